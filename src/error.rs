@@ -1,0 +1,68 @@
+//! The crate's one error type. Every variant says where: the file, and the line, row or
+//! offset when there is one, and reads as a sentence a user can act on.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while building or validating the dataset.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+
+    /// A row or header of the manifest (raw/sources.csv) is malformed.
+    #[error("{}:{line}: {message}", path.display())]
+    Manifest { path: PathBuf, line: u64, message: String },
+
+    /// An article's bytes do not hash to the manifest's sha256.
+    #[error(
+        "{}: sha256 is {actual} but {}:{line} says {expected}; the file changed since it was registered \
+         (if the change is intended, update its sha256 in the manifest)",
+        path.display(),
+        manifest.display()
+    )]
+    ChecksumMismatch { path: PathBuf, manifest: PathBuf, line: u64, expected: String, actual: String },
+
+    /// An article is not valid UTF-8.
+    #[error("{}: not valid UTF-8 at byte {offset}; articles must be UTF-8 text", path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+
+    /// A knowledge file (lexicon, measure catalog, derivation catalog) is malformed.
+    #[error("{file}: {message}")]
+    Knowledge { file: String, message: String },
+
+    /// A review sheet row is malformed or refers to a mention that no longer exists.
+    #[error("{file}: {message}")]
+    Review { file: String, message: String },
+
+    /// Writing a table failed.
+    #[error("writing {}: {message}", path.display())]
+    Write { path: PathBuf, message: String },
+
+    /// `validate` found violations; each has been reported.
+    #[error("{count} violation(s) found in {}", dir.display())]
+    Invalid { dir: PathBuf, count: usize },
+
+    /// A command-line argument is unusable.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// Wrap an I/O error with the path it happened on.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io { path: path.into(), source }
+    }
+
+    /// The process exit code documented in `--help`: 1 for invalid data, 2 for bad input or
+    /// usage, 3 for I/O failures.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Invalid { .. } => 1,
+            Error::Io { .. } | Error::Write { .. } => 3,
+            _ => 2,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

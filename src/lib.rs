@@ -1,0 +1,11 @@
+//! cecot-data: numeric mentions, claims and derived figures from news articles about CECOT,
+//! El Salvador's prison system and the 2025 US deportations, as an open dataset.
+//!
+//! The modules follow the data flow: [`corpus`] reads raw/, [`extract`] finds the numeric
+//! mentions, [`transform`] turns them into statements, derived figures and comparisons, and
+//! [`load`] writes and validates the tables.
+
+pub mod error;
+pub mod load;
+
+pub use error::{Error, Result};

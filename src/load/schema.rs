@@ -1,0 +1,267 @@
+//! The one definition of every published table: columns, types, constraints and the
+//! descriptions a reader sees. The CSV and Parquet writers, `validate`, the files in
+//! `schemas/`, `datapackage.json` and `data_dictionary.md` are all generated from here.
+
+/// The logical type of a column, mapped to a Parquet/polars dtype and a Table Schema type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// UTF-8 text (polars `String`, Table Schema `string`).
+    String,
+    /// 64-bit signed integer (polars `Int64`, Table Schema `integer`).
+    Integer,
+    /// 64-bit float (polars `Float64`, Table Schema `number`).
+    Number,
+    /// `true` / `false` (polars `Boolean`, Table Schema `boolean`).
+    Boolean,
+    /// Calendar date, ISO 8601 `YYYY-MM-DD` (polars `Date`, Table Schema `date`).
+    Date,
+}
+
+impl ColumnType {
+    /// The Frictionless Table Schema type name.
+    pub fn table_schema_name(self) -> &'static str {
+        match self {
+            ColumnType::String => "string",
+            ColumnType::Integer => "integer",
+            ColumnType::Number => "number",
+            ColumnType::Boolean => "boolean",
+            ColumnType::Date => "date",
+        }
+    }
+
+    /// The dtype a notebook user sees when reading the Parquet file with polars.
+    pub fn polars_name(self) -> &'static str {
+        match self {
+            ColumnType::String => "String",
+            ColumnType::Integer => "Int64",
+            ColumnType::Number => "Float64",
+            ColumnType::Boolean => "Boolean",
+            ColumnType::Date => "Date",
+        }
+    }
+}
+
+/// One column of a published table.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub ty: ColumnType,
+    /// A value must be present in every row.
+    pub required: bool,
+    /// Plain-language meaning, written for the public.
+    pub description: &'static str,
+    /// Unit of the values, where the column has one.
+    pub unit: Option<&'static str>,
+    /// The only values allowed, where the column is an enumeration.
+    pub allowed: Option<&'static [&'static str]>,
+    /// A value as it appears in the CSV.
+    pub example: &'static str,
+}
+
+/// A column of this table refers to the primary key of another table.
+#[derive(Debug, Clone, Copy)]
+pub struct ForeignKey {
+    pub column: &'static str,
+    pub table: &'static str,
+    pub table_column: &'static str,
+}
+
+/// One published table.
+#[derive(Debug, Clone, Copy)]
+pub struct TableDef {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub columns: &'static [Column],
+    pub primary_key: &'static [&'static str],
+    pub foreign_keys: &'static [ForeignKey],
+}
+
+impl TableDef {
+    /// Position of a column by name.
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+}
+
+const fn col(name: &'static str, ty: ColumnType, description: &'static str, example: &'static str) -> Column {
+    Column { name, ty, required: false, description, unit: None, allowed: None, example }
+}
+
+const fn req(name: &'static str, ty: ColumnType, description: &'static str, example: &'static str) -> Column {
+    Column { name, ty, required: true, description, unit: None, allowed: None, example }
+}
+
+const fn with_unit(mut c: Column, unit: &'static str) -> Column {
+    c.unit = Some(unit);
+    c
+}
+
+const fn one_of(mut c: Column, allowed: &'static [&'static str]) -> Column {
+    c.allowed = Some(allowed);
+    c
+}
+
+use ColumnType::{Boolean, Date, Integer, Number, String as Text};
+
+/// Kinds of numeric mention (GUIDELINE section 2).
+pub const KINDS: &[&str] = &[
+    "count", "percent", "money", "ratio", "date", "year", "duration", "age", "temperature", "distance", "ordinal",
+    "identifier", "other",
+];
+
+/// Qualifiers: how the stated number bounds the quantity (GUIDELINE section 3).
+pub const QUALIFIERS: &[&str] =
+    &["exact", "approximately", "more_than", "at_least", "less_than", "at_most", "just_under", "range", "vague"];
+
+/// Languages the extractor has a lexicon for.
+pub const LANGUAGES: &[&str] = &["en", "es"];
+
+/// Review status of a mention or statement (issue: human review).
+pub const REVIEW_STATUSES: &[&str] = &["unreviewed", "accepted", "rejected", "corrected"];
+
+/// Outcome of checking a derived figure against a figure the text states.
+pub const CHECKS: &[&str] = &["consistent", "inconsistent", "none"];
+
+/// Verdict of the cross-source comparison of one measure.
+pub const VERDICTS: &[&str] = &["consistent", "conflicting", "time_series", "single"];
+
+pub const SOURCES: TableDef = TableDef {
+    name: "sources",
+    title: "Sources",
+    description: "One row per article in the corpus: the manifest raw/sources.csv (citation and checksum) plus \
+                  counts computed by the build.",
+    columns: &[
+        req("source_id", Text, "Identifier of the article; the file stem of its text in raw/articles/.", "000_baf8922a97370fa5"),
+        req("path", Text, "Path of the article's text, relative to the manifest's folder.", "articles/000_baf8922a97370fa5.txt"),
+        req("sha256", Text, "SHA-256 of the article's bytes; the build refuses a file that does not match.", "49944bb0af62…"),
+        col("title", Text, "Headline as the article states it; empty when the clipping has none.", "No One Was Supposed to Leave Alive"),
+        col("url", Text, "Address the article was published at, where known.", "https://www.theatlantic.com/…"),
+        col("publisher", Text, "Outlet that published the article, where the clipping says.", "The Atlantic"),
+        col("author", Text, "Author(s) as credited, `; `-separated.", "Gisela Salim-Peyer"),
+        col("published", Date, "Publication date as the article states it; also the anchor for relative dates.", "2025-07-23"),
+        col("retrieved", Date, "Date the article was clipped or downloaded.", "2025-07-24"),
+        one_of(req("language", Text, "Language of the article's text (ISO 639-1); selects the extractor's lexicon.", "en"), LANGUAGES),
+        col("notes", Text, "Where each citation field came from, and anything a citer should know.", "title from the first line"),
+        with_unit(req("chars", Integer, "Length of the article's text in Unicode code points.", "15691"), "characters"),
+        with_unit(req("n_mentions", Integer, "Numeric mentions found in the article.", "45"), "mentions"),
+        with_unit(req("n_statements", Integer, "Mentions that are claims about the world (rows of `statements`).", "30"), "statements"),
+    ],
+    primary_key: &["source_id"],
+    foreign_keys: &[],
+};
+
+pub const MENTIONS: TableDef = TableDef {
+    name: "mentions",
+    title: "Numeric mentions",
+    description: "One row per expression in an article that denotes a number (digits, number words, vague \
+                  quantities, dates, money…), typed by the rules of GUIDELINE.md. Spans are Unicode code-point \
+                  offsets into the article's text, so every row can be traced to the exact characters it came from.",
+    columns: &[
+        req("mention_id", Text, "`<source_id>:<start>-<end>`; unique across the dataset.", "003_5427e80093aae986:4595-4602"),
+        req("source_id", Text, "The article the mention is in (sources.source_id).", "003_5427e80093aae986"),
+        with_unit(req("start", Integer, "Offset of the first character, in Unicode code points from the start of the file.", "4595"), "code points"),
+        with_unit(req("end", Integer, "Offset just past the last character (exclusive): text[start:end] == surface.", "4602"), "code points"),
+        req("surface", Text, "The exact characters of the mention, with its qualifier and counted noun.", "109,519"),
+        one_of(req("kind", Text, "What sort of number it is.", "count"), KINDS),
+        col("value", Text, "The number with a dot decimal and no separators; ISO date (`2025-03-27`, `2025-03`) for dates; `HH:MM` for clock times; empty for ranges and vague plurals.", "109519"),
+        col("low", Number, "Lower bound: both bounds for a range; the conventional minimum for a vague plural (dozens 24, hundreds 200, thousands 2000).", "65"),
+        col("high", Number, "Upper bound of a range.", "70"),
+        one_of(req("qualifier", Text, "How the stated number bounds the quantity (`more than 250` -> more_than).", "exact"), QUALIFIERS),
+        col("unit", Text, "Normalised unit or counted noun (persons, USD, percent, days, fraction…).", "persons"),
+        req("is_statement", Boolean, "True when the number asserts something about the world the dataset covers; false for metadata, time anchors, names, ordinals, list numbers, citation markers, partitive `one`.", "true"),
+        col("measure", Text, "For statements: the quantity stated, an id of schemas/measures.toml shared across articles.", "es_prison_population"),
+        col("as_of", Text, "The period the figure describes: `2024`, `2025-03`, `2022-03-27/2023-03-27`; empty when the text gives no anchor.", "2024"),
+        req("sentence", Text, "The sentence the mention sits in, for context.", "…the system held 109,519 people…"),
+        one_of(req("review", Text, "Human review status (raw/review.*): unreviewed, accepted, rejected or corrected.", "unreviewed"), REVIEW_STATUSES),
+        col("reviewer", Text, "Who reviewed the row, when it was reviewed.", "jdoe"),
+    ],
+    primary_key: &["mention_id"],
+    foreign_keys: &[ForeignKey { column: "source_id", table: "sources", table_column: "source_id" }],
+};
+
+pub const STATEMENTS: TableDef = TableDef {
+    name: "statements",
+    title: "Statements (claims)",
+    description: "The mentions that assert something about the world, made ready for analysis: the measure they \
+                  state, their value and the interval the wording allows, the period they describe as dates, and \
+                  the citation of their source.",
+    columns: &[
+        req("statement_id", Text, "Same as mentions.mention_id.", "003_5427e80093aae986:4595-4602"),
+        req("source_id", Text, "The article that makes the claim (sources.source_id).", "003_5427e80093aae986"),
+        col("measure", Text, "The quantity claimed (schemas/measures.toml); empty when no catalog entry fits well enough.", "es_prison_population"),
+        one_of(req("kind", Text, "What sort of number it is (as in mentions).", "count"), KINDS),
+        col("value", Number, "The stated number; empty for ranges, vague plurals and dates.", "109519"),
+        col("value_date", Date, "For date claims (kind date/year): the first day of the stated date, month or year.", "2023-01-01"),
+        col("low", Number, "Lower bound of a range, or the conventional minimum of a vague plural.", "65"),
+        col("high", Number, "Upper bound of a range.", "70"),
+        one_of(req("qualifier", Text, "How the stated number bounds the quantity.", "just_under"), QUALIFIERS),
+        col("unit", Text, "Normalised unit or counted noun.", "persons"),
+        col("as_of", Text, "Period the claim describes, ISO 8601 date or interval.", "2020/2024"),
+        col("as_of_start", Date, "First day of as_of.", "2020-01-01"),
+        col("as_of_end", Date, "Last day of as_of.", "2024-12-31"),
+        col("interval_low", Number, "Smallest value the wording allows (see the dictionary's interval rules); empty when unbounded below.", "162"),
+        col("interval_high", Number, "Largest value the wording allows; empty when unbounded above (more than, at least, vague plurals).", "163"),
+        req("quote", Text, "The sentence that makes the claim.", "…just under 163%…"),
+        col("publisher", Text, "Publisher of the source (joined from sources).", "Salon"),
+        col("published", Date, "Publication date of the source (joined from sources).", "2025-03-20"),
+        one_of(req("review", Text, "Human review status: unreviewed, accepted or corrected (rejected rows leave this table).", "unreviewed"), REVIEW_STATUSES),
+        col("reviewer", Text, "Who reviewed the row.", "jdoe"),
+    ],
+    primary_key: &["statement_id"],
+    foreign_keys: &[
+        ForeignKey { column: "source_id", table: "sources", table_column: "source_id" },
+        ForeignKey { column: "statement_id", table: "mentions", table_column: "mention_id" },
+    ],
+};
+
+pub const DERIVED: TableDef = TableDef {
+    name: "derived",
+    title: "Derived figures",
+    description: "Figures computed from statements by the formulas of schemas/derived.toml (occupancy rate, growth, \
+                  shares, cost per person, sums that check a breakdown). Each row names the statements it was \
+                  computed from, and whether it agrees with a figure the text states.",
+    columns: &[
+        req("derived_id", Text, "Id of the formula in schemas/derived.toml.", "es_prison_occupancy_rate_computed"),
+        req("formula", Text, "The formula over measure references, as in the catalog.", "es_prison_population[2024] / es_prison_capacity * 100"),
+        req("inputs", Text, "statement_ids of the inputs, `;`-separated, in the formula's order.", "003_…:4595-4602;003_…:4413-4427"),
+        req("input_values", Text, "The inputs' values, `;`-separated, in the same order.", "109519;67289"),
+        col("value", Number, "The computed figure.", "162.76"),
+        col("unit", Text, "Unit of the computed figure.", "percent"),
+        col("check_statement_id", Text, "The statement whose stated figure this one is checked against.", "003_…:4700-4715"),
+        one_of(req("check", Text, "consistent when the stated figure's interval admits the computed value, inconsistent when not, none when nothing is checked.", "consistent"), CHECKS),
+        col("note", Text, "Assumptions and remarks (from the catalog).", "text states just under 163%"),
+    ],
+    primary_key: &["derived_id", "inputs"],
+    foreign_keys: &[],
+};
+
+pub const COMPARISONS: TableDef = TableDef {
+    name: "comparisons",
+    title: "Cross-source comparison",
+    description: "One row per measure (and per period where the claims describe different periods): how many \
+                  statements and sources state it, their spread, and whether they agree.",
+    columns: &[
+        req("comparison_id", Text, "`<measure>` or, where grouped by period, `<measure>@<as_of>`.", "es_prison_population@2024"),
+        req("measure", Text, "The measure compared.", "venezuelans_deported_to_cecot"),
+        col("as_of", Text, "The period compared, when the claims are grouped by period.", "2025-03"),
+        req("n_statements", Integer, "Statements compared.", "5"),
+        req("n_sources", Integer, "Distinct sources among them.", "4"),
+        req("statement_ids", Text, "The statements compared, `;`-separated.", "000_…:10235-10238;003_…:74-87"),
+        col("min", Number, "Smallest stated value (or lower bound).", "238"),
+        col("max", Number, "Largest stated value (or upper bound).", "260"),
+        col("spread", Number, "max - min.", "22"),
+        with_unit(col("spread_pct", Number, "spread as a percentage of min.", "9.24"), "percent"),
+        one_of(req("verdict", Text, "consistent (the claims' intervals overlap), conflicting (they cannot all be true), time_series (same measure over different periods), single (one statement).", "conflicting"), VERDICTS),
+    ],
+    primary_key: &["comparison_id"],
+    foreign_keys: &[],
+};
+
+/// Every published table, in the order they are written and documented.
+pub const TABLES: &[&TableDef] = &[&SOURCES, &MENTIONS, &STATEMENTS, &DERIVED, &COMPARISONS];
+
+/// Look a table up by name.
+pub fn table(name: &str) -> Option<&'static TableDef> {
+    TABLES.iter().copied().find(|t| t.name == name)
+}
