@@ -3,9 +3,12 @@
 //!
 //! The modules follow the data flow: [`corpus`] reads raw/, [`extract`] finds the numeric
 //! mentions, [`transform`] turns them into statements, derived figures and comparisons, and
-//! [`load`] writes and validates the tables.
+//! [`load`] writes and validates the tables. [`pipeline`] runs them in order.
 
+pub mod corpus;
 pub mod error;
+pub mod extract;
 pub mod load;
+pub mod pipeline;
 
 pub use error::{Error, Result};

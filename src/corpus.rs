@@ -1,0 +1,142 @@
+//! The corpus: a folder with a manifest `sources.csv` and the article texts it lists.
+//! Any folder laid out this way can be built (`build --raw DIR`).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::load::schema::LANGUAGES;
+
+/// The manifest's file name inside a corpus folder.
+pub const MANIFEST: &str = "sources.csv";
+
+/// Columns the manifest must have.
+pub const REQUIRED_COLUMNS: &[&str] = &["source_id", "path", "sha256", "language"];
+/// Columns it may have; anything else is a typo and is refused.
+pub const OPTIONAL_COLUMNS: &[&str] = &["title", "url", "publisher", "author", "published", "retrieved", "notes"];
+
+/// One article of the corpus, read and checked.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub source_id: String,
+    /// As written in the manifest, relative to the manifest's folder.
+    pub path: String,
+    pub sha256: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub retrieved: Option<NaiveDate>,
+    pub language: String,
+    pub notes: Option<String>,
+    /// The article's text.
+    pub text: String,
+}
+
+/// Read `<raw>/sources.csv` and every article it lists, checking each file's sha256.
+pub fn load(raw: &Path) -> Result<Vec<Source>> {
+    let manifest = raw.join(MANIFEST);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_path(&manifest)
+        .map_err(|e| csv_error(&manifest, e))?;
+    let headers = reader.headers().map_err(|e| csv_error(&manifest, e))?.clone();
+    check_header(&manifest, &headers)?;
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let mut sources = Vec::new();
+    let mut seen = BTreeSet::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(&manifest, e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let get = |name: &str| col(name).and_then(|i| record.get(i)).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let bad = |message: String| Error::Manifest { path: manifest.clone(), line, message };
+        let source_id = get("source_id").ok_or_else(|| bad("source_id is empty".into()))?;
+        if !seen.insert(source_id.clone()) {
+            return Err(bad(format!("source_id {source_id:?} appears twice")));
+        }
+        let path = get("path").ok_or_else(|| bad(format!("{source_id}: path is empty")))?;
+        let sha256 = get("sha256").ok_or_else(|| bad(format!("{source_id}: sha256 is empty")))?.to_lowercase();
+        let language = get("language").ok_or_else(|| bad(format!("{source_id}: language is empty")))?;
+        if !LANGUAGES.contains(&language.as_str()) {
+            return Err(bad(format!("{source_id}: language {language:?} has no lexicon; use one of {}", LANGUAGES.join(", "))));
+        }
+        let date = |name: &str| -> Result<Option<NaiveDate>> {
+            get(name)
+                .map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| bad(format!("{source_id}: {name} {s:?} is not a date YYYY-MM-DD"))))
+                .transpose()
+        };
+        let published = date("published")?;
+        let retrieved = date("retrieved")?;
+        let file = raw.join(&path);
+        let text = read_checked(&file, &manifest, line, &sha256)?;
+        sources.push(Source {
+            source_id,
+            path,
+            sha256,
+            title: get("title"),
+            url: get("url"),
+            publisher: get("publisher"),
+            author: get("author"),
+            published,
+            retrieved,
+            language,
+            notes: get("notes"),
+            text,
+        });
+    }
+    if sources.is_empty() {
+        return Err(Error::Manifest { path: manifest, line: 1, message: "lists no articles".into() });
+    }
+    Ok(sources)
+}
+
+fn check_header(manifest: &Path, headers: &csv::StringRecord) -> Result<()> {
+    for required in REQUIRED_COLUMNS {
+        if !headers.iter().any(|h| h == *required) {
+            return Err(Error::Manifest { path: manifest.to_path_buf(), line: 1, message: format!("missing column {required:?}") });
+        }
+    }
+    for h in headers.iter() {
+        if !REQUIRED_COLUMNS.contains(&h) && !OPTIONAL_COLUMNS.contains(&h) {
+            return Err(Error::Manifest {
+                path: manifest.to_path_buf(),
+                line: 1,
+                message: format!("unknown column {h:?}; allowed: {}, {}", REQUIRED_COLUMNS.join(", "), OPTIONAL_COLUMNS.join(", ")),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Read an article, refusing it when its bytes do not hash to the manifest's sha256.
+fn read_checked(file: &Path, manifest: &Path, line: u64, expected: &str) -> Result<String> {
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let actual = sha256_hex(&bytes);
+    if actual != expected {
+        return Err(Error::ChecksumMismatch {
+            path: file.to_path_buf(),
+            manifest: manifest.to_path_buf(),
+            line,
+            expected: expected.to_string(),
+            actual,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 { path: file.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+}
+
+/// Lower-case hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    let line = e.position().map_or(0, |p| p.line());
+    match e.kind() {
+        csv::ErrorKind::Io(_) => Error::Io { path: PathBuf::from(path), source: std::io::Error::other(e.to_string()) },
+        _ => Error::Manifest { path: path.to_path_buf(), line, message: e.to_string() },
+    }
+}

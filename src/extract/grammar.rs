@@ -1,0 +1,1273 @@
+//! Number grammar over tokens: dates, clock times, digit and word numbers, and the words
+//! around them (qualifiers, ranges, units, rates, shares, multipliers). Language-specific
+//! words all come from the [`Lexicon`]; this module holds only the shapes of expressions.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::lexicon::Lexicon;
+use super::phrases::PhraseSet;
+use super::text::{Doc, Token};
+use super::{format_value, tidy, Mention};
+
+/// Words that cannot sit between a number and its counted noun ("40 were found" has no noun).
+const STOP_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "to", "for", "with", "and", "or", "were", "was", "are", "is", "had", "have", "has",
+    "be", "been", "by", "as", "that", "this", "from", "than", "but", "who", "which", "it", "they", "he", "she", "we", "de",
+    "del", "la", "el", "los", "las", "en", "con", "y", "o", "que", "se", "por", "para", "a", "al", "fueron", "son", "eran",
+    "han", "ha", "es", "fue", "su", "sus", "un", "una", "more", "less", "más", "menos", "per", "each", "cada", "not", "no",
+];
+
+/// Determiners allowed between a partitive "of"/"de" and the noun ("40 of these men").
+const PARTITIVE_DETERMINERS: &[&str] =
+    &["these", "those", "the", "them", "their", "los", "las", "ellos", "ellas", "estos", "estas", "esos", "esas"];
+
+/// Articles allowed between a qualifier cue and the number ("casi el 75 %").
+const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
+
+/// Negations that flip a bound in the same clause ("ningún detenido puede pasar más de 72 horas").
+const NEGATIONS: &[&str] = &["no", "not", "never", "ningún", "ninguna", "ninguno", "nunca", "ni", "cannot", "nadie"];
+
+/// Opening quote marks: a capitalised number word right after one starts a title.
+const OPEN_QUOTES: &[&str] = &["\"", "“", "«", "‘"];
+
+/// The lexicon compiled into phrase sets.
+pub struct Grammar<'a> {
+    lex: &'a Lexicon,
+    qualifier_cues: PhraseSet<String>,
+    percent: PhraseSet<()>,
+    currency_prefix: PhraseSet<()>,
+    currency_words: PhraseSet<()>,
+    per_words: PhraseSet<()>,
+    share_words: PhraseSet<()>,
+    range_connectors: PhraseSet<()>,
+    times_words: PhraseSet<()>,
+    period_prefixes: PhraseSet<()>,
+    am: PhraseSet<()>,
+    pm: PhraseSet<()>,
+    age_compounds: PhraseSet<()>,
+    age_before: PhraseSet<()>,
+    identifier_before: PhraseSet<()>,
+    continuation: PhraseSet<()>,
+    fractions: PhraseSet<f64>,
+    multipliers: PhraseSet<f64>,
+    vague: PhraseSet<f64>,
+    measure_units: PhraseSet<(String, String)>,
+    durations: PhraseSet<String>,
+    nouns: PhraseSet<String>,
+    scales: PhraseSet<f64>,
+}
+
+/// A number read at a token: its value and the tokens it covers.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    end: usize,
+    value: f64,
+    words: bool,
+    has_decimals: bool,
+    scaled: bool,
+    /// Written as a bare 4-digit integer (a candidate year).
+    year_shaped: bool,
+}
+
+/// A mention under construction, in tokens.
+#[derive(Debug, Clone)]
+struct Cand {
+    a: usize,
+    b: usize,
+    kind: &'static str,
+    value: Option<String>,
+    low: Option<f64>,
+    high: Option<f64>,
+    qualifier: &'static str,
+    unit: Option<String>,
+    is_statement: bool,
+}
+
+impl Cand {
+    fn new(a: usize, b: usize, kind: &'static str, value: Option<String>) -> Cand {
+        Cand { a, b, kind, value, low: None, high: None, qualifier: "exact", unit: None, is_statement: true }
+    }
+}
+
+fn unit_kind(unit: &str) -> &'static str {
+    match unit {
+        "seconds" | "minutes" | "hours" | "days" | "nights" | "weeks" | "months" | "years" | "decades" => "duration",
+        _ => "count",
+    }
+}
+
+fn month_name_ok(tok: &Token, lex: &Lexicon) -> Option<u32> {
+    let m = *lex.months.get(&tok.lower)?;
+    // English month names double as words ("may", "march"): only capitalised ones count.
+    if lex.decimal_mark == '.' && !tok.starts_upper() {
+        return None;
+    }
+    Some(m)
+}
+
+impl<'a> Grammar<'a> {
+    pub fn new(lex: &'a Lexicon) -> Grammar<'a> {
+        let map = |m: &BTreeMap<String, f64>| PhraseSet::new(m.iter().map(|(k, v)| (k.clone(), *v)));
+        Grammar {
+            lex,
+            qualifier_cues: PhraseSet::new(
+                lex.qualifiers.iter().flat_map(|(q, cues)| cues.iter().map(move |c| (c.clone(), q.clone()))),
+            ),
+            percent: PhraseSet::of_list(&lex.percent_words, ()),
+            currency_prefix: PhraseSet::of_list(&lex.currency_prefixes, ()),
+            currency_words: PhraseSet::of_list(&lex.currency_words, ()),
+            per_words: PhraseSet::of_list(&lex.per_words, ()),
+            share_words: PhraseSet::of_list(&lex.share_words, ()),
+            range_connectors: PhraseSet::of_list(&lex.range_connectors, ()),
+            times_words: PhraseSet::of_list(&lex.times_words, ()),
+            period_prefixes: PhraseSet::of_list(&lex.period_prefixes, ()),
+            am: PhraseSet::of_list(&lex.am_words, ()),
+            pm: PhraseSet::of_list(&lex.pm_words, ()),
+            age_compounds: PhraseSet::of_list(&lex.age_compounds, ()),
+            age_before: PhraseSet::of_list(&lex.age_before, ()),
+            identifier_before: PhraseSet::of_list(&lex.identifier_before, ()),
+            continuation: PhraseSet::of_list(&lex.continuation_cues, ()),
+            fractions: map(&lex.fractions),
+            multipliers: map(&lex.multipliers),
+            vague: map(&lex.vague),
+            measure_units: PhraseSet::new(
+                lex.measures_units.iter().map(|(k, v)| (k.clone(), (v.unit.clone(), v.kind.clone()))),
+            ),
+            durations: PhraseSet::new(lex.durations.iter().map(|(k, v)| (k.clone(), v.clone()))),
+            nouns: PhraseSet::new(lex.noun_units.iter().map(|(k, v)| (k.clone(), v.clone()))),
+            scales: map(&lex.scales),
+        }
+    }
+
+    /// Scan the document; returns the mentions and the reference date used for dates
+    /// without a year.
+    pub fn run(&self, doc: &Doc, published: Option<NaiveDate>) -> (Vec<Mention>, Option<NaiveDate>) {
+        let toks = &doc.tokens;
+        let reference = published.or_else(|| self.find_dateline(doc));
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let found = self
+                .date_at(toks, i, reference, &cands)
+                .or_else(|| self.clock_at(toks, i))
+                .or_else(|| self.decade_at(toks, i))
+                .or_else(|| self.special_number_at(toks, i))
+                .or_else(|| self.number_at(doc, toks, i));
+            match found {
+                Some(c) => {
+                    i = c.b.max(i + 1);
+                    cands.push(c);
+                }
+                None => i += 1,
+            }
+        }
+        self.inherit_from_neighbours(toks, &mut cands);
+        let mentions = cands.into_iter().map(|c| self.finish(doc, c)).collect();
+        (mentions, reference)
+    }
+
+    fn finish(&self, doc: &Doc, mut c: Cand) -> Mention {
+        let toks = &doc.tokens;
+        let start = toks[c.a].start;
+        let end = toks[c.b - 1].end;
+        if start < doc.front_matter_end {
+            c.is_statement = false;
+        }
+        if matches!(c.kind, "identifier" | "ordinal" | "other" | "date" | "year") {
+            c.is_statement = false;
+        }
+        Mention {
+            start,
+            end,
+            surface: doc.slice(start, end),
+            kind: c.kind,
+            value: c.value,
+            low: c.low,
+            high: c.high,
+            qualifier: c.qualifier,
+            unit: c.unit,
+            is_statement: c.is_statement,
+            measure: None,
+            as_of: None,
+            sentence: toks[c.a].sentence,
+        }
+    }
+
+    // ----- numbers ------------------------------------------------------------------------
+
+    /// Parse a digit token by the language's marks and the shape of its groups.
+    fn parse_digits(&self, s: &str) -> Option<(f64, bool)> {
+        let has_dot = s.contains('.');
+        let has_comma = s.contains(',');
+        let (group, decimal) = if has_dot && has_comma {
+            // Both marks: the last one is the decimal mark.
+            if s.rfind('.') > s.rfind(',') {
+                (',', '.')
+            } else {
+                ('.', ',')
+            }
+        } else if has_dot || has_comma {
+            let mark = if has_dot { '.' } else { ',' };
+            let parts: Vec<&str> = s.split(mark).collect();
+            let grouped = parts.len() > 2 || (parts[1].len() == 3 && mark == self.lex.group_mark && parts[0].len() <= 3);
+            if grouped {
+                (mark, if mark == '.' { ',' } else { '.' })
+            } else {
+                (if mark == '.' { ',' } else { '.' }, mark)
+            }
+        } else {
+            (self.lex.group_mark, self.lex.decimal_mark)
+        };
+        let cleaned: String = s.chars().filter(|c| *c != group).map(|c| if c == decimal { '.' } else { c }).collect();
+        let has_decimals = cleaned.contains('.');
+        cleaned.parse::<f64>().ok().map(|v| (v, has_decimals))
+    }
+
+    /// A number at token `i`: digits with an optional scale word, or number words.
+    fn core_at(&self, toks: &[Token], i: usize) -> Option<Core> {
+        let t = toks.get(i)?;
+        if t.is_digits() {
+            let (mut value, has_decimals) = self.parse_digits(&t.text)?;
+            let year_shaped = t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit());
+            let mut end = i + 1;
+            let mut scaled = false;
+            if let Some((n, s)) = self.scales.match_at(toks, end) {
+                if s >= 1000.0 {
+                    value *= s;
+                    end += n;
+                    scaled = true;
+                }
+            }
+            return Some(Core { end, value, words: false, has_decimals, scaled, year_shaped: year_shaped && !scaled });
+        }
+        if t.is_word() {
+            return self.word_number_at(toks, i);
+        }
+        None
+    }
+
+    /// Number words: "thirty-two", "two hundred and five", "veintidós", "ciento cincuenta",
+    /// "a dozen", "un millón", "half a million".
+    fn word_number_at(&self, toks: &[Token], i: usize) -> Option<Core> {
+        let lex = self.lex;
+        let sentence = toks[i].sentence;
+        let mut j = i;
+        // "a dozen", "un millón", "una decena": the article stands for one.
+        if lex.one_articles.contains(&toks[i].lower) {
+            let next = toks.get(i + 1)?;
+            if next.sentence != sentence {
+                return None;
+            }
+            if let Some(&c) = lex.collectives.get(&next.lower) {
+                return Some(Core { end: i + 2, value: c, words: true, has_decimals: false, scaled: false, year_shaped: false });
+            }
+            if let Some((n, s)) = self.scales.match_at(toks, i + 1) {
+                return Some(Core { end: i + 1 + n, value: s, words: true, has_decimals: false, scaled: true, year_shaped: false });
+            }
+            if !lex.cardinals.contains_key(&toks[i].lower) {
+                return None;
+            }
+        }
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut last: Option<f64> = None; // value of the last cardinal word
+        let mut any = false;
+        let mut scaled = false;
+        let mut end = i;
+        while j < toks.len() && toks[j].sentence == sentence {
+            let w = &toks[j].lower;
+            if let Some(&c) = lex.cardinals.get(w) {
+                if let Some(prev) = last {
+                    // Only tens + units, or hundreds + anything below, continue a compound.
+                    let ok = (prev >= 20.0 && prev < 100.0 && prev % 10.0 == 0.0 && c < 10.0)
+                        || (prev >= 100.0 && prev % 100.0 == 0.0 && c < 100.0);
+                    if !ok {
+                        break;
+                    }
+                }
+                current += c;
+                last = Some(c);
+                any = true;
+                j += 1;
+                end = j;
+                continue;
+            }
+            if any {
+                if let Some((n, s)) = self.scales.match_at(toks, j) {
+                    if s == 100.0 {
+                        current = current.max(1.0) * 100.0;
+                        last = Some(100.0);
+                    } else {
+                        total += current.max(1.0) * s;
+                        current = 0.0;
+                        last = None;
+                        scaled = true;
+                    }
+                    j += n;
+                    end = j;
+                    continue;
+                }
+                if let Some(&c) = lex.collectives.get(w) {
+                    current = current.max(1.0) * c;
+                    j += 1;
+                    end = j;
+                    break;
+                }
+                // Joiners and hyphens continue a compound only when a number word follows.
+                let joiner = lex.compound_joiners.contains(w) || (w == "-" && !toks[j].space_before);
+                let next_is_card = toks.get(j + 1).is_some_and(|n| lex.cardinals.contains_key(&n.lower) && n.sentence == sentence);
+                if joiner && next_is_card {
+                    let prev = last.unwrap_or(0.0);
+                    let ok = (prev >= 20.0 && prev < 100.0 && prev % 10.0 == 0.0) || (prev >= 100.0 && prev % 100.0 == 0.0);
+                    if ok {
+                        j += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        if !any {
+            return None;
+        }
+        Some(Core { end, value: total + current, words: true, has_decimals: false, scaled, year_shaped: false })
+    }
+
+    /// A whole number mention at token `i`, with what surrounds it.
+    fn number_at(&self, doc: &Doc, toks: &[Token], i: usize) -> Option<Cand> {
+        let lex = self.lex;
+        let t = &toks[i];
+        let core = self.core_at(toks, i)?;
+        if core.words && !self.word_number_allowed(toks, i, &core) {
+            return None;
+        }
+        let mut c = Cand::new(i, core.end, "count", Some(format_value(core.value)));
+        let mut value = core.value;
+
+        // Digit ordinals and list enumerators.
+        if t.is_digits() && !core.has_decimals {
+            if let Some(s) = toks.get(i + 1) {
+                if !s.space_before && s.is_word() && lex.ordinal_suffixes.contains(&s.lower) && !self.nouns_or_units_at(toks, i + 1) {
+                    c.b = i + 2;
+                    c.kind = "ordinal";
+                    if let Some(after) = toks.get(i + 2) {
+                        if lex.identifier_after.contains(&after.lower) {
+                            c.b = i + 3;
+                            c.kind = "identifier";
+                        }
+                    }
+                    return Some(c);
+                }
+            }
+            if self.is_list_enumerator(doc, toks, i) {
+                c.kind = "ordinal";
+                return Some(c);
+            }
+        }
+        // Identifiers: citation markers, names and references.
+        if self.is_identifier(toks, i, &core) {
+            c.kind = "identifier";
+            if t.is_digits() && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before) && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before) {
+                // Phone numbers: "7012-4455".
+                c.b = i + 3;
+                c.value = Some(format!("{}{}", t.text, toks[i + 2].text));
+            }
+            return Some(c);
+        }
+        if t.is_digits() && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before) && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before && n.text.len() >= 4) && t.text.len() >= 3 && !core.year_shaped {
+            c.kind = "identifier";
+            c.b = i + 3;
+            c.value = Some(format!("{}{}", t.text, toks[i + 2].text));
+            return Some(c);
+        }
+
+        // Look-behind: currency, qualifier cue, "first"/ordinal before a count.
+        let mut a = i;
+        let mut money = false;
+        if let Some((s, _)) = self.currency_prefix.match_before(toks, a) {
+            if !toks[a].space_before || toks[a - 1].lower.ends_with('$') {
+                money = true;
+                a = s;
+            }
+        }
+        let mut ratio_prefix = false;
+        if a > 0 && toks[a - 1].is("x") && !toks[a].space_before && t.is_digits() {
+            ratio_prefix = true;
+            a -= 1;
+        }
+        let (qa, qualifier) = self.qualifier_before(toks, a);
+        if let Some(q) = qualifier {
+            c.qualifier = q;
+            a = qa;
+        }
+        if a > 0 && lex.ordinals.get(&toks[a - 1].lower) == Some(&1.0) && toks[a - 1].sentence == t.sentence && toks[a - 1].lower != "second" {
+            a -= 1; // "the first five", "first 11 weeks"
+        }
+        c.a = a;
+        c.b = core.end;
+
+        // Range "between X and Y" / "entre X y Y".
+        let opened = a > 0 && lex.range_open.contains(&toks[a - 1].lower);
+        let mut b = core.end;
+        let mut range_high: Option<(Core, usize)> = None;
+        // Suffix: percent before a range connector ("13% to 15%") is rare; read scale first.
+        let joiners: Vec<&String> = if opened { lex.range_join.iter().collect() } else { Vec::new() };
+        let from_change = a > 0 && lex.change_from.contains(&toks[a - 1].lower) && self.sentence_has_change_verb(toks, a - 1);
+        if let Some(conn) = toks.get(b) {
+            let is_conn = self.range_connectors.match_at(toks, b).is_some() || joiners.iter().any(|j| **j == conn.lower)
+                || (a > 0 && lex.change_from.contains(&toks[a - 1].lower) && (conn.is("to") || conn.is("a")));
+            if is_conn && conn.sentence == t.sentence && !from_change {
+                let mut k = b + 1;
+                if let Some((n, _)) = self.currency_prefix.match_at(toks, k) {
+                    k += n;
+                    money = true;
+                }
+                if let Some(high) = self.core_at(toks, k) {
+                    let hyphen = conn.lower == "-" || conn.lower == "–" || conn.lower == "—";
+                    let both_years = core.year_shaped && high.year_shaped;
+                    let valid = high.value > value && !(both_years && !hyphen) && (!hyphen || !conn.space_before)
+                        && !(high.words && !self.word_number_allowed(toks, k, &high));
+                    if valid {
+                        range_high = Some((high, k));
+                    }
+                }
+            }
+        }
+        if let Some((high, _)) = range_high {
+            let mut low = value;
+            let mut high_v = high.value;
+            if high.scaled && !core.scaled {
+                // "$4.67–$4.76 million": the scale covers both ends.
+                let scale = high.value / self.core_unscaled(toks, high).max(f64::MIN_POSITIVE);
+                low *= scale;
+            }
+            if core.year_shaped && high.year_shaped {
+                c.kind = "year";
+            }
+            high_v = tidy(high_v);
+            c.low = Some(tidy(low));
+            c.high = Some(high_v);
+            c.value = None;
+            c.qualifier = "range";
+            b = high.end;
+            value = low;
+        }
+
+        // Look-ahead: percent, currency, multiplier "times", shares, rates, units.
+        if let Some((n, _)) = self.percent.match_at(toks, b) {
+            c.b = b + n;
+            c.kind = "percent";
+            c.unit = Some("percent".into());
+            return Some(self.close(toks, c, value));
+        }
+        if let Some((n, _)) = self.currency_words.match_at(toks, b) {
+            money = true;
+            b += n;
+        } else if toks.get(b).is_some_and(|x| x.is("de")) {
+            if let Some((n, _)) = self.currency_words.match_at(toks, b + 1) {
+                money = true;
+                b += 1 + n;
+            }
+        }
+        if money {
+            c.b = b;
+            c.kind = "money";
+            c.unit = Some("USD".into());
+            return Some(self.close(toks, c, value));
+        }
+        if ratio_prefix {
+            c.b = b;
+            c.kind = "ratio";
+            return Some(self.close(toks, c, value));
+        }
+        if let Some(x) = toks.get(b) {
+            if x.is("x") && !x.space_before {
+                c.b = b + 1;
+                c.kind = if core.has_decimals { "other" } else { "ratio" };
+                c.is_statement = false;
+                return Some(self.close(toks, c, value));
+            }
+            if x.is("/") && !x.space_before && toks.get(b + 1).is_some_and(|y| y.is_digits() && !y.space_before) {
+                c.b = b + 2;
+                c.kind = "other";
+                c.unit = Some("hours".into()).filter(|_| value == 24.0);
+                return Some(self.close(toks, c, value));
+            }
+        }
+        if let Some((n, _)) = self.times_words.match_at(toks, b) {
+            c.b = b + n;
+            let multiplier = toks.get(b + n).is_some_and(|f| self.lex.multiplier_followers.contains(&f.lower));
+            if multiplier {
+                c.kind = "ratio";
+            } else {
+                c.unit = Some("occasions".into());
+            }
+            return Some(self.close(toks, c, value));
+        }
+        if range_high.is_none() {
+            if let Some((n, _)) = self.share_words.match_at(toks, b) {
+                if let Some(den) = self.core_at(toks, b + n) {
+                    if den.value > value && den.value > 1.0 && (den.words || toks[b + n].is_digits()) {
+                        c.b = den.end;
+                        c.kind = "ratio";
+                        c.value = Some(format_value(value / den.value));
+                        c.unit = Some("fraction".into());
+                        return Some(self.close_keep_value(toks, c));
+                    }
+                }
+            }
+        }
+        // Rates: "1,720 prisoners per 100,000 residents", "2,4 homicidios por cada 100.000 habitantes".
+        if let Some(rate) = self.rate_after(toks, b) {
+            c.b = rate.0;
+            c.kind = "ratio";
+            c.unit = Some(rate.1);
+            return Some(self.close(toks, c, value));
+        }
+        // Hyphenated compounds: "31-year-old", "64-page", "four-month", "one-time".
+        if toks.get(b).is_some_and(|h| h.is("-") && !h.space_before) {
+            if let Some((n, _)) = self.age_compounds.match_at(toks, b) {
+                c.b = b + n;
+                c.kind = "age";
+                c.unit = Some("years".into());
+                return Some(self.close(toks, c, value));
+            }
+            if let Some(after) = toks.get(b + 1).filter(|x| x.is_word() && !x.space_before) {
+                c.b = b + 2;
+                if let Some((n, u)) = self.durations.match_at(toks, b + 1) {
+                    c.b = b + 1 + n;
+                    c.kind = "duration";
+                    c.unit = Some(u);
+                } else if let Some((n, u)) = self.nouns.match_at(toks, b + 1) {
+                    c.b = b + 1 + n;
+                    c.unit = Some(u);
+                } else if !self.lex.cardinals.contains_key(&after.lower) {
+                    c.kind = "other";
+                    c.is_statement = false;
+                }
+                return Some(self.close(toks, c, value));
+            }
+        }
+        c.b = b;
+        // Ages written "27 years old" or "de 16 años".
+        if let Some((n, _)) = self.age_compounds.match_at(toks, b) {
+            c.b = b + n;
+            c.kind = "age";
+            c.unit = Some("years".into());
+            return Some(self.close(toks, c, value));
+        }
+        // Units and counted nouns.
+        if let Some((end, unit, kind)) = self.unit_after(toks, b) {
+            c.b = end;
+            c.kind = kind;
+            c.unit = Some(unit);
+        } else if core.year_shaped && (1000.0..=2100.0).contains(&value) && c.qualifier == "exact" && range_high.is_none() {
+            c.kind = "year";
+            if let Some((s, _)) = self.period_prefixes.match_before(toks, a) {
+                c.a = s;
+            } else if a >= 2 && toks[a - 1].is("-") && self.period_prefixes.match_before(toks, a - 1).is_some() {
+                c.a = self.period_prefixes.match_before(toks, a - 1).map(|(s, _)| s).unwrap_or(a);
+            }
+            return Some(c);
+        } else if core.year_shaped && range_high.is_some() {
+            c.kind = "year";
+            return Some(c);
+        }
+        // "half an hour", "one night": article-number + duration handled in unit_after.
+        if c.kind == "duration" || c.kind == "count" {
+            if self.is_age(toks, c.a, i, c.b, &c) {
+                c.kind = "age";
+                c.unit = Some("years".into());
+            }
+        }
+        // Indefinite "one night" / "One day": a moment, not an amount.
+        if core.words && value == 1.0 && c.qualifier == "exact" && matches!(c.unit.as_deref(), Some("days") | Some("nights")) {
+            c.kind = "other";
+            c.is_statement = false;
+        }
+        if core.words && value == 0.0 && c.unit.is_none() {
+            c.kind = "other";
+            c.is_statement = false;
+        }
+        Some(self.close(toks, c, value))
+    }
+
+    fn core_unscaled(&self, toks: &[Token], core: Core) -> f64 {
+        // The value written before the scale word: re-read the first token.
+        let mut k = core.end;
+        while k > 0 {
+            k -= 1;
+            if toks[k].is_digits() {
+                return self.parse_digits(&toks[k].text).map(|v| v.0).unwrap_or(core.value);
+            }
+        }
+        core.value
+    }
+
+    /// Finish a candidate: apply the negation flip and statement defaults.
+    fn close(&self, toks: &[Token], mut c: Cand, value: f64) -> Cand {
+        if c.qualifier == "vague" || c.qualifier == "range" {
+            c.value = None;
+        } else if c.value.is_some() {
+            c.value = Some(format_value(value));
+        }
+        c.qualifier = self.negation_flip(toks, c.a, c.qualifier);
+        c
+    }
+
+    fn close_keep_value(&self, toks: &[Token], mut c: Cand) -> Cand {
+        c.qualifier = self.negation_flip(toks, c.a, c.qualifier);
+        c
+    }
+
+    /// "ningún detenido puede pasar más de 72 horas": a negation earlier in the clause turns
+    /// "more than" into "at most" and "less than" into "at least".
+    fn negation_flip(&self, toks: &[Token], a: usize, q: &'static str) -> &'static str {
+        if !matches!(q, "more_than" | "less_than") {
+            return q;
+        }
+        let sentence = toks[a].sentence;
+        let mut k = a;
+        let mut seen = 0;
+        while k > 0 && seen < 8 {
+            k -= 1;
+            let w = &toks[k];
+            if w.sentence != sentence || matches!(w.lower.as_str(), "," | ";" | ":" | "." | "pero" | "but") {
+                break;
+            }
+            if NEGATIONS.contains(&w.lower.as_str()) {
+                return if q == "more_than" { "at_most" } else { "at_least" };
+            }
+            seen += 1;
+        }
+        q
+    }
+
+    /// Qualifier cue right before token `a` (an article may sit between): (new start, qualifier).
+    fn qualifier_before(&self, toks: &[Token], a: usize) -> (usize, Option<&'static str>) {
+        let sentence = toks[a].sentence;
+        let try_at = |end: usize| -> Option<(usize, &'static str)> {
+            let (s, q) = self.qualifier_cues.match_before(toks, end)?;
+            if toks[s].sentence != sentence {
+                return None;
+            }
+            let q = crate::load::schema::QUALIFIERS.iter().copied().find(|x| *x == q)?;
+            Some((s, q))
+        };
+        if let Some((s, q)) = try_at(a) {
+            // "Over 33 months of emergency rule": over = during, not a bound.
+            if toks[s].is("over") && self.durations.match_at(toks, a + 1).is_some() {
+                if let Some((n, _)) = self.durations.match_at(toks, a + 1) {
+                    if toks.get(a + 1 + n).is_some_and(|x| x.is("of")) {
+                        return (s, Some("exact"));
+                    }
+                }
+            }
+            return (s, Some(q));
+        }
+        if a > 0 && ARTICLES.contains(&toks[a - 1].lower.as_str()) {
+            if let Some((s, q)) = try_at(a - 1) {
+                return (s, Some(q));
+            }
+            // "el 90 por ciento": keep the article in the span.
+            if self.lex.decimal_mark == ',' && toks[a - 1].sentence == sentence {
+                return (a - 1, None);
+            }
+        }
+        (a, None)
+    }
+
+    fn sentence_has_change_verb(&self, toks: &[Token], before: usize) -> bool {
+        let sentence = toks[before].sentence;
+        toks[..before].iter().rev().take_while(|t| t.sentence == sentence).any(|t| self.lex.change_verbs.contains(&t.lower))
+    }
+
+    /// Is a number word at `i` a number here? Articles and pronouns are not.
+    fn word_number_allowed(&self, toks: &[Token], i: usize, core: &Core) -> bool {
+        let lex = self.lex;
+        let w = &toks[i].lower;
+        let prev = if i > 0 && toks[i - 1].sentence == toks[i].sentence { Some(&toks[i - 1]) } else { None };
+        let next = toks.get(core.end).filter(|n| n.sentence == toks[i].sentence);
+        if core.value == 1.0 && core.end == i + 1 {
+            if prev.is_some_and(|p| lex.one_exclusions_before.contains(&p.lower)) {
+                return false;
+            }
+            if let Some(n) = next {
+                if lex.one_exclusions_after.contains(&n.lower) && !(n.lower == "-" && toks.get(core.end + 1).is_some_and(|x| !x.is("by"))) {
+                    return false;
+                }
+            }
+            // Spanish "un"/"una" are articles unless a unit of time or a cue makes them a number.
+            if lex.one_articles.contains(w) {
+                let before_cue = self.qualifier_cues.match_before(toks, i).is_some();
+                let unit_follows = self.durations.match_at(toks, core.end).is_some();
+                return before_cue || unit_follows;
+            }
+        }
+        true
+    }
+
+    fn is_list_enumerator(&self, doc: &Doc, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        if t.text.len() > 2 {
+            return false;
+        }
+        let dot = match toks.get(i + 1) {
+            Some(d) if d.is(".") && !d.space_before => d,
+            _ => return false,
+        };
+        let followed_by_space = doc.chars.get(dot.end).is_some_and(|c| *c == ' ');
+        let line_start = t.start == 0 || doc.chars[..t.start].iter().rev().take_while(|c| **c != '\n').all(|c| c.is_whitespace());
+        let after_mark = i > 0 && matches!(toks[i - 1].lower.as_str(), ":" | ".");
+        followed_by_space && (line_start || after_mark)
+    }
+
+    fn is_identifier(&self, toks: &[Token], i: usize, core: &Core) -> bool {
+        let t = &toks[i];
+        let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
+        // Citation markers "[12]".
+        if t.is_digits() && prev.is_some_and(|p| p.is("[") && !t.space_before) && toks.get(core.end).is_some_and(|n| n.is("]")) {
+            return true;
+        }
+        if self.identifier_before.match_before(toks, i).is_some_and(|(s, _)| toks[s].sentence == t.sentence) {
+            return !toks[i].space_before || !prev.is_some_and(|p| p.is("-"));
+        }
+        // "18th Street" handled with ordinals; capitalised number words inside names:
+        // "the One Story to Read Today newsletter", "beca Tres Ríos", «Mil días de excepción».
+        if core.words && t.starts_upper() {
+            let sentence_start = i == 0 || toks[i - 1].sentence != t.sentence;
+            let after_quote = prev.is_some_and(|p| OPEN_QUOTES.contains(&p.lower.as_str()));
+            let next_upper = toks.get(core.end).is_some_and(|n| n.is_word() && n.starts_upper() && n.sentence == t.sentence);
+            if (!sentence_start && next_upper) || (after_quote && toks.get(core.end).is_some_and(|n| n.is_word())) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn nouns_or_units_at(&self, toks: &[Token], i: usize) -> bool {
+        self.durations.match_at(toks, i).is_some() || self.nouns.match_at(toks, i).is_some()
+    }
+
+    /// "per 100,000 residents", "por cada 100.000 habitantes", "per 1,000 inmates":
+    /// (end token, unit).
+    fn rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
+        let sentence = toks.get(b)?.sentence;
+        // An optional counted noun before "per".
+        let mut k = b;
+        let mut numerator = String::new();
+        if let Some(t) = toks.get(k) {
+            if t.is_word() && self.per_words.match_at(toks, k).is_none() && t.sentence == sentence {
+                numerator = t.lower.clone();
+                k += 1;
+            }
+        }
+        let (n, _) = self.per_words.match_at(toks, k)?;
+        let den = self.core_at(toks, k + n)?;
+        if toks[k + n].is_word() && !self.lex.cardinals.contains_key(&toks[k + n].lower) {
+            return None;
+        }
+        let mut end = den.end;
+        let mut denominator_noun = String::new();
+        if let Some(t) = toks.get(end) {
+            if t.is_word() && t.sentence == sentence {
+                denominator_noun = t.lower.clone();
+                end += 1;
+            }
+        }
+        let mut unit = if numerator.is_empty() { "units".to_string() } else { numerator };
+        unit.push_str(&format!("_per_{}", format_value(den.value)));
+        if !denominator_noun.is_empty() {
+            unit.push('_');
+            unit.push_str(&denominator_noun);
+        }
+        Some((end, unit))
+    }
+
+    /// A unit or counted noun after the number, possibly behind up to two modifiers
+    /// ("six consecutive days", "238 Venezuelan men") or a partitive ("40 of these men").
+    fn unit_after(&self, toks: &[Token], b: usize) -> Option<(usize, String, &'static str)> {
+        let sentence = toks.get(b)?.sentence;
+        let lookup = |k: usize| -> Option<(usize, String, &'static str)> {
+            if toks.get(k)?.sentence != sentence {
+                return None;
+            }
+            if let Some((n, (unit, kind))) = self.measure_units.match_at(toks, k) {
+                let kind = crate::load::schema::KINDS.iter().copied().find(|x| *x == kind).unwrap_or("other");
+                return Some((k + n, unit, kind));
+            }
+            if let Some((n, unit)) = self.durations.match_at(toks, k) {
+                return Some((k + n, unit.clone(), unit_kind(&unit)));
+            }
+            if let Some((n, unit)) = self.nouns.match_at(toks, k) {
+                return Some((k + n, unit, "count"));
+            }
+            None
+        };
+        if let Some(hit) = lookup(b) {
+            return Some(hit);
+        }
+        // Partitive "of these", "de los".
+        if let Some(t) = toks.get(b) {
+            if (t.is("of") || t.is("de")) && t.sentence == sentence {
+                let mut k = b + 1;
+                if toks.get(k).is_some_and(|d| PARTITIVE_DETERMINERS.contains(&d.lower.as_str())) {
+                    k += 1;
+                }
+                if let Some(hit) = lookup(k) {
+                    return Some(hit);
+                }
+            }
+        }
+        // Up to two modifiers.
+        let mut k = b;
+        for _ in 0..2 {
+            let t = toks.get(k)?;
+            if !t.is_word() || t.sentence != sentence || STOP_WORDS.contains(&t.lower.as_str()) || self.lex.cardinals.contains_key(&t.lower) {
+                return None;
+            }
+            if self.lex.months.contains_key(&t.lower) {
+                return None;
+            }
+            k += 1;
+            if let Some(hit) = lookup(k) {
+                return Some(hit);
+            }
+        }
+        None
+    }
+
+    /// Age cues around a number: "aged 18", "youngest was 19", "de 58 años",
+    /// "Castillo, 24,", "29 were over 60" (with "age" in the sentence).
+    fn is_age(&self, toks: &[Token], a: usize, i: usize, b: usize, c: &Cand) -> bool {
+        let sentence = toks[i].sentence;
+        let years = c.unit.as_deref() == Some("years");
+        let lex = self.lex;
+        // A cue within three tokens before.
+        for back in 1..=3 {
+            if a < back {
+                break;
+            }
+            let end = a - back + 1;
+            if let Some((s, _)) = self.age_before.match_before(toks, end) {
+                if toks[s].sentence != sentence {
+                    continue;
+                }
+                let cue = &toks[s..end];
+                let cue_text: Vec<&str> = cue.iter().map(|t| t.lower.as_str()).collect();
+                // Spanish "de" marks an age only right before "N años".
+                if cue_text == ["de"] {
+                    if back == 1 && years {
+                        return true;
+                    }
+                    continue;
+                }
+                if lex.decimal_mark == ',' && !years {
+                    continue;
+                }
+                if back == 1 || toks[end..a].iter().all(|t| t.is_word() || t.is(",")) {
+                    return true;
+                }
+            }
+        }
+        if c.unit.is_some() && !years {
+            return false;
+        }
+        // "Name, 24," : an apposition after a capitalised name.
+        if c.unit.is_none() && a >= 2 && toks[a - 1].is(",") && toks[a - 2].starts_upper() && toks[a - 2].is_word() && toks[a - 2].sentence == sentence {
+            if toks.get(b).is_some_and(|n| n.is(",") || n.is(";")) && !toks[i].is_word() {
+                return true;
+            }
+        }
+        // A bound on a bare number in a sentence about age: "29 were over 60".
+        if c.unit.is_none() && c.qualifier != "exact" {
+            let in_sentence = toks.iter().filter(|t| t.sentence == sentence);
+            if in_sentence.clone().any(|t| lex.age_context.contains(&t.lower)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    // ----- words that are numbers on their own ---------------------------------------------
+
+    /// Fractions, multipliers and vague plurals: "three-quarters", "twice", "el doble",
+    /// "dozens", "decenas de miles".
+    fn special_number_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+        let t = &toks[i];
+        if !t.is_word() {
+            return None;
+        }
+        let (qa, qualifier) = self.qualifier_before(toks, i);
+        if let Some((n, v)) = self.vague.match_at(toks, i) {
+            // "tens of thousands" wins over "thousands" only as a whole phrase.
+            let mut c = Cand::new(qa, i + n, "count", None);
+            c.qualifier = "vague";
+            c.low = Some(v);
+            if let Some((end, unit, kind)) = self.unit_after(toks, i + n) {
+                c.b = end;
+                c.unit = Some(unit);
+                c.kind = kind;
+            }
+            if let Some(q) = qualifier {
+                let _ = q; // "more than thousands" keeps the vague reading
+            }
+            return Some(c);
+        }
+        if let Some((n, v)) = self.multipliers.match_at(toks, i) {
+            let mut c = Cand::new(i, i + n, "ratio", Some(format_value(v)));
+            if let Some(q) = qualifier {
+                c.qualifier = q;
+                c.a = qa;
+            } else if qa < i {
+                c.a = qa;
+            }
+            // "twice" with nothing compared is a count of occasions ("visited twice").
+            let compared = toks.get(i + n).is_some_and(|f| f.sentence == t.sentence && (f.is_word() || f.is("$")));
+            if !compared && v == 2.0 && t.is("twice") {
+                c.kind = "count";
+                c.unit = Some("occasions".into());
+            }
+            return Some(self.close_keep_value(toks, c));
+        }
+        if let Some((n, v)) = self.fractions.match_at(toks, i) {
+            let mut c = Cand::new(i, i + n, "ratio", Some(format_value(v)));
+            c.unit = Some("fraction".into());
+            if let Some(q) = qualifier {
+                c.qualifier = q;
+                c.a = qa;
+            }
+            let mut k = i + n;
+            if toks.get(k).is_some_and(|x| self.lex.one_articles.contains(&x.lower)) {
+                k += 1;
+            }
+            if let Some((m, unit)) = self.durations.match_at(toks, k) {
+                c.b = k + m;
+                c.kind = "duration";
+                c.unit = Some(unit);
+            } else if let Some((m, s)) = self.scales.match_at(toks, k) {
+                c.b = k + m;
+                c.kind = "count";
+                c.unit = None;
+                c.value = Some(format_value(v * s));
+            } else if k > i + n {
+                return None; // "half a day" without a duration word: not a share
+            }
+            return Some(self.close_keep_value(toks, c));
+        }
+        // "media hora", "hora y media": a half with a unit of time.
+        if t.is("media") || t.is("medio") {
+            if let Some((m, unit)) = self.durations.match_at(toks, i + 1) {
+                let mut c = Cand::new(i, i + 1 + m, "duration", Some("0.5".into()));
+                c.unit = Some(unit);
+                if let Some(q) = qualifier {
+                    c.qualifier = q;
+                    c.a = qa;
+                }
+                return Some(self.close_keep_value(toks, c));
+            }
+        }
+        if let Some((m, unit)) = self.durations.match_at(toks, i) {
+            let and_half = toks.get(i + m).is_some_and(|x| self.lex.compound_joiners.contains(&x.lower) || x.is("and"))
+                && toks.get(i + m + 1).is_some_and(|x| x.is("media") || x.is("medio") || x.is("half"));
+            if and_half && qualifier.is_some() || and_half && m == 1 {
+                let mut c = Cand::new(i, i + m + 2, "duration", Some("1.5".into()));
+                c.unit = Some(unit);
+                if let Some(q) = qualifier {
+                    c.qualifier = q;
+                    c.a = qa;
+                }
+                return Some(self.close_keep_value(toks, c));
+            }
+        }
+        // Word ordinals: "for the first time", "la 45ª", "primera".
+        if let Some(&v) = self.lex.ordinals.get(&t.lower) {
+            let next = toks.get(i + 1).filter(|n| n.sentence == t.sentence);
+            // "Twitter first, ensuring": an adverb, not a rank.
+            if next.is_none_or(|n| !n.is_word()) {
+                return None;
+            }
+            // "first 11 weeks", "the first five": the number after it is the mention.
+            if self.core_at(toks, i + 1).is_some() {
+                return None;
+            }
+            let mut c = Cand::new(i, i + 1, "ordinal", Some(format_value(v)));
+            c.is_statement = false;
+            if t.starts_upper() && next.is_some_and(|n| n.starts_upper()) && i > 0 && toks[i - 1].sentence == t.sentence {
+                c.kind = "identifier"; // "Safe Third Country Transfers Act"
+            }
+            return Some(c);
+        }
+        // Roman numerals after "World War".
+        None
+    }
+
+    // ----- dates and times ----------------------------------------------------------------
+
+    /// Dates: "March 27, 2022", "11 June 2024", "2 de diciembre de 2024", "marzo de 2022",
+    /// "2025-07-23", "January 2023", a bare month ("in April") with its year from context.
+    fn date_at(&self, toks: &[Token], i: usize, reference: Option<NaiveDate>, before: &[Cand]) -> Option<Cand> {
+        let t = &toks[i];
+        let lex = self.lex;
+        let sentence = t.sentence;
+        let same = |k: usize| toks.get(k).filter(|x| x.sentence == sentence);
+        // ISO 8601.
+        if t.is_digits() && t.text.len() == 4 {
+            if let (Some(d1), Some(m), Some(d2), Some(d)) = (same(i + 1), same(i + 2), same(i + 3), same(i + 4)) {
+                if d1.is("-") && d2.is("-") && m.is_digits() && d.is_digits() && !d1.space_before && !m.space_before && !d2.space_before && !d.space_before && m.text.len() == 2 && d.text.len() == 2 {
+                    let date = NaiveDate::from_ymd_opt(t.text.parse().ok()?, m.text.parse().ok()?, d.text.parse().ok()?)?;
+                    return Some(self.date_cand(i, i + 5, date.format("%Y-%m-%d").to_string()));
+                }
+            }
+        }
+        // Day first: "11 June 2024", "2 de diciembre de 2024", "27 de marzo".
+        if t.is_digits() && t.text.len() <= 2 {
+            let day: u32 = t.text.parse().ok()?;
+            let mut k = i + 1;
+            if same(k).is_some_and(|x| x.is("de")) {
+                k += 1;
+            }
+            if let Some(month) = same(k).and_then(|m| month_name_ok(m, lex)) {
+                let mut end = k + 1;
+                let year = self.year_after(toks, &mut end, sentence);
+                let year = year.or_else(|| self.infer_year(toks, i, month, reference, before));
+                let value = match year {
+                    Some(y) => NaiveDate::from_ymd_opt(y, month, day).map(|d| d.format("%Y-%m-%d").to_string()),
+                    None => None,
+                };
+                if (1..=31).contains(&day) {
+                    return Some(self.date_cand(i, end, value.unwrap_or_default()));
+                }
+            }
+            // "Entre el 15 y el 30 de marzo": a bare day joined to a full date.
+            let mut k = i + 1;
+            if same(k).is_some_and(|x| lex.range_join.contains(&x.lower)) {
+                k += 1;
+                if same(k).is_some_and(|x| ARTICLES.contains(&x.lower.as_str())) {
+                    k += 1;
+                }
+                let opened = i >= 1 && (lex.range_open.contains(&toks[i - 1].lower) || (i >= 2 && ARTICLES.contains(&toks[i - 1].lower.as_str()) && lex.range_open.contains(&toks[i - 2].lower)));
+                if opened {
+                    if let Some(partner) = self.date_at(toks, k, reference, before) {
+                        if let Some(v) = partner.value.as_deref().filter(|v| v.len() == 10) {
+                            let date = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()?;
+                            let d = NaiveDate::from_ymd_opt(date.year(), date.month(), day)?;
+                            return Some(self.date_cand(i, i + 1, d.format("%Y-%m-%d").to_string()));
+                        }
+                    }
+                }
+            }
+            return None;
+        }
+        // Month first: "March 27, 2022", "Oct. 14, 2024", "January 2023", "marzo de 2022", "June".
+        let (mut a, month_tok) = if let Some((n, _)) = self.period_prefixes.match_at(toks, i) {
+            let mut k = i + n;
+            if same(k).is_some_and(|x| x.is("-")) {
+                k += 1;
+            }
+            (i, k)
+        } else if t.is("mid") && same(i + 1).is_some_and(|x| x.is("-")) {
+            (i, i + 2)
+        } else {
+            (i, i)
+        };
+        let month = same(month_tok).and_then(|m| month_name_ok(m, lex))?;
+        if month_tok != i && !toks[month_tok].space_before && !toks[month_tok - 1].is("-") {
+            return None;
+        }
+        let mut k = month_tok + 1;
+        if same(k).is_some_and(|x| x.is(".") && !x.space_before) {
+            k += 1;
+        }
+        let mut day = None;
+        if let Some(d) = same(k).filter(|d| d.is_digits() && d.text.len() <= 2) {
+            let v: u32 = d.text.parse().ok()?;
+            if (1..=31).contains(&v) && !same(k + 1).is_some_and(|x| x.is(":")) {
+                day = Some(v);
+                k += 1;
+            }
+        }
+        let mut end = k;
+        let mut year = self.year_after(toks, &mut end, sentence);
+        if year.is_none() && day.is_none() {
+            // "June and November 2024": the partner's year.
+            let j = end;
+            if same(j).is_some_and(|x| lex.range_join.contains(&x.lower) || x.is("to") || x.is("a") || x.is("-")) {
+                if let Some(pm) = same(j + 1).and_then(|m| month_name_ok(m, lex)) {
+                    let _ = pm;
+                    let mut e2 = j + 2;
+                    year = self.year_after(toks, &mut e2, sentence);
+                }
+            }
+        }
+        let year = year.or_else(|| self.infer_year(toks, i, month, reference, before));
+        // A bare lower-case month after "de" is part of another date ("27 de marzo" handled above).
+        let value = match (year, day) {
+            (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, month, d).map(|x| x.format("%Y-%m-%d").to_string()),
+            (Some(y), None) => Some(format!("{y:04}-{month:02}")),
+            (None, _) => None,
+        };
+        if a > 0 && lex.decimal_mark == ',' && month_tok == i {
+            // keep span at the month
+            a = i;
+        }
+        Some(self.date_cand(a, end, value.unwrap_or_default()))
+    }
+
+    /// Read ", 2024" / " 2024" / " de 2024" after a month or day; advances `end`.
+    fn year_after(&self, toks: &[Token], end: &mut usize, sentence: usize) -> Option<i32> {
+        let mut k = *end;
+        let same = |k: usize| toks.get(k).filter(|x| x.sentence == sentence);
+        if same(k).is_some_and(|x| x.is(",") || x.is("de") || x.is("del")) {
+            k += 1;
+        }
+        let y = same(k).filter(|y| y.is_digits() && y.text.len() == 4)?;
+        let v: i32 = y.text.parse().ok()?;
+        if !(1000..=2100).contains(&v) {
+            return None;
+        }
+        *end = k + 1;
+        Some(v)
+    }
+
+    fn date_cand(&self, a: usize, b: usize, value: String) -> Cand {
+        let mut c = Cand::new(a, b, "date", if value.is_empty() { None } else { Some(value) });
+        c.is_statement = false;
+        c
+    }
+
+    /// The year of a date written without one: an explicit year earlier in the sentence, an
+    /// earlier mention of the same month with a year, else the latest such month on or before
+    /// the reference date.
+    fn infer_year(&self, toks: &[Token], i: usize, month: u32, reference: Option<NaiveDate>, before: &[Cand]) -> Option<i32> {
+        let sentence = toks[i].sentence;
+        for c in before.iter().rev() {
+            if toks[c.a].sentence != sentence {
+                break;
+            }
+            if c.kind == "year" {
+                if let Some(v) = c.value.as_deref().and_then(|v| v.parse::<i32>().ok()) {
+                    let name_year = c.a > 0 && toks[c.a - 1].is("of");
+                    if !name_year {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+        for c in before.iter().rev() {
+            if c.kind == "date" {
+                if let Some(v) = c.value.as_deref() {
+                    if v.len() == 7 && v[5..7].parse::<u32>().ok() == Some(month) {
+                        return v[..4].parse().ok();
+                    }
+                }
+            }
+        }
+        let r = reference?;
+        Some(if month <= r.month() { r.year() } else { r.year() - 1 })
+    }
+
+    /// The first full date near the top of the text: the article's dateline.
+    fn find_dateline(&self, doc: &Doc) -> Option<NaiveDate> {
+        let toks = &doc.tokens;
+        for i in 0..toks.len() {
+            if toks[i].start > 400 {
+                break;
+            }
+            if let Some(c) = self.date_at(toks, i, None, &[]) {
+                if let Some(v) = c.value.as_deref() {
+                    if v.len() == 10 {
+                        return NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+                    }
+                    if v.len() == 7 {
+                        return NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok();
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Clock times: "21:00", "4:15 p.m.", "2 a.m." -> kind other, value HH:MM.
+    fn clock_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+        let t = &toks[i];
+        if !t.is_digits() || t.text.len() > 2 {
+            return None;
+        }
+        let mut hour: u32 = t.text.parse().ok()?;
+        let mut minute = 0;
+        let mut end = i + 1;
+        let mut has_minutes = false;
+        if toks.get(i + 1).is_some_and(|c| c.is(":") && !c.space_before) {
+            let m = toks.get(i + 2).filter(|m| m.is_digits() && m.text.len() == 2 && !m.space_before)?;
+            minute = m.text.parse().ok()?;
+            end = i + 3;
+            has_minutes = true;
+        }
+        let mut marked = false;
+        if let Some((n, _)) = self.pm.match_at(toks, end) {
+            if hour < 12 {
+                hour += 12;
+            }
+            end += n;
+            marked = true;
+        } else if let Some((n, _)) = self.am.match_at(toks, end) {
+            if hour == 12 {
+                hour = 0;
+            }
+            end += n;
+            marked = true;
+        }
+        if !(has_minutes || marked) || hour > 23 || minute > 59 {
+            return None;
+        }
+        let mut c = Cand::new(i, end, "other", Some(format!("{hour:02}:{minute:02}")));
+        c.unit = Some("clock_time".into());
+        c.is_statement = false;
+        Some(c)
+    }
+
+    /// "the 1990s" -> year range 1990-1999.
+    fn decade_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+        let t = &toks[i];
+        if self.lex.decade_suffix.is_empty() || !t.is_digits() || t.text.len() != 4 || !t.text.ends_with('0') {
+            return None;
+        }
+        let s = toks.get(i + 1).filter(|s| s.lower == self.lex.decade_suffix && !s.space_before)?;
+        let _ = s;
+        let y: f64 = t.text.parse().ok()?;
+        let mut c = Cand::new(i, i + 2, "year", None);
+        c.low = Some(y);
+        c.high = Some(y + 9.0);
+        c.qualifier = "range";
+        c.is_statement = false;
+        Some(c)
+    }
+
+    /// Second pass: a bare number takes the money unit or the rate unit of the mention before
+    /// it in the same sentence ("otros 1,2 millones", "up from 610").
+    fn inherit_from_neighbours(&self, toks: &[Token], cands: &mut [Cand]) {
+        for k in 1..cands.len() {
+            let (head, tail) = cands.split_at_mut(k);
+            let c = &mut tail[0];
+            if c.kind != "count" || c.unit.is_some() {
+                continue;
+            }
+            let sentence = toks[c.a].sentence;
+            let prev = head.iter().rev().find(|p| toks[p.a].sentence == sentence && matches!(p.kind, "money" | "ratio" | "count" | "percent"));
+            let Some(prev) = prev else { continue };
+            let core_tok = &toks[c.a..c.b];
+            let has_decimal_or_scale = core_tok.iter().any(|t| t.is_digits() && (t.text.contains(',') || t.text.contains('.')) && self.parse_digits(&t.text).is_some_and(|v| v.1))
+                || core_tok.iter().any(|t| self.lex.scales.contains_key(&t.lower));
+            if prev.kind == "money" && has_decimal_or_scale {
+                c.kind = "money";
+                c.unit = Some("USD".into());
+            } else if prev.kind == "ratio" && prev.unit.as_deref().is_some_and(|u| u.contains("_per_")) && self.continuation.match_before(toks, c.a).is_some() {
+                c.kind = "ratio";
+                c.unit = prev.unit.clone();
+            }
+        }
+    }
+}

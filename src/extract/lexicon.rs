@@ -1,0 +1,281 @@
+//! Per-language word lists for the extractor, read from `schemas/lexicon/<lang>.toml`.
+//! The files are embedded in the binary; `--schemas DIR` reads them from a folder instead.
+//! Everything is lower-cased on load so the grammar compares lower-cased text only.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::load::schema::{KINDS, QUALIFIERS};
+
+/// A unit word with the kind it gives the number ("74 kilómetros" -> distance, km).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureUnit {
+    pub unit: String,
+    pub kind: String,
+}
+
+/// The words of one language. Field docs are in the TOML files.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub language: String,
+    pub decimal_mark: char,
+    pub group_mark: char,
+    pub cardinals: BTreeMap<String, f64>,
+    pub scales: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub collectives: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub compound_joiners: Vec<String>,
+    #[serde(default)]
+    pub one_articles: Vec<String>,
+    #[serde(default)]
+    pub ordinals: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    #[serde(default)]
+    pub fractions: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub multipliers: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub times_words: Vec<String>,
+    #[serde(default)]
+    pub multiplier_followers: Vec<String>,
+    #[serde(default)]
+    pub vague: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub one_exclusions_before: Vec<String>,
+    #[serde(default)]
+    pub one_exclusions_after: Vec<String>,
+    pub qualifiers: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub emphasis: Vec<String>,
+    #[serde(default)]
+    pub non_bounds_after: Vec<String>,
+    #[serde(default)]
+    pub range_connectors: Vec<String>,
+    #[serde(default)]
+    pub range_open: Vec<String>,
+    #[serde(default)]
+    pub range_join: Vec<String>,
+    #[serde(default)]
+    pub change_verbs: Vec<String>,
+    #[serde(default)]
+    pub change_from: Vec<String>,
+    #[serde(default)]
+    pub continuation_cues: Vec<String>,
+    #[serde(default)]
+    pub percent_words: Vec<String>,
+    #[serde(default)]
+    pub currency_prefixes: Vec<String>,
+    #[serde(default)]
+    pub currency_words: Vec<String>,
+    #[serde(default)]
+    pub per_words: Vec<String>,
+    #[serde(default)]
+    pub share_words: Vec<String>,
+    pub months: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub period_prefixes: Vec<String>,
+    #[serde(default)]
+    pub decade_suffix: String,
+    #[serde(default)]
+    pub am_words: Vec<String>,
+    #[serde(default)]
+    pub pm_words: Vec<String>,
+    #[serde(default)]
+    pub age_compounds: Vec<String>,
+    #[serde(default)]
+    pub age_before: Vec<String>,
+    #[serde(default)]
+    pub age_context: Vec<String>,
+    #[serde(default)]
+    pub identifier_before: Vec<String>,
+    #[serde(default)]
+    pub identifier_after: Vec<String>,
+    #[serde(default)]
+    pub measures_units: BTreeMap<String, MeasureUnit>,
+    #[serde(default)]
+    pub durations: BTreeMap<String, String>,
+    #[serde(default)]
+    pub units: BTreeMap<String, Vec<String>>,
+    /// Counted noun (lower-case phrase) -> normalised unit, built from `units` on load.
+    #[serde(skip)]
+    pub noun_units: BTreeMap<String, String>,
+}
+
+/// The lexicons shipped in the binary, by language.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("en", include_str!("../../schemas/lexicon/en.toml")),
+    ("es", include_str!("../../schemas/lexicon/es.toml")),
+];
+
+impl Lexicon {
+    /// Parse and check one lexicon file. `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Lexicon> {
+        let fail = |message: String| Error::Knowledge { file: file.to_string(), message };
+        let mut lex: Lexicon = toml::from_str(text).map_err(|e| fail(e.to_string()))?;
+        lex.normalise();
+        lex.check().map_err(fail)?;
+        Ok(lex)
+    }
+
+    fn normalise(&mut self) {
+        fn lower_map<V>(m: &mut BTreeMap<String, V>) {
+            let old = std::mem::take(m);
+            *m = old.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
+        }
+        fn lower_vec(v: &mut [String]) {
+            for s in v.iter_mut() {
+                *s = s.to_lowercase();
+            }
+        }
+        lower_map(&mut self.cardinals);
+        lower_map(&mut self.scales);
+        lower_map(&mut self.collectives);
+        lower_map(&mut self.ordinals);
+        lower_map(&mut self.fractions);
+        lower_map(&mut self.multipliers);
+        lower_map(&mut self.vague);
+        lower_map(&mut self.months);
+        lower_map(&mut self.measures_units);
+        lower_map(&mut self.durations);
+        for list in [
+            &mut self.compound_joiners,
+            &mut self.one_articles,
+            &mut self.ordinal_suffixes,
+            &mut self.times_words,
+            &mut self.multiplier_followers,
+            &mut self.one_exclusions_before,
+            &mut self.one_exclusions_after,
+            &mut self.emphasis,
+            &mut self.non_bounds_after,
+            &mut self.range_connectors,
+            &mut self.range_open,
+            &mut self.range_join,
+            &mut self.change_verbs,
+            &mut self.change_from,
+            &mut self.continuation_cues,
+            &mut self.percent_words,
+            &mut self.currency_prefixes,
+            &mut self.currency_words,
+            &mut self.per_words,
+            &mut self.share_words,
+            &mut self.period_prefixes,
+            &mut self.am_words,
+            &mut self.pm_words,
+            &mut self.age_compounds,
+            &mut self.age_before,
+            &mut self.age_context,
+            &mut self.identifier_before,
+            &mut self.identifier_after,
+        ] {
+            lower_vec(list);
+        }
+        for cues in self.qualifiers.values_mut() {
+            lower_vec(cues);
+        }
+        self.noun_units = self
+            .units
+            .iter()
+            .flat_map(|(unit, nouns)| nouns.iter().map(move |n| (n.to_lowercase(), unit.clone())))
+            .collect();
+    }
+
+    /// Reject a lexicon that would make the grammar misread numbers.
+    fn check(&self) -> std::result::Result<(), String> {
+        if self.language.trim().is_empty() {
+            return Err("`language` is empty".into());
+        }
+        if self.decimal_mark == self.group_mark {
+            return Err(format!("decimal_mark and group_mark are both {:?}", self.decimal_mark));
+        }
+        for mark in [self.decimal_mark, self.group_mark] {
+            if mark != '.' && mark != ',' {
+                return Err(format!("digit marks must be '.' or ',', found {mark:?}"));
+            }
+        }
+        if self.cardinals.is_empty() {
+            return Err("[cardinals] is empty".into());
+        }
+        for (qualifier, cues) in &self.qualifiers {
+            if !QUALIFIERS.contains(&qualifier.as_str()) {
+                return Err(format!("[qualifiers] has unknown qualifier {qualifier:?}; known: {}", QUALIFIERS.join(", ")));
+            }
+            if cues.is_empty() || cues.iter().any(|c| c.trim().is_empty()) {
+                return Err(format!("[qualifiers] {qualifier} has an empty cue list or an empty cue"));
+            }
+        }
+        for (word, mu) in &self.measures_units {
+            if !KINDS.contains(&mu.kind.as_str()) {
+                return Err(format!("[measures_units] {word:?} has unknown kind {:?}", mu.kind));
+            }
+        }
+        for (month, n) in &self.months {
+            if !(1..=12).contains(n) {
+                return Err(format!("[months] {month:?} = {n} is not a month number"));
+            }
+        }
+        for (unit, nouns) in &self.units {
+            if nouns.iter().any(|n| n.trim().is_empty()) {
+                return Err(format!("[units] {unit} has an empty noun"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The qualifier whose cue list holds `phrase`, if any.
+    pub fn qualifier_of(&self, phrase: &str) -> Option<&str> {
+        self.qualifiers.iter().find(|(_, cues)| cues.iter().any(|c| c == phrase)).map(|(q, _)| q.as_str())
+    }
+
+    /// Longest cue phrase over all qualifiers, in words; bounds the look-behind.
+    pub fn longest_cue_words(&self) -> usize {
+        self.qualifiers.values().flatten().map(|c| c.split_whitespace().count()).max().unwrap_or(1)
+    }
+}
+
+/// Lexicons by language code.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    pub by_language: BTreeMap<String, Lexicon>,
+}
+
+impl Lexicons {
+    /// The lexicons embedded in the binary.
+    pub fn embedded() -> Result<Lexicons> {
+        let mut by_language = BTreeMap::new();
+        for (lang, text) in EMBEDDED {
+            let lex = Lexicon::parse(&format!("schemas/lexicon/{lang}.toml (embedded)"), text)?;
+            by_language.insert(lex.language.clone(), lex);
+        }
+        Ok(Lexicons { by_language })
+    }
+
+    /// Every `*.toml` in `dir` (e.g. `schemas/lexicon/`), one lexicon per language.
+    pub fn from_dir(dir: &std::path::Path) -> Result<Lexicons> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        let mut by_language = BTreeMap::new();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let lex = Lexicon::parse(&path.display().to_string(), &text)?;
+            by_language.insert(lex.language.clone(), lex);
+        }
+        if by_language.is_empty() {
+            return Err(Error::Knowledge { file: dir.display().to_string(), message: "no lexicon (*.toml) in this folder".into() });
+        }
+        Ok(Lexicons { by_language })
+    }
+
+    pub fn get(&self, language: &str) -> Option<&Lexicon> {
+        self.by_language.get(language)
+    }
+}

@@ -1,0 +1,85 @@
+//! Extract: find every numeric mention in an article and type it by the rules of
+//! GUIDELINE.md. One public entry point, [`extract`], from text and lexicon to mentions.
+
+mod grammar;
+pub mod lexicon;
+mod phrases;
+pub mod text;
+
+use chrono::NaiveDate;
+
+pub use lexicon::{Lexicon, Lexicons};
+
+/// One numeric mention: a span of the article and how it reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Code-point offsets, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub surface: String,
+    /// One of [`crate::load::schema::KINDS`].
+    pub kind: &'static str,
+    /// Canonical value: a number, an ISO date, or `HH:MM`; `None` for ranges and vague plurals.
+    pub value: Option<String>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// One of [`crate::load::schema::QUALIFIERS`].
+    pub qualifier: &'static str,
+    pub unit: Option<String>,
+    pub is_statement: bool,
+    pub measure: Option<String>,
+    pub as_of: Option<String>,
+    /// Index of the sentence in [`text::Doc::sentences`].
+    pub sentence: usize,
+}
+
+impl Mention {
+    /// The numeric value, when `value` is a number.
+    pub fn number(&self) -> Option<f64> {
+        self.value.as_deref().and_then(|v| v.parse().ok())
+    }
+}
+
+/// Everything the extractor needs to know about the article besides its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ArticleContext {
+    /// Publication date from the manifest: anchors dates without a year and present tense.
+    pub published: Option<NaiveDate>,
+}
+
+/// The mentions of one article with the tokenised text they point into.
+#[derive(Debug)]
+pub struct Extraction {
+    pub doc: text::Doc,
+    pub mentions: Vec<Mention>,
+    /// The date relative expressions were resolved against: the manifest's published date,
+    /// else a dateline found at the top of the text.
+    pub reference_date: Option<NaiveDate>,
+}
+
+/// Find and type every numeric mention of `text`.
+pub fn extract(text: &str, lexicon: &Lexicon, context: ArticleContext) -> Extraction {
+    let doc = text::Doc::new(text);
+    let grammar = grammar::Grammar::new(lexicon);
+    let (mentions, reference_date) = grammar.run(&doc, context.published);
+    Extraction { doc, mentions, reference_date }
+}
+
+/// Format a number the way the dataset writes values: no exponent, no float noise
+/// (`4.7 * 1e6` is `4700000`).
+pub fn format_value(x: f64) -> String {
+    crate::load::table::format_number(tidy(x))
+}
+
+/// Round away binary noise from scaled decimals.
+pub fn tidy(x: f64) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    let r = x.round();
+    if (x - r).abs() < 1e-6 * x.abs().max(1.0) {
+        return r;
+    }
+    let scale = 1e10;
+    (x * scale).round() / scale
+}

@@ -1,0 +1,84 @@
+//! Multi-word cue phrases ("more than", "por cada", "tens of thousands") matched against the
+//! token stream, forwards from a token or backwards from one.
+
+use super::text::Token;
+
+/// Split a phrase the way the tokenizer splits text: letter runs, digit runs, single marks.
+pub fn phrase_tokens(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_kind = 0u8; // 1 letters, 2 digits
+    for c in phrase.to_lowercase().chars() {
+        let kind = if c.is_alphabetic() {
+            1
+        } else if c.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
+        if kind == 0 || kind != cur_kind {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if kind == 0 {
+            if !c.is_whitespace() {
+                out.push(c.to_string());
+            }
+        } else {
+            cur.push(c);
+        }
+        cur_kind = kind;
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// A set of phrases, each with a payload.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    items: Vec<(Vec<String>, T)>,
+}
+
+impl<T: Clone> PhraseSet<T> {
+    pub fn new(pairs: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut items: Vec<(Vec<String>, T)> =
+            pairs.into_iter().map(|(p, t)| (phrase_tokens(&p), t)).filter(|(p, _)| !p.is_empty()).collect();
+        // Longest first, so the first hit is the longest match.
+        items.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        PhraseSet { items }
+    }
+
+    pub fn of_list(list: &[String], payload: T) -> Self {
+        Self::new(list.iter().map(|p| (p.clone(), payload.clone())))
+    }
+
+    /// Longest phrase starting at token `i`: (tokens matched, payload).
+    pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
+        self.items.iter().find(|(p, _)| matches_forward(toks, i, p)).map(|(p, t)| (p.len(), t.clone()))
+    }
+
+    /// Longest phrase ending just before token `end`: (first token index, payload).
+    pub fn match_before(&self, toks: &[Token], end: usize) -> Option<(usize, T)> {
+        self.items
+            .iter()
+            .find(|(p, _)| p.len() <= end && matches_forward(toks, end - p.len(), p))
+            .map(|(p, t)| (end - p.len(), t.clone()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// Do the tokens from `i` spell `phrase`? Within a phrase, tokens after the first must not
+/// cross a sentence boundary.
+fn matches_forward(toks: &[Token], i: usize, phrase: &[String]) -> bool {
+    if i + phrase.len() > toks.len() {
+        return false;
+    }
+    let sentence = toks[i].sentence;
+    phrase.iter().enumerate().all(|(k, w)| toks[i + k].lower == *w && toks[i + k].sentence == sentence)
+}

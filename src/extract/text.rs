@@ -1,0 +1,257 @@
+//! The article as the grammar sees it: code points, a mask over what is not readable text
+//! (URLs, link targets, image paths), sentences, and tokens with code-point spans.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (any script), e.g. `million`, `años`.
+    Word,
+    /// ASCII digits with `.`/`,` between digits, e.g. `81,000`, `1.312,4`.
+    Digits,
+    /// One other visible character, e.g. `$`, `%`, `-`, `[`.
+    Punct,
+}
+
+/// One token of the readable text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Lower-cased text.
+    pub lower: String,
+    /// Original text.
+    pub text: String,
+    /// White space (or a masked region) separates it from the previous token.
+    pub space_before: bool,
+    /// Index of the sentence it belongs to.
+    pub sentence: usize,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn is_digits(&self) -> bool {
+        self.kind == TokKind::Digits
+    }
+    pub fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+    pub fn starts_upper(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// The tokenised article.
+#[derive(Debug)]
+pub struct Doc {
+    pub chars: Vec<char>,
+    pub tokens: Vec<Token>,
+    /// Sentence spans (code points), in order.
+    pub sentences: Vec<(usize, usize)>,
+    /// End of a YAML front-matter block, 0 when there is none.
+    pub front_matter_end: usize,
+}
+
+impl Doc {
+    pub fn new(text: &str) -> Doc {
+        let chars: Vec<char> = text.chars().collect();
+        let mask = unreadable_mask(&chars);
+        let sentences = split_sentences(&chars);
+        let front_matter_end = front_matter_end(&chars);
+        let tokens = tokenize(&chars, &mask, &sentences);
+        Doc { chars, tokens, sentences, front_matter_end }
+    }
+
+    /// Text of a code-point span.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+
+    /// The sentence text around a code-point offset, trimmed.
+    pub fn sentence_text(&self, sentence: usize) -> String {
+        let (s, e) = self.sentences[sentence];
+        self.slice(s, e).split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Marks code points that are not readable text: URLs, markdown link targets and image paths.
+/// Link and image text (`[inside a coffin]`) stays readable.
+fn unreadable_mask(chars: &[char]) -> Vec<bool> {
+    let mut mask = vec![false; chars.len()];
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        // Markdown link target: `](` ... `)`.
+        if chars[i] == ']' && i + 1 < n && chars[i + 1] == '(' {
+            let mut j = i + 2;
+            let mut depth = 1;
+            while j < n && chars[j] != '\n' {
+                match chars[j] {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            for m in &mut mask[i + 1..(j + 1).min(n)] {
+                *m = true;
+            }
+            i = j + 1;
+            continue;
+        }
+        // Bare URL: scheme or www. up to white space or a closing bracket.
+        if starts_url(chars, i) {
+            let mut j = i;
+            while j < n && !chars[j].is_whitespace() && !matches!(chars[j], ')' | ']' | '>' | '"' | '”' | '»') {
+                j += 1;
+            }
+            for m in &mut mask[i..j] {
+                *m = true;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    mask
+}
+
+fn starts_url(chars: &[char], i: usize) -> bool {
+    let at = |s: &str| s.chars().enumerate().all(|(k, c)| chars.get(i + k).is_some_and(|x| x.eq_ignore_ascii_case(&c)));
+    let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
+    word_start && (at("http://") || at("https://") || at("www."))
+}
+
+/// End offset of a leading `---` YAML block, 0 when the text has none.
+fn front_matter_end(chars: &[char]) -> usize {
+    let text: String = chars.iter().take(4).collect();
+    if text != "---\n" {
+        return 0;
+    }
+    let mut line_start = 4;
+    for i in 4..chars.len() {
+        if chars[i] == '\n' {
+            let line: String = chars[line_start..i].iter().collect();
+            if line.trim_end() == "---" {
+                return i;
+            }
+            line_start = i + 1;
+        }
+    }
+    0
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nº", "mr", "mrs", "ms", "dr", "st", "sr", "sra", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "vs", "etc", "u.s", "a.m", "p.m", "approx", "inc", "co", "gen", "gov", "sen", "rep", "lt",
+];
+
+/// Sentence spans: a line break, or `.`/`!`/`?` (with closing quotes) followed by white space
+/// and a capital, digit or opening quote, unless the period closes an abbreviation.
+fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
+    let n = chars.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        let mut boundary_end = None;
+        if c == '\n' {
+            boundary_end = Some(i);
+        } else if matches!(c, '.' | '!' | '?') && !is_abbreviation(chars, i) {
+            let mut j = i + 1;
+            while j < n && matches!(chars[j], '"' | '”' | '’' | '»' | ')' | '*') {
+                j += 1;
+            }
+            if j < n && chars[j] == ' ' {
+                let mut k = j;
+                while k < n && chars[k] == ' ' {
+                    k += 1;
+                }
+                if k < n && (chars[k].is_uppercase() || chars[k].is_ascii_digit() || matches!(chars[k], '"' | '“' | '«' | '¿' | '¡' | '‘' | '(' | '[' | '*')) {
+                    boundary_end = Some(j);
+                }
+            }
+        }
+        if let Some(e) = boundary_end {
+            if e > start {
+                out.push((start, e));
+            }
+            start = e + if c == '\n' { 1 } else { 0 };
+            i = e.max(i) + 1;
+            continue;
+        }
+        i += 1;
+    }
+    if start < n {
+        out.push((start, n));
+    }
+    if out.is_empty() {
+        out.push((0, n));
+    }
+    out
+}
+
+fn is_abbreviation(chars: &[char], dot: usize) -> bool {
+    let mut s = dot;
+    while s > 0 && (chars[s - 1].is_alphabetic() || chars[s - 1] == '.') {
+        s -= 1;
+    }
+    let word: String = chars[s..dot].iter().collect::<String>().to_lowercase();
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return true; // initials: "J. Smith"
+    }
+    ABBREVIATIONS.contains(&word.as_str())
+}
+
+fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<Token> {
+    let n = chars.len();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut space_before = true;
+    let mut sentence = 0;
+    while i < n {
+        let c = chars[i];
+        if c.is_whitespace() || mask[i] {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if c.is_alphabetic() {
+            while i < n && !mask[i] && (chars[i].is_alphabetic() || chars[i] == '\u{301}') {
+                i += 1;
+            }
+            TokKind::Word
+        } else if c.is_ascii_digit() {
+            while i < n && !mask[i] {
+                if chars[i].is_ascii_digit() {
+                    i += 1;
+                } else if matches!(chars[i], '.' | ',') && i + 1 < n && chars[i + 1].is_ascii_digit() && !mask[i + 1] {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            TokKind::Digits
+        } else {
+            i += 1;
+            TokKind::Punct
+        };
+        while sentence + 1 < sentences.len() && sentences[sentence].1 <= start {
+            sentence += 1;
+        }
+        let text: String = chars[start..i].iter().collect();
+        tokens.push(Token { start, end: i, kind, lower: text.to_lowercase(), text, space_before, sentence });
+        space_before = false;
+    }
+    tokens
+}
