@@ -57,6 +57,7 @@ pub struct Grammar<'a> {
     durations: PhraseSet<String>,
     nouns: PhraseSet<String>,
     scales: PhraseSet<f64>,
+    boilerplate: PhraseSet<()>,
 }
 
 /// A number read at a token: its value and the tokens it covers.
@@ -69,6 +70,8 @@ struct Core {
     scaled: bool,
     /// Written as a bare 4-digit integer (a candidate year).
     year_shaped: bool,
+    /// A collective that counts roughly ("una decena" = about ten).
+    approximate: bool,
 }
 
 /// A mention under construction, in tokens.
@@ -138,6 +141,7 @@ impl<'a> Grammar<'a> {
             durations: PhraseSet::new(lex.durations.iter().map(|(k, v)| (k.clone(), v.clone()))),
             nouns: PhraseSet::new(lex.noun_units.iter().map(|(k, v)| (k.clone(), v.clone()))),
             scales: map(&lex.scales),
+            boilerplate: PhraseSet::of_list(&lex.boilerplate_words, ()),
         }
     }
 
@@ -175,7 +179,10 @@ impl<'a> Grammar<'a> {
         if start < doc.front_matter_end {
             c.is_statement = false;
         }
-        if matches!(c.kind, "identifier" | "ordinal" | "other" | "date" | "year") {
+        if matches!(c.kind, "identifier" | "ordinal" | "date" | "year") {
+            c.is_statement = false;
+        }
+        if self.is_boilerplate(toks, c.a) || self.defines_group(toks, &c) || self.is_indefinite_one(toks, &c) {
             c.is_statement = false;
         }
         Mention {
@@ -193,6 +200,36 @@ impl<'a> Grammar<'a> {
             as_of: None,
             sentence: toks[c.a].sentence,
         }
+    }
+
+    /// Text about the publication itself: "100% reader-funded", "3 min read", "Join 12,000 subscribers".
+    fn is_boilerplate(&self, toks: &[Token], a: usize) -> bool {
+        let sentence = toks[a].sentence;
+        let words = toks.iter().skip_while(|t| t.sentence != sentence).take_while(|t| t.sentence == sentence);
+        let words: Vec<&Token> = words.collect();
+        self.boilerplate.iter_items().any(|p| {
+            words.windows(p.len()).any(|w| w.iter().zip(p).all(|(t, x)| t.lower == *x))
+        })
+    }
+
+    /// A bound that defines the group counted: "menores de 18 años", "29 were over 60",
+    /// "penales con más del 200 % de ocupación".
+    fn defines_group(&self, toks: &[Token], c: &Cand) -> bool {
+        let bounded = matches!(c.qualifier, "more_than" | "less_than");
+        if c.kind == "age" && bounded {
+            return true;
+        }
+        bounded && c.a > 0 && self.lex.group_definers.contains(&toks[c.a - 1].lower)
+    }
+
+    /// Indefinite or partitive "one": "one of the inmates", "One man", "one respondent".
+    fn is_indefinite_one(&self, toks: &[Token], c: &Cand) -> bool {
+        if c.value.as_deref() != Some("1") || c.qualifier != "exact" || !toks[c.a].is_word() || c.kind != "count" {
+            return false;
+        }
+        let next = toks.get(c.a + 1);
+        let partitive = next.is_some_and(|n| n.is("of") || n.is("de"));
+        partitive || c.unit.as_deref() == Some("persons")
     }
 
     // ----- numbers ------------------------------------------------------------------------
@@ -240,7 +277,7 @@ impl<'a> Grammar<'a> {
                     scaled = true;
                 }
             }
-            return Some(Core { end, value, words: false, has_decimals, scaled, year_shaped: year_shaped && !scaled });
+            return Some(Core { end, value, words: false, has_decimals, scaled, year_shaped: year_shaped && !scaled, approximate: false });
         }
         if t.is_word() {
             return self.word_number_at(toks, i);
@@ -261,10 +298,10 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             if let Some(&c) = lex.collectives.get(&next.lower) {
-                return Some(Core { end: i + 2, value: c, words: true, has_decimals: false, scaled: false, year_shaped: false });
+                return Some(Core { end: i + 2, value: c, words: true, has_decimals: false, scaled: false, year_shaped: false, approximate: lex.approximate_collectives.contains(&next.lower) });
             }
             if let Some((n, s)) = self.scales.match_at(toks, i + 1) {
-                return Some(Core { end: i + 1 + n, value: s, words: true, has_decimals: false, scaled: true, year_shaped: false });
+                return Some(Core { end: i + 1 + n, value: s, words: true, has_decimals: false, scaled: true, year_shaped: false, approximate: false });
             }
             if !lex.cardinals.contains_key(&toks[i].lower) {
                 return None;
@@ -332,7 +369,7 @@ impl<'a> Grammar<'a> {
         if !any {
             return None;
         }
-        Some(Core { end, value: total + current, words: true, has_decimals: false, scaled, year_shaped: false })
+        Some(Core { end, value: total + current, words: true, has_decimals: false, scaled, year_shaped: false, approximate: false })
     }
 
     /// A whole number mention at token `i`, with what surrounds it.
@@ -344,6 +381,9 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut c = Cand::new(i, core.end, "count", Some(format_value(core.value)));
+        if core.approximate {
+            c.qualifier = "approximately";
+        }
         let mut value = core.value;
 
         // Digit ordinals and list enumerators.
@@ -376,7 +416,7 @@ impl<'a> Grammar<'a> {
             }
             return Some(c);
         }
-        if t.is_digits() && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before) && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before && n.text.len() >= 4) && t.text.len() >= 3 && !core.year_shaped {
+        if t.is_digits() && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before) && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before && n.text.len() >= 4) && t.text.len() >= 3 && !(core.year_shaped && value <= 2100.0) {
             c.kind = "identifier";
             c.b = i + 3;
             c.value = Some(format!("{}{}", t.text, toks[i + 2].text));
@@ -398,7 +438,9 @@ impl<'a> Grammar<'a> {
             a -= 1;
         }
         let (qa, qualifier) = self.qualifier_before(toks, a);
-        if let Some(q) = qualifier {
+        // "spoke about one guard": "about" is a preposition before a lone "one".
+        let lone_one = core.words && value == 1.0 && qualifier == Some("approximately");
+        if let Some(q) = qualifier.filter(|_| !lone_one) {
             c.qualifier = q;
             a = qa;
         }
@@ -427,7 +469,8 @@ impl<'a> Grammar<'a> {
                 if let Some(high) = self.core_at(toks, k) {
                     let hyphen = conn.lower == "-" || conn.lower == "–" || conn.lower == "—";
                     let both_years = core.year_shaped && high.year_shaped;
-                    let valid = high.value > value && !(both_years && !hyphen) && (!hyphen || !conn.space_before)
+                    let one_year = core.year_shaped != high.year_shaped && (core.year_shaped || high.year_shaped);
+                    let valid = high.value > value && !(both_years && !hyphen) && !one_year && (!hyphen || !conn.space_before)
                         && !(high.words && !self.word_number_allowed(toks, k, &high));
                     if valid {
                         range_high = Some((high, k));
@@ -509,7 +552,7 @@ impl<'a> Grammar<'a> {
         if range_high.is_none() {
             if let Some((n, _)) = self.share_words.match_at(toks, b) {
                 if let Some(den) = self.core_at(toks, b + n) {
-                    if den.value > value && den.value > 1.0 && (den.words || toks[b + n].is_digits()) {
+                    if den.value > value && den.value > 1.0 && den.value <= 1000.0 && !den.year_shaped && !core.year_shaped {
                         c.b = den.end;
                         c.kind = "ratio";
                         c.value = Some(format_value(value / den.value));
@@ -528,8 +571,8 @@ impl<'a> Grammar<'a> {
         }
         // Hyphenated compounds: "31-year-old", "64-page", "four-month", "one-time".
         if toks.get(b).is_some_and(|h| h.is("-") && !h.space_before) {
-            if let Some((n, _)) = self.age_compounds.match_at(toks, b) {
-                c.b = b + n;
+            if let Some((n, _)) = self.age_compounds.match_at(toks, b + 1) {
+                c.b = b + 1 + n;
                 c.kind = "age";
                 c.unit = Some("years".into());
                 return Some(self.close(toks, c, value));
@@ -577,7 +620,7 @@ impl<'a> Grammar<'a> {
         }
         // "half an hour", "one night": article-number + duration handled in unit_after.
         if c.kind == "duration" || c.kind == "count" {
-            if self.is_age(toks, c.a, i, c.b, &c) {
+            if self.is_age(toks, c.a, i, c.b, &c) || (c.a != i && self.is_age(toks, i, i, c.b, &c)) {
                 c.kind = "age";
                 c.unit = Some("years".into());
             }
@@ -657,19 +700,11 @@ impl<'a> Grammar<'a> {
             Some((s, q))
         };
         if let Some((s, q)) = try_at(a) {
-            // "Over 33 months of emergency rule": over = during, not a bound.
-            if toks[s].is("over") && self.durations.match_at(toks, a + 1).is_some() {
-                if let Some((n, _)) = self.durations.match_at(toks, a + 1) {
-                    if toks.get(a + 1 + n).is_some_and(|x| x.is("of")) {
-                        return (s, Some("exact"));
-                    }
-                }
-            }
-            return (s, Some(q));
+            return (s, Some(self.during_or(toks, s, a, q)));
         }
         if a > 0 && ARTICLES.contains(&toks[a - 1].lower.as_str()) {
             if let Some((s, q)) = try_at(a - 1) {
-                return (s, Some(q));
+                return (s, Some(self.during_or(toks, s, a, q)));
             }
             // "el 90 por ciento": keep the article in the span.
             if self.lex.decimal_mark == ',' && toks[a - 1].sentence == sentence {
@@ -677,6 +712,18 @@ impl<'a> Grammar<'a> {
             }
         }
         (a, None)
+    }
+
+    /// "Over 33 months of emergency rule", "Over the three years of": over = during, not a bound.
+    fn during_or(&self, toks: &[Token], cue: usize, number: usize, q: &'static str) -> &'static str {
+        if !toks[cue].is("over") {
+            return q;
+        }
+        let Some(core) = self.core_at(toks, number) else { return q };
+        match self.durations.match_at(toks, core.end) {
+            Some((n, _)) if toks.get(core.end + n).is_some_and(|x| x.is("of")) => "exact",
+            _ => q,
+        }
     }
 
     fn sentence_has_change_verb(&self, toks: &[Token], before: usize) -> bool {
@@ -740,7 +787,7 @@ impl<'a> Grammar<'a> {
             let sentence_start = i == 0 || toks[i - 1].sentence != t.sentence;
             let after_quote = prev.is_some_and(|p| OPEN_QUOTES.contains(&p.lower.as_str()));
             let next_upper = toks.get(core.end).is_some_and(|n| n.is_word() && n.starts_upper() && n.sentence == t.sentence);
-            if (!sentence_start && next_upper) || (after_quote && toks.get(core.end).is_some_and(|n| n.is_word())) {
+            if next_upper && (!sentence_start || after_quote) {
                 return true;
             }
         }
@@ -917,6 +964,9 @@ impl<'a> Grammar<'a> {
             return Some(c);
         }
         if let Some((n, v)) = self.multipliers.match_at(toks, i) {
+            if toks.get(i + n).is_some_and(|f| self.lex.multiplier_idiom_followers.contains(&f.lower)) {
+                return None; // "doubled down": an idiom, not a multiplier
+            }
             let mut c = Cand::new(i, i + n, "ratio", Some(format_value(v)));
             if let Some(q) = qualifier {
                 c.qualifier = q;
@@ -925,7 +975,7 @@ impl<'a> Grammar<'a> {
                 c.a = qa;
             }
             // "twice" with nothing compared is a count of occasions ("visited twice").
-            let compared = toks.get(i + n).is_some_and(|f| f.sentence == t.sentence && (f.is_word() || f.is("$")));
+            let compared = toks.get(i + n).is_some_and(|f| f.sentence == t.sentence && self.lex.multiplier_followers.contains(&f.lower));
             if !compared && v == 2.0 && t.is("twice") {
                 c.kind = "count";
                 c.unit = Some("occasions".into());
@@ -933,6 +983,11 @@ impl<'a> Grammar<'a> {
             return Some(self.close_keep_value(toks, c));
         }
         if let Some((n, v)) = self.fractions.match_at(toks, i) {
+            // "a third of the inmates" is a share; "a third logged at" is a rank.
+            let last = &toks[i + n - 1].lower;
+            if self.lex.ordinals.contains_key(last) && !toks.get(i + n).is_some_and(|x| x.is("of") || x.is("de")) {
+                return self.ordinal_at(toks, i + n - 1);
+            }
             let mut c = Cand::new(i, i + n, "ratio", Some(format_value(v)));
             c.unit = Some("fraction".into());
             if let Some(q) = qualifier {
@@ -982,7 +1037,12 @@ impl<'a> Grammar<'a> {
                 return Some(self.close_keep_value(toks, c));
             }
         }
-        // Word ordinals: "for the first time", "la 45ª", "primera".
+        self.ordinal_at(toks, i)
+    }
+
+    /// Word ordinals: "for the first time", "primera", "a second riot".
+    fn ordinal_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+        let t = &toks[i];
         if let Some(&v) = self.lex.ordinals.get(&t.lower) {
             let next = toks.get(i + 1).filter(|n| n.sentence == t.sentence);
             // "Twitter first, ensuring": an adverb, not a rank.
@@ -1000,7 +1060,6 @@ impl<'a> Grammar<'a> {
             }
             return Some(c);
         }
-        // Roman numerals after "World War".
         None
     }
 
@@ -1078,8 +1137,8 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut k = month_tok + 1;
-        if same(k).is_some_and(|x| x.is(".") && !x.space_before) {
-            k += 1;
+        if toks[month_tok].lower.chars().count() <= 4 && same(k).is_some_and(|x| x.is(".") && !x.space_before) {
+            k += 1; // "Oct.", "Sept."
         }
         let mut day = None;
         if let Some(d) = same(k).filter(|d| d.is_digits() && d.text.len() <= 2) {
@@ -1102,7 +1161,7 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        let year = year.or_else(|| self.infer_year(toks, i, month, reference, before));
+        let year = year.or_else(|| self.year_from_pair_start(toks, a, month, before)).or_else(|| self.infer_year(toks, i, month, reference, before));
         // A bare lower-case month after "de" is part of another date ("27 de marzo" handled above).
         let value = match (year, day) {
             (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, month, d).map(|x| x.format("%Y-%m-%d").to_string()),
@@ -1114,6 +1173,21 @@ impl<'a> Grammar<'a> {
             a = i;
         }
         Some(self.date_cand(a, end, value.unwrap_or_default()))
+    }
+
+    /// "between October and March": the second month follows the first in time.
+    fn year_from_pair_start(&self, toks: &[Token], a: usize, month: u32, before: &[Cand]) -> Option<i32> {
+        let prev = before.last()?;
+        if prev.kind != "date" || prev.b + 1 != a {
+            return None;
+        }
+        let joiner = &toks[prev.b];
+        if !(self.lex.range_join.contains(&joiner.lower) || joiner.is("to") || joiner.is("-") || joiner.is("a")) {
+            return None;
+        }
+        let v = prev.value.as_deref()?;
+        let (y, m): (i32, u32) = (v.get(..4)?.parse().ok()?, v.get(5..7)?.parse().ok()?);
+        Some(if month < m { y + 1 } else { y })
     }
 
     /// Read ", 2024" / " 2024" / " de 2024" after a month or day; advances `end`.

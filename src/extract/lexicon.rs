@@ -29,6 +29,14 @@ pub struct Lexicon {
     #[serde(default)]
     pub collectives: BTreeMap<String, f64>,
     #[serde(default)]
+    pub approximate_collectives: Vec<String>,
+    #[serde(default)]
+    pub multiplier_idiom_followers: Vec<String>,
+    #[serde(default)]
+    pub boilerplate_words: Vec<String>,
+    #[serde(default)]
+    pub group_definers: Vec<String>,
+    #[serde(default)]
     pub compound_joiners: Vec<String>,
     #[serde(default)]
     pub one_articles: Vec<String>,
@@ -145,6 +153,10 @@ impl Lexicon {
         lower_map(&mut self.durations);
         for list in [
             &mut self.compound_joiners,
+            &mut self.approximate_collectives,
+            &mut self.multiplier_idiom_followers,
+            &mut self.boilerplate_words,
+            &mut self.group_definers,
             &mut self.one_articles,
             &mut self.ordinal_suffixes,
             &mut self.times_words,

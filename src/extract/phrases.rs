@@ -68,6 +68,11 @@ impl<T: Clone> PhraseSet<T> {
             .map(|(p, t)| (end - p.len(), t.clone()))
     }
 
+    /// The phrases, as token lists.
+    pub fn iter_items(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.items.iter().map(|(p, _)| p)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
