@@ -39,6 +39,16 @@ pub enum Error {
     #[error("writing {}: {message}", path.display())]
     Write { path: PathBuf, message: String },
 
+    /// The tables handed to the loader break their definitions, so nothing was written and the
+    /// previous output is untouched. `first` lists the first violations, one per line, each as
+    /// `file:line:column: what is wrong` for the file that would have been written.
+    #[error(
+        "refusing to write {}: the tables break their definitions in {count} place(s); the first:\n{first}\n\
+         fix the stage that built these rows (the previous output is untouched)",
+        out.display()
+    )]
+    Rejected { out: PathBuf, count: usize, first: String },
+
     /// `validate` found violations; each has been reported.
     #[error("{count} violation(s) found in {}", dir.display())]
     Invalid { dir: PathBuf, count: usize },

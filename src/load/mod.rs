@@ -1,7 +1,156 @@
 //! Load: write the tables as CSV and Parquet with their data dictionary and Frictionless
 //! data package, and validate a written dataset against the table definitions.
+//!
+//! Everything here reads the one definition of each table in [`schema`]: the writers, the
+//! checks in [`validate`], `datapackage.json`, `data_dictionary.md` and `schemas/tables/`.
 
+mod atomic;
+mod csv_out;
+mod dictionary;
+mod package;
+mod parquet_out;
 pub mod schema;
 pub mod table;
+pub mod validate;
 
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+pub use package::{datapackage_json, schema_file_name, table_schema_json, write_schema_files};
 pub use table::{Cell, Table};
+pub use validate::{validate_dir, Violation};
+use validate::{Report, TextTable};
+
+/// A section of documentation appended to `data_dictionary.md` after the tables, such as
+/// the measure catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSection {
+    /// Heading of the section (one line, without `#`).
+    pub title: String,
+    /// Body, as Markdown; written as given.
+    pub body_markdown: String,
+}
+
+/// How many violations a [`Error::Rejected`] lists.
+const REJECTED_LISTED: usize = 10;
+
+/// Write the dataset to `out`: `<table>.csv` and `<table>.parquet` for every table, plus
+/// `data_dictionary.md` (the tables, then `docs`) and `datapackage.json`.
+///
+/// `tables` must hold exactly one [`Table`] per definition in [`schema::TABLES`], in any
+/// order (pass `Table::new(&schema::DERIVED)` for a table with no rows). Before anything is
+/// written, the rows are held to the same checks as [`validate_dir`] (types, required and
+/// allowed values, unique primary keys, foreign keys resolving among `tables`); any violation
+/// gives [`Error::Rejected`].
+///
+/// The write is atomic: the files go to a temporary directory beside `out`, which is
+/// validated and then swapped in. On any failure `out` is left exactly as it was. `out` must
+/// be absent, empty, or a dataset written earlier (it has a `datapackage.json`); its parent is
+/// created if needed.
+pub fn write_dataset(out: &Path, tables: &[Table], docs: &[DocSection]) -> Result<()> {
+    let ordered = check_before_writing(out, tables)?;
+    atomic::replace_dir(out, |dir| {
+        write_files(dir, &ordered, docs)?;
+        check_written(dir)
+    })
+}
+
+/// The tables in publication order, or [`Error::Rejected`] listing what breaks the
+/// definitions. Violations name the files the rows would be written to.
+fn check_before_writing<'t>(out: &Path, tables: &'t [Table]) -> Result<Vec<&'t Table>> {
+    let mut report = Report::default();
+    let ordered = one_table_per_definition(out, tables, &mut report);
+    for table in &ordered {
+        check_cell_types(out, table, &mut report);
+    }
+    let text: Vec<TextTable> = ordered.iter().map(|t| TextTable::from_table(t, csv_path(out, t))).collect();
+    validate::check_tables(&text, &mut report);
+    let violations = report.finish();
+    if violations.is_empty() {
+        Ok(ordered)
+    } else {
+        Err(rejected(out, &violations))
+    }
+}
+
+/// Match `tables` to [`schema::TABLES`]; report definitions given no table, given twice, and
+/// tables of unknown definitions.
+fn one_table_per_definition<'t>(out: &Path, tables: &'t [Table], report: &mut Report) -> Vec<&'t Table> {
+    let mut ordered = Vec::new();
+    for def in schema::TABLES {
+        let given: Vec<&Table> = tables.iter().filter(|t| t.def.name == def.name).collect();
+        let problem = match given.len() {
+            1 => None,
+            0 => Some(format!("no `{0}` table was given; pass an empty one (Table::new(&schema::{1})) to publish it empty", def.name, def.name.to_uppercase())),
+            n => Some(format!("{n} `{}` tables were given; merge them into one", def.name)),
+        };
+        match problem {
+            Some(message) => report.other(Violation { path: out.join(format!("{}.csv", def.name)), line: None, column: None, message }),
+            None => ordered.push(given[0]),
+        }
+    }
+    for table in tables.iter().filter(|t| schema::table(t.def.name).is_none()) {
+        let message = format!("`{}` is not a published table (not in schema::TABLES)", table.def.name);
+        report.other(Violation { path: out.join(format!("{}.csv", table.def.name)), line: None, column: None, message });
+    }
+    ordered
+}
+
+/// Every cell must be of its column's type (a number in an integer column would be written as
+/// text that happens to parse, but the Parquet column would be null).
+fn check_cell_types(out: &Path, table: &Table, report: &mut Report) {
+    let path = csv_path(out, table);
+    for (line, row) in (2u64..).zip(&table.rows) {
+        for (cell, column) in row.iter().zip(table.def.columns) {
+            if !cell.fits(column.ty) {
+                let message = format!("{cell:?} is not a {} value", column.ty.table_schema_name());
+                report.other(Violation { path: path.clone(), line: Some(line), column: Some(column.name.into()), message });
+            }
+        }
+    }
+}
+
+/// Where a table's CSV file goes in `dir`.
+fn csv_path(dir: &Path, table: &Table) -> PathBuf {
+    dir.join(format!("{}.csv", table.def.name))
+}
+
+/// [`Error::Rejected`] listing the first violations.
+fn rejected(out: &Path, violations: &[Violation]) -> Error {
+    let first: Vec<String> = violations.iter().take(REJECTED_LISTED).map(|v| format!("  {v}")).collect();
+    Error::Rejected { out: out.to_path_buf(), count: violations.len(), first: first.join("\n") }
+}
+
+/// Write every file of the dataset into `dir`.
+fn write_files(dir: &Path, tables: &[&Table], docs: &[DocSection]) -> Result<()> {
+    for table in tables {
+        csv_out::write_csv(&csv_path(dir, table), table)?;
+        parquet_out::write_parquet(&dir.join(format!("{}.parquet", table.def.name)), table)?;
+    }
+    write_text(&dir.join("data_dictionary.md"), &dictionary::render(tables, docs))?;
+    write_text(&dir.join("datapackage.json"), &package::json_text(&datapackage_json()))
+}
+
+/// Write a text file and make sure it is on disk before the directory is swapped in.
+fn write_text(path: &Path, text: &str) -> Result<()> {
+    let write = || -> std::io::Result<()> {
+        let file = std::fs::File::create(path)?;
+        std::io::Write::write_all(&mut &file, text.as_bytes())?;
+        file.sync_all()
+    };
+    write().map_err(|e| Error::io(path, e))
+}
+
+/// Validate the files just written, so that what is published always validates (this catches
+/// what the in-memory checks cannot: a value that does not survive the trip through CSV or
+/// Parquet).
+fn check_written(dir: &Path) -> Result<()> {
+    let violations = validate_dir(dir)?;
+    match violations.first() {
+        None => Ok(()),
+        Some(first) => Err(Error::Write {
+            path: first.path.clone(),
+            message: format!("the written files do not validate ({} violation(s)), the first: {first}", violations.len()),
+        }),
+    }
+}

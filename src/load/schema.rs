@@ -44,7 +44,9 @@ impl ColumnType {
 /// One column of a published table.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
+    /// Name in the CSV header and the Parquet schema; never renamed, other code depends on it.
     pub name: &'static str,
+    /// Logical type, which fixes the CSV text form and the Parquet dtype.
     pub ty: ColumnType,
     /// A value must be present in every row.
     pub required: bool,
@@ -61,19 +63,28 @@ pub struct Column {
 /// A column of this table refers to the primary key of another table.
 #[derive(Debug, Clone, Copy)]
 pub struct ForeignKey {
+    /// The referring column of this table.
     pub column: &'static str,
+    /// The referenced table.
     pub table: &'static str,
+    /// The referenced column of that table.
     pub table_column: &'static str,
 }
 
 /// One published table.
 #[derive(Debug, Clone, Copy)]
 pub struct TableDef {
+    /// File stem of the table's CSV and Parquet files and its resource name in datapackage.json.
     pub name: &'static str,
+    /// Human title.
     pub title: &'static str,
+    /// What one row is, written for the public.
     pub description: &'static str,
+    /// Columns in the order they are written.
     pub columns: &'static [Column],
+    /// Columns whose values together identify a row: present and unique.
     pub primary_key: &'static [&'static str],
+    /// Columns that refer to other tables and must resolve.
     pub foreign_keys: &'static [ForeignKey],
 }
 
@@ -126,6 +137,7 @@ pub const CHECKS: &[&str] = &["consistent", "inconsistent", "none"];
 /// Verdict of the cross-source comparison of one measure.
 pub const VERDICTS: &[&str] = &["consistent", "conflicting", "time_series", "single"];
 
+/// The articles of the corpus.
 pub const SOURCES: TableDef = TableDef {
     name: "sources",
     title: "Sources",
@@ -151,6 +163,7 @@ pub const SOURCES: TableDef = TableDef {
     foreign_keys: &[],
 };
 
+/// Every numeric mention found in the articles.
 pub const MENTIONS: TableDef = TableDef {
     name: "mentions",
     title: "Numeric mentions",
@@ -162,9 +175,9 @@ pub const MENTIONS: TableDef = TableDef {
         req("source_id", Text, "The article the mention is in (sources.source_id).", "003_5427e80093aae986"),
         with_unit(req("start", Integer, "Offset of the first character, in Unicode code points from the start of the file.", "4595"), "code points"),
         with_unit(req("end", Integer, "Offset just past the last character (exclusive): text[start:end] == surface.", "4602"), "code points"),
-        req("surface", Text, "The exact characters of the mention, with its qualifier and counted noun.", "109,519"),
+        req("surface", Text, "The exact characters of the mention, with its qualifier and counted noun.", "12,345"),
         one_of(req("kind", Text, "What sort of number it is.", "count"), KINDS),
-        col("value", Text, "The number with a dot decimal and no separators; ISO date (`2025-03-27`, `2025-03`) for dates; `HH:MM` for clock times; empty for ranges and vague plurals.", "109519"),
+        col("value", Text, "The number with a dot decimal and no separators; ISO date (`2025-03-27`, `2025-03`) for dates; `HH:MM` for clock times; empty for ranges and vague plurals.", "12345"),
         col("low", Number, "Lower bound: both bounds for a range; the conventional minimum for a vague plural (dozens 24, hundreds 200, thousands 2000).", "65"),
         col("high", Number, "Upper bound of a range.", "70"),
         one_of(req("qualifier", Text, "How the stated number bounds the quantity (`more than 250` -> more_than).", "exact"), QUALIFIERS),
@@ -172,7 +185,7 @@ pub const MENTIONS: TableDef = TableDef {
         req("is_statement", Boolean, "True when the number asserts something about the world the dataset covers; false for metadata, time anchors, names, ordinals, list numbers, citation markers, partitive `one`.", "true"),
         col("measure", Text, "For statements: the quantity stated, an id of schemas/measures.toml shared across articles.", "es_prison_population"),
         col("as_of", Text, "The period the figure describes: `2024`, `2025-03`, `2022-03-27/2023-03-27`; empty when the text gives no anchor.", "2024"),
-        req("sentence", Text, "The sentence the mention sits in, for context.", "…the system held 109,519 people…"),
+        req("sentence", Text, "The sentence the mention sits in, for context.", "…the system held 12,345 people…"),
         one_of(req("review", Text, "Human review status (raw/review.*): unreviewed, accepted, rejected or corrected.", "unreviewed"), REVIEW_STATUSES),
         col("reviewer", Text, "Who reviewed the row, when it was reviewed.", "jdoe"),
     ],
@@ -180,6 +193,7 @@ pub const MENTIONS: TableDef = TableDef {
     foreign_keys: &[ForeignKey { column: "source_id", table: "sources", table_column: "source_id" }],
 };
 
+/// The mentions that are claims, ready for analysis.
 pub const STATEMENTS: TableDef = TableDef {
     name: "statements",
     title: "Statements (claims)",
@@ -191,7 +205,7 @@ pub const STATEMENTS: TableDef = TableDef {
         req("source_id", Text, "The article that makes the claim (sources.source_id).", "003_5427e80093aae986"),
         col("measure", Text, "The quantity claimed (schemas/measures.toml); empty when no catalog entry fits well enough.", "es_prison_population"),
         one_of(req("kind", Text, "What sort of number it is (as in mentions).", "count"), KINDS),
-        col("value", Number, "The stated number; empty for ranges, vague plurals and dates.", "109519"),
+        col("value", Number, "The stated number; empty for ranges, vague plurals and dates.", "12345"),
         col("value_date", Date, "For date claims (kind date/year): the first day of the stated date, month or year.", "2023-01-01"),
         col("low", Number, "Lower bound of a range, or the conventional minimum of a vague plural.", "65"),
         col("high", Number, "Upper bound of a range.", "70"),
@@ -215,6 +229,7 @@ pub const STATEMENTS: TableDef = TableDef {
     ],
 };
 
+/// Figures computed from statements.
 pub const DERIVED: TableDef = TableDef {
     name: "derived",
     title: "Derived figures",
@@ -225,17 +240,18 @@ pub const DERIVED: TableDef = TableDef {
         req("derived_id", Text, "Id of the formula in schemas/derived.toml.", "es_prison_occupancy_rate_computed"),
         req("formula", Text, "The formula over measure references, as in the catalog.", "es_prison_population[2024] / es_prison_capacity * 100"),
         req("inputs", Text, "statement_ids of the inputs, `;`-separated, in the formula's order.", "003_…:4595-4602;003_…:4413-4427"),
-        req("input_values", Text, "The inputs' values, `;`-separated, in the same order.", "109519;67289"),
-        col("value", Number, "The computed figure.", "162.76"),
+        req("input_values", Text, "The inputs' values, `;`-separated, in the same order.", "12345;6789"),
+        col("value", Number, "The computed figure.", "181.84"),
         col("unit", Text, "Unit of the computed figure.", "percent"),
         col("check_statement_id", Text, "The statement whose stated figure this one is checked against.", "003_…:4700-4715"),
         one_of(req("check", Text, "consistent when the stated figure's interval admits the computed value, inconsistent when not, none when nothing is checked.", "consistent"), CHECKS),
-        col("note", Text, "Assumptions and remarks (from the catalog).", "text states just under 163%"),
+        col("note", Text, "Assumptions and remarks (from the catalog).", "text states about 182%"),
     ],
     primary_key: &["derived_id", "inputs"],
     foreign_keys: &[],
 };
 
+/// How the sources agree on each measure.
 pub const COMPARISONS: TableDef = TableDef {
     name: "comparisons",
     title: "Cross-source comparison",
@@ -247,11 +263,11 @@ pub const COMPARISONS: TableDef = TableDef {
         col("as_of", Text, "The period compared, when the claims are grouped by period.", "2025-03"),
         req("n_statements", Integer, "Statements compared.", "5"),
         req("n_sources", Integer, "Distinct sources among them.", "4"),
-        req("statement_ids", Text, "The statements compared, `;`-separated.", "000_…:10235-10238;003_…:74-87"),
-        col("min", Number, "Smallest stated value (or lower bound).", "238"),
+        req("statement_ids", Text, "The statements compared, `;`-separated.", "000_…:10235-10240;003_…:74-87"),
+        col("min", Number, "Smallest stated value (or lower bound).", "230"),
         col("max", Number, "Largest stated value (or upper bound).", "260"),
-        col("spread", Number, "max - min.", "22"),
-        with_unit(col("spread_pct", Number, "spread as a percentage of min.", "9.24"), "percent"),
+        col("spread", Number, "max - min.", "30"),
+        with_unit(col("spread_pct", Number, "spread as a percentage of min.", "13.04"), "percent"),
         one_of(req("verdict", Text, "consistent (the claims' intervals overlap), conflicting (they cannot all be true), time_series (same measure over different periods), single (one statement).", "conflicting"), VERDICTS),
     ],
     primary_key: &["comparison_id"],

@@ -8,11 +8,17 @@ use super::schema::{ColumnType, TableDef};
 /// One typed value. `Null` is an empty CSV field and a Parquet null.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// A missing value.
     Null,
+    /// Text, for a `String` column; never empty (use [`Cell::text`], which gives `Null`).
     Str(String),
+    /// An `Integer` value.
     Int(i64),
+    /// A `Number` value; must be finite to be written.
     Num(f64),
+    /// A `Boolean` value.
     Bool(bool),
+    /// A `Date` value.
     Date(NaiveDate),
 }
 
@@ -27,18 +33,22 @@ impl Cell {
         }
     }
 
+    /// Text, or `Null` for `None` or an empty string.
     pub fn opt_text(s: Option<impl Into<String>>) -> Cell {
         s.map_or(Cell::Null, Cell::text)
     }
 
+    /// A number, or `Null` for `None`.
     pub fn opt_num(x: Option<f64>) -> Cell {
         x.map_or(Cell::Null, Cell::Num)
     }
 
+    /// A date, or `Null` for `None`.
     pub fn opt_date(d: Option<NaiveDate>) -> Cell {
         d.map_or(Cell::Null, Cell::Date)
     }
 
+    /// Is this the missing value?
     pub fn is_null(&self) -> bool {
         matches!(self, Cell::Null)
     }
@@ -88,11 +98,14 @@ pub fn format_number(x: f64) -> String {
 /// Rows of typed cells for one table definition. Cells are in the definition's column order.
 #[derive(Debug, Clone)]
 pub struct Table {
+    /// The definition the rows follow.
     pub def: &'static TableDef,
+    /// One `Vec` per row, one cell per column of `def`.
     pub rows: Vec<Vec<Cell>>,
 }
 
 impl Table {
+    /// A table with no rows yet.
     pub fn new(def: &'static TableDef) -> Table {
         Table { def, rows: Vec::new() }
     }
