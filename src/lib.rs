@@ -10,5 +10,6 @@ pub mod error;
 pub mod extract;
 pub mod load;
 pub mod pipeline;
+pub mod transform;
 
 pub use error::{Error, Result};

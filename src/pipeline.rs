@@ -8,13 +8,46 @@ use crate::corpus::{self, Source};
 use crate::error::{Error, Result};
 use crate::extract::{self, ArticleContext, Extraction, Lexicons};
 use crate::load::schema;
-use crate::load::{Cell, Table};
+use crate::load::{Cell, DocSection, Table};
+use crate::transform::claims::{self, Catalog, EMBEDDED_MEASURES};
+use crate::transform::statements::statements_table;
 
-/// Where the knowledge files come from: embedded in the binary, or a folder laid out like
-/// `schemas/` (`--schemas DIR`).
-#[derive(Debug, Clone, Default)]
+/// The knowledge files: lexicons and the measure catalog, embedded in the binary or read
+/// from a folder laid out like `schemas/` (`--schemas DIR`).
+#[derive(Debug, Clone)]
 pub struct Knowledge {
-    pub lexicons: Option<Lexicons>,
+    pub lexicons: Lexicons,
+    pub measures: Catalog,
+}
+
+impl Knowledge {
+    /// Load and check every knowledge file.
+    pub fn load(schemas: Option<&Path>) -> Result<Knowledge> {
+        let lexicons = load_lexicons(schemas)?;
+        let units = known_units(&lexicons);
+        let measures = match schemas {
+            Some(dir) => {
+                let path = dir.join("measures.toml");
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                Catalog::parse(&path.display().to_string(), &text, &units)?
+            }
+            None => Catalog::parse("schemas/measures.toml (embedded)", EMBEDDED_MEASURES, &units)?,
+        };
+        Ok(Knowledge { lexicons, measures })
+    }
+}
+
+/// Every unit the extractor can give a mention, from the lexicons.
+fn known_units(lexicons: &Lexicons) -> Vec<String> {
+    let mut units: Vec<String> = vec!["USD".into(), "percent".into(), "fraction".into(), "occasions".into(), "clock_time".into()];
+    for lex in lexicons.by_language.values() {
+        units.extend(lex.units.keys().cloned());
+        units.extend(lex.durations.values().cloned());
+        units.extend(lex.measures_units.values().map(|m| m.unit.clone()));
+    }
+    units.sort();
+    units.dedup();
+    units
 }
 
 /// Options of `cecot-data build`.
@@ -40,11 +73,15 @@ pub struct BuildSummary {
 pub struct Tables {
     pub sources: Table,
     pub mentions: Table,
+    pub statements: Table,
+    pub derived: Table,
+    pub comparisons: Table,
 }
 
 impl Tables {
+    /// Every table, in the order of [`schema::TABLES`].
     pub fn all(&self) -> Vec<Table> {
-        vec![self.sources.clone(), self.mentions.clone()]
+        vec![self.sources.clone(), self.mentions.clone(), self.statements.clone(), self.derived.clone(), self.comparisons.clone()]
     }
 }
 
@@ -56,8 +93,9 @@ pub fn load_lexicons(schemas: Option<&Path>) -> Result<Lexicons> {
     }
 }
 
-/// Extract the mentions of every article of a corpus.
-pub fn extract_corpus(sources: &[Source], lexicons: &Lexicons) -> Result<Vec<Extraction>> {
+/// Extract the mentions of every article of a corpus and read them as claims.
+pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge) -> Result<Vec<Extraction>> {
+    let lexicons = &knowledge.lexicons;
     sources
         .iter()
         .map(|s| {
@@ -65,19 +103,57 @@ pub fn extract_corpus(sources: &[Source], lexicons: &Lexicons) -> Result<Vec<Ext
                 file: "lexicon".into(),
                 message: format!("no lexicon for language {:?} (article {})", s.language, s.source_id),
             })?;
-            Ok(extract::extract(&s.text, lexicon, ArticleContext { published: s.published }))
+            let mut ex = extract::extract(&s.text, lexicon, ArticleContext { published: s.published });
+            claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, &s.language);
+            claims::assign_as_of(&ex.doc, &mut ex.mentions);
+            Ok(ex)
         })
         .collect()
 }
 
 /// Read a corpus and compute every table.
-pub fn build_tables(raw: &Path, schemas: Option<&Path>) -> Result<Tables> {
-    let lexicons = load_lexicons(schemas)?;
+pub fn build_tables(raw: &Path, knowledge: &Knowledge) -> Result<Tables> {
     let sources = corpus::load(raw)?;
-    let extractions = extract_corpus(&sources, &lexicons)?;
-    let mentions = mentions_table(&sources, &extractions);
-    let sources_table = sources_table(&sources, &extractions);
-    Ok(Tables { sources: sources_table, mentions })
+    let extractions = extract_corpus(&sources, knowledge)?;
+    Ok(Tables {
+        sources: sources_table(&sources, &extractions),
+        mentions: mentions_table(&sources, &extractions),
+        statements: statements_table(&sources, &extractions),
+        derived: Table::new(&schema::DERIVED),
+        comparisons: Table::new(&schema::COMPARISONS),
+    })
+}
+
+/// The dictionary sections that document the knowledge files.
+pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
+    let mut measures = String::from(
+        "Each statement's `measure` is an id of this catalog (schemas/measures.toml). A statement gets the \
+         entry whose unit and kind fit it, whose context words appear in its sentence (or the one before), and \
+         whose cue words score highest; below the catalog's minimum score, or on a tie, the measure stays \
+         empty. A date or year becomes a statement only when a date measure fits it (\"CECOT opened in 2023\").\n\n\
+         | id | title | unit | kinds | description |\n|---|---|---|---|---|\n",
+    );
+    for m in &knowledge.measures.measures {
+        measures.push_str(&format!("| `{}` | {} | {} | {} | {} |\n", m.id, m.title, m.unit, m.kinds.join(", "), m.description));
+    }
+    let rules = format!(
+        "- `as_of`: the date and year anchors in the statement's sentence that are not claims themselves \
+         (`in March 2025` -> `2025-03`; two anchors after `between`/`from` -> `A/B`); when the sentence has none, the \
+         one anchor of the sentence before. `as_of_start`/`as_of_end` are the first and last day of that period.\n\
+         - `interval_low`/`interval_high`: exact -> [v, v]; approximately -> [v x (1 - {a}), v x (1 + {a})]; \
+         more_than and at_least -> [v, unbounded); less_than and at_most -> (unbounded, v]; just_under -> \
+         [v x (1 - {j}), v]; range -> [low, high]; vague -> [low, unbounded).\n\
+         - `is_statement` is false for publication metadata and front matter, dates and years that anchor other \
+         figures, ordinals, identifiers (citation markers, MS-13, Module 8), list enumerators, clock times, \
+         indefinite or partitive `one` (`one of the inmates`), thresholds that define a group (`menores de 18 \
+         años`) and sentences about the publication itself (subscribers, reading time).\n",
+        a = crate::transform::statements::APPROXIMATELY_TOLERANCE,
+        j = crate::transform::statements::JUST_UNDER_TOLERANCE,
+    );
+    vec![
+        DocSection { title: "How claims are read".into(), body_markdown: rules },
+        DocSection { title: "Measure catalog".into(), body_markdown: measures },
+    ]
 }
 
 fn mentions_table(sources: &[Source], extractions: &[Extraction]) -> Table {
@@ -135,28 +211,14 @@ fn sources_table(sources: &[Source], extractions: &[Extraction]) -> Table {
 /// Build the dataset from `opts.raw` into `opts.out`.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
-    let tables = build_tables(&opts.raw, opts.schemas.as_deref())?;
+    let knowledge = Knowledge::load(opts.schemas.as_deref())?;
+    let tables = build_tables(&opts.raw, &knowledge)?;
     let summary = BuildSummary {
         articles: tables.sources.rows.len(),
         mentions: tables.mentions.rows.len(),
-        statements: tables.mentions.column("is_statement").map_or(0, |c| c.filter(|v| **v == Cell::Bool(true)).count()),
+        statements: tables.statements.rows.len(),
         seconds: 0.0,
     };
-    write_csv_only(&opts.out, &tables.all())?;
+    crate::load::write_dataset(&opts.out, &tables.all(), &doc_sections(&knowledge))?;
     Ok(BuildSummary { seconds: started.elapsed().as_secs_f64(), ..summary })
-}
-
-/// Temporary writer until the load layer lands: CSV only.
-fn write_csv_only(out: &Path, tables: &[Table]) -> Result<()> {
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
-    for t in tables {
-        let path = out.join(format!("{}.csv", t.def.name));
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_path(&path).map_err(|e| Error::Write { path: path.clone(), message: e.to_string() })?;
-        w.write_record(t.def.columns.iter().map(|c| c.name)).map_err(|e| Error::Write { path: path.clone(), message: e.to_string() })?;
-        for r in &t.rows {
-            w.write_record(r.iter().map(|c| c.to_csv_field())).map_err(|e| Error::Write { path: path.clone(), message: e.to_string() })?;
-        }
-        w.flush().map_err(|e| Error::io(&path, e))?;
-    }
-    Ok(())
 }
