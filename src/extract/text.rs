@@ -69,6 +69,21 @@ impl Doc {
         self.chars[start..end].iter().collect()
     }
 
+    /// The clause around a span: out to the nearest `, ; : ( ) – —` or the sentence's ends.
+    pub fn clause_span(&self, sentence: usize, start: usize, end: usize) -> (usize, usize) {
+        let (ss, se) = self.sentences[sentence];
+        let delimiter = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '–' | '—');
+        let mut a = start.max(ss);
+        while a > ss && !delimiter(self.chars[a - 1]) {
+            a -= 1;
+        }
+        let mut b = end.min(se);
+        while b < se && !delimiter(self.chars[b]) {
+            b += 1;
+        }
+        (a, b)
+    }
+
     /// The sentence text around a code-point offset, trimmed.
     pub fn sentence_text(&self, sentence: usize) -> String {
         let (s, e) = self.sentences[sentence];

@@ -104,8 +104,17 @@ fn has_phrase(haystack: &str, cue: &str) -> bool {
     false
 }
 
-/// Score of a measure for a statement, or None when the measure cannot apply.
-fn score(m: &Measure, mention: &Mention, lang: &str, sentence: &str, previous: &str) -> Option<f64> {
+/// The text a measure is scored on, lower-cased: the words nearest the figure (its clause,
+/// cut at the neighbouring mentions), the rest of its sentence, and the sentence before.
+struct Context {
+    near: String,
+    sentence: String,
+    previous: String,
+}
+
+/// Score of a measure for a statement, or None when the measure cannot apply. Cues near the
+/// figure count one point, elsewhere in the sentence a third, in the sentence before a fifth.
+fn score(m: &Measure, mention: &Mention, lang: &str, cx: &Context) -> Option<f64> {
     if !m.kinds.iter().any(|k| k == mention.kind) {
         return None;
     }
@@ -117,25 +126,51 @@ fn score(m: &Measure, mention: &Mention, lang: &str, sentence: &str, previous: &
         return None;
     }
     let list = |by: &ByLanguage| by.get(lang).cloned().unwrap_or_default();
-    if list(&m.exclude).iter().any(|c| has_phrase(sentence, c)) {
+    if list(&m.exclude).iter().any(|c| has_phrase(&cx.near, c)) {
         return None;
     }
     let context = list(&m.context);
-    let in_sentence = context.iter().any(|c| has_phrase(sentence, c));
-    if !in_sentence && !context.iter().any(|c| has_phrase(previous, c)) {
+    let near = context.iter().any(|c| has_phrase(&cx.near, c));
+    let in_sentence = near || context.iter().any(|c| has_phrase(&cx.sentence, c));
+    if !in_sentence && !context.iter().any(|c| has_phrase(&cx.previous, c)) {
         return None;
     }
-    let mut s = if in_sentence { 1.0 } else { 0.5 };
+    let mut s = if near { 1.0 } else if in_sentence { 0.5 } else { 0.25 };
     for c in list(&m.cues) {
-        if has_phrase(sentence, &c) {
+        if has_phrase(&cx.near, &c) {
             s += 1.0;
-        } else if has_phrase(previous, &c) {
-            s += 0.25;
+        } else if has_phrase(&cx.sentence, &c) {
+            s += 0.34;
+        } else if has_phrase(&cx.previous, &c) {
+            s += 0.2;
         }
     }
     Some(s)
 }
 
+fn lower_padded(s: String) -> String {
+    format!(" {} ", s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+}
+
+/// The scoring context of mention `i`.
+fn context_of(doc: &Doc, mentions: &[Mention], i: usize) -> Context {
+    let m = &mentions[i];
+    let (mut a, mut b) = doc.clause_span(m.sentence, m.start, m.end);
+    if let Some(prev) = mentions[..i].iter().rev().find(|p| p.end <= m.start) {
+        a = a.max(prev.end);
+    }
+    if let Some(next) = mentions[i + 1..].iter().find(|n| n.start >= m.end) {
+        b = b.min(next.start);
+    }
+    let near = lower_padded(doc.slice(a, b));
+    let sentence = lower_padded(doc.sentence_text(m.sentence));
+    let previous = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
+    Context { near, sentence, previous }
+}
+
+/// The period each statement describes: the non-statement date and year anchors of its
+/// sentence ("in March 2025" -> 2025-03; "between 2020 and 2024" -> 2020/2024), else those of
+/// the sentence before when it has exactly one.
 /// Assign a measure to every statement, and make dates statements where the date itself is
 /// the claim ("CECOT opened in 2023"): a date or year becomes a statement only when a date
 /// measure of the catalog fits it.
@@ -146,15 +181,15 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         if !(m.is_statement || (is_date && m.value.is_some() && m.start >= doc.front_matter_end)) {
             continue;
         }
-        let sentence = format!(" {} ", doc.sentence_text(m.sentence).to_lowercase());
-        let previous = if m.sentence > 0 { doc.sentence_text(m.sentence - 1).to_lowercase() } else { String::new() };
+        let cx = context_of(doc, mentions, i);
+        let m = &mentions[i];
         let mut best: Option<(&str, f64)> = None;
         let mut tie = false;
         for measure in &catalog.measures {
             if is_date != (measure.unit == "date") {
                 continue;
             }
-            if let Some(s) = score(measure, m, lang, &sentence, &previous) {
+            if let Some(s) = score(measure, m, lang, &cx) {
                 match best {
                     Some((_, b)) if s < b => {}
                     Some((_, b)) if s == b => tie = true,
@@ -165,7 +200,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 }
             }
         }
-        let chosen = best.filter(|(_, s)| *s >= catalog.min_score + if is_date { 1.0 } else { 0.0 } && !tie).map(|(id, _)| id.to_string());
+        let threshold = catalog.min_score + if is_date { 1.0 } else { 0.0 };
+        let chosen = best.filter(|(_, s)| *s >= threshold && !tie).map(|(id, _)| id.to_string());
         let m = &mut mentions[i];
         if is_date {
             if chosen.is_some() {
@@ -178,41 +214,67 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     }
 }
 
-/// The period each statement describes: the non-statement date and year anchors of its
-/// sentence ("in March 2025" -> 2025-03; "between 2020 and 2024" -> 2020/2024), else those of
-/// the sentence before when it has exactly one.
+/// The period each statement describes: a date or year anchor in its clause; else the
+/// anchors of its sentence that no other figure's clause holds ("in March 2025, the US
+/// deported 238" -> 2025-03; "between 2020 and 2024" -> 2020/2024); else the one anchor of the
+/// sentence before.
 pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention]) {
-    let anchors: Vec<(usize, usize, String, usize)> = mentions
+    let anchors: Vec<Anchor> = mentions
         .iter()
-        .filter(|m| matches!(m.kind, "date" | "year") && !m.is_statement && m.start >= doc.front_matter_end)
-        .filter_map(|m| anchor_value(m).map(|v| (m.sentence, m.start, v, m.end)))
+        .filter(|m| matches!(m.kind, "date" | "year") && !m.is_statement && m.start >= doc.front_matter_end && !is_name_year(doc, m))
+        .filter_map(|m| anchor_value(m).map(|value| Anchor { sentence: m.sentence, start: m.start, value }))
+        .collect();
+    // Clauses of the figures: an anchor in another figure's clause belongs to that figure
+    // ("7,754 inmates in 2000, putting the rate at just under 163%").
+    let clauses: Vec<(usize, usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.is_statement && !matches!(m.kind, "date" | "year"))
+        .map(|m| {
+            let (a, b) = doc.clause_span(m.sentence, m.start, m.end);
+            (m.start, a, b)
+        })
         .collect();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
-        let here: Vec<&(usize, usize, String, usize)> = anchors.iter().filter(|a| a.0 == m.sentence).collect();
-        let chosen = match here.len() {
-            0 => {
-                let before: Vec<_> = anchors.iter().filter(|a| m.sentence > 0 && a.0 == m.sentence - 1).collect();
-                if before.len() == 1 {
-                    Some(before[0].2.clone())
-                } else {
-                    None
-                }
-            }
-            1 => Some(here[0].2.clone()),
-            _ => {
-                // Two anchors joined ("between 2020 and 2024", "from March 15 to April 28"):
-                // an interval; otherwise the anchor nearest before the figure.
-                let between = doc.sentence_text(m.sentence).to_lowercase();
-                let joined = ["between", "entre", "from", "desde"].iter().any(|w| between.contains(w));
-                if joined && here.len() == 2 {
-                    Some(format!("{}/{}", here[0].2, here[1].2))
-                } else {
-                    here.iter().filter(|a| a.1 < m.start).next_back().or(here.first()).map(|a| a.2.clone())
-                }
-            }
-        };
-        m.as_of = chosen;
+        let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
+        let in_clause: Vec<&Anchor> = anchors.iter().filter(|a| a.start >= ca && a.start < cb).collect();
+        let free_in_sentence: Vec<&Anchor> = anchors
+            .iter()
+            .filter(|a| a.sentence == m.sentence)
+            .filter(|a| !clauses.iter().any(|(start, x, y)| *start != m.start && a.start >= *x && a.start < *y))
+            .collect();
+        let previous: Vec<&Anchor> = anchors.iter().filter(|a| m.sentence > 0 && a.sentence == m.sentence - 1).collect();
+        let sentence = doc.sentence_text(m.sentence).to_lowercase();
+        m.as_of = [in_clause, free_in_sentence]
+            .into_iter()
+            .find(|v| !v.is_empty())
+            .map(|v| period_of(&v, &sentence, m.start))
+            .or_else(|| (previous.len() == 1).then(|| previous[0].value.clone()));
     }
+}
+
+/// A date or year anchor of a sentence.
+struct Anchor {
+    sentence: usize,
+    start: usize,
+    value: String,
+}
+
+/// One anchor is the period; two after "between"/"from" are an interval; otherwise the
+/// anchor nearest before the figure.
+fn period_of(anchors: &[&Anchor], sentence: &str, figure_start: usize) -> String {
+    let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
+    match anchors {
+        [one] => one.value.clone(),
+        [a, b] if joined => format!("{}/{}", a.value, b.value),
+        _ => anchors.iter().filter(|a| a.start < figure_start).next_back().unwrap_or(&anchors[0]).value.clone(),
+    }
+}
+
+/// "the Alien Enemies Act of 1798": a year inside a name anchors nothing.
+fn is_name_year(doc: &Doc, m: &Mention) -> bool {
+    let before: String = doc.chars[m.start.saturating_sub(12)..m.start].iter().collect();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    matches!(words.as_slice(), [.., name, "of"] if name.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn anchor_value(m: &Mention) -> Option<String> {
