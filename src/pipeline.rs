@@ -105,7 +105,7 @@ pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge) -> Result<Vec<E
             })?;
             let mut ex = extract::extract(&s.text, lexicon, ArticleContext { published: s.published });
             claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, &s.language);
-            claims::assign_as_of(&ex.doc, &mut ex.mentions);
+            claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date);
             Ok(ex)
         })
         .collect()

@@ -29,6 +29,12 @@ pub struct Lexicon {
     #[serde(default)]
     pub collectives: BTreeMap<String, f64>,
     #[serde(default)]
+    pub present_tense_cues: Vec<String>,
+    #[serde(default)]
+    pub since_words: Vec<String>,
+    #[serde(default)]
+    pub relative_periods: BTreeMap<String, String>,
+    #[serde(default)]
     pub approximate_collectives: Vec<String>,
     #[serde(default)]
     pub multiplier_idiom_followers: Vec<String>,
@@ -151,9 +157,12 @@ impl Lexicon {
         lower_map(&mut self.months);
         lower_map(&mut self.measures_units);
         lower_map(&mut self.durations);
+        lower_map(&mut self.relative_periods);
         for list in [
             &mut self.compound_joiners,
             &mut self.approximate_collectives,
+            &mut self.present_tense_cues,
+            &mut self.since_words,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,
             &mut self.group_definers,
@@ -229,6 +238,11 @@ impl Lexicon {
         for (month, n) in &self.months {
             if !(1..=12).contains(n) {
                 return Err(format!("[months] {month:?} = {n} is not a month number"));
+            }
+        }
+        for (phrase, period) in &self.relative_periods {
+            if !["day", "day-1", "month", "month-1", "year", "year-1"].contains(&period.as_str()) {
+                return Err(format!("[relative_periods] {phrase:?} = {period:?}: use day, day-1, month, month-1, year or year-1"));
             }
         }
         for (unit, nouns) in &self.units {
