@@ -153,6 +153,9 @@ fn lower_padded(s: String) -> String {
     format!(" {} ", s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
 }
 
+/// Words that start a new clause about another figure.
+const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
+
 /// The scoring context of mention `i`.
 fn context_of(doc: &Doc, mentions: &[Mention], i: usize) -> Context {
     let m = &mentions[i];
@@ -163,7 +166,11 @@ fn context_of(doc: &Doc, mentions: &[Mention], i: usize) -> Context {
     if let Some(next) = mentions[i + 1..].iter().find(|n| n.start >= m.end) {
         b = b.min(next.start);
     }
-    let near = lower_padded(doc.slice(a, b));
+    // Words before the figure after a conjunction belong to it, not to the figure before
+    // ("87 were due to illness and 14 appeared to result from acts of violence").
+    let left = lower_padded(doc.slice(a, m.start));
+    let left = CONJUNCTIONS.iter().filter_map(|c| left.rfind(c).map(|i| i + c.len())).max().map_or(left.as_str(), |i| &left[i..]).to_string();
+    let near = lower_padded(format!("{left} {}", doc.slice(m.start, b)));
     let sentence = lower_padded(doc.sentence_text(m.sentence));
     let previous = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
     Context { near, sentence, previous }
