@@ -153,6 +153,10 @@ fn lower_padded(s: String) -> String {
     format!(" {} ", s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
 }
 
+/// A date becomes a claim only when a date measure clears the catalog's minimum by this much:
+/// a context word somewhere in the sentence and a cue (opened, began…) next to the date.
+const DATE_CLAIM_MARGIN: f64 = 0.25;
+
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
 
@@ -208,7 +212,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 }
             }
         }
-        let threshold = catalog.min_score + if is_date { 1.0 } else { 0.0 };
+        let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let chosen = best.filter(|(_, s)| *s >= threshold && !tie).map(|(id, _)| id.to_string());
         let m = &mut mentions[i];
         if is_date {

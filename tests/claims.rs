@@ -1,0 +1,163 @@
+//! Claims: which numbers are statements, which measure they state, and the period they
+//! describe, in English and Spanish.
+
+use chrono::NaiveDate;
+
+use cecot_data::extract::{self, ArticleContext, Mention};
+use cecot_data::pipeline::Knowledge;
+use cecot_data::transform::claims;
+
+fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
+    let k = Knowledge::load(None).unwrap();
+    let lex = k.lexicons.get(lang).unwrap();
+    let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+    let mut ex = extract::extract(text, lex, ArticleContext { published });
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lang);
+    claims::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date);
+    ex.mentions
+}
+
+fn find<'a>(ms: &'a [Mention], surface_part: &str) -> &'a Mention {
+    ms.iter().find(|m| m.surface.contains(surface_part)).unwrap_or_else(|| panic!("no mention {surface_part:?} in {ms:#?}"))
+}
+
+#[test]
+fn en_anchor_year_is_not_a_statement_but_dates_the_figure() {
+    let ms = read("en", "In March 2025, the US deported 212 men to the prison.", None);
+    assert!(!find(&ms, "March 2025").is_statement);
+    let n = find(&ms, "212");
+    assert!(n.is_statement);
+    assert_eq!(n.as_of.as_deref(), Some("2025-03"));
+}
+
+#[test]
+fn es_anchor_year_dates_the_figure() {
+    let ms = read("es", "En 2019 había unos 30.100 reclusos en el país.", None);
+    assert!(!find(&ms, "2019").is_statement);
+    assert_eq!(find(&ms, "30.100").as_of.as_deref(), Some("2019"));
+}
+
+#[test]
+fn en_between_two_years_is_an_interval() {
+    let ms = read("en", "Between 2018 and 2023 the prison population grew by 150%.", None);
+    assert_eq!(find(&ms, "150%").as_of.as_deref(), Some("2018/2023"));
+}
+
+#[test]
+fn es_since_runs_to_the_article_date() {
+    let ms = read("es", "Desde 2022, la red ha contado al menos 95 personas liberadas.", Some("2025-05-04"));
+    assert_eq!(find(&ms, "95").as_of.as_deref(), Some("2022/2025-05-04"));
+}
+
+#[test]
+fn en_this_month_resolves_against_published_date() {
+    let ms = read("en", "This month, the government released 12 prisoners.", Some("2025-07-23"));
+    assert_eq!(find(&ms, "12").as_of.as_deref(), Some("2025-07"));
+}
+
+#[test]
+fn es_anoche_is_the_day_before() {
+    let ms = read("es", "La Asamblea aprobó anoche la medida con 61 votos.", Some("2025-12-03"));
+    assert_eq!(find(&ms, "61").as_of.as_deref(), Some("2025-12-02"));
+}
+
+#[test]
+fn en_present_tense_takes_the_article_date() {
+    let ms = read("en", "The system now holds about 99,000 inmates.", Some("2024-10-14"));
+    assert_eq!(find(&ms, "99,000").as_of.as_deref(), Some("2024-10-14"));
+}
+
+#[test]
+fn en_year_in_a_name_anchors_nothing() {
+    let ms = read("en", "Under the Alien Enemies Act of 1798, officials removed 120 people.", None);
+    assert!(!find(&ms, "1798").is_statement);
+    assert_eq!(find(&ms, "120").as_of, None);
+}
+
+#[test]
+fn en_partitive_one_is_not_a_statement() {
+    let ms = read("en", "One of the inmates said the guards beat him.", None);
+    assert!(!find(&ms, "One").is_statement);
+}
+
+#[test]
+fn es_partitive_uno_is_not_a_statement() {
+    let ms = read("es", "Uno de ellos fue trasladado al penal.", None);
+    assert!(!find(&ms, "Uno").is_statement);
+}
+
+#[test]
+fn en_citation_marker_and_gang_name_are_not_statements() {
+    let ms = read("en", "Members of MS-13 were held there.[7]", None);
+    assert!(ms.iter().all(|m| !m.is_statement), "{ms:#?}");
+}
+
+#[test]
+fn es_gang_name_is_not_a_statement() {
+    let ms = read("es", "Detuvieron a miembros del Barrio 18 en la colonia.", None);
+    assert!(ms.iter().all(|m| !m.is_statement), "{ms:#?}");
+}
+
+#[test]
+fn en_ordinal_and_list_enumerator_are_not_statements() {
+    let ms = read("en", "Notes:\n1. It was the first riot in the prison.", None);
+    assert!(ms.iter().all(|m| !m.is_statement), "{ms:#?}");
+}
+
+#[test]
+fn es_threshold_defining_a_group_is_not_a_statement() {
+    let ms = read("es", "Hay 1.200 presos menores de 18 años.", None);
+    assert!(!find(&ms, "menores de 18").is_statement);
+    assert!(find(&ms, "1.200").is_statement);
+}
+
+#[test]
+fn en_publication_boilerplate_is_not_a_statement() {
+    let ms = read("en", "Join 5,000 subscribers for our weekly digest.", None);
+    assert!(ms.iter().all(|m| !m.is_statement), "{ms:#?}");
+}
+
+#[test]
+fn es_reading_time_is_not_a_statement() {
+    let ms = read("es", "Por Redacción | Lectura: 6 minutos", None);
+    assert!(ms.iter().all(|m| !m.is_statement), "{ms:#?}");
+}
+
+#[test]
+fn en_front_matter_date_is_metadata() {
+    let ms = read("en", "---\npublished: 2025-01-20\n---\nThe jail held 300 men.", None);
+    assert!(!find(&ms, "2025-01-20").is_statement);
+}
+
+#[test]
+fn en_opening_date_is_a_claim_with_its_measure() {
+    let ms = read("en", "When the government opened CECOT in 2023, officials called it a model.", None);
+    let y = find(&ms, "2023");
+    assert!(y.is_statement);
+    assert_eq!(y.measure.as_deref(), Some("cecot_opening_date"));
+}
+
+#[test]
+fn es_opening_date_is_a_claim_with_its_measure() {
+    let ms = read("es", "El CECOT, inaugurado en 2023, alberga a miles de reos.", None);
+    assert_eq!(find(&ms, "2023").measure.as_deref(), Some("cecot_opening_date"));
+}
+
+#[test]
+fn en_capacity_and_population_get_their_measures() {
+    let ms = read("en", "The country's prisons have a total capacity of 50,000 inmates. The prison system held 90,000 inmates.", None);
+    assert_eq!(find(&ms, "50,000").measure.as_deref(), Some("es_prison_capacity"));
+    assert_eq!(find(&ms, "90,000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn es_payment_gets_its_measure() {
+    let ms = read("es", "Estados Unidos ha pagado US$3,2 millones a El Salvador por custodiar a migrantes deportados.", None);
+    assert_eq!(find(&ms, "US$3,2 millones").measure.as_deref(), Some("us_payment_to_el_salvador"));
+}
+
+#[test]
+fn unrelated_statement_keeps_an_empty_measure() {
+    let ms = read("en", "Her neighbour owns 3 goats.", None);
+    assert_eq!(find(&ms, "3").measure, None);
+}
