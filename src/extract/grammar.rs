@@ -958,9 +958,6 @@ impl<'a> Grammar<'a> {
                 c.unit = Some(unit);
                 c.kind = kind;
             }
-            if let Some(q) = qualifier {
-                let _ = q; // "more than thousands" keeps the vague reading
-            }
             return Some(c);
         }
         if let Some((n, v)) = self.multipliers.match_at(toks, i) {
@@ -1121,7 +1118,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // Month first: "March 27, 2022", "Oct. 14, 2024", "January 2023", "marzo de 2022", "June".
-        let (mut a, month_tok) = if let Some((n, _)) = self.period_prefixes.match_at(toks, i) {
+        let (a, month_tok) = if let Some((n, _)) = self.period_prefixes.match_at(toks, i) {
             let mut k = i + n;
             if same(k).is_some_and(|x| x.is("-")) {
                 k += 1;
@@ -1154,8 +1151,7 @@ impl<'a> Grammar<'a> {
             // "June and November 2024": the partner's year.
             let j = end;
             if same(j).is_some_and(|x| lex.range_join.contains(&x.lower) || x.is("to") || x.is("a") || x.is("-")) {
-                if let Some(pm) = same(j + 1).and_then(|m| month_name_ok(m, lex)) {
-                    let _ = pm;
+                if same(j + 1).and_then(|m| month_name_ok(m, lex)).is_some() {
                     let mut e2 = j + 2;
                     year = self.year_after(toks, &mut e2, sentence);
                 }
@@ -1168,10 +1164,6 @@ impl<'a> Grammar<'a> {
             (Some(y), None) => Some(format!("{y:04}-{month:02}")),
             (None, _) => None,
         };
-        if a > 0 && lex.decimal_mark == ',' && month_tok == i {
-            // keep span at the month
-            a = i;
-        }
         Some(self.date_cand(a, end, value.unwrap_or_default()))
     }
 
@@ -1309,8 +1301,7 @@ impl<'a> Grammar<'a> {
         if self.lex.decade_suffix.is_empty() || !t.is_digits() || t.text.len() != 4 || !t.text.ends_with('0') {
             return None;
         }
-        let s = toks.get(i + 1).filter(|s| s.lower == self.lex.decade_suffix && !s.space_before)?;
-        let _ = s;
+        toks.get(i + 1).filter(|s| s.lower == self.lex.decade_suffix && !s.space_before)?;
         let y: f64 = t.text.parse().ok()?;
         let mut c = Cand::new(i, i + 2, "year", None);
         c.low = Some(y);

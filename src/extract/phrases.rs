@@ -72,10 +72,6 @@ impl<T: Clone> PhraseSet<T> {
     pub fn iter_items(&self) -> impl Iterator<Item = &Vec<String>> {
         self.items.iter().map(|(p, _)| p)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
 }
 
 /// Do the tokens from `i` spell `phrase`? Within a phrase, tokens after the first must not
