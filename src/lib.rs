@@ -5,6 +5,7 @@
 //! mentions, [`transform`] turns them into statements, derived figures and comparisons, and
 //! [`load`] writes and validates the tables. [`pipeline`] runs them in order.
 
+pub mod bench;
 pub mod corpus;
 pub mod error;
 pub mod extract;

@@ -1,0 +1,216 @@
+//! Throughput of the extractor: the corpus's articles, per language, concatenated and repeated
+//! up to a target size, run through [`crate::extract::extract`] and timed. Comparing the
+//! throughput at the largest and the smallest size shows whether the extractor scales linearly
+//! with the length of an article (ratio near 1.0) or worse (ratio well below 1.0).
+//!
+//! Sizes are in megabytes of UTF-8 text, 1 MB = 1,000,000 bytes.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+use crate::extract::{extract, ArticleContext, Lexicons};
+
+/// Bytes in one MB of the size arguments.
+pub const BYTES_PER_MB: usize = 1_000_000;
+
+/// Timed runs per size: the best of this many for every size but the largest, which runs once.
+pub const RUNS_SMALL: usize = 3;
+
+/// One timing: one language's text at one size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BenchRow {
+    /// Language of the articles and of the lexicon used.
+    pub language: String,
+    /// Target size in MB, as asked.
+    pub size_mb: usize,
+    /// Actual size of the text in bytes (the target, cut back to a character boundary).
+    pub bytes: usize,
+    /// Mentions found in the text.
+    pub mentions: usize,
+    /// Timed runs; `seconds` is the best of them.
+    pub runs: usize,
+    /// Wall-clock seconds of the fastest run of `extract`.
+    pub seconds: f64,
+    /// Throughput: `bytes` / 1,000,000 / `seconds`.
+    pub mb_per_s: f64,
+}
+
+/// Time `extract` on the corpus in `raw` (a folder with `sources.csv`), for each language
+/// with articles and each size in `sizes_mb`. Rows come per language, in the order of
+/// `sizes_mb`.
+pub fn run(raw: &Path, sizes_mb: &[usize]) -> Result<Vec<BenchRow>> {
+    if sizes_mb.is_empty() || sizes_mb.contains(&0) {
+        return Err(Error::Usage(format!("bench sizes must be whole megabytes above 0, got {sizes_mb:?}")));
+    }
+    let sizes: Vec<usize> = sizes_mb.iter().map(|mb| mb * BYTES_PER_MB).collect();
+    let rows = run_bytes(raw, &sizes)?;
+    Ok(rows.into_iter().zip(sizes_mb.iter().cycle()).map(|(row, mb)| BenchRow { size_mb: *mb, ..row }).collect())
+}
+
+/// [`run`] with sizes in bytes; `size_mb` of each row is the size rounded down to MB.
+fn run_bytes(raw: &Path, sizes: &[usize]) -> Result<Vec<BenchRow>> {
+    let sources = crate::corpus::load(raw)?;
+    let lexicons = Lexicons::embedded()?;
+    let largest = sizes.iter().copied().max().unwrap_or(0);
+    let mut languages: Vec<&str> = sources.iter().map(|s| s.language.as_str()).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    let mut rows = Vec::new();
+    for language in languages {
+        let lexicon = lexicons.get(language).ok_or_else(|| Error::Knowledge {
+            file: format!("schemas/lexicon/{language}.toml"),
+            message: format!("no embedded lexicon for language {language:?}, which the corpus uses"),
+        })?;
+        let articles: Vec<&str> = sources.iter().filter(|s| s.language == language).map(|s| s.text.as_str()).collect();
+        for &size in sizes {
+            let text = repeat_to(&articles, size);
+            let runs = if size == largest { 1 } else { RUNS_SMALL };
+            let mut best = Duration::MAX;
+            let mut mentions = 0;
+            for _ in 0..runs {
+                let started = Instant::now();
+                let extraction = extract(&text, lexicon, ArticleContext::default());
+                let elapsed = started.elapsed();
+                mentions = extraction.mentions.len();
+                drop(extraction);
+                best = best.min(elapsed);
+            }
+            let seconds = best.as_secs_f64().max(f64::MIN_POSITIVE);
+            rows.push(BenchRow {
+                language: language.to_string(),
+                size_mb: size / BYTES_PER_MB,
+                bytes: text.len(),
+                mentions,
+                runs,
+                seconds,
+                mb_per_s: text.len() as f64 / BYTES_PER_MB as f64 / seconds,
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// The articles joined by blank lines, repeated until the text reaches `bytes`, then cut back
+/// to the last character boundary at or before `bytes`.
+fn repeat_to(articles: &[&str], bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 4);
+    if articles.iter().all(|a| a.is_empty()) {
+        return text;
+    }
+    'fill: loop {
+        for article in articles {
+            if text.len() >= bytes {
+                break 'fill;
+            }
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(article);
+        }
+    }
+    let mut cut = bytes.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.truncate(cut);
+    text
+}
+
+/// A plain-text table of the rows and, per language, the throughput at the largest size
+/// divided by the throughput at the smallest (linear scaling is about 1.0).
+pub fn report(rows: &[BenchRow]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{:<8} {:>8} {:>12} {:>9} {:>4} {:>10} {:>9}", "language", "size_mb", "bytes", "mentions", "runs", "seconds", "MB/s");
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "{:<8} {:>8} {:>12} {:>9} {:>4} {:>10.3} {:>9.3}",
+            r.language, r.size_mb, r.bytes, r.mentions, r.runs, r.seconds, r.mb_per_s
+        );
+    }
+    let mut languages: Vec<&str> = rows.iter().map(|r| r.language.as_str()).collect();
+    languages.dedup();
+    for language in languages {
+        let of_language: Vec<&BenchRow> = rows.iter().filter(|r| r.language == language).collect();
+        let smallest = of_language.iter().min_by_key(|r| r.bytes);
+        let largest = of_language.iter().max_by_key(|r| r.bytes);
+        if let (Some(s), Some(l)) = (smallest, largest) {
+            if s.bytes == l.bytes {
+                let _ = writeln!(out, "{language}: one size only, no scaling ratio");
+            } else {
+                let ratio = l.mb_per_s / s.mb_per_s;
+                let _ = writeln!(
+                    out,
+                    "{language}: throughput {} MB / {} MB = {ratio:.2} (linear scaling is about 1.0; below 1.0 the extractor slows down on longer text)",
+                    format_mb(l.bytes),
+                    format_mb(s.bytes),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn format_mb(bytes: usize) -> String {
+    let mb = bytes as f64 / BYTES_PER_MB as f64;
+    if mb.fract() == 0.0 {
+        format!("{mb:.0}")
+    } else {
+        format!("{mb:.2}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("raw")
+    }
+
+    #[test]
+    fn repeat_to_reaches_the_size_on_a_char_boundary() {
+        let text = repeat_to(&["año ñandú", "b"], 25);
+        assert!(text.len() <= 25 && text.len() >= 22, "{text:?}");
+        assert!(text.starts_with("año ñandú\n\nb\n\naño"), "{text:?}");
+        assert_eq!(repeat_to(&[""], 10), "");
+    }
+
+    #[test]
+    fn zero_or_no_size_is_a_usage_error() {
+        assert!(matches!(run(&raw(), &[]), Err(Error::Usage(_))));
+        assert!(matches!(run(&raw(), &[0, 1]), Err(Error::Usage(_))));
+    }
+
+    #[test]
+    fn bench_times_each_language_and_size() {
+        let rows = run_bytes(&raw(), &[100_000, 200_000]).expect("the corpus in raw/ loads");
+        assert!(!rows.is_empty());
+        for r in &rows {
+            assert!(r.mentions > 0 && r.seconds > 0.0 && r.mb_per_s > 0.0, "{r:?}");
+            assert!(r.bytes <= 200_000 && r.bytes > 99_000, "{r:?}");
+        }
+        let small: Vec<_> = rows.iter().filter(|r| r.bytes <= 100_000).collect();
+        let large: Vec<_> = rows.iter().filter(|r| r.bytes > 100_000).collect();
+        assert!(small.iter().all(|r| r.runs == RUNS_SMALL) && large.iter().all(|r| r.runs == 1), "{rows:?}");
+        let text = report(&rows);
+        assert!(text.contains("MB/s") && text.contains("linear scaling"), "{text}");
+    }
+
+    #[test]
+    fn bench_runs_at_one_megabyte() {
+        let rows = run(&raw(), &[1]).expect("the corpus in raw/ loads");
+        assert!(rows.iter().all(|r| r.size_mb == 1 && r.runs == 1 && r.mentions > 0), "{rows:?}");
+        eprintln!("{}", report(&rows));
+    }
+
+    /// `cargo test --lib bench::tests::scaling_1_2_5 -- --ignored --nocapture` prints the table.
+    #[test]
+    #[ignore = "slow in the dev profile; run by hand to see the scaling ratio"]
+    fn scaling_1_2_5() {
+        let rows = run(&raw(), &[1, 2, 5]).expect("the corpus in raw/ loads");
+        eprintln!("{}", report(&rows));
+    }
+}
