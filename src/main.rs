@@ -126,6 +126,7 @@ fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn bench(raw: &std::path::Path, sizes: &[usize]) -> Result<(), Error> {
-    let _ = (raw, sizes);
-    Err(Error::Usage("bench is not available in this build".into()))
+    let rows = cecot_data::bench::run(raw, sizes)?;
+    print!("{}", cecot_data::bench::report(&rows));
+    Ok(())
 }

@@ -332,14 +332,12 @@ fn es_random_text_never_panics_and_spans_spell_their_surface() {
 }
 
 #[test]
-#[ignore = "extractor: a look-behind (x prefix, currency prefix, qualifier cue) reaches into the previous mention, and a scale on the high end of a range can make low > high; cases below"]
 fn en_random_text_mentions_are_disjoint_and_ranges_ordered() {
     let (_, failures) = fuzz("en", 0x5EED_0001, Property::Strict);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
-#[ignore = "extractor: a look-behind (x prefix, qualifier cue) reaches into the previous mention, and a scale on the high end of a range can make low > high; cases below"]
 fn es_random_text_mentions_are_disjoint_and_ranges_ordered() {
     let (_, failures) = fuzz("es", 0x5EED_0002, Property::Strict);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -361,37 +359,31 @@ fn strict(lang: &str, text: &str) {
 }
 
 #[test]
-#[ignore = "extractor: `2x4`: `2x` (ratio) then `x4` (the x-prefix look-behind takes the `x` already in `2x`)"]
 fn en_dimension_times_does_not_overlap() {
     strict("en", "The cell measured 2x4 meters.");
 }
 
 #[test]
-#[ignore = "extractor: `8x4`: `8x` then `x4` overlap, as in English"]
 fn es_dimension_times_does_not_overlap() {
     strict("es", "La celda medía 8x4 metros.");
 }
 
 #[test]
-#[ignore = "extractor: `1usd4`: `1usd` (money) then `usd4` (the currency-prefix look-behind takes `usd` again)"]
 fn en_glued_currency_word_does_not_overlap() {
     strict("en", "1usd4");
 }
 
 #[test]
-#[ignore = "extractor: `5 menores de 18 años`: `5 menores` (count) then `menores de 18 años` (the cue look-behind takes the counted noun)"]
 fn es_counted_noun_is_not_reused_as_a_cue() {
     strict("es", "Detuvieron a 5 menores de 18 años.");
 }
 
 #[test]
-#[ignore = "extractor: `2-1 million`: the high end's scale is applied to the low end after the high > low check, giving low 2000000 > high 1000000"]
 fn en_range_with_scale_on_high_end_keeps_low_below_high() {
     strict("en", "Estimates ran 2-1 million.");
 }
 
 #[test]
-#[ignore = "extractor: `entre 900 y 1,2 millones`: the scale of the high end multiplies 900 too, low 900000000 > high 1200000"]
 fn es_range_with_scale_on_high_end_keeps_low_below_high() {
     strict("es", "Las estimaciones van entre 900 y 1,2 millones.");
 }

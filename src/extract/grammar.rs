@@ -29,6 +29,9 @@ const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
 /// Negations that flip a bound in the same clause ("ningún detenido puede pasar más de 72 horas").
 const NEGATIONS: &[&str] = &["no", "not", "never", "ningún", "ninguna", "ninguno", "nunca", "ni", "cannot", "nadie"];
 
+/// How many earlier mentions a month without a year looks back through for its year.
+const MONTH_LOOKBACK: usize = 400;
+
 /// Opening quote marks: a capitalised number word right after one starts a title.
 const OPEN_QUOTES: &[&str] = &["\"", "“", "«", "‘"];
 
@@ -58,6 +61,12 @@ pub struct Grammar<'a> {
     nouns: PhraseSet<String>,
     scales: PhraseSet<f64>,
     boilerplate: PhraseSet<()>,
+    roman_after: PhraseSet<()>,
+    /// First token the current candidate may claim: look-behinds never reach into the
+    /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
+    floor: std::cell::Cell<usize>,
+    /// Token range of each sentence, so sentence-wide checks cost the sentence, not the text.
+    sentence_tokens: std::cell::RefCell<Vec<(usize, usize)>>,
 }
 
 /// A number read at a token: its value and the tokens it covers.
@@ -142,6 +151,9 @@ impl<'a> Grammar<'a> {
             nouns: PhraseSet::new(lex.noun_units.iter().map(|(k, v)| (k.clone(), v.clone()))),
             scales: map(&lex.scales),
             boilerplate: PhraseSet::of_list(&lex.boilerplate_words, ()),
+            roman_after: PhraseSet::of_list(&lex.roman_numeral_after, ()),
+            floor: std::cell::Cell::new(0),
+            sentence_tokens: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -149,10 +161,12 @@ impl<'a> Grammar<'a> {
     /// without a year.
     pub fn run(&self, doc: &Doc, published: Option<NaiveDate>) -> (Vec<Mention>, Option<NaiveDate>) {
         let toks = &doc.tokens;
+        *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
         let reference = published.or_else(|| self.find_dateline(doc));
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            self.floor.set(cands.last().map_or(0, |c| c.b));
             let found = self
                 .date_at(toks, i, reference, &cands)
                 .or_else(|| self.clock_at(toks, i))
@@ -160,9 +174,12 @@ impl<'a> Grammar<'a> {
                 .or_else(|| self.special_number_at(toks, i))
                 .or_else(|| self.number_at(doc, toks, i));
             match found {
-                Some(c) => {
+                Some(mut c) => {
+                    c.a = c.a.max(self.floor.get()); // never overlap the previous mention
                     i = c.b.max(i + 1);
-                    cands.push(c);
+                    if c.a < c.b {
+                        cands.push(c);
+                    }
                 }
                 None => i += 1,
             }
@@ -170,6 +187,13 @@ impl<'a> Grammar<'a> {
         self.inherit_from_neighbours(toks, &mut cands);
         let mentions = cands.into_iter().map(|c| self.finish(doc, c)).collect();
         (mentions, reference)
+    }
+
+    /// The tokens of a sentence.
+    fn sentence_slice<'t>(&self, toks: &'t [Token], sentence: usize) -> &'t [Token] {
+        let ranges = self.sentence_tokens.borrow();
+        let (a, b) = ranges.get(sentence).copied().unwrap_or((0, 0));
+        &toks[a..b]
     }
 
     fn finish(&self, doc: &Doc, mut c: Cand) -> Mention {
@@ -204,12 +228,8 @@ impl<'a> Grammar<'a> {
 
     /// Text about the publication itself: "100% reader-funded", "3 min read", "Join 12,000 subscribers".
     fn is_boilerplate(&self, toks: &[Token], a: usize) -> bool {
-        let sentence = toks[a].sentence;
-        let words = toks.iter().skip_while(|t| t.sentence != sentence).take_while(|t| t.sentence == sentence);
-        let words: Vec<&Token> = words.collect();
-        self.boilerplate.iter_items().any(|p| {
-            words.windows(p.len()).any(|w| w.iter().zip(p).all(|(t, x)| t.lower == *x))
-        })
+        let words = self.sentence_slice(toks, toks[a].sentence);
+        self.boilerplate.iter_items().any(|p| words.windows(p.len()).any(|w| w.iter().zip(p).all(|(t, x)| t.lower == *x)))
     }
 
     /// A bound that defines the group counted: "menores de 18 años", "29 were over 60",
@@ -426,14 +446,14 @@ impl<'a> Grammar<'a> {
         // Look-behind: currency, qualifier cue, "first"/ordinal before a count.
         let mut a = i;
         let mut money = false;
-        if let Some((s, _)) = self.currency_prefix.match_before(toks, a) {
+        if let Some((s, _)) = self.currency_prefix.match_before(toks, a).filter(|(s, _)| *s >= self.floor.get()) {
             if !toks[a].space_before || toks[a - 1].lower.ends_with('$') {
                 money = true;
                 a = s;
             }
         }
         let mut ratio_prefix = false;
-        if a > 0 && toks[a - 1].is("x") && !toks[a].space_before && t.is_digits() {
+        if a > self.floor.get() && toks[a - 1].is("x") && !toks[a].space_before && t.is_digits() {
             ratio_prefix = true;
             a -= 1;
         }
@@ -443,6 +463,8 @@ impl<'a> Grammar<'a> {
         if let Some(q) = qualifier.filter(|_| !lone_one) {
             c.qualifier = q;
             a = qa;
+        } else if qualifier.is_none() {
+            a = qa; // "el 90 por ciento": the article stays in the span
         }
         if a > 0 && lex.ordinals.get(&toks[a - 1].lower) == Some(&1.0) && toks[a - 1].sentence == t.sentence && toks[a - 1].lower != "second" {
             a -= 1; // "the first five", "first 11 weeks"
@@ -467,10 +489,12 @@ impl<'a> Grammar<'a> {
                     money = true;
                 }
                 if let Some(high) = self.core_at(toks, k) {
+                    // "$4.67–$4.76 million": the high end's scale covers the low end.
+                    let low_scaled = if high.scaled && !core.scaled { value * high.value / self.core_unscaled(toks, high).max(f64::MIN_POSITIVE) } else { value };
                     let hyphen = conn.lower == "-" || conn.lower == "–" || conn.lower == "—";
                     let both_years = core.year_shaped && high.year_shaped;
                     let one_year = core.year_shaped != high.year_shaped && (core.year_shaped || high.year_shaped);
-                    let valid = high.value > value && !(both_years && !hyphen) && !one_year && (!hyphen || !conn.space_before)
+                    let valid = high.value > low_scaled && low_scaled >= value && !(both_years && !hyphen) && !one_year && (!hyphen || !conn.space_before)
                         && !(high.words && !self.word_number_allowed(toks, k, &high));
                     if valid {
                         range_high = Some((high, k));
@@ -693,7 +717,7 @@ impl<'a> Grammar<'a> {
         let sentence = toks[a].sentence;
         let try_at = |end: usize| -> Option<(usize, &'static str)> {
             let (s, q) = self.qualifier_cues.match_before(toks, end)?;
-            if toks[s].sentence != sentence {
+            if toks[s].sentence != sentence || s < self.floor.get() {
                 return None;
             }
             let q = crate::load::schema::QUALIFIERS.iter().copied().find(|x| *x == q)?;
@@ -824,7 +848,9 @@ impl<'a> Grammar<'a> {
                 end += 1;
             }
         }
-        let mut unit = if numerator.is_empty() { "units".to_string() } else { numerator };
+        let normal = |w: String| self.lex.rate_nouns.get(&w).cloned().unwrap_or(w);
+        let denominator_noun = normal(denominator_noun);
+        let mut unit = if numerator.is_empty() { "units".to_string() } else { normal(numerator) };
         unit.push_str(&format!("_per_{}", format_value(den.value)));
         if !denominator_noun.is_empty() {
             unit.push('_');
@@ -930,8 +956,7 @@ impl<'a> Grammar<'a> {
         }
         // A bound on a bare number in a sentence about age: "29 were over 60".
         if c.unit.is_none() && c.qualifier != "exact" {
-            let in_sentence = toks.iter().filter(|t| t.sentence == sentence);
-            if in_sentence.clone().any(|t| lex.age_context.contains(&t.lower)) {
+            if self.sentence_slice(toks, sentence).iter().any(|t| lex.age_context.contains(&t.lower)) {
                 return true;
             }
         }
@@ -946,6 +971,16 @@ impl<'a> Grammar<'a> {
         let t = &toks[i];
         if !t.is_word() {
             return None;
+        }
+        if let Some(v) = roman_value(&t.text) {
+            if self.roman_after.match_before(toks, i).is_some() {
+                let mut c = Cand::new(i, i + 1, "identifier", Some(format_value(v)));
+                if let Some((s, _)) = self.roman_after.match_before(toks, i) {
+                    c.a = s.max(self.floor.get());
+                }
+                c.is_statement = false;
+                return Some(c);
+            }
         }
         let (qa, qualifier) = self.qualifier_before(toks, i);
         if let Some((n, v)) = self.vague.match_at(toks, i) {
@@ -1222,7 +1257,9 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        for c in before.iter().rev() {
+        // An earlier mention of the same month with a year: look back a bounded way, so a long
+        // text costs linear time (articles are far shorter than the window).
+        for c in before.iter().rev().take(MONTH_LOOKBACK) {
             if c.kind == "date" {
                 if let Some(v) = c.value.as_deref() {
                     if v.len() == 7 && v[5..7].parse::<u32>().ok() == Some(month) {
@@ -1321,7 +1358,7 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             let sentence = toks[c.a].sentence;
-            let prev = head.iter().rev().find(|p| toks[p.a].sentence == sentence && matches!(p.kind, "money" | "ratio" | "count" | "percent"));
+            let prev = head.iter().rev().take_while(|p| toks[p.a].sentence == sentence).find(|p| matches!(p.kind, "money" | "ratio" | "count" | "percent"));
             let Some(prev) = prev else { continue };
             let core_tok = &toks[c.a..c.b];
             let has_decimal_or_scale = core_tok.iter().any(|t| t.is_digits() && (t.text.contains(',') || t.text.contains('.')) && self.parse_digits(&t.text).is_some_and(|v| v.1))
@@ -1335,4 +1372,43 @@ impl<'a> Grammar<'a> {
             }
         }
     }
+}
+
+/// Token index range of each sentence (tokens are in order, sentences numbered from 0).
+fn sentence_token_ranges(toks: &[Token], n_sentences: usize) -> Vec<(usize, usize)> {
+    let mut ranges = vec![(0, 0); n_sentences.max(1)];
+    let mut i = 0;
+    while i < toks.len() {
+        let s = toks[i].sentence;
+        let start = i;
+        while i < toks.len() && toks[i].sentence == s {
+            i += 1;
+        }
+        if s < ranges.len() {
+            ranges[s] = (start, i);
+        }
+    }
+    ranges
+}
+
+/// Value of an upper-case Roman numeral ("II" -> 2), for names like "World War II".
+fn roman_value(s: &str) -> Option<f64> {
+    if s.is_empty() || s.len() > 6 || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return None;
+    }
+    let digit = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        _ => 10,
+    };
+    let chars: Vec<i32> = s.chars().map(digit).collect();
+    let mut total = 0;
+    for (k, v) in chars.iter().enumerate() {
+        if chars.get(k + 1).is_some_and(|next| next > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    Some(total as f64)
 }

@@ -29,6 +29,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub collectives: BTreeMap<String, f64>,
     #[serde(default)]
+    pub roman_numeral_after: Vec<String>,
+    #[serde(default)]
+    pub rate_nouns: BTreeMap<String, String>,
+    #[serde(default)]
     pub present_tense_cues: Vec<String>,
     #[serde(default)]
     pub since_words: Vec<String>,
@@ -158,10 +162,12 @@ impl Lexicon {
         lower_map(&mut self.measures_units);
         lower_map(&mut self.durations);
         lower_map(&mut self.relative_periods);
+        lower_map(&mut self.rate_nouns);
         for list in [
             &mut self.compound_joiners,
             &mut self.approximate_collectives,
             &mut self.present_tense_cues,
+            &mut self.roman_numeral_after,
             &mut self.since_words,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,

@@ -240,23 +240,22 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         .collect();
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("7,754 inmates in 2000, putting the rate at just under 163%").
-    let clauses: Vec<(usize, usize, usize)> = mentions
+    let clauses: Vec<Clause> = mentions
         .iter()
         .filter(|m| m.is_statement && !matches!(m.kind, "date" | "year"))
         .map(|m| {
-            let (a, b) = doc.clause_span(m.sentence, m.start, m.end);
-            (m.start, a, b)
+            let (from, to) = doc.clause_span(m.sentence, m.start, m.end);
+            Clause { sentence: m.sentence, start: m.start, from, to }
         })
         .collect();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
-        let in_clause: Vec<&Anchor> = anchors.iter().filter(|a| a.start >= ca && a.start < cb).collect();
-        let free_in_sentence: Vec<&Anchor> = anchors
-            .iter()
-            .filter(|a| a.sentence == m.sentence)
-            .filter(|a| !clauses.iter().any(|(start, x, y)| *start != m.start && a.start >= *x && a.start < *y))
-            .collect();
-        let previous: Vec<&Anchor> = anchors.iter().filter(|a| m.sentence > 0 && a.sentence == m.sentence - 1).collect();
+        let here = by_sentence(&anchors, m.sentence);
+        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).collect();
+        let others = by_sentence(&clauses, m.sentence);
+        let free_in_sentence: Vec<&Anchor> =
+            here.iter().filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to)).collect();
+        let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
         let sentence = format!(" {} ", doc.sentence_text(m.sentence).to_lowercase());
         let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let present = words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w));
@@ -299,6 +298,35 @@ struct Anchor {
     sentence: usize,
     start: usize,
     value: String,
+}
+
+/// The clause of a statement.
+struct Clause {
+    sentence: usize,
+    start: usize,
+    from: usize,
+    to: usize,
+}
+
+trait InSentence {
+    fn sentence(&self) -> usize;
+}
+impl InSentence for Anchor {
+    fn sentence(&self) -> usize {
+        self.sentence
+    }
+}
+impl InSentence for Clause {
+    fn sentence(&self) -> usize {
+        self.sentence
+    }
+}
+
+/// The items of one sentence from a list in text order (binary search: linear overall).
+fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
+    let a = items.partition_point(|x| x.sentence() < sentence);
+    let b = items.partition_point(|x| x.sentence() <= sentence);
+    &items[a..b]
 }
 
 /// One anchor is the period; two after "between"/"from" are an interval; otherwise the
