@@ -87,7 +87,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Build { raw, out, schemas } => {
-            let summary = build(&BuildOptions { raw, out: out.clone(), schemas })?;
+            let summary = build(&BuildOptions { raw, out: out.clone(), schemas, progress: !cli.quiet })?;
             if !cli.quiet {
                 eprintln!(
                     "built {}: {} articles, {} mentions, {} statements in {:.2}s",

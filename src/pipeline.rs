@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use indicatif::{ProgressBar, ProgressStyle};
+
 use crate::corpus::{self, Source};
 use crate::error::{Error, Result};
 use crate::extract::{self, ArticleContext, Extraction, Lexicons};
@@ -57,7 +59,13 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Read lexicons and catalogs from this folder instead of the embedded copies.
     pub schemas: Option<PathBuf>,
+    /// Show a progress bar on stderr for corpora large enough to wait for (hidden when
+    /// stderr is not a terminal).
+    pub progress: bool,
 }
+
+/// Corpora smaller than this build too fast for a progress bar to help.
+const PROGRESS_MIN_ARTICLES: usize = 200;
 
 /// What a build did, for the one-line summary.
 #[derive(Debug, Clone)]
@@ -94,11 +102,12 @@ pub fn load_lexicons(schemas: Option<&Path>) -> Result<Lexicons> {
 }
 
 /// Extract the mentions of every article of a corpus and read them as claims.
-pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge) -> Result<Vec<Extraction>> {
+pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge, progress: &ProgressBar) -> Result<Vec<Extraction>> {
     let lexicons = &knowledge.lexicons;
     sources
         .iter()
         .map(|s| {
+            progress.inc(1);
             let lexicon = lexicons.get(&s.language).ok_or_else(|| Error::Knowledge {
                 file: "lexicon".into(),
                 message: format!("no lexicon for language {:?} (article {})", s.language, s.source_id),
@@ -112,9 +121,17 @@ pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge) -> Result<Vec<E
 }
 
 /// Read a corpus and compute every table.
-pub fn build_tables(raw: &Path, knowledge: &Knowledge) -> Result<Tables> {
+pub fn build_tables(raw: &Path, knowledge: &Knowledge, show_progress: bool) -> Result<Tables> {
     let sources = corpus::load(raw)?;
-    let extractions = extract_corpus(&sources, knowledge)?;
+    let progress = if show_progress && sources.len() >= PROGRESS_MIN_ARTICLES {
+        let bar = ProgressBar::new(sources.len() as u64);
+        bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let extractions = extract_corpus(&sources, knowledge, &progress)?;
+    progress.finish_and_clear();
     Ok(Tables {
         sources: sources_table(&sources, &extractions),
         mentions: mentions_table(&sources, &extractions),
@@ -212,7 +229,7 @@ fn sources_table(sources: &[Source], extractions: &[Extraction]) -> Table {
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
     let knowledge = Knowledge::load(opts.schemas.as_deref())?;
-    let tables = build_tables(&opts.raw, &knowledge)?;
+    let tables = build_tables(&opts.raw, &knowledge, opts.progress)?;
     let summary = BuildSummary {
         articles: tables.sources.rows.len(),
         mentions: tables.mentions.rows.len(),
