@@ -12,7 +12,7 @@ fn repo() -> PathBuf {
 }
 
 fn build_into(raw: &Path, out: &Path) -> Result<(), Error> {
-    build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None }).map(|_| ())
+    build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None, allow_stale: false }).map(|_| ())
 }
 
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
