@@ -98,14 +98,18 @@ impl Action {
 pub struct Decision {
     /// Row in the sheet, 1-based, the header being a row (as a spreadsheet shows it; the line for CSV).
     pub row: usize,
+    /// The mention decided on, `<source_id>:<start>-<end>`.
     pub mention_id: String,
     pub action: Action,
     /// For `correct`: the field changed, one of [`FIELDS`].
     pub field: Option<String>,
     /// For `correct`: the new value as text (`None` clears the field).
     pub new_value: Option<String>,
+    /// Who made the decision.
     pub reviewer: String,
+    /// When.
     pub reviewed_on: NaiveDate,
+    /// Why, for the next reader.
     pub note: Option<String>,
 }
 
@@ -123,20 +127,26 @@ pub struct Decisions {
 /// A decision whose mention no longer exists (the article or the extractor changed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stale {
+    /// Row of the decision in the sheet.
     pub row: usize,
+    /// The mention it refers to.
     pub mention_id: String,
 }
 
 /// What applying a review sheet did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewReport {
+    /// The sheet's file.
     pub file: PathBuf,
+    /// The worksheet read, for .xlsx and .ods.
     pub sheet: Option<String>,
     /// Decisions applied.
     pub applied: usize,
-    /// Mentions per resulting status (accepted, rejected, corrected).
+    /// Mentions that ended accepted.
     pub accepted: usize,
+    /// Mentions that ended rejected.
     pub rejected: usize,
+    /// Mentions that ended corrected.
     pub corrected: usize,
     /// Decisions skipped because their mention no longer exists.
     pub stale: Vec<Stale>,
@@ -228,13 +238,8 @@ pub fn read_sheet(path: &Path) -> Result<Decisions> {
 
 fn read_csv(path: &Path) -> Result<Grid> {
     let bad = |row: Option<usize>, message: String| Error::Review { file: path.to_path_buf(), sheet: None, row, column: None, message };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_path(path).map_err(|e| match e.kind() {
-        csv::ErrorKind::Io(_) => match e.into_kind() {
-            csv::ErrorKind::Io(io) => Error::io(path, io),
-            _ => unreachable!(),
-        },
-        _ => bad(None, e.to_string()),
-    })?;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(file);
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
