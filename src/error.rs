@@ -31,9 +31,23 @@ pub enum Error {
     #[error("{file}: {message}")]
     Knowledge { file: String, message: String },
 
-    /// A review sheet row is malformed or refers to a mention that no longer exists.
-    #[error("{file}: {message}")]
-    Review { file: String, message: String },
+    /// The review sheet (raw/review.xlsx, .ods or .csv) is malformed, or a decision in it cannot
+    /// be applied: the file, and the sheet, row (1-based, as a spreadsheet shows it) and column
+    /// when the problem is in a cell.
+    #[error("{}: {message}", review_place(file, sheet, row, column))]
+    Review { file: PathBuf, sheet: Option<String>, row: Option<usize>, column: Option<String>, message: String },
+
+    /// Decisions of the review sheet refer to mentions that no longer exist (the article or the
+    /// extractor changed); `stale` lists them as `row N: mention_id`.
+    #[error(
+        "{}: {} decision(s) refer to mentions that no longer exist (the article or the extractor changed):\n  {}\n\
+         point them at the current mention_id (see output/mentions.csv) or delete those rows; \
+         `build --allow-stale` skips them instead",
+        file.display(),
+        stale.len(),
+        stale.join("\n  ")
+    )]
+    ReviewStale { file: PathBuf, stale: Vec<String> },
 
     /// Writing a table failed.
     #[error("writing {}: {message}", path.display())]
@@ -73,6 +87,21 @@ impl Error {
             _ => 2,
         }
     }
+}
+
+/// `file, sheet "S", row R, column C` for a review error, leaving out what is unknown.
+fn review_place(file: &std::path::Path, sheet: &Option<String>, row: &Option<usize>, column: &Option<String>) -> String {
+    let mut place = file.display().to_string();
+    if let Some(s) = sheet {
+        place.push_str(&format!(", sheet {s:?}"));
+    }
+    if let Some(r) = row {
+        place.push_str(&format!(", row {r}"));
+    }
+    if let Some(c) = column {
+        place.push_str(&format!(", column {c}"));
+    }
+    place
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -3,7 +3,8 @@
 //!
 //! The modules follow the data flow: [`corpus`] reads raw/, [`extract`] finds the numeric
 //! mentions, [`transform`] turns them into statements, derived figures and comparisons, and
-//! [`load`] writes and validates the tables. [`pipeline`] runs them in order.
+//! [`load`] writes and validates the tables. [`review`] applies a reviewer's decisions to the
+//! mentions between extraction and transform. [`pipeline`] runs them in order.
 
 pub mod bench;
 pub mod corpus;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod load;
 pub mod pipeline;
+pub mod review;
 pub mod transform;
 
 pub use error::{Error, Result};

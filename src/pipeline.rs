@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::extract::{self, ArticleContext, Extraction, Lexicons};
 use crate::load::schema;
 use crate::load::{Cell, DocSection, Table};
+use crate::review::{self, ReviewReport};
 use crate::transform::claims::{self, Catalog, EMBEDDED_MEASURES};
 use crate::transform::statements::statements_table;
 
@@ -40,7 +41,7 @@ impl Knowledge {
 }
 
 /// Every unit the extractor can give a mention, from the lexicons.
-fn known_units(lexicons: &Lexicons) -> Vec<String> {
+pub fn known_units(lexicons: &Lexicons) -> Vec<String> {
     let mut units: Vec<String> = vec!["USD".into(), "percent".into(), "fraction".into(), "occasions".into(), "clock_time".into()];
     for lex in lexicons.by_language.values() {
         units.extend(lex.units.keys().cloned());
@@ -59,6 +60,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Read lexicons and catalogs from this folder instead of the embedded copies.
     pub schemas: Option<PathBuf>,
+    /// Skip review decisions whose mention no longer exists instead of failing.
+    pub allow_stale: bool,
     /// Show a progress bar on stderr for corpora large enough to wait for (hidden when
     /// stderr is not a terminal).
     pub progress: bool,
@@ -74,6 +77,8 @@ pub struct BuildSummary {
     pub mentions: usize,
     pub statements: usize,
     pub seconds: f64,
+    /// What the review sheet did, when raw/ has one.
+    pub review: Option<ReviewReport>,
 }
 
 /// The tables of a dataset, before they are written.
@@ -84,6 +89,8 @@ pub struct Tables {
     pub statements: Table,
     pub derived: Table,
     pub comparisons: Table,
+    /// The review sheet applied to the mentions, when raw/ has one.
+    pub review: Option<ReviewReport>,
 }
 
 impl Tables {
@@ -102,7 +109,12 @@ pub fn load_lexicons(schemas: Option<&Path>) -> Result<Lexicons> {
 }
 
 /// Extract the mentions of every article of a corpus and read them as claims.
-pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge, progress: &ProgressBar) -> Result<Vec<Extraction>> {
+pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge) -> Result<Vec<Extraction>> {
+    extract_corpus_with_progress(sources, knowledge, &ProgressBar::hidden())
+}
+
+/// [`extract_corpus`], ticking a progress bar once per article.
+fn extract_corpus_with_progress(sources: &[Source], knowledge: &Knowledge, progress: &ProgressBar) -> Result<Vec<Extraction>> {
     let lexicons = &knowledge.lexicons;
     sources
         .iter()
@@ -120,8 +132,8 @@ pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge, progress: &Prog
         .collect()
 }
 
-/// Read a corpus and compute every table.
-pub fn build_tables(raw: &Path, knowledge: &Knowledge, show_progress: bool) -> Result<Tables> {
+/// Read a corpus, apply its review sheet and compute every table.
+pub fn build_tables(raw: &Path, knowledge: &Knowledge, allow_stale: bool, show_progress: bool) -> Result<Tables> {
     let sources = corpus::load(raw)?;
     let progress = if show_progress && sources.len() >= PROGRESS_MIN_ARTICLES {
         let bar = ProgressBar::new(sources.len() as u64);
@@ -130,14 +142,17 @@ pub fn build_tables(raw: &Path, knowledge: &Knowledge, show_progress: bool) -> R
     } else {
         ProgressBar::hidden()
     };
-    let extractions = extract_corpus(&sources, knowledge, &progress)?;
+    let mut extractions = extract_corpus_with_progress(&sources, knowledge, &progress)?;
     progress.finish_and_clear();
+    let units = known_units(&knowledge.lexicons);
+    let review = review::review_corpus(raw, &sources, &mut extractions, &knowledge.measures, &units, allow_stale)?;
     Ok(Tables {
         sources: sources_table(&sources, &extractions),
         mentions: mentions_table(&sources, &extractions),
         statements: statements_table(&sources, &extractions),
         derived: Table::new(&schema::DERIVED),
         comparisons: Table::new(&schema::COMPARISONS),
+        review,
     })
 }
 
@@ -193,8 +208,8 @@ fn mentions_table(sources: &[Source], extractions: &[Extraction]) -> Table {
                 Cell::opt_text(m.measure.clone()),
                 Cell::opt_text(m.as_of.clone()),
                 Cell::text(ex.doc.sentence_text(m.sentence)),
-                Cell::text("unreviewed"),
-                Cell::Null,
+                Cell::text(m.review.as_str()),
+                Cell::opt_text(m.reviewer.clone()),
             ]);
         }
     }
@@ -225,17 +240,29 @@ fn sources_table(sources: &[Source], extractions: &[Extraction]) -> Table {
     table
 }
 
+/// Write a fresh review sheet (`.xlsx` or `.csv`) listing the statements the extractor finds
+/// in the corpus at `raw`: what `cecot-data review-sheet` runs. Returns the rows written.
+pub fn review_sheet(raw: &Path, schemas: Option<&Path>, out: &Path) -> Result<usize> {
+    let knowledge = Knowledge::load(schemas)?;
+    let sources = corpus::load(raw)?;
+    let extractions = extract_corpus(&sources, &knowledge)?;
+    review::write_sheet(out, &sources, &extractions)
+}
+
 /// Build the dataset from `opts.raw` into `opts.out`.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
     let knowledge = Knowledge::load(opts.schemas.as_deref())?;
-    let tables = build_tables(&opts.raw, &knowledge, opts.progress)?;
+    let tables = build_tables(&opts.raw, &knowledge, opts.allow_stale, opts.progress)?;
     let summary = BuildSummary {
         articles: tables.sources.rows.len(),
         mentions: tables.mentions.rows.len(),
         statements: tables.statements.rows.len(),
         seconds: 0.0,
+        review: tables.review.clone(),
     };
-    crate::load::write_dataset(&opts.out, &tables.all(), &doc_sections(&knowledge))?;
+    let mut docs = doc_sections(&knowledge);
+    docs.extend(tables.review.as_ref().map(review::doc_section));
+    crate::load::write_dataset(&opts.out, &tables.all(), &docs)?;
     Ok(BuildSummary { seconds: started.elapsed().as_secs_f64(), ..summary })
 }

@@ -12,7 +12,7 @@ fn repo() -> PathBuf {
 }
 
 fn build_into(raw: &Path, out: &Path) -> Result<(), Error> {
-    build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None, progress: false }).map(|_| ())
+    build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None, allow_stale: false, progress: false }).map(|_| ())
 }
 
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {

@@ -223,6 +223,8 @@ impl<'a> Grammar<'a> {
             measure: None,
             as_of: None,
             sentence: toks[c.a].sentence,
+            review: Default::default(),
+            reviewer: None,
         }
     }
 

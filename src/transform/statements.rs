@@ -57,8 +57,8 @@ pub fn statements_table(sources: &[Source], extractions: &[Extraction]) -> Table
                 Cell::text(ex.doc.sentence_text(m.sentence)),
                 Cell::opt_text(source.publisher.clone()),
                 Cell::opt_date(source.published),
-                Cell::text("unreviewed"),
-                Cell::Null,
+                Cell::text(m.review.as_str()),
+                Cell::opt_text(m.reviewer.clone()),
             ]);
         }
     }
