@@ -135,6 +135,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                     summary.statements,
                     summary.seconds
                 );
+                if !summary.missing_derived.is_empty() {
+                    eprintln!("derived figures without a row ({}):", summary.missing_derived.len());
+                    for line in &summary.missing_derived {
+                        eprintln!("  {line}");
+                    }
+                }
             }
             Ok(())
         }

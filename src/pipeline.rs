@@ -13,7 +13,9 @@ use crate::load::schema;
 use crate::load::{Cell, DocSection, Table};
 use crate::review::{self, ReviewReport};
 use crate::transform::claims::{self, Catalog, EMBEDDED_MEASURES};
+use crate::transform::derived::{DerivedCatalog, EMBEDDED_DERIVED};
 use crate::transform::statements::statements_table;
+use crate::transform::{comparisons, derived, inputs};
 
 /// The knowledge files: lexicons and the measure catalog, embedded in the binary or read
 /// from a folder laid out like `schemas/` (`--schemas DIR`).
@@ -21,6 +23,8 @@ use crate::transform::statements::statements_table;
 pub struct Knowledge {
     pub lexicons: Lexicons,
     pub measures: Catalog,
+    /// The derivation catalog (schemas/derived.toml).
+    pub derived: DerivedCatalog,
 }
 
 impl Knowledge {
@@ -36,7 +40,15 @@ impl Knowledge {
             }
             None => Catalog::parse("schemas/measures.toml (embedded)", EMBEDDED_MEASURES, &units)?,
         };
-        Ok(Knowledge { lexicons, measures })
+        let derived = match schemas {
+            Some(dir) => {
+                let path = dir.join("derived.toml");
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                DerivedCatalog::parse(&path.display().to_string(), &text, &measures)?
+            }
+            None => DerivedCatalog::parse("schemas/derived.toml (embedded)", EMBEDDED_DERIVED, &measures)?,
+        };
+        Ok(Knowledge { lexicons, measures, derived })
     }
 }
 
@@ -79,6 +91,8 @@ pub struct BuildSummary {
     pub seconds: f64,
     /// What the review sheet did, when raw/ has one.
     pub review: Option<ReviewReport>,
+    /// Derived figures that yielded no row, one line each, saying why.
+    pub missing_derived: Vec<String>,
 }
 
 /// The tables of a dataset, before they are written.
@@ -91,6 +105,8 @@ pub struct Tables {
     pub comparisons: Table,
     /// The review sheet applied to the mentions, when raw/ has one.
     pub review: Option<ReviewReport>,
+    /// Derived figures that yielded no row, one line each, saying why.
+    pub missing_derived: Vec<String>,
 }
 
 impl Tables {
@@ -146,13 +162,18 @@ pub fn build_tables(raw: &Path, knowledge: &Knowledge, allow_stale: bool, show_p
     progress.finish_and_clear();
     let units = known_units(&knowledge.lexicons);
     let review = review::review_corpus(raw, &sources, &mut extractions, &knowledge.measures, &units, allow_stale)?;
+    let mentions = mentions_table(&sources, &extractions);
+    let statements = statements_table(&sources, &extractions);
+    let claims = inputs::claims_from_tables(&statements, &mentions);
+    let derived = derived::derive(&knowledge.derived, &claims, &knowledge.measures);
     Ok(Tables {
         sources: sources_table(&sources, &extractions),
-        mentions: mentions_table(&sources, &extractions),
-        statements: statements_table(&sources, &extractions),
-        derived: Table::new(&schema::DERIVED),
-        comparisons: Table::new(&schema::COMPARISONS),
+        mentions,
+        statements,
+        derived: derived.table,
+        comparisons: comparisons::compare(&claims, &knowledge.measures),
         review,
+        missing_derived: derived.missing,
     })
 }
 
@@ -185,7 +206,57 @@ pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
     vec![
         DocSection { title: "How claims are read".into(), body_markdown: rules },
         DocSection { title: "Measure catalog".into(), body_markdown: measures },
+        DocSection { title: "Derived figures and comparisons".into(), body_markdown: derived_doc(knowledge) },
     ]
+}
+
+/// The dictionary section on schemas/derived.toml and the comparison verdicts.
+fn derived_doc(knowledge: &Knowledge) -> String {
+    let constants: Vec<String> = derived::CONSTANTS.iter().map(|(n, v, d)| format!("`{n}` = {v} ({d})")).collect();
+    let mut doc = format!(
+        "`derived` rows come from the formulas of schemas/derived.toml. A formula is arithmetic (`+ - * / ^`, parentheses, \
+         functions such as `sqrt`, `ln` and `year`) over measure references: `measure_id`, optionally `[as_of]` (statements \
+         whose period ends within it), `@source_id` (one source) and `#tag` (a second statement of the same measure). \
+         Each reference picks every statement that fits it and the entry gives one row per combination, naming the \
+         statements in `inputs`; a reference that picks none gives no row (the build prints which). A statement enters at \
+         its stated value (`more than 50` -> 50, said in the note), a range at both ends (rows `<id>_min` and `<id>_max`), \
+         a date as a day number; vague plurals do not enter formulas. Durations are converted to the entry's `units` or \
+         the measure's unit. Formulas never hold a figure from an article: the only literals are 0 and 1, and conversion \
+         factors are named: {}. A date the text gives vaguely is an assumption of the entry (`assume`), with its reason \
+         in every row's note.\n\n\
+         `check`: the computed value against a stated figure (a statement of the entry's `check` measure other than the \
+         inputs, preferably from an input's source): consistent when the stated figure's interval (see How claims are \
+         read; `more than`, `less than` and `just under` exclude their figure) admits the value, or the value rounded to \
+         the stated figure's precision (4.07 months agrees with `four months`); inconsistent when no such statement \
+         does; none without a check.\n\n\
+         `comparisons`: one row per measure, and one per period (`<measure>@<as_of>`) where its statements describe \
+         different periods. verdict: `single` (one statement); `consistent` (one value satisfies every statement's \
+         interval: `more than 50` and `roughly 55`); `time_series` (they disagree only across periods: the statements \
+         of each period agree, and each statement without a period agrees with some period: a cumulative count 10 -> 20 -> 30); \
+         `conflicting` (they cannot all be true: 40 and `more than 50`). Durations are compared in one time unit; \
+         dates as the days they cover (`2023` covers January 2023). min and max are stated values (both ends of a range, \
+         the year of a date; vague plurals only bound the verdict).\n\n\
+         **Add a derived figure**: add a `[[derived]]` entry to schemas/derived.toml (id, description, formula, unit, \
+         optionally check, units, same_source, same_as_of, distinct_sources, chronological, select, assume, note; the \
+         file's header explains each), then `cecot-data build`. An unknown measure id or a literal number is an error \
+         naming the entry.\n\n\
+         | id | formula | unit | check | description |\n|---|---|---|---|---|\n",
+        constants.join(", ")
+    );
+    for d in &knowledge.derived.entries {
+        let s = &d.spec;
+        let pending = if d.unknown_measures.is_empty() { String::new() } else { format!(" (waits for {})", d.unknown_measures.join(", ")) };
+        doc.push_str(&format!(
+            "| `{}` | `{}` | {} | {} | {}{} |\n",
+            s.id,
+            s.formula,
+            s.unit,
+            s.check.as_deref().map(|c| format!("`{c}`")).unwrap_or_default(),
+            s.description,
+            pending
+        ));
+    }
+    doc
 }
 
 fn mentions_table(sources: &[Source], extractions: &[Extraction]) -> Table {
@@ -260,6 +331,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         statements: tables.statements.rows.len(),
         seconds: 0.0,
         review: tables.review.clone(),
+        missing_derived: tables.missing_derived.clone(),
     };
     let mut docs = doc_sections(&knowledge);
     docs.extend(tables.review.as_ref().map(review::doc_section));

@@ -1,7 +1,11 @@
 //! Transform: from mentions to the tables an analyst queries: statements (claims with a
-//! measure and a period), and later derived figures and the cross-source comparison.
+//! measure and a period), derived figures computed from them by the formulas of
+//! schemas/derived.toml, and the cross-source comparison of each measure.
 
 pub mod claims;
+pub mod comparisons;
+pub mod derived;
+pub mod inputs;
 pub mod statements;
 
 pub use claims::Catalog;

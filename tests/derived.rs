@@ -1,0 +1,448 @@
+//! Derived figures and the cross-source comparison: the catalog's rules, input resolution,
+//! checks, interval verdicts, and the expert's hand analysis of the seeds reproduced from the
+//! gold statements.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use cecot_data::load::Cell;
+use cecot_data::pipeline::Knowledge;
+use cecot_data::transform::claims::{as_of_bounds, Catalog};
+use cecot_data::transform::comparisons::{compare, verdict};
+use cecot_data::transform::derived::{derive, DerivedCatalog, EMBEDDED_DERIVED};
+use cecot_data::transform::inputs::{claim_interval, Claim};
+
+fn measures() -> Catalog {
+    Knowledge::load(None).expect("embedded knowledge loads").measures
+}
+
+fn claim(id: &str, source: &str, measure: &str, qualifier: &str, value: Option<f64>, as_of: Option<&str>) -> Claim {
+    Claim {
+        statement_id: id.into(),
+        source_id: source.into(),
+        measure: measure.into(),
+        kind: "count".into(),
+        value,
+        low: None,
+        high: None,
+        qualifier: qualifier.into(),
+        unit: Some("persons".into()),
+        as_of: as_of.map(str::to_string),
+        as_of_end: as_of.and_then(as_of_bounds).map(|b| b.1),
+        date: None,
+    }
+}
+
+fn catalog(toml: &str) -> cecot_data::Result<DerivedCatalog> {
+    DerivedCatalog::parse("test.toml", toml, &measures())
+}
+
+fn cell(row: &[Cell], table: &cecot_data::load::Table, name: &str) -> String {
+    row[table.def.column_index(name).unwrap()].to_csv_field()
+}
+
+#[test]
+fn embedded_catalog_loads() {
+    let c = DerivedCatalog::parse("schemas/derived.toml", EMBEDDED_DERIVED, &measures()).unwrap();
+    assert!(c.entries.len() >= 40);
+}
+
+#[test]
+fn literal_number_in_formula_is_rejected() {
+    let err = catalog(
+        r#"[[derived]]
+id = "x"
+description = "d"
+formula = "es_prison_population / 12345 * PERCENT"
+unit = "percent""#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("derived x") && err.contains("literal number 12345"), "{err}");
+}
+
+#[test]
+fn unknown_measure_id_is_rejected() {
+    let err = catalog(
+        r#"[[derived]]
+id = "x"
+description = "d"
+formula = "es_prison_populaton / es_prison_capacity"
+unit = "ratio""#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("unknown measure id \"es_prison_populaton\""), "{err}");
+}
+
+#[test]
+fn unknown_constant_name_is_rejected() {
+    let err = catalog(
+        r#"[[derived]]
+id = "x"
+description = "d"
+formula = "es_prison_population * HUNDRED"
+unit = "ratio""#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("unknown name") && err.contains("HUNDRED"), "{err}");
+}
+
+#[test]
+fn duplicate_id_is_rejected() {
+    let one = "[[derived]]\nid = \"x\"\ndescription = \"d\"\nformula = \"es_prison_population\"\nunit = \"persons\"\n";
+    let err = catalog(&format!("{one}{one}")).unwrap_err().to_string();
+    assert!(err.contains("appears twice"), "{err}");
+}
+
+#[test]
+fn pending_entry_waits_for_its_measure_and_says_so() {
+    let c = catalog(
+        r#"[[derived]]
+id = "x"
+description = "d"
+formula = "some_future_measure / es_prison_capacity"
+unit = "ratio"
+pending = true"#,
+    )
+    .unwrap();
+    let out = derive(&c, &[claim("s:1-2", "s", "es_prison_capacity", "exact", Some(10.0), None)], &measures());
+    assert!(out.table.rows.is_empty());
+    assert_eq!(out.missing, vec!["x: waits for measure some_future_measure (not in schemas/measures.toml)"]);
+}
+
+#[test]
+fn formula_over_missing_measure_yields_no_row_and_a_summary_line() {
+    let c = catalog(
+        r#"[[derived]]
+id = "occupancy"
+description = "d"
+formula = "es_prison_population[2024] / es_prison_capacity * PERCENT"
+unit = "percent""#,
+    )
+    .unwrap();
+    // Capacity stated, population stated only for another year: no row, never a default.
+    let claims = vec![
+        claim("a:1-2", "a", "es_prison_capacity", "exact", Some(6789.0), None),
+        claim("a:3-4", "a", "es_prison_population", "exact", Some(12345.0), Some("2000")),
+    ];
+    let out = derive(&c, &claims, &measures());
+    assert!(out.table.rows.is_empty());
+    assert_eq!(out.missing, vec!["occupancy: no statement with a number for es_prison_population[2024]"]);
+}
+
+#[test]
+fn computed_figure_names_inputs_and_is_checked_with_the_stated_qualifier() {
+    let c = catalog(
+        r#"[[derived]]
+id = "occupancy"
+description = "d"
+formula = "es_prison_population[2024] / es_prison_capacity * PERCENT"
+unit = "percent"
+check = "es_prison_occupancy_rate[2024]""#,
+    )
+    .unwrap();
+    let mut rate = claim("a:9-10", "a", "es_prison_occupancy_rate", "just_under", Some(182.0), Some("2024"));
+    rate.unit = Some("percent".into());
+    let claims = vec![
+        claim("a:3-4", "a", "es_prison_population", "exact", Some(12345.0), Some("2020/2024")),
+        claim("a:1-2", "a", "es_prison_capacity", "exact", Some(6789.0), None),
+        rate,
+    ];
+    let out = derive(&c, &claims, &measures());
+    let t = &out.table;
+    assert_eq!(t.rows.len(), 1, "{:?}", out.missing);
+    let r = &t.rows[0];
+    assert_eq!(cell(r, t, "inputs"), "a:3-4;a:1-2");
+    assert_eq!(cell(r, t, "input_values"), "12345;6789");
+    assert!((cell(r, t, "value").parse::<f64>().unwrap() - 181.838).abs() < 0.01);
+    assert_eq!(cell(r, t, "check_statement_id"), "a:9-10");
+    assert_eq!(cell(r, t, "check"), "consistent");
+
+    // "just under 181" cannot be 181.84.
+    let mut claims = claims;
+    claims[2].value = Some(181.0);
+    let out = derive(&c, &claims, &measures());
+    assert_eq!(cell(&out.table.rows[0], &out.table, "check"), "inconsistent");
+}
+
+#[test]
+fn one_row_per_combination_of_stated_figures() {
+    let c = catalog(
+        r#"[[derived]]
+id = "cost_per_deportee"
+description = "d"
+formula = "us_payment_to_el_salvador / venezuelans_deported_to_cecot"
+unit = "USD_per_person""#,
+    )
+    .unwrap();
+    let claims = vec![
+        claim("a:1-2", "a", "us_payment_to_el_salvador", "exact", Some(1000.0), None),
+        claim("a:3-4", "a", "venezuelans_deported_to_cecot", "exact", Some(10.0), None),
+        claim("b:3-4", "b", "venezuelans_deported_to_cecot", "more_than", Some(20.0), None),
+        claim("b:5-6", "b", "venezuelans_deported_to_cecot", "vague", None, None),
+    ];
+    let out = derive(&c, &claims, &measures());
+    let t = &out.table;
+    let got: Vec<(String, String, String)> =
+        t.rows.iter().map(|r| (cell(r, t, "inputs"), cell(r, t, "value"), cell(r, t, "note"))).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("a:1-2;a:3-4".into(), "100".into(), "".into()),
+            ("a:1-2;b:3-4".into(), "50".into(), "inputs read at their stated value: 20 is more than".into()),
+        ]
+    );
+}
+
+#[test]
+fn range_input_gives_min_and_max_rows_and_same_source_binds() {
+    let c = catalog(
+        r#"[[derived]]
+id = "per_toilet"
+description = "d"
+formula = "cecot_cell_occupancy / cecot_cell_toilets"
+unit = "persons_per_toilet"
+same_source = ["cecot_cell_occupancy", "cecot_cell_toilets"]"#,
+    )
+    .unwrap();
+    let mut range = claim("a:1-2", "a", "cecot_cell_occupancy", "range", None, None);
+    range.low = Some(30.0);
+    range.high = Some(40.0);
+    let claims = vec![
+        range,
+        claim("a:3-4", "a", "cecot_cell_toilets", "exact", Some(4.0), None),
+        claim("b:3-4", "b", "cecot_cell_toilets", "exact", Some(1.0), None),
+    ];
+    let out = derive(&c, &claims, &measures());
+    let t = &out.table;
+    let got: Vec<(String, String, String)> =
+        t.rows.iter().map(|r| (cell(r, t, "derived_id"), cell(r, t, "input_values"), cell(r, t, "value"))).collect();
+    assert_eq!(
+        got,
+        vec![("per_toilet_max".into(), "40;4".into(), "10".into()), ("per_toilet_min".into(), "30;4".into(), "7.5".into())]
+    );
+}
+
+#[test]
+fn assumptions_are_dates_and_are_noted() {
+    let c = catalog(
+        r#"[[derived]]
+id = "x"
+description = "d"
+formula = "(release - arrival) / (deportees_announced_cecot_term * DAYS_PER_YEAR)"
+unit = "ratio"
+units = { deportees_announced_cecot_term = "years" }
+assume.arrival = { date = "2025-01-01", why = "early January" }
+assume.release = { date = "2025-01-31", why = "end of the month" }"#,
+    )
+    .unwrap();
+    let mut term = claim("a:1-2", "a", "deportees_announced_cecot_term", "exact", Some(12.0), None);
+    term.unit = Some("months".into());
+    let out = derive(&c, &[term], &measures());
+    let t = &out.table;
+    assert!((cell(&t.rows[0], t, "value").parse::<f64>().unwrap() - 30.0 / 365.0).abs() < 1e-9);
+    assert!(cell(&t.rows[0], t, "note").contains("assumes arrival = 2025-01-01: early January"));
+    assert!(catalog("[[derived]]\nid = \"y\"\ndescription = \"d\"\nformula = \"es_prison_population\"\nunit = \"u\"\nassume.n = { date = \"12\", why = \"w\" }").is_err());
+}
+
+/// Verdicts of two claims, one per qualifier, the first stated as 100 and the second as 120
+/// (ranges: value +- 10, vague plurals: the figure is the lower bound).
+#[test]
+fn interval_verdicts_for_each_qualifier_pair() {
+    let q = ["exact", "approximately", "more_than", "at_least", "less_than", "at_most", "just_under", "range", "vague"];
+    let iv = |qual: &str, v: f64| {
+        let (value, low, high) = match qual {
+            "range" => (None, Some(v - 10.0), Some(v + 10.0)),
+            "vague" => (None, Some(v), None),
+            _ => (Some(v), None, None),
+        };
+        claim_interval(qual, value, low, high).unwrap()
+    };
+    // Rows: first claim's qualifier at 100; columns: second claim's qualifier at 120.
+    // c = consistent, x = conflicting.
+    // 100 exact [100]; approx [90,110]; more_than (100,inf); at_least [100,inf); less_than (-inf,100);
+    // at_most (-inf,100]; just_under [98,100); range [90,110]; vague [100,inf).
+    // 120 exact [120]; approx [108,132]; more_than (120,inf); at_least [120,inf); less_than (-inf,120);
+    // at_most (-inf,120]; just_under [117.6,120); range [110,130]; vague [120,inf).
+    let expected = [
+        "xxxxccxxx", // exact 100
+        "xcxxccxcx", // approximately 100
+        "ccccccccc", // more_than 100
+        "ccccccccc", // at_least 100
+        "xxxxccxxx", // less_than 100
+        "xxxxccxxx", // at_most 100
+        "xxxxccxxx", // just_under 100
+        "xcxxccxcx", // range 90-110
+        "ccccccccc", // vague >= 100
+    ];
+    for (i, a) in q.iter().enumerate() {
+        for (j, b) in q.iter().enumerate() {
+            let got = verdict(&[(iv(a, 100.0), None), (iv(b, 120.0), None)]);
+            let want = if expected[i].as_bytes()[j] == b'c' { "consistent" } else { "conflicting" };
+            assert_eq!(got, want, "{a} 100 vs {b} 120");
+            // Agreement does not depend on the order.
+            assert_eq!(verdict(&[(iv(b, 120.0), None), (iv(a, 100.0), None)]), want, "{b} 120 vs {a} 100");
+        }
+        // Every qualifier agrees with itself at the same figure.
+        assert_eq!(verdict(&[(iv(a, 100.0), None), (iv(a, 100.0), None)]), "consistent", "{a} vs itself");
+    }
+    // The issue's examples and the edges of strict bounds.
+    assert_eq!(verdict(&[(iv("more_than", 250.0), None), (iv("approximately", 260.0), None)]), "consistent");
+    assert_eq!(verdict(&[(iv("exact", 238.0), None), (iv("more_than", 250.0), None)]), "conflicting");
+    assert_eq!(verdict(&[(iv("exact", 250.0), None), (iv("more_than", 250.0), None)]), "conflicting");
+    assert_eq!(verdict(&[(iv("exact", 250.0), None), (iv("at_least", 250.0), None)]), "consistent");
+    assert_eq!(verdict(&[(iv("exact", 162.76), None), (iv("just_under", 163.0), None)]), "consistent");
+    assert_eq!(verdict(&[(iv("exact", 163.0), None), (iv("just_under", 163.0), None)]), "conflicting");
+    assert_eq!(verdict(&[(iv("exact", 1.0), None)]), "single");
+}
+
+#[test]
+fn time_series_when_claims_differ_only_across_periods() {
+    let iv = |q: &str, v: f64| claim_interval(q, Some(v), None, None).unwrap();
+    // A cumulative count over three periods, and an undated claim that fits the latest.
+    let series = [
+        (iv("exact", 10.0), Some("2022/2023")),
+        (iv("exact", 20.0), Some("2022/2024")),
+        (iv("at_least", 30.0), Some("2022/2025")),
+        (iv("more_than", 31.0), None),
+    ];
+    assert_eq!(verdict(&series), "time_series");
+    // Two claims about one period that disagree: conflicting, whatever the other periods say.
+    let mut within = series.to_vec();
+    within.push((iv("exact", 25.0), Some("2022/2024")));
+    assert_eq!(verdict(&within), "conflicting");
+    // An undated claim that fits no period.
+    let mut stray = series.to_vec();
+    stray.push((iv("exact", 5.0), None));
+    assert_eq!(verdict(&stray), "conflicting");
+}
+
+#[test]
+fn comparisons_convert_durations_and_group_periods() {
+    let mut half_hour = claim("a:1-2", "a", "cecot_daily_exercise_time", "exact", Some(0.5), None);
+    half_hour.unit = Some("hours".into());
+    let mut thirty = claim("b:1-2", "b", "cecot_daily_exercise_time", "exact", Some(30.0), None);
+    thirty.unit = Some("minutes".into());
+    let claims = vec![
+        half_hour,
+        thirty,
+        claim("a:5-6", "a", "es_prison_deaths_since_2022", "exact", Some(10.0), Some("2022/2023")),
+        claim("b:5-6", "b", "es_prison_deaths_since_2022", "exact", Some(20.0), Some("2022/2024")),
+    ];
+    let t = compare(&claims, &measures());
+    let got: Vec<(String, String, String)> =
+        t.rows.iter().map(|r| (cell(r, &t, "comparison_id"), cell(r, &t, "statement_ids"), cell(r, &t, "verdict"))).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("cecot_daily_exercise_time".into(), "a:1-2;b:1-2".into(), "consistent".into()),
+            ("es_prison_deaths_since_2022".into(), "a:5-6;b:5-6".into(), "time_series".into()),
+            ("es_prison_deaths_since_2022@2022/2023".into(), "a:5-6".into(), "single".into()),
+            ("es_prison_deaths_since_2022@2022/2024".into(), "b:5-6".into(), "single".into()),
+        ]
+    );
+}
+
+// --- The expert's analysis of the seeds, from the gold statements -------------------------
+
+fn shared() -> Option<std::path::PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
+    p.join("seeds_mentions.csv").exists().then_some(p)
+}
+
+/// The gold statements of the seeds as claims, and a measure catalog that knows every gold
+/// measure (the real catalog may not have them all yet).
+fn gold_claims(dir: &Path) -> (Vec<Claim>, Catalog) {
+    let mut measures = measures();
+    let template = measures.measures[0].clone();
+    let mut claims = Vec::new();
+    let mut rdr = csv::Reader::from_path(dir.join("seeds_mentions.csv")).unwrap();
+    for r in rdr.deserialize::<BTreeMap<String, String>>() {
+        let r = r.unwrap();
+        if r["is_statement"] != "true" || r["measure"].is_empty() {
+            continue;
+        }
+        let num = |k: &str| r[k].parse::<f64>().ok();
+        let is_date = matches!(r["kind"].as_str(), "date" | "year");
+        let opt = |k: &str| Some(r[k].clone()).filter(|s| !s.is_empty());
+        if measures.get(&r["measure"]).is_none() {
+            let mut m = template.clone();
+            m.id = r["measure"].clone();
+            m.unit = if is_date { "date".into() } else { "any".into() };
+            measures.measures.push(m);
+        }
+        claims.push(Claim {
+            statement_id: format!("{}:{}-{}", r["source_id"], r["start"], r["end"]),
+            source_id: r["source_id"].clone(),
+            measure: r["measure"].clone(),
+            kind: r["kind"].clone(),
+            value: if is_date { None } else { num("value") },
+            low: num("low"),
+            high: num("high"),
+            qualifier: if r["qualifier"] == "over" { "more_than".into() } else { r["qualifier"].clone() },
+            unit: opt("unit"),
+            as_of: opt("as_of"),
+            as_of_end: opt("as_of").and_then(|a| as_of_bounds(&a)).map(|b| b.1),
+            date: if is_date { as_of_bounds(&r["value"]) } else { None },
+        });
+    }
+    (claims, measures)
+}
+
+#[test]
+fn gold_analysis_is_reproduced_from_gold_statements() {
+    let Some(dir) = shared() else {
+        eprintln!("../shared/gold not found; skipped");
+        return;
+    };
+    let (claims, measures) = gold_claims(&dir);
+    let catalog = DerivedCatalog::parse("schemas/derived.toml", EMBEDDED_DERIVED, &measures).unwrap();
+    let out = derive(&catalog, &claims, &measures);
+    let t = &out.table;
+    let mut values: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for r in &t.rows {
+        values.entry(cell(r, t, "derived_id")).or_default().push(cell(r, t, "value").parse().unwrap());
+    }
+    let mut aliases: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let alias_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/derived_aliases.csv");
+    for r in csv::Reader::from_path(alias_file).unwrap().records() {
+        let r = r.unwrap();
+        aliases.entry(r[0].to_string()).or_default().push(r[1].to_string());
+    }
+    let (mut total, mut missing) = (0, Vec::new());
+    for r in csv::Reader::from_path(dir.join("seeds_derived.csv")).unwrap().records() {
+        let r = r.unwrap();
+        total += 1;
+        let want: f64 = r[3].parse().unwrap();
+        let mut ids = vec![r[0].to_string()];
+        ids.extend(aliases.get(&r[0]).cloned().unwrap_or_default());
+        let ok = ids.iter().flat_map(|i| values.get(i).cloned().unwrap_or_default()).any(|v| (v - want).abs() <= 0.01 || (v - want).abs() <= 0.005 * want.abs());
+        if !ok {
+            missing.push(r[0].to_string());
+        }
+    }
+    let reproduced = total - missing.len();
+    eprintln!("gold statements: reproduced {reproduced}/{total}; missing {missing:?}");
+    assert!(reproduced * 10 >= total * 9, "reproduced {reproduced}/{total}; missing {missing:?}");
+
+    // The sums and the occupancy are checked against the stated figures.
+    let check_of = |id: &str| -> Vec<String> {
+        t.rows.iter().filter(|r| cell(r, t, "derived_id") == id).map(|r| cell(r, t, "check")).collect()
+    };
+    assert!(check_of("es_prison_occupancy_rate_computed").iter().all(|c| c == "consistent"));
+    assert!(check_of("cristosal_death_breakdown_sum").iter().all(|c| c == "consistent"));
+    assert!(check_of("deportees_aea_plus_regular_check").iter().all(|c| c == "consistent"));
+
+    // The comparison's verdicts on the measures the sources disagree or agree on.
+    let cmp = compare(&claims, &measures);
+    let verdict_of = |id: &str| {
+        cmp.rows.iter().find(|r| cell(r, &cmp, "comparison_id") == id).map(|r| cell(r, &cmp, "verdict")).unwrap_or_default()
+    };
+    assert_eq!(verdict_of("venezuelans_deported_to_cecot"), "conflicting");
+    assert_eq!(verdict_of("cecot_cell_occupancy"), "conflicting");
+    assert_eq!(verdict_of("us_payment_to_el_salvador"), "consistent");
+    assert_eq!(verdict_of("cecot_opening_date"), "consistent");
+    assert_eq!(verdict_of("es_prison_deaths_since_2022"), "time_series");
+}
