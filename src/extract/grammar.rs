@@ -200,8 +200,8 @@ impl<'a> Grammar<'a> {
         let toks = &doc.tokens;
         let start = toks[c.a].start;
         let end = toks[c.b - 1].end;
-        if start < doc.front_matter_end {
-            c.is_statement = false;
+        if start < doc.front_matter_end && is_metadata_line(doc, start) {
+            c.is_statement = false; // "published: 2025-07-23"; a description line is content
         }
         if matches!(c.kind, "identifier" | "ordinal" | "date" | "year") {
             c.is_statement = false;
@@ -1413,4 +1413,17 @@ fn roman_value(s: &str) -> Option<f64> {
         }
     }
     Some(total as f64)
+}
+
+/// Front-matter keys whose values describe the publication, not the world.
+const METADATA_KEYS: &[&str] = &["published", "created", "date", "updated", "modified", "source", "url", "author", "tags", "id", "lang", "language"];
+
+/// Is the front-matter line holding `offset` a metadata field (not free text such as a description)?
+fn is_metadata_line(doc: &Doc, offset: usize) -> bool {
+    let line_start = doc.chars[..offset].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
+    let line: String = doc.chars[line_start..offset].iter().collect();
+    match line.split_once(':') {
+        Some((key, _)) => METADATA_KEYS.contains(&key.trim().to_lowercase().as_str()),
+        None => true, // list items under `author:` or `tags:`
+    }
 }
