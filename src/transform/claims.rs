@@ -265,8 +265,16 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             .map(|v| period_of(&v, &sentence, m.start))
             .or_else(|| relative_period(&sentence, lexicon, reference?))
             .or_else(|| if present { reference.map(|r| r.format("%Y-%m-%d").to_string()) } else { None })
-            .or_else(|| (previous.len() == 1).then(|| previous[0].value.clone()));
+            .or_else(|| (previous.len() == 1).then(|| previous[0].value.clone()))
+            .or_else(|| earlier_in_paragraph(doc, &anchors, m.start).map(|a| a.value.clone()));
     }
+}
+
+/// The last anchor before `offset` in the same paragraph (its line): the time a paragraph has
+/// set holds for its later figures ("One night in mid-May … For six days …").
+fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], offset: usize) -> Option<&'a Anchor> {
+    let paragraph_start = doc.chars[..offset].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
+    anchors.iter().filter(|a| a.start >= paragraph_start && a.start < offset).next_back()
 }
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
