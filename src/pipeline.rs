@@ -142,7 +142,7 @@ fn extract_corpus_with_progress(sources: &[Source], knowledge: &Knowledge, progr
             })?;
             let mut ex = extract::extract(&s.text, lexicon, ArticleContext { published: s.published });
             claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, &s.language);
-            claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date);
+            claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period.as_deref());
             Ok(ex)
         })
         .collect()

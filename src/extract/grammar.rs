@@ -162,7 +162,7 @@ impl<'a> Grammar<'a> {
     pub fn run(&self, doc: &Doc, published: Option<NaiveDate>) -> (Vec<Mention>, Option<NaiveDate>) {
         let toks = &doc.tokens;
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
-        let reference = published.or_else(|| self.find_dateline(doc));
+        let reference = published.or_else(|| self.find_dateline(doc).map(|d| d.0));
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -1275,7 +1275,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// The first full date near the top of the text: the article's dateline.
-    fn find_dateline(&self, doc: &Doc) -> Option<NaiveDate> {
+    pub fn find_dateline(&self, doc: &Doc) -> Option<(NaiveDate, String)> {
         let toks = &doc.tokens;
         for i in 0..toks.len() {
             if toks[i].start > 400 {
@@ -1284,10 +1284,10 @@ impl<'a> Grammar<'a> {
             if let Some(c) = self.date_at(toks, i, None, &[]) {
                 if let Some(v) = c.value.as_deref() {
                     if v.len() == 10 {
-                        return NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+                        return NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().map(|d| (d, v.to_string()));
                     }
                     if v.len() == 7 {
-                        return NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok();
+                        return NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok().map(|d| (d, v.to_string()));
                     }
                 }
             }

@@ -37,6 +37,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub since_words: Vec<String>,
     #[serde(default)]
+    pub survey_cues: Vec<String>,
+    #[serde(default)]
     pub relative_periods: BTreeMap<String, String>,
     #[serde(default)]
     pub approximate_collectives: Vec<String>,
@@ -169,6 +171,7 @@ impl Lexicon {
             &mut self.present_tense_cues,
             &mut self.roman_numeral_after,
             &mut self.since_words,
+            &mut self.survey_cues,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,
             &mut self.group_definers,

@@ -59,6 +59,9 @@ pub struct Extraction {
     /// The date relative expressions were resolved against: the manifest's published date,
     /// else a dateline found at the top of the text.
     pub reference_date: Option<NaiveDate>,
+    /// The same date at the precision the text gives it: `2025-07-23`, or `2025-02` for a
+    /// dateline that names only a month.
+    pub reference_period: Option<String>,
 }
 
 /// Find and type every numeric mention of `text`.
@@ -66,7 +69,11 @@ pub fn extract(text: &str, lexicon: &Lexicon, context: ArticleContext) -> Extrac
     let doc = text::Doc::new(text);
     let grammar = grammar::Grammar::new(lexicon);
     let (mentions, reference_date) = grammar.run(&doc, context.published);
-    Extraction { doc, mentions, reference_date }
+    let reference_period = match context.published {
+        Some(d) => Some(d.format("%Y-%m-%d").to_string()),
+        None => grammar.find_dateline(&doc).map(|d| d.1),
+    };
+    Extraction { doc, mentions, reference_date, reference_period }
 }
 
 /// Format a number the way the dataset writes values: no exponent, no float noise

@@ -232,7 +232,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
 /// else a relative expression ("this month", "anoche") resolved against the article's date;
 /// else, for a sentence in the present tense, the article's date; else the one anchor of the
 /// sentence before.
-pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, reference: Option<NaiveDate>) {
+pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, reference: Option<NaiveDate>, reference_period: Option<&str>) {
     let anchors: Vec<Anchor> = mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && !m.is_statement && m.start >= doc.front_matter_end && !is_name_year(doc, m))
@@ -248,6 +248,8 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             Clause { sentence: m.sentence, start: m.start, from, to }
         })
         .collect();
+    // A survey or study period stated once covers every later finding without its own anchor.
+    let mut survey_period: Option<String> = None;
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
@@ -259,12 +261,20 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         let sentence = format!(" {} ", doc.sentence_text(m.sentence).to_lowercase());
         let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let present = words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w));
+        let survey = words.iter().any(|w| lexicon.survey_cues.iter().any(|c| c == w));
+        if survey {
+            let here = by_sentence(&anchors, m.sentence);
+            if here.len() == 2 {
+                survey_period = Some(format!("{}/{}", here[0].value, here[1].value));
+            }
+        }
         m.as_of = [in_clause, free_in_sentence]
             .into_iter()
             .find(|v| !v.is_empty())
             .map(|v| period_of(&v, &sentence, m.start))
             .or_else(|| relative_period(&sentence, lexicon, reference?))
-            .or_else(|| if present { reference.map(|r| r.format("%Y-%m-%d").to_string()) } else { None })
+            .or_else(|| survey_period.clone())
+            .or_else(|| if present { reference_period.map(str::to_string) } else { None })
             .or_else(|| (previous.len() == 1).then(|| previous[0].value.clone()))
             .or_else(|| earlier_in_paragraph(doc, &anchors, m.start).map(|a| a.value.clone()));
     }
