@@ -275,16 +275,26 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             .or_else(|| relative_period(&sentence, lexicon, reference?))
             .or_else(|| survey_period.clone())
             .or_else(|| if present { reference_period.map(str::to_string) } else { None })
-            .or_else(|| (previous.len() == 1).then(|| previous[0].value.clone()))
-            .or_else(|| earlier_in_paragraph(doc, &anchors, m.start).map(|a| a.value.clone()));
+            .or_else(|| match previous.len() {
+                1 => Some(previous[0].value.clone()),
+                2 => {
+                    // "between 2020 and 2024 to 109,519. That value …": the joined period.
+                    let text = doc.sentence_text(m.sentence - 1).to_lowercase();
+                    let joined = ["between", "entre"].iter().any(|w| text.contains(w));
+                    joined.then(|| format!("{}/{}", previous[0].value, previous[1].value))
+                }
+                _ => None,
+            })
+            .or_else(|| earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(|a| a.value.clone()));
     }
 }
 
 /// The last anchor before `offset` in the same paragraph (its line): the time a paragraph has
 /// set holds for its later figures ("One night in mid-May … For six days …").
-fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], offset: usize) -> Option<&'a Anchor> {
+fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause], offset: usize) -> Option<&'a Anchor> {
     let paragraph_start = doc.chars[..offset].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
-    anchors.iter().filter(|a| a.start >= paragraph_start && a.start < offset).next_back()
+    let claimed = |a: &Anchor| clauses.iter().any(|c| c.start != offset && a.start >= c.from && a.start < c.to);
+    anchors.iter().filter(|a| a.start >= paragraph_start && a.start < offset && !claimed(a)).next_back()
 }
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
