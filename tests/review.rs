@@ -664,3 +664,25 @@ fn cli_exits_non_zero_on_a_stale_decision_and_allow_stale_builds() {
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     assert!(String::from_utf8_lossy(&ok.stderr).contains("warning:"));
 }
+
+#[test]
+fn rejecting_an_input_statement_changes_derived_and_comparisons() {
+    let tmp = tempfile::tempdir().unwrap();
+    let raw = tmp.path().join("raw");
+    copy_dir(&repo().join("raw"), &raw);
+    let out = tmp.path().join("out");
+    build_into(&raw, &out, false).unwrap();
+    // A statement that feeds at least one derived figure.
+    let derived = read_table(&out.join("derived.csv"));
+    let input = derived.iter().flat_map(|r| r["inputs"].split(';').map(str::to_string).collect::<Vec<_>>()).next().expect("some derived row");
+    let using = derived.iter().filter(|r| r["inputs"].split(';').any(|i| i == input)).count();
+    let comparisons_before = read_table(&out.join("comparisons.csv"));
+    assert!(comparisons_before.iter().any(|r| r["statement_ids"].split(';').any(|i| i == input)));
+    write_csv(&raw.join("review.csv"), &[header(), row(&input, "reject", "", "")]);
+    build_into(&raw, &out, false).unwrap();
+    let after = read_table(&out.join("derived.csv"));
+    assert!(after.iter().all(|r| !r["inputs"].split(';').any(|i| i == input)), "rejected {input} still feeds a derived row");
+    assert!(after.len() <= derived.len() - using, "rows using the rejected statement are gone, none added");
+    let comparisons = read_table(&out.join("comparisons.csv"));
+    assert!(comparisons.iter().all(|r| !r["statement_ids"].split(';').any(|i| i == input)), "rejected {input} still compared");
+}
