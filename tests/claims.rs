@@ -161,3 +161,22 @@ fn unrelated_statement_keeps_an_empty_measure() {
     let ms = read("en", "Her neighbour owns 3 goats.", None);
     assert_eq!(find(&ms, "3").measure, None);
 }
+
+#[test]
+fn en_sourcing_count_has_no_period() {
+    let ms = read("en", "In May 2025 the guards beat them, four inmates told me.", None);
+    assert_eq!(find(&ms, "four inmates").as_of, None);
+}
+
+#[test]
+fn en_level_reached_by_a_change_takes_the_end_of_the_period() {
+    let ms = read("en", "The prison population grew by 150% between 2018 and 2023 to 98,000.", None);
+    assert_eq!(find(&ms, "98,000").as_of.as_deref(), Some("2023"));
+    assert_eq!(find(&ms, "150%").as_of.as_deref(), Some("2018/2023"));
+}
+
+#[test]
+fn en_survey_period_covers_later_findings() {
+    let ms = read("en", "Between June and November 2024 we surveyed 150 families. Half of them had no notice.", Some("2025-02-01"));
+    assert_eq!(find(&ms, "Half").as_of.as_deref(), Some("2024-06/2024-11"));
+}

@@ -39,6 +39,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub survey_cues: Vec<String>,
     #[serde(default)]
+    pub sourcing_verbs: Vec<String>,
+    #[serde(default)]
+    pub change_to: Vec<String>,
+    #[serde(default)]
     pub relative_periods: BTreeMap<String, String>,
     #[serde(default)]
     pub approximate_collectives: Vec<String>,
@@ -172,6 +176,8 @@ impl Lexicon {
             &mut self.roman_numeral_after,
             &mut self.since_words,
             &mut self.survey_cues,
+            &mut self.sourcing_verbs,
+            &mut self.change_to,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,
             &mut self.group_definers,

@@ -268,14 +268,26 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
                 survey_period = Some(format!("{}/{}", here[0].value, here[1].value));
             }
         }
+        // Sourcing counts ("three inmates told me", "interviewed hundreds") describe the
+        // reporting, not a period.
+        let after: String = doc.slice(m.end, (m.end + 40).min(cb.max(m.end))).to_lowercase();
+        let before: String = doc.slice(ca.max(m.start.saturating_sub(30)), m.start).to_lowercase();
+        let sourcing = m.kind == "count" && lexicon.sourcing_verbs.iter().any(|v| has_phrase(&format!(" {after} "), v) || has_phrase(&format!(" {before} "), v));
+        if sourcing {
+            m.as_of = None;
+            continue;
+        }
+        let word_before = before.split_whitespace().last().unwrap_or("").to_string();
+        let carry = m.kind != "age"; // an age is the person's at the time of writing, not the paragraph's
         m.as_of = [in_clause, free_in_sentence]
             .into_iter()
             .find(|v| !v.is_empty())
-            .map(|v| period_of(&v, &sentence, m.start))
+            .map(|v| period_of(&v, &sentence, m.start, &word_before, lexicon))
             .or_else(|| relative_period(&sentence, lexicon, reference?))
             .or_else(|| survey_period.clone())
             .or_else(|| if present { reference_period.map(str::to_string) } else { None })
             .or_else(|| match previous.len() {
+                _ if !carry => None,
                 1 => Some(previous[0].value.clone()),
                 2 => {
                     // "between 2020 and 2024 to 109,519. That value …": the joined period.
@@ -285,7 +297,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
                 }
                 _ => None,
             })
-            .or_else(|| earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(|a| a.value.clone()));
+            .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(|a| a.value.clone()) } else { None });
     }
 }
 
@@ -357,12 +369,14 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
     &items[a..b]
 }
 
-/// One anchor is the period; two after "between"/"from" are an interval; otherwise the
-/// anchor nearest before the figure.
-fn period_of(anchors: &[&Anchor], sentence: &str, figure_start: usize) -> String {
+/// One anchor is the period; two after "between"/"from" are an interval (the figure a change
+/// reaches, "to 109,519", takes its end); otherwise the anchor nearest before the figure.
+fn period_of(anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, lexicon: &Lexicon) -> String {
     let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
     match anchors {
         [one] => one.value.clone(),
+        // "grew between 2020 and 2024 to 109,519": the level reached is the end's.
+        [_, b] if joined && lexicon.change_to.iter().any(|w| w == word_before) => b.value.clone(),
         [a, b] if joined => format!("{}/{}", a.value, b.value),
         _ => anchors.iter().filter(|a| a.start < figure_start).next_back().unwrap_or(&anchors[0]).value.clone(),
     }
