@@ -446,3 +446,15 @@ fn gold_analysis_is_reproduced_from_gold_statements() {
     assert_eq!(verdict_of("cecot_opening_date"), "consistent");
     assert_eq!(verdict_of("es_prison_deaths_since_2022"), "time_series");
 }
+
+#[test]
+fn cumulative_measure_reads_undated_floors_as_part_of_the_series() {
+    use cecot_data::transform::comparisons::verdict_of;
+    let iv = |q: &str, v: f64| claim_interval(q, Some(v), None, None).unwrap();
+    let claims = [(iv("exact", 150.0), Some("2023")), (iv("exact", 260.0), Some("2024")), (iv("more_than", 340.0), None)];
+    assert_eq!(verdict_of(&claims, true), "time_series");
+    assert_eq!(verdict_of(&claims, false), "conflicting");
+    // An undated exact figure that fits no period still conflicts.
+    let claims = [(iv("exact", 150.0), Some("2023")), (iv("exact", 260.0), Some("2024")), (iv("exact", 200.0), None)];
+    assert_eq!(verdict_of(&claims, true), "conflicting");
+}

@@ -33,6 +33,10 @@ pub struct Measure {
     pub cues: ByLanguage,
     #[serde(default)]
     pub exclude: ByLanguage,
+    /// The quantity only grows over time (a running total since a date): later claims may be
+    /// larger without contradicting earlier ones.
+    #[serde(default)]
+    pub cumulative: bool,
 }
 
 /// The measure catalog.

@@ -17,6 +17,13 @@ use super::inputs::{seconds_per_unit, unit_factor, Claim, Interval};
 /// them all), `time_series` (they disagree only across periods: each period's claims agree, and
 /// each claim without a period agrees with some period) or `conflicting`.
 pub fn verdict(claims: &[(Interval, Option<&str>)]) -> &'static str {
+    verdict_of(claims, false)
+}
+
+/// [`verdict`], for a measure that only grows over time when `cumulative` (deaths since a date,
+/// arrests so far): there a claim without a period that sets only a floor ("at least 300")
+/// cannot contradict the series, whatever its periods say, so it does not break a time series.
+pub fn verdict_of(claims: &[(Interval, Option<&str>)], cumulative: bool) -> &'static str {
     if claims.len() <= 1 {
         return "single";
     }
@@ -36,7 +43,11 @@ pub fn verdict(claims: &[(Interval, Option<&str>)]) -> &'static str {
             None => return "conflicting",
         }
     }
-    let undated_fit = claims.iter().filter(|c| c.1.is_none()).all(|(i, _)| agreed.iter().any(|a| a.intersect(i).is_some()));
+    let floor_only = |i: &Interval| i.high.is_infinite();
+    let undated_fit = claims
+        .iter()
+        .filter(|c| c.1.is_none())
+        .all(|(i, _)| (cumulative && floor_only(i)) || agreed.iter().any(|a| a.intersect(i).is_some()));
     if periods.len() >= 2 && undated_fit {
         "time_series"
     } else {
@@ -60,12 +71,13 @@ pub fn compare(claims: &[Claim], measures: &MeasureCatalog) -> Table {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for (measure, group) in &by_measure {
         let unit = common_unit(measure, group, measures);
-        rows.push(row(measure.to_string(), measure, None, group, unit.as_deref()));
+        let cumulative = measures.get(measure).is_some_and(|m| m.cumulative);
+        rows.push(row(measure.to_string(), measure, None, group, unit.as_deref(), cumulative));
         let periods: BTreeSet<&str> = group.iter().filter_map(|c| c.as_of.as_deref()).collect();
         if periods.len() >= 2 {
             for p in periods {
                 let in_period: Vec<&Claim> = group.iter().copied().filter(|c| c.as_of.as_deref() == Some(p)).collect();
-                rows.push(row(format!("{measure}@{p}"), measure, Some(p), &in_period, unit.as_deref()));
+                rows.push(row(format!("{measure}@{p}"), measure, Some(p), &in_period, unit.as_deref(), cumulative));
             }
         }
     }
@@ -91,7 +103,7 @@ fn common_unit(measure: &str, group: &[&Claim], measures: &MeasureCatalog) -> Op
         .map(|(_, u)| u.to_string())
 }
 
-fn row(id: String, measure: &str, as_of: Option<&str>, group: &[&Claim], unit: Option<&str>) -> Vec<Cell> {
+fn row(id: String, measure: &str, as_of: Option<&str>, group: &[&Claim], unit: Option<&str>, cumulative: bool) -> Vec<Cell> {
     let mut sorted: Vec<&Claim> = group.to_vec();
     sorted.sort_by(|a, b| a.statement_id.cmp(&b.statement_id));
     let scaled: Vec<(Interval, Option<&str>)> = sorted
@@ -132,6 +144,6 @@ fn row(id: String, measure: &str, as_of: Option<&str>, group: &[&Claim], unit: O
         Cell::opt_num(tidy(max)),
         Cell::opt_num(tidy(spread)),
         Cell::opt_num(tidy(spread_pct.map(|p| (p * 100.0).round() / 100.0))),
-        Cell::text(verdict(&scaled)),
+        Cell::text(verdict_of(&scaled, cumulative)),
     ]
 }
