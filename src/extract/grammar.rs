@@ -340,7 +340,7 @@ impl<'a> Grammar<'a> {
             if let Some(&c) = lex.cardinals.get(w) {
                 if let Some(prev) = last {
                     // Only tens + units, or hundreds + anything below, continue a compound.
-                    let ok = (prev >= 20.0 && prev < 100.0 && prev % 10.0 == 0.0 && c < 10.0)
+                    let ok = ((20.0..100.0).contains(&prev) && prev % 10.0 == 0.0 && c < 10.0)
                         || (prev >= 100.0 && prev % 100.0 == 0.0 && c < 100.0);
                     if !ok {
                         break;
@@ -379,7 +379,7 @@ impl<'a> Grammar<'a> {
                 let next_is_card = toks.get(j + 1).is_some_and(|n| lex.cardinals.contains_key(&n.lower) && n.sentence == sentence);
                 if joiner && next_is_card {
                     let prev = last.unwrap_or(0.0);
-                    let ok = (prev >= 20.0 && prev < 100.0 && prev % 10.0 == 0.0) || (prev >= 100.0 && prev % 100.0 == 0.0);
+                    let ok = ((20.0..100.0).contains(&prev) && prev % 10.0 == 0.0) || (prev >= 100.0 && prev % 100.0 == 0.0);
                     if ok {
                         j += 1;
                         continue;
@@ -496,8 +496,12 @@ impl<'a> Grammar<'a> {
                     let hyphen = conn.lower == "-" || conn.lower == "–" || conn.lower == "—";
                     let both_years = core.year_shaped && high.year_shaped;
                     let one_year = core.year_shaped != high.year_shaped && (core.year_shaped || high.year_shaped);
-                    let valid = high.value > low_scaled && low_scaled >= value && !(both_years && !hyphen) && !one_year && (!hyphen || !conn.space_before)
-                        && !(high.words && !self.word_number_allowed(toks, k, &high));
+                    let ordered = high.value > low_scaled && low_scaled >= value;
+                    // Years join only with a dash ("2019-2024"); a dash joins only without spaces.
+                    let years_ok = hyphen || !both_years;
+                    let dash_ok = !hyphen || !conn.space_before;
+                    let words_ok = !high.words || self.word_number_allowed(toks, k, &high);
+                    let valid = ordered && years_ok && dash_ok && words_ok && !one_year;
                     if valid {
                         range_high = Some((high, k));
                     }
@@ -645,12 +649,11 @@ impl<'a> Grammar<'a> {
             return Some(c);
         }
         // "half an hour", "one night": article-number + duration handled in unit_after.
-        if c.kind == "duration" || c.kind == "count" {
-            if self.is_age(toks, c.a, i, c.b, &c) || (c.a != i && self.is_age(toks, i, i, c.b, &c)) {
+        if (c.kind == "duration" || c.kind == "count")
+            && (self.is_age(toks, c.a, i, c.b, &c) || (c.a != i && self.is_age(toks, i, i, c.b, &c))) {
                 c.kind = "age";
                 c.unit = Some("years".into());
             }
-        }
         // Indefinite "one night" / "One day": a moment, not an amount.
         if core.words && value == 1.0 && c.qualifier == "exact" && matches!(c.unit.as_deref(), Some("days") | Some("nights")) {
             c.kind = "other";
@@ -951,17 +954,15 @@ impl<'a> Grammar<'a> {
             return false;
         }
         // "Name, 24," : an apposition after a capitalised name.
-        if c.unit.is_none() && a >= 2 && toks[a - 1].is(",") && toks[a - 2].starts_upper() && toks[a - 2].is_word() && toks[a - 2].sentence == sentence {
-            if toks.get(b).is_some_and(|n| n.is(",") || n.is(";")) && !toks[i].is_word() {
+        if c.unit.is_none() && a >= 2 && toks[a - 1].is(",") && toks[a - 2].starts_upper() && toks[a - 2].is_word() && toks[a - 2].sentence == sentence
+            && toks.get(b).is_some_and(|n| n.is(",") || n.is(";")) && !toks[i].is_word() {
                 return true;
             }
-        }
         // A bound on a bare number in a sentence about age: "29 were over 60".
-        if c.unit.is_none() && c.qualifier != "exact" {
-            if self.sentence_slice(toks, sentence).iter().any(|t| lex.age_context.contains(&t.lower)) {
+        if c.unit.is_none() && c.qualifier != "exact"
+            && self.sentence_slice(toks, sentence).iter().any(|t| lex.age_context.contains(&t.lower)) {
                 return true;
             }
-        }
         false
     }
 
@@ -1061,7 +1062,7 @@ impl<'a> Grammar<'a> {
         if let Some((m, unit)) = self.durations.match_at(toks, i) {
             let and_half = toks.get(i + m).is_some_and(|x| self.lex.compound_joiners.contains(&x.lower) || x.is("and"))
                 && toks.get(i + m + 1).is_some_and(|x| x.is("media") || x.is("medio") || x.is("half"));
-            if and_half && qualifier.is_some() || and_half && m == 1 {
+            if and_half && (qualifier.is_some() || m == 1) {
                 let mut c = Cand::new(i, i + m + 2, "duration", Some("1.5".into()));
                 c.unit = Some(unit);
                 if let Some(q) = qualifier {
@@ -1187,12 +1188,11 @@ impl<'a> Grammar<'a> {
         if year.is_none() && day.is_none() {
             // "June and November 2024": the partner's year.
             let j = end;
-            if same(j).is_some_and(|x| lex.range_join.contains(&x.lower) || x.is("to") || x.is("a") || x.is("-")) {
-                if same(j + 1).and_then(|m| month_name_ok(m, lex)).is_some() {
+            if same(j).is_some_and(|x| lex.range_join.contains(&x.lower) || x.is("to") || x.is("a") || x.is("-"))
+                && same(j + 1).and_then(|m| month_name_ok(m, lex)).is_some() {
                     let mut e2 = j + 2;
                     year = self.year_after(toks, &mut e2, sentence);
                 }
-            }
         }
         let year = year.or_else(|| self.year_from_pair_start(toks, a, month, before)).or_else(|| self.infer_year(toks, i, month, reference, before));
         // A bare lower-case month after "de" is part of another date ("27 de marzo" handled above).

@@ -16,11 +16,10 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
         } else {
             0
         };
-        if kind == 0 || kind != cur_kind {
-            if !cur.is_empty() {
+        if (kind == 0 || kind != cur_kind)
+            && !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
-        }
         if kind == 0 {
             if !c.is_whitespace() {
                 out.push(c.to_string());
@@ -47,7 +46,7 @@ impl<T: Clone> PhraseSet<T> {
         let mut items: Vec<(Vec<String>, T)> =
             pairs.into_iter().map(|(p, t)| (phrase_tokens(&p), t)).filter(|(p, _)| !p.is_empty()).collect();
         // Longest first, so the first hit is the longest match.
-        items.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        items.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
         PhraseSet { items }
     }
 

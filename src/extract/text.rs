@@ -248,9 +248,9 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
             TokKind::Word
         } else if c.is_ascii_digit() {
             while i < n && !mask[i] {
-                if chars[i].is_ascii_digit() {
-                    i += 1;
-                } else if matches!(chars[i], '.' | ',') && i + 1 < n && chars[i + 1].is_ascii_digit() && !mask[i + 1] {
+                // A mark belongs to the number only between two digits ("81,000", not "81, ").
+                let inner_mark = matches!(chars[i], '.' | ',') && i + 1 < n && chars[i + 1].is_ascii_digit() && !mask[i + 1];
+                if chars[i].is_ascii_digit() || inner_mark {
                     i += 1;
                 } else {
                     break;

@@ -310,7 +310,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
 fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause], offset: usize) -> Option<&'a Anchor> {
     let paragraph_start = doc.chars[..offset].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
     let claimed = |a: &Anchor| clauses.iter().any(|c| c.start != offset && a.start >= c.from && a.start < c.to);
-    anchors.iter().filter(|a| a.start >= paragraph_start && a.start < offset && !claimed(a)).next_back()
+    anchors.iter().rfind(|a| a.start >= paragraph_start && a.start < offset && !claimed(a))
 }
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
@@ -382,7 +382,7 @@ fn period_of(anchors: &[&Anchor], sentence: &str, figure_start: usize, word_befo
         // "grew between 2020 and 2024 to 109,519": the level reached is the end's.
         [_, b] if joined && lexicon.change_to.iter().any(|w| w == word_before) => b.value.clone(),
         [a, b] if joined => format!("{}/{}", a.value, b.value),
-        _ => anchors.iter().filter(|a| a.start < figure_start).next_back().unwrap_or(&anchors[0]).value.clone(),
+        _ => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value.clone(),
     }
 }
 
