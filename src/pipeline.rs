@@ -32,23 +32,24 @@ impl Knowledge {
     pub fn load(schemas: Option<&Path>) -> Result<Knowledge> {
         let lexicons = load_lexicons(schemas)?;
         let units = known_units(&lexicons);
-        let measures = match schemas {
-            Some(dir) => {
-                let path = dir.join("measures.toml");
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                Catalog::parse(&path.display().to_string(), &text, &units)?
-            }
-            None => Catalog::parse("schemas/measures.toml (embedded)", EMBEDDED_MEASURES, &units)?,
-        };
-        let derived = match schemas {
-            Some(dir) => {
-                let path = dir.join("derived.toml");
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                DerivedCatalog::parse(&path.display().to_string(), &text, &measures)?
-            }
-            None => DerivedCatalog::parse("schemas/derived.toml (embedded)", EMBEDDED_DERIVED, &measures)?,
-        };
+        let (file, text) = knowledge_file(schemas, "measures.toml", EMBEDDED_MEASURES)?;
+        let measures = Catalog::parse(&file, &text, &units)?;
+        let (file, text) = knowledge_file(schemas, "derived.toml", EMBEDDED_DERIVED)?;
+        let derived = DerivedCatalog::parse(&file, &text, &measures)?;
         Ok(Knowledge { lexicons, measures, derived })
+    }
+}
+
+/// A knowledge file's name (for errors) and text: `<schemas>/<name>` when a folder is given,
+/// else the copy embedded in the binary.
+fn knowledge_file(schemas: Option<&Path>, name: &str, embedded: &str) -> Result<(String, String)> {
+    match schemas {
+        Some(dir) => {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            Ok((path.display().to_string(), text))
+        }
+        None => Ok((format!("schemas/{name} (embedded)"), embedded.to_string())),
     }
 }
 
