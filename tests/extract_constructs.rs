@@ -1526,3 +1526,34 @@ fn mentions_come_in_text_order() {
     assert!(ms.windows(2).all(|w| w[0].end <= w[1].start), "{ms:#?}");
     assert!(ms.len() >= 4, "{ms:#?}");
 }
+
+#[test]
+fn en_euro_and_pound_are_money_in_their_currency() {
+    let m = one("en", "The contract was worth €3 million.");
+    expect(&m, "money", Some("3000000"), "exact");
+    expect_unit(&m, "EUR");
+    let m = one("en", "It cost roughly £2.6 million.");
+    expect(&m, "money", Some("2600000"), "approximately");
+    expect_unit(&m, "GBP");
+}
+
+#[test]
+fn es_euros_are_money_in_euros() {
+    let m = one("es", "El costo fue de 3 millones de euros.");
+    expect(&m, "money", Some("3000000"), "exact");
+    expect_unit(&m, "EUR");
+}
+
+#[test]
+fn en_capitalised_code_with_number_is_identifier() {
+    let m = one("en", "The COVID-19 pandemic slowed removals.");
+    assert_eq!(m.kind, "identifier", "{m:#?}");
+    let m = one("en", "They were expelled under Title 42 rules.");
+    assert_eq!(m.kind, "identifier", "{m:#?}");
+}
+
+#[test]
+fn es_age_range_after_de_entre() {
+    let m = one("es", "Había adolescentes de entre 15 y 17 años.");
+    assert_eq!((m.kind, m.low, m.high), ("age", Some(15.0), Some(17.0)), "{m:#?}");
+}

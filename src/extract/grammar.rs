@@ -40,8 +40,9 @@ pub struct Grammar<'a> {
     lex: &'a Lexicon,
     qualifier_cues: PhraseSet<String>,
     percent: PhraseSet<()>,
-    currency_prefix: PhraseSet<()>,
-    currency_words: PhraseSet<()>,
+    /// Currency symbols and words, with the unit they give ("$" -> USD, "€" -> EUR).
+    currency_prefix: PhraseSet<String>,
+    currency_words: PhraseSet<String>,
     per_words: PhraseSet<()>,
     share_words: PhraseSet<()>,
     range_connectors: PhraseSet<()>,
@@ -128,8 +129,8 @@ impl<'a> Grammar<'a> {
                 lex.qualifiers.iter().flat_map(|(q, cues)| cues.iter().map(move |c| (c.clone(), q.clone()))),
             ),
             percent: PhraseSet::of_list(&lex.percent_words, ()),
-            currency_prefix: PhraseSet::of_list(&lex.currency_prefixes, ()),
-            currency_words: PhraseSet::of_list(&lex.currency_words, ()),
+            currency_prefix: currencies(&lex.currency_prefixes, lex),
+            currency_words: currencies(&lex.currency_words, lex),
             per_words: PhraseSet::of_list(&lex.per_words, ()),
             share_words: PhraseSet::of_list(&lex.share_words, ()),
             range_connectors: PhraseSet::of_list(&lex.range_connectors, ()),
@@ -447,10 +448,10 @@ impl<'a> Grammar<'a> {
 
         // Look-behind: currency, qualifier cue, "first"/ordinal before a count.
         let mut a = i;
-        let mut money = false;
-        if let Some((s, _)) = self.currency_prefix.match_before(toks, a).filter(|(s, _)| *s >= self.floor.get()) {
+        let mut money: Option<String> = None;
+        if let Some((s, unit)) = self.currency_prefix.match_before(toks, a).filter(|(s, _)| *s >= self.floor.get()) {
             if !toks[a].space_before || toks[a - 1].lower.ends_with('$') {
-                money = true;
+                money = Some(unit);
                 a = s;
             }
         }
@@ -486,9 +487,9 @@ impl<'a> Grammar<'a> {
                 || (a > 0 && lex.change_from.contains(&toks[a - 1].lower) && (conn.is("to") || conn.is("a")));
             if is_conn && conn.sentence == t.sentence && !from_change {
                 let mut k = b + 1;
-                if let Some((n, _)) = self.currency_prefix.match_at(toks, k) {
+                if let Some((n, unit)) = self.currency_prefix.match_at(toks, k) {
                     k += n;
-                    money = true;
+                    money = Some(unit);
                 }
                 if let Some(high) = self.core_at(toks, k) {
                     // "$4.67–$4.76 million": the high end's scale covers the low end.
@@ -535,19 +536,19 @@ impl<'a> Grammar<'a> {
             c.unit = Some("percent".into());
             return Some(self.close(toks, c, value));
         }
-        if let Some((n, _)) = self.currency_words.match_at(toks, b) {
-            money = true;
+        if let Some((n, unit)) = self.currency_words.match_at(toks, b) {
+            money = Some(unit);
             b += n;
         } else if toks.get(b).is_some_and(|x| x.is("de")) {
-            if let Some((n, _)) = self.currency_words.match_at(toks, b + 1) {
-                money = true;
+            if let Some((n, unit)) = self.currency_words.match_at(toks, b + 1) {
+                money = Some(unit);
                 b += 1 + n;
             }
         }
-        if money {
+        if let Some(unit) = money {
             c.b = b;
             c.kind = "money";
-            c.unit = Some("USD".into());
+            c.unit = Some(unit);
             return Some(self.close(toks, c, value));
         }
         if ratio_prefix {
@@ -806,6 +807,13 @@ impl<'a> Grammar<'a> {
         // Citation markers "[12]".
         if t.is_digits() && prev.is_some_and(|p| p.is("[") && !t.space_before) && toks.get(core.end).is_some_and(|n| n.is("]")) {
             return true;
+        }
+        // Codes such as "COVID-19" or "H-2": an all-capital word joined to the number by a dash.
+        if t.is_digits() && i >= 2 && toks[i - 1].is("-") && !t.space_before && !toks[i - 1].space_before {
+            let w = &toks[i - 2];
+            if w.is_word() && w.text.chars().count() >= 2 && w.text.chars().all(|c| c.is_uppercase()) {
+                return true;
+            }
         }
         if self.identifier_before.match_before(toks, i).is_some_and(|(s, _)| toks[s].sentence == t.sentence) {
             return !toks[i].space_before || !prev.is_some_and(|p| p.is("-"));
@@ -1374,6 +1382,14 @@ impl<'a> Grammar<'a> {
             }
         }
     }
+}
+
+/// Currency phrases with their unit: the lexicon's dollar words and symbols give USD, its
+/// `[currency_units]` table the others.
+fn currencies(dollar_phrases: &[String], lex: &Lexicon) -> PhraseSet<String> {
+    let dollars = dollar_phrases.iter().map(|p| (p.clone(), "USD".to_string()));
+    let others = lex.currency_units.iter().map(|(p, u)| (p.clone(), u.clone()));
+    PhraseSet::new(dollars.chain(others))
 }
 
 /// Token index range of each sentence (tokens are in order, sentences numbered from 0).

@@ -31,6 +31,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub roman_numeral_after: Vec<String>,
     #[serde(default)]
+    pub currency_units: BTreeMap<String, String>,
+    #[serde(default)]
     pub rate_nouns: BTreeMap<String, String>,
     #[serde(default)]
     pub present_tense_cues: Vec<String>,
@@ -169,6 +171,7 @@ impl Lexicon {
         lower_map(&mut self.durations);
         lower_map(&mut self.relative_periods);
         lower_map(&mut self.rate_nouns);
+        lower_map(&mut self.currency_units);
         for list in [
             &mut self.compound_joiners,
             &mut self.approximate_collectives,
