@@ -180,3 +180,17 @@ fn en_survey_period_covers_later_findings() {
     let ms = read("en", "Between June and November 2024 we surveyed 150 families. Half of them had no notice.", Some("2025-02-01"));
     assert_eq!(find(&ms, "Half").as_of.as_deref(), Some("2024-06/2024-11"));
 }
+
+#[test]
+fn en_from_to_change_gives_each_figure_its_own_year() {
+    let ms = read("en", "Deaths in custody rose from 12 in 2021 to 30 in 2022.", None);
+    assert_eq!(find(&ms, "12").as_of.as_deref(), Some("2021"));
+    assert_eq!(find(&ms, "30").as_of.as_deref(), Some("2022"));
+}
+
+#[test]
+fn es_de_a_change_gives_each_figure_its_own_year() {
+    let ms = read("es", "Las muertes pasaron de 12 en 2021 a 30 en 2022.", None);
+    assert_eq!(find(&ms, "12").as_of.as_deref(), Some("2021"));
+    assert_eq!(find(&ms, "30").as_of.as_deref(), Some("2022"));
+}

@@ -1557,3 +1557,16 @@ fn es_age_range_after_de_entre() {
     let m = one("es", "Había adolescentes de entre 15 y 17 años.");
     assert_eq!((m.kind, m.low, m.high), ("age", Some(15.0), Some(17.0)), "{m:#?}");
 }
+
+#[test]
+fn en_money_scale_letter_multiplies() {
+    let m = one("en", "The new wing will cost US$ 12.5m in total.");
+    expect(&m, "money", Some("12500000"), "exact");
+}
+
+#[test]
+fn en_out_of_every_is_a_share() {
+    let m = one("en", "Officials said 1 out of every 5 prisoners was sick.");
+    expect(&m, "ratio", Some("0.2"), "exact");
+    expect_unit(&m, "fraction");
+}

@@ -546,6 +546,13 @@ impl<'a> Grammar<'a> {
             }
         }
         if let Some(unit) = money {
+            // "$1.5bn", "US$ 12.5m": a scale letter glued to an amount of money.
+            if let Some(x) = toks.get(b).filter(|x| x.is_word() && !x.space_before) {
+                if let Some(scale) = self.lex.money_scales.get(&x.lower) {
+                    value *= scale;
+                    b += 1;
+                }
+            }
             c.b = b;
             c.kind = "money";
             c.unit = Some(unit);

@@ -33,6 +33,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub currency_units: BTreeMap<String, String>,
     #[serde(default)]
+    pub money_scales: BTreeMap<String, f64>,
+    #[serde(default)]
     pub rate_nouns: BTreeMap<String, String>,
     #[serde(default)]
     pub present_tense_cues: Vec<String>,
@@ -44,6 +46,8 @@ pub struct Lexicon {
     pub sourcing_verbs: Vec<String>,
     #[serde(default)]
     pub change_to: Vec<String>,
+    #[serde(default)]
+    pub own_anchor_words: Vec<String>,
     #[serde(default)]
     pub relative_periods: BTreeMap<String, String>,
     #[serde(default)]
@@ -172,6 +176,7 @@ impl Lexicon {
         lower_map(&mut self.relative_periods);
         lower_map(&mut self.rate_nouns);
         lower_map(&mut self.currency_units);
+        lower_map(&mut self.money_scales);
         for list in [
             &mut self.compound_joiners,
             &mut self.approximate_collectives,
@@ -181,6 +186,7 @@ impl Lexicon {
             &mut self.survey_cues,
             &mut self.sourcing_verbs,
             &mut self.change_to,
+            &mut self.own_anchor_words,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,
             &mut self.group_definers,

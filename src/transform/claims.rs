@@ -283,10 +283,14 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         }
         let word_before = before.split_whitespace().last().unwrap_or("").to_string();
         let carry = m.kind != "age"; // an age is the person's at the time of writing, not the paragraph's
-        m.as_of = [in_clause, free_in_sentence]
-            .into_iter()
-            .find(|v| !v.is_empty())
-            .map(|v| period_of(&v, &sentence, m.start, &word_before, lexicon))
+        // "from 12 in 2021 to 30 in 2022": an anchor right after the figure is its own.
+        let own = here.iter().find(|a| a.start >= m.end && a.start <= m.end + 4 && {
+            let gap = doc.slice(m.end, a.start).to_lowercase();
+            lexicon.own_anchor_words.iter().any(|w| gap.trim() == w)
+        });
+        m.as_of = own
+            .map(|a| a.value.clone())
+            .or_else(|| [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(&v, &sentence, m.start, &word_before, lexicon)))
             .or_else(|| relative_period(&sentence, lexicon, reference?))
             .or_else(|| survey_period.clone())
             .or_else(|| if present { reference_period.map(str::to_string) } else { None })
