@@ -1570,3 +1570,21 @@ fn en_out_of_every_is_a_share() {
     expect(&m, "ratio", Some("0.2"), "exact");
     expect_unit(&m, "fraction");
 }
+
+#[test]
+fn es_mil_stands_for_one_thousand() {
+    let m = one("es", "Unos mil quinientos presos fueron trasladados.");
+    expect(&m, "count", Some("1500"), "approximately");
+}
+
+#[test]
+fn es_decade_is_a_year_range() {
+    let m = one("es", "En la década de 1990 la cárcel estaba vacía.");
+    assert_eq!((m.kind, m.low, m.high, m.qualifier), ("year", Some(1990.0), Some(1999.0), "range"), "{m:#?}");
+}
+
+#[test]
+fn es_la_cuarta_parte_is_a_share() {
+    let m = one("es", "Cerca de la cuarta parte de los detenidos espera juicio.");
+    expect(&m, "ratio", Some("0.25"), "approximately");
+}

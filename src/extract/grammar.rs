@@ -63,6 +63,7 @@ pub struct Grammar<'a> {
     scales: PhraseSet<f64>,
     boilerplate: PhraseSet<()>,
     roman_after: PhraseSet<()>,
+    decade_words: PhraseSet<()>,
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
     floor: std::cell::Cell<usize>,
@@ -153,6 +154,7 @@ impl<'a> Grammar<'a> {
             scales: map(&lex.scales),
             boilerplate: PhraseSet::of_list(&lex.boilerplate_words, ()),
             roman_after: PhraseSet::of_list(&lex.roman_numeral_after, ()),
+            decade_words: PhraseSet::of_list(&lex.decade_words, ()),
             floor: std::cell::Cell::new(0),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
         }
@@ -336,6 +338,16 @@ impl<'a> Grammar<'a> {
         let mut any = false;
         let mut scaled = false;
         let mut end = i;
+        // Spanish "mil quinientos": a scale that stands for one thousand on its own.
+        if lex.standalone_scales.contains(&toks[i].lower) {
+            if let Some(&s) = lex.scales.get(&toks[i].lower) {
+                total = s;
+                any = true;
+                scaled = true;
+                j = i + 1;
+                end = j;
+            }
+        }
         while j < toks.len() && toks[j].sentence == sentence {
             let w = &toks[j].lower;
             if let Some(&c) = lex.cardinals.get(w) {
@@ -646,6 +658,16 @@ impl<'a> Grammar<'a> {
             c.unit = Some(unit);
         } else if core.year_shaped && (1000.0..=2100.0).contains(&value) && c.qualifier == "exact" && range_high.is_none() {
             c.kind = "year";
+            // "la década de 1990": the ten years from it.
+            if let Some((s, _)) = self.decade_words.match_before(toks, a).filter(|_| value % 10.0 == 0.0) {
+                c.a = s.max(self.floor.get());
+                c.value = None;
+                c.low = Some(value);
+                c.high = Some(value + 9.0);
+                c.qualifier = "range";
+                c.is_statement = false;
+                return Some(c);
+            }
             if let Some((s, _)) = self.period_prefixes.match_before(toks, a) {
                 c.a = s;
             } else if a >= 2 && toks[a - 1].is("-") && self.period_prefixes.match_before(toks, a - 1).is_some() {

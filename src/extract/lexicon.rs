@@ -35,6 +35,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub money_scales: BTreeMap<String, f64>,
     #[serde(default)]
+    pub standalone_scales: Vec<String>,
+    #[serde(default)]
+    pub decade_words: Vec<String>,
+    #[serde(default)]
     pub rate_nouns: BTreeMap<String, String>,
     #[serde(default)]
     pub present_tense_cues: Vec<String>,
@@ -187,6 +191,8 @@ impl Lexicon {
             &mut self.sourcing_verbs,
             &mut self.change_to,
             &mut self.own_anchor_words,
+            &mut self.standalone_scales,
+            &mut self.decade_words,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,
             &mut self.group_definers,
