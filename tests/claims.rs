@@ -194,3 +194,10 @@ fn es_de_a_change_gives_each_figure_its_own_year() {
     assert_eq!(find(&ms, "12").as_of.as_deref(), Some("2021"));
     assert_eq!(find(&ms, "30").as_of.as_deref(), Some("2022"));
 }
+
+#[test]
+fn en_change_between_two_years_gives_its_ends_their_years() {
+    let ms = read("en", "Requests rose sharply between 2019 and 2023, from 210 to 3,900, officials said.", None);
+    assert_eq!(find(&ms, "210").as_of.as_deref(), Some("2019"));
+    assert_eq!(find(&ms, "3,900").as_of.as_deref(), Some("2023"));
+}

@@ -288,8 +288,23 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             let gap = doc.slice(m.end, a.start).to_lowercase();
             lexicon.own_anchor_words.iter().any(|w| gap.trim() == w)
         });
+        // "rose between 2021 and 2024, from 306 to 4,290": a change's ends take the period's ends.
+        let changes = words.iter().any(|w| lexicon.change_verbs.iter().any(|v| v == w));
+        let from_to = match here {
+            [first, second] if changes => {
+                if lexicon.change_from.iter().any(|w| *w == word_before) {
+                    Some(first.value.clone())
+                } else if lexicon.change_to.iter().any(|w| *w == word_before) {
+                    Some(second.value.clone())
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
         m.as_of = own
             .map(|a| a.value.clone())
+            .or(from_to)
             .or_else(|| [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(&v, &sentence, m.start, &word_before, lexicon)))
             .or_else(|| relative_period(&sentence, lexicon, reference?))
             .or_else(|| survey_period.clone())
