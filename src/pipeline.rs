@@ -185,15 +185,26 @@ pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
          entry whose unit and kind fit it, whose context words appear in its sentence (or the one before), and \
          whose cue words score highest; below the catalog's minimum score, or on a tie, the measure stays \
          empty. A date or year becomes a statement only when a date measure fits it (\"CECOT opened in 2023\").\n\n\
-         | id | title | unit | kinds | description |\n|---|---|---|---|---|\n",
+         A measure marked cumulative is a running total: the comparison reads its differing claims over time as a \
+         series.\n\n\
+         | id | title | unit | kinds | cumulative | description |\n|---|---|---|---|---|---|\n",
     );
     for m in &knowledge.measures.measures {
-        measures.push_str(&format!("| `{}` | {} | {} | {} | {} |\n", m.id, m.title, m.unit, m.kinds.join(", "), m.description));
+        let cumulative = if m.cumulative { "yes" } else { "" };
+        measures.push_str(&format!("| `{}` | {} | {} | {} | {} | {} |\n", m.id, m.title, m.unit, m.kinds.join(", "), cumulative, m.description));
     }
     let rules = format!(
-        "- `as_of`: the date and year anchors in the statement's sentence that are not claims themselves \
-         (`in March 2025` -> `2025-03`; two anchors after `between`/`from` -> `A/B`); when the sentence has none, the \
-         one anchor of the sentence before. `as_of_start`/`as_of_end` are the first and last day of that period.\n\
+        "- `as_of`, in order of precedence: a date right after the figure (`12 in 2021`); for the ends of a \
+         change, the ends of the sentence's period (`between 2021 and 2024, from 210 to 3,900`); the date and year \
+         anchors of the figure's clause, else of its sentence when no other figure's clause holds them (`in March \
+         2025` -> `2025-03`; two anchors after `between`/`from` -> `A/B`; `since 2022` -> `2022/<article date>`; the \
+         level a change reaches, `to 98,000`, takes the period's end); a relative expression (`this month`, \
+         `anoche`) resolved against the article's date (manifest `published`, else a dateline at the top of the \
+         text); the period of a survey stated earlier (`Between June and November 2024 we surveyed`); for a sentence \
+         in the present tense, the article's date at the precision it is written; the one anchor (or joined period) \
+         of the sentence before; the last free anchor earlier in the paragraph. Counts of sources (`three inmates \
+         told me`) get none, and ages carry none from other sentences. `as_of_start`/`as_of_end` are the first and \
+         last day of the period.\n\
          - `interval_low`/`interval_high`: exact -> [v, v]; approximately -> [v x (1 - {a}), v x (1 + {a})]; \
          more_than and at_least -> [v, unbounded); less_than and at_most -> (unbounded, v]; just_under -> \
          [v x (1 - {j}), v]; range -> [low, high]; vague -> [low, unbounded).\n\

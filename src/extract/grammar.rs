@@ -902,7 +902,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// A unit or counted noun after the number, possibly behind up to two modifiers
-    /// ("six consecutive days", "238 Venezuelan men") or a partitive ("40 of these men").
+    /// ("six consecutive days", "214 Venezuelan men") or a partitive ("40 of these men").
     fn unit_after(&self, toks: &[Token], b: usize) -> Option<(usize, String, &'static str)> {
         let sentence = toks.get(b)?.sentence;
         let lookup = |k: usize| -> Option<(usize, String, &'static str)> {

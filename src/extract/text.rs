@@ -6,7 +6,7 @@
 pub enum TokKind {
     /// Letters (any script), e.g. `million`, `años`.
     Word,
-    /// ASCII digits with `.`/`,` between digits, e.g. `81,000`, `1.312,4`.
+    /// ASCII digits with `.`/`,` between digits, e.g. `12,345`, `1.312,4`.
     Digits,
     /// One other visible character, e.g. `$`, `%`, `-`, `[`.
     Punct,
@@ -248,7 +248,7 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
             TokKind::Word
         } else if c.is_ascii_digit() {
             while i < n && !mask[i] {
-                // A mark belongs to the number only between two digits ("81,000", not "81, ").
+                // A mark belongs to the number only between two digits ("12,345", not "12, ").
                 let inner_mark = matches!(chars[i], '.' | ',') && i + 1 < n && chars[i + 1].is_ascii_digit() && !mask[i + 1];
                 if chars[i].is_ascii_digit() || inner_mark {
                     i += 1;

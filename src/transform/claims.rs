@@ -232,7 +232,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
 
 /// The period each statement describes: a date or year anchor in its clause; else the
 /// anchors of its sentence that no other figure's clause holds ("in March 2025, the US
-/// deported 238" -> 2025-03; "between 2020 and 2024" -> 2020/2024; "since 2022" -> 2022/<date>);
+/// deported 212" -> 2025-03; "between 2020 and 2024" -> 2020/2024; "since 2022" -> 2022/<date>);
 /// else a relative expression ("this month", "anoche") resolved against the article's date;
 /// else, for a sentence in the present tense, the article's date; else the one anchor of the
 /// sentence before.
@@ -243,7 +243,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         .filter_map(|m| anchor_value(m).map(|value| Anchor { sentence: m.sentence, start: m.start, value: since(doc, m, value, lexicon, reference) }))
         .collect();
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
-    // ("7,754 inmates in 2000, putting the rate at just under 163%").
+    // ("8,100 inmates in 2000, putting the rate at just under 163%").
     let clauses: Vec<Clause> = mentions
         .iter()
         .filter(|m| m.is_statement && !matches!(m.kind, "date" | "year"))
@@ -288,7 +288,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             let gap = doc.slice(m.end, a.start).to_lowercase();
             lexicon.own_anchor_words.iter().any(|w| gap.trim() == w)
         });
-        // "rose between 2021 and 2024, from 306 to 4,290": a change's ends take the period's ends.
+        // "rose between 2021 and 2024, from 210 to 3,900": a change's ends take the period's ends.
         let changes = words.iter().any(|w| lexicon.change_verbs.iter().any(|v| v == w));
         let from_to = match here {
             [first, second] if changes => {
@@ -313,7 +313,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
                 _ if !carry => None,
                 1 => Some(previous[0].value.clone()),
                 2 => {
-                    // "between 2020 and 2024 to 109,519. That value …": the joined period.
+                    // "between 2020 and 2024 to 98,000. That value …": the joined period.
                     let text = doc.sentence_text(m.sentence - 1).to_lowercase();
                     let joined = ["between", "entre"].iter().any(|w| text.contains(w));
                     joined.then(|| format!("{}/{}", previous[0].value, previous[1].value))
@@ -393,12 +393,12 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
 }
 
 /// One anchor is the period; two after "between"/"from" are an interval (the figure a change
-/// reaches, "to 109,519", takes its end); otherwise the anchor nearest before the figure.
+/// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
 fn period_of(anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, lexicon: &Lexicon) -> String {
     let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
     match anchors {
         [one] => one.value.clone(),
-        // "grew between 2020 and 2024 to 109,519": the level reached is the end's.
+        // "grew between 2020 and 2024 to 98,000": the level reached is the end's.
         [_, b] if joined && lexicon.change_to.iter().any(|w| w == word_before) => b.value.clone(),
         [a, b] if joined => format!("{}/{}", a.value, b.value),
         _ => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value.clone(),
