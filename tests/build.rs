@@ -7,37 +7,15 @@ use std::path::{Path, PathBuf};
 use cecot_data::error::Error;
 use cecot_data::pipeline::{build, BuildOptions};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{copy_dir, files, repo};
+
 
 fn build_into(raw: &Path, out: &Path) -> Result<(), Error> {
     build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None, allow_stale: false, progress: false }).map(|_| ())
 }
 
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&p).unwrap()))
-        .collect();
-    out.sort();
-    out
-}
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            fs::copy(&p, &target).unwrap();
-        }
-    }
-}
 
 #[test]
 fn build_reproduces_committed_output_byte_for_byte() {

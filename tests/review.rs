@@ -8,7 +8,7 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cecot_data::corpus::{self, Source};
 use cecot_data::error::Error;
@@ -16,9 +16,9 @@ use cecot_data::extract::{Extraction, Mention};
 use cecot_data::pipeline::{build, build_tables, extract_corpus, known_units, BuildOptions, Knowledge};
 use cecot_data::review::{self, Action, Status, COLUMNS};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{copy_dir, files, repo};
+
 
 // ----------------------------------------------------------------------------------------------
 // Sheets
@@ -530,28 +530,7 @@ fn review_sheet_lists_the_statements_and_reads_back_as_no_decision() {
 // ----------------------------------------------------------------------------------------------
 // The build
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            fs::copy(&p, &target).unwrap();
-        }
-    }
-}
 
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&p).unwrap()))
-        .collect();
-    out.sort();
-    out
-}
 
 fn build_into(raw: &Path, out: &Path, allow_stale: bool) -> Result<cecot_data::pipeline::BuildSummary, Error> {
     build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None, allow_stale, progress: false })
