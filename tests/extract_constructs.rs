@@ -1588,3 +1588,22 @@ fn es_la_cuarta_parte_is_a_share() {
     let m = one("es", "Cerca de la cuarta parte de los detenidos espera juicio.");
     expect(&m, "ratio", Some("0.25"), "approximately");
 }
+
+#[test]
+fn en_plus_suffix_is_a_lower_bound() {
+    let m = one("en", "Some 2,000-plus families have filed complaints.");
+    assert_eq!((m.kind, m.value.as_deref(), m.qualifier), ("count", Some("2000"), "more_than"), "{m:#?}");
+}
+
+#[test]
+fn en_rate_denominator_is_not_a_preposition() {
+    let ms = all("en", "The homicide rate fell to 2.4 per 100,000 in 2024.");
+    assert_eq!(ms[0].surface, "2.4 per 100,000", "{ms:#?}");
+}
+
+#[test]
+fn en_date_inside_the_story_is_not_a_dateline() {
+    let k = cecot_data::extract::Lexicons::embedded().unwrap();
+    let ex = cecot_data::extract::extract("SAN SALVADOR (AP) — The government has detained 85,000 people since March 2022.", k.get("en").unwrap(), Default::default());
+    assert_eq!(ex.reference_date, None);
+}

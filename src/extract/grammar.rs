@@ -29,6 +29,10 @@ const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
 /// Negations that flip a bound in the same clause ("ningún detenido puede pasar más de 72 horas").
 const NEGATIONS: &[&str] = &["no", "not", "never", "ningún", "ninguna", "ninguno", "nunca", "ni", "cannot", "nadie"];
 
+/// A dateline is looked for in the first lines of the text, and its first characters.
+const DATELINE_LINES: usize = 4;
+const DATELINE_CHARS: usize = 400;
+
 /// How many earlier mentions a month without a year looks back through for its year.
 const MONTH_LOOKBACK: usize = 400;
 
@@ -627,6 +631,19 @@ impl<'a> Grammar<'a> {
                 c.unit = Some("years".into());
                 return Some(self.close(toks, c, value));
             }
+            if let Some(q) = toks.get(b + 1).filter(|x| !x.space_before).and_then(|x| self.lex.bound_suffixes.get(&x.lower)) {
+                // "2,000-plus families": the suffix bounds the number.
+                if let Some(q) = crate::load::schema::QUALIFIERS.iter().copied().find(|x| x == q) {
+                    c.qualifier = q;
+                }
+                c.b = b + 2;
+                if let Some((end, unit, kind)) = self.unit_after(toks, b + 2) {
+                    c.b = end;
+                    c.kind = kind;
+                    c.unit = Some(unit);
+                }
+                return Some(self.close(toks, c, value));
+            }
             if let Some(after) = toks.get(b + 1).filter(|x| x.is_word() && !x.space_before) {
                 c.b = b + 2;
                 if let Some((n, u)) = self.durations.match_at(toks, b + 1) {
@@ -885,7 +902,7 @@ impl<'a> Grammar<'a> {
         let mut end = den.end;
         let mut denominator_noun = String::new();
         if let Some(t) = toks.get(end) {
-            if t.is_word() && t.sentence == sentence {
+            if t.is_word() && t.sentence == sentence && !STOP_WORDS.contains(&t.lower.as_str()) {
                 denominator_noun = t.lower.clone();
                 end += 1;
             }
@@ -1314,9 +1331,16 @@ impl<'a> Grammar<'a> {
     /// The first full date near the top of the text: the article's dateline.
     pub fn find_dateline(&self, doc: &Doc) -> Option<(NaiveDate, String)> {
         let toks = &doc.tokens;
+        // A dateline or byline sits in the first lines; a date inside the story ("since March
+        // 2022") is not the article's date.
+        let top = doc.chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(k, _)| k).nth(DATELINE_LINES).unwrap_or(doc.chars.len());
         for i in 0..toks.len() {
-            if toks[i].start > 400 {
+            if toks[i].start > top.min(DATELINE_CHARS) {
                 break;
+            }
+            let after_preposition = i > 0 && self.lex.story_date_prepositions.contains(&toks[i - 1].lower);
+            if after_preposition {
+                continue;
             }
             if let Some(c) = self.date_at(toks, i, None, &[]) {
                 if let Some(v) = c.value.as_deref() {

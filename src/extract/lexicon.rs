@@ -37,6 +37,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub standalone_scales: Vec<String>,
     #[serde(default)]
+    pub story_date_prepositions: Vec<String>,
+    #[serde(default)]
+    pub bound_suffixes: BTreeMap<String, String>,
+    #[serde(default)]
     pub decade_words: Vec<String>,
     #[serde(default)]
     pub rate_nouns: BTreeMap<String, String>,
@@ -181,6 +185,7 @@ impl Lexicon {
         lower_map(&mut self.rate_nouns);
         lower_map(&mut self.currency_units);
         lower_map(&mut self.money_scales);
+        lower_map(&mut self.bound_suffixes);
         for list in [
             &mut self.compound_joiners,
             &mut self.approximate_collectives,
@@ -192,6 +197,7 @@ impl Lexicon {
             &mut self.change_to,
             &mut self.own_anchor_words,
             &mut self.standalone_scales,
+            &mut self.story_date_prepositions,
             &mut self.decade_words,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,
@@ -268,6 +274,11 @@ impl Lexicon {
         for (month, n) in &self.months {
             if !(1..=12).contains(n) {
                 return Err(format!("[months] {month:?} = {n} is not a month number"));
+            }
+        }
+        for (suffix, q) in &self.bound_suffixes {
+            if !QUALIFIERS.contains(&q.as_str()) {
+                return Err(format!("[bound_suffixes] {suffix:?} = {q:?} is not a qualifier"));
             }
         }
         for (phrase, period) in &self.relative_periods {
