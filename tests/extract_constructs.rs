@@ -1607,3 +1607,15 @@ fn en_date_inside_the_story_is_not_a_dateline() {
     let ex = cecot_data::extract::extract("SAN SALVADOR (AP) — The government has detained 85,000 people since March 2022.", k.get("en").unwrap(), Default::default());
     assert_eq!(ex.reference_date, None);
 }
+
+#[test]
+fn es_mas_de_un_ano_is_a_duration_not_an_age() {
+    let ms = all("es", "Muchos presos llevan más de un año sin juicio.");
+    assert_eq!((ms[0].kind, ms[0].qualifier), ("duration", "more_than"), "{ms:#?}");
+}
+
+#[test]
+fn es_cerca_del_is_approximately() {
+    let m = one("es", "Son cerca del 1,4 % de la población.");
+    expect(&m, "percent", Some("1.4"), "approximately");
+}

@@ -991,7 +991,9 @@ impl<'a> Grammar<'a> {
                 let cue_text: Vec<&str> = cue.iter().map(|t| t.lower.as_str()).collect();
                 // Spanish "de" marks an age only right before "N años".
                 if cue_text == ["de"] {
-                    if back == 1 && years {
+                    // "más de un año" is a bound, not an age: the "de" belongs to the cue.
+                    let part_of_cue = self.qualifier_cues.match_before(toks, end).is_some_and(|(cs, _)| cs < s);
+                    if back == 1 && years && !part_of_cue {
                         return true;
                     }
                     continue;
