@@ -201,3 +201,9 @@ fn en_change_between_two_years_gives_its_ends_their_years() {
     assert_eq!(find(&ms, "210").as_of.as_deref(), Some("2019"));
     assert_eq!(find(&ms, "3,900").as_of.as_deref(), Some("2023"));
 }
+
+#[test]
+fn en_fiscal_year_anchor_covers_october_to_september() {
+    let ms = read("en", "The agency removed 8,100 people in fiscal year 2024.", None);
+    assert_eq!(find(&ms, "8,100").as_of.as_deref(), Some("2023-10/2024-09"));
+}

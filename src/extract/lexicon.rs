@@ -39,6 +39,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub story_date_prepositions: Vec<String>,
     #[serde(default)]
+    pub fiscal_year_prefixes: Vec<String>,
+    #[serde(default)]
+    pub fiscal_year_start_month: Option<u32>,
+    #[serde(default)]
     pub bound_suffixes: BTreeMap<String, String>,
     #[serde(default)]
     pub decade_words: Vec<String>,
@@ -198,6 +202,7 @@ impl Lexicon {
             &mut self.own_anchor_words,
             &mut self.standalone_scales,
             &mut self.story_date_prepositions,
+            &mut self.fiscal_year_prefixes,
             &mut self.decade_words,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,

@@ -240,7 +240,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
     let anchors: Vec<Anchor> = mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && !m.is_statement && m.start >= doc.front_matter_end && !is_name_year(doc, m))
-        .filter_map(|m| anchor_value(m).map(|value| Anchor { sentence: m.sentence, start: m.start, value: since(doc, m, value, lexicon, reference) }))
+        .filter_map(|m| anchor_value(m, lexicon).map(|value| Anchor { sentence: m.sentence, start: m.start, value: since(doc, m, value, lexicon, reference) }))
         .collect();
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("8,100 inmates in 2000, putting the rate at just under 163%").
@@ -412,8 +412,15 @@ fn is_name_year(doc: &Doc, m: &Mention) -> bool {
     matches!(words.as_slice(), [.., name, "of"] if name.chars().next().is_some_and(char::is_uppercase))
 }
 
-fn anchor_value(m: &Mention) -> Option<String> {
+fn anchor_value(m: &Mention, lexicon: &Lexicon) -> Option<String> {
     if let Some(v) = &m.value {
+        // "fiscal year 2024" (US): October 2023 to September 2024.
+        let surface = m.surface.to_lowercase();
+        if let (Some(start_month), Ok(year)) = (lexicon.fiscal_year_start_month, v.parse::<i32>()) {
+            if lexicon.fiscal_year_prefixes.iter().any(|p| surface.starts_with(p.as_str())) && start_month > 1 {
+                return Some(format!("{:04}-{:02}/{:04}-{:02}", year - 1, start_month, year, start_month - 1));
+            }
+        }
         return Some(v.clone());
     }
     match (m.low, m.high) {
