@@ -197,7 +197,7 @@ pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
         "- `as_of`, in order of precedence: a date right after the figure (`12 in 2021`); for the ends of a \
          change, the ends of the sentence's period (`between 2021 and 2024, from 210 to 3,900`); the date and year \
          anchors of the figure's clause, else of its sentence when no other figure's clause holds them (`in March \
-         2025` -> `2025-03`; two anchors after `between`/`from` -> `A/B`; `since 2022` -> `2022/<article date>`; the \
+         2025` -> `2025-03`; two anchors after `between`/`from` -> `A/B`; `since 2022` -> `2022/<article date>`; `fiscal year 2024` -> `2023-10/2024-09`; the \
          level a change reaches, `to 98,000`, takes the period's end); a relative expression (`this month`, \
          `anoche`) resolved against the article's date (manifest `published`, else a dateline at the top of the \
          text); the period of a survey stated earlier (`Between June and November 2024 we surveyed`); for a sentence \
