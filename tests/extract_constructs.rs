@@ -1619,3 +1619,14 @@ fn es_cerca_del_is_approximately() {
     let m = one("es", "Son cerca del 1,4 % de la población.");
     expect(&m, "percent", Some("1.4"), "approximately");
 }
+
+#[test]
+fn en_idioms_hold_no_numbers() {
+    assert!(all("en", "They filed in one-by-one with their heads down.").is_empty());
+    assert!(all("en", "Deporting migrants to third countries remains a tool.").is_empty());
+}
+
+#[test]
+fn es_idioms_hold_no_numbers() {
+    assert!(all("es", "Entraron uno a uno al penal.").is_empty());
+}

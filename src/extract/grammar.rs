@@ -29,6 +29,9 @@ const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
 /// Negations that flip a bound in the same clause ("ningún detenido puede pasar más de 72 horas").
 const NEGATIONS: &[&str] = &["no", "not", "never", "ningún", "ninguna", "ninguno", "nunca", "ni", "cannot", "nadie"];
 
+/// How many tokens back an idiom may start and still cover a number word.
+const IDIOM_REACH: usize = 4;
+
 /// A dateline is looked for in the first lines of the text, and its first characters.
 const DATELINE_LINES: usize = 4;
 const DATELINE_CHARS: usize = 400;
@@ -68,6 +71,7 @@ pub struct Grammar<'a> {
     boilerplate: PhraseSet<()>,
     roman_after: PhraseSet<()>,
     decade_words: PhraseSet<()>,
+    idioms: PhraseSet<()>,
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
     floor: std::cell::Cell<usize>,
@@ -159,6 +163,7 @@ impl<'a> Grammar<'a> {
             boilerplate: PhraseSet::of_list(&lex.boilerplate_words, ()),
             roman_after: PhraseSet::of_list(&lex.roman_numeral_after, ()),
             decade_words: PhraseSet::of_list(&lex.decade_words, ()),
+            idioms: PhraseSet::of_list(&lex.idioms, ()),
             floor: std::cell::Cell::new(0),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
         }
@@ -813,6 +818,9 @@ impl<'a> Grammar<'a> {
         let w = &toks[i].lower;
         let prev = if i > 0 && toks[i - 1].sentence == toks[i].sentence { Some(&toks[i - 1]) } else { None };
         let next = toks.get(core.end).filter(|n| n.sentence == toks[i].sentence);
+        if self.inside_idiom(toks, i) {
+            return false;
+        }
         if core.value == 1.0 && core.end == i + 1 {
             if prev.is_some_and(|p| lex.one_exclusions_before.contains(&p.lower)) {
                 return false;
@@ -830,6 +838,12 @@ impl<'a> Grammar<'a> {
             }
         }
         true
+    }
+
+    /// Is token `i` part of an idiom whose number words are not numbers ("one by one",
+    /// "third countries")?
+    fn inside_idiom(&self, toks: &[Token], i: usize) -> bool {
+        (0..=IDIOM_REACH.min(i)).any(|k| self.idioms.match_at(toks, i - k).is_some_and(|(n, _)| i - k + n > i))
     }
 
     fn is_list_enumerator(&self, doc: &Doc, toks: &[Token], i: usize) -> bool {
@@ -1135,6 +1149,9 @@ impl<'a> Grammar<'a> {
     fn ordinal_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
         let t = &toks[i];
         if let Some(&v) = self.lex.ordinals.get(&t.lower) {
+            if self.inside_idiom(toks, i) {
+                return None;
+            }
             let next = toks.get(i + 1).filter(|n| n.sentence == t.sentence);
             // "Twitter first, ensuring": an adverb, not a rank.
             if next.is_none_or(|n| !n.is_word()) {

@@ -41,6 +41,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub fiscal_year_prefixes: Vec<String>,
     #[serde(default)]
+    pub idioms: Vec<String>,
+    #[serde(default)]
     pub fiscal_year_start_month: Option<u32>,
     #[serde(default)]
     pub bound_suffixes: BTreeMap<String, String>,
@@ -203,6 +205,7 @@ impl Lexicon {
             &mut self.standalone_scales,
             &mut self.story_date_prepositions,
             &mut self.fiscal_year_prefixes,
+            &mut self.idioms,
             &mut self.decade_words,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,
