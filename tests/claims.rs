@@ -207,3 +207,22 @@ fn en_fiscal_year_anchor_covers_october_to_september() {
     let ms = read("en", "The agency removed 8,100 people in fiscal year 2024.", None);
     assert_eq!(find(&ms, "8,100").as_of.as_deref(), Some("2023-10/2024-09"));
 }
+
+#[test]
+fn en_lone_one_is_a_pronoun_not_a_statement() {
+    let ms = read("en", "They gave them shocks and drew blood from one.", None);
+    assert!(!find(&ms, "one").is_statement);
+}
+
+#[test]
+fn en_year_of_a_law_is_never_a_date_claim() {
+    let ms = read("en", "The Safe Third Country Transfers Act of 2024 was partly blocked by a judge.", None);
+    assert!(!find(&ms, "2024").is_statement);
+}
+
+#[test]
+fn es_rank_word_does_not_hide_the_claim_context() {
+    let ms = read("es", "El régimen de excepción se aprobó por primera vez el 27 de marzo de 2022.", None);
+    let d = find(&ms, "27 de marzo");
+    assert_eq!(d.measure.as_deref(), Some("es_state_of_exception_start"), "{ms:#?}");
+}

@@ -263,7 +263,8 @@ impl<'a> Grammar<'a> {
         }
         let next = toks.get(c.a + 1);
         let partitive = next.is_some_and(|n| n.is("of") || n.is("de"));
-        partitive || c.unit.as_deref() == Some("persons")
+        // A lone "one" with no counted noun is a pronoun ("they drew blood from one").
+        partitive || c.unit.as_deref() == Some("persons") || c.unit.is_none()
     }
 
     // ----- numbers ------------------------------------------------------------------------

@@ -168,10 +168,12 @@ const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ",
 fn context_of(doc: &Doc, mentions: &[Mention], i: usize) -> Context {
     let m = &mentions[i];
     let (mut a, mut b) = doc.clause_span(m.sentence, m.start, m.end);
-    if let Some(prev) = mentions[..i].iter().rev().find(|p| p.end <= m.start) {
+    // Only other quantities cut the window; ranks and names ("por primera vez") do not.
+    let cuts = |x: &&Mention| !matches!(x.kind, "ordinal" | "identifier" | "other");
+    if let Some(prev) = mentions[..i].iter().rev().filter(cuts).find(|p| p.end <= m.start) {
         a = a.max(prev.end);
     }
-    if let Some(next) = mentions[i + 1..].iter().find(|n| n.start >= m.end) {
+    if let Some(next) = mentions[i + 1..].iter().filter(cuts).find(|n| n.start >= m.end) {
         b = b.min(next.start);
     }
     // Words before the figure after a conjunction belong to it, not to the figure before
@@ -194,7 +196,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let is_date = matches!(m.kind, "date" | "year");
-        if !(m.is_statement || (is_date && m.value.is_some() && m.start >= doc.front_matter_end)) {
+        let date_claim_candidate = is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m);
+        if !(m.is_statement || date_claim_candidate) {
             continue;
         }
         let cx = context_of(doc, mentions, i);
