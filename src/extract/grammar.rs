@@ -301,8 +301,8 @@ impl<'a> Grammar<'a> {
     fn core_at(&self, toks: &[Token], i: usize) -> Option<Core> {
         let t = toks.get(i)?;
         if t.is_digits() {
-            let (mut value, has_decimals) = self.parse_digits(&t.text)?;
-            let year_shaped = t.text.len() == 4 && t.text.chars().all(|c| c.is_ascii_digit());
+            let (mut value, has_decimals) = self.parse_digits(&t.lower)?;
+            let year_shaped = t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit());
             let mut end = i + 1;
             let mut scaled = false;
             if let Some((n, s)) = self.scales.match_at(toks, end) {
@@ -457,14 +457,14 @@ impl<'a> Grammar<'a> {
             if t.is_digits() && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before) && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before) {
                 // Phone numbers: "7012-4455".
                 c.b = i + 3;
-                c.value = Some(format!("{}{}", t.text, toks[i + 2].text));
+                c.value = Some(format!("{}{}", t.lower, toks[i + 2].lower));
             }
             return Some(c);
         }
-        if t.is_digits() && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before) && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before && n.text.len() >= 4) && t.text.len() >= 3 && !(core.year_shaped && value <= 2100.0) {
+        if t.is_digits() && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before) && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before && n.lower.len() >= 4) && t.lower.len() >= 3 && !(core.year_shaped && value <= 2100.0) {
             c.kind = "identifier";
             c.b = i + 3;
-            c.value = Some(format!("{}{}", t.text, toks[i + 2].text));
+            c.value = Some(format!("{}{}", t.lower, toks[i + 2].lower));
             return Some(c);
         }
 
@@ -725,7 +725,7 @@ impl<'a> Grammar<'a> {
         while k > 0 {
             k -= 1;
             if toks[k].is_digits() {
-                return self.parse_digits(&toks[k].text).map(|v| v.0).unwrap_or(core.value);
+                return self.parse_digits(&toks[k].lower).map(|v| v.0).unwrap_or(core.value);
             }
         }
         core.value
@@ -849,7 +849,7 @@ impl<'a> Grammar<'a> {
 
     fn is_list_enumerator(&self, doc: &Doc, toks: &[Token], i: usize) -> bool {
         let t = &toks[i];
-        if t.text.len() > 2 {
+        if t.lower.len() > 2 {
             return false;
         }
         let dot = match toks.get(i + 1) {
@@ -872,7 +872,7 @@ impl<'a> Grammar<'a> {
         // Codes such as "COVID-19" or "H-2": an all-capital word joined to the number by a dash.
         if t.is_digits() && i >= 2 && toks[i - 1].is("-") && !t.space_before && !toks[i - 1].space_before {
             let w = &toks[i - 2];
-            if w.is_word() && w.text.chars().count() >= 2 && w.text.chars().all(|c| c.is_uppercase()) {
+            if w.is_word() && w.lower.chars().count() >= 2 && w.all_upper {
                 return true;
             }
         }
@@ -1046,7 +1046,7 @@ impl<'a> Grammar<'a> {
         if !t.is_word() {
             return None;
         }
-        if let Some(v) = roman_value(&t.text) {
+        if let Some(v) = roman_value(&t.lower.to_uppercase()).filter(|_| t.all_upper) {
             if self.roman_after.match_before(toks, i).is_some() {
                 let mut c = Cand::new(i, i + 1, "identifier", Some(format_value(v)));
                 if let Some((s, _)) = self.roman_after.match_before(toks, i) {
@@ -1182,17 +1182,17 @@ impl<'a> Grammar<'a> {
         let sentence = t.sentence;
         let same = |k: usize| toks.get(k).filter(|x| x.sentence == sentence);
         // ISO 8601.
-        if t.is_digits() && t.text.len() == 4 {
+        if t.is_digits() && t.lower.len() == 4 {
             if let (Some(d1), Some(m), Some(d2), Some(d)) = (same(i + 1), same(i + 2), same(i + 3), same(i + 4)) {
-                if d1.is("-") && d2.is("-") && m.is_digits() && d.is_digits() && !d1.space_before && !m.space_before && !d2.space_before && !d.space_before && m.text.len() == 2 && d.text.len() == 2 {
-                    let date = NaiveDate::from_ymd_opt(t.text.parse().ok()?, m.text.parse().ok()?, d.text.parse().ok()?)?;
+                if d1.is("-") && d2.is("-") && m.is_digits() && d.is_digits() && !d1.space_before && !m.space_before && !d2.space_before && !d.space_before && m.lower.len() == 2 && d.lower.len() == 2 {
+                    let date = NaiveDate::from_ymd_opt(t.lower.parse().ok()?, m.lower.parse().ok()?, d.lower.parse().ok()?)?;
                     return Some(self.date_cand(i, i + 5, date.format("%Y-%m-%d").to_string()));
                 }
             }
         }
         // Day first: "11 June 2024", "2 de diciembre de 2024", "27 de marzo".
-        if t.is_digits() && t.text.len() <= 2 {
-            let day: u32 = t.text.parse().ok()?;
+        if t.is_digits() && t.lower.len() <= 2 {
+            let day: u32 = t.lower.parse().ok()?;
             let mut k = i + 1;
             if same(k).is_some_and(|x| x.is("de")) {
                 k += 1;
@@ -1250,8 +1250,8 @@ impl<'a> Grammar<'a> {
             k += 1; // "Oct.", "Sept."
         }
         let mut day = None;
-        if let Some(d) = same(k).filter(|d| d.is_digits() && d.text.len() <= 2) {
-            let v: u32 = d.text.parse().ok()?;
+        if let Some(d) = same(k).filter(|d| d.is_digits() && d.lower.len() <= 2) {
+            let v: u32 = d.lower.parse().ok()?;
             if (1..=31).contains(&v) && !same(k + 1).is_some_and(|x| x.is(":")) {
                 day = Some(v);
                 k += 1;
@@ -1300,8 +1300,8 @@ impl<'a> Grammar<'a> {
         if same(k).is_some_and(|x| x.is(",") || x.is("de") || x.is("del")) {
             k += 1;
         }
-        let y = same(k).filter(|y| y.is_digits() && y.text.len() == 4)?;
-        let v: i32 = y.text.parse().ok()?;
+        let y = same(k).filter(|y| y.is_digits() && y.lower.len() == 4)?;
+        let v: i32 = y.lower.parse().ok()?;
         if !(1000..=2100).contains(&v) {
             return None;
         }
@@ -1379,16 +1379,16 @@ impl<'a> Grammar<'a> {
     /// Clock times: "21:00", "4:15 p.m.", "2 a.m." -> kind other, value HH:MM.
     fn clock_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
         let t = &toks[i];
-        if !t.is_digits() || t.text.len() > 2 {
+        if !t.is_digits() || t.lower.len() > 2 {
             return None;
         }
-        let mut hour: u32 = t.text.parse().ok()?;
+        let mut hour: u32 = t.lower.parse().ok()?;
         let mut minute = 0;
         let mut end = i + 1;
         let mut has_minutes = false;
         if toks.get(i + 1).is_some_and(|c| c.is(":") && !c.space_before) {
-            let m = toks.get(i + 2).filter(|m| m.is_digits() && m.text.len() == 2 && !m.space_before)?;
-            minute = m.text.parse().ok()?;
+            let m = toks.get(i + 2).filter(|m| m.is_digits() && m.lower.len() == 2 && !m.space_before)?;
+            minute = m.lower.parse().ok()?;
             end = i + 3;
             has_minutes = true;
         }
@@ -1418,11 +1418,11 @@ impl<'a> Grammar<'a> {
     /// "the 1990s" -> year range 1990-1999.
     fn decade_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
         let t = &toks[i];
-        if self.lex.decade_suffix.is_empty() || !t.is_digits() || t.text.len() != 4 || !t.text.ends_with('0') {
+        if self.lex.decade_suffix.is_empty() || !t.is_digits() || t.lower.len() != 4 || !t.lower.ends_with('0') {
             return None;
         }
         toks.get(i + 1).filter(|s| s.lower == self.lex.decade_suffix && !s.space_before)?;
-        let y: f64 = t.text.parse().ok()?;
+        let y: f64 = t.lower.parse().ok()?;
         let mut c = Cand::new(i, i + 2, "year", None);
         c.low = Some(y);
         c.high = Some(y + 9.0);
@@ -1444,7 +1444,7 @@ impl<'a> Grammar<'a> {
             let prev = head.iter().rev().take_while(|p| toks[p.a].sentence == sentence).find(|p| matches!(p.kind, "money" | "ratio" | "count" | "percent"));
             let Some(prev) = prev else { continue };
             let core_tok = &toks[c.a..c.b];
-            let has_decimal_or_scale = core_tok.iter().any(|t| t.is_digits() && (t.text.contains(',') || t.text.contains('.')) && self.parse_digits(&t.text).is_some_and(|v| v.1))
+            let has_decimal_or_scale = core_tok.iter().any(|t| t.is_digits() && (t.lower.contains(',') || t.lower.contains('.')) && self.parse_digits(&t.lower).is_some_and(|v| v.1))
                 || core_tok.iter().any(|t| self.lex.scales.contains_key(&t.lower));
             if prev.kind == "money" && has_decimal_or_scale {
                 c.kind = "money";

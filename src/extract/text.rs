@@ -18,10 +18,12 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    /// Lower-cased text.
+    /// Lower-cased text (digit tokens are their own text).
     pub lower: String,
-    /// Original text.
-    pub text: String,
+    /// The first character is upper-case ("March", "One").
+    pub upper_first: bool,
+    /// Every character is upper-case ("COVID", "II").
+    pub all_upper: bool,
     /// White space (or a masked region) separates it from the previous token.
     pub space_before: bool,
     /// Index of the sentence it belongs to.
@@ -39,7 +41,7 @@ impl Token {
         self.lower == s
     }
     pub fn starts_upper(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.upper_first
     }
 }
 
@@ -264,8 +266,11 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
         while sentence + 1 < sentences.len() && sentences[sentence].1 <= start {
             sentence += 1;
         }
-        let text: String = chars[start..i].iter().collect();
-        tokens.push(Token { start, end: i, kind, lower: text.to_lowercase(), text, space_before, sentence });
+        let text = &chars[start..i];
+        let lower: String = text.iter().flat_map(|c| c.to_lowercase()).collect();
+        let upper_first = text[0].is_uppercase();
+        let all_upper = text.iter().all(|c| c.is_uppercase());
+        tokens.push(Token { start, end: i, kind, lower, upper_first, all_upper, space_before, sentence });
         space_before = false;
     }
     tokens
