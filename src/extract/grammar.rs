@@ -169,12 +169,16 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// Scan the document; returns the mentions and the reference date used for dates
-    /// without a year.
-    pub fn run(&self, doc: &Doc, published: Option<NaiveDate>) -> (Vec<Mention>, Option<NaiveDate>) {
+    /// Scan the document; returns the mentions and the reference date for dates without a
+    /// year: the published date, else the dateline (with the dateline as written).
+    pub fn run(&self, doc: &Doc, published: Option<NaiveDate>) -> (Vec<Mention>, Option<(NaiveDate, String)>) {
         let toks = &doc.tokens;
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
-        let reference = published.or_else(|| self.find_dateline(doc).map(|d| d.0));
+        let dated = match published {
+            Some(d) => Some((d, d.format("%Y-%m-%d").to_string())),
+            None => self.find_dateline(doc),
+        };
+        let reference = dated.as_ref().map(|d| d.0);
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -198,7 +202,7 @@ impl<'a> Grammar<'a> {
         }
         self.inherit_from_neighbours(toks, &mut cands);
         let mentions = cands.into_iter().map(|c| self.finish(doc, c)).collect();
-        (mentions, reference)
+        (mentions, dated)
     }
 
     /// The tokens of a sentence.

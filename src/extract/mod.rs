@@ -68,11 +68,8 @@ pub struct Extraction {
 pub fn extract(text: &str, lexicon: &Lexicon, context: ArticleContext) -> Extraction {
     let doc = text::Doc::new(text);
     let grammar = grammar::Grammar::new(lexicon);
-    let (mentions, reference_date) = grammar.run(&doc, context.published);
-    let reference_period = match context.published {
-        Some(d) => Some(d.format("%Y-%m-%d").to_string()),
-        None => grammar.find_dateline(&doc).map(|d| d.1),
-    };
+    let (mentions, dated) = grammar.run(&doc, context.published);
+    let (reference_date, reference_period) = dated.map_or((None, None), |(d, p)| (Some(d), Some(p)));
     Extraction { doc, mentions, reference_date, reference_period }
 }
 
