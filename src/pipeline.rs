@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::corpus::{self, Source};
 use crate::error::{Error, Result};
-use crate::extract::{self, ArticleContext, Extraction, Lexicons};
+use crate::extract::{ArticleContext, Extraction, Extractor, Lexicons};
 use crate::load::schema;
 use crate::load::{Cell, DocSection, Table};
 use crate::review::{self, ReviewReport};
@@ -133,15 +133,17 @@ pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge) -> Result<Vec<E
 /// [`extract_corpus`], ticking a progress bar once per article.
 fn extract_corpus_with_progress(sources: &[Source], knowledge: &Knowledge, progress: &ProgressBar) -> Result<Vec<Extraction>> {
     let lexicons = &knowledge.lexicons;
+    let extractors: std::collections::BTreeMap<&str, Extractor> =
+        lexicons.by_language.iter().map(|(lang, lex)| (lang.as_str(), Extractor::new(lex))).collect();
     sources
         .iter()
         .map(|s| {
             progress.inc(1);
-            let lexicon = lexicons.get(&s.language).ok_or_else(|| Error::Knowledge {
+            let (lexicon, extractor) = lexicons.get(&s.language).zip(extractors.get(s.language.as_str())).ok_or_else(|| Error::Knowledge {
                 file: "lexicon".into(),
                 message: format!("no lexicon for language {:?} (article {})", s.language, s.source_id),
             })?;
-            let mut ex = extract::extract(&s.text, lexicon, ArticleContext { published: s.published });
+            let mut ex = extractor.extract(&s.text, ArticleContext { published: s.published });
             claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, &s.language);
             claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period.as_deref());
             Ok(ex)

@@ -64,13 +64,29 @@ pub struct Extraction {
     pub reference_period: Option<String>,
 }
 
-/// Find and type every numeric mention of `text`.
+/// An extractor for one language: the lexicon compiled once, reused for every article.
+pub struct Extractor<'a> {
+    grammar: grammar::Grammar<'a>,
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(lexicon: &'a Lexicon) -> Extractor<'a> {
+        Extractor { grammar: grammar::Grammar::new(lexicon) }
+    }
+
+    /// Find and type every numeric mention of `text`.
+    pub fn extract(&self, text: &str, context: ArticleContext) -> Extraction {
+        let doc = text::Doc::new(text);
+        let (mentions, dated) = self.grammar.run(&doc, context.published);
+        let (reference_date, reference_period) = dated.map_or((None, None), |(d, p)| (Some(d), Some(p)));
+        Extraction { doc, mentions, reference_date, reference_period }
+    }
+}
+
+/// Find and type every numeric mention of `text` (compiles the lexicon; for many articles,
+/// build one [`Extractor`] per language).
 pub fn extract(text: &str, lexicon: &Lexicon, context: ArticleContext) -> Extraction {
-    let doc = text::Doc::new(text);
-    let grammar = grammar::Grammar::new(lexicon);
-    let (mentions, dated) = grammar.run(&doc, context.published);
-    let (reference_date, reference_period) = dated.map_or((None, None), |(d, p)| (Some(d), Some(p)));
-    Extraction { doc, mentions, reference_date, reference_period }
+    Extractor::new(lexicon).extract(text, context)
 }
 
 /// Format a number the way the dataset writes values: no exponent, no float noise
