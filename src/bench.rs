@@ -125,11 +125,7 @@ pub fn report(rows: &[BenchRow]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{:<8} {:>8} {:>12} {:>9} {:>4} {:>10} {:>9}", "language", "size_mb", "bytes", "mentions", "runs", "seconds", "MB/s");
     for r in rows {
-        let _ = writeln!(
-            out,
-            "{:<8} {:>8} {:>12} {:>9} {:>4} {:>10.3} {:>9.3}",
-            r.language, r.size_mb, r.bytes, r.mentions, r.runs, r.seconds, r.mb_per_s
-        );
+        let _ = writeln!(out, "{:<8} {:>8} {:>12} {:>9} {:>4} {:>10.3} {:>9.3}", r.language, r.size_mb, r.bytes, r.mentions, r.runs, r.seconds, r.mb_per_s);
     }
     let mut languages: Vec<&str> = rows.iter().map(|r| r.language.as_str()).collect();
     languages.dedup();

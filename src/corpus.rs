@@ -40,10 +40,7 @@ pub struct Source {
 /// Read `<raw>/sources.csv` and every article it lists, checking each file's sha256.
 pub fn load(raw: &Path) -> Result<Vec<Source>> {
     let manifest = raw.join(MANIFEST);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_path(&manifest)
-        .map_err(|e| csv_error(&manifest, e))?;
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_path(&manifest).map_err(|e| csv_error(&manifest, e))?;
     let headers = reader.headers().map_err(|e| csv_error(&manifest, e))?.clone();
     check_header(&manifest, &headers)?;
     let col = |name: &str| headers.iter().position(|h| h == name);
@@ -117,13 +114,7 @@ fn read_checked(file: &Path, manifest: &Path, line: u64, expected: &str) -> Resu
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let actual = sha256_hex(&bytes);
     if actual != expected {
-        return Err(Error::ChecksumMismatch {
-            path: file.to_path_buf(),
-            manifest: manifest.to_path_buf(),
-            line,
-            expected: expected.to_string(),
-            actual,
-        });
+        return Err(Error::ChecksumMismatch { path: file.to_path_buf(), manifest: manifest.to_path_buf(), line, expected: expected.to_string(), actual });
     }
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 { path: file.to_path_buf(), offset: e.utf8_error().valid_up_to() })
 }

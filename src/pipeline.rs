@@ -133,8 +133,7 @@ pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge) -> Result<Vec<E
 /// [`extract_corpus`], ticking a progress bar once per article.
 fn extract_corpus_with_progress(sources: &[Source], knowledge: &Knowledge, progress: &ProgressBar) -> Result<Vec<Extraction>> {
     let lexicons = &knowledge.lexicons;
-    let extractors: std::collections::BTreeMap<&str, Extractor> =
-        lexicons.by_language.iter().map(|(lang, lex)| (lang.as_str(), Extractor::new(lex))).collect();
+    let extractors: std::collections::BTreeMap<&str, Extractor> = lexicons.by_language.iter().map(|(lang, lex)| (lang.as_str(), Extractor::new(lex))).collect();
     sources
         .iter()
         .map(|s| {

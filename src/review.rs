@@ -38,8 +38,7 @@ pub const EXTENSIONS: &[&str] = &["xlsx", "ods", "csv"];
 pub const COLUMNS: &[&str] = &["mention_id", "action", "field", "new_value", "reviewer", "reviewed_on", "note"];
 /// The columns [`write_sheet`] adds after [`COLUMNS`] to show what the extractor produced;
 /// they are read by people and ignored by the build.
-pub const CONTEXT_COLUMNS: &[&str] =
-    &["source_id", "surface", "kind", "value", "low", "high", "qualifier", "unit", "measure", "as_of", "quote"];
+pub const CONTEXT_COLUMNS: &[&str] = &["source_id", "surface", "kind", "value", "low", "high", "qualifier", "unit", "measure", "as_of", "quote"];
 /// The fields a `correct` decision may change.
 pub const FIELDS: &[&str] = &["kind", "value", "low", "high", "qualifier", "unit", "is_statement", "measure", "as_of"];
 /// The actions of a decision.
@@ -183,8 +182,7 @@ struct Grid {
 
 /// The review sheet of a corpus folder, if there is one: `<raw>/review.xlsx`, `.ods` or `.csv`.
 pub fn find_sheet(raw: &Path) -> Result<Option<PathBuf>> {
-    let present: Vec<PathBuf> =
-        EXTENSIONS.iter().map(|ext| raw.join(format!("{FILE_STEM}.{ext}"))).filter(|p| p.is_file()).collect();
+    let present: Vec<PathBuf> = EXTENSIONS.iter().map(|ext| raw.join(format!("{FILE_STEM}.{ext}"))).filter(|p| p.is_file()).collect();
     match present.len() {
         0 => Ok(None),
         1 => Ok(present.into_iter().next()),
@@ -311,11 +309,7 @@ fn parse_grid(file: &Path, sheet: Option<&str>, grid: &Grid) -> Result<Vec<Decis
     let expected = format!("the header row must name the columns {}", COLUMNS.join(", "));
     let mut rows = grid.rows.iter().filter(|(_, cells)| cells.iter().any(|c| *c != Value::Empty));
     let Some((header_row, header)) = rows.next() else {
-        return Err(err(
-            None,
-            None,
-            format!("the sheet is empty; {expected} (`cecot-data review-sheet` writes a sheet to start from)"),
-        ));
+        return Err(err(None, None, format!("the sheet is empty; {expected} (`cecot-data review-sheet` writes a sheet to start from)")));
     };
     // Column name -> position.
     let mut positions: BTreeMap<String, usize> = BTreeMap::new();
@@ -323,9 +317,7 @@ fn parse_grid(file: &Path, sheet: Option<&str>, grid: &Grid) -> Result<Vec<Decis
         let name = match cell {
             Value::Empty => continue,
             Value::Text(s) => s.trim().to_lowercase(),
-            other => {
-                return Err(err(Some(*header_row), None, format!("header cell {} is {}, not a column name; {expected}", i + 1, describe(other))))
-            }
+            other => return Err(err(Some(*header_row), None, format!("header cell {} is {}, not a column name; {expected}", i + 1, describe(other)))),
         };
         if positions.insert(name.clone(), i).is_some() {
             return Err(err(Some(*header_row), Some(&name), format!("column {name:?} appears twice in the header")));
@@ -334,11 +326,7 @@ fn parse_grid(file: &Path, sheet: Option<&str>, grid: &Grid) -> Result<Vec<Decis
     let missing: Vec<&str> = COLUMNS.iter().copied().filter(|c| !positions.contains_key(*c)).collect();
     if !missing.is_empty() {
         let found: Vec<&str> = positions.keys().map(String::as_str).collect();
-        return Err(err(
-            Some(*header_row),
-            None,
-            format!("wrong header: missing column(s) {}; found {}; {expected}", missing.join(", "), found.join(", ")),
-        ));
+        return Err(err(Some(*header_row), None, format!("wrong header: missing column(s) {}; found {}; {expected}", missing.join(", "), found.join(", "))));
     }
     let width = header.len();
     let mut decisions = Vec::new();
@@ -378,8 +366,8 @@ fn parse_grid(file: &Path, sheet: Option<&str>, grid: &Grid) -> Result<Vec<Decis
             "correct" => Action::Correct,
             _ => return Err(err(Some(row), Some("action"), format!("{action:?} is not an action; write one of {}", ACTIONS.join(", ")))),
         };
-        let mention_id = text("mention_id")?
-            .ok_or_else(|| err(Some(row), Some("mention_id"), "mention_id is empty; copy it from mentions.csv or statements.csv".into()))?;
+        let mention_id =
+            text("mention_id")?.ok_or_else(|| err(Some(row), Some("mention_id"), "mention_id is empty; copy it from mentions.csv or statements.csv".into()))?;
         if !is_mention_id(&mention_id) {
             return Err(err(
                 Some(row),
@@ -406,20 +394,16 @@ fn parse_grid(file: &Path, sheet: Option<&str>, grid: &Grid) -> Result<Vec<Decis
         if action != Action::Correct && new_value.is_some() {
             return Err(err(Some(row), Some("new_value"), format!("new_value is only for correct; a row that does {} leaves it empty", action.as_str())));
         }
-        let reviewer =
-            text("reviewer")?.ok_or_else(|| err(Some(row), Some("reviewer"), "reviewer is empty; every decision names who made it".into()))?;
+        let reviewer = text("reviewer")?.ok_or_else(|| err(Some(row), Some("reviewer"), "reviewer is empty; every decision names who made it".into()))?;
         let reviewed_on = match cell("reviewed_on") {
             Value::Empty => return Err(err(Some(row), Some("reviewed_on"), "reviewed_on is empty; every decision has a date (YYYY-MM-DD)".into())),
             Value::Date(d) => *d,
             Value::Text(s) => parse_date(s).ok_or_else(|| {
                 err(Some(row), Some("reviewed_on"), format!("{s:?} is not a date; write it as YYYY-MM-DD (e.g. 2025-07-24) or as a date cell"))
             })?,
-            Value::Number(x) if sheet.is_some() => excel_serial_date(*x).ok_or_else(|| {
-                err(Some(row), Some("reviewed_on"), format!("{} is not a date; write it as YYYY-MM-DD or as a date cell", format_value(*x)))
-            })?,
-            other => {
-                return Err(err(Some(row), Some("reviewed_on"), format!("the cell holds {}, not a date; write it as YYYY-MM-DD", describe(other))))
-            }
+            Value::Number(x) if sheet.is_some() => excel_serial_date(*x)
+                .ok_or_else(|| err(Some(row), Some("reviewed_on"), format!("{} is not a date; write it as YYYY-MM-DD or as a date cell", format_value(*x))))?,
+            other => return Err(err(Some(row), Some("reviewed_on"), format!("the cell holds {}, not a date; write it as YYYY-MM-DD", describe(other)))),
         };
         let note = text("note")?;
         decisions.push(Decision { row, mention_id, action, field, new_value, reviewer, reviewed_on, note });
@@ -570,7 +554,9 @@ fn correct(m: &mut Mention, field: &str, new: Option<&str>, catalog: &Catalog, u
             None => Ok(None),
             Some(s) => match s.parse::<f64>() {
                 Ok(x) if x.is_finite() => Ok(Some(tidy(x))),
-                _ => Err(format!("{s:?} is not a number; write it with a dot decimal and no separators (e.g. 1234.5), or leave the cell empty to clear {field}")),
+                _ => {
+                    Err(format!("{s:?} is not a number; write it with a dot decimal and no separators (e.g. 1234.5), or leave the cell empty to clear {field}"))
+                }
             },
         }
     };
@@ -607,9 +593,7 @@ fn correct(m: &mut Mention, field: &str, new: Option<&str>, catalog: &Catalog, u
                 None => None,
                 Some(id) if catalog.get(id).is_some() => Some(id.to_string()),
                 Some(id) => {
-                    return Err(format!(
-                        "{id:?} is not a measure id of the catalog (schemas/measures.toml); the ids are listed in output/data_dictionary.md"
-                    ))
+                    return Err(format!("{id:?} is not a measure id of the catalog (schemas/measures.toml); the ids are listed in output/data_dictionary.md"))
                 }
             }
         }

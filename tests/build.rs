@@ -10,12 +10,9 @@ use cecot_data::pipeline::{build, BuildOptions};
 mod common;
 use common::{copy_dir, files, repo};
 
-
 fn build_into(raw: &Path, out: &Path) -> Result<(), Error> {
     build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None, allow_stale: false, progress: false }).map(|_| ())
 }
-
-
 
 #[test]
 fn build_reproduces_committed_output_byte_for_byte() {
@@ -103,6 +100,10 @@ fn malformed_measure_catalog_is_refused() {
 
 #[test]
 fn malformed_lexicon_is_refused() {
-    let err = cecot_data::extract::Lexicon::parse("xx.toml", "language = \"xx\"\ndecimal_mark = \",\"\ngroup_mark = \",\"\n[cardinals]\none = 1\n[qualifiers]\n[months]\n").unwrap_err();
+    let err = cecot_data::extract::Lexicon::parse(
+        "xx.toml",
+        "language = \"xx\"\ndecimal_mark = \",\"\ngroup_mark = \",\"\n[cardinals]\none = 1\n[qualifiers]\n[months]\n",
+    )
+    .unwrap_err();
     assert!(err.to_string().starts_with("xx.toml"), "{err}");
 }

@@ -185,14 +185,10 @@ unit = "USD_per_person""#,
     ];
     let out = derive(&c, &claims, &measures());
     let t = &out.table;
-    let got: Vec<(String, String, String)> =
-        t.rows.iter().map(|r| (cell(r, t, "inputs"), cell(r, t, "value"), cell(r, t, "note"))).collect();
+    let got: Vec<(String, String, String)> = t.rows.iter().map(|r| (cell(r, t, "inputs"), cell(r, t, "value"), cell(r, t, "note"))).collect();
     assert_eq!(
         got,
-        vec![
-            ("a:1-2;a:3-4".into(), "100".into(), "".into()),
-            ("a:1-2;b:3-4".into(), "50".into(), "inputs read at their stated value: 20 is more than".into()),
-        ]
+        vec![("a:1-2;a:3-4".into(), "100".into(), "".into()), ("a:1-2;b:3-4".into(), "50".into(), "inputs read at their stated value: 20 is more than".into()),]
     );
 }
 
@@ -210,19 +206,12 @@ same_source = ["cecot_cell_occupancy", "cecot_cell_toilets"]"#,
     let mut range = claim("a:1-2", "a", "cecot_cell_occupancy", "range", None, None);
     range.low = Some(30.0);
     range.high = Some(40.0);
-    let claims = vec![
-        range,
-        claim("a:3-4", "a", "cecot_cell_toilets", "exact", Some(4.0), None),
-        claim("b:3-4", "b", "cecot_cell_toilets", "exact", Some(1.0), None),
-    ];
+    let claims =
+        vec![range, claim("a:3-4", "a", "cecot_cell_toilets", "exact", Some(4.0), None), claim("b:3-4", "b", "cecot_cell_toilets", "exact", Some(1.0), None)];
     let out = derive(&c, &claims, &measures());
     let t = &out.table;
-    let got: Vec<(String, String, String)> =
-        t.rows.iter().map(|r| (cell(r, t, "derived_id"), cell(r, t, "input_values"), cell(r, t, "value"))).collect();
-    assert_eq!(
-        got,
-        vec![("per_toilet_max".into(), "40;4".into(), "10".into()), ("per_toilet_min".into(), "30;4".into(), "7.5".into())]
-    );
+    let got: Vec<(String, String, String)> = t.rows.iter().map(|r| (cell(r, t, "derived_id"), cell(r, t, "input_values"), cell(r, t, "value"))).collect();
+    assert_eq!(got, vec![("per_toilet_max".into(), "40;4".into(), "10".into()), ("per_toilet_min".into(), "30;4".into(), "7.5".into())]);
 }
 
 #[test]
@@ -244,7 +233,10 @@ assume.release = { date = "2025-01-31", why = "end of the month" }"#,
     let t = &out.table;
     assert!((cell(&t.rows[0], t, "value").parse::<f64>().unwrap() - 30.0 / 365.0).abs() < 1e-9);
     assert!(cell(&t.rows[0], t, "note").contains("assumes arrival = 2025-01-01: early January"));
-    assert!(catalog("[[derived]]\nid = \"y\"\ndescription = \"d\"\nformula = \"es_prison_population\"\nunit = \"u\"\nassume.n = { date = \"12\", why = \"w\" }").is_err());
+    assert!(catalog(
+        "[[derived]]\nid = \"y\"\ndescription = \"d\"\nformula = \"es_prison_population\"\nunit = \"u\"\nassume.n = { date = \"12\", why = \"w\" }"
+    )
+    .is_err());
 }
 
 /// Verdicts of two claims, one per qualifier, the first stated as 100 and the second as 120
@@ -418,7 +410,8 @@ fn gold_analysis_is_reproduced_from_gold_statements() {
         let want: f64 = r[3].parse().unwrap();
         let mut ids = vec![r[0].to_string()];
         ids.extend(aliases.get(&r[0]).cloned().unwrap_or_default());
-        let ok = ids.iter().flat_map(|i| values.get(i).cloned().unwrap_or_default()).any(|v| (v - want).abs() <= 0.01 || (v - want).abs() <= 0.005 * want.abs());
+        let ok =
+            ids.iter().flat_map(|i| values.get(i).cloned().unwrap_or_default()).any(|v| (v - want).abs() <= 0.01 || (v - want).abs() <= 0.005 * want.abs());
         if !ok {
             missing.push(r[0].to_string());
         }
@@ -428,18 +421,14 @@ fn gold_analysis_is_reproduced_from_gold_statements() {
     assert!(reproduced * 10 >= total * 9, "reproduced {reproduced}/{total}; missing {missing:?}");
 
     // The sums and the occupancy are checked against the stated figures.
-    let check_of = |id: &str| -> Vec<String> {
-        t.rows.iter().filter(|r| cell(r, t, "derived_id") == id).map(|r| cell(r, t, "check")).collect()
-    };
+    let check_of = |id: &str| -> Vec<String> { t.rows.iter().filter(|r| cell(r, t, "derived_id") == id).map(|r| cell(r, t, "check")).collect() };
     assert!(check_of("es_prison_occupancy_rate_computed").iter().all(|c| c == "consistent"));
     assert!(check_of("cristosal_death_breakdown_sum").iter().all(|c| c == "consistent"));
     assert!(check_of("deportees_aea_plus_regular_check").iter().all(|c| c == "consistent"));
 
     // The comparison's verdicts on the measures the sources disagree or agree on.
     let cmp = compare(&claims, &measures);
-    let verdict_of = |id: &str| {
-        cmp.rows.iter().find(|r| cell(r, &cmp, "comparison_id") == id).map(|r| cell(r, &cmp, "verdict")).unwrap_or_default()
-    };
+    let verdict_of = |id: &str| cmp.rows.iter().find(|r| cell(r, &cmp, "comparison_id") == id).map(|r| cell(r, &cmp, "verdict")).unwrap_or_default();
     assert_eq!(verdict_of("venezuelans_deported_to_cecot"), "conflicting");
     assert_eq!(verdict_of("cecot_cell_occupancy"), "conflicting");
     assert_eq!(verdict_of("us_payment_to_el_salvador"), "consistent");

@@ -36,11 +36,7 @@ fn one(lang: &str, text: &str) -> Mention {
 #[track_caller]
 fn find(lang: &str, text: &str, surface: &str) -> Mention {
     let mentions = all(lang, text);
-    mentions
-        .iter()
-        .find(|m| m.surface == surface)
-        .cloned()
-        .unwrap_or_else(|| panic!("{lang} {text:?}: no mention with surface {surface:?} in {mentions:#?}"))
+    mentions.iter().find(|m| m.surface == surface).cloned().unwrap_or_else(|| panic!("{lang} {text:?}: no mention with surface {surface:?} in {mentions:#?}"))
 }
 
 /// Kind, value and qualifier of a mention, in one assertion that prints the whole mention.
@@ -772,10 +768,7 @@ fn es_every_less_than_cue() {
     expect_cues(
         "es",
         "less_than",
-        &[
-            ("menos de", "Liberaron a menos de 250 presos.", "250"),
-            ("por debajo de", "La cifra está por debajo de 250 presos.", "250"),
-        ],
+        &[("menos de", "Liberaron a menos de 250 presos.", "250"), ("por debajo de", "La cifra está por debajo de 250 presos.", "250")],
     );
 }
 
@@ -1604,7 +1597,11 @@ fn en_rate_denominator_is_not_a_preposition() {
 #[test]
 fn en_date_inside_the_story_is_not_a_dateline() {
     let k = cecot_data::extract::Lexicons::embedded().unwrap();
-    let ex = cecot_data::extract::extract("SAN SALVADOR (AP) — The government has detained 85,000 people since March 2022.", k.get("en").unwrap(), Default::default());
+    let ex = cecot_data::extract::extract(
+        "SAN SALVADOR (AP) — The government has detained 85,000 people since March 2022.",
+        k.get("en").unwrap(),
+        Default::default(),
+    );
     assert_eq!(ex.reference_date, None);
 }
 

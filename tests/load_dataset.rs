@@ -32,8 +32,7 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 fn edit_csv(path: &Path, edit: impl FnOnce(&mut Vec<String>, &mut Vec<Vec<String>>)) {
     let mut reader = csv::Reader::from_path(path).expect("readable csv");
     let mut header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
-    let mut rows: Vec<Vec<String>> =
-        reader.records().map(|r| r.expect("record").iter().map(String::from).collect()).collect();
+    let mut rows: Vec<Vec<String>> = reader.records().map(|r| r.expect("record").iter().map(String::from).collect()).collect();
     edit(&mut header, &mut rows);
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_path(path).unwrap();
     writer.write_record(&header).unwrap();
@@ -268,8 +267,7 @@ fn empty_tables_still_have_full_schema() {
         let file = fs::File::open(out.join(format!("{}.parquet", def.name))).unwrap();
         let df = ParquetReader::new(file).finish().unwrap();
         assert_eq!(df.height(), 0);
-        let dtypes: Vec<(String, DataType)> =
-            df.columns().iter().map(|c| (c.name().to_string(), c.dtype().clone())).collect();
+        let dtypes: Vec<(String, DataType)> = df.columns().iter().map(|c| (c.name().to_string(), c.dtype().clone())).collect();
         let expected: Vec<(String, DataType)> = def.columns.iter().map(|c| (c.name.to_string(), dtype(c.ty))).collect();
         assert_eq!(dtypes, expected, "table {}", def.name);
     }

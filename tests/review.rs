@@ -19,7 +19,6 @@ use cecot_data::review::{self, Action, Status, COLUMNS};
 mod common;
 use common::{copy_dir, files, repo};
 
-
 // ----------------------------------------------------------------------------------------------
 // Sheets
 
@@ -183,9 +182,7 @@ impl Corpus {
             .measures
             .iter()
             .find(|x| {
-                Some(&x.id) != m.measure.as_ref()
-                    && x.kinds.iter().any(|k| k == m.kind)
-                    && (x.unit == "any" || m.unit.as_deref().is_none_or(|u| u == x.unit))
+                Some(&x.id) != m.measure.as_ref() && x.kinds.iter().any(|k| k == m.kind) && (x.unit == "any" || m.unit.as_deref().is_none_or(|u| u == x.unit))
             })
             .expect("another measure fits")
             .id
@@ -369,7 +366,12 @@ fn stale_id_is_reported_not_dropped() {
 fn bad_enum_value_names_sheet_row_and_column() {
     let c = corpus();
     let (id, _) = c.statement(|_| true);
-    for (field, value, says) in [("kind", "cnt", "not a kind"), ("qualifier", "roughly", "not a qualifier"), ("is_statement", "yes", "not true or false"), ("unit", "furlongs", "not a unit")] {
+    for (field, value, says) in [
+        ("kind", "cnt", "not a kind"),
+        ("qualifier", "roughly", "not a qualifier"),
+        ("is_statement", "yes", "not true or false"),
+        ("unit", "furlongs", "not a unit"),
+    ] {
         let (sheet, row_n, column, msg) = review_error(apply_sheet("xlsx", &[header(), row(&id, "accept", "", ""), row(&id, "correct", field, value)]).1);
         assert_eq!((sheet.as_deref(), row_n, column.as_deref()), (Some("Sheet1"), Some(3), Some("new_value")), "{msg}");
         assert!(msg.contains("review.xlsx, sheet \"Sheet1\", row 3, column new_value") && msg.contains(says), "{msg}");
@@ -530,8 +532,6 @@ fn review_sheet_lists_the_statements_and_reads_back_as_no_decision() {
 // ----------------------------------------------------------------------------------------------
 // The build
 
-
-
 fn build_into(raw: &Path, out: &Path, allow_stale: bool) -> Result<cecot_data::pipeline::BuildSummary, Error> {
     build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None, allow_stale, progress: false })
 }
@@ -556,7 +556,11 @@ fn build_applies_the_sheet_to_statements_and_mentions() {
     let plain = build_into(&raw, &out, false).unwrap();
     write_xlsx(
         &raw.join("review.xlsx"),
-        &[header(), row(&rejected, "reject", "", ""), vec![s(&moved), s("correct"), s("measure"), s(&new_measure), s("reviewer-b"), C::D(2025, 8, 3), s("wrong measure")]],
+        &[
+            header(),
+            row(&rejected, "reject", "", ""),
+            vec![s(&moved), s("correct"), s("measure"), s(&new_measure), s("reviewer-b"), C::D(2025, 8, 3), s("wrong measure")],
+        ],
     );
     let summary = build_into(&raw, &out, false).unwrap();
     assert_eq!(summary.statements, plain.statements - 1);

@@ -13,15 +13,14 @@ use super::{format_value, tidy, Mention};
 
 /// Words that cannot sit between a number and its counted noun ("40 were found" has no noun).
 const STOP_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "to", "for", "with", "and", "or", "were", "was", "are", "is", "had", "have", "has",
-    "be", "been", "by", "as", "that", "this", "from", "than", "but", "who", "which", "it", "they", "he", "she", "we", "de",
-    "del", "la", "el", "los", "las", "en", "con", "y", "o", "que", "se", "por", "para", "a", "al", "fueron", "son", "eran",
-    "han", "ha", "es", "fue", "su", "sus", "un", "una", "more", "less", "más", "menos", "per", "each", "cada", "not", "no",
+    "the", "a", "an", "in", "on", "at", "to", "for", "with", "and", "or", "were", "was", "are", "is", "had", "have", "has", "be", "been", "by", "as", "that",
+    "this", "from", "than", "but", "who", "which", "it", "they", "he", "she", "we", "de", "del", "la", "el", "los", "las", "en", "con", "y", "o", "que", "se",
+    "por", "para", "a", "al", "fueron", "son", "eran", "han", "ha", "es", "fue", "su", "sus", "un", "una", "more", "less", "más", "menos", "per", "each",
+    "cada", "not", "no",
 ];
 
 /// Determiners allowed between a partitive "of"/"de" and the noun ("40 of these men").
-const PARTITIVE_DETERMINERS: &[&str] =
-    &["these", "those", "the", "them", "their", "los", "las", "ellos", "ellas", "estos", "estas", "esos", "esas"];
+const PARTITIVE_DETERMINERS: &[&str] = &["these", "those", "the", "them", "their", "los", "las", "ellos", "ellas", "estos", "estas", "esos", "esas"];
 
 /// Articles allowed between a qualifier cue and the number ("casi el 75 %").
 const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
@@ -134,9 +133,7 @@ impl<'a> Grammar<'a> {
         let map = |m: &BTreeMap<String, f64>| PhraseSet::new(m.iter().map(|(k, v)| (k.clone(), *v)));
         Grammar {
             lex,
-            qualifier_cues: PhraseSet::new(
-                lex.qualifiers.iter().flat_map(|(q, cues)| cues.iter().map(move |c| (c.clone(), q.clone()))),
-            ),
+            qualifier_cues: PhraseSet::new(lex.qualifiers.iter().flat_map(|(q, cues)| cues.iter().map(move |c| (c.clone(), q.clone())))),
             percent: PhraseSet::of_list(&lex.percent_words, ()),
             currency_prefix: currencies(&lex.currency_prefixes, lex),
             currency_words: currencies(&lex.currency_words, lex),
@@ -154,9 +151,7 @@ impl<'a> Grammar<'a> {
             fractions: map(&lex.fractions),
             multipliers: map(&lex.multipliers),
             vague: map(&lex.vague),
-            measure_units: PhraseSet::new(
-                lex.measures_units.iter().map(|(k, v)| (k.clone(), (v.unit.clone(), v.kind.clone()))),
-            ),
+            measure_units: PhraseSet::new(lex.measures_units.iter().map(|(k, v)| (k.clone(), (v.unit.clone(), v.kind.clone())))),
             durations: PhraseSet::new(lex.durations.iter().map(|(k, v)| (k.clone(), v.clone()))),
             nouns: PhraseSet::new(lex.noun_units.iter().map(|(k, v)| (k.clone(), v.clone()))),
             scales: map(&lex.scales),
@@ -337,7 +332,15 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             if let Some(&c) = lex.collectives.get(&next.lower) {
-                return Some(Core { end: i + 2, value: c, words: true, has_decimals: false, scaled: false, year_shaped: false, approximate: lex.approximate_collectives.contains(&next.lower) });
+                return Some(Core {
+                    end: i + 2,
+                    value: c,
+                    words: true,
+                    has_decimals: false,
+                    scaled: false,
+                    year_shaped: false,
+                    approximate: lex.approximate_collectives.contains(&next.lower),
+                });
             }
             if let Some((n, s)) = self.scales.match_at(toks, i + 1) {
                 return Some(Core { end: i + 1 + n, value: s, words: true, has_decimals: false, scaled: true, year_shaped: false, approximate: false });
@@ -367,8 +370,7 @@ impl<'a> Grammar<'a> {
             if let Some(&c) = lex.cardinals.get(w) {
                 if let Some(prev) = last {
                     // Only tens + units, or hundreds + anything below, continue a compound.
-                    let ok = ((20.0..100.0).contains(&prev) && prev % 10.0 == 0.0 && c < 10.0)
-                        || (prev >= 100.0 && prev % 100.0 == 0.0 && c < 100.0);
+                    let ok = ((20.0..100.0).contains(&prev) && prev % 10.0 == 0.0 && c < 10.0) || (prev >= 100.0 && prev % 100.0 == 0.0 && c < 100.0);
                     if !ok {
                         break;
                     }
@@ -458,14 +460,22 @@ impl<'a> Grammar<'a> {
         // Identifiers: citation markers, names and references.
         if self.is_identifier(toks, i, &core) {
             c.kind = "identifier";
-            if t.is_digits() && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before) && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before) {
+            if t.is_digits()
+                && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before)
+                && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before)
+            {
                 // Phone numbers: "7012-4455".
                 c.b = i + 3;
                 c.value = Some(format!("{}{}", t.lower, toks[i + 2].lower));
             }
             return Some(c);
         }
-        if t.is_digits() && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before) && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before && n.lower.len() >= 4) && t.lower.len() >= 3 && !(core.year_shaped && value <= 2100.0) {
+        if t.is_digits()
+            && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before)
+            && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before && n.lower.len() >= 4)
+            && t.lower.len() >= 3
+            && !(core.year_shaped && value <= 2100.0)
+        {
             c.kind = "identifier";
             c.b = i + 3;
             c.value = Some(format!("{}{}", t.lower, toks[i + 2].lower));
@@ -509,7 +519,8 @@ impl<'a> Grammar<'a> {
         let joiners: Vec<&String> = if opened { lex.range_join.iter().collect() } else { Vec::new() };
         let from_change = a > 0 && lex.change_from.contains(&toks[a - 1].lower) && self.sentence_has_change_verb(toks, a - 1);
         if let Some(conn) = toks.get(b) {
-            let is_conn = self.range_connectors.match_at(toks, b).is_some() || joiners.iter().any(|j| **j == conn.lower)
+            let is_conn = self.range_connectors.match_at(toks, b).is_some()
+                || joiners.iter().any(|j| **j == conn.lower)
                 || (a > 0 && lex.change_from.contains(&toks[a - 1].lower) && (conn.is("to") || conn.is("a")));
             if is_conn && conn.sentence == t.sentence && !from_change {
                 let mut k = b + 1;
@@ -519,7 +530,8 @@ impl<'a> Grammar<'a> {
                 }
                 if let Some(high) = self.core_at(toks, k) {
                     // "$4.67–$4.76 million": the high end's scale covers the low end.
-                    let low_scaled = if high.scaled && !core.scaled { value * high.value / self.core_unscaled(toks, high).max(f64::MIN_POSITIVE) } else { value };
+                    let low_scaled =
+                        if high.scaled && !core.scaled { value * high.value / self.core_unscaled(toks, high).max(f64::MIN_POSITIVE) } else { value };
                     let hyphen = conn.lower == "-" || conn.lower == "–" || conn.lower == "—";
                     let both_years = core.year_shaped && high.year_shaped;
                     let one_year = core.year_shaped != high.year_shaped && (core.year_shaped || high.year_shaped);
@@ -706,11 +718,10 @@ impl<'a> Grammar<'a> {
             return Some(c);
         }
         // "half an hour", "one night": article-number + duration handled in unit_after.
-        if (c.kind == "duration" || c.kind == "count")
-            && (self.is_age(toks, c.a, i, c.b, &c) || (c.a != i && self.is_age(toks, i, i, c.b, &c))) {
-                c.kind = "age";
-                c.unit = Some("years".into());
-            }
+        if (c.kind == "duration" || c.kind == "count") && (self.is_age(toks, c.a, i, c.b, &c) || (c.a != i && self.is_age(toks, i, i, c.b, &c))) {
+            c.kind = "age";
+            c.unit = Some("years".into());
+        }
         // Indefinite "one night" / "One day": a moment, not an amount.
         if core.words && value == 1.0 && c.qualifier == "exact" && matches!(c.unit.as_deref(), Some("days") | Some("nights")) {
             c.kind = "other";
@@ -1029,15 +1040,21 @@ impl<'a> Grammar<'a> {
             return false;
         }
         // "Name, 24," : an apposition after a capitalised name.
-        if c.unit.is_none() && a >= 2 && toks[a - 1].is(",") && toks[a - 2].starts_upper() && toks[a - 2].is_word() && toks[a - 2].sentence == sentence
-            && toks.get(b).is_some_and(|n| n.is(",") || n.is(";")) && !toks[i].is_word() {
-                return true;
-            }
+        if c.unit.is_none()
+            && a >= 2
+            && toks[a - 1].is(",")
+            && toks[a - 2].starts_upper()
+            && toks[a - 2].is_word()
+            && toks[a - 2].sentence == sentence
+            && toks.get(b).is_some_and(|n| n.is(",") || n.is(";"))
+            && !toks[i].is_word()
+        {
+            return true;
+        }
         // A bound on a bare number in a sentence about age: "29 were over 60".
-        if c.unit.is_none() && c.qualifier != "exact"
-            && self.sentence_slice(toks, sentence).iter().any(|t| lex.age_context.contains(&t.lower)) {
-                return true;
-            }
+        if c.unit.is_none() && c.qualifier != "exact" && self.sentence_slice(toks, sentence).iter().any(|t| lex.age_context.contains(&t.lower)) {
+            return true;
+        }
         false
     }
 
@@ -1188,7 +1205,17 @@ impl<'a> Grammar<'a> {
         // ISO 8601.
         if t.is_digits() && t.lower.len() == 4 {
             if let (Some(d1), Some(m), Some(d2), Some(d)) = (same(i + 1), same(i + 2), same(i + 3), same(i + 4)) {
-                if d1.is("-") && d2.is("-") && m.is_digits() && d.is_digits() && !d1.space_before && !m.space_before && !d2.space_before && !d.space_before && m.lower.len() == 2 && d.lower.len() == 2 {
+                if d1.is("-")
+                    && d2.is("-")
+                    && m.is_digits()
+                    && d.is_digits()
+                    && !d1.space_before
+                    && !m.space_before
+                    && !d2.space_before
+                    && !d.space_before
+                    && m.lower.len() == 2
+                    && d.lower.len() == 2
+                {
                     let date = NaiveDate::from_ymd_opt(t.lower.parse().ok()?, m.lower.parse().ok()?, d.lower.parse().ok()?)?;
                     return Some(self.date_cand(i, i + 5, date.format("%Y-%m-%d").to_string()));
                 }
@@ -1220,7 +1247,9 @@ impl<'a> Grammar<'a> {
                 if same(k).is_some_and(|x| ARTICLES.contains(&x.lower.as_str())) {
                     k += 1;
                 }
-                let opened = i >= 1 && (lex.range_open.contains(&toks[i - 1].lower) || (i >= 2 && ARTICLES.contains(&toks[i - 1].lower.as_str()) && lex.range_open.contains(&toks[i - 2].lower)));
+                let opened = i >= 1
+                    && (lex.range_open.contains(&toks[i - 1].lower)
+                        || (i >= 2 && ARTICLES.contains(&toks[i - 1].lower.as_str()) && lex.range_open.contains(&toks[i - 2].lower)));
                 if opened {
                     if let Some(partner) = self.date_at(toks, k, reference, before) {
                         if let Some(v) = partner.value.as_deref().filter(|v| v.len() == 10) {
@@ -1267,10 +1296,11 @@ impl<'a> Grammar<'a> {
             // "June and November 2024": the partner's year.
             let j = end;
             if same(j).is_some_and(|x| lex.range_join.contains(&x.lower) || x.is("to") || x.is("a") || x.is("-"))
-                && same(j + 1).and_then(|m| month_name_ok(m, lex)).is_some() {
-                    let mut e2 = j + 2;
-                    year = self.year_after(toks, &mut e2, sentence);
-                }
+                && same(j + 1).and_then(|m| month_name_ok(m, lex)).is_some()
+            {
+                let mut e2 = j + 2;
+                year = self.year_after(toks, &mut e2, sentence);
+            }
         }
         let year = year.or_else(|| self.year_from_pair_start(toks, a, month, before)).or_else(|| self.infer_year(toks, i, month, reference, before));
         // A bare lower-case month after "de" is part of another date ("27 de marzo" handled above).
@@ -1448,8 +1478,9 @@ impl<'a> Grammar<'a> {
             let prev = head.iter().rev().take_while(|p| toks[p.a].sentence == sentence).find(|p| matches!(p.kind, "money" | "ratio" | "count" | "percent"));
             let Some(prev) = prev else { continue };
             let core_tok = &toks[c.a..c.b];
-            let has_decimal_or_scale = core_tok.iter().any(|t| t.is_digits() && (t.lower.contains(',') || t.lower.contains('.')) && self.parse_digits(&t.lower).is_some_and(|v| v.1))
-                || core_tok.iter().any(|t| self.lex.scales.contains_key(&t.lower));
+            let has_decimal_or_scale =
+                core_tok.iter().any(|t| t.is_digits() && (t.lower.contains(',') || t.lower.contains('.')) && self.parse_digits(&t.lower).is_some_and(|v| v.1))
+                    || core_tok.iter().any(|t| self.lex.scales.contains_key(&t.lower));
             if prev.kind == "money" && has_decimal_or_scale {
                 c.kind = "money";
                 c.unit = Some("USD".into());

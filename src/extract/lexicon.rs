@@ -152,10 +152,7 @@ pub struct Lexicon {
 }
 
 /// The lexicons shipped in the binary, by language.
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("en", include_str!("../../schemas/lexicon/en.toml")),
-    ("es", include_str!("../../schemas/lexicon/es.toml")),
-];
+pub const EMBEDDED: &[(&str, &str)] = &[("en", include_str!("../../schemas/lexicon/en.toml")), ("es", include_str!("../../schemas/lexicon/es.toml"))];
 
 impl Lexicon {
     /// Parse and check one lexicon file. `file` names it in errors.
@@ -243,11 +240,7 @@ impl Lexicon {
         for cues in self.qualifiers.values_mut() {
             lower_vec(cues);
         }
-        self.noun_units = self
-            .units
-            .iter()
-            .flat_map(|(unit, nouns)| nouns.iter().map(move |n| (n.to_lowercase(), unit.clone())))
-            .collect();
+        self.noun_units = self.units.iter().flat_map(|(unit, nouns)| nouns.iter().map(move |n| (n.to_lowercase(), unit.clone()))).collect();
     }
 
     /// Reject a lexicon that would make the grammar misread numbers.
@@ -333,10 +326,7 @@ impl Lexicons {
     /// Every `*.toml` in `dir` (e.g. `schemas/lexicon/`), one lexicon per language.
     pub fn from_dir(dir: &std::path::Path) -> Result<Lexicons> {
         let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-        let mut paths: Vec<_> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
         paths.sort();
         let mut by_language = BTreeMap::new();
         for path in paths {

@@ -16,10 +16,9 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
         } else {
             0
         };
-        if (kind == 0 || kind != cur_kind)
-            && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
+        if (kind == 0 || kind != cur_kind) && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
         if kind == 0 {
             if !c.is_whitespace() {
                 out.push(c.to_string());
@@ -43,8 +42,7 @@ pub struct PhraseSet<T> {
 
 impl<T: Clone> PhraseSet<T> {
     pub fn new(pairs: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut items: Vec<(Vec<String>, T)> =
-            pairs.into_iter().map(|(p, t)| (phrase_tokens(&p), t)).filter(|(p, _)| !p.is_empty()).collect();
+        let mut items: Vec<(Vec<String>, T)> = pairs.into_iter().map(|(p, t)| (phrase_tokens(&p), t)).filter(|(p, _)| !p.is_empty()).collect();
         // Longest first, so the first hit is the longest match.
         items.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
         PhraseSet { items }
@@ -61,10 +59,7 @@ impl<T: Clone> PhraseSet<T> {
 
     /// Longest phrase ending just before token `end`: (first token index, payload).
     pub fn match_before(&self, toks: &[Token], end: usize) -> Option<(usize, T)> {
-        self.items
-            .iter()
-            .find(|(p, _)| p.len() <= end && matches_forward(toks, end - p.len(), p))
-            .map(|(p, t)| (end - p.len(), t.clone()))
+        self.items.iter().find(|(p, _)| p.len() <= end && matches_forward(toks, end - p.len(), p)).map(|(p, t)| (end - p.len(), t.clone()))
     }
 
     /// The phrases, as token lists.

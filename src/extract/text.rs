@@ -167,8 +167,8 @@ fn front_matter_end(chars: &[char]) -> usize {
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "no", "nº", "mr", "mrs", "ms", "dr", "st", "sr", "sra", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "vs", "etc", "u.s", "a.m", "p.m", "approx", "inc", "co", "gen", "gov", "sen", "rep", "lt",
+    "no", "nº", "mr", "mrs", "ms", "dr", "st", "sr", "sra", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc",
+    "u.s", "a.m", "p.m", "approx", "inc", "co", "gen", "gov", "sen", "rep", "lt",
 ];
 
 /// Sentence spans: a line break, or `.`/`!`/`?` (with closing quotes) followed by white space
@@ -193,7 +193,8 @@ fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
                 while k < n && chars[k] == ' ' {
                     k += 1;
                 }
-                if k < n && (chars[k].is_uppercase() || chars[k].is_ascii_digit() || matches!(chars[k], '"' | '“' | '«' | '¿' | '¡' | '‘' | '(' | '[' | '*')) {
+                if k < n && (chars[k].is_uppercase() || chars[k].is_ascii_digit() || matches!(chars[k], '"' | '“' | '«' | '¿' | '¡' | '‘' | '(' | '[' | '*'))
+                {
                     boundary_end = Some(j);
                 }
             }

@@ -48,9 +48,7 @@ fn refuse_foreign(out: &Path) -> Result<()> {
     if is_empty_dir || (meta.is_dir() && out.join(MARKER).is_file()) {
         return Ok(());
     }
-    let message = format!(
-        "it exists but is not a dataset written by cecot-data (no {MARKER}); remove it or choose another output directory"
-    );
+    let message = format!("it exists but is not a dataset written by cecot-data (no {MARKER}); remove it or choose another output directory");
     Err(Error::Write { path: out.to_path_buf(), message })
 }
 

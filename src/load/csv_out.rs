@@ -12,8 +12,7 @@ use crate::error::{Error, Result};
 /// Write `table` to `path`, replacing any file there.
 pub(crate) fn write_csv(path: &Path, table: &Table) -> Result<()> {
     let file = File::create(path).map_err(|e| Error::io(path, e))?;
-    let mut writer =
-        csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(BufWriter::new(file));
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(BufWriter::new(file));
     let failed = |e: csv::Error| Error::Write { path: path.to_path_buf(), message: e.to_string() };
     writer.write_record(table.def.columns.iter().map(|c| c.name)).map_err(failed)?;
     for row in &table.rows {

@@ -12,8 +12,7 @@ use super::schema::{Column, TableDef, TABLES};
 use crate::error::{Error, Result};
 
 /// Licence of the published data.
-const DATA_LICENSE: (&str, &str, &str) =
-    ("CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/");
+const DATA_LICENSE: (&str, &str, &str) = ("CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/");
 
 /// The Frictionless Table Schema of one table: its fields (name, type, description,
 /// constraints `required` and `enum`), primary key, foreign keys and `missingValues: [""]`
@@ -25,9 +24,7 @@ pub fn table_schema_json(def: &TableDef) -> Value {
     schema.insert("missingValues".into(), json!([""]));
     schema.insert("primaryKey".into(), json!(def.primary_key));
     if !def.foreign_keys.is_empty() {
-        let fks = def.foreign_keys.iter().map(|fk| {
-            json!({"fields": [fk.column], "reference": {"resource": fk.table, "fields": [fk.table_column]}})
-        });
+        let fks = def.foreign_keys.iter().map(|fk| json!({"fields": [fk.column], "reference": {"resource": fk.table, "fields": [fk.table_column]}}));
         schema.insert("foreignKeys".into(), fks.collect());
     }
     Value::Object(schema)

@@ -24,11 +24,7 @@ pub(crate) fn write_parquet(path: &Path, table: &Table) -> Result<()> {
     let mut df = data_frame(table).map_err(failed)?;
     let file = File::create(path).map_err(|e| Error::io(path, e))?;
     let mut out = BufWriter::new(file);
-    pl::ParquetWriter::new(&mut out)
-        .with_compression(pl::ParquetCompression::Zstd(None))
-        .set_parallel(false)
-        .finish(&mut df)
-        .map_err(failed)?;
+    pl::ParquetWriter::new(&mut out).with_compression(pl::ParquetCompression::Zstd(None)).set_parallel(false).finish(&mut df).map_err(failed)?;
     out.flush().map_err(|e| Error::io(path, e))?;
     out.get_ref().sync_all().map_err(|e| Error::io(path, e))
 }

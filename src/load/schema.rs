@@ -116,14 +116,11 @@ const fn one_of(mut c: Column, allowed: &'static [&'static str]) -> Column {
 use ColumnType::{Boolean, Date, Integer, Number, String as Text};
 
 /// Kinds of numeric mention (GUIDELINE section 2).
-pub const KINDS: &[&str] = &[
-    "count", "percent", "money", "ratio", "date", "year", "duration", "age", "temperature", "distance", "ordinal",
-    "identifier", "other",
-];
+pub const KINDS: &[&str] =
+    &["count", "percent", "money", "ratio", "date", "year", "duration", "age", "temperature", "distance", "ordinal", "identifier", "other"];
 
 /// Qualifiers: how the stated number bounds the quantity (GUIDELINE section 3).
-pub const QUALIFIERS: &[&str] =
-    &["exact", "approximately", "more_than", "at_least", "less_than", "at_most", "just_under", "range", "vague"];
+pub const QUALIFIERS: &[&str] = &["exact", "approximately", "more_than", "at_least", "less_than", "at_most", "just_under", "range", "vague"];
 
 /// Languages the extractor has a lexicon for.
 pub const LANGUAGES: &[&str] = &["en", "es"];
@@ -244,7 +241,15 @@ pub const DERIVED: TableDef = TableDef {
         col("value", Number, "The computed figure.", "181.84"),
         col("unit", Text, "Unit of the computed figure.", "percent"),
         col("check_statement_id", Text, "The statement whose stated figure this one is checked against.", "003_…:4700-4715"),
-        one_of(req("check", Text, "consistent when the stated figure's interval admits the computed value, inconsistent when not, none when nothing is checked.", "consistent"), CHECKS),
+        one_of(
+            req(
+                "check",
+                Text,
+                "consistent when the stated figure's interval admits the computed value, inconsistent when not, none when nothing is checked.",
+                "consistent",
+            ),
+            CHECKS,
+        ),
         col("note", Text, "Assumptions and remarks (from the catalog).", "text states about 182%"),
     ],
     primary_key: &["derived_id", "inputs"],

@@ -114,11 +114,7 @@ impl Table {
     /// a programming error in a stage, not bad input.
     pub fn push(&mut self, row: Vec<Cell>) {
         debug_assert_eq!(row.len(), self.def.columns.len(), "row width for table {}", self.def.name);
-        debug_assert!(
-            row.iter().zip(self.def.columns).all(|(c, col)| c.fits(col.ty)),
-            "cell types for table {}: {row:?}",
-            self.def.name
-        );
+        debug_assert!(row.iter().zip(self.def.columns).all(|(c, col)| c.fits(col.ty)), "cell types for table {}: {row:?}", self.def.name);
         self.rows.push(row);
     }
 

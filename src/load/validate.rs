@@ -75,8 +75,7 @@ pub fn validate_dir(dir: &Path) -> Result<Vec<Violation>> {
             report.file(&dir.join(name), "file is missing; rebuild the dataset to write it");
         }
     }
-    let tables: Vec<TextTable> =
-        TABLES.iter().filter_map(|def| read_csv(def, &dir.join(format!("{}.csv", def.name)), &mut report)).collect();
+    let tables: Vec<TextTable> = TABLES.iter().filter_map(|def| read_csv(def, &dir.join(format!("{}.csv", def.name)), &mut report)).collect();
     check_tables(&tables, &mut report);
     for def in TABLES {
         let csv = tables.iter().find(|t| t.def.name == def.name);
@@ -107,10 +106,7 @@ impl TextTable {
     /// (0-based) is line `i + 2`, which holds for the file as long as no text has a newline.
     pub(crate) fn from_table(table: &super::Table, path: PathBuf) -> TextTable {
         let header = table.def.columns.iter().map(|c| c.name.to_string()).collect();
-        let rows = (0u64..)
-            .zip(&table.rows)
-            .map(|(i, row)| TextRow { line: i + 2, fields: row.iter().map(|c| c.to_csv_field()).collect() })
-            .collect();
+        let rows = (0u64..).zip(&table.rows).map(|(i, row)| TextRow { line: i + 2, fields: row.iter().map(|c| c.to_csv_field()).collect() }).collect();
         TextTable { def: table.def, path, header, rows }
     }
 
@@ -155,10 +151,7 @@ fn read_csv(def: &'static TableDef, path: &Path, report: &mut Report) -> Option<
     let mut rows = Vec::new();
     for record in records {
         match record {
-            Ok(r) => rows.push(TextRow {
-                line: r.position().map_or(0, |p| p.line()),
-                fields: r.iter().map(str::to_string).collect(),
-            }),
+            Ok(r) => rows.push(TextRow { line: r.position().map_or(0, |p| p.line()), fields: r.iter().map(str::to_string).collect() }),
             Err(e) => {
                 let line = csv_error_line(&e).unwrap_or(0);
                 report.row(path, line, "csv", &format!("malformed CSV, reading stopped here: {e}"));
@@ -242,9 +235,7 @@ pub(crate) fn value_problem(column: &Column, value: &str) -> Option<String> {
         return Some(format!("`{value}` is not {expected}"));
     }
     match column.allowed {
-        Some(allowed) if !allowed.contains(&value) => {
-            Some(format!("`{value}` is not an allowed value (one of: {})", allowed.join(", ")))
-        }
+        Some(allowed) if !allowed.contains(&value) => Some(format!("`{value}` is not an allowed value (one of: {})", allowed.join(", "))),
         _ => None,
     }
 }
@@ -283,8 +274,7 @@ fn parse_date(value: &str) -> Option<NaiveDate> {
 /// The primary key must be present in every row and unique across rows.
 fn check_primary_key(table: &TextTable, report: &mut Report) {
     let positions = table.positions();
-    let key_positions: Option<Vec<usize>> =
-        table.def.primary_key.iter().map(|k| table.def.column_index(k).and_then(|i| positions[i])).collect();
+    let key_positions: Option<Vec<usize>> = table.def.primary_key.iter().map(|k| table.def.column_index(k).and_then(|i| positions[i])).collect();
     let Some(key_positions) = key_positions else { return }; // a missing key column is reported by the header check
     let key_name = table.def.primary_key.join(",");
     let mut first_line: HashMap<Vec<&str>, u64> = HashMap::new();

@@ -140,7 +140,13 @@ fn score(m: &Measure, mention: &Mention, lang: &str, cx: &Context) -> Option<f64
     if !in_sentence && !context.iter().any(|c| has_phrase(&cx.previous, c)) {
         return None;
     }
-    let mut s = if near { 1.0 } else if in_sentence { 0.3 } else { 0.2 };
+    let mut s = if near {
+        1.0
+    } else if in_sentence {
+        0.3
+    } else {
+        0.2
+    };
     for c in list(&m.cues) {
         if has_phrase(&cx.near, &c) {
             s += 1.0;
@@ -279,17 +285,20 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         // reporting, not a period.
         let after: String = doc.slice(m.end, (m.end + 40).min(cb.max(m.end))).to_lowercase();
         let before: String = doc.slice(ca.max(m.start.saturating_sub(30)), m.start).to_lowercase();
-        let sourcing = m.kind == "count" && lexicon.sourcing_verbs.iter().any(|v| has_phrase(&format!(" {after} "), v) || has_phrase(&format!(" {before} "), v));
+        let sourcing =
+            m.kind == "count" && lexicon.sourcing_verbs.iter().any(|v| has_phrase(&format!(" {after} "), v) || has_phrase(&format!(" {before} "), v));
         if sourcing {
             m.as_of = None;
             continue;
         }
         let word_before = before.split_whitespace().last().unwrap_or("").to_string();
         let carry = m.kind != "age"; // an age is the person's at the time of writing, not the paragraph's
-        // "from 12 in 2021 to 30 in 2022": an anchor right after the figure is its own.
-        let own = here.iter().find(|a| a.start >= m.end && a.start <= m.end + 4 && {
-            let gap = doc.slice(m.end, a.start).to_lowercase();
-            lexicon.own_anchor_words.iter().any(|w| gap.trim() == w)
+                                     // "from 12 in 2021 to 30 in 2022": an anchor right after the figure is its own.
+        let own = here.iter().find(|a| {
+            a.start >= m.end && a.start <= m.end + 4 && {
+                let gap = doc.slice(m.end, a.start).to_lowercase();
+                lexicon.own_anchor_words.iter().any(|w| gap.trim() == w)
+            }
         });
         // "rose between 2021 and 2024, from 210 to 3,900": a change's ends take the period's ends.
         let changes = words.iter().any(|w| lexicon.change_verbs.iter().any(|v| v == w));

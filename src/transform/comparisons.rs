@@ -44,10 +44,7 @@ pub fn verdict_of(claims: &[(Interval, Option<&str>)], cumulative: bool) -> &'st
         }
     }
     let floor_only = |i: &Interval| i.high.is_infinite();
-    let undated_fit = claims
-        .iter()
-        .filter(|c| c.1.is_none())
-        .all(|(i, _)| (cumulative && floor_only(i)) || agreed.iter().any(|a| a.intersect(i).is_some()));
+    let undated_fit = claims.iter().filter(|c| c.1.is_none()).all(|(i, _)| (cumulative && floor_only(i)) || agreed.iter().any(|a| a.intersect(i).is_some()));
     if periods.len() >= 2 && undated_fit {
         "time_series"
     } else {

@@ -158,9 +158,7 @@ struct CatalogFile {
 
 fn reference_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b([a-z][a-z0-9_]*)(?:\[([^\]]*)\])?(?:@([A-Za-z0-9_]+))?(?:#([a-z0-9_]+))?").expect("valid regex")
-    })
+    RE.get_or_init(|| Regex::new(r"\b([a-z][a-z0-9_]*)(?:\[([^\]]*)\])?(?:@([A-Za-z0-9_]+))?(?:#([a-z0-9_]+))?").expect("valid regex"))
 }
 
 fn literal_pattern() -> &'static Regex {
@@ -353,17 +351,13 @@ pub fn derive(catalog: &DerivedCatalog, claims: &[Claim], measures: &MeasureCata
             continue;
         }
         let unit_of = |measure: &str| -> Option<String> {
-            d.spec.units.get(measure).cloned().or_else(|| {
-                measures.get(measure).map(|m| m.unit.clone()).filter(|u| seconds_per_unit(u).is_some())
-            })
+            d.spec.units.get(measure).cloned().or_else(|| measures.get(measure).map(|m| m.unit.clone()).filter(|u| seconds_per_unit(u).is_some()))
         };
         // Candidate statements of each reference.
         let mut candidates: Vec<Vec<usize>> = Vec::new();
         for r in &d.refs {
             let unit = unit_of(&r.measure);
-            let c: Vec<usize> = (0..claims.len())
-                .filter(|&i| picks(r, &claims[i]) && !claims[i].points(unit.as_deref()).is_empty())
-                .collect();
+            let c: Vec<usize> = (0..claims.len()).filter(|&i| picks(r, &claims[i]) && !claims[i].points(unit.as_deref()).is_empty()).collect();
             if c.is_empty() {
                 missing.push(format!("{}: no statement with a number for {}", d.spec.id, r.text));
             }
@@ -378,8 +372,7 @@ pub fn derive(catalog: &DerivedCatalog, claims: &[Claim], measures: &MeasureCata
             if !constraints_hold(d, &combo, claims) {
                 continue;
             }
-            let points: Vec<Vec<f64>> =
-                d.refs.iter().zip(&combo).map(|(r, &i)| claims[i].points(unit_of(&r.measure).as_deref())).collect();
+            let points: Vec<Vec<f64>> = d.refs.iter().zip(&combo).map(|(r, &i)| claims[i].points(unit_of(&r.measure).as_deref())).collect();
             let mut evaluated: Vec<(Vec<f64>, f64)> = Vec::new();
             for values in product_values(&points) {
                 if let Some(v) = evaluate(d, &formula, &values) {
@@ -429,9 +422,7 @@ fn key(c: &Cell) -> String {
 
 /// Does the reference pick this claim?
 fn picks(r: &Reference, c: &Claim) -> bool {
-    c.measure == r.measure
-        && r.source.as_ref().is_none_or(|s| &c.source_id == s)
-        && r.as_of.as_ref().is_none_or(|a| c.ends_within(a))
+    c.measure == r.measure && r.source.as_ref().is_none_or(|s| &c.source_id == s) && r.as_of.as_ref().is_none_or(|a| c.ends_within(a))
 }
 
 fn constraints_hold(d: &Derivation, combo: &[usize], claims: &[Claim]) -> bool {

@@ -3,9 +3,9 @@
 
 #![allow(dead_code)] // each test binary uses a different part
 
-use chrono::NaiveDate;
 use cecot_data::load::schema::{COMPARISONS, DERIVED, MENTIONS, SOURCES, STATEMENTS};
 use cecot_data::load::{Cell, DocSection, Table};
+use chrono::NaiveDate;
 
 fn s(text: &str) -> Cell {
     Cell::text(text)
@@ -33,13 +33,36 @@ pub fn sample_docs() -> Vec<DocSection> {
 fn sources() -> Table {
     let mut t = Table::new(&SOURCES);
     t.push(vec![
-        s("001_aaaa"), s("articles/001_aaaa.txt"), s("ab12"), s("A title, with a comma"), s("https://example.org/a"),
-        s("Example Post"), s("A. Writer; B. Writer"), date(2024, 2, 29), date(2024, 3, 1), s("en"), Cell::Null,
-        Cell::Int(1200), Cell::Int(3), Cell::Int(2),
+        s("001_aaaa"),
+        s("articles/001_aaaa.txt"),
+        s("ab12"),
+        s("A title, with a comma"),
+        s("https://example.org/a"),
+        s("Example Post"),
+        s("A. Writer; B. Writer"),
+        date(2024, 2, 29),
+        date(2024, 3, 1),
+        s("en"),
+        Cell::Null,
+        Cell::Int(1200),
+        Cell::Int(3),
+        Cell::Int(2),
     ]);
     t.push(vec![
-        s("002_bbbb"), s("articles/002_bbbb.txt"), s("cd34"), Cell::Null, Cell::Null, Cell::Null, Cell::Null,
-        Cell::Null, Cell::Null, s("es"), s("notes with \"quotes\""), Cell::Int(800), Cell::Int(1), Cell::Int(0),
+        s("002_bbbb"),
+        s("articles/002_bbbb.txt"),
+        s("cd34"),
+        Cell::Null,
+        Cell::Null,
+        Cell::Null,
+        Cell::Null,
+        Cell::Null,
+        Cell::Null,
+        s("es"),
+        s("notes with \"quotes\""),
+        Cell::Int(800),
+        Cell::Int(1),
+        Cell::Int(0),
     ]);
     t
 }
@@ -47,9 +70,23 @@ fn sources() -> Table {
 #[allow(clippy::too_many_arguments)]
 fn mention(id: &str, src: &str, start: i64, end: i64, surface: &str, kind: &str, value: Option<&str>, statement: bool) -> Vec<Cell> {
     vec![
-        s(id), s(src), Cell::Int(start), Cell::Int(end), s(surface), s(kind), Cell::opt_text(value), Cell::Null,
-        Cell::Null, s("exact"), s("persons"), Cell::Bool(statement), s("test_measure"), s("2024"),
-        s("A sentence with 1,234 people."), s("unreviewed"), Cell::Null,
+        s(id),
+        s(src),
+        Cell::Int(start),
+        Cell::Int(end),
+        s(surface),
+        s(kind),
+        Cell::opt_text(value),
+        Cell::Null,
+        Cell::Null,
+        s("exact"),
+        s("persons"),
+        Cell::Bool(statement),
+        s("test_measure"),
+        s("2024"),
+        s("A sentence with 1,234 people."),
+        s("unreviewed"),
+        Cell::Null,
     ]
 }
 
@@ -63,9 +100,25 @@ fn mentions() -> Table {
 
 fn statement(id: &str, value: f64, kind: &str) -> Vec<Cell> {
     vec![
-        s(id), s("001_aaaa"), s("test_measure"), s(kind), Cell::Num(value), Cell::Null, Cell::Null, Cell::Null,
-        s("exact"), s("persons"), s("2024"), date(2024, 1, 1), date(2024, 12, 31), Cell::Num(value),
-        Cell::Num(value), s("A sentence with 1,234 people."), s("Example Post"), date(2024, 2, 29), s("accepted"),
+        s(id),
+        s("001_aaaa"),
+        s("test_measure"),
+        s(kind),
+        Cell::Num(value),
+        Cell::Null,
+        Cell::Null,
+        Cell::Null,
+        s("exact"),
+        s("persons"),
+        s("2024"),
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+        Cell::Num(value),
+        Cell::Num(value),
+        s("A sentence with 1,234 people."),
+        s("Example Post"),
+        date(2024, 2, 29),
+        s("accepted"),
         s("tester"),
     ]
 }
@@ -80,8 +133,15 @@ fn statements() -> Table {
 fn derived() -> Table {
     let mut t = Table::new(&DERIVED);
     t.push(vec![
-        s("test_share"), s("test_measure / test_measure * 100"), s("001_aaaa:10-15;001_aaaa:10-15"),
-        s("1234;1234"), Cell::Num(100.0), s("percent"), s("001_aaaa:40-44"), s("inconsistent"), s("a | pipe"),
+        s("test_share"),
+        s("test_measure / test_measure * 100"),
+        s("001_aaaa:10-15;001_aaaa:10-15"),
+        s("1234;1234"),
+        Cell::Num(100.0),
+        s("percent"),
+        s("001_aaaa:40-44"),
+        s("inconsistent"),
+        s("a | pipe"),
     ]);
     t
 }
@@ -89,9 +149,17 @@ fn derived() -> Table {
 fn comparisons() -> Table {
     let mut t = Table::new(&COMPARISONS);
     t.push(vec![
-        s("test_measure@2024"), s("test_measure"), s("2024"), Cell::Int(2), Cell::Int(1),
-        s("001_aaaa:10-15;001_aaaa:40-44"), Cell::Num(12.5), Cell::Num(1234.0), Cell::Num(1221.5),
-        Cell::Num(9772.0), s("conflicting"),
+        s("test_measure@2024"),
+        s("test_measure"),
+        s("2024"),
+        Cell::Int(2),
+        Cell::Int(1),
+        s("001_aaaa:10-15;001_aaaa:40-44"),
+        Cell::Num(12.5),
+        Cell::Num(1234.0),
+        Cell::Num(1221.5),
+        Cell::Num(9772.0),
+        s("conflicting"),
     ]);
     t
 }
