@@ -143,7 +143,7 @@ fn extract_corpus_with_progress(sources: &[Source], knowledge: &Knowledge, progr
                 message: format!("no lexicon for language {:?} (article {})", s.language, s.source_id),
             })?;
             let mut ex = extractor.extract(&s.text, ArticleContext { published: s.published });
-            claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, &s.language);
+            claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, lexicon);
             claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period.as_deref());
             Ok(ex)
         })
@@ -193,6 +193,17 @@ pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
     for m in &knowledge.measures.measures {
         let cumulative = if m.cumulative { "yes" } else { "" };
         measures.push_str(&format!("| `{}` | {} | {} | {} | {} | {} |\n", m.id, m.title, m.unit, m.kinds.join(", "), cumulative, m.description));
+    }
+    if !knowledge.measures.person_attributes.is_empty() {
+        measures.push_str(
+            "\nAttributes of a named person get one measure per person, `<prefix>_<name>`: the name is the one the \
+             figure is in apposition to (`Ana Pérez, 39,`, `Ana Pérez: a 39-year-old nurse`; a surname alone takes the \
+             full name given earlier in the article), folded to ASCII snake_case (`age_ana_perez`).\n\n\
+             | prefix | title | unit | kinds | description |\n|---|---|---|---|---|\n",
+        );
+        for p in &knowledge.measures.person_attributes {
+            measures.push_str(&format!("| `{}_<name>` | {} | {} | {} | {} |\n", p.prefix, p.title, p.unit, p.kinds.join(", "), p.description));
+        }
     }
     let rules = format!(
         "- `as_of`, in order of precedence: a date right after the figure (`12 in 2021`); for the ends of a \

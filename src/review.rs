@@ -424,8 +424,12 @@ fn describe(v: &Value) -> String {
 
 /// `<source_id>:<start>-<end>` with numeric offsets.
 fn is_mention_id(id: &str) -> bool {
-    let Some((source, span)) = id.rsplit_once(':') else { return false };
-    let Some((a, b)) = span.split_once('-') else { return false };
+    let Some((source, span)) = id.rsplit_once(':') else {
+        return false;
+    };
+    let Some((a, b)) = span.split_once('-') else {
+        return false;
+    };
     !source.is_empty() && a.parse::<usize>().is_ok() && b.parse::<usize>().is_ok()
 }
 
@@ -591,7 +595,7 @@ fn correct(m: &mut Mention, field: &str, new: Option<&str>, catalog: &Catalog, u
         "measure" => {
             m.measure = match new.map(str::trim) {
                 None => None,
-                Some(id) if catalog.get(id).is_some() => Some(id.to_string()),
+                Some(id) if catalog.fit(id).is_some() => Some(id.to_string()),
                 Some(id) => {
                     return Err(format!("{id:?} is not a measure id of the catalog (schemas/measures.toml); the ids are listed in output/data_dictionary.md"))
                 }
@@ -633,16 +637,12 @@ fn check_consistent(m: &mut Mention, touched: &BTreeMap<&str, usize>, catalog: &
         }
     }
     if let (Some(row), Some(id)) = (row_of(&["measure", "kind", "unit"]), m.measure.as_deref()) {
-        if let Some(measure) = catalog.get(id) {
-            if !measure.kinds.iter().any(|k| k == m.kind) {
-                return Err((row, format!("measure {id} is for kinds {}, and this mention's kind is {}", measure.kinds.join(", "), m.kind)));
+        if let Some(fit) = catalog.fit(id) {
+            if !fit.kinds.iter().any(|k| k == m.kind) {
+                return Err((row, format!("measure {id} is for kinds {}, and this mention's kind is {}", fit.kinds.join(", "), m.kind)));
             }
-            let unit_ok = match measure.unit.as_str() {
-                "any" | "date" => true,
-                u => m.unit.as_deref().is_none_or(|mu| mu == u),
-            };
-            if !unit_ok {
-                return Err((row, format!("measure {id} is in {}, and this mention's unit is {}", measure.unit, m.unit.as_deref().unwrap_or(""))));
+            if !fit.accepts(m.kind, m.unit.as_deref()) {
+                return Err((row, format!("measure {id} is in {}, and this mention's unit is {}", fit.unit, m.unit.as_deref().unwrap_or(""))));
             }
         }
     }
@@ -807,7 +807,9 @@ pub fn review_corpus(
     units: &[String],
     allow_stale: bool,
 ) -> Result<Option<ReviewReport>> {
-    let Some(decisions) = load_decisions(raw)? else { return Ok(None) };
+    let Some(decisions) = load_decisions(raw)? else {
+        return Ok(None);
+    };
     let report = apply(&decisions, sources, extractions, catalog, units)?;
     if !report.stale.is_empty() && !allow_stale {
         return Err(report.stale_error());

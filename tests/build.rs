@@ -96,6 +96,12 @@ fn malformed_measure_catalog_is_refused() {
     assert!(cecot_data::transform::Catalog::parse("m.toml", &bad_unit, &units).is_err());
     let empty_cues = dup.replace("cues.en = [\"y\"]", "cues.en = []");
     assert!(cecot_data::transform::Catalog::parse("m.toml", &empty_cues, &units).is_err());
+    let person = "[[person_attribute]]\nprefix = \"age\"\ntitle = \"t\"\ndescription = \"d\"\nunit = \"persons\"\nkinds = [\"age\"]\n";
+    assert!(cecot_data::transform::Catalog::parse("m.toml", &format!("{dup}{person}"), &units).is_ok());
+    let err = cecot_data::transform::Catalog::parse("m.toml", &format!("{dup}{person}{person}"), &units).unwrap_err();
+    assert!(err.to_string().contains("prefix \"age\" appears twice"), "{err}");
+    let err = cecot_data::transform::Catalog::parse("m.toml", &format!("{dup}{}", person.replace("\"persons\"", "\"furlongs\"")), &units).unwrap_err();
+    assert!(err.to_string().contains("unknown unit"), "{err}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let lex = k.lexicons.get(lang).unwrap();
     let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
     let mut ex = extract::extract(text, lex, ArticleContext { published });
-    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lang);
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
     claims::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period.as_deref());
     ex.mentions
 }
@@ -225,4 +225,24 @@ fn es_rank_word_does_not_hide_the_claim_context() {
     let ms = read("es", "El régimen de excepción se aprobó por primera vez el 27 de marzo de 2022.", None);
     let d = find(&ms, "27 de marzo");
     assert_eq!(d.measure.as_deref(), Some("es_state_of_exception_start"), "{ms:#?}");
+}
+
+#[test]
+fn en_age_in_apposition_to_a_name_is_that_persons_age() {
+    let ms = read("en", "Lena Ortiz was arrested in May. Later, Ortiz, 29, told reporters she was held for weeks.", None);
+    let age = find(&ms, "29");
+    assert_eq!(age.measure.as_deref(), Some("age_lena_ortiz"), "a surname alone takes the full name given earlier");
+    assert_eq!(age.as_of, None, "the sentence's events do not date the age");
+    let ms = read("en", "When Omar Díaz Peña, a 40-year-old baker, arrived, the cells were full.", None);
+    assert_eq!(find(&ms, "40-year-old").measure.as_deref(), Some("age_omar_diaz_pena"), "'When' opens the sentence, it is not a name");
+    let ms = read("en", "The youngest was 19, and a 52-year-old farmer died.", None);
+    assert!(find(&ms, "52-year-old").measure.as_deref().is_none_or(|m| !m.starts_with("age_") || m.contains("youngest")));
+}
+
+#[test]
+fn es_age_in_apposition_to_a_name_is_that_persons_age() {
+    let ms = read("es", "Uno de ellos, José de la Cruz, de 17 años, fue trasladado.", None);
+    assert_eq!(find(&ms, "17 años").measure.as_deref(), Some("age_jose_de_la_cruz"));
+    let ms = read("es", "«No lo he visto», dice Marta, de 61 años.", None);
+    assert_eq!(find(&ms, "61 años").measure.as_deref(), Some("age_marta"));
 }

@@ -414,6 +414,19 @@ fn unknown_measure_or_one_that_does_not_fit_is_refused() {
 }
 
 #[test]
+fn a_persons_measure_can_be_named_by_a_reviewer() {
+    // Person attributes are not listed one by one: any `age_<name>` fits an age.
+    let c = corpus();
+    let (age_id, _) = c.statement(|m| m.kind == "age");
+    let (c, r) = apply_sheet("csv", &[header(), row(&age_id, "correct", "measure", "age_some_named_person")]);
+    r.unwrap();
+    assert_eq!(c.get(&age_id).measure.as_deref(), Some("age_some_named_person"));
+    let (count_id, _) = c.statement(|m| m.kind == "count");
+    let (_, _, _, msg) = review_error(apply_sheet("csv", &[header(), row(&count_id, "correct", "measure", "age_some_named_person")]).1);
+    assert!(msg.contains("this mention's kind is count"), "{msg}");
+}
+
+#[test]
 fn bad_as_of_is_refused() {
     let c = corpus();
     let (id, _) = c.statement(|_| true);

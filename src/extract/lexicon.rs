@@ -141,6 +141,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub identifier_after: Vec<String>,
     #[serde(default)]
+    pub name_particles: Vec<String>,
+    #[serde(default)]
+    pub not_name_words: Vec<String>,
+    #[serde(default)]
     pub measures_units: BTreeMap<String, MeasureUnit>,
     #[serde(default)]
     pub durations: BTreeMap<String, String>,
@@ -234,6 +238,8 @@ impl Lexicon {
             &mut self.age_context,
             &mut self.identifier_before,
             &mut self.identifier_after,
+            &mut self.name_particles,
+            &mut self.not_name_words,
         ] {
             lower_vec(list);
         }

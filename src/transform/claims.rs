@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::load::schema::KINDS;
+use crate::transform::persons::NameReader;
 
 /// The catalog embedded in the binary.
 pub const EMBEDDED_MEASURES: &str = include_str!("../../schemas/measures.toml");
@@ -39,6 +40,18 @@ pub struct Measure {
     pub cumulative: bool,
 }
 
+/// An attribute of a named person (age, ...): one measure per person, with the id
+/// `<prefix>_<name>` built from the name the article gives ("Ana Pérez, 39," -> age_ana_perez).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonAttribute {
+    pub prefix: String,
+    pub title: String,
+    pub description: String,
+    pub unit: String,
+    pub kinds: Vec<String>,
+}
+
 /// The measure catalog.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +59,22 @@ pub struct Catalog {
     pub min_score: f64,
     #[serde(rename = "measure")]
     pub measures: Vec<Measure>,
+    #[serde(rename = "person_attribute", default)]
+    pub person_attributes: Vec<PersonAttribute>,
+}
+
+/// What a measure id accepts: the kinds and the unit of its statements.
+pub struct Fit<'a> {
+    pub kinds: &'a [String],
+    pub unit: &'a str,
+}
+
+impl Fit<'_> {
+    /// Does a mention of this kind and unit fit? (`any` and `date` accept every unit; a mention
+    /// without a unit fits any unit.)
+    pub fn accepts(&self, kind: &str, unit: Option<&str>) -> bool {
+        self.kinds.iter().any(|k| k == kind) && (matches!(self.unit, "any" | "date") || unit.is_none_or(|u| u == self.unit))
+    }
 }
 
 impl Catalog {
@@ -84,11 +113,45 @@ impl Catalog {
                 }
             }
         }
+        let mut prefixes = std::collections::BTreeSet::new();
+        for p in &catalog.person_attributes {
+            if !prefixes.insert(p.prefix.as_str()) {
+                return Err(fail(format!("person attribute prefix {:?} appears twice", p.prefix)));
+            }
+            if p.prefix.is_empty() || !p.prefix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                return Err(fail(format!("person attribute prefix {:?} must be snake_case", p.prefix)));
+            }
+            if let Some(k) = p.kinds.iter().find(|k| !KINDS.contains(&k.as_str())) {
+                return Err(fail(format!("person attribute {}: unknown kind {k:?}", p.prefix)));
+            }
+            if p.kinds.is_empty() {
+                return Err(fail(format!("person attribute {}: `kinds` is empty", p.prefix)));
+            }
+            if !known_units.contains(&p.unit) {
+                return Err(fail(format!("person attribute {}: unknown unit {:?}; use a unit the lexicons produce", p.prefix, p.unit)));
+            }
+        }
         Ok(catalog)
     }
 
+    /// The catalog entry with this id.
     pub fn get(&self, id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// The person attribute whose ids this is (`age_ana_perez` -> the `age` attribute). A
+    /// catalog entry with the same prefix (`age_youngest_...`) is found by [`Catalog::get`] first.
+    pub fn person_attribute_of(&self, id: &str) -> Option<&PersonAttribute> {
+        self.person_attributes.iter().find(|p| id.strip_prefix(p.prefix.as_str()).is_some_and(|rest| rest.len() > 1 && rest.starts_with('_')))
+    }
+
+    /// What a measure id accepts, whether a catalog entry or a person attribute; None for an
+    /// id the catalog does not know.
+    pub fn fit(&self, id: &str) -> Option<Fit<'_>> {
+        if let Some(m) = self.get(id) {
+            return Some(Fit { kinds: &m.kinds, unit: &m.unit });
+        }
+        self.person_attribute_of(id).map(|p| Fit { kinds: &p.kinds, unit: &p.unit })
     }
 }
 
@@ -120,14 +183,7 @@ struct Context {
 /// near the figure gives one point (0.3 elsewhere in the sentence, 0.2 in the sentence before);
 /// each cue near it one more (0.25 elsewhere in the sentence, 0.15 in the sentence before).
 fn score(m: &Measure, mention: &Mention, lang: &str, cx: &Context) -> Option<f64> {
-    if !m.kinds.iter().any(|k| k == mention.kind) {
-        return None;
-    }
-    let unit_ok = match m.unit.as_str() {
-        "any" | "date" => true,
-        u => mention.unit.as_deref().is_none_or(|mu| mu == u),
-    };
-    if !unit_ok {
+    if !(Fit { kinds: &m.kinds, unit: &m.unit }).accepts(mention.kind, mention.unit.as_deref()) {
         return None;
     }
     let list = |by: &ByLanguage| by.get(lang).cloned().unwrap_or_default();
@@ -157,6 +213,13 @@ fn score(m: &Measure, mention: &Mention, lang: &str, cx: &Context) -> Option<f64
         }
     }
     Some(s)
+}
+
+/// The measure of a person's attribute stated by `m`, when a person attribute of the catalog
+/// fits its kind and unit and the figure is in apposition to a name.
+fn person_measure(names: &NameReader, m: &Mention, catalog: &Catalog) -> Option<String> {
+    let attribute = catalog.person_attributes.iter().find(|p| (Fit { kinds: &p.kinds, unit: &p.unit }).accepts(m.kind, m.unit.as_deref()))?;
+    names.person_before(m).map(|person| format!("{}_{person}", attribute.prefix))
 }
 
 fn lower_padded(s: String) -> String {
@@ -192,14 +255,20 @@ fn context_of(doc: &Doc, mentions: &[Mention], i: usize) -> Context {
     Context { near, sentence, previous }
 }
 
-/// The period each statement describes: the non-statement date and year anchors of its
-/// sentence ("in March 2025" -> 2025-03; "between 2020 and 2024" -> 2020/2024), else those of
-/// the sentence before when it has exactly one.
 /// Assign a measure to every statement, and make dates statements where the date itself is
 /// the claim ("CECOT opened in 2023"): a date or year becomes a statement only when a date
-/// measure of the catalog fits it.
-pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, lang: &str) {
+/// measure of the catalog fits it. A figure in apposition to a named person ("Ana Pérez, 39,")
+/// states that person's attribute (`age_ana_perez`) when a person attribute of the catalog fits.
+pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, lexicon: &Lexicon) {
+    let lang = lexicon.language.as_str();
+    let names = NameReader::new(doc, lexicon);
     for i in 0..mentions.len() {
+        if mentions[i].is_statement {
+            if let Some(id) = person_measure(&names, &mentions[i], catalog) {
+                mentions[i].measure = Some(id);
+                continue;
+            }
+        }
         let m = &mentions[i];
         let is_date = matches!(m.kind, "date" | "year");
         let date_claim_candidate = is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m);
@@ -292,8 +361,11 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             continue;
         }
         let word_before = before.split_whitespace().last().unwrap_or("").to_string();
-        let carry = m.kind != "age"; // an age is the person's at the time of writing, not the paragraph's
-                                     // "from 12 in 2021 to 30 in 2022": an anchor right after the figure is its own.
+        // An age is the person's at the time of writing: the anchors of the paragraph, and of
+        // the sentence outside the age's clause, date the events told about the person.
+        let carry = m.kind != "age";
+        let free_in_sentence = if carry { free_in_sentence } else { Vec::new() };
+        // "from 12 in 2021 to 30 in 2022": an anchor right after the figure is its own.
         let own = here.iter().find(|a| {
             a.start >= m.end && a.start <= m.end + 4 && {
                 let gap = doc.slice(m.end, a.start).to_lowercase();
@@ -304,9 +376,9 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         let changes = words.iter().any(|w| lexicon.change_verbs.iter().any(|v| v == w));
         let from_to = match here {
             [first, second] if changes => {
-                if lexicon.change_from.iter().any(|w| *w == word_before) {
+                if lexicon.change_from.contains(&word_before) {
                     Some(first.value.clone())
-                } else if lexicon.change_to.iter().any(|w| *w == word_before) {
+                } else if lexicon.change_to.contains(&word_before) {
                     Some(second.value.clone())
                 } else {
                     None
@@ -349,7 +421,9 @@ fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Op
     let before: String = doc.chars[m.start.saturating_sub(8)..m.start].iter().collect::<String>().to_lowercase();
     let last = before.split_whitespace().last().unwrap_or("");
     match reference {
-        Some(r) if lexicon.since_words.iter().any(|w| w == last) => format!("{value}/{}", r.format("%Y-%m-%d")),
+        Some(r) if lexicon.since_words.iter().any(|w| w == last) => {
+            format!("{value}/{}", r.format("%Y-%m-%d"))
+        }
         _ => value,
     }
 }
