@@ -211,7 +211,7 @@ pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
          anchors of the figure's clause, else of its sentence when no other figure's clause holds them (`in March \
          2025` -> `2025-03`; two anchors after `between`/`from` -> `A/B`; `since 2022` -> `2022/<article date>`; `fiscal year 2024` -> `2023-10/2024-09`; the \
          level a change reaches, `to 98,000`, takes the period's end); a relative expression (`this month`, \
-         `anoche`) resolved against the article's date (manifest `published`, else a dateline at the top of the \
+         `anoche`, `last summer` -> the months of the season in [seasons] of the lexicon) resolved against the article's date (manifest `published`, else a dateline at the top of the \
          text); the period of a survey stated earlier (`Between June and November 2024 we surveyed`); for a sentence \
          in the present tense, the article's date at the precision it is written; the one anchor (or joined period) \
          of the sentence before; the last free anchor earlier in the paragraph. Counts of sources (`three inmates \
@@ -221,7 +221,7 @@ pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
          more_than and at_least -> [v, unbounded); less_than and at_most -> (unbounded, v]; just_under -> \
          [v x (1 - {j}), v]; range -> [low, high]; vague -> [low, unbounded).\n\
          - `is_statement` is false for publication metadata and front matter, dates and years that anchor other \
-         figures, ordinals, identifiers (citation markers, MS-13, Module 8), list enumerators, clock times, \
+         figures, years inside names (`the Geneva Conventions of 1949`, which anchor nothing either), ordinals, identifiers (citation markers, MS-13, Module 8), list enumerators, clock times, \
          indefinite or partitive `one` (`one of the inmates`), thresholds that define a group (`menores de 18 \
          años`) and sentences about the publication itself (subscribers, reading time).\n",
         a = crate::transform::statements::APPROXIMATELY_TOLERANCE,

@@ -246,3 +246,163 @@ fn es_age_in_apposition_to_a_name_is_that_persons_age() {
     let ms = read("es", "«No lo he visto», dice Marta, de 61 años.", None);
     assert_eq!(find(&ms, "61 años").measure.as_deref(), Some("age_marta"));
 }
+
+// The as_of patterns of GUIDELINE section 5, each in the language it was not yet tested in.
+
+#[test]
+fn es_between_two_years_is_an_interval() {
+    let ms = read("es", "Entre 2018 y 2023 la población penitenciaria creció un 150%.", None);
+    assert_eq!(find(&ms, "150%").as_of.as_deref(), Some("2018/2023"));
+}
+
+#[test]
+fn en_between_two_full_dates_is_a_day_interval() {
+    let ms = read("en", "Between March 27, 2022, and March 27, 2023, police arrested 66,000 people.", None);
+    assert_eq!(find(&ms, "66,000").as_of.as_deref(), Some("2022-03-27/2023-03-27"));
+}
+
+#[test]
+fn es_between_two_full_dates_is_a_day_interval() {
+    let ms = read("es", "Entre el 27 de marzo de 2022 y el 27 de marzo de 2023, la policía detuvo a 66.000 personas.", None);
+    assert_eq!(find(&ms, "66.000").as_of.as_deref(), Some("2022-03-27/2023-03-27"));
+}
+
+#[test]
+fn en_since_runs_to_the_article_date() {
+    let ms = read("en", "Since 2022, the network has counted at least 95 released prisoners.", Some("2025-05-04"));
+    assert_eq!(find(&ms, "95").as_of.as_deref(), Some("2022/2025-05-04"));
+}
+
+#[test]
+fn en_early_year_dates_the_figure() {
+    let ms = read("en", "In early 2024, the ministry counted 4,000 new cells.", None);
+    assert_eq!(find(&ms, "4,000").as_of.as_deref(), Some("2024"));
+}
+
+#[test]
+fn es_early_year_dates_the_figure() {
+    let ms = read("es", "A principios de 2024, el ministerio contó 4.000 celdas nuevas.", None);
+    assert_eq!(find(&ms, "4.000").as_of.as_deref(), Some("2024"));
+}
+
+#[test]
+fn en_last_summer_is_the_summer_before_the_article() {
+    let ms = read("en", "Last summer, guards moved 300 inmates to the new wing.", Some("2025-03-10"));
+    assert_eq!(find(&ms, "300").as_of.as_deref(), Some("2024-06/2024-08"));
+    let ms = read("en", "Last summer, guards moved 300 inmates to the new wing.", Some("2025-10-10"));
+    assert_eq!(find(&ms, "300").as_of.as_deref(), Some("2025-06/2025-08"));
+}
+
+#[test]
+fn es_last_summer_is_the_summer_before_the_article() {
+    let ms = read("es", "El verano pasado, los custodios trasladaron a 300 reos al nuevo pabellón.", Some("2025-03-10"));
+    assert_eq!(find(&ms, "300").as_of.as_deref(), Some("2024-06/2024-08"));
+}
+
+#[test]
+fn es_this_month_resolves_against_published_date() {
+    let ms = read("es", "Este mes, el Gobierno liberó a 12 presos.", Some("2025-07-23"));
+    assert_eq!(find(&ms, "12").as_of.as_deref(), Some("2025-07"));
+}
+
+#[test]
+fn en_last_night_is_the_day_before() {
+    let ms = read("en", "The Assembly approved the measure last night with 61 votes.", Some("2025-12-03"));
+    assert_eq!(find(&ms, "61").as_of.as_deref(), Some("2025-12-02"));
+}
+
+#[test]
+fn es_present_tense_takes_the_article_date() {
+    let ms = read("es", "El sistema alberga hoy unos 99.000 reclusos.", Some("2024-10-14"));
+    assert_eq!(find(&ms, "99.000").as_of.as_deref(), Some("2024-10-14"));
+}
+
+#[test]
+fn es_survey_period_covers_later_findings() {
+    let ms = read("es", "Entre junio y noviembre de 2024 encuestamos a familias. El 40% dijo que no recibía visitas.", None);
+    assert_eq!(find(&ms, "40%").as_of.as_deref(), Some("2024-06/2024-11"));
+}
+
+#[test]
+fn es_sourcing_count_has_no_period() {
+    let ms = read("es", "En marzo de 2025, tres presos me dijeron que los golpeaban.", None);
+    let n = find(&ms, "tres");
+    assert!(n.is_statement);
+    assert_eq!(n.as_of, None);
+}
+
+// The non-statement rules of GUIDELINE section 4, each in the language it was not yet tested in.
+
+#[test]
+fn es_year_in_a_name_anchors_nothing() {
+    let ms = read("es", "Con la Ley de Enemigos Extranjeros de 1798, el Gobierno expulsó a 120 personas.", None);
+    assert!(!find(&ms, "1798").is_statement);
+    assert_eq!(find(&ms, "120").as_of, None);
+}
+
+#[test]
+fn es_citation_marker_is_not_a_statement() {
+    let ms = read("es", "Los miembros de la MS-13 fueron recluidos allí.[7]", None);
+    assert!(ms.iter().all(|m| !m.is_statement), "{ms:#?}");
+}
+
+#[test]
+fn es_ordinal_and_list_enumerator_are_not_statements() {
+    let ms = read("es", "Notas:\n1. Fue el primer motín en el penal.", None);
+    assert!(ms.iter().all(|m| !m.is_statement), "{ms:#?}");
+}
+
+#[test]
+fn en_threshold_defining_a_group_is_not_a_statement() {
+    let ms = read("en", "There are 1,200 prisoners under 18 years old.", None);
+    assert!(!find(&ms, "18").is_statement);
+    assert!(find(&ms, "1,200").is_statement);
+}
+
+#[test]
+fn interface_text_is_not_a_statement() {
+    for (lang, text) in [("en", "Playback speed 1.0x"), ("es", "Velocidad de reproducción 1.0x")] {
+        let ms = read(lang, text, None);
+        assert!(ms.iter().all(|m| !m.is_statement), "{lang}: {ms:#?}");
+    }
+}
+
+#[test]
+fn es_publication_boilerplate_is_not_a_statement() {
+    let ms = read("es", "Únase a los 5.000 suscriptores de nuestro boletín semanal.", None);
+    assert!(ms.iter().all(|m| !m.is_statement), "{ms:#?}");
+}
+
+#[test]
+fn es_front_matter_date_is_metadata() {
+    let ms = read("es", "---\npublished: 2025-01-20\n---\nLa cárcel tenía 300 hombres.", None);
+    assert!(!find(&ms, "2025-01-20").is_statement);
+}
+
+#[test]
+fn en_reading_time_is_not_a_statement() {
+    let ms = read("en", "By Staff | Reading time: 6 minutes", None);
+    assert!(ms.iter().all(|m| !m.is_statement), "{ms:#?}");
+}
+
+#[test]
+fn es_anchor_month_is_not_a_statement_but_dates_the_figure() {
+    let ms = read("es", "En marzo de 2025, EE. UU. deportó a 212 hombres al penal.", None);
+    assert!(!find(&ms, "marzo de 2025").is_statement);
+    assert_eq!(find(&ms, "212").as_of.as_deref(), Some("2025-03"));
+}
+
+#[test]
+fn es_year_of_a_sources_report_still_dates_the_figure() {
+    // "de" after a name dates a source unless the name is a law, a treaty... (name_year_heads).
+    let ms = read("es", "Según un informe de Cristosal de 2024, murieron 95 reos.", None);
+    assert_eq!(find(&ms, "95").as_of.as_deref(), Some("2024"));
+}
+
+#[test]
+fn this_winter_runs_over_the_new_year() {
+    let ms = read("en", "This winter, 40 inmates fell ill.", Some("2025-01-15"));
+    assert_eq!(find(&ms, "40").as_of.as_deref(), Some("2024-12/2025-02"));
+    let ms = read("en", "Last winter, 40 inmates fell ill.", Some("2025-01-15"));
+    assert_eq!(find(&ms, "40").as_of.as_deref(), Some("2023-12/2024-02"));
+}

@@ -65,6 +65,12 @@ pub struct Lexicon {
     #[serde(default)]
     pub relative_periods: BTreeMap<String, String>,
     #[serde(default)]
+    pub seasons: BTreeMap<String, [u32; 2]>,
+    #[serde(default)]
+    pub name_year_joiners: Vec<String>,
+    #[serde(default)]
+    pub name_year_heads: Vec<String>,
+    #[serde(default)]
     pub approximate_collectives: Vec<String>,
     #[serde(default)]
     pub multiplier_idiom_followers: Vec<String>,
@@ -189,6 +195,7 @@ impl Lexicon {
         lower_map(&mut self.measures_units);
         lower_map(&mut self.durations);
         lower_map(&mut self.relative_periods);
+        lower_map(&mut self.seasons);
         lower_map(&mut self.rate_nouns);
         lower_map(&mut self.currency_units);
         lower_map(&mut self.money_scales);
@@ -240,6 +247,8 @@ impl Lexicon {
             &mut self.identifier_after,
             &mut self.name_particles,
             &mut self.not_name_words,
+            &mut self.name_year_joiners,
+            &mut self.name_year_heads,
         ] {
             lower_vec(list);
         }
@@ -288,9 +297,17 @@ impl Lexicon {
                 return Err(format!("[bound_suffixes] {suffix:?} = {q:?} is not a qualifier"));
             }
         }
+        for (season, months) in &self.seasons {
+            if months.iter().any(|m| !(1..=12).contains(m)) {
+                return Err(format!("[seasons] {season:?} = {months:?}: give the first and last month, 1 to 12"));
+            }
+        }
         for (phrase, period) in &self.relative_periods {
-            if !["day", "day-1", "month", "month-1", "year", "year-1"].contains(&period.as_str()) {
-                return Err(format!("[relative_periods] {phrase:?} = {period:?}: use day, day-1, month, month-1, year or year-1"));
+            let season = period.strip_suffix("-1").unwrap_or(period);
+            if !["day", "day-1", "month", "month-1", "year", "year-1"].contains(&period.as_str()) && !self.seasons.contains_key(season) {
+                return Err(format!(
+                    "[relative_periods] {phrase:?} = {period:?}: use day, day-1, month, month-1, year, year-1, or a season of [seasons] (this one, or with -1 the last one)"
+                ));
             }
         }
         for (unit, nouns) in &self.units {

@@ -271,7 +271,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let m = &mentions[i];
         let is_date = matches!(m.kind, "date" | "year");
-        let date_claim_candidate = is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m);
+        let date_claim_candidate = is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon);
         if !(m.is_statement || date_claim_candidate) {
             continue;
         }
@@ -317,7 +317,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
 pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, reference: Option<NaiveDate>, reference_period: Option<&str>) {
     let anchors: Vec<Anchor> = mentions
         .iter()
-        .filter(|m| matches!(m.kind, "date" | "year") && !m.is_statement && m.start >= doc.front_matter_end && !is_name_year(doc, m))
+        .filter(|m| matches!(m.kind, "date" | "year") && !m.is_statement && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
         .filter_map(|m| anchor_value(m, lexicon).map(|value| Anchor { sentence: m.sentence, start: m.start, value: since(doc, m, value, lexicon, reference) }))
         .collect();
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
@@ -389,7 +389,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         m.as_of = own
             .map(|a| a.value.clone())
             .or(from_to)
-            .or_else(|| [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(&v, &sentence, m.start, &word_before, lexicon)))
+            .or_else(|| [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(&v, &sentence, m.start, &word_before, changes, lexicon)))
             .or_else(|| relative_period(&sentence, lexicon, reference?))
             .or_else(|| survey_period.clone())
             .or_else(|| if present { reference_period.map(str::to_string) } else { None })
@@ -428,7 +428,7 @@ fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Op
     }
 }
 
-/// "this month", "anoche": a period relative to the article's date.
+/// "this month", "anoche", "last summer": a period relative to the article's date.
 fn relative_period(sentence: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<String> {
     let (_, period) = lexicon.relative_periods.iter().find(|(phrase, _)| has_phrase(sentence, phrase))?;
     let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
@@ -438,8 +438,32 @@ fn relative_period(sentence: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<St
         "month" => r.format("%Y-%m").to_string(),
         "month-1" => month_before(r).format("%Y-%m").to_string(),
         "year" => r.format("%Y").to_string(),
-        _ => (r.year() - 1).to_string(),
+        "year-1" => (r.year() - 1).to_string(),
+        season => {
+            let (name, last_one) = season.strip_suffix("-1").map_or((season, false), |n| (n, true));
+            let [first, last] = *lexicon.seasons.get(name)?;
+            season_period(first, last, r, last_one)
+        }
     })
+}
+
+/// The months of a season as a period: the one the date `r` falls in (or, outside it, the one
+/// of its year), or with `last_one` the latest one that ended before `r`'s month. A season may
+/// run over the new year (December to February).
+fn season_period(first: u32, last: u32, r: NaiveDate, last_one: bool) -> String {
+    let wraps = last < first;
+    let end_of = |y: i32| if wraps { (y + 1, last) } else { (y, last) };
+    let now = (r.year(), r.month());
+    let mut y = r.year();
+    if last_one {
+        while end_of(y) >= now {
+            y -= 1;
+        }
+    } else if wraps && r.month() <= last {
+        y -= 1;
+    }
+    let (end_year, end_month) = end_of(y);
+    format!("{y}-{first:02}/{end_year}-{end_month:02}")
 }
 
 /// A date or year anchor of a sentence.
@@ -480,22 +504,32 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
 
 /// One anchor is the period; two after "between"/"from" are an interval (the figure a change
 /// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
-fn period_of(anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, lexicon: &Lexicon) -> String {
+fn period_of(anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon) -> String {
     let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
     match anchors {
         [one] => one.value.clone(),
-        // "grew between 2020 and 2024 to 98,000": the level reached is the end's.
-        [_, b] if joined && lexicon.change_to.iter().any(|w| w == word_before) => b.value.clone(),
+        // "grew between 2020 and 2024 to 98,000": the level a change reaches is the end's (only
+        // after a change verb: "detuvo a 66.000" is not a change).
+        [_, b] if joined && changes && lexicon.change_to.iter().any(|w| w == word_before) => b.value.clone(),
         [a, b] if joined => format!("{}/{}", a.value, b.value),
         _ => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value.clone(),
     }
 }
 
-/// "the Alien Enemies Act of 1798": a year inside a name anchors nothing.
-fn is_name_year(doc: &Doc, m: &Mention) -> bool {
-    let before: String = doc.chars[m.start.saturating_sub(12)..m.start].iter().collect();
+/// "the Geneva Conventions of 1949", "la Ley de Amnistía de 1993": a year inside a
+/// name anchors nothing. The year follows a joiner of the lexicon after a capitalised word;
+/// where the lexicon lists `name_year_heads` (Spanish, whose "de" also dates a source: "datos
+/// de Cristosal de 2024"), one of the five words before must be a capitalised head ("Ley").
+fn is_name_year(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
+    let before: String = doc.chars[m.start.saturating_sub(80)..m.start].iter().collect();
     let words: Vec<&str> = before.split_whitespace().collect();
-    matches!(words.as_slice(), [.., name, "of"] if name.chars().next().is_some_and(char::is_uppercase))
+    let [.., name, joiner] = words.as_slice() else { return false };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !(capitalised(name) && lexicon.name_year_joiners.contains(&joiner.to_lowercase())) {
+        return false;
+    }
+    let heads = &lexicon.name_year_heads;
+    heads.is_empty() || words.iter().rev().skip(1).take(5).any(|w| capitalised(w) && heads.contains(&w.to_lowercase()))
 }
 
 fn anchor_value(m: &Mention, lexicon: &Lexicon) -> Option<String> {
