@@ -406,3 +406,20 @@ fn this_winter_runs_over_the_new_year() {
     let ms = read("en", "Last winter, 40 inmates fell ill.", Some("2025-01-15"));
     assert_eq!(find(&ms, "40").as_of.as_deref(), Some("2023-12/2024-02"));
 }
+
+#[test]
+fn count_without_its_noun_continues_the_count_before_it() {
+    let ms = read("en", "Of the 500 detainees, 204 died in hospital and 41 were found dead in their cells.", None);
+    assert_eq!(find(&ms, "204").unit.as_deref(), Some("persons"));
+    assert_eq!(find(&ms, "41").unit.as_deref(), Some("persons"));
+    let ms = read("es", "La Asamblea aprobó la medida con 60 votos a favor y tres en contra.", None);
+    assert_eq!(find(&ms, "tres").unit.as_deref(), Some("votes"));
+}
+
+#[test]
+fn count_without_its_noun_takes_its_measures_unit() {
+    let ms = read("en", "In 2024, El Salvador's prison population reached 9,000.", None);
+    let n = find(&ms, "9,000");
+    assert_eq!(n.measure.as_deref(), Some("es_prison_population"));
+    assert_eq!(n.unit.as_deref(), Some("persons"));
+}

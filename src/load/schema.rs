@@ -178,7 +178,12 @@ pub const MENTIONS: TableDef = TableDef {
         col("low", Number, "Lower bound: both bounds for a range; the conventional minimum for a vague plural (dozens 24, hundreds 200, thousands 2000).", "65"),
         col("high", Number, "Upper bound of a range.", "70"),
         one_of(req("qualifier", Text, "How the stated number bounds the quantity (`more than 50` -> more_than).", "exact"), QUALIFIERS),
-        col("unit", Text, "Normalised unit or counted noun (persons, USD, percent, days, fraction…).", "persons"),
+        col(
+            "unit",
+            Text,
+            "Normalised unit or counted noun (persons, USD, percent, days, fraction…). A count written without its noun takes its measure's unit, else the unit of the count before it in its sentence or the one before (\"Of the 430 detainees, 96 died\").",
+            "persons",
+        ),
         req("is_statement", Boolean, "True when the number asserts something about the world the dataset covers; false for metadata, time anchors, names, ordinals, list numbers, citation markers, partitive `one`.", "true"),
         col("measure", Text, "For statements: the quantity stated, an id of schemas/measures.toml shared across articles.", "es_prison_population"),
         col("as_of", Text, "The period the figure describes: `2024`, `2025-03`, `2022-03-27/2023-03-27`; empty when the text gives no anchor.", "2024"),

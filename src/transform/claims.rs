@@ -306,6 +306,42 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             m.measure = chosen;
         }
     }
+    units_from_measures(mentions, catalog);
+    units_from_antecedents(mentions);
+}
+
+/// A count written without its noun continues the count before it ("Of the 430 detainees,
+/// 96 died in hospital and 73 in their cells"; "con 44 votos a favor y tres en contra"): it
+/// takes the unit of the nearest earlier count with a unit in its sentence, else in the
+/// sentence before. Runs after [`units_from_measures`], whose catalog unit is surer.
+fn units_from_antecedents(mentions: &mut [Mention]) {
+    let mut last_unit: Option<(usize, String)> = None; // (sentence, unit) of the last count with a unit
+    for m in mentions.iter_mut() {
+        if m.kind != "count" {
+            continue;
+        }
+        match &m.unit {
+            Some(u) => last_unit = Some((m.sentence, u.clone())),
+            None => {
+                if let Some((sentence, unit)) = &last_unit {
+                    if m.sentence <= sentence + 1 {
+                        m.unit = Some(unit.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A figure written without its noun whose measure is known counts what its measure counts
+/// ("the prison population reached 9,400"): it takes the measure's unit.
+fn units_from_measures(mentions: &mut [Mention], catalog: &Catalog) {
+    for m in mentions.iter_mut().filter(|m| m.unit.is_none() && m.kind != "date" && m.kind != "year") {
+        let Some(fit) = m.measure.as_deref().and_then(|id| catalog.fit(id)) else { continue };
+        if !matches!(fit.unit, "any" | "date") {
+            m.unit = Some(fit.unit.to_string());
+        }
+    }
 }
 
 /// The period each statement describes: a date or year anchor in its clause; else the
@@ -389,7 +425,9 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         m.as_of = own
             .map(|a| a.value.clone())
             .or(from_to)
-            .or_else(|| [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(&v, &sentence, m.start, &word_before, changes, lexicon)))
+            .or_else(|| {
+                [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(&v, &sentence, m.start, &word_before, changes, lexicon))
+            })
             .or_else(|| relative_period(&sentence, lexicon, reference?))
             .or_else(|| survey_period.clone())
             .or_else(|| if present { reference_period.map(str::to_string) } else { None })
