@@ -93,6 +93,9 @@ enum Command {
         /// Sizes in MB, comma-separated.
         #[arg(long, value_delimiter = ',', default_value = "1,10,100")]
         sizes: Vec<usize>,
+        /// Timed runs per size; each size reports its fastest.
+        #[arg(long, default_value_t = cecot_data::bench::DEFAULT_RUNS)]
+        runs: usize,
     },
 }
 
@@ -173,12 +176,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Bench { raw, sizes } => bench(&raw, &sizes),
+        Command::Bench { raw, sizes, runs } => bench(&raw, &sizes, runs),
     }
 }
 
-fn bench(raw: &std::path::Path, sizes: &[usize]) -> Result<(), Error> {
-    let rows = cecot_data::bench::run(raw, sizes)?;
+fn bench(raw: &std::path::Path, sizes: &[usize], runs: usize) -> Result<(), Error> {
+    let rows = cecot_data::bench::run(raw, sizes, runs)?;
     print!("{}", cecot_data::bench::report(&rows));
     Ok(())
 }

@@ -430,7 +430,10 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             })
             .or_else(|| relative_period(&sentence, lexicon, reference?))
             .or_else(|| survey_period.clone())
-            .or_else(|| if present { reference_period.map(str::to_string) } else { None })
+            // A duration in the present tense states a term or a distance in time ("must be
+            // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
+            // whatever the date, so the article's date does not date it.
+            .or_else(|| if present && m.kind != "duration" { reference_period.map(str::to_string) } else { None })
             .or_else(|| match previous.len() {
                 _ if !carry => None,
                 1 => Some(previous[0].value.clone()),
