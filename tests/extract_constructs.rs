@@ -432,6 +432,36 @@ fn es_la_mitad_is_fraction() {
     expect_unit(&m, "fraction");
 }
 
+#[test]
+fn en_hyphenated_fold_is_a_multiplier() {
+    let m = one("en", "Arrests grew ten-fold.");
+    expect(&m, "ratio", Some("10"), "exact");
+    let m = one("en", "Arrests grew 3-fold.");
+    expect(&m, "ratio", Some("3"), "exact");
+}
+
+// ----- counted nouns the lexicon does not list ------------------------------------------------
+
+#[test]
+fn en_unlisted_plural_noun_is_its_own_unit() {
+    let m = one("en", "On Sunday 17 buses reached the prison.");
+    expect(&m, "count", Some("17"), "exact");
+    expect_unit(&m, "buses");
+    expect_surface(&m, "17 buses");
+    // A verb after the number is not a noun.
+    let m = find("en", "Of the 90 detainees, 14 remains unclear.", "14");
+    assert_ne!(m.unit.as_deref(), Some("remains"), "{m:#?}");
+}
+
+#[test]
+fn es_unlisted_plural_noun_is_its_own_unit() {
+    let m = one("es", "El domingo llegaron 17 autobuses al penal.");
+    expect(&m, "count", Some("17"), "exact");
+    expect_unit(&m, "autobuses");
+    let m = one("es", "Ya son 17 más que el año anterior.");
+    assert_eq!(m.unit, None, "{m:#?}");
+}
+
 // ----- rates ---------------------------------------------------------------------------------
 
 #[test]

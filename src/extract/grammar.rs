@@ -675,6 +675,9 @@ impl<'a> Grammar<'a> {
                 } else if let Some((n, u)) = self.nouns.match_at(toks, b + 1) {
                     c.b = b + 1 + n;
                     c.unit = Some(u);
+                } else if self.lex.fold_suffixes.contains(&after.lower) {
+                    // "ten-fold", "3-fold": a multiplier, like "tenfold".
+                    c.kind = "ratio";
                 } else if !self.lex.cardinals.contains_key(&after.lower) {
                     c.kind = "other";
                     c.is_statement = false;
@@ -716,6 +719,9 @@ impl<'a> Grammar<'a> {
         } else if core.year_shaped && range_high.is_some() {
             c.kind = "year";
             return Some(c);
+        } else if let Some(noun) = self.unlisted_plural_noun(toks, b) {
+            c.b = b + 1;
+            c.unit = Some(noun);
         }
         // "half an hour", "one night": article-number + duration handled in unit_after.
         if (c.kind == "duration" || c.kind == "count") && (self.is_age(toks, c.a, i, c.b, &c) || (c.a != i && self.is_age(toks, i, i, c.b, &c))) {
@@ -999,6 +1005,26 @@ impl<'a> Grammar<'a> {
             }
         }
         None
+    }
+
+    /// A counted noun the lexicon does not list, right after the number ("17 buses",
+    /// "40 autobuses"): a lower-case word with a plural ending that is no function word,
+    /// number word or verb the lexicon names. It is the unit as written.
+    fn unlisted_plural_noun(&self, toks: &[Token], b: usize) -> Option<String> {
+        let t = toks.get(b)?;
+        let prev = toks.get(b.checked_sub(1)?)?;
+        let lex = self.lex;
+        let plural = lex.plural_suffixes.iter().any(|s| t.lower.ends_with(s.as_str()));
+        let listed = |w: &str| {
+            STOP_WORDS.contains(&w)
+                || lex.not_counted_nouns.iter().any(|x| x == w)
+                || lex.cardinals.contains_key(w)
+                || lex.scales.contains_key(w)
+                || lex.months.contains_key(w)
+                || lex.ordinals.contains_key(w)
+        };
+        let ok = t.is_word() && t.space_before && !t.upper_first && t.sentence == prev.sentence && t.lower.chars().count() >= 3 && plural && !listed(&t.lower);
+        ok.then(|| t.lower.clone())
     }
 
     /// Age cues around a number: "aged 18", "youngest was 19", "de 58 años",

@@ -147,6 +147,12 @@ pub struct Lexicon {
     #[serde(default)]
     pub identifier_after: Vec<String>,
     #[serde(default)]
+    pub fold_suffixes: Vec<String>,
+    #[serde(default)]
+    pub plural_suffixes: Vec<String>,
+    #[serde(default)]
+    pub not_counted_nouns: Vec<String>,
+    #[serde(default)]
     pub name_particles: Vec<String>,
     #[serde(default)]
     pub not_name_words: Vec<String>,
@@ -246,6 +252,9 @@ impl Lexicon {
             &mut self.identifier_before,
             &mut self.identifier_after,
             &mut self.name_particles,
+            &mut self.plural_suffixes,
+            &mut self.fold_suffixes,
+            &mut self.not_counted_nouns,
             &mut self.not_name_words,
             &mut self.name_year_joiners,
             &mut self.name_year_heads,
