@@ -207,16 +207,20 @@ pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
     }
     let rules = format!(
         "- `as_of`, in order of precedence: a date right after the figure (`12 in 2021`); for the ends of a \
-         change, the ends of the sentence's period (`between 2021 and 2024, from 210 to 3,900`); the date and year \
-         anchors of the figure's clause, else of its sentence when no other figure's clause holds them (`in March \
-         2025` -> `2025-03`; two anchors after `between`/`from` -> `A/B`; `since 2022` -> `2022/<article date>`; `fiscal year 2024` -> `2023-10/2024-09`; the \
-         level a change reaches, `to 98,000`, takes the period's end); a relative expression (`this month`, \
-         `anoche`, `last summer` -> the months of the season in [seasons] of the lexicon) resolved against the article's date (manifest `published`, else a dateline at the top of the \
-         text); the period of a survey stated earlier (`Between June and November 2024 we surveyed`); for a sentence \
-         in the present tense, the article's date at the precision it is written; the one anchor (or joined period) \
-         of the sentence before; the last free anchor earlier in the paragraph. Counts of sources (`three inmates \
-         told me`) get none, and ages carry none from other sentences. `as_of_start`/`as_of_end` are the first and \
-         last day of the period.\n\
+         change, the ends of the sentence's period (`between 2021 and 2024, from 210 to 3,900`); the anchors of the \
+         figure's clause, else of its sentence when no other figure's clause holds them (`in March 2025` -> \
+         `2025-03`; two anchors after `between`/`from` -> `A/B`; `since 2022` -> `2022/<article date>`; `fiscal year \
+         2024` -> `2023-10/2024-09`; the level a change reaches, `to 98,000`, takes the period's end); the period of \
+         a survey stated earlier (`Between June and November 2024 we surveyed`); the sentence's first anchor, though \
+         another figure's clause holds it (`104,800 in mid-2023, in facilities built for 58,300`); for a sentence in \
+         the present tense, the article's date at the precision it is written (not for durations, which state a term: \
+         `within 72 hours`); the one anchor (or joined period) of the sentence before; the last free anchor earlier \
+         in the paragraph. Anchors are date and year mentions, and expressions relative to the article's date \
+         (manifest `published`, else a dateline at the top of the text): `this month`, `anoche`, `last summer` (the \
+         months of a season of the lexicon's [seasons]), and `since then`/`desde entonces`, which runs from the last \
+         date before it to the article's date. Counts of sources (`three inmates told me`) get none, and ages take \
+         only an anchor of their own clause or the article's date. `as_of_start`/`as_of_end` are the first and last \
+         day of the period.\n\
          - `interval_low`/`interval_high`: exact -> [v, v]; approximately -> [v x (1 - {a}), v x (1 + {a})]; \
          more_than and at_least -> [v, unbounded); less_than and at_most -> (unbounded, v]; just_under -> \
          [v x (1 - {j}), v]; range -> [low, high]; vague -> [low, unbounded).\n\

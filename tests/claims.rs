@@ -423,3 +423,29 @@ fn count_without_its_noun_takes_its_measures_unit() {
     assert_eq!(n.measure.as_deref(), Some("es_prison_population"));
     assert_eq!(n.unit.as_deref(), Some("persons"));
 }
+
+#[test]
+fn since_then_runs_from_the_last_date_to_the_article_date() {
+    let ms = read("es", "El régimen se aprobó el 27 de marzo de 2022. Desde entonces la policía ha realizado 9.300 capturas.", Some("2025-12-03"));
+    assert_eq!(find(&ms, "9.300").as_of.as_deref(), Some("2022-03-27/2025-12-03"));
+    let ms = read("en", "Her son was taken on June 14, 2022. Since then she has made 90 trips to the prison.", Some("2025-09-09"));
+    assert_eq!(find(&ms, "90").as_of.as_deref(), Some("2022-06-14/2025-09-09"));
+}
+
+#[test]
+fn a_relative_date_dates_the_next_sentences_too() {
+    let ms = read("es", "La Asamblea aprobó anoche la prórroga. La medida se extenderá otros 30 días.", Some("2025-12-03"));
+    assert_eq!(find(&ms, "30 días").as_of.as_deref(), Some("2025-12-02"));
+}
+
+#[test]
+fn a_figure_without_its_own_anchor_takes_the_sentences_first() {
+    let ms = read("en", "The system held about 104,800 inmates in mid-2023, in facilities built for 58,300.", Some("2024-10-14"));
+    assert_eq!(find(&ms, "58,300").as_of.as_deref(), Some("2023"));
+}
+
+#[test]
+fn a_duration_in_the_present_tense_is_a_term_without_a_date() {
+    let ms = read("es", "La Constitución establece que ningún detenido puede pasar más de 72 horas sin ver a un juez.", Some("2025-04-14"));
+    assert_eq!(find(&ms, "72 horas").as_of, None);
+}

@@ -67,6 +67,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub seasons: BTreeMap<String, [u32; 2]>,
     #[serde(default)]
+    pub since_then: Vec<String>,
+    #[serde(default)]
     pub name_year_joiners: Vec<String>,
     #[serde(default)]
     pub name_year_heads: Vec<String>,
@@ -257,6 +259,7 @@ impl Lexicon {
             &mut self.not_counted_nouns,
             &mut self.not_name_words,
             &mut self.name_year_joiners,
+            &mut self.since_then,
             &mut self.name_year_heads,
         ] {
             lower_vec(list);

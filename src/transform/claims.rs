@@ -344,18 +344,31 @@ fn units_from_measures(mentions: &mut [Mention], catalog: &Catalog) {
     }
 }
 
-/// The period each statement describes: a date or year anchor in its clause; else the
-/// anchors of its sentence that no other figure's clause holds ("in March 2025, the US
-/// deported 212" -> 2025-03; "between 2020 and 2024" -> 2020/2024; "since 2022" -> 2022/<date>);
-/// else a relative expression ("this month", "anoche") resolved against the article's date;
-/// else, for a sentence in the present tense, the article's date; else the one anchor of the
-/// sentence before.
+/// The period each statement describes (the rules, in order, are documented in the data
+/// dictionary, see `pipeline::doc_sections`): an anchor of its clause; else the anchors of its
+/// sentence that no other figure's clause holds ("in March 2025, the US deported 212" ->
+/// 2025-03; "between 2020 and 2024" -> 2020/2024; "since 2022" -> 2022/<date>); else a survey
+/// period stated earlier; else the sentence's first anchor; else, in the present tense, the
+/// article's date; else the anchors of the sentence before or earlier in the paragraph.
+/// Anchors are date and year mentions and expressions relative to the article's date.
 pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, reference: Option<NaiveDate>, reference_period: Option<&str>) {
-    let anchors: Vec<Anchor> = mentions
+    let mut anchors: Vec<Anchor> = mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && !m.is_statement && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
         .filter_map(|m| anchor_value(m, lexicon).map(|value| Anchor { sentence: m.sentence, start: m.start, value: since(doc, m, value, lexicon, reference) }))
         .collect();
+    if let Some(r) = reference {
+        // "since then" runs from the last date before it, a date claim included ("se aprobó el
+        // 27 de marzo de 2022 ... desde entonces").
+        let dates: Vec<Anchor> = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
+            .filter_map(|m| anchor_value(m, lexicon).map(|value| Anchor { sentence: m.sentence, start: m.start, value }))
+            .collect();
+        let relative = relative_anchors(doc, lexicon, r, &dates);
+        anchors.extend(relative);
+        anchors.sort_by_key(|a| a.start);
+    }
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("8,100 inmates in 2000, putting the rate at just under 163%").
     let clauses: Vec<Clause> = mentions
@@ -428,8 +441,10 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             .or_else(|| {
                 [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(&v, &sentence, m.start, &word_before, changes, lexicon))
             })
-            .or_else(|| relative_period(&sentence, lexicon, reference?))
             .or_else(|| survey_period.clone())
+            // The sentence's time, though another figure's clause holds it: its first anchor
+            // ("held 104,800 in mid-2023, in facilities built for 58,300").
+            .or_else(|| if carry { here.first().map(|a| a.value.clone()) } else { None })
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
@@ -469,11 +484,54 @@ fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Op
     }
 }
 
-/// "this month", "anoche", "last summer": a period relative to the article's date.
-fn relative_period(sentence: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<String> {
-    let (_, period) = lexicon.relative_periods.iter().find(|(phrase, _)| has_phrase(sentence, phrase))?;
+/// Anchors written relative to the article's date `r`: "this month", "anoche", "last summer"
+/// (the lexicon's `relative_periods`), and "since then", "desde entonces" (`since_then`), which
+/// run from the last anchor before them to the article's date. Found in the text like the date
+/// mentions, so they date the figures of their clause, sentence and paragraph the same way.
+fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dated: &[Anchor]) -> Vec<Anchor> {
+    let mut found = Vec::new();
+    for (sentence, &(from, to)) in doc.sentences.iter().enumerate() {
+        if to <= doc.front_matter_end {
+            continue;
+        }
+        let lower: Vec<char> = doc.chars[from..to].iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
+        for (phrase, period) in &lexicon.relative_periods {
+            for at in phrase_offsets(&lower, phrase) {
+                if let Some(value) = relative_period(period, lexicon, r) {
+                    found.push(Anchor { sentence, start: from + at, value });
+                }
+            }
+        }
+        for phrase in &lexicon.since_then {
+            for at in phrase_offsets(&lower, phrase) {
+                let start = from + at;
+                if let Some(last) = dated.iter().rfind(|a| a.start < start) {
+                    let begin = last.value.split('/').next().unwrap_or(&last.value);
+                    found.push(Anchor { sentence, start, value: format!("{begin}/{}", r.format("%Y-%m-%d")) });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Code-point offsets of `phrase` as whole words in `text` (both lower-case).
+fn phrase_offsets(text: &[char], phrase: &str) -> Vec<usize> {
+    let p: Vec<char> = phrase.chars().collect();
+    if p.is_empty() || p.len() > text.len() {
+        return Vec::new();
+    }
+    let boundary = |i: Option<&char>| !i.is_some_and(|c| c.is_alphanumeric());
+    (0..=text.len() - p.len())
+        .filter(|&i| text[i..i + p.len()] == p[..] && boundary(i.checked_sub(1).and_then(|k| text.get(k))) && boundary(text.get(i + p.len())))
+        .collect()
+}
+
+/// The period a relative expression names, for an article dated `r`: day, day-1, month,
+/// month-1, year, year-1, or a season of the lexicon (with -1, the last one).
+fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<String> {
     let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
-    Some(match period.as_str() {
+    Some(match period {
         "day" => r.format("%Y-%m-%d").to_string(),
         "day-1" => r.pred_opt()?.format("%Y-%m-%d").to_string(),
         "month" => r.format("%Y-%m").to_string(),
