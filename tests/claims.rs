@@ -449,3 +449,11 @@ fn a_duration_in_the_present_tense_is_a_term_without_a_date() {
     let ms = read("es", "La Constitución establece que ningún detenido puede pasar más de 72 horas sin ver a un juez.", Some("2025-04-14"));
     assert_eq!(find(&ms, "72 horas").as_of, None);
 }
+
+#[test]
+fn a_changes_baseline_year_does_not_date_the_rest_of_the_sentence() {
+    let text = "Between 2020 and 2024 the number of inmates grew to 98,000. That is up from just 7,100 inmates in 2000, putting the occupancy rate at 150%.";
+    let ms = read("en", text, None);
+    assert_eq!(find(&ms, "7,100").as_of.as_deref(), Some("2000"));
+    assert_ne!(find(&ms, "150%").as_of.as_deref(), Some("2000"));
+}

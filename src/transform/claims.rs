@@ -379,6 +379,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             Clause { sentence: m.sentence, start: m.start, from, to }
         })
         .collect();
+    let baselines = baseline_anchors(doc, mentions, &anchors, lexicon);
     // A survey or study period stated once covers every later finding without its own anchor.
     let mut survey_period: Option<String> = None;
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
@@ -444,7 +445,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             .or_else(|| survey_period.clone())
             // The sentence's time, though another figure's clause holds it: its first anchor
             // ("held 104,800 in mid-2023, in facilities built for 58,300").
-            .or_else(|| if carry { here.first().map(|a| a.value.clone()) } else { None })
+            .or_else(|| if carry { here.iter().find(|a| !baselines.contains(&a.start)).map(|a| a.value.clone()) } else { None })
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
@@ -462,6 +463,31 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             })
             .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(|a| a.value.clone()) } else { None });
     }
+}
+
+/// Starts of the anchors that date the baseline of a change ("up from 7,754 inmates in 2000",
+/// "pasó de 3 en 2019 a 11"): the anchor right after a figure that follows a `change_from`
+/// word, in a sentence with a change verb. Such an anchor dates that figure only, never the
+/// sentence's other figures.
+fn baseline_anchors(doc: &Doc, mentions: &[Mention], anchors: &[Anchor], lexicon: &Lexicon) -> std::collections::BTreeSet<usize> {
+    let mut found = std::collections::BTreeSet::new();
+    for f in mentions.iter().filter(|f| f.is_statement && !matches!(f.kind, "date" | "year")) {
+        let next = anchors.partition_point(|a| a.start < f.end);
+        let Some(a) = anchors.get(next).filter(|a| a.sentence == f.sentence && a.start <= f.end + 4) else { continue };
+        let gap = doc.slice(f.end, a.start).to_lowercase();
+        if !lexicon.own_anchor_words.iter().any(|w| gap.trim() == w) {
+            continue;
+        }
+        let before = lower_padded(doc.slice(f.start.saturating_sub(24).max(doc.sentences[f.sentence].0), f.start));
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let from = words.iter().rev().take(3).any(|w| lexicon.change_from.iter().any(|c| c == w));
+        let sentence = lower_padded(doc.sentence_text(f.sentence));
+        let changes = sentence.split(|c: char| !c.is_alphanumeric()).any(|w| lexicon.change_verbs.iter().any(|v| v == w));
+        if from && changes {
+            found.insert(a.start);
+        }
+    }
+    found
 }
 
 /// The last anchor before `offset` in the same paragraph (its line): the time a paragraph has
