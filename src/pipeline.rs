@@ -183,8 +183,8 @@ pub fn build_tables(raw: &Path, knowledge: &Knowledge, allow_stale: bool, show_p
 pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
     let mut measures = String::from(
         "Each statement's `measure` is an id of this catalog (schemas/measures.toml). A statement gets the \
-         entry whose unit and kind fit it, whose context words appear in its sentence (or the one before), and \
-         whose cue words score highest; below the catalog's minimum score, or on a tie, the measure stays \
+         entry whose unit and kind fit it, whose context words appear in its sentence (or the one before), with at \
+         least one cue word, and whose context and cue words score highest (nearer the figure scores more); below the catalog's minimum score, or on a tie, the measure stays \
          empty. A date or year becomes a statement only when a date measure fits it (\"CECOT opened in 2023\").\n\n\
          A measure marked cumulative is a running total: the comparison reads its differing claims over time as a \
          series.\n\n\

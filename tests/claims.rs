@@ -457,3 +457,12 @@ fn a_changes_baseline_year_does_not_date_the_rest_of_the_sentence() {
     assert_eq!(find(&ms, "7,100").as_of.as_deref(), Some("2000"));
     assert_ne!(find(&ms, "150%").as_of.as_deref(), Some("2000"));
 }
+
+#[test]
+fn a_context_word_alone_names_no_measure() {
+    // "personas" and "released" say who is counted, not which quantity: a cue must agree.
+    let ms = read("es", "Unas 15.000 personas asistieron al concierto del domingo.", None);
+    assert_eq!(find(&ms, "15.000").measure, None);
+    let ms = read("en", "In the end 40 hostages were released by the rebels.", None);
+    assert_eq!(find(&ms, "40").measure, None);
+}

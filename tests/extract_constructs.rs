@@ -426,6 +426,21 @@ fn en_three_quarters_is_fraction() {
 }
 
 #[test]
+fn en_bounded_a_third_is_a_share_not_a_rank() {
+    let m = one("en", "Lawyers say fewer than a third had criminal records.");
+    expect(&m, "ratio", Some("0.3333333333"), "less_than");
+    expect_unit(&m, "fraction");
+}
+
+#[test]
+fn en_full_month_name_does_not_take_the_full_stop() {
+    let m = one("en", "The group published its count in July.");
+    expect_surface(&m, "July");
+    let m = one("en", "The report came out on Sept. 3, 2024.");
+    expect_surface(&m, "Sept. 3, 2024");
+}
+
+#[test]
 fn es_la_mitad_is_fraction() {
     let m = one("es", "La mitad de los detenidos no tenía antecedentes.");
     expect(&m, "ratio", Some("0.5"), "exact");

@@ -38,6 +38,10 @@ const DATELINE_CHARS: usize = 400;
 /// How many earlier mentions a month without a year looks back through for its year.
 const MONTH_LOOKBACK: usize = 400;
 
+/// ... and how many sentences back: a month named long before ("Since March 2022 ...") is
+/// another March than the one a later paragraph tells of.
+const MONTH_SENTENCES: usize = 3;
+
 /// Opening quote marks: a capitalised number word right after one starts a title.
 const OPEN_QUOTES: &[&str] = &["\"", "“", "«", "‘"];
 
@@ -1136,9 +1140,11 @@ impl<'a> Grammar<'a> {
             return Some(self.close_keep_value(toks, c));
         }
         if let Some((n, v)) = self.fractions.match_at(toks, i) {
-            // "a third of the inmates" is a share; "a third logged at" is a rank.
+            // "a third of the inmates" and "fewer than a third" are shares; "a third logged at"
+            // is a rank.
             let last = &toks[i + n - 1].lower;
-            if self.lex.ordinals.contains_key(last) && !toks.get(i + n).is_some_and(|x| x.is("of") || x.is("de")) {
+            let share = qualifier.is_some() || toks.get(i + n).is_some_and(|x| x.is("of") || x.is("de"));
+            if self.lex.ordinals.contains_key(last) && !share {
                 return self.ordinal_at(toks, i + n - 1);
             }
             let mut c = Cand::new(i, i + n, "ratio", Some(format_value(v)));
@@ -1305,8 +1311,12 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut k = month_tok + 1;
-        if toks[month_tok].lower.chars().count() <= 4 && same(k).is_some_and(|x| x.is(".") && !x.space_before) {
-            k += 1; // "Oct.", "Sept."
+        // "Oct.", "Sept.": an abbreviation (a shorter spelling of a longer month name) takes its
+        // dot; a full name ("July.") ends the sentence instead.
+        let word = &toks[month_tok].lower;
+        let abbreviation = lex.months.iter().any(|(name, n)| *n == month && name.len() > word.len() && name.starts_with(word.as_str()));
+        if abbreviation && same(k).is_some_and(|x| x.is(".") && !x.space_before) {
+            k += 1;
         }
         let mut day = None;
         if let Some(d) = same(k).filter(|d| d.is_digits() && d.lower.len() <= 2) {
@@ -1393,9 +1403,9 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        // An earlier mention of the same month with a year: look back a bounded way, so a long
-        // text costs linear time (articles are far shorter than the window).
-        for c in before.iter().rev().take(MONTH_LOOKBACK) {
+        // An earlier mention of the same month with a year, in the last few sentences: look back
+        // a bounded way, so a long text costs linear time.
+        for c in before.iter().rev().take(MONTH_LOOKBACK).take_while(|c| toks[c.a].sentence + MONTH_SENTENCES >= sentence) {
             if c.kind == "date" {
                 if let Some(v) = c.value.as_deref() {
                     if v.len() == 7 && v[5..7].parse::<u32>().ok() == Some(month) {

@@ -179,6 +179,9 @@ struct Context {
     previous: String,
 }
 
+/// Most that cues found only in the sentence before add to a measure's score (two cues).
+const MAX_FROM_PREVIOUS: f64 = 0.3;
+
 /// Score of a measure for a statement, or None when the measure cannot apply. A context word
 /// near the figure gives one point (0.3 elsewhere in the sentence, 0.2 in the sentence before);
 /// each cue near it one more (0.25 elsewhere in the sentence, 0.15 in the sentence before).
@@ -203,14 +206,22 @@ fn score(m: &Measure, mention: &Mention, lang: &str, cx: &Context) -> Option<f64
     } else {
         0.2
     };
+    let base = s;
+    let mut from_previous = 0.0;
     for c in list(&m.cues) {
         if has_phrase(&cx.near, &c) {
             s += 1.0;
         } else if has_phrase(&cx.sentence, &c) {
             s += 0.25;
         } else if has_phrase(&cx.previous, &c) {
-            s += 0.15;
+            from_previous += 0.15;
         }
+    }
+    // The sentence before only confirms: many of its words cannot outweigh the figure's own
+    // sentence.
+    s += f64::min(from_previous, MAX_FROM_PREVIOUS);
+    if s == base {
+        return None;
     }
     Some(s)
 }
