@@ -466,3 +466,16 @@ fn a_context_word_alone_names_no_measure() {
     let ms = read("en", "In the end 40 hostages were released by the rebels.", None);
     assert_eq!(find(&ms, "40").measure, None);
 }
+
+#[test]
+fn a_multipliers_unit_names_its_baseline_year() {
+    let ms = read("en", "In 2024 some 2,100 inmates were freed, four times as many as in 2023.", None);
+    assert_eq!(find(&ms, "four times").unit.as_deref(), Some("x_2023_level"));
+    let ms = read("es", "Entre 2020 y 2024 la población penitenciaria se triplicó.", None);
+    assert_eq!(find(&ms, "triplicó").unit.as_deref(), Some("x_2020_level"));
+    let ms = read("en", "The population has grown tenfold since the 1990s.", None);
+    assert_eq!(find(&ms, "tenfold").unit.as_deref(), Some("x_1990s_level"));
+    // A lone year before the multiplier dates the claim; it is no baseline.
+    let ms = read("es", "En 2024 la tasa fue unas 30 veces mayor que la de la población general.", None);
+    assert_eq!(find(&ms, "30 veces").unit, None);
+}

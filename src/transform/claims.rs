@@ -317,8 +317,47 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             m.measure = chosen;
         }
     }
+    units_of_multipliers(mentions);
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions);
+}
+
+/// A multiplier compares with a baseline: "four times as many as in 2023", "casi el doble de la
+/// tasa de 2019", "grew tenfold since the 1990s", "between 2020 and 2024 it tripled". Its unit
+/// names the baseline year: `x_2023_level`, `x_1990s_level`. The baseline is a year after the
+/// multiplier, or the earlier of two years of its sentence; a lone year before it dates the
+/// claim instead ("In 2024 the rate was 30 times that of the population"), and the multiplier
+/// keeps no unit.
+fn units_of_multipliers(mentions: &mut [Mention]) {
+    let mut i = 0;
+    while i < mentions.len() {
+        let sentence = mentions[i].sentence;
+        let end = i + mentions[i..].iter().take_while(|m| m.sentence == sentence).count();
+        let years: Vec<(usize, i32, String)> =
+            mentions[i..end].iter().filter(|m| m.kind == "year" && !m.is_statement).filter_map(|m| year_label(m).map(|(y, l)| (m.start, y, l))).collect();
+        let distinct: std::collections::BTreeSet<i32> = years.iter().map(|(_, y, _)| *y).collect();
+        for m in mentions[i..end].iter_mut().filter(|m| m.kind == "ratio" && m.unit.is_none() && m.is_statement) {
+            let after = years.iter().filter(|(start, _, _)| *start > m.start).min_by_key(|(_, y, _)| *y);
+            let earliest = years.iter().min_by_key(|(_, y, _)| *y).filter(|_| distinct.len() >= 2);
+            if let Some((_, _, label)) = after.or(earliest) {
+                m.unit = Some(format!("x_{label}_level"));
+            }
+        }
+        i = end;
+    }
+}
+
+/// A year mention as (first year, label): `2019` -> (2019, "2019"); the decade 1990-1999 ->
+/// (1990, "1990s").
+fn year_label(m: &Mention) -> Option<(i32, String)> {
+    if let Some(y) = m.value.as_deref().and_then(|v| v.parse::<i32>().ok()) {
+        return Some((y, y.to_string()));
+    }
+    match (m.low, m.high) {
+        (Some(lo), Some(hi)) if hi - lo == 9.0 && lo % 10.0 == 0.0 => Some((lo as i32, format!("{}s", lo as i32))),
+        (Some(lo), _) => Some((lo as i32, (lo as i32).to_string())),
+        _ => None,
+    }
 }
 
 /// A count written without its noun continues the count before it ("Of the 430 detainees,
