@@ -1358,6 +1358,15 @@ fn en_capitalised_number_word_in_a_name_is_identifier() {
     assert!(!m.is_statement, "{m:#?}");
 }
 
+#[test]
+fn es_number_word_in_a_quoted_title_is_an_identifier() {
+    let m = one("es", "Esta nota forma parte de la serie «Cien noches de excepción».");
+    assert_eq!((m.kind, m.is_statement), ("identifier", false), "{m:#?}");
+    // Quoted speech is no title.
+    let m = one("es", "La madre dijo: «Tres días sin comer».");
+    assert_eq!((m.kind, m.is_statement), ("duration", true), "{m:#?}");
+}
+
 // ----- URLs, link targets, front matter --------------------------------------------------------
 
 #[test]

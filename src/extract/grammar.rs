@@ -913,6 +913,12 @@ impl<'a> Grammar<'a> {
             if next_upper && (!sentence_start || after_quote) {
                 return true;
             }
+            // A quoted title in sentence case after a noun that names a work: la serie «Mil
+            // días de excepción», the report "Ten years of ...".
+            let titled = i >= 2 && toks[i - 2 - usize::from(toks[i - 2].is(",") && i >= 3)..i - 1].iter().any(|w| self.lex.title_nouns.contains(&w.lower));
+            if after_quote && titled {
+                return true;
+            }
         }
         false
     }

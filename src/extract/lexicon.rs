@@ -149,6 +149,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub identifier_after: Vec<String>,
     #[serde(default)]
+    pub title_nouns: Vec<String>,
+    #[serde(default)]
     pub fold_suffixes: Vec<String>,
     #[serde(default)]
     pub plural_suffixes: Vec<String>,
@@ -253,6 +255,7 @@ impl Lexicon {
             &mut self.age_context,
             &mut self.identifier_before,
             &mut self.identifier_after,
+            &mut self.title_nouns,
             &mut self.name_particles,
             &mut self.plural_suffixes,
             &mut self.fold_suffixes,
