@@ -1367,6 +1367,67 @@ fn es_number_word_in_a_quoted_title_is_an_identifier() {
     assert_eq!((m.kind, m.is_statement), ("duration", true), "{m:#?}");
 }
 
+// ----- halves, decades, clock words, collectives ------------------------------------------
+
+#[test]
+fn halves_join_their_number_or_scale() {
+    let m = one("en", "He waited two and a half years.");
+    expect(&m, "duration", Some("2.5"), "exact");
+    expect_unit(&m, "years");
+    let m = one("es", "Esperó dos años y medio.");
+    expect(&m, "duration", Some("2.5"), "exact");
+    let m = one("en", "She spent a year and a half in jail.");
+    expect(&m, "duration", Some("1.5"), "exact");
+    let m = one("es", "El Gobierno pagó medio millón de dólares.");
+    expect(&m, "money", Some("500000"), "exact");
+    expect_unit(&m, "USD");
+    let m = one("en", "Half a dozen guards were fired.");
+    expect(&m, "count", Some("6"), "exact");
+    // "medio" alone is "middle"; "the second half of 2024" is a period, not a share.
+    assert!(all("es", "Viven en medio del campo.").is_empty());
+    let ms = all("en", "Spending rose in the second half of 2024.");
+    assert!(ms.iter().all(|m| m.kind != "ratio"), "{ms:#?}");
+}
+
+#[test]
+fn short_decades_are_year_ranges() {
+    let m = one("en", "The gangs grew in the '90s.");
+    assert_eq!((m.kind, m.low, m.high), ("year", Some(1990.0), Some(1999.0)), "{m:#?}");
+    let m = one("es", "Las pandillas crecieron en los años 90.");
+    assert_eq!((m.kind, m.low, m.high), ("year", Some(1990.0), Some(1999.0)), "{m:#?}");
+    let m = one("es", "Fue distinta la represión de la década de los ochenta.");
+    assert_eq!((m.kind, m.low, m.high), ("year", Some(1980.0), Some(1989.0)), "{m:#?}");
+}
+
+#[test]
+fn clock_words_with_a_part_of_the_day_are_times() {
+    let m = one("es", "Abrieron a las 8 de la mañana.");
+    expect(&m, "other", Some("08:00"), "exact");
+    let m = one("es", "Cerraron a las diez de la noche.");
+    expect(&m, "other", Some("22:00"), "exact");
+    assert!(!m.is_statement);
+}
+
+#[test]
+fn couples_scores_and_several_hundred() {
+    let m = one("en", "A couple of guards left.");
+    expect(&m, "count", Some("2"), "exact");
+    let m = one("es", "Llegaron un par de custodios.");
+    expect(&m, "count", Some("2"), "exact");
+    let m = one("en", "Several hundred men came.");
+    expect_vague(&m, 200.0);
+    let m = one("en", "Scores of women waited.");
+    expect_vague(&m, 40.0);
+}
+
+#[test]
+fn compound_fractions_are_shares() {
+    let m = one("en", "One-fifth of detainees had lawyers.");
+    expect(&m, "ratio", Some("0.2"), "exact");
+    let m = one("es", "Una quinta parte de los detenidos no tenía abogado.");
+    expect(&m, "ratio", Some("0.2"), "exact");
+}
+
 // ----- URLs, link targets, front matter --------------------------------------------------------
 
 #[test]

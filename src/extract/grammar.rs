@@ -74,6 +74,7 @@ pub struct Grammar<'a> {
     boilerplate: PhraseSet<()>,
     roman_after: PhraseSet<()>,
     decade_words: PhraseSet<()>,
+    short_decade_openers: PhraseSet<()>,
     idioms: PhraseSet<()>,
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
@@ -162,6 +163,7 @@ impl<'a> Grammar<'a> {
             boilerplate: PhraseSet::of_list(&lex.boilerplate_words, ()),
             roman_after: PhraseSet::of_list(&lex.roman_numeral_after, ()),
             decade_words: PhraseSet::of_list(&lex.decade_words, ()),
+            short_decade_openers: PhraseSet::of_list(&lex.short_decade_openers, ()),
             idioms: PhraseSet::of_list(&lex.idioms, ()),
             floor: std::cell::Cell::new(0),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
@@ -571,6 +573,14 @@ impl<'a> Grammar<'a> {
             value = low;
         }
 
+        // "two and a half years": a half joined to the number before its unit.
+        if range_high.is_none() && core.words {
+            if let Some(n) = self.and_a_half_at(toks, b).filter(|n| self.durations.match_at(toks, b + n).is_some()) {
+                value += 0.5;
+                b += n;
+            }
+        }
+
         // Look-ahead: percent, currency, multiplier "times", shares, rates, units.
         if let Some((n, _)) = self.percent.match_at(toks, b) {
             c.b = b + n;
@@ -702,6 +712,13 @@ impl<'a> Grammar<'a> {
             c.b = end;
             c.kind = kind;
             c.unit = Some(unit);
+            // "dos años y medio": a half joined after the unit of time.
+            if kind == "duration" && range_high.is_none() {
+                if let Some(n) = self.and_a_half_at(toks, end) {
+                    value += 0.5;
+                    c.b = end + n;
+                }
+            }
         } else if core.year_shaped && (1000.0..=2100.0).contains(&value) && c.qualifier == "exact" && range_high.is_none() {
             c.kind = "year";
             // "la década de 1990": the ten years from it.
@@ -1037,6 +1054,32 @@ impl<'a> Grammar<'a> {
         ok.then(|| t.lower.clone())
     }
 
+    /// "and a half", "y medio", "y media" at token `k`: the number of tokens.
+    fn and_a_half_at(&self, toks: &[Token], k: usize) -> Option<usize> {
+        let joiner = toks.get(k).filter(|x| x.is("and") || self.lex.compound_joiners.contains(&x.lower))?;
+        let mut n = 1;
+        if toks.get(k + n).is_some_and(|x| self.lex.one_articles.contains(&x.lower)) {
+            n += 1;
+        }
+        toks.get(k + n).filter(|x| x.sentence == joiner.sentence && (x.is("half") || self.lex.scale_fractions.get(&x.lower) == Some(&0.5)))?;
+        Some(n + 1)
+    }
+
+    /// "half a million dollars", "medio millón de dólares": a currency after a counted amount
+    /// makes it money.
+    fn money_after(&self, toks: &[Token], c: &mut Cand) {
+        let b = c.b;
+        let found =
+            self.currency_words.match_at(toks, b).map(|(n, u)| (b + n, u)).or_else(|| {
+                toks.get(b).filter(|x| x.is("de") || x.is("of")).and_then(|_| self.currency_words.match_at(toks, b + 1)).map(|(n, u)| (b + 1 + n, u))
+            });
+        if let Some((end, unit)) = found {
+            c.b = end;
+            c.kind = "money";
+            c.unit = Some(unit);
+        }
+    }
+
     /// Age cues around a number: "aged 18", "youngest was 19", "de 58 años",
     /// "Castillo, 24,", "29 were over 60" (with "age" in the sentence).
     fn is_age(&self, toks: &[Token], a: usize, i: usize, b: usize, c: &Cand) -> bool {
@@ -1153,6 +1196,10 @@ impl<'a> Grammar<'a> {
             if self.lex.ordinals.contains_key(last) && !share {
                 return self.ordinal_at(toks, i + n - 1);
             }
+            // "the second half of 2024", "the first half": a part of a period, not a share.
+            if i > 0 && self.lex.ordinals.contains_key(&toks[i - 1].lower) && toks[i - 1].sentence == t.sentence {
+                return None;
+            }
             let mut c = Cand::new(i, i + n, "ratio", Some(format_value(v)));
             c.unit = Some("fraction".into());
             if let Some(q) = qualifier {
@@ -1172,8 +1219,53 @@ impl<'a> Grammar<'a> {
                 c.kind = "count";
                 c.unit = None;
                 c.value = Some(format_value(v * s));
+                self.money_after(toks, &mut c);
+            } else if let Some(s) = toks.get(k).and_then(|x| self.lex.collectives.get(&x.lower)) {
+                // "half a dozen guards": six.
+                c.b = k + 1;
+                c.kind = "count";
+                c.unit = None;
+                c.value = Some(format_value(v * s));
+                if let Some((end, unit, kind)) = self.unit_after(toks, c.b) {
+                    c.b = end;
+                    c.unit = Some(unit);
+                    c.kind = kind;
+                }
             } else if k > i + n {
                 return None; // "half a day" without a duration word: not a share
+            }
+            return Some(self.close_keep_value(toks, c));
+        }
+        // "medio millón", "media docena", "media hora": a half that only counts before a scale,
+        // a collective or a duration (alone, "medio" is "middle").
+        if let Some(v) = self.lex.scale_fractions.get(&t.lower).copied() {
+            let k = i + 1;
+            let mut c = Cand::new(i, k, "count", None);
+            if let Some((m, s)) = self.scales.match_at(toks, k) {
+                c.b = k + m;
+                c.value = Some(format_value(v * s));
+                self.money_after(toks, &mut c);
+            } else if let Some(s) = toks.get(k).and_then(|x| self.lex.collectives.get(&x.lower)) {
+                c.b = k + 1;
+                c.value = Some(format_value(v * s));
+            } else if let Some((m, unit)) = self.durations.match_at(toks, k) {
+                c.b = k + m;
+                c.kind = "duration";
+                c.unit = Some(unit);
+                c.value = Some(format_value(v));
+            } else {
+                return None;
+            }
+            if let Some(q) = qualifier {
+                c.qualifier = q;
+                c.a = qa;
+            }
+            if c.kind == "count" && c.unit.is_none() {
+                if let Some((end, unit, kind)) = self.unit_after(toks, c.b) {
+                    c.b = end;
+                    c.unit = Some(unit);
+                    c.kind = kind;
+                }
             }
             return Some(self.close_keep_value(toks, c));
         }
@@ -1190,10 +1282,9 @@ impl<'a> Grammar<'a> {
             }
         }
         if let Some((m, unit)) = self.durations.match_at(toks, i) {
-            let and_half = toks.get(i + m).is_some_and(|x| self.lex.compound_joiners.contains(&x.lower) || x.is("and"))
-                && toks.get(i + m + 1).is_some_and(|x| x.is("media") || x.is("medio") || x.is("half"));
-            if and_half && (qualifier.is_some() || m == 1) {
-                let mut c = Cand::new(i, i + m + 2, "duration", Some("1.5".into()));
+            let and_half = self.and_a_half_at(toks, i + m);
+            if let Some(h) = and_half.filter(|_| qualifier.is_some() || m == 1) {
+                let mut c = Cand::new(i, i + m + h, "duration", Some("1.5".into()));
                 c.unit = Some(unit);
                 if let Some(q) = qualifier {
                     c.qualifier = q;
@@ -1455,10 +1546,15 @@ impl<'a> Grammar<'a> {
     /// Clock times: "21:00", "4:15 p.m.", "2 a.m." -> kind other, value HH:MM.
     fn clock_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
         let t = &toks[i];
-        if !t.is_digits() || t.lower.len() > 2 {
+        // "a las diez de la noche": a number word is an hour only with a part of the day.
+        let word_hour = self.lex.cardinals.get(&t.lower).map(|v| *v as u32).filter(|h| (1..=12).contains(h));
+        if (!t.is_digits() || t.lower.len() > 2) && word_hour.is_none() {
             return None;
         }
-        let mut hour: u32 = t.lower.parse().ok()?;
+        let mut hour: u32 = match word_hour {
+            Some(h) => h,
+            None => t.lower.parse().ok()?,
+        };
         let mut minute = 0;
         let mut end = i + 1;
         let mut has_minutes = false;
@@ -1469,6 +1565,9 @@ impl<'a> Grammar<'a> {
             has_minutes = true;
         }
         let mut marked = false;
+        if word_hour.is_some() && has_minutes {
+            return None;
+        }
         if let Some((n, _)) = self.pm.match_at(toks, end) {
             if hour < 12 {
                 hour += 12;
@@ -1491,9 +1590,45 @@ impl<'a> Grammar<'a> {
         Some(c)
     }
 
+    /// A decade written short: "the '90s", "los años 90", "la década de los ochenta" -> year
+    /// range 1990-1999. Two digits from 30 up are the 1900s, below the 2000s.
+    fn short_decade_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+        let t = &toks[i];
+        let tens = if t.is_digits() && t.lower.len() == 2 { t.lower.parse::<u32>().ok() } else { self.lex.cardinals.get(&t.lower).map(|v| *v as u32) };
+        let tens = tens.filter(|v| (10..=90).contains(v) && v % 10 == 0)?;
+        let year = f64::from(if tens >= 30 { 1900 + tens } else { 2000 + tens });
+        let range = |a: usize, b: usize| {
+            let mut c = Cand::new(a, b, "year", None);
+            c.low = Some(year);
+            c.high = Some(year + 9.0);
+            c.qualifier = "range";
+            c.is_statement = false;
+            c
+        };
+        // "the '90s", "the 90s": an apostrophe or "the" before, the decade suffix glued after.
+        let suffix = !self.lex.decade_suffix.is_empty()
+            && t.is_digits()
+            && toks.get(i + 1).is_some_and(|x| x.lower == self.lex.decade_suffix && !x.space_before && x.sentence == t.sentence);
+        if suffix {
+            let apostrophe = i > 0 && matches!(toks[i - 1].lower.as_str(), "'" | "’") && !t.space_before;
+            let the = i > 0 && toks[i - 1].is("the");
+            if apostrophe || the {
+                return Some(range(if apostrophe { i - 1 } else { i }, i + 2));
+            }
+            return None;
+        }
+        let (start, _) = self.short_decade_openers.match_before(toks, i).filter(|(s, _)| toks[*s].sentence == t.sentence)?;
+        Some(range(start.max(self.floor.get()), i + 1))
+    }
+
     /// "the 1990s" -> year range 1990-1999.
     fn decade_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
         let t = &toks[i];
+        if t.lower.len() <= 2 || !t.is_digits() {
+            if let Some(c) = self.short_decade_at(toks, i) {
+                return Some(c);
+            }
+        }
         if self.lex.decade_suffix.is_empty() || !t.is_digits() || t.lower.len() != 4 || !t.lower.ends_with('0') {
             return None;
         }

@@ -49,6 +49,8 @@ pub struct Lexicon {
     #[serde(default)]
     pub decade_words: Vec<String>,
     #[serde(default)]
+    pub short_decade_openers: Vec<String>,
+    #[serde(default)]
     pub rate_nouns: BTreeMap<String, String>,
     #[serde(default)]
     pub present_tense_cues: Vec<String>,
@@ -90,6 +92,8 @@ pub struct Lexicon {
     pub ordinal_suffixes: Vec<String>,
     #[serde(default)]
     pub fractions: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub scale_fractions: BTreeMap<String, f64>,
     #[serde(default)]
     pub multipliers: BTreeMap<String, f64>,
     #[serde(default)]
@@ -199,6 +203,7 @@ impl Lexicon {
         lower_map(&mut self.collectives);
         lower_map(&mut self.ordinals);
         lower_map(&mut self.fractions);
+        lower_map(&mut self.scale_fractions);
         lower_map(&mut self.multipliers);
         lower_map(&mut self.vague);
         lower_map(&mut self.months);
@@ -225,6 +230,7 @@ impl Lexicon {
             &mut self.fiscal_year_prefixes,
             &mut self.idioms,
             &mut self.decade_words,
+            &mut self.short_decade_openers,
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,
             &mut self.group_definers,
