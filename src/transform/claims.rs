@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
@@ -61,6 +62,81 @@ pub struct Catalog {
     pub measures: Vec<Measure>,
     #[serde(rename = "person_attribute", default)]
     pub person_attributes: Vec<PersonAttribute>,
+    /// The phrases of every entry, per language, compiled for one-pass search.
+    #[serde(skip)]
+    index: BTreeMap<String, PhraseIndex>,
+}
+
+/// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
+/// text in one pass: scoring a statement then costs one search per text, not one per phrase.
+#[derive(Debug, Clone)]
+struct PhraseIndex {
+    automaton: AhoCorasick,
+    /// Phrase ids of each entry, in catalog order.
+    context: Vec<Vec<usize>>,
+    cues: Vec<Vec<usize>>,
+    exclude: Vec<Vec<usize>>,
+    phrases: usize,
+}
+
+/// Which phrases of an index a text holds as whole words, one bit each.
+#[derive(Debug, Clone, Default)]
+struct Hits(Vec<u64>);
+
+impl Hits {
+    fn has(&self, id: usize) -> bool {
+        self.0.get(id / 64).is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+    fn any(&self, ids: &[usize]) -> bool {
+        ids.iter().any(|&id| self.has(id))
+    }
+}
+
+impl PhraseIndex {
+    fn build(measures: &[Measure], lang: &str) -> std::result::Result<PhraseIndex, String> {
+        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut lists = |pick: fn(&Measure) -> &ByLanguage| -> Vec<Vec<usize>> {
+            measures
+                .iter()
+                .map(|m| {
+                    pick(m)
+                        .get(lang)
+                        .map(|list| {
+                            list.iter()
+                                .map(|p| {
+                                    *ids.entry(p.as_str()).or_insert_with(|| {
+                                        phrases.push(p.as_str());
+                                        phrases.len() - 1
+                                    })
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        let context = lists(|m| &m.context);
+        let cues = lists(|m| &m.cues);
+        let exclude = lists(|m| &m.exclude);
+        let automaton = AhoCorasick::new(&phrases).map_err(|e| format!("cannot compile the {lang} phrases: {e}"))?;
+        Ok(PhraseIndex { automaton, context, cues, exclude, phrases: phrases.len() })
+    }
+
+    /// The phrases `text` (lower-cased) holds as whole words: no letter or digit just before
+    /// or after.
+    fn hits(&self, text: &str) -> Hits {
+        let mut bits = vec![0u64; self.phrases.div_ceil(64)];
+        for m in self.automaton.find_overlapping_iter(text) {
+            let before_ok = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after_ok = !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            if before_ok && after_ok {
+                let id = m.pattern().as_usize();
+                bits[id / 64] |= 1 << (id % 64);
+            }
+        }
+        Hits(bits)
+    }
 }
 
 /// What a measure id accepts: the kinds and the unit of its statements.
@@ -112,6 +188,12 @@ impl Catalog {
                     *c = c.to_lowercase();
                 }
             }
+        }
+        let languages: std::collections::BTreeSet<String> =
+            catalog.measures.iter().flat_map(|m| m.context.keys().chain(m.cues.keys()).chain(m.exclude.keys()).cloned()).collect();
+        for lang in languages {
+            let index = PhraseIndex::build(&catalog.measures, &lang).map_err(fail)?;
+            catalog.index.insert(lang, index);
         }
         let mut prefixes = std::collections::BTreeSet::new();
         for p in &catalog.person_attributes {
@@ -171,32 +253,32 @@ fn has_phrase(haystack: &str, cue: &str) -> bool {
     false
 }
 
-/// The text a measure is scored on, lower-cased: the words nearest the figure (its clause,
-/// cut at the neighbouring mentions), the rest of its sentence, and the sentence before.
-struct Context {
-    near: String,
-    sentence: String,
-    previous: String,
+/// The phrases found where a measure is scored: the words nearest the figure (its clause, cut
+/// at the neighbouring mentions), its sentence, and the sentence before.
+struct Context<'a> {
+    near: Hits,
+    sentence: &'a Hits,
+    previous: &'a Hits,
 }
 
 /// Most that cues found only in the sentence before add to a measure's score (two cues).
 const MAX_FROM_PREVIOUS: f64 = 0.3;
 
-/// Score of a measure for a statement, or None when the measure cannot apply. A context word
-/// near the figure gives one point (0.3 elsewhere in the sentence, 0.2 in the sentence before);
-/// each cue near it one more (0.25 elsewhere in the sentence, 0.15 in the sentence before).
-fn score(m: &Measure, mention: &Mention, lang: &str, cx: &Context) -> Option<f64> {
+/// Score of entry `k` of the catalog for a statement, or None when it cannot apply. A context
+/// word near the figure gives one point (0.3 elsewhere in the sentence, 0.2 in the sentence
+/// before); each cue near it one more (0.25 elsewhere in the sentence, 0.15 in the sentence
+/// before, at most [`MAX_FROM_PREVIOUS`] from there); without any cue the entry does not apply.
+fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Context) -> Option<f64> {
     if !(Fit { kinds: &m.kinds, unit: &m.unit }).accepts(mention.kind, mention.unit.as_deref()) {
         return None;
     }
-    let list = |by: &ByLanguage| by.get(lang).cloned().unwrap_or_default();
-    if list(&m.exclude).iter().any(|c| has_phrase(&cx.near, c)) {
+    if cx.near.any(&index.exclude[k]) {
         return None;
     }
-    let context = list(&m.context);
-    let near = context.iter().any(|c| has_phrase(&cx.near, c));
-    let in_sentence = near || context.iter().any(|c| has_phrase(&cx.sentence, c));
-    if !in_sentence && !context.iter().any(|c| has_phrase(&cx.previous, c)) {
+    let context = &index.context[k];
+    let near = cx.near.any(context);
+    let in_sentence = near || cx.sentence.any(context);
+    if !in_sentence && !cx.previous.any(context) {
         return None;
     }
     let mut s = if near {
@@ -208,12 +290,12 @@ fn score(m: &Measure, mention: &Mention, lang: &str, cx: &Context) -> Option<f64
     };
     let base = s;
     let mut from_previous = 0.0;
-    for c in list(&m.cues) {
-        if has_phrase(&cx.near, &c) {
+    for &c in &index.cues[k] {
+        if cx.near.has(c) {
             s += 1.0;
-        } else if has_phrase(&cx.sentence, &c) {
+        } else if cx.sentence.has(c) {
             s += 0.25;
-        } else if has_phrase(&cx.previous, &c) {
+        } else if cx.previous.has(c) {
             from_previous += 0.15;
         }
     }
@@ -244,8 +326,8 @@ const DATE_CLAIM_MARGIN: f64 = 0.25;
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
 
-/// The scoring context of mention `i`.
-fn context_of(doc: &Doc, mentions: &[Mention], i: usize) -> Context {
+/// The words nearest mention `i`, lower-cased: its clause, cut at the neighbouring quantities.
+fn near_text(doc: &Doc, mentions: &[Mention], i: usize) -> String {
     let m = &mentions[i];
     let (mut a, mut b) = doc.clause_span(m.sentence, m.start, m.end);
     // Only other quantities cut the window; ranks and names ("por primera vez") do not.
@@ -260,10 +342,29 @@ fn context_of(doc: &Doc, mentions: &[Mention], i: usize) -> Context {
     // ("87 were due to illness and 14 appeared to result from acts of violence").
     let left = lower_padded(doc.slice(a, m.start));
     let left = CONJUNCTIONS.iter().filter_map(|c| left.rfind(c).map(|i| i + c.len())).max().map_or(left.as_str(), |i| &left[i..]).to_string();
-    let near = lower_padded(format!("{left} {}", doc.slice(m.start, b)));
-    let sentence = lower_padded(doc.sentence_text(m.sentence));
-    let previous = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
-    Context { near, sentence, previous }
+    lower_padded(format!("{left} {}", doc.slice(m.start, b)))
+}
+
+/// The phrases of each sentence, found once: mentions come in reading order, so the last two
+/// sentences asked for are all that is kept.
+struct SentenceHits<'a> {
+    doc: &'a Doc,
+    index: &'a PhraseIndex,
+    kept: Vec<(usize, Hits)>,
+}
+
+impl SentenceHits<'_> {
+    fn of(&mut self, sentence: usize) -> Hits {
+        if let Some((_, h)) = self.kept.iter().find(|(s, _)| *s == sentence) {
+            return h.clone();
+        }
+        let hits = self.index.hits(&lower_padded(self.doc.sentence_text(sentence)));
+        if self.kept.len() >= 2 {
+            self.kept.remove(0);
+        }
+        self.kept.push((sentence, hits.clone()));
+        hits
+    }
 }
 
 /// Assign a measure to every statement, and make dates statements where the date itself is
@@ -271,8 +372,9 @@ fn context_of(doc: &Doc, mentions: &[Mention], i: usize) -> Context {
 /// measure of the catalog fits it. A figure in apposition to a named person ("Ana Pérez, 39,")
 /// states that person's attribute (`age_ana_perez`) when a person attribute of the catalog fits.
 pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, lexicon: &Lexicon) {
-    let lang = lexicon.language.as_str();
     let names = NameReader::new(doc, lexicon);
+    let index = catalog.index.get(&lexicon.language);
+    let mut sentences = index.map(|index| SentenceHits { doc, index, kept: Vec::new() });
     for i in 0..mentions.len() {
         if mentions[i].is_statement {
             if let Some(id) = person_measure(&names, &mentions[i], catalog) {
@@ -286,15 +388,18 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         if !(m.is_statement || date_claim_candidate) {
             continue;
         }
-        let cx = context_of(doc, mentions, i);
+        let (Some(index), Some(sentences)) = (index, sentences.as_mut()) else { continue };
+        let sentence = sentences.of(m.sentence);
+        let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
+        let cx = Context { near: index.hits(&near_text(doc, mentions, i)), sentence: &sentence, previous: &previous };
         let m = &mentions[i];
         let mut best: Option<(&str, f64)> = None;
         let mut tie = false;
-        for measure in &catalog.measures {
+        for (k, measure) in catalog.measures.iter().enumerate() {
             if is_date != (measure.unit == "date") {
                 continue;
             }
-            if let Some(s) = score(measure, m, lang, &cx) {
+            if let Some(s) = score(measure, k, index, m, &cx) {
                 match best {
                     Some((_, b)) if s < b => {}
                     Some((_, b)) if s == b => tie = true,
