@@ -1742,3 +1742,45 @@ fn en_idioms_hold_no_numbers() {
 fn es_idioms_hold_no_numbers() {
     assert!(all("es", "Entraron uno a uno al penal.").is_empty());
 }
+
+// ----- constructs found on articles written for a held-out check -------------------------
+
+#[test]
+fn bounded_article_before_a_unit_of_time_is_one() {
+    let m = one("en", "They heard nothing for more than a month.");
+    expect(&m, "duration", Some("1"), "more_than");
+    expect_unit(&m, "months");
+    let m = one("en", "He was held for nearly a decade.");
+    expect(&m, "duration", Some("1"), "approximately");
+    // Alone, "a month" is a rate's period, not a mention.
+    let ms = all("en", "Families pay $40 a month.");
+    assert!(ms.iter().all(|m| m.kind != "duration"), "{ms:#?}");
+}
+
+#[test]
+fn roughly_one_in_five_keeps_its_bound() {
+    let m = one("en", "Roughly one in five detainees had a lawyer.");
+    expect(&m, "ratio", Some("0.2"), "approximately");
+}
+
+#[test]
+fn negated_verb_does_not_flip_a_bound_but_a_negated_limit_does() {
+    let m = one("en", "We have not seen my son for more than two years.");
+    expect(&m, "duration", Some("2"), "more_than");
+    let m = one("es", "Ningún detenido puede pasar más de 72 horas sin ver a un juez.");
+    expect(&m, "duration", Some("72"), "at_most");
+}
+
+#[test]
+fn es_spanish_multipliers_ranks_and_ages() {
+    let m = one("es", "La cifra se ha multiplicado por diez.");
+    expect(&m, "ratio", Some("10"), "exact");
+    let m = one("es", "La población casi se ha triplicado.");
+    expect(&m, "ratio", Some("3"), "approximately");
+    let m = one("es", "El Gobierno recibió un segundo grupo de deportados.");
+    assert_eq!(m.kind, "ordinal", "{m:#?}");
+    let m = one("es", "Fue capturado a los 19 años en Soyapango.");
+    assert_eq!(m.kind, "age", "{m:#?}");
+    let m = one("es", "A los dos años de su captura murió.");
+    assert_eq!(m.kind, "duration", "{m:#?}");
+}

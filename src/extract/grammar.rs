@@ -26,6 +26,15 @@ const PARTITIVE_DETERMINERS: &[&str] = &["these", "those", "the", "them", "their
 const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
 
 /// Negations that flip a bound in the same clause ("ningún detenido puede pasar más de 72 horas").
+/// How many words before a bound a negation may sit to flip it: "no más de 300", "there
+/// were not more than 300", but not "have not seen my son for more than two years", where the
+/// negation is the verb's ...
+const NEGATION_WINDOW: usize = 3;
+
+/// ... unless a modal verb between them makes it a limit: "ningún detenido puede pasar más de
+/// 72 horas" (at most 72 hours); then the negation may sit this far back.
+const NEGATION_REACH: usize = 8;
+
 const NEGATIONS: &[&str] = &["no", "not", "never", "ningún", "ninguna", "ninguno", "nunca", "ni", "cannot", "nadie"];
 
 /// How many tokens back an idiom may start and still cover a number word.
@@ -75,6 +84,7 @@ pub struct Grammar<'a> {
     roman_after: PhraseSet<()>,
     decade_words: PhraseSet<()>,
     short_decade_openers: PhraseSet<()>,
+    multiplier_before: PhraseSet<()>,
     idioms: PhraseSet<()>,
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
@@ -164,6 +174,7 @@ impl<'a> Grammar<'a> {
             roman_after: PhraseSet::of_list(&lex.roman_numeral_after, ()),
             decade_words: PhraseSet::of_list(&lex.decade_words, ()),
             short_decade_openers: PhraseSet::of_list(&lex.short_decade_openers, ()),
+            multiplier_before: PhraseSet::of_list(&lex.multiplier_before, ()),
             idioms: PhraseSet::of_list(&lex.idioms, ()),
             floor: std::cell::Cell::new(0),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
@@ -351,6 +362,12 @@ impl<'a> Grammar<'a> {
             if let Some((n, s)) = self.scales.match_at(toks, i + 1) {
                 return Some(Core { end: i + 1 + n, value: s, words: true, has_decimals: false, scaled: true, year_shaped: false, approximate: false });
             }
+            // "more than a month", "nearly a decade": after a bound, the article before a unit
+            // of time is one (alone, "a month" is mostly a rate: "$400 a month").
+            let bounded = self.qualifier_cues.match_before(toks, i).is_some_and(|(s, _)| toks[s].sentence == sentence);
+            if bounded && self.durations.match_at(toks, i + 1).is_some() && !lex.cardinals.contains_key(&toks[i].lower) {
+                return Some(Core { end: i + 1, value: 1.0, words: true, has_decimals: false, scaled: false, year_shaped: false, approximate: false });
+            }
             if !lex.cardinals.contains_key(&toks[i].lower) {
                 return None;
             }
@@ -503,8 +520,11 @@ impl<'a> Grammar<'a> {
             a -= 1;
         }
         let (qa, qualifier) = self.qualifier_before(toks, a);
-        // "spoke about one guard": "about" is a preposition before a lone "one".
-        let lone_one = core.words && value == 1.0 && qualifier == Some("approximately");
+        // "spoke about one guard": "about" is a preposition before a lone "one" (but "roughly one
+        // in five" is a share's bound).
+        let share_follows = self.share_words.match_at(toks, core.end).is_some();
+        let unit_follows = self.durations.match_at(toks, core.end).is_some();
+        let lone_one = core.words && value == 1.0 && qualifier == Some("approximately") && !share_follows && !unit_follows;
         if let Some(q) = qualifier.filter(|_| !lone_one) {
             c.qualifier = q;
             a = qa;
@@ -610,7 +630,9 @@ impl<'a> Grammar<'a> {
             c.unit = Some(unit);
             return Some(self.close(toks, c, value));
         }
-        if ratio_prefix {
+        // "multiplicado por diez", "multiplied by four": a multiplier.
+        let multiplied = self.multiplier_before.match_before(toks, c.a).is_some_and(|(s, _)| toks[s].sentence == toks[c.a].sentence);
+        if ratio_prefix || multiplied {
             c.b = b;
             c.kind = "ratio";
             return Some(self.close(toks, c, value));
@@ -798,13 +820,15 @@ impl<'a> Grammar<'a> {
         let sentence = toks[a].sentence;
         let mut k = a;
         let mut seen = 0;
-        while k > 0 && seen < 8 {
+        let mut modal = false;
+        while k > 0 && seen < NEGATION_REACH {
             k -= 1;
             let w = &toks[k];
             if w.sentence != sentence || matches!(w.lower.as_str(), "," | ";" | ":" | "." | "pero" | "but") {
                 break;
             }
-            if NEGATIONS.contains(&w.lower.as_str()) {
+            modal |= self.lex.modal_words.contains(&w.lower);
+            if NEGATIONS.contains(&w.lower.as_str()) && (seen < NEGATION_WINDOW || modal) {
                 return if q == "more_than" { "at_most" } else { "at_least" };
             }
             seen += 1;
@@ -876,7 +900,10 @@ impl<'a> Grammar<'a> {
             // Spanish "un"/"una" are articles unless a unit of time or a cue makes them a number.
             if lex.one_articles.contains(w) {
                 let before_cue = self.qualifier_cues.match_before(toks, i).is_some();
-                let unit_follows = self.durations.match_at(toks, core.end).is_some();
+                // "un segundo grupo": "segundo" is a rank there, not a unit of time.
+                let rank = toks.get(core.end).is_some_and(|u| lex.ordinals.contains_key(&u.lower))
+                    && toks.get(core.end + 1).is_some_and(|n| n.is_word() && !n.is("de") && n.sentence == toks[i].sentence);
+                let unit_follows = self.durations.match_at(toks, core.end).is_some() && !rank;
                 return before_cue || unit_follows;
             }
         }
@@ -1107,6 +1134,15 @@ impl<'a> Grammar<'a> {
                     }
                     continue;
                 }
+                // "a los 19 años" is an age; "a los dos años de su captura" a time after.
+                if cue_text == ["a", "los"] {
+                    let after = |k: usize| toks.get(b + k).filter(|x| x.sentence == sentence);
+                    let time_after = after(0).is_some_and(|x| x.is("de")) && !after(1).is_some_and(|x| x.is("edad"));
+                    if back == 1 && years && !time_after {
+                        return true;
+                    }
+                    continue;
+                }
                 if lex.decimal_mark == ',' && !years {
                     continue;
                 }
@@ -1174,6 +1210,21 @@ impl<'a> Grammar<'a> {
                 return None; // "doubled down": an idiom, not a multiplier
             }
             let mut c = Cand::new(i, i + n, "ratio", Some(format_value(v)));
+            // "casi se ha triplicado": auxiliaries may stand between the bound and the verb.
+            let (qa, qualifier) = match qualifier {
+                None => {
+                    let mut k = i;
+                    while k > 0 && i - k < 2 && self.lex.auxiliaries.contains(&toks[k - 1].lower) && toks[k - 1].sentence == t.sentence {
+                        k -= 1;
+                    }
+                    if k < i {
+                        self.qualifier_before(toks, k)
+                    } else {
+                        (qa, qualifier)
+                    }
+                }
+                some => (qa, some),
+            };
             if let Some(q) = qualifier {
                 c.qualifier = q;
                 c.a = qa;

@@ -155,6 +155,12 @@ pub struct Lexicon {
     #[serde(default)]
     pub title_nouns: Vec<String>,
     #[serde(default)]
+    pub modal_words: Vec<String>,
+    #[serde(default)]
+    pub multiplier_before: Vec<String>,
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    #[serde(default)]
     pub fold_suffixes: Vec<String>,
     #[serde(default)]
     pub plural_suffixes: Vec<String>,
@@ -262,6 +268,9 @@ impl Lexicon {
             &mut self.identifier_before,
             &mut self.identifier_after,
             &mut self.title_nouns,
+            &mut self.modal_words,
+            &mut self.multiplier_before,
+            &mut self.auxiliaries,
             &mut self.name_particles,
             &mut self.plural_suffixes,
             &mut self.fold_suffixes,

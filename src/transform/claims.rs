@@ -278,7 +278,10 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Con
     let context = &index.context[k];
     let near = cx.near.any(context);
     let in_sentence = near || cx.sentence.any(context);
-    if !in_sentence && !cx.previous.any(context) {
+    // A date claims something only with its subject in its own sentence ("CECOT opened in
+    // 2023"); a figure may take it from the sentence before.
+    let date = m.unit == "date";
+    if !in_sentence && (date || !cx.previous.any(context)) {
         return None;
     }
     let mut s = if near {
@@ -423,8 +426,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
     }
     units_of_multipliers(mentions);
+    // The count before in the same sentence is the surest; then the measure's unit; then the
+    // count of the sentence before.
+    units_from_antecedents(mentions, 0);
     units_from_measures(mentions, catalog);
-    units_from_antecedents(mentions);
+    units_from_antecedents(mentions, 1);
 }
 
 /// A multiplier compares with a baseline: "four times as many as in 2023", "casi el doble de la
@@ -467,9 +473,9 @@ fn year_label(m: &Mention) -> Option<(i32, String)> {
 
 /// A count written without its noun continues the count before it ("Of the 430 detainees,
 /// 96 died in hospital and 73 in their cells"; "con 44 votos a favor y tres en contra"): it
-/// takes the unit of the nearest earlier count with a unit in its sentence, else in the
-/// sentence before. Runs after [`units_from_measures`], whose catalog unit is surer.
-fn units_from_antecedents(mentions: &mut [Mention]) {
+/// takes the unit of the nearest earlier count with a unit in its sentence, or up to
+/// `sentences_back` sentences before.
+fn units_from_antecedents(mentions: &mut [Mention], sentences_back: usize) {
     let mut last_unit: Option<(usize, String)> = None; // (sentence, unit) of the last count with a unit
     for m in mentions.iter_mut() {
         if m.kind != "count" {
@@ -479,7 +485,7 @@ fn units_from_antecedents(mentions: &mut [Mention]) {
             Some(u) => last_unit = Some((m.sentence, u.clone())),
             None => {
                 if let Some((sentence, unit)) = &last_unit {
-                    if m.sentence <= sentence + 1 {
+                    if m.sentence <= sentence + sentences_back {
                         m.unit = Some(unit.clone());
                     }
                 }
