@@ -479,3 +479,9 @@ fn a_multipliers_unit_names_its_baseline_year() {
     let ms = read("es", "En 2024 la tasa fue unas 30 veces mayor que la de la población general.", None);
     assert_eq!(find(&ms, "30 veces").unit, None);
 }
+
+#[test]
+fn an_elliptical_figure_reads_the_clause_before() {
+    let ms = read("en", "On average they had spent 14 months in pretrial detention; the longest, 31 months.", None);
+    assert_eq!(find(&ms, "31 months").measure.as_deref(), Some("es_prison_deaths_max_pretrial_detention"));
+}

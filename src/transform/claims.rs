@@ -333,6 +333,12 @@ const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ",
 fn near_text(doc: &Doc, mentions: &[Mention], i: usize) -> String {
     let m = &mentions[i];
     let (mut a, mut b) = doc.clause_span(m.sentence, m.start, m.end);
+    // "the longest, 31 months", "the oldest, 58": a figure alone in its clause is elliptical;
+    // its words are in the clause before.
+    let wordless = |from: usize, to: usize| !doc.chars[from..to].iter().any(|c| c.is_alphabetic());
+    if wordless(a, m.start) && wordless(m.end, b) && a > doc.sentences[m.sentence].0 {
+        a = doc.clause_span(m.sentence, a - 1, a - 1).0;
+    }
     // Only other quantities cut the window; ranks and names ("por primera vez") do not.
     let cuts = |x: &&Mention| !matches!(x.kind, "ordinal" | "identifier" | "other");
     if let Some(prev) = mentions[..i].iter().rev().filter(cuts).find(|p| p.end <= m.start) {
