@@ -485,3 +485,17 @@ fn an_elliptical_figure_reads_the_clause_before() {
     let ms = read("en", "On average they had spent 14 months in pretrial detention; the longest, 31 months.", None);
     assert_eq!(find(&ms, "31 months").measure.as_deref(), Some("es_prison_deaths_max_pretrial_detention"));
 }
+
+#[test]
+fn since_with_an_article_runs_to_the_article_date_but_dates_the_next_sentence_by_its_day() {
+    let text = "Más de 9.000 personas han sido detenidas desde el 27 de marzo de 2022. Ese día se llevaron a once muchachos.";
+    let ms = read("es", text, Some("2025-10-15"));
+    assert_eq!(find(&ms, "9.000").as_of.as_deref(), Some("2022-03-27/2025-10-15"));
+    assert_eq!(find(&ms, "once").as_of.as_deref(), Some("2022-03-27"));
+}
+
+#[test]
+fn a_title_is_no_part_of_a_persons_name() {
+    let ms = read("en", "President Nayib Bukele, 43, dismissed the criticism.", None);
+    assert_eq!(find(&ms, "43").measure.as_deref(), Some("age_nayib_bukele"));
+}

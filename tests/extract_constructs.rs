@@ -1784,3 +1784,22 @@ fn es_spanish_multipliers_ranks_and_ages() {
     let m = one("es", "A los dos años de su captura murió.");
     assert_eq!(m.kind, "duration", "{m:#?}");
 }
+
+#[test]
+fn en_bare_age_after_a_copula_with_a_person_subject() {
+    let m = one("en", "He is now 22.");
+    assert_eq!(m.kind, "age", "{m:#?}");
+    let m = find("en", "Her son, Kevin, was 19 when soldiers took him.", "19");
+    assert_eq!(m.kind, "age", "{m:#?}");
+    // A thing's count is no age.
+    let m = one("en", "The count is 22.");
+    assert_ne!(m.kind, "age", "{m:#?}");
+}
+
+#[test]
+fn es_de_n_anos_after_a_term_noun_is_a_duration() {
+    let m = one("es", "Cumplen penas de más de 10 años.");
+    expect(&m, "duration", Some("10"), "more_than");
+    let m = find("es", "Hay 1.200 menores de 18 años presos.", "18 años");
+    assert!(!m.is_statement && m.qualifier == "less_than", "{m:#?}");
+}

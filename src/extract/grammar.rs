@@ -16,7 +16,8 @@ const STOP_WORDS: &[&str] = &[
     "the", "a", "an", "in", "on", "at", "to", "for", "with", "and", "or", "were", "was", "are", "is", "had", "have", "has", "be", "been", "by", "as", "that",
     "this", "from", "than", "but", "who", "which", "it", "they", "he", "she", "we", "de", "del", "la", "el", "los", "las", "en", "con", "y", "o", "que", "se",
     "por", "para", "a", "al", "fueron", "son", "eran", "han", "ha", "es", "fue", "su", "sus", "un", "una", "more", "less", "más", "menos", "per", "each",
-    "cada", "not", "no",
+    "cada", "not", "no", "when", "while", "after", "before", "if", "because", "since", "until", "cuando", "mientras", "después", "antes", "si", "porque",
+    "desde", "hasta",
 ];
 
 /// Determiners allowed between a partitive "of"/"de" and the noun ("40 of these men").
@@ -770,6 +771,15 @@ impl<'a> Grammar<'a> {
         if (c.kind == "duration" || c.kind == "count") && (self.is_age(toks, c.a, i, c.b, &c) || (c.a != i && self.is_age(toks, i, i, c.b, &c))) {
             c.kind = "age";
             c.unit = Some("years".into());
+            // "1.200 menores de 18 años": the count before took "menores" as its noun, yet
+            // "menores de" still bounds the age (a threshold that defines the group).
+            if c.qualifier == "exact" {
+                if let Some((s, q)) = self.qualifier_cues.match_before(toks, c.a) {
+                    if toks[s].sentence == toks[c.a].sentence && s < self.floor.get() {
+                        c.qualifier = crate::load::schema::QUALIFIERS.iter().copied().find(|x| *x == q).unwrap_or(c.qualifier);
+                    }
+                }
+            }
         }
         // Indefinite "one night" / "One day": a moment, not an amount.
         if core.words && value == 1.0 && c.qualifier == "exact" && matches!(c.unit.as_deref(), Some("days") | Some("nights")) {
@@ -1125,7 +1135,12 @@ impl<'a> Grammar<'a> {
                 }
                 let cue = &toks[s..end];
                 let cue_text: Vec<&str> = cue.iter().map(|t| t.lower.as_str()).collect();
-                // Spanish "de" marks an age only right before "N años".
+                // Spanish "de" marks an age only right before "N años", and not after a noun
+                // of a term ("penas de más de 10 años", "un plazo de 72 horas").
+                let after_term = s > 0 && lex.term_nouns.contains(&toks[s - 1].lower);
+                if cue_text == ["de"] && after_term {
+                    continue;
+                }
                 if cue_text == ["de"] {
                     // "más de un año" is a bound, not an age: the "de" belongs to the cue.
                     let part_of_cue = self.qualifier_cues.match_before(toks, end).is_some_and(|(cs, _)| cs < s);
@@ -1165,6 +1180,31 @@ impl<'a> Grammar<'a> {
             && !toks[i].is_word()
         {
             return true;
+        }
+        // "He is now 22.", "Kevin, was 19 when soldiers took him": a bare number after a copula
+        // whose subject is a person (a personal pronoun or a capitalised name), ending its
+        // clause or followed by "when".
+        if c.unit.is_none() && c.qualifier == "exact" && !toks[i].is_word() {
+            let mut k = a;
+            if k > 0 && lex.age_adverbs.contains(&toks[k - 1].lower) {
+                k -= 1; // "is now 22"
+            }
+            let copula = k > 0 && lex.age_copulas.contains(&toks[k - 1].lower) && toks[k - 1].sentence == sentence;
+            let subject = copula && k >= 2 && {
+                let mut j = k - 2;
+                if toks[j].is(",") && j > 0 {
+                    j -= 1;
+                }
+                let w = &toks[j];
+                w.sentence == sentence
+                    && w.is_word()
+                    && (lex.person_pronouns.contains(&w.lower) || (w.starts_upper() && !w.all_upper && j > 0 && toks[j - 1].sentence == sentence))
+            };
+            let ends =
+                toks.get(b).is_none_or(|n| n.sentence != sentence || matches!(n.lower.as_str(), "." | "," | ";") || lex.age_followers.contains(&n.lower));
+            if subject && ends {
+                return true;
+            }
         }
         // A bound on a bare number in a sentence about age: "29 were over 60".
         if c.unit.is_none() && c.qualifier != "exact" && self.sentence_slice(toks, sentence).iter().any(|t| lex.age_context.contains(&t.lower)) {

@@ -149,6 +149,16 @@ pub struct Lexicon {
     #[serde(default)]
     pub age_context: Vec<String>,
     #[serde(default)]
+    pub age_copulas: Vec<String>,
+    #[serde(default)]
+    pub term_nouns: Vec<String>,
+    #[serde(default)]
+    pub age_adverbs: Vec<String>,
+    #[serde(default)]
+    pub person_pronouns: Vec<String>,
+    #[serde(default)]
+    pub age_followers: Vec<String>,
+    #[serde(default)]
     pub identifier_before: Vec<String>,
     #[serde(default)]
     pub identifier_after: Vec<String>,
@@ -170,6 +180,8 @@ pub struct Lexicon {
     pub name_particles: Vec<String>,
     #[serde(default)]
     pub not_name_words: Vec<String>,
+    #[serde(default)]
+    pub name_titles: Vec<String>,
     #[serde(default)]
     pub measures_units: BTreeMap<String, MeasureUnit>,
     #[serde(default)]
@@ -265,6 +277,11 @@ impl Lexicon {
             &mut self.age_compounds,
             &mut self.age_before,
             &mut self.age_context,
+            &mut self.age_copulas,
+            &mut self.term_nouns,
+            &mut self.age_adverbs,
+            &mut self.person_pronouns,
+            &mut self.age_followers,
             &mut self.identifier_before,
             &mut self.identifier_after,
             &mut self.title_nouns,
@@ -276,6 +293,7 @@ impl Lexicon {
             &mut self.fold_suffixes,
             &mut self.not_counted_nouns,
             &mut self.not_name_words,
+            &mut self.name_titles,
             &mut self.name_year_joiners,
             &mut self.since_then,
             &mut self.name_year_heads,

@@ -326,6 +326,9 @@ fn lower_padded(s: String) -> String {
 /// a context word somewhere in the sentence and a cue (opened, began…) next to the date.
 const DATE_CLAIM_MARGIN: f64 = 0.25;
 
+/// Definite articles that may stand between "since"/"desde" and its date.
+const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
+
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
 
@@ -522,7 +525,13 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
     let mut anchors: Vec<Anchor> = mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && !m.is_statement && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
-        .filter_map(|m| anchor_value(m, lexicon).map(|value| Anchor { sentence: m.sentence, start: m.start, value: since(doc, m, value, lexicon, reference) }))
+        .filter_map(|m| {
+            anchor_value(m, lexicon).map(|value| {
+                let period = since(doc, m, value.clone(), lexicon, reference);
+                let date = (period != value).then_some(value);
+                Anchor { sentence: m.sentence, start: m.start, value: period, date }
+            })
+        })
         .collect();
     if let Some(r) = reference {
         // "since then" runs from the last date before it, a date claim included ("se aprobó el
@@ -530,7 +539,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         let dates: Vec<Anchor> = mentions
             .iter()
             .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
-            .filter_map(|m| anchor_value(m, lexicon).map(|value| Anchor { sentence: m.sentence, start: m.start, value }))
+            .filter_map(|m| anchor_value(m, lexicon).map(|value| Anchor { sentence: m.sentence, start: m.start, value, date: None }))
             .collect();
         let relative = relative_anchors(doc, lexicon, r, &dates);
         anchors.extend(relative);
@@ -619,7 +628,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             .or_else(|| if present && m.kind != "duration" { reference_period.map(str::to_string) } else { None })
             .or_else(|| match previous.len() {
                 _ if !carry => None,
-                1 => Some(previous[0].value.clone()),
+                1 => Some(previous[0].carried()),
                 2 => {
                     // "between 2020 and 2024 to 98,000. That value …": the joined period.
                     let text = doc.sentence_text(m.sentence - 1).to_lowercase();
@@ -628,7 +637,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
                 }
                 _ => None,
             })
-            .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(|a| a.value.clone()) } else { None });
+            .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None });
     }
 }
 
@@ -667,8 +676,13 @@ fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause]
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
 fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Option<NaiveDate>) -> String {
-    let before: String = doc.chars[m.start.saturating_sub(8)..m.start].iter().collect::<String>().to_lowercase();
-    let last = before.split_whitespace().last().unwrap_or("");
+    let before: String = doc.chars[m.start.saturating_sub(16)..m.start].iter().collect::<String>().to_lowercase();
+    // "since 2022", "desde el 27 de marzo de 2022": an article may stand between.
+    let mut words = before.split_whitespace().rev();
+    let mut last = words.next().unwrap_or("");
+    if ARTICLES.contains(&last) {
+        last = words.next().unwrap_or("");
+    }
     match reference {
         Some(r) if lexicon.since_words.iter().any(|w| w == last) => {
             format!("{value}/{}", r.format("%Y-%m-%d"))
@@ -691,7 +705,7 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dated: &[Anchor]
         for (phrase, period) in &lexicon.relative_periods {
             for at in phrase_offsets(&lower, phrase) {
                 if let Some(value) = relative_period(period, lexicon, r) {
-                    found.push(Anchor { sentence, start: from + at, value });
+                    found.push(Anchor { sentence, start: from + at, value, date: None });
                 }
             }
         }
@@ -700,7 +714,7 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dated: &[Anchor]
                 let start = from + at;
                 if let Some(last) = dated.iter().rfind(|a| a.start < start) {
                     let begin = last.value.split('/').next().unwrap_or(&last.value);
-                    found.push(Anchor { sentence, start, value: format!("{begin}/{}", r.format("%Y-%m-%d")) });
+                    found.push(Anchor { sentence, start, value: format!("{begin}/{}", r.format("%Y-%m-%d")), date: None });
                 }
             }
         }
@@ -763,6 +777,17 @@ struct Anchor {
     sentence: usize,
     start: usize,
     value: String,
+    /// For "since <date>" (`<date>/<article date>`): the date alone, which is what the anchor
+    /// gives the sentences after it ("She has searched since June 14, 2022. 'They took him
+    /// with eleven others'" tells of that day).
+    date: Option<String>,
+}
+
+impl Anchor {
+    /// The anchor's period for a figure of another sentence.
+    fn carried(&self) -> String {
+        self.date.clone().unwrap_or_else(|| self.value.clone())
+    }
 }
 
 /// The clause of a statement.

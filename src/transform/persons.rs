@@ -88,6 +88,10 @@ impl<'a> NameReader<'a> {
         if opens_sentence(words[0]) && ordinary(toks[words[0]].lower.as_str()) {
             words.remove(0);
         }
+        // "President Nayib Bukele": a title is no part of the name.
+        while words.len() > 1 && self.lexicon.name_titles.contains(&toks[words[0]].lower) {
+            words.remove(0);
+        }
         // A particle cannot open a name once the word before it is gone.
         while words.first().is_some_and(|&k| !toks[k].upper_first) {
             words.remove(0);
