@@ -213,12 +213,12 @@ pub fn doc_sections(knowledge: &Knowledge) -> Vec<DocSection> {
          2024` -> `2023-10/2024-09`; the level a change reaches, `to 98,000`, takes the period's end); the period of \
          a survey stated earlier (`Between June and November 2024 we surveyed`); the sentence's first anchor, though \
          another figure's clause holds it (`104,800 in mid-2023, in facilities built for 58,300`); for a sentence in \
-         the present tense, the article's date at the precision it is written (not for durations, which state a term: \
-         `within 72 hours`); the one anchor (or joined period) of the sentence before; the last free anchor earlier \
+         the present tense (a present-tense cue of the lexicon, or no past-tense form at all), the article's date at \
+         the precision it is written (not for durations, which state a term: `within 72 hours`); the one anchor (or joined period) of the sentence before; the last free anchor earlier \
          in the paragraph. Anchors are date and year mentions, and expressions relative to the article's date \
          (manifest `published`, else a dateline at the top of the text): `this month`, `anoche`, `last summer` (the \
          months of a season of the lexicon's [seasons]), and `since then`/`desde entonces`, which runs from the last \
-         date before it to the article's date. Counts of sources (`three inmates told me`) get none, and ages take \
+         date before it to the article's date. Counts of sources (`three inmates told me`, `two independent sources`) get none, and ages take \
          only an anchor of their own clause or the article's date. `as_of_start`/`as_of_end` are the first and last \
          day of the period.\n\
          - `interval_low`/`interval_high`: exact -> [v, v]; approximately -> [v x (1 - {a}), v x (1 + {a})]; \

@@ -499,3 +499,20 @@ fn a_title_is_no_part_of_a_persons_name() {
     let ms = read("en", "President Nayib Bukele, 43, dismissed the criticism.", None);
     assert_eq!(find(&ms, "43").measure.as_deref(), Some("age_nayib_bukele"));
 }
+
+#[test]
+fn a_sentence_without_past_forms_is_present() {
+    let ms = read("en", "Polls suggest roughly 9 in 10 Salvadorans support the policy.", Some("2025-06-02"));
+    assert_eq!(find(&ms, "9 in 10").as_of.as_deref(), Some("2025-06-02"));
+    let ms = read("es", "- Unos 109.000 reclusos en un sistema con capacidad para 70.000.", Some("2025-10-15"));
+    assert_eq!(find(&ms, "109.000").as_of.as_deref(), Some("2025-10-15"));
+    // A past form keeps the article's date away.
+    let ms = read("en", "Guards moved 300 inmates to the new wing.", Some("2025-06-02"));
+    assert_eq!(find(&ms, "300").as_of, None);
+}
+
+#[test]
+fn counts_of_sources_have_no_period() {
+    let ms = read("en", "We confirm each case with two independent sources.", Some("2025-01-20"));
+    assert_eq!(find(&ms, "two").as_of, None);
+}

@@ -1590,6 +1590,12 @@ impl<'a> Grammar<'a> {
                     }
                 }
             }
+            // "approved on March 27, 2022, after ... on March 26": a full date's year.
+            if c.kind == "date" {
+                if let Some(v) = c.value.as_deref().filter(|v| v.len() >= 7).and_then(|v| v[..4].parse::<i32>().ok()) {
+                    return Some(v);
+                }
+            }
         }
         // An earlier mention of the same month with a year, in the last few sentences: look back
         // a bounded way, so a long text costs linear time.

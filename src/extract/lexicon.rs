@@ -55,11 +55,19 @@ pub struct Lexicon {
     #[serde(default)]
     pub present_tense_cues: Vec<String>,
     #[serde(default)]
+    pub past_tense_words: Vec<String>,
+    #[serde(default)]
+    pub past_suffixes: Vec<String>,
+    #[serde(default)]
+    pub not_past_tense: Vec<String>,
+    #[serde(default)]
     pub since_words: Vec<String>,
     #[serde(default)]
     pub survey_cues: Vec<String>,
     #[serde(default)]
     pub sourcing_verbs: Vec<String>,
+    #[serde(default)]
+    pub sourcing_units: Vec<String>,
     #[serde(default)]
     pub change_to: Vec<String>,
     #[serde(default)]
@@ -237,10 +245,14 @@ impl Lexicon {
             &mut self.compound_joiners,
             &mut self.approximate_collectives,
             &mut self.present_tense_cues,
+            &mut self.past_tense_words,
+            &mut self.past_suffixes,
+            &mut self.not_past_tense,
             &mut self.roman_numeral_after,
             &mut self.since_words,
             &mut self.survey_cues,
             &mut self.sourcing_verbs,
+            &mut self.sourcing_units,
             &mut self.change_to,
             &mut self.own_anchor_words,
             &mut self.standalone_scales,

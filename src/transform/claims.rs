@@ -326,6 +326,13 @@ fn lower_padded(s: String) -> String {
 /// a context word somewhere in the sentence and a cue (opened, began…) next to the date.
 const DATE_CLAIM_MARGIN: f64 = 0.25;
 
+/// Is `word` (lower-case) a past-tense form: one of the lexicon's `past_tense_words`, or a word
+/// with a `past_suffixes` ending (English "-ed", Spanish "-aron", "-ó")?
+fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.past_tense_words.iter().any(|w| w == word)
+        || (word.chars().count() > 4 && lexicon.past_suffixes.iter().any(|s| word.ends_with(s.as_str())) && !lexicon.not_past_tense.iter().any(|w| w == word))
+}
+
 /// Definite articles that may stand between "since"/"desde" and its date.
 const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
 
@@ -568,7 +575,10 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
         let sentence = format!(" {} ", doc.sentence_text(m.sentence).to_lowercase());
         let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        let present = words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w));
+        // Present tense: a present-tense cue, or no past-tense form at all ("Polls suggest 9 in
+        // 10 support it"; a list item "- 109,000 inmates in a system built for 70,000").
+        let past = words.iter().any(|w| is_past_tense(w, lexicon));
+        let present = words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w)) || !past;
         let survey = words.iter().any(|w| lexicon.survey_cues.iter().any(|c| c == w));
         if survey {
             let here = by_sentence(&anchors, m.sentence);
@@ -580,8 +590,9 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         // reporting, not a period.
         let after: String = doc.slice(m.end, (m.end + 40).min(cb.max(m.end))).to_lowercase();
         let before: String = doc.slice(ca.max(m.start.saturating_sub(30)), m.start).to_lowercase();
-        let sourcing =
-            m.kind == "count" && lexicon.sourcing_verbs.iter().any(|v| has_phrase(&format!(" {after} "), v) || has_phrase(&format!(" {before} "), v));
+        let sourcing = m.kind == "count"
+            && (lexicon.sourcing_verbs.iter().any(|v| has_phrase(&format!(" {after} "), v) || has_phrase(&format!(" {before} "), v))
+                || m.unit.as_ref().is_some_and(|u| lexicon.sourcing_units.contains(u)));
         if sourcing {
             m.as_of = None;
             continue;
