@@ -516,3 +516,10 @@ fn counts_of_sources_have_no_period() {
     let ms = read("en", "We confirm each case with two independent sources.", Some("2025-01-20"));
     assert_eq!(find(&ms, "two").as_of, None);
 }
+
+#[test]
+fn a_between_span_beats_the_nearest_date_in_a_sentence_of_three() {
+    let text = "Los 252 venezolanos que Estados Unidos envió a ese penal entre marzo y abril fueron repatriados el 18 de julio.";
+    let ms = read("es", text, Some("2025-09-30"));
+    assert_eq!(find(&ms, "252").as_of.as_deref(), Some("2025-03/2025-04"));
+}

@@ -627,7 +627,10 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             .map(|a| a.value.clone())
             .or(from_to)
             .or_else(|| {
-                [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(&v, &sentence, m.start, &word_before, changes, lexicon))
+                [in_clause, free_in_sentence]
+                    .into_iter()
+                    .find(|v| !v.is_empty())
+                    .map(|v| period_of(doc, &v, &sentence, m.start, &word_before, changes, lexicon))
             })
             .or_else(|| survey_period.clone())
             // The sentence's time, though another figure's clause holds it: its first anchor
@@ -832,7 +835,7 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
 
 /// One anchor is the period; two after "between"/"from" are an interval (the figure a change
 /// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
-fn period_of(anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon) -> String {
+fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon) -> String {
     let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
     match anchors {
         [one] => one.value.clone(),
@@ -840,8 +843,27 @@ fn period_of(anchors: &[&Anchor], sentence: &str, figure_start: usize, word_befo
         // after a change verb: "detuvo a 66.000" is not a change).
         [_, b] if joined && changes && lexicon.change_to.iter().any(|w| w == word_before) => b.value.clone(),
         [a, b] if joined => format!("{}/{}", a.value, b.value),
-        _ => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value.clone(),
+        _ => match between_pair(doc, anchors, lexicon) {
+            // "envió entre marzo y abril ... el 18 de julio": the span, not the nearest date.
+            Some((a, b)) => format!("{}/{}", a.value, b.value),
+            None => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value.clone(),
+        },
     }
+}
+
+/// Two anchors that open and close a span: "between March and April", "entre marzo y abril",
+/// "from 2019 to 2024" (a `range_open` word before the first, a `range_join` or `change_to`
+/// word between them).
+fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Option<(&'a Anchor, &'a Anchor)> {
+    anchors.windows(2).find_map(|w| {
+        let (a, b) = (w[0], w[1]);
+        let gap = lower_padded(doc.slice(a.start, b.start));
+        let gap_words: Vec<&str> = gap.split_whitespace().collect();
+        let joined = gap_words.iter().rev().take(2).any(|g| lexicon.range_join.iter().any(|j| j == g) || lexicon.change_to.iter().any(|j| j == g));
+        let before = lower_padded(doc.slice(a.start.saturating_sub(12).max(doc.sentences[a.sentence].0), a.start));
+        let opened = before.split_whitespace().rev().take(2).any(|p| lexicon.range_open.iter().any(|o| o == p) || lexicon.change_from.iter().any(|o| o == p));
+        (joined && opened && gap_words.len() <= 6).then_some((a, b))
+    })
 }
 
 /// "the Geneva Conventions of 1949", "la Ley de Amnistía de 1993": a year inside a
