@@ -523,3 +523,18 @@ fn a_between_span_beats_the_nearest_date_in_a_sentence_of_three() {
     let ms = read("es", text, Some("2025-09-30"));
     assert_eq!(find(&ms, "252").as_of.as_deref(), Some("2025-03/2025-04"));
 }
+
+#[test]
+fn units_read_from_the_text_keep_a_wrong_measure_away() {
+    // "siete" counts the Venezuelans of its sentence; a measure of pavilions cannot take it.
+    let ms = read("es", "De los 11 venezolanos de su barrio detenidos en Texas, siete están en el CECOT.", None);
+    let m = find(&ms, "siete");
+    assert_eq!(m.unit.as_deref(), Some("persons"));
+    assert_ne!(m.measure.as_deref(), Some("cecot_pavilions"));
+}
+
+#[test]
+fn movement_is_never_capacity() {
+    let ms = read("en", "The administration has sent 288 men to the Terrorism Confinement Center since March 15.", None);
+    assert_ne!(find(&ms, "288").measure.as_deref(), Some("cecot_capacity"));
+}

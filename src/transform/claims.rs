@@ -391,6 +391,10 @@ impl SentenceHits<'_> {
 /// measure of the catalog fits it. A figure in apposition to a named person ("Ana Pérez, 39,")
 /// states that person's attribute (`age_ana_perez`) when a person attribute of the catalog fits.
 pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, lexicon: &Lexicon) {
+    // Units read from the text come first, so a measure must fit them ("de los 11 venezolanos
+    // ..., siete están en el CECOT" counts persons, not pavilions).
+    units_of_multipliers(mentions);
+    units_from_antecedents(mentions, 0);
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
     let mut sentences = index.map(|index| SentenceHits { doc, index, kept: Vec::new() });
@@ -441,10 +445,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             m.measure = chosen;
         }
     }
-    units_of_multipliers(mentions);
-    // The count before in the same sentence is the surest; then the measure's unit; then the
-    // count of the sentence before.
-    units_from_antecedents(mentions, 0);
+    // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);
 }
