@@ -538,3 +538,21 @@ fn movement_is_never_capacity() {
     let ms = read("en", "The administration has sent 288 men to the Terrorism Confinement Center since March 15.", None);
     assert_ne!(find(&ms, "288").measure.as_deref(), Some("cecot_capacity"));
 }
+
+#[test]
+fn since_a_decade_runs_from_its_first_year() {
+    let ms = read("en", "The prison population has grown tenfold since the 1990s.", Some("2024-10-14"));
+    assert_eq!(find(&ms, "tenfold").as_of.as_deref(), Some("1990/2024-10-14"));
+    for m in &ms {
+        if let Some(p) = &m.as_of {
+            assert!(claims::as_of_bounds(p).is_some(), "{p:?} is not a period");
+        }
+    }
+}
+
+#[test]
+fn a_figure_without_its_own_anchor_takes_the_sentences_span() {
+    let text = "ICE counted 9,270 Salvadorans removed in fiscal year 2024 and 6,115 between October and March, about 1,020 a month.";
+    let ms = read("en", text, Some("2025-05-06"));
+    assert_eq!(find(&ms, "1,020").as_of.as_deref(), Some("2024-10/2025-03"));
+}

@@ -636,7 +636,14 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             .or_else(|| survey_period.clone())
             // The sentence's time, though another figure's clause holds it: its first anchor
             // ("held 104,800 in mid-2023, in facilities built for 58,300").
-            .or_else(|| if carry { here.iter().find(|a| !baselines.contains(&a.start)).map(|a| a.value.clone()) } else { None })
+            .or_else(|| {
+                if !carry {
+                    return None;
+                }
+                let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).collect();
+                // "6,115 between October and March, about 1,020 a month": the sentence's span.
+                between_pair(doc, &free, lexicon).map(|(a, b)| format!("{}/{}", a.value, b.value)).or_else(|| free.first().map(|a| a.value.clone()))
+            })
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
@@ -700,7 +707,9 @@ fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Op
     }
     match reference {
         Some(r) if lexicon.since_words.iter().any(|w| w == last) => {
-            format!("{value}/{}", r.format("%Y-%m-%d"))
+            // "since the 1990s": a period already runs from its start.
+            let start = value.split('/').next().unwrap_or(&value);
+            format!("{start}/{}", r.format("%Y-%m-%d"))
         }
         _ => value,
     }
