@@ -126,6 +126,14 @@ fn validate_reports_bad_enum_value() {
 }
 
 #[test]
+fn validate_reports_a_period_that_is_not_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = written_sample(&tmp);
+    edit_csv(&out.join("mentions.csv"), |header, rows| rows[0][index(header, "as_of")] = "1990/1999/2024-10-14".into());
+    assert_reported(&violations(&out), "mentions.csv", ":2:as_of", "does not match the pattern");
+}
+
+#[test]
 fn validate_reports_values_of_the_wrong_type() {
     let tmp = tempfile::tempdir().unwrap();
     let out = written_sample(&tmp);

@@ -77,7 +77,11 @@ fn column_row(column: &Column) -> String {
         format!("{} (`{}`)", column.ty.table_schema_name(), column.ty.polars_name()),
         if column.required { "yes" } else { "no" }.to_string(),
         column.unit.unwrap_or("").to_string(),
-        column.allowed.map_or(String::new(), |a| code_list(a.iter().copied())),
+        match (column.allowed, column.pattern) {
+            (Some(a), _) => code_list(a.iter().copied()),
+            (None, Some(p)) => format!("matches {}", code(p)),
+            (None, None) => String::new(),
+        },
         column.description.to_string(),
         code(column.example),
     ];

@@ -37,6 +37,9 @@ fn field_json(column: &Column) -> Value {
     if let Some(allowed) = column.allowed {
         constraints.insert("enum".into(), json!(allowed));
     }
+    if let Some(pattern) = column.pattern {
+        constraints.insert("pattern".into(), json!(pattern));
+    }
     json!({
         "name": column.name,
         "type": column.ty.table_schema_name(),

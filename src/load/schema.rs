@@ -56,6 +56,8 @@ pub struct Column {
     pub unit: Option<&'static str>,
     /// The only values allowed, where the column is an enumeration.
     pub allowed: Option<&'static [&'static str]>,
+    /// A regular expression every value matches whole (Table Schema `constraints.pattern`).
+    pub pattern: Option<&'static str>,
     /// A value as it appears in the CSV.
     pub example: &'static str,
 }
@@ -96,11 +98,11 @@ impl TableDef {
 }
 
 const fn col(name: &'static str, ty: ColumnType, description: &'static str, example: &'static str) -> Column {
-    Column { name, ty, required: false, description, unit: None, allowed: None, example }
+    Column { name, ty, required: false, description, unit: None, allowed: None, pattern: None, example }
 }
 
 const fn req(name: &'static str, ty: ColumnType, description: &'static str, example: &'static str) -> Column {
-    Column { name, ty, required: true, description, unit: None, allowed: None, example }
+    Column { name, ty, required: true, description, unit: None, allowed: None, pattern: None, example }
 }
 
 const fn with_unit(mut c: Column, unit: &'static str) -> Column {
@@ -112,6 +114,14 @@ const fn one_of(mut c: Column, allowed: &'static [&'static str]) -> Column {
     c.allowed = Some(allowed);
     c
 }
+
+const fn matching(mut c: Column, pattern: &'static str) -> Column {
+    c.pattern = Some(pattern);
+    c
+}
+
+/// A period: a year, month or day, or two of them as `start/end` (ISO 8601 interval).
+pub const PERIOD_PATTERN: &str = r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?";
 
 use ColumnType::{Boolean, Date, Integer, Number, String as Text};
 
@@ -186,7 +196,7 @@ pub const MENTIONS: TableDef = TableDef {
         ),
         req("is_statement", Boolean, "True when the number asserts something about the world the dataset covers; false for metadata, time anchors, names, ordinals, list numbers, citation markers, partitive `one`.", "true"),
         col("measure", Text, "For statements: the quantity stated, an id of schemas/measures.toml shared across articles.", "es_prison_population"),
-        col("as_of", Text, "The period the figure describes: `2024`, `2025-03`, `2022-03-27/2023-03-27`; empty when the text gives no anchor.", "2024"),
+        matching(col("as_of", Text, "The period the figure describes: `2024`, `2025-03`, `2022-03-27/2023-03-27`; empty when the text gives no anchor.", "2024"), PERIOD_PATTERN),
         req("sentence", Text, "The sentence the mention sits in, for context.", "…the system held 12,345 people…"),
         one_of(req("review", Text, "Human review status (raw/review.*): unreviewed, accepted, rejected or corrected.", "unreviewed"), REVIEW_STATUSES),
         col("reviewer", Text, "Who reviewed the row, when it was reviewed.", "jdoe"),
@@ -213,7 +223,7 @@ pub const STATEMENTS: TableDef = TableDef {
         col("high", Number, "Upper bound of a range.", "70"),
         one_of(req("qualifier", Text, "How the stated number bounds the quantity.", "just_under"), QUALIFIERS),
         col("unit", Text, "Normalised unit or counted noun.", "persons"),
-        col("as_of", Text, "Period the claim describes, ISO 8601 date or interval.", "2020/2024"),
+        matching(col("as_of", Text, "Period the claim describes, ISO 8601 date or interval.", "2020/2024"), PERIOD_PATTERN),
         col("as_of_start", Date, "First day of as_of.", "2020-01-01"),
         col("as_of_end", Date, "Last day of as_of.", "2024-12-31"),
         col("interval_low", Number, "Smallest value the wording allows (see the dictionary's interval rules); empty when unbounded below.", "162"),
@@ -270,7 +280,7 @@ pub const COMPARISONS: TableDef = TableDef {
     columns: &[
         req("comparison_id", Text, "`<measure>` or, where grouped by period, `<measure>@<as_of>`.", "es_prison_population@2024"),
         req("measure", Text, "The measure compared.", "venezuelans_deported_to_cecot"),
-        col("as_of", Text, "The period compared, when the claims are grouped by period.", "2025-03"),
+        matching(col("as_of", Text, "The period compared, when the claims are grouped by period.", "2025-03"), PERIOD_PATTERN),
         req("n_statements", Integer, "Statements compared.", "5"),
         req("n_sources", Integer, "Distinct sources among them.", "4"),
         req("statement_ids", Text, "The statements compared, `;`-separated.", "000_…:10235-10240;003_…:74-87"),

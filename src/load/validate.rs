@@ -234,10 +234,25 @@ pub(crate) fn value_problem(column: &Column, value: &str) -> Option<String> {
     if let Some(expected) = type_problem(column.ty, value) {
         return Some(format!("`{value}` is not {expected}"));
     }
-    match column.allowed {
-        Some(allowed) if !allowed.contains(&value) => Some(format!("`{value}` is not an allowed value (one of: {})", allowed.join(", "))),
+    if let Some(allowed) = column.allowed {
+        if !allowed.contains(&value) {
+            return Some(format!("`{value}` is not an allowed value (one of: {})", allowed.join(", ")));
+        }
+    }
+    match column.pattern {
+        Some(pattern) if !whole_match(pattern, value) => Some(format!("`{value}` does not match the pattern `{pattern}`")),
         _ => None,
     }
+}
+
+/// Does `value` match `pattern` as a whole? Patterns are compiled once.
+fn whole_match(pattern: &'static str, value: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static COMPILED: OnceLock<Mutex<HashMap<&'static str, regex::Regex>>> = OnceLock::new();
+    let mut compiled = COMPILED.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let re = compiled.entry(pattern).or_insert_with(|| regex::Regex::new(&format!("^(?:{pattern})$")).expect("the schema's patterns compile"));
+    re.is_match(value)
 }
 
 /// Does a non-empty field parse as `ty`? Returns what was expected when not.
