@@ -1803,3 +1803,33 @@ fn es_de_n_anos_after_a_term_noun_is_a_duration() {
     let m = find("es", "Hay 1.200 menores de 18 años presos.", "18 años");
     assert!(!m.is_statement && m.qualifier == "less_than", "{m:#?}");
 }
+
+#[test]
+fn a_bound_after_with_defines_a_group_only_after_a_plural() {
+    let m = one("es", "El número de penales con más del 200 % de ocupación creció.");
+    assert!(!m.is_statement, "{m:#?}");
+    let m = one("es", "El Ministerio reporta un brote con más de mil cien casos.");
+    assert!(m.is_statement, "{m:#?}");
+}
+
+#[test]
+fn a_duration_ago_places_an_event_in_time() {
+    let m = one("es", "Lo detuvieron hace dos semanas.");
+    assert!(m.kind == "duration" && !m.is_statement, "{m:#?}");
+    let m = one("en", "He was detained two weeks ago.");
+    assert!(m.kind == "duration" && !m.is_statement, "{m:#?}");
+}
+
+#[test]
+fn es_clock_in_words_with_minutes() {
+    let m = one("es", "Son las siete y cuarenta y dos.");
+    expect(&m, "other", Some("07:42"), "exact");
+    let m = one("es", "Abrieron a las siete y media de la mañana.");
+    expect(&m, "other", Some("07:30"), "exact");
+}
+
+#[test]
+fn es_year_in_words_after_a_preposition() {
+    let m = find("es", "El presupuesto para dos mil veintiséis asciende a 195 millones de dólares.", "dos mil veintiséis");
+    assert_eq!((m.kind, m.value.as_deref(), m.is_statement), ("year", Some("2026"), false), "{m:#?}");
+}

@@ -86,6 +86,7 @@ pub struct Grammar<'a> {
     decade_words: PhraseSet<()>,
     short_decade_openers: PhraseSet<()>,
     multiplier_before: PhraseSet<()>,
+    clock_fractions: PhraseSet<u32>,
     idioms: PhraseSet<()>,
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
@@ -176,6 +177,7 @@ impl<'a> Grammar<'a> {
             decade_words: PhraseSet::of_list(&lex.decade_words, ()),
             short_decade_openers: PhraseSet::of_list(&lex.short_decade_openers, ()),
             multiplier_before: PhraseSet::of_list(&lex.multiplier_before, ()),
+            clock_fractions: PhraseSet::new(lex.clock_fractions.iter().map(|(k, v)| (k.clone(), *v))),
             idioms: PhraseSet::of_list(&lex.idioms, ()),
             floor: std::cell::Cell::new(0),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
@@ -235,7 +237,7 @@ impl<'a> Grammar<'a> {
         if matches!(c.kind, "identifier" | "ordinal" | "date" | "year") {
             c.is_statement = false;
         }
-        if self.is_boilerplate(toks, c.a) || self.defines_group(toks, &c) || self.is_indefinite_one(toks, &c) {
+        if self.is_boilerplate(toks, c.a) || self.defines_group(toks, &c) || self.is_indefinite_one(toks, &c) || self.is_time_ago(toks, &c) {
             c.is_statement = false;
         }
         Mention {
@@ -270,7 +272,32 @@ impl<'a> Grammar<'a> {
         if c.kind == "age" && bounded {
             return true;
         }
-        bounded && c.a > 0 && self.lex.group_definers.contains(&toks[c.a - 1].lower)
+        // "penales con más del 200 % de ocupación", "prisons with more than 200%": the bound
+        // defines a plural group counted elsewhere; "un brote con más de mil casos" states a count.
+        let definer = c.a > 0 && self.lex.group_definers.contains(&toks[c.a - 1].lower);
+        let group = c.a > 1 && toks[c.a - 2].is_word() && self.lex.plural_suffixes.iter().any(|s| toks[c.a - 2].lower.ends_with(s.as_str()));
+        bounded && definer && group
+    }
+
+    /// A year in words after a preposition of time: "en dos mil veintiséis", "in two thousand
+    /// and nine". Round thousands and hundreds ("en dos mil") stay counts.
+    fn is_word_year(&self, toks: &[Token], core: &Core, a: usize, value: f64) -> bool {
+        core.words
+            && (1900.0..=2100.0).contains(&value)
+            && value % 100.0 != 0.0
+            && a > 0
+            && toks[a - 1].sentence == toks[a].sentence
+            && self.lex.story_date_prepositions.contains(&toks[a - 1].lower)
+            && self.unit_after(toks, core.end).is_none()
+    }
+
+    /// "two weeks ago", "hace dos semanas": a duration that places an event in time, not a
+    /// quantity.
+    fn is_time_ago(&self, toks: &[Token], c: &Cand) -> bool {
+        let sentence = toks[c.a].sentence;
+        let before = c.a > 0 && toks[c.a - 1].sentence == sentence && self.lex.ago_before.contains(&toks[c.a - 1].lower);
+        let after = toks.get(c.b).is_some_and(|t| t.sentence == sentence && self.lex.ago_after.contains(&t.lower));
+        c.kind == "duration" && (before || after)
     }
 
     /// Indefinite or partitive "one": "one of the inmates", "One man", "one respondent".
@@ -742,7 +769,11 @@ impl<'a> Grammar<'a> {
                     c.b = end + n;
                 }
             }
-        } else if core.year_shaped && (1000.0..=2100.0).contains(&value) && c.qualifier == "exact" && range_high.is_none() {
+        } else if (core.year_shaped || self.is_word_year(toks, &core, c.a, value))
+            && (1000.0..=2100.0).contains(&value)
+            && c.qualifier == "exact"
+            && range_high.is_none()
+        {
             c.kind = "year";
             // "la década de 1990": the ten years from it.
             if let Some((s, _)) = self.decade_words.match_before(toks, a).filter(|_| value % 10.0 == 0.0) {
@@ -1665,6 +1696,20 @@ impl<'a> Grammar<'a> {
         if word_hour.is_some() && has_minutes {
             return None;
         }
+        // "son las siete y cuarenta y dos", "a las siete y media": after the hour's article,
+        // the hour is a time and "y" joins its minutes.
+        let article = i > 0 && self.lex.clock_articles.contains(&toks[i - 1].lower) && toks[i - 1].sentence == t.sentence;
+        if article && !has_minutes && toks.get(end).is_some_and(|y| self.lex.compound_joiners.contains(&y.lower)) {
+            if let Some((n, m)) = self.clock_fractions.match_at(toks, end + 1) {
+                minute = m;
+                end += 1 + n;
+                has_minutes = true;
+            } else if let Some(core) = self.core_at(toks, end + 1).filter(|c| c.value >= 1.0 && c.value < 60.0 && c.value.fract() == 0.0) {
+                minute = core.value as u32;
+                end = core.end;
+                has_minutes = true;
+            }
+        }
         if let Some((n, _)) = self.pm.match_at(toks, end) {
             if hour < 12 {
                 hour += 12;
@@ -1682,6 +1727,9 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut c = Cand::new(i, end, "other", Some(format!("{hour:02}:{minute:02}")));
+        if article {
+            c.a = (i - 1).max(self.floor.get()); // "las siete y media"
+        }
         c.unit = Some("clock_time".into());
         c.is_statement = false;
         Some(c)

@@ -91,6 +91,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub group_definers: Vec<String>,
     #[serde(default)]
+    pub ago_before: Vec<String>,
+    #[serde(default)]
+    pub ago_after: Vec<String>,
+    #[serde(default)]
     pub compound_joiners: Vec<String>,
     #[serde(default)]
     pub one_articles: Vec<String>,
@@ -148,6 +152,10 @@ pub struct Lexicon {
     pub decade_suffix: String,
     #[serde(default)]
     pub am_words: Vec<String>,
+    #[serde(default)]
+    pub clock_articles: Vec<String>,
+    #[serde(default)]
+    pub clock_fractions: BTreeMap<String, u32>,
     #[serde(default)]
     pub pm_words: Vec<String>,
     #[serde(default)]
@@ -237,6 +245,7 @@ impl Lexicon {
         lower_map(&mut self.durations);
         lower_map(&mut self.relative_periods);
         lower_map(&mut self.seasons);
+        lower_map(&mut self.clock_fractions);
         lower_map(&mut self.rate_nouns);
         lower_map(&mut self.currency_units);
         lower_map(&mut self.money_scales);
@@ -264,6 +273,8 @@ impl Lexicon {
             &mut self.multiplier_idiom_followers,
             &mut self.boilerplate_words,
             &mut self.group_definers,
+            &mut self.ago_before,
+            &mut self.ago_after,
             &mut self.one_articles,
             &mut self.ordinal_suffixes,
             &mut self.times_words,
@@ -285,6 +296,7 @@ impl Lexicon {
             &mut self.share_words,
             &mut self.period_prefixes,
             &mut self.am_words,
+            &mut self.clock_articles,
             &mut self.pm_words,
             &mut self.age_compounds,
             &mut self.age_before,
