@@ -1833,3 +1833,19 @@ fn es_year_in_words_after_a_preposition() {
     let m = find("es", "El presupuesto para dos mil veintiséis asciende a 195 millones de dólares.", "dos mil veintiséis");
     assert_eq!((m.kind, m.value.as_deref(), m.is_statement), ("year", Some("2026"), false), "{m:#?}");
 }
+
+#[test]
+fn en_bounds_with_an_article_and_years_compared_with() {
+    let m = one("en", "The population grew roughly a threefold.");
+    expect(&m, "ratio", Some("3"), "approximately");
+    let m = one("en", "He spoke about a 21-year-old who died.");
+    assert_eq!(m.qualifier, "exact", "{m:#?}");
+    let m = find("en", "Spending rose by a 35% increase over 2022.", "over 2022");
+    assert_eq!((m.kind, m.qualifier), ("year", "exact"), "{m:#?}");
+    let m = one("en", "The prison population stood near 37,000.");
+    expect(&m, "count", Some("37000"), "approximately");
+    let m = one("en", "In nine of every ten cases the family was not told.");
+    expect(&m, "ratio", Some("0.9"), "exact");
+    let m = find("en", "Cases rose to 2,300 last year.", "2,300");
+    assert_eq!(m.kind, "count", "{m:#?}");
+}

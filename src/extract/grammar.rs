@@ -17,7 +17,7 @@ const STOP_WORDS: &[&str] = &[
     "this", "from", "than", "but", "who", "which", "it", "they", "he", "she", "we", "de", "del", "la", "el", "los", "las", "en", "con", "y", "o", "que", "se",
     "por", "para", "a", "al", "fueron", "son", "eran", "han", "ha", "es", "fue", "su", "sus", "un", "una", "more", "less", "más", "menos", "per", "each",
     "cada", "not", "no", "when", "while", "after", "before", "if", "because", "since", "until", "cuando", "mientras", "después", "antes", "si", "porque",
-    "desde", "hasta",
+    "desde", "hasta", "last", "next", "this", "that", "pasado", "pasada", "próximo", "próxima", "este", "esta",
 ];
 
 /// Determiners allowed between a partitive "of"/"de" and the noun ("40 of these men").
@@ -25,6 +25,10 @@ const PARTITIVE_DETERMINERS: &[&str] = &["these", "those", "the", "them", "their
 
 /// Articles allowed between a qualifier cue and the number ("casi el 75 %").
 const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
+
+/// Qualifier cues that are also prepositions: before an indefinite article they govern a noun
+/// phrase ("about a 21-year-old"), not a number.
+const PREPOSITION_CUES: &[&str] = &["about", "around", "over", "under", "above", "below", "sobre", "bajo"];
 
 /// Negations that flip a bound in the same clause ("ningún detenido puede pasar más de 72 horas").
 /// How many words before a bound a negation may sit to flip it: "no más de 300", "there
@@ -891,12 +895,17 @@ impl<'a> Grammar<'a> {
         if let Some((s, q)) = try_at(a) {
             return (s, Some(self.during_or(toks, s, a, q)));
         }
-        if a > 0 && ARTICLES.contains(&toks[a - 1].lower.as_str()) {
-            if let Some((s, q)) = try_at(a - 1) {
+        // "el 90 por ciento", "roughly a threefold increase"; but "about a 21-year-old" is the
+        // preposition "about" before an indefinite article.
+        let definite = a > 0 && ARTICLES.contains(&toks[a - 1].lower.as_str());
+        let indefinite = a > 0 && self.lex.one_articles.contains(&toks[a - 1].lower);
+        if definite || indefinite {
+            let cue = try_at(a - 1).filter(|(s, _)| definite || !PREPOSITION_CUES.contains(&toks[*s].lower.as_str()));
+            if let Some((s, q)) = cue {
                 return (s, Some(self.during_or(toks, s, a, q)));
             }
             // "el 90 por ciento": keep the article in the span.
-            if self.lex.decimal_mark == ',' && toks[a - 1].sentence == sentence {
+            if self.lex.decimal_mark == ',' && toks[a - 1].sentence == sentence && ARTICLES.contains(&toks[a - 1].lower.as_str()) {
                 return (a - 1, None);
             }
         }
@@ -909,6 +918,10 @@ impl<'a> Grammar<'a> {
             return q;
         }
         let Some(core) = self.core_at(toks, number) else { return q };
+        // "a 35% increase over 2022": a year compared with, not a bound.
+        if core.year_shaped && (1900.0..=2100.0).contains(&core.value) && self.unit_after(toks, core.end).is_none() {
+            return "exact";
+        }
         match self.durations.match_at(toks, core.end) {
             Some((n, _)) if toks.get(core.end + n).is_some_and(|x| x.is("of")) => "exact",
             _ => q,
@@ -1727,9 +1740,6 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut c = Cand::new(i, end, "other", Some(format!("{hour:02}:{minute:02}")));
-        if article {
-            c.a = (i - 1).max(self.floor.get()); // "las siete y media"
-        }
         c.unit = Some("clock_time".into());
         c.is_statement = false;
         Some(c)
