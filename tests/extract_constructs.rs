@@ -1808,7 +1808,7 @@ fn es_de_n_anos_after_a_term_noun_is_a_duration() {
 fn a_bound_after_with_defines_a_group_only_after_a_plural() {
     let m = one("es", "El número de penales con más del 200 % de ocupación creció.");
     assert!(!m.is_statement, "{m:#?}");
-    let m = one("es", "El Ministerio reporta un brote con más de mil cien casos.");
+    let m = one("es", "El Ministerio reporta un brote de tuberculosis con más de mil cien casos.");
     assert!(m.is_statement, "{m:#?}");
 }
 

@@ -277,9 +277,12 @@ impl<'a> Grammar<'a> {
             return true;
         }
         // "penales con más del 200 % de ocupación", "prisons with more than 200%": the bound
-        // defines a plural group counted elsewhere; "un brote con más de mil casos" states a count.
+        // defines a group (a counted noun, plural) counted elsewhere; "un brote de tuberculosis
+        // con más de mil casos" states a count.
         let definer = c.a > 0 && self.lex.group_definers.contains(&toks[c.a - 1].lower);
-        let group = c.a > 1 && toks[c.a - 2].is_word() && self.lex.plural_suffixes.iter().any(|s| toks[c.a - 2].lower.ends_with(s.as_str()));
+        let group = c.a > 1
+            && self.lex.noun_units.contains_key(&toks[c.a - 2].lower)
+            && self.lex.plural_suffixes.iter().any(|s| toks[c.a - 2].lower.ends_with(s.as_str()));
         bounded && definer && group
     }
 
