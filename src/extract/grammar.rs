@@ -23,8 +23,9 @@ const STOP_WORDS: &[&str] = &[
 /// Determiners allowed between a partitive "of"/"de" and the noun ("40 of these men").
 const PARTITIVE_DETERMINERS: &[&str] = &["these", "those", "the", "them", "their", "los", "las", "ellos", "ellas", "estos", "estas", "esos", "esas"];
 
-/// Articles allowed between a qualifier cue and the number ("casi el 75 %").
-const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
+/// Definite articles: allowed between a qualifier cue and the number ("casi el 75 %"), and
+/// between "since"/"desde" and its date ("desde el 27 de marzo").
+pub(crate) const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
 
 /// Qualifier cues that are also prepositions: before an indefinite article they govern a noun
 /// phrase ("about a 21-year-old"), not a number.
@@ -643,14 +644,9 @@ impl<'a> Grammar<'a> {
             c.unit = Some("percent".into());
             return Some(self.close(toks, c, value));
         }
-        if let Some((n, unit)) = self.currency_words.match_at(toks, b) {
+        if let Some((end, unit)) = self.currency_after(toks, b) {
             money = Some(unit);
-            b += n;
-        } else if toks.get(b).is_some_and(|x| x.is("de")) {
-            if let Some((n, unit)) = self.currency_words.match_at(toks, b + 1) {
-                money = Some(unit);
-                b += 1 + n;
-            }
+            b = end;
         }
         if let Some(unit) = money {
             // "$1.5bn", "US$ 12.5m": a scale letter glued to an amount of money.
@@ -1138,6 +1134,15 @@ impl<'a> Grammar<'a> {
         ok.then(|| t.lower.clone())
     }
 
+    /// The counted noun or unit after a count, when there is one ("half a dozen guards").
+    fn counted_noun_after(&self, toks: &[Token], c: &mut Cand) {
+        if let Some((end, unit, kind)) = self.unit_after(toks, c.b) {
+            c.b = end;
+            c.unit = Some(unit);
+            c.kind = kind;
+        }
+    }
+
     /// "and a half", "y medio", "y media" at token `k`: the number of tokens.
     fn and_a_half_at(&self, toks: &[Token], k: usize) -> Option<usize> {
         let joiner = toks.get(k).filter(|x| x.is("and") || self.lex.compound_joiners.contains(&x.lower))?;
@@ -1145,23 +1150,28 @@ impl<'a> Grammar<'a> {
         if toks.get(k + n).is_some_and(|x| self.lex.one_articles.contains(&x.lower)) {
             n += 1;
         }
-        toks.get(k + n).filter(|x| x.sentence == joiner.sentence && (x.is("half") || self.lex.scale_fractions.get(&x.lower) == Some(&0.5)))?;
+        let is_half = |w: &str| self.lex.fractions.get(w).or_else(|| self.lex.scale_fractions.get(w)) == Some(&0.5);
+        toks.get(k + n).filter(|x| x.sentence == joiner.sentence && is_half(&x.lower))?;
         Some(n + 1)
     }
 
     /// "half a million dollars", "medio millón de dólares": a currency after a counted amount
     /// makes it money.
     fn money_after(&self, toks: &[Token], c: &mut Cand) {
-        let b = c.b;
-        let found =
-            self.currency_words.match_at(toks, b).map(|(n, u)| (b + n, u)).or_else(|| {
-                toks.get(b).filter(|x| x.is("de") || x.is("of")).and_then(|_| self.currency_words.match_at(toks, b + 1)).map(|(n, u)| (b + 1 + n, u))
-            });
-        if let Some((end, unit)) = found {
+        if let Some((end, unit)) = self.currency_after(toks, c.b) {
             c.b = end;
             c.kind = "money";
             c.unit = Some(unit);
         }
+    }
+
+    /// A currency word at token `b`, or after "de"/"of" ("millones de dólares"): where it ends
+    /// and its unit.
+    fn currency_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
+        self.currency_words
+            .match_at(toks, b)
+            .map(|(n, u)| (b + n, u))
+            .or_else(|| toks.get(b).filter(|x| x.is("de") || x.is("of")).and_then(|_| self.currency_words.match_at(toks, b + 1)).map(|(n, u)| (b + 1 + n, u)))
     }
 
     /// Age cues around a number: "aged 18", "youngest was 19", "de 58 años",
@@ -1326,7 +1336,12 @@ impl<'a> Grammar<'a> {
             }
             return Some(self.close_keep_value(toks, c));
         }
-        if let Some((n, v)) = self.fractions.match_at(toks, i) {
+        // A share ("a third of the inmates"), or a half that counts only before a scale, a
+        // collective or a unit of time ("medio millón", "media docena", "media hora"; alone,
+        // "medio" is "middle").
+        let fraction = self.fractions.match_at(toks, i).map(|(n, v)| (n, v, false));
+        let fraction = fraction.or_else(|| self.lex.scale_fractions.get(&t.lower).map(|&v| (1, v, true)));
+        if let Some((n, v, needs_amount)) = fraction {
             // "a third of the inmates" and "fewer than a third" are shares; "a third logged at"
             // is a rank.
             let last = &toks[i + n - 1].lower;
@@ -1345,7 +1360,7 @@ impl<'a> Grammar<'a> {
                 c.a = qa;
             }
             let mut k = i + n;
-            if toks.get(k).is_some_and(|x| self.lex.one_articles.contains(&x.lower)) {
+            if !needs_amount && toks.get(k).is_some_and(|x| self.lex.one_articles.contains(&x.lower)) {
                 k += 1;
             }
             if let Some((m, unit)) = self.durations.match_at(toks, k) {
@@ -1358,66 +1373,20 @@ impl<'a> Grammar<'a> {
                 c.unit = None;
                 c.value = Some(format_value(v * s));
                 self.money_after(toks, &mut c);
+                if needs_amount && c.kind == "count" {
+                    self.counted_noun_after(toks, &mut c);
+                }
             } else if let Some(s) = toks.get(k).and_then(|x| self.lex.collectives.get(&x.lower)) {
                 // "half a dozen guards": six.
                 c.b = k + 1;
                 c.kind = "count";
                 c.unit = None;
                 c.value = Some(format_value(v * s));
-                if let Some((end, unit, kind)) = self.unit_after(toks, c.b) {
-                    c.b = end;
-                    c.unit = Some(unit);
-                    c.kind = kind;
-                }
-            } else if k > i + n {
+                self.counted_noun_after(toks, &mut c);
+            } else if k > i + n || needs_amount {
                 return None; // "half a day" without a duration word: not a share
             }
             return Some(self.close_keep_value(toks, c));
-        }
-        // "medio millón", "media docena", "media hora": a half that only counts before a scale,
-        // a collective or a duration (alone, "medio" is "middle").
-        if let Some(v) = self.lex.scale_fractions.get(&t.lower).copied() {
-            let k = i + 1;
-            let mut c = Cand::new(i, k, "count", None);
-            if let Some((m, s)) = self.scales.match_at(toks, k) {
-                c.b = k + m;
-                c.value = Some(format_value(v * s));
-                self.money_after(toks, &mut c);
-            } else if let Some(s) = toks.get(k).and_then(|x| self.lex.collectives.get(&x.lower)) {
-                c.b = k + 1;
-                c.value = Some(format_value(v * s));
-            } else if let Some((m, unit)) = self.durations.match_at(toks, k) {
-                c.b = k + m;
-                c.kind = "duration";
-                c.unit = Some(unit);
-                c.value = Some(format_value(v));
-            } else {
-                return None;
-            }
-            if let Some(q) = qualifier {
-                c.qualifier = q;
-                c.a = qa;
-            }
-            if c.kind == "count" && c.unit.is_none() {
-                if let Some((end, unit, kind)) = self.unit_after(toks, c.b) {
-                    c.b = end;
-                    c.unit = Some(unit);
-                    c.kind = kind;
-                }
-            }
-            return Some(self.close_keep_value(toks, c));
-        }
-        // "media hora", "hora y media": a half with a unit of time.
-        if t.is("media") || t.is("medio") {
-            if let Some((m, unit)) = self.durations.match_at(toks, i + 1) {
-                let mut c = Cand::new(i, i + 1 + m, "duration", Some("0.5".into()));
-                c.unit = Some(unit);
-                if let Some(q) = qualifier {
-                    c.qualifier = q;
-                    c.a = qa;
-                }
-                return Some(self.close_keep_value(toks, c));
-            }
         }
         if let Some((m, unit)) = self.durations.match_at(toks, i) {
             let and_half = self.and_a_half_at(toks, i + m);

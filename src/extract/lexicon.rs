@@ -17,6 +17,33 @@ pub struct MeasureUnit {
     pub kind: String,
 }
 
+/// A list of words or phrases, lower-cased as it is read: the grammar compares lower-cased
+/// text only.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Words(Vec<String>);
+
+impl std::ops::Deref for Words {
+    type Target = Vec<String>;
+    fn deref(&self) -> &Vec<String> {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Words {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Words, D::Error> {
+        let words = Vec::<String>::deserialize(d)?;
+        Ok(Words(words.into_iter().map(|w| w.to_lowercase()).collect()))
+    }
+}
+
 /// The words of one language. Field docs are in the TOML files.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,79 +56,79 @@ pub struct Lexicon {
     #[serde(default)]
     pub collectives: BTreeMap<String, f64>,
     #[serde(default)]
-    pub roman_numeral_after: Vec<String>,
+    pub roman_numeral_after: Words,
     #[serde(default)]
     pub currency_units: BTreeMap<String, String>,
     #[serde(default)]
     pub money_scales: BTreeMap<String, f64>,
     #[serde(default)]
-    pub standalone_scales: Vec<String>,
+    pub standalone_scales: Words,
     #[serde(default)]
-    pub story_date_prepositions: Vec<String>,
+    pub story_date_prepositions: Words,
     #[serde(default)]
-    pub fiscal_year_prefixes: Vec<String>,
+    pub fiscal_year_prefixes: Words,
     #[serde(default)]
-    pub idioms: Vec<String>,
+    pub idioms: Words,
     #[serde(default)]
     pub fiscal_year_start_month: Option<u32>,
     #[serde(default)]
     pub bound_suffixes: BTreeMap<String, String>,
     #[serde(default)]
-    pub decade_words: Vec<String>,
+    pub decade_words: Words,
     #[serde(default)]
-    pub short_decade_openers: Vec<String>,
+    pub short_decade_openers: Words,
     #[serde(default)]
     pub rate_nouns: BTreeMap<String, String>,
     #[serde(default)]
-    pub present_tense_cues: Vec<String>,
+    pub present_tense_cues: Words,
     #[serde(default)]
-    pub past_tense_words: Vec<String>,
+    pub past_tense_words: Words,
     #[serde(default)]
-    pub past_suffixes: Vec<String>,
+    pub past_suffixes: Words,
     #[serde(default)]
-    pub not_past_tense: Vec<String>,
+    pub not_past_tense: Words,
     #[serde(default)]
-    pub since_words: Vec<String>,
+    pub since_words: Words,
     #[serde(default)]
-    pub survey_cues: Vec<String>,
+    pub survey_cues: Words,
     #[serde(default)]
-    pub sourcing_verbs: Vec<String>,
+    pub sourcing_verbs: Words,
     #[serde(default)]
-    pub sourcing_units: Vec<String>,
+    pub sourcing_units: Words,
     #[serde(default)]
-    pub change_to: Vec<String>,
+    pub change_to: Words,
     #[serde(default)]
-    pub own_anchor_words: Vec<String>,
+    pub own_anchor_words: Words,
     #[serde(default)]
     pub relative_periods: BTreeMap<String, String>,
     #[serde(default)]
     pub seasons: BTreeMap<String, [u32; 2]>,
     #[serde(default)]
-    pub since_then: Vec<String>,
+    pub since_then: Words,
     #[serde(default)]
-    pub name_year_joiners: Vec<String>,
+    pub name_year_joiners: Words,
     #[serde(default)]
-    pub name_year_heads: Vec<String>,
+    pub name_year_heads: Words,
     #[serde(default)]
-    pub approximate_collectives: Vec<String>,
+    pub approximate_collectives: Words,
     #[serde(default)]
-    pub multiplier_idiom_followers: Vec<String>,
+    pub multiplier_idiom_followers: Words,
     #[serde(default)]
-    pub boilerplate_words: Vec<String>,
+    pub boilerplate_words: Words,
     #[serde(default)]
-    pub group_definers: Vec<String>,
+    pub group_definers: Words,
     #[serde(default)]
-    pub ago_before: Vec<String>,
+    pub ago_before: Words,
     #[serde(default)]
-    pub ago_after: Vec<String>,
+    pub ago_after: Words,
     #[serde(default)]
-    pub compound_joiners: Vec<String>,
+    pub compound_joiners: Words,
     #[serde(default)]
-    pub one_articles: Vec<String>,
+    pub one_articles: Words,
     #[serde(default)]
     pub ordinals: BTreeMap<String, f64>,
     #[serde(default)]
-    pub ordinal_suffixes: Vec<String>,
+    pub ordinal_suffixes: Words,
     #[serde(default)]
     pub fractions: BTreeMap<String, f64>,
     #[serde(default)]
@@ -109,95 +136,95 @@ pub struct Lexicon {
     #[serde(default)]
     pub multipliers: BTreeMap<String, f64>,
     #[serde(default)]
-    pub times_words: Vec<String>,
+    pub times_words: Words,
     #[serde(default)]
-    pub multiplier_followers: Vec<String>,
+    pub multiplier_followers: Words,
     #[serde(default)]
     pub vague: BTreeMap<String, f64>,
     #[serde(default)]
-    pub one_exclusions_before: Vec<String>,
+    pub one_exclusions_before: Words,
     #[serde(default)]
-    pub one_exclusions_after: Vec<String>,
+    pub one_exclusions_after: Words,
     pub qualifiers: BTreeMap<String, Vec<String>>,
     #[serde(default)]
-    pub emphasis: Vec<String>,
+    pub emphasis: Words,
     #[serde(default)]
-    pub non_bounds_after: Vec<String>,
+    pub non_bounds_after: Words,
     #[serde(default)]
-    pub range_connectors: Vec<String>,
+    pub range_connectors: Words,
     #[serde(default)]
-    pub range_open: Vec<String>,
+    pub range_open: Words,
     #[serde(default)]
-    pub range_join: Vec<String>,
+    pub range_join: Words,
     #[serde(default)]
-    pub change_verbs: Vec<String>,
+    pub change_verbs: Words,
     #[serde(default)]
-    pub change_from: Vec<String>,
+    pub change_from: Words,
     #[serde(default)]
-    pub continuation_cues: Vec<String>,
+    pub continuation_cues: Words,
     #[serde(default)]
-    pub percent_words: Vec<String>,
+    pub percent_words: Words,
     #[serde(default)]
-    pub currency_prefixes: Vec<String>,
+    pub currency_prefixes: Words,
     #[serde(default)]
-    pub currency_words: Vec<String>,
+    pub currency_words: Words,
     #[serde(default)]
-    pub per_words: Vec<String>,
+    pub per_words: Words,
     #[serde(default)]
-    pub share_words: Vec<String>,
+    pub share_words: Words,
     pub months: BTreeMap<String, u32>,
     #[serde(default)]
-    pub period_prefixes: Vec<String>,
+    pub period_prefixes: Words,
     #[serde(default)]
     pub decade_suffix: String,
     #[serde(default)]
-    pub am_words: Vec<String>,
+    pub am_words: Words,
     #[serde(default)]
-    pub clock_articles: Vec<String>,
+    pub clock_articles: Words,
     #[serde(default)]
     pub clock_fractions: BTreeMap<String, u32>,
     #[serde(default)]
-    pub pm_words: Vec<String>,
+    pub pm_words: Words,
     #[serde(default)]
-    pub age_compounds: Vec<String>,
+    pub age_compounds: Words,
     #[serde(default)]
-    pub age_before: Vec<String>,
+    pub age_before: Words,
     #[serde(default)]
-    pub age_context: Vec<String>,
+    pub age_context: Words,
     #[serde(default)]
-    pub age_copulas: Vec<String>,
+    pub age_copulas: Words,
     #[serde(default)]
-    pub term_nouns: Vec<String>,
+    pub term_nouns: Words,
     #[serde(default)]
-    pub age_adverbs: Vec<String>,
+    pub age_adverbs: Words,
     #[serde(default)]
-    pub person_pronouns: Vec<String>,
+    pub person_pronouns: Words,
     #[serde(default)]
-    pub age_followers: Vec<String>,
+    pub age_followers: Words,
     #[serde(default)]
-    pub identifier_before: Vec<String>,
+    pub identifier_before: Words,
     #[serde(default)]
-    pub identifier_after: Vec<String>,
+    pub identifier_after: Words,
     #[serde(default)]
-    pub title_nouns: Vec<String>,
+    pub title_nouns: Words,
     #[serde(default)]
-    pub modal_words: Vec<String>,
+    pub modal_words: Words,
     #[serde(default)]
-    pub multiplier_before: Vec<String>,
+    pub multiplier_before: Words,
     #[serde(default)]
-    pub auxiliaries: Vec<String>,
+    pub auxiliaries: Words,
     #[serde(default)]
-    pub fold_suffixes: Vec<String>,
+    pub fold_suffixes: Words,
     #[serde(default)]
-    pub plural_suffixes: Vec<String>,
+    pub plural_suffixes: Words,
     #[serde(default)]
-    pub not_counted_nouns: Vec<String>,
+    pub not_counted_nouns: Words,
     #[serde(default)]
-    pub name_particles: Vec<String>,
+    pub name_particles: Words,
     #[serde(default)]
-    pub not_name_words: Vec<String>,
+    pub not_name_words: Words,
     #[serde(default)]
-    pub name_titles: Vec<String>,
+    pub name_titles: Words,
     #[serde(default)]
     pub measures_units: BTreeMap<String, MeasureUnit>,
     #[serde(default)]
@@ -250,80 +277,6 @@ impl Lexicon {
         lower_map(&mut self.currency_units);
         lower_map(&mut self.money_scales);
         lower_map(&mut self.bound_suffixes);
-        for list in [
-            &mut self.compound_joiners,
-            &mut self.approximate_collectives,
-            &mut self.present_tense_cues,
-            &mut self.past_tense_words,
-            &mut self.past_suffixes,
-            &mut self.not_past_tense,
-            &mut self.roman_numeral_after,
-            &mut self.since_words,
-            &mut self.survey_cues,
-            &mut self.sourcing_verbs,
-            &mut self.sourcing_units,
-            &mut self.change_to,
-            &mut self.own_anchor_words,
-            &mut self.standalone_scales,
-            &mut self.story_date_prepositions,
-            &mut self.fiscal_year_prefixes,
-            &mut self.idioms,
-            &mut self.decade_words,
-            &mut self.short_decade_openers,
-            &mut self.multiplier_idiom_followers,
-            &mut self.boilerplate_words,
-            &mut self.group_definers,
-            &mut self.ago_before,
-            &mut self.ago_after,
-            &mut self.one_articles,
-            &mut self.ordinal_suffixes,
-            &mut self.times_words,
-            &mut self.multiplier_followers,
-            &mut self.one_exclusions_before,
-            &mut self.one_exclusions_after,
-            &mut self.emphasis,
-            &mut self.non_bounds_after,
-            &mut self.range_connectors,
-            &mut self.range_open,
-            &mut self.range_join,
-            &mut self.change_verbs,
-            &mut self.change_from,
-            &mut self.continuation_cues,
-            &mut self.percent_words,
-            &mut self.currency_prefixes,
-            &mut self.currency_words,
-            &mut self.per_words,
-            &mut self.share_words,
-            &mut self.period_prefixes,
-            &mut self.am_words,
-            &mut self.clock_articles,
-            &mut self.pm_words,
-            &mut self.age_compounds,
-            &mut self.age_before,
-            &mut self.age_context,
-            &mut self.age_copulas,
-            &mut self.term_nouns,
-            &mut self.age_adverbs,
-            &mut self.person_pronouns,
-            &mut self.age_followers,
-            &mut self.identifier_before,
-            &mut self.identifier_after,
-            &mut self.title_nouns,
-            &mut self.modal_words,
-            &mut self.multiplier_before,
-            &mut self.auxiliaries,
-            &mut self.name_particles,
-            &mut self.plural_suffixes,
-            &mut self.fold_suffixes,
-            &mut self.not_counted_nouns,
-            &mut self.not_name_words,
-            &mut self.name_titles,
-            &mut self.name_year_joiners,
-            &mut self.since_then,
-            &mut self.name_year_heads,
-        ] {
-            lower_vec(list);
-        }
         for cues in self.qualifiers.values_mut() {
             lower_vec(cues);
         }

@@ -8,6 +8,7 @@ pub mod text;
 
 use chrono::NaiveDate;
 
+pub(crate) use grammar::ARTICLES;
 pub use lexicon::{Lexicon, Lexicons};
 
 /// One numeric mention: a span of the article and how it reads.

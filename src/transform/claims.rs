@@ -139,6 +139,18 @@ impl PhraseIndex {
     }
 }
 
+impl Measure {
+    fn fit(&self) -> Fit<'_> {
+        Fit { kinds: &self.kinds, unit: &self.unit }
+    }
+}
+
+impl PersonAttribute {
+    fn fit(&self) -> Fit<'_> {
+        Fit { kinds: &self.kinds, unit: &self.unit }
+    }
+}
+
 /// What a measure id accepts: the kinds and the unit of its statements.
 pub struct Fit<'a> {
     pub kinds: &'a [String],
@@ -231,9 +243,9 @@ impl Catalog {
     /// id the catalog does not know.
     pub fn fit(&self, id: &str) -> Option<Fit<'_>> {
         if let Some(m) = self.get(id) {
-            return Some(Fit { kinds: &m.kinds, unit: &m.unit });
+            return Some(m.fit());
         }
-        self.person_attribute_of(id).map(|p| Fit { kinds: &p.kinds, unit: &p.unit })
+        self.person_attribute_of(id).map(PersonAttribute::fit)
     }
 }
 
@@ -269,7 +281,7 @@ const MAX_FROM_PREVIOUS: f64 = 0.3;
 /// before); each cue near it one more (0.25 elsewhere in the sentence, 0.15 in the sentence
 /// before, at most [`MAX_FROM_PREVIOUS`] from there); without any cue the entry does not apply.
 fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Context) -> Option<f64> {
-    if !(Fit { kinds: &m.kinds, unit: &m.unit }).accepts(mention.kind, mention.unit.as_deref()) {
+    if !m.fit().accepts(mention.kind, mention.unit.as_deref()) {
         return None;
     }
     if cx.near.any(&index.exclude[k]) {
@@ -314,7 +326,7 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Con
 /// The measure of a person's attribute stated by `m`, when a person attribute of the catalog
 /// fits its kind and unit and the figure is in apposition to a name.
 fn person_measure(names: &NameReader, m: &Mention, catalog: &Catalog) -> Option<String> {
-    let attribute = catalog.person_attributes.iter().find(|p| (Fit { kinds: &p.kinds, unit: &p.unit }).accepts(m.kind, m.unit.as_deref()))?;
+    let attribute = catalog.person_attributes.iter().find(|p| p.fit().accepts(m.kind, m.unit.as_deref()))?;
     names.person_before(m).map(|person| format!("{}_{person}", attribute.prefix))
 }
 
@@ -332,9 +344,6 @@ fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
     lexicon.past_tense_words.iter().any(|w| w == word)
         || (word.chars().count() > 4 && lexicon.past_suffixes.iter().any(|s| word.ends_with(s.as_str())) && !lexicon.not_past_tense.iter().any(|w| w == word))
 }
-
-/// Definite articles that may stand between "since"/"desde" and its date.
-const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
 
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
@@ -530,27 +539,24 @@ fn units_from_measures(mentions: &mut [Mention], catalog: &Catalog) {
 /// article's date; else the anchors of the sentence before or earlier in the paragraph.
 /// Anchors are date and year mentions and expressions relative to the article's date.
 pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, reference: Option<NaiveDate>, reference_period: Option<&str>) {
-    let mut anchors: Vec<Anchor> = mentions
+    // Every date and year of the story (not in a name, not in front matter) with its period.
+    let dates: Vec<(&Mention, String)> = mentions
         .iter()
-        .filter(|m| matches!(m.kind, "date" | "year") && !m.is_statement && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
-        .filter_map(|m| {
-            anchor_value(m, lexicon).map(|value| {
-                let period = since(doc, m, value.clone(), lexicon, reference);
-                let date = (period != value).then_some(value);
-                Anchor { sentence: m.sentence, start: m.start, value: period, date }
-            })
+        .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
+        .filter_map(|m| anchor_value(m, lexicon).map(|value| (m, value)))
+        .collect();
+    // Those that are no claim themselves anchor the figures around them.
+    let mut anchors: Vec<Anchor> = dates
+        .iter()
+        .filter(|(m, _)| !m.is_statement)
+        .map(|(m, value)| {
+            let period = since(doc, m, value.clone(), lexicon, reference);
+            let date = (period != *value).then(|| value.clone());
+            Anchor { sentence: m.sentence, start: m.start, value: period, date }
         })
         .collect();
     if let Some(r) = reference {
-        // "since then" runs from the last date before it, a date claim included ("se aprobó el
-        // 27 de marzo de 2022 ... desde entonces").
-        let dates: Vec<Anchor> = mentions
-            .iter()
-            .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
-            .filter_map(|m| anchor_value(m, lexicon).map(|value| Anchor { sentence: m.sentence, start: m.start, value, date: None }))
-            .collect();
-        let relative = relative_anchors(doc, lexicon, r, &dates);
-        anchors.extend(relative);
+        anchors.extend(relative_anchors(doc, lexicon, r, &dates));
         anchors.sort_by_key(|a| a.start);
     }
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
@@ -702,7 +708,7 @@ fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Op
     // "since 2022", "desde el 27 de marzo de 2022": an article may stand between.
     let mut words = before.split_whitespace().rev();
     let mut last = words.next().unwrap_or("");
-    if ARTICLES.contains(&last) {
+    if crate::extract::ARTICLES.contains(&last) {
         last = words.next().unwrap_or("");
     }
     match reference {
@@ -719,7 +725,7 @@ fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Op
 /// (the lexicon's `relative_periods`), and "since then", "desde entonces" (`since_then`), which
 /// run from the last anchor before them to the article's date. Found in the text like the date
 /// mentions, so they date the figures of their clause, sentence and paragraph the same way.
-fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dated: &[Anchor]) -> Vec<Anchor> {
+fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Mention, String)]) -> Vec<Anchor> {
     let mut found = Vec::new();
     for (sentence, &(from, to)) in doc.sentences.iter().enumerate() {
         if to <= doc.front_matter_end {
@@ -736,8 +742,10 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dated: &[Anchor]
         for phrase in &lexicon.since_then {
             for at in phrase_offsets(&lower, phrase) {
                 let start = from + at;
-                if let Some(last) = dated.iter().rfind(|a| a.start < start) {
-                    let begin = last.value.split('/').next().unwrap_or(&last.value);
+                // The last date before, a date claim included ("se aprobó el 27 de marzo de 2022
+                // ... desde entonces").
+                if let Some((_, last)) = dates.iter().rfind(|(m, _)| m.start < start) {
+                    let begin = last.split('/').next().unwrap_or(last);
                     found.push(Anchor { sentence, start, value: format!("{begin}/{}", r.format("%Y-%m-%d")), date: None });
                 }
             }
