@@ -47,45 +47,26 @@ fn embedded_catalog_loads() {
     assert!(c.entries.len() >= 40);
 }
 
+/// The error for a one-entry catalog with this formula.
+fn formula_error(formula: &str, unit: &str) -> String {
+    catalog(&format!("[[derived]]\nid = \"x\"\ndescription = \"d\"\nformula = \"{formula}\"\nunit = \"{unit}\"")).unwrap_err().to_string()
+}
+
 #[test]
 fn literal_number_in_formula_is_rejected() {
-    let err = catalog(
-        r#"[[derived]]
-id = "x"
-description = "d"
-formula = "es_prison_population / 12345 * PERCENT"
-unit = "percent""#,
-    )
-    .unwrap_err()
-    .to_string();
+    let err = formula_error("es_prison_population / 12345 * PERCENT", "percent");
     assert!(err.contains("derived x") && err.contains("literal number 12345"), "{err}");
 }
 
 #[test]
 fn unknown_measure_id_is_rejected() {
-    let err = catalog(
-        r#"[[derived]]
-id = "x"
-description = "d"
-formula = "es_prison_populaton / es_prison_capacity"
-unit = "ratio""#,
-    )
-    .unwrap_err()
-    .to_string();
+    let err = formula_error("es_prison_populaton / es_prison_capacity", "ratio");
     assert!(err.contains("unknown measure id \"es_prison_populaton\""), "{err}");
 }
 
 #[test]
 fn unknown_constant_name_is_rejected() {
-    let err = catalog(
-        r#"[[derived]]
-id = "x"
-description = "d"
-formula = "es_prison_population * HUNDRED"
-unit = "ratio""#,
-    )
-    .unwrap_err()
-    .to_string();
+    let err = formula_error("es_prison_population * HUNDRED", "ratio");
     assert!(err.contains("unknown name") && err.contains("HUNDRED"), "{err}");
 }
 

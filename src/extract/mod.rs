@@ -3,7 +3,7 @@
 
 mod grammar;
 pub mod lexicon;
-mod phrases;
+pub(crate) mod phrases;
 pub mod text;
 
 use chrono::NaiveDate;

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::extract::phrases::PhraseSet;
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::load::schema::KINDS;
@@ -572,6 +573,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
     let baselines = baseline_anchors(doc, mentions, &anchors, lexicon);
     // A survey or study period stated once covers every later finding without its own anchor.
     let mut survey_period: Option<String> = None;
+    let mut facts: Option<SentenceFacts> = None;
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
@@ -580,13 +582,12 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         let free_in_sentence: Vec<&Anchor> =
             here.iter().filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to)).collect();
         let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
-        let sentence = format!(" {} ", doc.sentence_text(m.sentence).to_lowercase());
-        let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        // Present tense: a present-tense cue, or no past-tense form at all ("Polls suggest 9 in
-        // 10 support it"; a list item "- 109,000 inmates in a system built for 70,000").
-        let past = words.iter().any(|w| is_past_tense(w, lexicon));
-        let present = words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w)) || !past;
-        let survey = words.iter().any(|w| lexicon.survey_cues.iter().any(|c| c == w));
+        // Read once per sentence: its figures come one after another.
+        let f = match facts.take() {
+            Some(f) if f.index == m.sentence => facts.insert(f),
+            _ => facts.insert(SentenceFacts::of(doc, m.sentence, lexicon)),
+        };
+        let (sentence, present, survey, changes) = (&f.text, f.present, f.survey, f.changes);
         if survey {
             let here = by_sentence(&anchors, m.sentence);
             if here.len() == 2 {
@@ -617,7 +618,6 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             }
         });
         // "rose between 2021 and 2024, from 210 to 3,900": a change's ends take the period's ends.
-        let changes = words.iter().any(|w| lexicon.change_verbs.iter().any(|v| v == w));
         let from_to = match here {
             [first, second] if changes => {
                 if lexicon.change_from.contains(&word_before) {
@@ -634,10 +634,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             .map(|a| a.value.clone())
             .or(from_to)
             .or_else(|| {
-                [in_clause, free_in_sentence]
-                    .into_iter()
-                    .find(|v| !v.is_empty())
-                    .map(|v| period_of(doc, &v, &sentence, m.start, &word_before, changes, lexicon))
+                [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
             })
             .or_else(|| survey_period.clone())
             // The sentence's time, though another figure's clause holds it: its first anchor
@@ -666,6 +663,31 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
                 _ => None,
             })
             .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None });
+    }
+}
+
+/// What the period rules read of a whole sentence.
+struct SentenceFacts {
+    index: usize,
+    /// Lower-cased, padded with spaces.
+    text: String,
+    /// In the present tense: a present-tense cue, or no past-tense form at all ("Polls suggest 9
+    /// in 10 support it"; a list item "- 109,000 inmates in a system built for 70,000").
+    present: bool,
+    /// States a survey or study ("Between June and November 2024 we surveyed").
+    survey: bool,
+    /// Has a verb of change ("rose", "creció").
+    changes: bool,
+}
+
+impl SentenceFacts {
+    fn of(doc: &Doc, index: usize, lexicon: &Lexicon) -> SentenceFacts {
+        let text = format!(" {} ", doc.sentence_text(index).to_lowercase());
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let has = |list: &[String]| words.iter().any(|w| list.iter().any(|c| c == w));
+        let present = has(&lexicon.present_tense_cues) || !words.iter().any(|w| is_past_tense(w, lexicon));
+        let (survey, changes) = (has(&lexicon.survey_cues), has(&lexicon.change_verbs));
+        SentenceFacts { index, text, present, survey, changes }
     }
 }
 
@@ -726,44 +748,33 @@ fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Op
 /// run from the last anchor before them to the article's date. Found in the text like the date
 /// mentions, so they date the figures of their clause, sentence and paragraph the same way.
 fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Mention, String)]) -> Vec<Anchor> {
+    // A phrase's payload: the period it names, or None for "since then".
+    let relative = lexicon.relative_periods.iter().map(|(p, period)| (p.clone(), Some(period.as_str())));
+    let phrases = PhraseSet::new(relative.chain(lexicon.since_then.iter().map(|p| (p.clone(), None))));
+    let toks = &doc.tokens;
     let mut found = Vec::new();
-    for (sentence, &(from, to)) in doc.sentences.iter().enumerate() {
-        if to <= doc.front_matter_end {
+    let mut i = toks.partition_point(|t| t.start < doc.front_matter_end);
+    while i < toks.len() {
+        let Some((n, period)) = phrases.match_at(toks, i) else {
+            i += 1;
             continue;
+        };
+        let (sentence, start) = (toks[i].sentence, toks[i].start);
+        let value = match period {
+            Some(period) => relative_period(period, lexicon, r),
+            // The last date before, a date claim included ("se aprobó el 27 de marzo de 2022
+            // ... desde entonces").
+            None => dates.iter().rfind(|(m, _)| m.start < start).map(|(_, last)| {
+                let begin = last.split('/').next().unwrap_or(last);
+                format!("{begin}/{}", r.format("%Y-%m-%d"))
+            }),
+        };
+        if let Some(value) = value {
+            found.push(Anchor { sentence, start, value, date: None });
         }
-        let lower: Vec<char> = doc.chars[from..to].iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
-        for (phrase, period) in &lexicon.relative_periods {
-            for at in phrase_offsets(&lower, phrase) {
-                if let Some(value) = relative_period(period, lexicon, r) {
-                    found.push(Anchor { sentence, start: from + at, value, date: None });
-                }
-            }
-        }
-        for phrase in &lexicon.since_then {
-            for at in phrase_offsets(&lower, phrase) {
-                let start = from + at;
-                // The last date before, a date claim included ("se aprobó el 27 de marzo de 2022
-                // ... desde entonces").
-                if let Some((_, last)) = dates.iter().rfind(|(m, _)| m.start < start) {
-                    let begin = last.split('/').next().unwrap_or(last);
-                    found.push(Anchor { sentence, start, value: format!("{begin}/{}", r.format("%Y-%m-%d")), date: None });
-                }
-            }
-        }
+        i += n;
     }
     found
-}
-
-/// Code-point offsets of `phrase` as whole words in `text` (both lower-case).
-fn phrase_offsets(text: &[char], phrase: &str) -> Vec<usize> {
-    let p: Vec<char> = phrase.chars().collect();
-    if p.is_empty() || p.len() > text.len() {
-        return Vec::new();
-    }
-    let boundary = |i: Option<&char>| !i.is_some_and(|c| c.is_alphanumeric());
-    (0..=text.len() - p.len())
-        .filter(|&i| text[i..i + p.len()] == p[..] && boundary(i.checked_sub(1).and_then(|k| text.get(k))) && boundary(text.get(i + p.len())))
-        .collect()
 }
 
 /// The period a relative expression names, for an article dated `r`: day, day-1, month,
