@@ -158,7 +158,8 @@ fn digits(rng: &mut XorShift) -> String {
     let groups = 1 + rng.below(4);
     for g in 0..groups {
         if g > 0 {
-            s.push_str(*rng.pick(&[".", ",", ".", ",", "-", ":", "/", " "]));
+            let marks: [&str; 8] = [".", ",", ".", ",", "-", ":", "/", " "];
+            s.push_str(marks[rng.below(marks.len())]);
         }
         let len = 1 + rng.below(4);
         for _ in 0..len {
