@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod load;
+pub mod period;
 pub mod pipeline;
 pub mod review;
 pub mod transform;

@@ -144,7 +144,7 @@ fn extract_corpus_with_progress(sources: &[Source], knowledge: &Knowledge, progr
             })?;
             let mut ex = extractor.extract(&s.text, ArticleContext { published: s.published });
             claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, lexicon);
-            claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period.as_deref());
+            claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period);
             Ok(ex)
         })
         .collect()
@@ -305,7 +305,7 @@ fn mentions_table(sources: &[Source], extractions: &[Extraction]) -> Table {
                 Cell::opt_text(m.unit.clone()),
                 Cell::Bool(m.is_statement),
                 Cell::opt_text(m.measure.clone()),
-                Cell::opt_text(m.as_of.clone()),
+                Cell::opt_text(m.as_of.map(|p| p.to_string())),
                 Cell::text(ex.doc.sentence_text(m.sentence)),
                 Cell::text(m.review.as_str()),
                 Cell::opt_text(m.reviewer.clone()),

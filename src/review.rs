@@ -604,8 +604,10 @@ fn correct(m: &mut Mention, field: &str, new: Option<&str>, catalog: &Catalog, u
         "as_of" => {
             m.as_of = match new.map(str::trim) {
                 None => None,
-                Some(p) if as_of_bounds(p).is_some() => Some(p.to_string()),
-                Some(p) => return Err(format!("{p:?} is not a period; write 2024, 2025-03, 2025-03-27, or two of them as A/B")),
+                Some(p) => match crate::period::Period::parse(p) {
+                    Some(period) => Some(period),
+                    None => return Err(format!("{p:?} is not a period; write 2024, 2025-03, 2025-03-27, or two of them as A/B")),
+                },
             }
         }
         other => return Err(format!("{other:?} is not a field a review can correct; use one of {}", FIELDS.join(", "))),
@@ -724,7 +726,7 @@ pub fn write_sheet(out: &Path, sources: &[Source], extractions: &[Extraction]) -
                 m.qualifier.to_string(),
                 m.unit.clone().unwrap_or_default(),
                 m.measure.clone().unwrap_or_default(),
-                m.as_of.clone().unwrap_or_default(),
+                m.as_of.map(|p| p.to_string()).unwrap_or_default(),
                 ex.doc.sentence_text(m.sentence),
             ]);
             rows.push(row);

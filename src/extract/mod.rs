@@ -29,7 +29,7 @@ pub struct Mention {
     pub unit: Option<String>,
     pub is_statement: bool,
     pub measure: Option<String>,
-    pub as_of: Option<String>,
+    pub as_of: Option<crate::period::Period>,
     /// Index of the sentence in [`text::Doc::sentences`].
     pub sentence: usize,
     /// Human review status, set by [`crate::review::apply`]; unreviewed out of the extractor.
@@ -62,7 +62,7 @@ pub struct Extraction {
     pub reference_date: Option<NaiveDate>,
     /// The same date at the precision the text gives it: `2025-07-23`, or `2025-02` for a
     /// dateline that names only a month.
-    pub reference_period: Option<String>,
+    pub reference_period: Option<crate::period::Period>,
 }
 
 /// An extractor for one language: the lexicon compiled once, reused for every article.
@@ -79,7 +79,7 @@ impl<'a> Extractor<'a> {
     pub fn extract(&self, text: &str, context: ArticleContext) -> Extraction {
         let doc = text::Doc::new(text);
         let (mentions, dated) = self.grammar.run(&doc, context.published);
-        let (reference_date, reference_period) = dated.map_or((None, None), |(d, p)| (Some(d), Some(p)));
+        let (reference_date, reference_period) = dated.map_or((None, None), |(d, p)| (Some(d), crate::period::Period::parse(&p)));
         Extraction { doc, mentions, reference_date, reference_period }
     }
 }

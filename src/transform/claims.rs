@@ -12,6 +12,7 @@ use crate::extract::phrases::PhraseSet;
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::load::schema::KINDS;
+use crate::period::{Period, Point};
 use crate::transform::persons::NameReader;
 
 /// The catalog embedded in the binary.
@@ -539,9 +540,9 @@ fn units_from_measures(mentions: &mut [Mention], catalog: &Catalog) {
 /// period stated earlier; else the sentence's first anchor; else, in the present tense, the
 /// article's date; else the anchors of the sentence before or earlier in the paragraph.
 /// Anchors are date and year mentions and expressions relative to the article's date.
-pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, reference: Option<NaiveDate>, reference_period: Option<&str>) {
+pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, reference: Option<NaiveDate>, reference_period: Option<Period>) {
     // Every date and year of the story (not in a name, not in front matter) with its period.
-    let dates: Vec<(&Mention, String)> = mentions
+    let dates: Vec<(&Mention, Period)> = mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
         .filter_map(|m| anchor_value(m, lexicon).map(|value| (m, value)))
@@ -551,8 +552,8 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         .iter()
         .filter(|(m, _)| !m.is_statement)
         .map(|(m, value)| {
-            let period = since(doc, m, value.clone(), lexicon, reference);
-            let date = (period != *value).then(|| value.clone());
+            let period = since(doc, m, *value, lexicon, reference);
+            let date = (period != *value).then_some(*value);
             Anchor { sentence: m.sentence, start: m.start, value: period, date }
         })
         .collect();
@@ -572,7 +573,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         .collect();
     let baselines = baseline_anchors(doc, mentions, &anchors, lexicon);
     // A survey or study period stated once covers every later finding without its own anchor.
-    let mut survey_period: Option<String> = None;
+    let mut survey_period: Option<Period> = None;
     let mut facts: Option<SentenceFacts> = None;
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
@@ -591,7 +592,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         if survey {
             let here = by_sentence(&anchors, m.sentence);
             if here.len() == 2 {
-                survey_period = Some(format!("{}/{}", here[0].value, here[1].value));
+                survey_period = Some(here[0].value.through(&here[1].value));
             }
         }
         // Sourcing counts ("three inmates told me", "interviewed hundreds") describe the
@@ -621,9 +622,9 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         let from_to = match here {
             [first, second] if changes => {
                 if lexicon.change_from.contains(&word_before) {
-                    Some(first.value.clone())
+                    Some(first.value)
                 } else if lexicon.change_to.contains(&word_before) {
-                    Some(second.value.clone())
+                    Some(second.value)
                 } else {
                     None
                 }
@@ -631,7 +632,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
             _ => None,
         };
         m.as_of = own
-            .map(|a| a.value.clone())
+            .map(|a| a.value)
             .or(from_to)
             .or_else(|| {
                 [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
@@ -645,12 +646,12 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
                 }
                 let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).collect();
                 // "6,115 between October and March, about 1,020 a month": the sentence's span.
-                between_pair(doc, &free, lexicon).map(|(a, b)| format!("{}/{}", a.value, b.value)).or_else(|| free.first().map(|a| a.value.clone()))
+                between_pair(doc, &free, lexicon).map(|(a, b)| a.value.through(&b.value)).or_else(|| free.first().map(|a| a.value))
             })
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
-            .or_else(|| if present && m.kind != "duration" { reference_period.map(str::to_string) } else { None })
+            .or_else(|| if present && m.kind != "duration" { reference_period } else { None })
             .or_else(|| match previous.len() {
                 _ if !carry => None,
                 1 => Some(previous[0].carried()),
@@ -658,7 +659,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
                     // "between 2020 and 2024 to 98,000. That value …": the joined period.
                     let text = doc.sentence_text(m.sentence - 1).to_lowercase();
                     let joined = ["between", "entre"].iter().any(|w| text.contains(w));
-                    joined.then(|| format!("{}/{}", previous[0].value, previous[1].value))
+                    joined.then(|| previous[0].value.through(&previous[1].value))
                 }
                 _ => None,
             })
@@ -725,7 +726,7 @@ fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause]
 }
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
-fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Option<NaiveDate>) -> String {
+fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, reference: Option<NaiveDate>) -> Period {
     let before: String = doc.chars[m.start.saturating_sub(16)..m.start].iter().collect::<String>().to_lowercase();
     // "since 2022", "desde el 27 de marzo de 2022": an article may stand between.
     let mut words = before.split_whitespace().rev();
@@ -736,8 +737,7 @@ fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Op
     match reference {
         Some(r) if lexicon.since_words.iter().any(|w| w == last) => {
             // "since the 1990s": a period already runs from its start.
-            let start = value.split('/').next().unwrap_or(&value);
-            format!("{start}/{}", r.format("%Y-%m-%d"))
+            value.starting_point().through(&Period::day(r))
         }
         _ => value,
     }
@@ -747,7 +747,7 @@ fn since(doc: &Doc, m: &Mention, value: String, lexicon: &Lexicon, reference: Op
 /// (the lexicon's `relative_periods`), and "since then", "desde entonces" (`since_then`), which
 /// run from the last anchor before them to the article's date. Found in the text like the date
 /// mentions, so they date the figures of their clause, sentence and paragraph the same way.
-fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Mention, String)]) -> Vec<Anchor> {
+fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Mention, Period)]) -> Vec<Anchor> {
     // A phrase's payload: the period it names, or None for "since then".
     let relative = lexicon.relative_periods.iter().map(|(p, period)| (p.clone(), Some(period.as_str())));
     let phrases = PhraseSet::new(relative.chain(lexicon.since_then.iter().map(|p| (p.clone(), None))));
@@ -764,10 +764,7 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Menti
             Some(period) => relative_period(period, lexicon, r),
             // The last date before, a date claim included ("se aprobó el 27 de marzo de 2022
             // ... desde entonces").
-            None => dates.iter().rfind(|(m, _)| m.start < start).map(|(_, last)| {
-                let begin = last.split('/').next().unwrap_or(last);
-                format!("{begin}/{}", r.format("%Y-%m-%d"))
-            }),
+            None => dates.iter().rfind(|(m, _)| m.start < start).map(|(_, last)| last.starting_point().through(&Period::day(r))),
         };
         if let Some(value) = value {
             found.push(Anchor { sentence, start, value, date: None });
@@ -779,15 +776,18 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Menti
 
 /// The period a relative expression names, for an article dated `r`: day, day-1, month,
 /// month-1, year, year-1, or a season of the lexicon (with -1, the last one).
-fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<String> {
+fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Period> {
     let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
     Some(match period {
-        "day" => r.format("%Y-%m-%d").to_string(),
-        "day-1" => r.pred_opt()?.format("%Y-%m-%d").to_string(),
-        "month" => r.format("%Y-%m").to_string(),
-        "month-1" => month_before(r).format("%Y-%m").to_string(),
-        "year" => r.format("%Y").to_string(),
-        "year-1" => (r.year() - 1).to_string(),
+        "day" => Period::day(r),
+        "day-1" => Period::day(r.pred_opt()?),
+        "month" => Period::at(Point::Month(r.year(), r.month())),
+        "month-1" => {
+            let m = month_before(r);
+            Period::at(Point::Month(m.year(), m.month()))
+        }
+        "year" => Period::at(Point::Year(r.year())),
+        "year-1" => Period::at(Point::Year(r.year() - 1)),
         season => {
             let (name, last_one) = season.strip_suffix("-1").map_or((season, false), |n| (n, true));
             let [first, last] = *lexicon.seasons.get(name)?;
@@ -799,7 +799,7 @@ fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Stri
 /// The months of a season as a period: the one the date `r` falls in (or, outside it, the one
 /// of its year), or with `last_one` the latest one that ended before `r`'s month. A season may
 /// run over the new year (December to February).
-fn season_period(first: u32, last: u32, r: NaiveDate, last_one: bool) -> String {
+fn season_period(first: u32, last: u32, r: NaiveDate, last_one: bool) -> Period {
     let wraps = last < first;
     let end_of = |y: i32| if wraps { (y + 1, last) } else { (y, last) };
     let now = (r.year(), r.month());
@@ -812,24 +812,24 @@ fn season_period(first: u32, last: u32, r: NaiveDate, last_one: bool) -> String 
         y -= 1;
     }
     let (end_year, end_month) = end_of(y);
-    format!("{y}-{first:02}/{end_year}-{end_month:02}")
+    Period::between(Point::Month(y, first), Point::Month(end_year, end_month))
 }
 
 /// A date or year anchor of a sentence.
 struct Anchor {
     sentence: usize,
     start: usize,
-    value: String,
+    value: Period,
     /// For "since <date>" (`<date>/<article date>`): the date alone, which is what the anchor
     /// gives the sentences after it ("She has searched since June 14, 2022. 'They took him
     /// with eleven others'" tells of that day).
-    date: Option<String>,
+    date: Option<Period>,
 }
 
 impl Anchor {
     /// The anchor's period for a figure of another sentence.
-    fn carried(&self) -> String {
-        self.date.clone().unwrap_or_else(|| self.value.clone())
+    fn carried(&self) -> Period {
+        self.date.unwrap_or(self.value)
     }
 }
 
@@ -864,18 +864,18 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
 
 /// One anchor is the period; two after "between"/"from" are an interval (the figure a change
 /// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
-fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon) -> String {
+fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon) -> Period {
     let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
     match anchors {
-        [one] => one.value.clone(),
+        [one] => one.value,
         // "grew between 2020 and 2024 to 98,000": the level a change reaches is the end's (only
         // after a change verb: "detuvo a 66.000" is not a change).
-        [_, b] if joined && changes && lexicon.change_to.iter().any(|w| w == word_before) => b.value.clone(),
-        [a, b] if joined => format!("{}/{}", a.value, b.value),
+        [_, b] if joined && changes && lexicon.change_to.iter().any(|w| w == word_before) => b.value,
+        [a, b] if joined => a.value.through(&b.value),
         _ => match between_pair(doc, anchors, lexicon) {
             // "envió entre marzo y abril ... el 18 de julio": the span, not the nearest date.
-            Some((a, b)) => format!("{}/{}", a.value, b.value),
-            None => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value.clone(),
+            Some((a, b)) => a.value.through(&b.value),
+            None => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value,
         },
     }
 }
@@ -911,48 +911,24 @@ fn is_name_year(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
     heads.is_empty() || words.iter().rev().skip(1).take(5).any(|w| capitalised(w) && heads.contains(&w.to_lowercase()))
 }
 
-fn anchor_value(m: &Mention, lexicon: &Lexicon) -> Option<String> {
+fn anchor_value(m: &Mention, lexicon: &Lexicon) -> Option<Period> {
     if let Some(v) = &m.value {
         // "fiscal year 2024" (US): October 2023 to September 2024.
         let surface = m.surface.to_lowercase();
         if let (Some(start_month), Ok(year)) = (lexicon.fiscal_year_start_month, v.parse::<i32>()) {
             if lexicon.fiscal_year_prefixes.iter().any(|p| surface.starts_with(p.as_str())) && start_month > 1 {
-                return Some(format!("{:04}-{:02}/{:04}-{:02}", year - 1, start_month, year, start_month - 1));
+                return Some(Period::between(Point::Month(year - 1, start_month), Point::Month(year, start_month - 1)));
             }
         }
-        return Some(v.clone());
+        return Period::parse(v);
     }
     match (m.low, m.high) {
-        (Some(l), Some(h)) => Some(format!("{}/{}", l as i64, h as i64)),
+        (Some(l), Some(h)) => Period::parse(&format!("{}/{}", l as i64, h as i64)),
         _ => None,
     }
 }
 
 /// First and last day of an as_of value: `2024`, `2025-03`, `2025-03-27`, or `A/B`.
 pub fn as_of_bounds(as_of: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let (a, b) = as_of.split_once('/').unwrap_or((as_of, as_of));
-    Some((period_bounds(a)?.0, period_bounds(b)?.1))
-}
-
-fn period_bounds(p: &str) -> Option<(NaiveDate, NaiveDate)> {
-    match p.len() {
-        4 => {
-            let y: i32 = p.parse().ok()?;
-            Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
-        }
-        7 => {
-            let start = NaiveDate::parse_from_str(&format!("{p}-01"), "%Y-%m-%d").ok()?;
-            let next = if start.month() == 12 {
-                NaiveDate::from_ymd_opt(start.year() + 1, 1, 1)?
-            } else {
-                NaiveDate::from_ymd_opt(start.year(), start.month() + 1, 1)?
-            };
-            Some((start, next.pred_opt()?))
-        }
-        10 => {
-            let d = NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()?;
-            Some((d, d))
-        }
-        _ => None,
-    }
+    Period::parse(as_of).map(|p| p.bounds())
 }

@@ -37,7 +37,7 @@ pub fn statements_table(sources: &[Source], extractions: &[Extraction]) -> Table
             let value = if is_date { None } else { m.number() };
             let value_date = if is_date { m.value.as_deref().and_then(|v| as_of_bounds(v).map(|b| b.0)) } else { None };
             let (lo, hi) = if is_date { (None, None) } else { interval(m.qualifier, value, m.low, m.high) };
-            let bounds: Option<(NaiveDate, NaiveDate)> = m.as_of.as_deref().and_then(as_of_bounds);
+            let bounds: Option<(NaiveDate, NaiveDate)> = m.as_of.map(|p| p.bounds());
             table.push(vec![
                 Cell::text(format!("{}:{}-{}", source.source_id, m.start, m.end)),
                 Cell::text(source.source_id.clone()),
@@ -49,7 +49,7 @@ pub fn statements_table(sources: &[Source], extractions: &[Extraction]) -> Table
                 Cell::opt_num(m.high),
                 Cell::text(m.qualifier),
                 Cell::opt_text(m.unit.clone()),
-                Cell::opt_text(m.as_of.clone()),
+                Cell::opt_text(m.as_of.map(|p| p.to_string())),
                 Cell::opt_date(bounds.map(|b| b.0)),
                 Cell::opt_date(bounds.map(|b| b.1)),
                 Cell::opt_num(lo.map(crate::extract::tidy)),
