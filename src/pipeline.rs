@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::corpus::number_format::{self, NumberFormat, OutletFormats, EMBEDDED_NUMBER_FORMATS};
 use crate::corpus::{self, Source};
 use crate::error::{Error, Result};
 use crate::extract::{ArticleContext, Extraction, Extractor, Lexicons};
@@ -25,6 +26,8 @@ pub struct Knowledge {
     pub measures: Catalog,
     /// The derivation catalog (schemas/derived.toml).
     pub derived: DerivedCatalog,
+    /// Outlets' number formats (schemas/number_formats.toml).
+    pub number_formats: OutletFormats,
 }
 
 impl Knowledge {
@@ -36,7 +39,9 @@ impl Knowledge {
         let measures = Catalog::parse(&file, &text, &units)?;
         let (file, text) = knowledge_file(schemas, "derived.toml", EMBEDDED_DERIVED)?;
         let derived = DerivedCatalog::parse(&file, &text, &measures)?;
-        Ok(Knowledge { lexicons, measures, derived })
+        let (file, text) = knowledge_file(schemas, "number_formats.toml", EMBEDDED_NUMBER_FORMATS)?;
+        let number_formats = OutletFormats::parse(&file, &text)?;
+        Ok(Knowledge { lexicons, measures, derived, number_formats })
     }
 }
 
@@ -142,7 +147,11 @@ fn extract_corpus_with_progress(sources: &[Source], knowledge: &Knowledge, progr
                 file: "lexicon".into(),
                 message: format!("no lexicon for language {:?} (article {})", s.language, s.source_id),
             })?;
-            let mut ex = extractor.extract(&s.text, ArticleContext { published: s.published });
+            let default = NumberFormat::with_decimal_mark(lexicon.decimal_mark);
+            let is_scale = |w: &str| lexicon.scales.contains_key(w);
+            let article = number_format::Article { text: &s.text, url: s.url.as_deref(), publisher: s.publisher.as_deref(), is_scale: &is_scale };
+            let format = number_format::decide(s.number_format, article, &knowledge.number_formats, default);
+            let mut ex = extractor.extract(&s.text, ArticleContext { published: s.published, number_format: Some(format) });
             claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, lexicon);
             claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period);
             Ok(ex)
@@ -331,6 +340,8 @@ fn sources_table(sources: &[Source], extractions: &[Extraction]) -> Table {
             Cell::opt_date(s.retrieved),
             Cell::text(s.language.clone()),
             Cell::opt_text(s.notes.clone()),
+            Cell::text(ex.number_format.format.as_str()),
+            Cell::text(ex.number_format.basis.as_str()),
             Cell::Int(ex.doc.chars.len() as i64),
             Cell::Int(ex.mentions.len() as i64),
             Cell::Int(statements as i64),

@@ -21,7 +21,7 @@ fn lexicons() -> &'static Lexicons {
 fn all(lang: &str, text: &str) -> Vec<Mention> {
     let lexicon = lexicons().get(lang).unwrap_or_else(|| panic!("no embedded lexicon for {lang:?}"));
     let published = NaiveDate::from_ymd_opt(2025, 7, 23);
-    extract(text, lexicon, ArticleContext { published }).mentions
+    extract(text, lexicon, ArticleContext { published, ..Default::default() }).mentions
 }
 
 /// The only mention of `text`; fails when there are none or several.

@@ -204,7 +204,7 @@ enum Property {
 /// Run the extractor on `text` and check the invariants; `Err` says what broke.
 fn check(lex: &Lexicon, text: &str, property: Property) -> Result<usize, String> {
     let published = NaiveDate::from_ymd_opt(2025, 7, 23);
-    let run = panic::catch_unwind(AssertUnwindSafe(|| extract(text, lex, ArticleContext { published })));
+    let run = panic::catch_unwind(AssertUnwindSafe(|| extract(text, lex, ArticleContext { published, ..Default::default() })));
     let extraction = match run {
         Ok(x) => x,
         Err(payload) => {
@@ -353,7 +353,7 @@ fn strict(lang: &str, text: &str) {
     let lex = lexicons.get(lang).expect("lexicon");
     if let Err(why) = check(lex, text, Property::Strict) {
         let published = NaiveDate::from_ymd_opt(2025, 7, 23);
-        let mentions = extract(text, lex, ArticleContext { published }).mentions;
+        let mentions = extract(text, lex, ArticleContext { published, ..Default::default() }).mentions;
         let got: Vec<_> = mentions.iter().map(|m| (m.start, m.end, m.surface.as_str(), m.kind)).collect();
         panic!("{lang} {text:?}: {why}; mentions {got:?}");
     }

@@ -1,6 +1,8 @@
 //! The corpus: a folder with a manifest `sources.csv` and the article texts it lists.
 //! Any folder laid out this way can be built (`build --raw DIR`).
 
+pub mod number_format;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -9,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::load::schema::LANGUAGES;
+use number_format::{NumberFormat, NUMBER_FORMATS};
 
 /// The manifest's file name inside a corpus folder.
 pub const MANIFEST: &str = "sources.csv";
@@ -16,7 +19,7 @@ pub const MANIFEST: &str = "sources.csv";
 /// Columns the manifest must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["source_id", "path", "sha256", "language"];
 /// Columns it may have; anything else is a typo and is refused.
-pub const OPTIONAL_COLUMNS: &[&str] = &["title", "url", "publisher", "author", "published", "retrieved", "notes"];
+pub const OPTIONAL_COLUMNS: &[&str] = &["title", "url", "publisher", "author", "published", "retrieved", "notes", "number_format"];
 
 /// One article of the corpus, read and checked.
 #[derive(Debug, Clone)]
@@ -33,6 +36,9 @@ pub struct Source {
     pub retrieved: Option<NaiveDate>,
     pub language: String,
     pub notes: Option<String>,
+    /// How the article writes numbers, when the manifest says (`1,234.5` or `1.234,5`); else the
+    /// build decides it ([`number_format::decide`]).
+    pub number_format: Option<NumberFormat>,
     /// The article's text.
     pub text: String,
 }
@@ -66,6 +72,12 @@ pub fn load(raw: &Path) -> Result<Vec<Source>> {
                 .map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| bad(format!("{source_id}: {name} {s:?} is not a date YYYY-MM-DD"))))
                 .transpose()
         };
+        let number_format = match get("number_format") {
+            None => None,
+            Some(f) => {
+                Some(NumberFormat::parse(&f).ok_or_else(|| bad(format!("{source_id}: number_format {f:?} is not one of {}", NUMBER_FORMATS.join(", "))))?)
+            }
+        };
         let published = date("published")?;
         let retrieved = date("retrieved")?;
         let file = raw.join(&path);
@@ -82,6 +94,7 @@ pub fn load(raw: &Path) -> Result<Vec<Source>> {
             retrieved,
             language,
             notes: get("notes"),
+            number_format,
             text,
         });
     }

@@ -10,6 +10,7 @@ use super::lexicon::Lexicon;
 use super::phrases::PhraseSet;
 use super::text::{Doc, Token};
 use super::{format_value, tidy, Mention};
+use crate::corpus::number_format::{Basis, Decision, NumberFormat};
 
 /// Words that cannot sit between a number and its counted noun ("40 were found" has no noun).
 const STOP_WORDS: &[&str] = &[
@@ -96,6 +97,8 @@ pub struct Grammar<'a> {
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
     floor: std::cell::Cell<usize>,
+    /// How the article being read writes its numbers (one decision per article).
+    number_format: std::cell::Cell<NumberFormat>,
     /// Token range of each sentence, so sentence-wide checks cost the sentence, not the text.
     sentence_tokens: std::cell::RefCell<Vec<(usize, usize)>>,
 }
@@ -185,14 +188,16 @@ impl<'a> Grammar<'a> {
             clock_fractions: PhraseSet::new(lex.clock_fractions.iter().map(|(k, v)| (k.clone(), *v))),
             idioms: PhraseSet::of_list(&lex.idioms, ()),
             floor: std::cell::Cell::new(0),
+            number_format: std::cell::Cell::new(NumberFormat::with_decimal_mark(lex.decimal_mark)),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
         }
     }
 
     /// Scan the document; returns the mentions and the reference date for dates without a
     /// year: the published date, else the dateline (with the dateline as written).
-    pub fn run(&self, doc: &Doc, published: Option<NaiveDate>) -> (Vec<Mention>, Option<(NaiveDate, String)>) {
+    pub fn run(&self, doc: &Doc, published: Option<NaiveDate>, number_format: NumberFormat) -> (Vec<Mention>, Option<(NaiveDate, String)>) {
         let toks = &doc.tokens;
+        self.number_format.set(number_format);
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
         let dated = match published {
             Some(d) => Some((d, d.format("%Y-%m-%d").to_string())),
@@ -321,8 +326,16 @@ impl<'a> Grammar<'a> {
 
     // ----- numbers ------------------------------------------------------------------------
 
-    /// Parse a digit token by the language's marks and the shape of its groups.
+    /// The language's own number format, for an article whose format was not decided.
+    pub fn default_number_format(&self) -> Decision {
+        Decision { format: NumberFormat::with_decimal_mark(self.lex.decimal_mark), basis: Basis::Default }
+    }
+
+    /// Parse a digit token by the article's number format and the shape of its groups: a
+    /// single mark before exactly three digits groups them only where the article's group mark
+    /// is that mark (`64,111` in `1,234.5` text; `80.000` in `1.234,5` text).
     fn parse_digits(&self, s: &str) -> Option<(f64, bool)> {
+        let format = self.number_format.get();
         let has_dot = s.contains('.');
         let has_comma = s.contains(',');
         let (group, decimal) = if has_dot && has_comma {
@@ -335,14 +348,14 @@ impl<'a> Grammar<'a> {
         } else if has_dot || has_comma {
             let mark = if has_dot { '.' } else { ',' };
             let parts: Vec<&str> = s.split(mark).collect();
-            let grouped = parts.len() > 2 || (parts[1].len() == 3 && mark == self.lex.group_mark && parts[0].len() <= 3);
+            let grouped = parts.len() > 2 || (parts[1].len() == 3 && mark == format.group_mark() && parts[0].len() <= 3);
             if grouped {
                 (mark, if mark == '.' { ',' } else { '.' })
             } else {
                 (if mark == '.' { ',' } else { '.' }, mark)
             }
         } else {
-            (self.lex.group_mark, self.lex.decimal_mark)
+            (format.group_mark(), format.decimal_mark())
         };
         let cleaned: String = s.chars().filter(|c| *c != group).map(|c| if c == decimal { '.' } else { c }).collect();
         let has_decimals = cleaned.contains('.');

@@ -8,6 +8,8 @@ pub mod text;
 
 use chrono::NaiveDate;
 
+use crate::corpus::number_format::Decision;
+
 pub(crate) use grammar::ARTICLES;
 pub use lexicon::{Lexicon, Lexicons};
 
@@ -50,6 +52,9 @@ impl Mention {
 pub struct ArticleContext {
     /// Publication date from the manifest: anchors dates without a year and present tense.
     pub published: Option<NaiveDate>,
+    /// How the article writes its numbers, decided once for the whole article
+    /// ([`crate::corpus::number_format::decide`]); `None` reads them in the language's format.
+    pub number_format: Option<Decision>,
 }
 
 /// The mentions of one article with the tokenised text they point into.
@@ -63,6 +68,8 @@ pub struct Extraction {
     /// The same date at the precision the text gives it: `2025-07-23`, or `2025-02` for a
     /// dateline that names only a month.
     pub reference_period: Option<crate::period::Period>,
+    /// The number format the article was read in, and what decided it.
+    pub number_format: Decision,
 }
 
 /// An extractor for one language: the lexicon compiled once, reused for every article.
@@ -78,9 +85,10 @@ impl<'a> Extractor<'a> {
     /// Find and type every numeric mention of `text`.
     pub fn extract(&self, text: &str, context: ArticleContext) -> Extraction {
         let doc = text::Doc::new(text);
-        let (mentions, dated) = self.grammar.run(&doc, context.published);
+        let number_format = context.number_format.unwrap_or_else(|| self.grammar.default_number_format());
+        let (mentions, dated) = self.grammar.run(&doc, context.published, number_format.format);
         let (reference_date, reference_period) = dated.map_or((None, None), |(d, p)| (Some(d), crate::period::Period::parse(&p)));
-        Extraction { doc, mentions, reference_date, reference_period }
+        Extraction { doc, mentions, reference_date, reference_period, number_format }
     }
 }
 

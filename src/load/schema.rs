@@ -135,6 +135,8 @@ pub const QUALIFIERS: &[&str] = &["exact", "approximately", "more_than", "at_lea
 /// Languages the extractor has a lexicon for.
 pub const LANGUAGES: &[&str] = &["en", "es"];
 
+pub use crate::corpus::number_format::{BASES as NUMBER_FORMAT_BASES, NUMBER_FORMATS};
+
 /// Review status of a mention or statement (issue: human review).
 pub const REVIEW_STATUSES: &[&str] = &["unreviewed", "accepted", "rejected", "corrected"];
 
@@ -162,6 +164,24 @@ pub const SOURCES: TableDef = TableDef {
         col("retrieved", Date, "Date the article was clipped or downloaded.", "2025-07-24"),
         one_of(req("language", Text, "Language of the article's text (ISO 639-1); selects the extractor's lexicon.", "en"), LANGUAGES),
         col("notes", Text, "Where each citation field came from, and anything a citer should know.", "title from the first line"),
+        one_of(
+            req(
+                "number_format",
+                Text,
+                "How the article writes numbers, which decides whether `64,111` is sixty-four thousand (`1,234.5`) or sixty-four point one (`1.234,5`); one decision per article, never per number.",
+                "1,234.5",
+            ),
+            NUMBER_FORMATS,
+        ),
+        one_of(
+            req(
+                "number_format_basis",
+                Text,
+                "What decided `number_format`: the manifest's `number_format` column; else the article's own unambiguous numbers (`1,312,400`, `0,77`, `23.5`) when one format outnumbers the other two to one (inferred); else the outlet's known format, by url domain or publisher (schemas/number_formats.toml); else the default of the article's language.",
+                "inferred",
+            ),
+            NUMBER_FORMAT_BASES,
+        ),
         with_unit(req("chars", Integer, "Length of the article's text in Unicode code points.", "15691"), "characters"),
         with_unit(req("n_mentions", Integer, "Numeric mentions found in the article.", "45"), "mentions"),
         with_unit(req("n_statements", Integer, "Mentions that are claims about the world (rows of `statements`).", "30"), "statements"),
