@@ -44,6 +44,9 @@ const NEGATION_REACH: usize = 8;
 
 const NEGATIONS: &[&str] = &["no", "not", "never", "ningún", "ninguna", "ninguno", "nunca", "ni", "cannot", "nadie"];
 
+/// How many tokens back the word opening a range may stand ("between the ages of 16").
+const RANGE_OPENER_REACH: usize = 4;
+
 /// How many tokens back an idiom may start and still cover a number word.
 const IDIOM_REACH: usize = 4;
 
@@ -72,6 +75,8 @@ pub struct Grammar<'a> {
     per_words: PhraseSet<()>,
     share_words: PhraseSet<()>,
     range_connectors: PhraseSet<()>,
+    day_range_open: PhraseSet<()>,
+    day_range_join: PhraseSet<()>,
     times_words: PhraseSet<()>,
     period_prefixes: PhraseSet<()>,
     am: PhraseSet<()>,
@@ -165,6 +170,8 @@ impl<'a> Grammar<'a> {
             per_words: PhraseSet::of_list(&lex.per_words, ()),
             share_words: PhraseSet::of_list(&lex.share_words, ()),
             range_connectors: PhraseSet::of_list(&lex.range_connectors, ()),
+            day_range_open: PhraseSet::of_list(&lex.day_range_open, ()),
+            day_range_join: PhraseSet::of_list(&lex.day_range_join, ()),
             times_words: PhraseSet::of_list(&lex.times_words, ()),
             period_prefixes: PhraseSet::of_list(&lex.period_prefixes, ()),
             am: PhraseSet::of_list(&lex.am_words, ()),
@@ -279,7 +286,10 @@ impl<'a> Grammar<'a> {
     /// "penales con más del 200 % de ocupación".
     fn defines_group(&self, toks: &[Token], c: &Cand) -> bool {
         let bounded = matches!(c.qualifier, "more_than" | "less_than");
-        if c.kind == "age" && bounded {
+        // "menores de 18 años", "entre 18 y 30 años": a bound, or a bracket of ages opened by
+        // "between" ("aged 18 to 81" describes the people counted, and is a statement).
+        let bracket = c.qualifier == "range" && self.lex.range_open.contains(&toks[c.a].lower);
+        if c.kind == "age" && (bounded || bracket) {
             return true;
         }
         // "penales con más del 200 % de ocupación", "prisons with more than 200%": the bound
@@ -362,8 +372,42 @@ impl<'a> Grammar<'a> {
         cleaned.parse::<f64>().ok().map(|v| (v, has_decimals))
     }
 
-    /// A number at token `i`: digits with an optional scale word, or number words.
+    /// A number at token `i`: digits with an optional scale word, or number words; a scaled
+    /// number continues with lower orders ("97 mil 525", "cuatro millones 374 mil 606").
     fn core_at(&self, toks: &[Token], i: usize) -> Option<Core> {
+        let core = self.simple_core_at(toks, i)?;
+        Some(if core.scaled && !core.has_decimals { self.lower_orders(toks, core) } else { core })
+    }
+
+    /// "97 mil 525", "mil 540", "4 millones 374 mil 606": after a scaled number, digits below
+    /// its last scale, each with a smaller scale, or plain after a thousand.
+    fn lower_orders(&self, toks: &[Token], mut core: Core) -> Core {
+        let sentence = toks[core.end - 1].sentence;
+        let mut last_scale = [1e12, 1e9, 1e6, 1e3].into_iter().find(|s| core.value >= *s && core.value % s == 0.0).unwrap_or(0.0);
+        while let Some(d) = toks.get(core.end).filter(|d| d.is_digits() && d.sentence == sentence && d.lower.chars().all(|c| c.is_ascii_digit())) {
+            let Ok(n) = d.lower.parse::<f64>() else { break };
+            if n >= 1000.0 || n >= last_scale {
+                break;
+            }
+            match self.scales.match_at(toks, core.end + 1).filter(|(_, s)| *s >= 1000.0 && *s < last_scale) {
+                Some((len, s)) => {
+                    core.value += n * s;
+                    core.end += 1 + len;
+                    last_scale = s;
+                }
+                None if last_scale == 1000.0 => {
+                    core.value += n;
+                    core.end += 1;
+                    break;
+                }
+                None => break,
+            }
+        }
+        core
+    }
+
+    /// A number at token `i` without lower orders after its scale.
+    fn simple_core_at(&self, toks: &[Token], i: usize) -> Option<Core> {
         let t = toks.get(i)?;
         if t.is_digits() {
             let (mut value, has_decimals) = self.parse_digits(&t.lower)?;
@@ -455,6 +499,15 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             if any {
+                // "six and a half million": the half belongs to the scale's multiplier.
+                let half_scale = self.and_a_half_at(toks, j).and_then(|n| self.scales.match_at(toks, j + n).map(|(m, s)| (n + m, s)));
+                if let Some((n, s)) = half_scale.filter(|(_, s)| *s >= 1000.0 && current > 0.0) {
+                    total += (current + 0.5) * s;
+                    current = 0.0;
+                    scaled = true;
+                    end = j + n;
+                    break;
+                }
                 if let Some((n, s)) = self.scales.match_at(toks, j) {
                     if s == 100.0 {
                         current = current.max(1.0) * 100.0;
@@ -586,8 +639,9 @@ impl<'a> Grammar<'a> {
         c.a = a;
         c.b = core.end;
 
-        // Range "between X and Y" / "entre X y Y".
-        let opened = a > 0 && lex.range_open.contains(&toks[a - 1].lower);
+        // Range "between X and Y" / "entre X y Y" / "between the ages of X and Y".
+        let opener = self.range_opener(toks, a);
+        let opened = opener.is_some();
         let mut b = core.end;
         let mut range_high: Option<(Core, usize)> = None;
         // Suffix: percent before a range connector ("13% to 15%") is rare; read scale first.
@@ -640,6 +694,9 @@ impl<'a> Grammar<'a> {
             c.qualifier = "range";
             b = high.end;
             value = low;
+            if let Some(o) = opener {
+                c.a = c.a.min(o);
+            }
         }
 
         // "two and a half years": a half joined to the number before its unit.
@@ -838,6 +895,26 @@ impl<'a> Grammar<'a> {
             c.is_statement = false;
         }
         Some(self.close(toks, c, value))
+    }
+
+    /// The word that opens a range before token `a`: right before it, or before a few words of
+    /// a noun phrase ("between the ages of 16 and 35", "entre los 41 y 50 años").
+    fn range_opener(&self, toks: &[Token], a: usize) -> Option<usize> {
+        let sentence = toks.get(a)?.sentence;
+        let floor = self.floor.get();
+        for k in (floor..a).rev().take(RANGE_OPENER_REACH) {
+            let t = &toks[k];
+            if t.sentence != sentence {
+                return None;
+            }
+            if self.lex.range_open.contains(&t.lower) {
+                return Some(k);
+            }
+            if !t.is_word() || self.lex.range_join.contains(&t.lower) {
+                return None;
+            }
+        }
+        None
     }
 
     fn core_unscaled(&self, toks: &[Token], core: Core) -> f64 {
@@ -1470,6 +1547,9 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        if let Some(c) = self.second_day_at(toks, i, before) {
+            return Some(c);
+        }
         // Day first: "11 June 2024", "2 de diciembre de 2024", "27 de marzo".
         if t.is_digits() && t.lower.len() <= 2 {
             let day: u32 = t.lower.parse().ok()?;
@@ -1489,16 +1569,15 @@ impl<'a> Grammar<'a> {
                     return Some(self.date_cand(i, end, value.unwrap_or_default()));
                 }
             }
-            // "Entre el 15 y el 30 de marzo": a bare day joined to a full date.
-            let mut k = i + 1;
-            if same(k).is_some_and(|x| lex.range_join.contains(&x.lower)) {
-                k += 1;
+            // "Entre el 15 y el 30 de marzo", "del 8 al 16 de febrero": a bare day joined to a
+            // full date.
+            if let Some((n, _)) = self.day_range_join.match_at(toks, i + 1).filter(|_| same(i + 1).is_some()) {
+                let mut k = i + 1 + n;
                 if same(k).is_some_and(|x| ARTICLES.contains(&x.lower.as_str())) {
                     k += 1;
                 }
-                let opened = i >= 1
-                    && (lex.range_open.contains(&toks[i - 1].lower)
-                        || (i >= 2 && ARTICLES.contains(&toks[i - 1].lower.as_str()) && lex.range_open.contains(&toks[i - 2].lower)));
+                let opener = if i >= 1 && ARTICLES.contains(&toks[i - 1].lower.as_str()) { i - 1 } else { i };
+                let opened = self.day_range_open.match_before(toks, opener).is_some_and(|(s, _)| toks[s].sentence == sentence);
                 if opened {
                     if let Some(partner) = self.date_at(toks, k, reference, before) {
                         if let Some(v) = partner.value.as_deref().filter(|v| v.len() == 10) {
@@ -1545,6 +1624,15 @@ impl<'a> Grammar<'a> {
         }
         let mut end = k;
         let mut year = self.year_after(toks, &mut end, sentence);
+        if year.is_none() && day.is_some() {
+            // "March 24 and 27, 2022": the year after the span's second day.
+            if let Some((n, _)) = self.day_range_join.match_at(toks, end).filter(|_| same(end).is_some()) {
+                if same(end + n).is_some_and(|d| d.is_digits() && d.lower.len() <= 2) {
+                    let mut e2 = end + n + 1;
+                    year = self.year_after(toks, &mut e2, sentence);
+                }
+            }
+        }
         if year.is_none() && day.is_none() {
             // "June and November 2024": the partner's year.
             let j = end;
@@ -1563,6 +1651,23 @@ impl<'a> Grammar<'a> {
             (None, _) => None,
         };
         Some(self.date_cand(a, end, value.unwrap_or_default()))
+    }
+
+    /// "March 24 and 27, 2022", "March 24-27": a bare day right after a dated day and a joiner
+    /// of a span of days takes that date's month, and its year unless one follows.
+    fn second_day_at(&self, toks: &[Token], i: usize, before: &[Cand]) -> Option<Cand> {
+        let t = toks.get(i).filter(|t| t.is_digits() && t.lower.len() <= 2)?;
+        let prev = before.last().filter(|p| p.kind == "date" && toks[p.a].sentence == t.sentence)?;
+        let first = NaiveDate::parse_from_str(prev.value.as_deref()?, "%Y-%m-%d").ok()?;
+        let (n, _) = self.day_range_join.match_at(toks, prev.b)?;
+        if prev.b + n != i || toks.get(i + 1).is_some_and(|x| self.lex.months.contains_key(&x.lower) || x.is("de")) {
+            return None;
+        }
+        let day: u32 = t.lower.parse().ok()?;
+        let mut end = i + 1;
+        let year = self.year_after(toks, &mut end, t.sentence).unwrap_or(first.year());
+        let date = NaiveDate::from_ymd_opt(year, first.month(), day).filter(|d| *d > first)?;
+        Some(self.date_cand(i, end, date.format("%Y-%m-%d").to_string()))
     }
 
     /// "between October and March": the second month follows the first in time.

@@ -156,6 +156,12 @@ pub struct Lexicon {
     pub range_open: Words,
     #[serde(default)]
     pub range_join: Words,
+    /// Words that open a span of days ("del 8 al 16 de febrero", "from March 24 to 27").
+    #[serde(default)]
+    pub day_range_open: Words,
+    /// Words that join the two days of such a span ("al", "y", "and", "to", "-").
+    #[serde(default)]
+    pub day_range_join: Words,
     #[serde(default)]
     pub change_verbs: Words,
     #[serde(default)]
