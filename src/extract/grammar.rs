@@ -75,6 +75,7 @@ pub struct Grammar<'a> {
     per_words: PhraseSet<()>,
     share_words: PhraseSet<()>,
     range_connectors: PhraseSet<()>,
+    relative_years: PhraseSet<i32>,
     day_range_open: PhraseSet<()>,
     day_range_join: PhraseSet<()>,
     times_words: PhraseSet<()>,
@@ -102,6 +103,8 @@ pub struct Grammar<'a> {
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
     floor: std::cell::Cell<usize>,
+    /// Where the dateline zone of the article being read ends (a char offset): the first lines.
+    dateline_end: std::cell::Cell<usize>,
     /// How the article being read writes its numbers (one decision per article).
     number_format: std::cell::Cell<NumberFormat>,
     /// Token range of each sentence, so sentence-wide checks cost the sentence, not the text.
@@ -149,6 +152,12 @@ fn unit_kind(unit: &str) -> &'static str {
     }
 }
 
+/// Where a dateline may stand: the first lines of the text, within its first characters.
+fn dateline_end(doc: &Doc) -> usize {
+    let top = doc.chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(k, _)| k).nth(DATELINE_LINES).unwrap_or(doc.chars.len());
+    top.min(DATELINE_CHARS)
+}
+
 fn month_name_ok(tok: &Token, lex: &Lexicon) -> Option<u32> {
     let m = *lex.months.get(&tok.lower)?;
     // English month names double as words ("may", "march"): only capitalised ones count.
@@ -170,6 +179,7 @@ impl<'a> Grammar<'a> {
             per_words: PhraseSet::of_list(&lex.per_words, ()),
             share_words: PhraseSet::of_list(&lex.share_words, ()),
             range_connectors: PhraseSet::of_list(&lex.range_connectors, ()),
+            relative_years: PhraseSet::new(lex.relative_years.iter().map(|(k, v)| (k.clone(), *v))),
             day_range_open: PhraseSet::of_list(&lex.day_range_open, ()),
             day_range_join: PhraseSet::of_list(&lex.day_range_join, ()),
             times_words: PhraseSet::of_list(&lex.times_words, ()),
@@ -195,6 +205,7 @@ impl<'a> Grammar<'a> {
             clock_fractions: PhraseSet::new(lex.clock_fractions.iter().map(|(k, v)| (k.clone(), *v))),
             idioms: PhraseSet::of_list(&lex.idioms, ()),
             floor: std::cell::Cell::new(0),
+            dateline_end: std::cell::Cell::new(0),
             number_format: std::cell::Cell::new(NumberFormat::with_decimal_mark(lex.decimal_mark)),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
         }
@@ -205,6 +216,7 @@ impl<'a> Grammar<'a> {
     pub fn run(&self, doc: &Doc, published: Option<NaiveDate>, number_format: NumberFormat) -> (Vec<Mention>, Option<(NaiveDate, String)>) {
         let toks = &doc.tokens;
         self.number_format.set(number_format);
+        self.dateline_end.set(dateline_end(doc));
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
         let dated = match published {
             Some(d) => Some((d, d.format("%Y-%m-%d").to_string())),
@@ -1559,7 +1571,7 @@ impl<'a> Grammar<'a> {
             }
             if let Some(month) = same(k).and_then(|m| month_name_ok(m, lex)) {
                 let mut end = k + 1;
-                let year = self.year_after(toks, &mut end, sentence);
+                let year = self.year_after(toks, &mut end, sentence).or_else(|| self.relative_year_after(toks, &mut end, reference));
                 let year = year.or_else(|| self.infer_year(toks, i, month, reference, before));
                 let value = match year {
                     Some(y) => NaiveDate::from_ymd_opt(y, month, day).map(|d| d.format("%Y-%m-%d").to_string()),
@@ -1643,6 +1655,7 @@ impl<'a> Grammar<'a> {
                 year = self.year_after(toks, &mut e2, sentence);
             }
         }
+        let year = year.or_else(|| self.relative_year_after(toks, &mut end, reference));
         let year = year.or_else(|| self.year_from_pair_start(toks, a, month, before)).or_else(|| self.infer_year(toks, i, month, reference, before));
         // A bare lower-case month after "de" is part of another date ("27 de marzo" handled above).
         let value = match (year, day) {
@@ -1685,12 +1698,25 @@ impl<'a> Grammar<'a> {
         Some(if month < m { y + 1 } else { y })
     }
 
+    /// "de este año", "of last year" after a day and month: the article's year moved by the
+    /// lexicon's `relative_years`; advances `end`.
+    fn relative_year_after(&self, toks: &[Token], end: &mut usize, reference: Option<NaiveDate>) -> Option<i32> {
+        let r = reference?;
+        let (n, delta) = self.relative_years.match_at(toks, *end).filter(|_| toks[*end].sentence == toks[*end - 1].sentence)?;
+        *end += n;
+        Some(r.year() + delta)
+    }
+
     /// Read ", 2024" / " 2024" / " de 2024" after a month or day; advances `end`.
     fn year_after(&self, toks: &[Token], end: &mut usize, sentence: usize) -> Option<i32> {
         let mut k = *end;
         let same = |k: usize| toks.get(k).filter(|x| x.sentence == sentence);
         if same(k).is_some_and(|x| x.is(",") || x.is("de") || x.is("del")) {
             k += 1;
+            // "marzo del año 2022"
+            if same(k).is_some_and(|x| self.lex.year_words.contains(&x.lower)) && same(k + 1).is_some_and(|y| y.is_digits() && y.lower.len() == 4) {
+                k += 1;
+            }
         }
         let y = same(k).filter(|y| y.is_digits() && y.lower.len() == 4)?;
         let v: i32 = y.lower.parse().ok()?;
@@ -1712,6 +1738,11 @@ impl<'a> Grammar<'a> {
     /// the reference date.
     fn infer_year(&self, toks: &[Token], i: usize, month: u32, reference: Option<NaiveDate>, before: &[Cand]) -> Option<i32> {
         let sentence = toks[i].sentence;
+        // A date in the dateline ("Updated Jan 27", "WASHINGTON, Jan 27 (Reuters)") is the
+        // article's own: its year, whatever years the lines around it name.
+        if let Some(r) = reference.filter(|_| toks[i].start < self.dateline_end.get()) {
+            return Some(if month <= r.month() { r.year() } else { r.year() - 1 });
+        }
         for c in before.iter().rev() {
             if toks[c.a].sentence != sentence {
                 break;
@@ -1742,8 +1773,12 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        let r = reference?;
-        Some(if month <= r.month() { r.year() } else { r.year() - 1 })
+        match reference {
+            Some(r) => Some(if month <= r.month() { r.year() } else { r.year() - 1 }),
+            // Without the article's date, the story's latest year so far ("en el primer
+            // trimestre de 2025 ... el 16 de marzo").
+            None => before.iter().rev().filter(|c| matches!(c.kind, "date" | "year")).find_map(|c| c.value.as_deref()?.get(..4)?.parse().ok()),
+        }
     }
 
     /// The first full date near the top of the text: the article's dateline.
@@ -1751,9 +1786,9 @@ impl<'a> Grammar<'a> {
         let toks = &doc.tokens;
         // A dateline or byline sits in the first lines; a date inside the story ("since March
         // 2022") is not the article's date.
-        let top = doc.chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(k, _)| k).nth(DATELINE_LINES).unwrap_or(doc.chars.len());
+        let top = dateline_end(doc);
         for i in 0..toks.len() {
-            if toks[i].start > top.min(DATELINE_CHARS) {
+            if toks[i].start > top {
                 break;
             }
             let after_preposition = i > 0 && self.lex.story_date_prepositions.contains(&toks[i - 1].lower);

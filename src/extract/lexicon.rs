@@ -101,6 +101,13 @@ pub struct Lexicon {
     pub own_anchor_words: Words,
     #[serde(default)]
     pub relative_periods: BTreeMap<String, String>,
+    /// A year named relative to the article's date after a day and month ("16 de mayo de este
+    /// año", "March 3 of last year"): phrase -> years from the article's year.
+    #[serde(default)]
+    pub relative_years: BTreeMap<String, i32>,
+    /// The word "year" between a month and its year ("marzo del año 2022").
+    #[serde(default)]
+    pub year_words: Words,
     #[serde(default)]
     pub seasons: BTreeMap<String, [u32; 2]>,
     #[serde(default)]
