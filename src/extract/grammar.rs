@@ -47,6 +47,11 @@ const NEGATIONS: &[&str] = &["no", "not", "never", "ningún", "ninguna", "ningun
 /// How many tokens back the word opening a range may stand ("between the ages of 16").
 const RANGE_OPENER_REACH: usize = 4;
 
+/// Units of time and the next smaller one a compound duration is written in, with the factor
+/// between them ("una hora con cinco minutos" = 65 minutes).
+const SMALLER_UNITS: &[(&str, &str, f64)] =
+    &[("hours", "minutes", 60.0), ("minutes", "seconds", 60.0), ("days", "hours", 24.0), ("weeks", "days", 7.0), ("years", "months", 12.0)];
+
 /// How many tokens back an idiom may start and still cover a number word.
 const IDIOM_REACH: usize = 4;
 
@@ -236,6 +241,7 @@ impl<'a> Grammar<'a> {
             match found {
                 Some(mut c) => {
                     c.a = c.a.max(self.floor.get()); // never overlap the previous mention
+                    self.mark_title_of_work(toks, &mut c);
                     i = c.b.max(i + 1);
                     if c.a < c.b {
                         cands.push(c);
@@ -245,8 +251,25 @@ impl<'a> Grammar<'a> {
             }
         }
         self.inherit_from_neighbours(toks, &mut cands);
+        let cands = self.join_compound_durations(toks, cands);
         let mentions = cands.into_iter().map(|c| self.finish(doc, c)).collect();
         (mentions, dated)
+    }
+
+    /// "spoke to 60 Minutes", "el programa 60 Minutos": a number whose counted noun is
+    /// capitalised in running text (the word before it lower-case) names a work or programme.
+    fn mark_title_of_work(&self, toks: &[Token], c: &mut Cand) {
+        if c.kind != "duration" || c.a == 0 || c.b <= c.a + 1 {
+            return;
+        }
+        let (first, noun, before) = (&toks[c.a], &toks[c.b - 1], &toks[c.a - 1]);
+        let running_text = before.sentence == first.sentence && before.is_word() && !before.starts_upper();
+        let capitalised_noun = noun.is_word() && noun.starts_upper() && noun.lower.chars().skip(1).any(|ch| ch.is_lowercase());
+        if first.is_digits() && running_text && capitalised_noun {
+            c.kind = "identifier";
+            c.unit = None;
+            c.is_statement = false;
+        }
     }
 
     /// The tokens of a sentence.
@@ -1130,12 +1153,15 @@ impl<'a> Grammar<'a> {
     /// (end token, unit).
     fn rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
         let sentence = toks.get(b)?.sentence;
-        // An optional counted noun before "per".
+        // An optional counted noun before "per", with one modifier ("605 personas detenidas por
+        // cada 100 mil habitantes").
         let mut k = b;
         let mut numerator = String::new();
-        if let Some(t) = toks.get(k) {
-            if t.is_word() && self.per_words.match_at(toks, k).is_none() && t.sentence == sentence {
-                numerator = t.lower.clone();
+        let word = |k: usize| toks.get(k).filter(|t| t.is_word() && t.sentence == sentence && self.per_words.match_at(toks, k).is_none());
+        if let Some(t) = word(k) {
+            numerator = t.lower.clone();
+            k += 1;
+            if self.per_words.match_at(toks, k).is_none() && word(k).is_some_and(|m| !STOP_WORDS.contains(&m.lower.as_str())) {
                 k += 1;
             }
         }
@@ -1924,6 +1950,31 @@ impl<'a> Grammar<'a> {
 
     /// Second pass: a bare number takes the money unit or the rate unit of the mention before
     /// it in the same sentence ("otros 1,2 millones", "up from 610").
+    /// "una hora con cinco minutos", "two years and three months": a duration joined to a
+    /// smaller unit of time is one duration in the smaller unit (65 minutes, 27 months).
+    fn join_compound_durations(&self, toks: &[Token], cands: Vec<Cand>) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+        for c in cands {
+            if let Some(prev) = out.last_mut() {
+                let joined = c.a == prev.b + 1 && toks[prev.b].sentence == toks[c.a].sentence && self.lex.duration_joiners.contains(&toks[prev.b].lower);
+                let exact = prev.qualifier == "exact" && c.qualifier == "exact";
+                let factor = match (prev.unit.as_deref(), c.unit.as_deref()) {
+                    (Some(big), Some(small)) => SMALLER_UNITS.iter().find(|(b, s, _)| *b == big && *s == small).map(|(_, _, f)| *f),
+                    _ => None,
+                };
+                let values = prev.value.as_deref().and_then(|v| v.parse::<f64>().ok()).zip(c.value.as_deref().and_then(|v| v.parse::<f64>().ok()));
+                if let (true, true, "duration", "duration", Some(f), Some((big, small))) = (joined, exact, prev.kind, c.kind, factor, values) {
+                    prev.b = c.b;
+                    prev.value = Some(format_value(big * f + small));
+                    prev.unit = c.unit;
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
     fn inherit_from_neighbours(&self, toks: &[Token], cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (head, tail) = cands.split_at_mut(k);

@@ -105,6 +105,9 @@ pub struct Lexicon {
     /// año", "March 3 of last year"): phrase -> years from the article's year.
     #[serde(default)]
     pub relative_years: BTreeMap<String, i32>,
+    /// Words joining the parts of a compound duration ("una hora con cinco minutos").
+    #[serde(default)]
+    pub duration_joiners: Words,
     /// The word "year" between a month and its year ("marzo del año 2022").
     #[serde(default)]
     pub year_words: Words,

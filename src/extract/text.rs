@@ -143,7 +143,33 @@ fn unreadable_mask(chars: &[char]) -> Vec<bool> {
 fn starts_url(chars: &[char], i: usize) -> bool {
     let at = |s: &str| s.chars().enumerate().all(|(k, c)| chars.get(i + k).is_some_and(|x| x.eq_ignore_ascii_case(&c)));
     let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
-    word_start && (at("http://") || at("https://") || at("www."))
+    // A domain written as a markdown link's text (`[example.org/report-2024](...)`) is read.
+    let link_text = i > 0 && chars[i - 1] == '[';
+    word_start && (at("http://") || at("https://") || at("www.") || (!link_text && is_domain_path(chars, i)))
+}
+
+/// A link written without its scheme: a domain and a path, `pic.twitter.com/5qwEN6gJGT`,
+/// `bit.ly/3xYz`. The domain's labels are letters, digits and hyphens, the last one letters.
+fn is_domain_path(chars: &[char], i: usize) -> bool {
+    let mut labels = 0;
+    let mut label_len = 0;
+    let mut label_alpha = true;
+    for &c in &chars[i..] {
+        match c {
+            '.' if label_len > 0 => {
+                labels += 1;
+                label_len = 0;
+                label_alpha = true;
+            }
+            '/' => return labels >= 1 && label_len >= 2 && label_alpha,
+            c if c.is_ascii_alphanumeric() || c == '-' => {
+                label_len += 1;
+                label_alpha &= c.is_ascii_alphabetic();
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// End offset of a leading `---` YAML block, 0 when the text has none.
