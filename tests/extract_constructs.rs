@@ -1849,3 +1849,118 @@ fn en_bounds_with_an_article_and_years_compared_with() {
     let m = find("en", "Cases rose to 2,300 last year.", "2,300");
     assert_eq!(m.kind, "count", "{m:#?}");
 }
+
+// ----- unseen-text classes (issue 11): each in both languages, in sentences of our own -------
+
+/// Every mention of `text` read in a number format decided for the article.
+fn all_in(lang: &str, text: &str, format: cecot_data::corpus::number_format::NumberFormat) -> Vec<Mention> {
+    use cecot_data::corpus::number_format::{Basis, Decision};
+    let lexicon = lexicons().get(lang).expect("lexicon");
+    let published = NaiveDate::from_ymd_opt(2025, 7, 23);
+    let context = ArticleContext { published, number_format: Some(Decision { format, basis: Basis::Inferred }) };
+    extract(text, lexicon, context).mentions
+}
+
+#[test]
+fn comma_groups_in_spanish_of_central_america_are_thousands() {
+    use cecot_data::corpus::number_format::NumberFormat::{CommaDecimal, PointDecimal};
+    let ms = all_in("es", "El sistema tenía 64,111 reos y una tasa de 0.77 por ciento.", PointDecimal);
+    assert_eq!(ms[0].value.as_deref(), Some("64111"), "{ms:#?}");
+    assert_eq!(ms[1].value.as_deref(), Some("0.77"), "{ms:#?}");
+    let ms = all_in("es", "El sistema tenía 64.111 reos y una tasa de 0,77 por ciento.", CommaDecimal);
+    assert_eq!(ms[0].value.as_deref(), Some("64111"), "{ms:#?}");
+    assert_eq!(ms[1].value.as_deref(), Some("0.77"), "{ms:#?}");
+    let ms = all_in("en", "The ministry counted 12.500 inmates.", CommaDecimal);
+    assert_eq!(ms[0].value.as_deref(), Some("12500"), "{ms:#?}");
+}
+
+#[test]
+fn scaled_numbers_continue_with_lower_orders() {
+    expect(&find("es", "Registró 97 mil 525 privados de libertad.", "97 mil 525 privados"), "count", Some("97525"), "exact");
+    expect(&find("es", "Son cuatro millones 374 mil 606 personas.", "cuatro millones 374 mil 606 personas"), "count", Some("4374606"), "exact");
+    expect(&find("es", "La cifra sería superior a los mil 540 detenidos.", "superior a los mil 540 detenidos"), "count", Some("1540"), "more_than");
+    expect(&find("en", "A nation of six and a half million jailed many.", "six and a half million"), "count", Some("6500000"), "exact");
+    expect(&find("en", "They counted 5 thousand 300 voters.", "5 thousand 300 voters"), "count", Some("5300"), "exact");
+}
+
+#[test]
+fn a_range_opened_before_a_noun_phrase_is_one_range() {
+    let m = find("en", "Most were men between the ages of 19 and 40 in the sweep.", "between the ages of 19 and 40");
+    expect_range(&m, 19.0, 40.0);
+    assert_eq!((m.kind, m.is_statement), ("age", false), "an age bracket defines a group");
+    let m = find("es", "La mitad tenía entre los 25 y 33 años cuando los detuvieron.", "entre los 25 y 33 años");
+    expect_range(&m, 25.0, 33.0);
+    assert_eq!((m.kind, m.is_statement), ("age", false));
+    // "aged 18 to 81" describes the people counted: a statement.
+    assert!(find("en", "The dead were aged 18 to 81.", "18 to 81").is_statement);
+}
+
+#[test]
+fn a_span_of_days_sharing_month_and_year_is_two_dates() {
+    let ms = all("en", "Between April 3 and 6, 2023, guards moved 900 inmates.");
+    assert_eq!((ms[0].surface.as_str(), ms[0].value.as_deref()), ("April 3", Some("2023-04-03")));
+    assert_eq!((ms[1].surface.as_str(), ms[1].value.as_deref()), ("6, 2023", Some("2023-04-06")));
+    let ms = all("es", "Del 11 al 14 de enero de 2024 hubo 12 traslados.");
+    assert_eq!((ms[0].surface.as_str(), ms[0].value.as_deref()), ("11", Some("2024-01-11")));
+    assert_eq!((ms[1].kind, ms[1].value.as_deref()), ("date", Some("2024-01-14")));
+    assert!(!ms[0].is_statement && !ms[1].is_statement);
+}
+
+#[test]
+fn links_without_a_scheme_hold_no_numbers() {
+    assert!(all("en", "See pic.twitter.com/8kWq2Zx91 and bit.ly/4tR7x for the video.").is_empty());
+    assert!(all("es", "Vea el video en t.co/Zx81Qw y fb.me/22ab.").is_empty());
+    // A link's text in markdown stays readable.
+    assert_eq!(all("es", "Ver [ong.example/informe-2024](https://ong.example/x).").len(), 1);
+}
+
+#[test]
+fn capitalised_fractions_are_shares() {
+    let m = find("en", "Three-fourths of the detainees had no record.", "Three-fourths");
+    assert_eq!((m.kind, m.value.as_deref(), m.unit.as_deref()), ("ratio", Some("0.75"), Some("fraction")));
+    let m = find("es", "Tres cuartas partes de los detenidos no tenían antecedentes.", "Tres cuartas partes");
+    assert_eq!((m.kind, m.value.as_deref()), ("ratio", Some("0.75")));
+}
+
+#[test]
+fn durations_named_like_works_are_identifiers() {
+    let m = find("en", "She told 48 Hours that the cells were full.", "48 Hours");
+    assert_eq!((m.kind, m.is_statement), ("identifier", false));
+    let m = find("es", "Lo contó al programa 60 Minutos de la cadena.", "60 Minutos");
+    assert_eq!((m.kind, m.is_statement), ("identifier", false));
+    // In running text, a duration.
+    assert_eq!(find("en", "She waited 48 hours for a lawyer.", "48 hours").kind, "duration");
+}
+
+#[test]
+fn partitive_one_is_no_statement() {
+    assert!(!find("es", "Uno de los guardias habló con la prensa.", "Uno de los guardias").is_statement);
+    assert!(!find("en", "One of the guards spoke to reporters.", "One of the guards").is_statement);
+}
+
+#[test]
+fn compound_durations_are_one_duration_in_the_smaller_unit() {
+    let m = find("es", "La audiencia duró dos horas con diez minutos.", "dos horas con diez minutos");
+    assert_eq!((m.kind, m.value.as_deref(), m.unit.as_deref()), ("duration", Some("130"), Some("minutes")));
+    let m = find("en", "He was held for one year and four months.", "one year and four months");
+    assert_eq!((m.kind, m.value.as_deref(), m.unit.as_deref()), ("duration", Some("16"), Some("months")));
+}
+
+#[test]
+fn a_dateline_without_a_year_takes_the_article_year() {
+    // Published 2025-07-23: "Updated Jul 21" is that year's, though the line names 2019.
+    let ms = all("en", "First posted 2019 | Updated Jul 21\nThe count reached 300 in 2024.");
+    assert_eq!(find_in(&ms, "Jul 21").value.as_deref(), Some("2025-07-21"));
+    let ms = all("es", "Publicado en 2019 | Actualizado 21 de julio\nLa cifra llegó a 300 en 2024.");
+    assert_eq!(find_in(&ms, "21 de julio").value.as_deref(), Some("2025-07-21"));
+}
+
+#[test]
+fn a_relative_year_after_a_date_is_the_article_year() {
+    assert_eq!(find("es", "Murieron 60 hasta el 16 de mayo de este año.", "16 de mayo de este año").value.as_deref(), Some("2025-05-16"));
+    assert_eq!(find("en", "It held 60 until May 16 of last year.", "May 16 of last year").value.as_deref(), Some("2024-05-16"));
+}
+
+fn find_in<'a>(ms: &'a [Mention], surface: &str) -> &'a Mention {
+    ms.iter().find(|m| m.surface == surface).unwrap_or_else(|| panic!("no {surface:?} in {ms:#?}"))
+}

@@ -9,8 +9,10 @@
 
 use std::panic::{self, AssertUnwindSafe};
 
+use cecot_data::corpus::number_format::{Basis, Decision, NumberFormat};
 use cecot_data::extract::{extract, ArticleContext, Lexicon, Lexicons};
-use cecot_data::load::schema::{KINDS, QUALIFIERS};
+use cecot_data::load::schema::{KINDS, PERIOD_PATTERN, QUALIFIERS};
+use cecot_data::transform::claims;
 use chrono::NaiveDate;
 
 /// Inputs per language; with two languages this stays well under ten seconds in the dev profile.
@@ -201,10 +203,22 @@ enum Property {
     Strict,
 }
 
-/// Run the extractor on `text` and check the invariants; `Err` says what broke.
-fn check(lex: &Lexicon, text: &str, property: Property) -> Result<usize, String> {
+/// The schema's period pattern, anchored: every as_of must match it whole.
+fn period_pattern() -> &'static regex::Regex {
+    static PATTERN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    PATTERN.get_or_init(|| regex::Regex::new(&format!("^(?:{PERIOD_PATTERN})$")).expect("the schema's pattern compiles"))
+}
+
+/// Run the extractor on `text` (numbers read in `format`), then the period rules, and check
+/// the invariants; `Err` says what broke.
+fn check(lex: &Lexicon, text: &str, property: Property, format: NumberFormat) -> Result<usize, String> {
     let published = NaiveDate::from_ymd_opt(2025, 7, 23);
-    let run = panic::catch_unwind(AssertUnwindSafe(|| extract(text, lex, ArticleContext { published, ..Default::default() })));
+    let context = ArticleContext { published, number_format: Some(Decision { format, basis: Basis::Manifest }) };
+    let run = panic::catch_unwind(AssertUnwindSafe(|| {
+        let mut ex = extract(text, lex, context);
+        claims::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);
+        ex
+    }));
     let extraction = match run {
         Ok(x) => x,
         Err(payload) => {
@@ -237,6 +251,12 @@ fn check(lex: &Lexicon, text: &str, property: Property) -> Result<usize, String>
                 return Err(format!("mention {k} {:?} has low {low} > high {high}", m.surface));
             }
         }
+        if let Some(period) = m.as_of {
+            let written = period.to_string();
+            if !period_pattern().is_match(&written) {
+                return Err(format!("mention {k} {:?} has as_of {written:?}, which the schema's pattern refuses", m.surface));
+            }
+        }
         if m.sentence >= extraction.doc.sentences.len() {
             return Err(format!("mention {k} {:?} points at sentence {} of {}", m.surface, m.sentence, extraction.doc.sentences.len()));
         }
@@ -246,7 +266,7 @@ fn check(lex: &Lexicon, text: &str, property: Property) -> Result<usize, String>
 }
 
 /// Remove chunks of `text` (by chars) while `check` still fails; returns the smallest found.
-fn shrink(lex: &Lexicon, text: &str, property: Property) -> String {
+fn shrink(lex: &Lexicon, text: &str, property: Property, format: NumberFormat) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     let mut chunk = (chars.len() / 2).max(1);
     loop {
@@ -255,7 +275,7 @@ fn shrink(lex: &Lexicon, text: &str, property: Property) -> String {
         while i < chars.len() {
             let end = (i + chunk).min(chars.len());
             let candidate: String = chars[..i].iter().chain(&chars[end..]).collect();
-            if !candidate.is_empty() && check(lex, &candidate, property).is_err() {
+            if !candidate.is_empty() && check(lex, &candidate, property, format).is_err() {
                 chars = candidate.chars().collect();
                 removed = true;
             } else {
@@ -293,6 +313,11 @@ fn quiet_panics_on_this_thread() {
 
 /// Fuzz one language; the returned failures hold the shrunk input and what broke.
 fn fuzz(lang: &str, seed: u64, property: Property) -> (usize, Vec<String>) {
+    fuzz_cases(lang, seed, property, CASES_PER_LANGUAGE)
+}
+
+/// [`fuzz`] with a number of cases; the number format alternates case by case.
+fn fuzz_cases(lang: &str, seed: u64, property: Property, cases: usize) -> (usize, Vec<String>) {
     let lexicons = Lexicons::embedded().expect("the embedded lexicons parse");
     let lex = lexicons.get(lang).expect("lexicon");
     let words = lexicon_words(lex);
@@ -300,13 +325,14 @@ fn fuzz(lang: &str, seed: u64, property: Property) -> (usize, Vec<String>) {
     let mut mentions = 0;
     let mut failures = Vec::new();
     quiet_panics_on_this_thread();
-    for case in 0..CASES_PER_LANGUAGE {
+    for case in 0..cases {
         let text = random_text(&mut rng, &words);
-        match check(lex, &text, property) {
+        let format = if case % 2 == 0 { NumberFormat::PointDecimal } else { NumberFormat::CommaDecimal };
+        match check(lex, &text, property, format) {
             Ok(n) => mentions += n,
             Err(_) => {
-                let small = shrink(lex, &text, property);
-                let why = check(lex, &small, property).err().unwrap_or_default();
+                let small = shrink(lex, &text, property, format);
+                let why = check(lex, &small, property, format).err().unwrap_or_default();
                 failures.push(format!("{lang} case {case}: {why}\n  input (shrunk): {small:?}\n  original: {text:?}"));
                 if failures.len() >= 5 {
                     break;
@@ -351,7 +377,7 @@ fn es_random_text_mentions_are_disjoint_and_ranges_ordered() {
 fn strict(lang: &str, text: &str) {
     let lexicons = Lexicons::embedded().expect("the embedded lexicons parse");
     let lex = lexicons.get(lang).expect("lexicon");
-    if let Err(why) = check(lex, text, Property::Strict) {
+    if let Err(why) = check(lex, text, Property::Strict, NumberFormat::with_decimal_mark(lex.decimal_mark)) {
         let published = NaiveDate::from_ymd_opt(2025, 7, 23);
         let mentions = extract(text, lex, ArticleContext { published, ..Default::default() }).mentions;
         let got: Vec<_> = mentions.iter().map(|m| (m.start, m.end, m.surface.as_str(), m.kind)).collect();
@@ -387,4 +413,37 @@ fn en_range_with_scale_on_high_end_keeps_low_below_high() {
 #[test]
 fn es_range_with_scale_on_high_end_keeps_low_below_high() {
     strict("es", "Las estimaciones van entre 900 y 1,2 millones.");
+}
+
+/// Fuzzing at scale: `FUZZ_CASES` inputs (ten million by default) split over the languages and
+/// the machine's cores, every invariant of [`Property::Strict`] and the schema's period pattern.
+/// Run in release: `cargo test --release --test extract_fuzz -- --ignored --nocapture`.
+#[test]
+#[ignore = "ten million inputs: run on demand, in release"]
+fn ten_million_inputs_at_scale() {
+    let total: usize = std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000_000);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).max(2);
+    let started = std::time::Instant::now();
+    let handles: Vec<_> = (0..threads)
+        .map(|t| {
+            let lang = if t % 2 == 0 { "en" } else { "es" };
+            let cases = total / threads + usize::from(t < total % threads);
+            std::thread::spawn(move || fuzz_cases(lang, 0xF022_0000 + t as u64, Property::Strict, cases))
+        })
+        .collect();
+    let mut failures = Vec::new();
+    let mut mentions = 0;
+    for h in handles {
+        let (m, f) = h.join().expect("a fuzzing thread");
+        mentions += m;
+        failures.extend(f);
+    }
+    println!("fuzz: {total} inputs, {mentions} mentions, {threads} threads, {:.1} s", started.elapsed().as_secs_f64());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn es_span_of_days_at_the_end_of_the_text_does_not_panic() {
+    strict("es", "de3A");
+    strict("es", "del 3 al");
 }

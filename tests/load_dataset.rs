@@ -91,7 +91,7 @@ fn csv_uses_header_newlines_and_empty_nulls() {
     assert!(!text.contains('\r'));
     let mut lines = text.lines();
     assert_eq!(lines.next().unwrap(), TABLES[0].columns.iter().map(|c| c.name).collect::<Vec<_>>().join(","));
-    assert_eq!(lines.nth(1).unwrap(), "002_bbbb,articles/002_bbbb.txt,cd34,,,,,,,es,\"notes with \"\"quotes\"\"\",800,1,0");
+    assert_eq!(lines.nth(1).unwrap(), "002_bbbb,articles/002_bbbb.txt,cd34,,,,,,,es,\"notes with \"\"quotes\"\"\",\"1.234,5\",default,800,1,0");
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn write_rejects_a_missing_table_and_cells_of_the_wrong_type() {
     let tmp = tempfile::tempdir().unwrap();
     let mut tables = sample_tables();
     tables.remove(3); // derived
-    tables[0].rows[0][11] = Cell::Num(1.5); // sources.chars is an integer
+    tables[0].rows[0][13] = Cell::Num(1.5); // sources.chars is an integer
     let err = write_dataset(&tmp.path().join("out"), &tables, &[]).unwrap_err().to_string();
     assert!(err.contains("no `derived` table was given"), "{err}");
     assert!(err.contains("sources.csv:2:chars: Num(1.5) is not a integer value"), "{err}");

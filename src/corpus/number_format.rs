@@ -350,7 +350,8 @@ mod tests {
         // A likely group weighs one, not before a scale word; a typo does not outvote the article.
         let e = Evidence::of("105,100 inmates, 72,600 arrests, 4,125 million, per 100,00", |w| w == "million");
         assert_eq!(e, Evidence { point_decimal: 2, comma_decimal: 2 });
-        assert_eq!(Evidence::of("105,100 inmates, 72,600 arrests, 40,000 more, per 100,00", |_| false).verdict(), Some(NumberFormat::PointDecimal));
+        let typo = "105,100 inmates, 72,600 arrests, 40,000 more, 97,525 in all, 1,086 per 100,00";
+        assert_eq!(Evidence::of(typo, |_| false).verdict(), Some(NumberFormat::PointDecimal));
     }
 
     #[test]

@@ -1562,7 +1562,7 @@ impl<'a> Grammar<'a> {
     /// Dates: "March 27, 2022", "11 June 2024", "2 de diciembre de 2024", "marzo de 2022",
     /// "2025-07-23", "January 2023", a bare month ("in April") with its year from context.
     fn date_at(&self, toks: &[Token], i: usize, reference: Option<NaiveDate>, before: &[Cand]) -> Option<Cand> {
-        let t = &toks[i];
+        let t = toks.get(i)?;
         let lex = self.lex;
         let sentence = t.sentence;
         let same = |k: usize| toks.get(k).filter(|x| x.sentence == sentence);
