@@ -1,11 +1,11 @@
 //! How an article writes its numbers: `1,234.5` (comma groups, point decimal: English, and the
 //! Spanish of El Salvador, Mexico and Central America) or `1.234,5` (point groups, comma decimal:
-//! Spain and most of South America). `64,111` is sixty-four thousand in the first and sixty-four
+//! Spain and most of South America). `58,213` is sixty-four thousand in the first and sixty-four
 //! point one in the second, so the extractor reads every figure of an article by one decision,
 //! made once per article, never guessed number by number:
 //!
 //! 1. the manifest's `number_format` column, when given;
-//! 2. else the article's own unambiguous numbers (`1,312,400`, `0,77`, `23.5`, `4,7 millones`),
+//! 2. else the article's own unambiguous numbers (`1,318,900`, `0,63`, `27.5`, `3,9 millones`),
 //!    when they agree by a clear majority;
 //! 3. else what the outlet is known to use (schemas/number_formats.toml: url domains and
 //!    publisher names);
@@ -201,9 +201,9 @@ fn domain_matches(host: &str, domain: &str) -> bool {
 }
 
 /// What an article's own numbers say of its format, as weights. A number only one format can
-/// write weighs two: in `1,234.5` text `1,312,400`, `1,234.5` and `23.5`; in `1.234,5` text
-/// `1.312.400`, `1.234,5` and `0,77`. A single mark before exactly three digits (`64,111`,
-/// `80.000`) could be either, but a group is far likelier than three decimals, so it weighs one
+/// write weighs two: in `1,234.5` text `1,318,900`, `1,234.5` and `27.5`; in `1.234,5` text
+/// `1.318.900`, `1.234,5` and `0,63`. A single mark before exactly three digits (`58,213`,
+/// `70.000`) could be either, but a group is far likelier than three decimals, so it weighs one
 /// for the format that groups with that mark, unless a scale word follows (`4,125 millones` may
 /// be a decimal).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -264,7 +264,7 @@ fn next_word(rest: &str) -> Option<String> {
     (!word.is_empty()).then(|| word.to_lowercase())
 }
 
-/// Runs of digits with inner marks: `1,312,400`, `0,77`, `23.5`.
+/// Runs of digits with inner marks: `1,318,900`, `0,63`, `27.5`.
 fn number_pattern() -> &'static Regex {
     static PATTERN: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     PATTERN.get_or_init(|| Regex::new(r"\d+(?:[.,]\d+)+").expect("a valid pattern"))
@@ -278,7 +278,7 @@ fn classify(s: &str) -> Option<NumberFormat> {
     let first = marks[0];
     if marks.iter().all(|m| *m == first) {
         if marks.len() >= 2 {
-            // `1,312,400` / `1.312.400`: only groups repeat.
+            // `1,318,900` / `1.318.900`: only groups repeat.
             return grouped(&groups).then(|| if first == ',' { NumberFormat::PointDecimal } else { NumberFormat::CommaDecimal });
         }
         // One mark: a decimal unless exactly three digits follow.
@@ -294,7 +294,7 @@ fn classify(s: &str) -> Option<NumberFormat> {
     (single_decimal && grouped(&head)).then(|| NumberFormat::with_decimal_mark(last))
 }
 
-/// `64,111`, `80.000`: one mark before three digits, after one to three: the format that groups
+/// `58,213`, `70.000`: one mark before three digits, after one to three: the format that groups
 /// with that mark.
 fn likely_group(s: &str) -> Option<NumberFormat> {
     let (head, tail) = s.split_once(['.', ','])?;
@@ -332,14 +332,14 @@ mod tests {
 
     #[test]
     fn unambiguous_numbers_decide_the_format() {
-        assert_eq!(classify("1,312,400"), Some(NumberFormat::PointDecimal));
-        assert_eq!(classify("1.312.400"), Some(NumberFormat::CommaDecimal));
-        assert_eq!(classify("0,77"), Some(NumberFormat::CommaDecimal));
-        assert_eq!(classify("23.5"), Some(NumberFormat::PointDecimal));
+        assert_eq!(classify("1,318,900"), Some(NumberFormat::PointDecimal));
+        assert_eq!(classify("1.318.900"), Some(NumberFormat::CommaDecimal));
+        assert_eq!(classify("0,63"), Some(NumberFormat::CommaDecimal));
+        assert_eq!(classify("27.5"), Some(NumberFormat::PointDecimal));
         assert_eq!(classify("1,234.5"), Some(NumberFormat::PointDecimal));
         assert_eq!(classify("1.234,5"), Some(NumberFormat::CommaDecimal));
-        assert_eq!(classify("64,111"), None);
-        assert_eq!(classify("80.000"), None);
+        assert_eq!(classify("58,213"), None);
+        assert_eq!(classify("70.000"), None);
         assert_eq!(classify("27.03.2022"), None);
     }
 
@@ -348,9 +348,9 @@ mod tests {
         let e = Evidence::of("ver bit.ly/3x.5 y la versión v2.5, el 23,4 %", |_| false);
         assert_eq!(e, Evidence { point_decimal: 0, comma_decimal: 2 });
         // A likely group weighs one, not before a scale word; a typo does not outvote the article.
-        let e = Evidence::of("105,100 inmates, 72,600 arrests, 4,125 million, per 100,00", |w| w == "million");
+        let e = Evidence::of("105,200 inmates, 72,700 arrests, 4,125 million, per 100,00", |w| w == "million");
         assert_eq!(e, Evidence { point_decimal: 2, comma_decimal: 2 });
-        let typo = "105,100 inmates, 72,600 arrests, 40,000 more, 97,525 in all, 1,086 per 100,00";
+        let typo = "105,200 inmates, 72,700 arrests, 41,000 more, 96,400 in all, 1,087 per 100,00";
         assert_eq!(Evidence::of(typo, |_| false).verdict(), Some(NumberFormat::PointDecimal));
     }
 

@@ -378,7 +378,7 @@ impl<'a> Grammar<'a> {
 
     /// Parse a digit token by the article's number format and the shape of its groups: a
     /// single mark before exactly three digits groups them only where the article's group mark
-    /// is that mark (`64,111` in `1,234.5` text; `80.000` in `1.234,5` text).
+    /// is that mark (`58,213` in `1,234.5` text; `70.000` in `1.234,5` text).
     fn parse_digits(&self, s: &str) -> Option<(f64, bool)> {
         let format = self.number_format.get();
         let has_dot = s.contains('.');

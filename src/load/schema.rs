@@ -168,7 +168,7 @@ pub const SOURCES: TableDef = TableDef {
             req(
                 "number_format",
                 Text,
-                "How the article writes numbers, which decides whether `64,111` is sixty-four thousand (`1,234.5`) or sixty-four point one (`1.234,5`); one decision per article, never per number.",
+                "How the article writes numbers, which decides whether `58,213` is sixty-four thousand (`1,234.5`) or sixty-four point one (`1.234,5`); one decision per article, never per number.",
                 "1,234.5",
             ),
             NUMBER_FORMATS,
@@ -177,7 +177,7 @@ pub const SOURCES: TableDef = TableDef {
             req(
                 "number_format_basis",
                 Text,
-                "What decided `number_format`: the manifest's `number_format` column; else the article's own unambiguous numbers (`1,312,400`, `0,77`, `23.5`) when one format outnumbers the other two to one (inferred); else the outlet's known format, by url domain or publisher (schemas/number_formats.toml); else the default of the article's language.",
+                "What decided `number_format`: the manifest's `number_format` column; else the article's own unambiguous numbers (`1,318,900`, `0,63`, `27.5`) when one format outnumbers the other two to one (inferred); else the outlet's known format, by url domain or publisher (schemas/number_formats.toml); else the default of the article's language.",
                 "inferred",
             ),
             NUMBER_FORMAT_BASES,
