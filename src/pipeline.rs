@@ -42,7 +42,7 @@ impl Knowledge {
 
 /// A knowledge file's name (for errors) and text: `<schemas>/<name>` when a folder is given,
 /// else the copy embedded in the binary.
-fn knowledge_file(schemas: Option<&Path>, name: &str, embedded: &str) -> Result<(String, String)> {
+pub(crate) fn knowledge_file(schemas: Option<&Path>, name: &str, embedded: &str) -> Result<(String, String)> {
     match schemas {
         Some(dir) => {
             let path = dir.join(name);
