@@ -70,10 +70,35 @@ fn news_page_keeps_the_paragraphs_and_drops_the_chrome() {
     let a = add_one(&raw, &fixture("news_page.html"));
     let text = fs::read_to_string(&a.text_path).unwrap();
     assert_eq!(text.lines().next(), Some("Prison census shows crowding in new wing"));
-    for paragraph in ["counted 14,200 inmates in the new wing", "about 300 guards", "transfers from other prisons made since then", "12 deaths were reported", "how many of the inmates have been convicted"] {
+    for paragraph in [
+        "counted 14,200 inmates in the new wing",
+        "about 300 guards",
+        "transfers from other prisons made since then",
+        "12 deaths were reported",
+        "how many of the inmates have been convicted",
+    ] {
         assert!(text.contains(paragraph), "missing {paragraph:?} in:\n{text}");
     }
-    for chrome in ["Home", "Opinion", "Advertisement", "By Jane Roe", "Share on", "Copy link", "Email", "trackParagraph", "dataLayer", "display: flex", "Related", "Earlier story", "morning briefing", "Subscribe", "covers justice", "Most read", "rights reserved", "Photo:"] {
+    for chrome in [
+        "Home",
+        "Opinion",
+        "Advertisement",
+        "By Jane Roe",
+        "Share on",
+        "Copy link",
+        "Email",
+        "trackParagraph",
+        "dataLayer",
+        "display: flex",
+        "Related",
+        "Earlier story",
+        "morning briefing",
+        "Subscribe",
+        "covers justice",
+        "Most read",
+        "rights reserved",
+        "Photo:",
+    ] {
         assert!(!text.contains(chrome), "chrome {chrome:?} kept in:\n{text}");
     }
     assert_eq!(text.lines().count(), 6, "{text}");
@@ -165,7 +190,8 @@ fn a_text_with_front_matter_is_stored_as_it_is_and_cited_from_it() {
 fn flags_win_over_what_the_file_says() {
     let (_tmp, raw) = corpus();
     let mut opts = options(&raw, &[fixture("news_page.html")]);
-    opts.citation = Citation { title: Some("Given title".into()), published: Some("2025-03-17".into()), publisher: Some("Given outlet".into()), ..Citation::default() };
+    opts.citation =
+        Citation { title: Some("Given title".into()), published: Some("2025-03-17".into()), publisher: Some("Given outlet".into()), ..Citation::default() };
     let a = add(&opts).unwrap().remove(0);
     assert_eq!((cell(&a, "title"), cell(&a, "published"), cell(&a, "publisher")), ("Given title", "2025-03-17", "Given outlet"));
     assert_eq!(cell(&a, "author"), "Jane Roe");
@@ -232,14 +258,17 @@ fn refusals_leave_raw_unchanged_with_a_clear_error() {
         (write("empty.txt", b"  \n\n"), "empty"),
         (write("front_only.md", b"---\ntitle: x\n---\n\n"), "nothing after its front matter"),
         (write("chrome_only.html", b"<nav><a href=/>Home</a></nav><script>var n = 3;</script><footer>(c) 2025</footer>"), "no article text"),
-        (write("bad_date.md", b"---\npublished: 2025-13-45\n---\nThe prison held 12,000 people according to the report published today.\n"), "bad_date.md:2: published"),
+        (
+            write("bad_date.md", b"---\npublished: 2025-13-45\n---\nThe prison held 12,000 people according to the report published today.\n"),
+            "bad_date.md:2: published",
+        ),
         (write("french.txt", french.as_bytes()), "French"),
         (tmp.path().join("missing.txt"), "missing.txt"),
         (write("page.pdf", b"%PDF"), "cannot add"),
     ];
     let before = tree(&raw);
     for (file, expected) in cases {
-        let err = add(&options(&raw, &[file.clone()])).unwrap_err();
+        let err = add(&options(&raw, std::slice::from_ref(&file))).unwrap_err();
         let message = err.to_string();
         assert!(message.contains(expected), "{}: {message}", file.display());
         assert!(message.contains(file.file_name().unwrap().to_str().unwrap()), "the error names the file: {message}");

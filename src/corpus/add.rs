@@ -177,7 +177,15 @@ impl Draft {
             return Err(Error::EmptyArticle { path: file.to_path_buf(), what: what.into() });
         }
         let page_bytes = Some(html.into_bytes());
-        Ok(Draft { file: file.to_path_buf(), text: page.text, page: page_bytes, page_lang: page.lang, fields: page.meta, language: String::new(), language_origin: String::new() })
+        Ok(Draft {
+            file: file.to_path_buf(),
+            text: page.text,
+            page: page_bytes,
+            page_lang: page.lang,
+            fields: page.meta,
+            language: String::new(),
+            language_origin: String::new(),
+        })
     }
 
     fn apply_flags(&mut self, c: &Citation) {
@@ -330,7 +338,8 @@ fn refuse_duplicate(draft: &Draft, earlier: &[Draft], manifest: &Manifest) -> Re
     let sha = draft.sha256();
     let page_sha = draft.page.as_deref().map(sha256_hex);
     let manifest_name = manifest.path.display();
-    let registered = manifest.texts.get(&sha).map(|r| (r, sha.clone())).or_else(|| page_sha.as_ref().and_then(|p| manifest.pages.get(p).map(|r| (r, p.clone()))));
+    let registered =
+        manifest.texts.get(&sha).map(|r| (r, sha.clone())).or_else(|| page_sha.as_ref().and_then(|p| manifest.pages.get(p).map(|r| (r, p.clone()))));
     if let Some((r, sha256)) = registered {
         return Err(Error::AlreadyInCorpus { path: draft.file.clone(), source_id: r.source_id.clone(), place: format!("{manifest_name}:{}", r.line), sha256 });
     }

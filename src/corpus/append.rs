@@ -180,7 +180,8 @@ mod tests {
     #[test]
     fn a_column_the_header_lacks_is_added_at_the_end() {
         let (_d, m) = manifest("source_id,path,sha256,language\n000_aa,a.txt,ab,en\n");
-        let bytes = m.with_rows(&[row(&[("source_id", "001_bb"), ("path", "b.txt"), ("sha256", "cd"), ("language", "en"), ("html_path", "html/b.html")])]).unwrap();
+        let bytes =
+            m.with_rows(&[row(&[("source_id", "001_bb"), ("path", "b.txt"), ("sha256", "cd"), ("language", "en"), ("html_path", "html/b.html")])]).unwrap();
         assert_eq!(String::from_utf8(bytes).unwrap(), "source_id,path,sha256,language,html_path\n000_aa,a.txt,ab,en,\n001_bb,b.txt,cd,en,html/b.html\n");
     }
 

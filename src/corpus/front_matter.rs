@@ -47,7 +47,8 @@ pub fn read(text: &str) -> Result<Option<FrontMatter>, Malformed> {
         return Err(Malformed { line: 1, message: "front matter opened with `---` is never closed by a `---` line".into() });
     }
     let yaml = body.join("\n");
-    let docs = YamlLoader::load_from_str(&yaml).map_err(|e| Malformed { line: 1 + e.marker().line() as u64, message: format!("front matter is not YAML: {}", e.info()) })?;
+    let docs = YamlLoader::load_from_str(&yaml)
+        .map_err(|e| Malformed { line: 1 + e.marker().line() as u64, message: format!("front matter is not YAML: {}", e.info()) })?;
     let Some(Yaml::Hash(map)) = docs.into_iter().next() else {
         return Ok(Some(FrontMatter::default()));
     };
@@ -102,7 +103,8 @@ mod tests {
 
     #[test]
     fn clipper_front_matter_is_read() {
-        let text = "---\ntitle: A title\nsource: https://x.example/a\nauthor:\n  - \"[[Ana Pérez]]\"\n  - \"[[Luis Díaz]]\"\npublished: 2025-07-23\n---\nBody 12.\n";
+        let text =
+            "---\ntitle: A title\nsource: https://x.example/a\nauthor:\n  - \"[[Ana Pérez]]\"\n  - \"[[Luis Díaz]]\"\npublished: 2025-07-23\n---\nBody 12.\n";
         let fm = read(text).unwrap().unwrap();
         assert_eq!(fm.get(&keys(&["url", "source"])).unwrap().0, "https://x.example/a");
         assert_eq!(fm.get(&keys(&["author"])).unwrap().0, "Ana Pérez; Luis Díaz");

@@ -64,7 +64,10 @@ fn has_descendant(e: ElementRef, tag: &str) -> bool {
 
 /// The page's first `<h1>` outside the chrome, for a content root that lacks the headline.
 fn first_headline(doc: &Html, rules: &PageRules) -> Option<String> {
-    doc.select(&selector("h1")).find(|h| !h.ancestors().filter_map(ElementRef::wrap).any(|a| is_chrome(a, rules))).map(|h| collapse(&h.text().collect::<String>())).filter(|t| !t.is_empty())
+    doc.select(&selector("h1"))
+        .find(|h| !h.ancestors().filter_map(ElementRef::wrap).any(|a| is_chrome(a, rules)))
+        .map(|h| collapse(&h.text().collect::<String>()))
+        .filter(|t| !t.is_empty())
 }
 
 /// Gathers the text of a subtree into paragraphs, cutting at block elements.
@@ -181,7 +184,8 @@ fn metadata(doc: &Html, keys: &FieldKeys) -> BTreeMap<&'static str, (String, Str
 
 /// `article:author` is often a profile address rather than a name.
 fn usable(column: &str, value: &str) -> bool {
-    !value.is_empty() && !(column == "author" && value.starts_with("http"))
+    let profile_link = column == "author" && value.starts_with("http");
+    !value.is_empty() && !profile_link
 }
 
 /// Every `<meta>` with content, as (lower-case name, property or itemprop; collapsed content),
