@@ -363,3 +363,21 @@ fn cli_add_prints_the_next_command_and_exits_non_zero_on_refusal() {
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already in the corpus"), "{again:?}");
 }
+
+#[test]
+fn a_failed_write_removes_what_was_written_and_keeps_the_manifest() {
+    let (_tmp, raw) = corpus();
+    let files = [fixture("news_page.html"), fixture("clipping.md")];
+    let mut dry = options(&raw, &files);
+    dry.dry_run = true;
+    let planned = add(&dry).unwrap();
+    // A stray file where the second text would go makes the write fail after the first
+    // article's text and page are written.
+    fs::write(&planned[1].text_path, "stray").unwrap();
+    let before = tree(&raw);
+    let err = add(&options(&raw, &files)).unwrap_err();
+    assert!(matches!(err, Error::Io { .. }), "{err}");
+    assert!(err.to_string().contains(&planned[1].source_id), "{err}");
+    assert_eq!(tree(&raw), before);
+    assert!(!raw.join("html").exists(), "the folder made for the page is removed again");
+}

@@ -62,6 +62,8 @@ pub struct Added {
     pub text_path: PathBuf,
     /// Where the original page is kept, for a web page.
     pub page_path: Option<PathBuf>,
+    /// The page's bytes as read (and hashed), kept as they are.
+    pub page: Option<Vec<u8>>,
 }
 
 /// Add the files to the corpus, all or none.
@@ -254,6 +256,7 @@ impl Draft {
             row: header.iter().map(|h| (h.clone(), row.get(h.as_str()).cloned().unwrap_or_default())).collect(),
             text_path: raw.join(&row["path"]),
             page_path: row.get("html_path").map(|p| raw.join(p)),
+            page: self.page,
             file: self.file,
             text: self.text,
         }
@@ -358,9 +361,8 @@ fn commit(added: &[Added], rows: &[Row], manifest: &Manifest) -> Result<()> {
     let result = (|| {
         for a in added {
             write_new(&a.text_path, a.text.as_bytes(), &mut written, &mut made_dirs)?;
-            if let Some(page_path) = &a.page_path {
-                let page = fs::read(&a.file).map_err(|e| Error::io(&a.file, e))?;
-                write_new(page_path, &page, &mut written, &mut made_dirs)?;
+            if let (Some(page_path), Some(page)) = (&a.page_path, &a.page) {
+                write_new(page_path, page, &mut written, &mut made_dirs)?;
             }
         }
         manifest.append(rows)

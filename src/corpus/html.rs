@@ -45,13 +45,15 @@ pub fn read_page(html: &str, rules: &PageRules) -> Page {
     Page { text, meta: metadata(&doc, &rules.meta), lang: page_lang(&doc) }
 }
 
-/// The element holding the article: the first content selector that matches; among its
-/// matches the one with the most paragraph text.
+/// The element holding the article: the first content selector with a match that has
+/// paragraph text (an `<article>` teaser without paragraphs is not the story); among its
+/// matches the one with the most. The whole page when none has.
 fn content_root<'a>(doc: &'a Html, rules: &PageRules) -> ElementRef<'a> {
     let p = selector("p");
+    let paragraph_text = |e: &ElementRef| e.select(&p).map(|p| p.text().map(str::len).sum::<usize>()).sum::<usize>();
     for sel in &rules.content {
-        let best = doc.select(sel).max_by_key(|e| e.select(&p).map(|p| p.text().map(str::len).sum::<usize>()).sum::<usize>());
-        if let Some(e) = best {
+        let best = doc.select(sel).map(|e| (paragraph_text(&e), e)).filter(|(n, _)| *n > 0).max_by_key(|(n, _)| *n);
+        if let Some((_, e)) = best {
             return e;
         }
     }
@@ -243,6 +245,12 @@ mod tests {
     fn class_words_with_a_keep_word_are_the_article() {
         let page = read("<body><div class='article-body--ads'><p>Kept.</p></div><div class=ad-slot><p>Buy now</p></div></body>");
         assert_eq!(page.text, "Kept.\n");
+    }
+
+    #[test]
+    fn a_teaser_article_without_paragraphs_is_not_the_story() {
+        let page = read("<body><article><h2><a href=x>Teaser</a></h2></article><div class=story><p>The story.</p></div></body>");
+        assert_eq!(page.text, "The story.\n");
     }
 
     #[test]
