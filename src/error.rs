@@ -27,6 +27,24 @@ pub enum Error {
     #[error("{}: not valid UTF-8 at byte {offset}; articles must be UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf, offset: usize },
 
+    /// A file given to `add` is malformed where a line can be named: its front matter, or a
+    /// date in it.
+    #[error("{}{}: {message}; nothing was added", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Article { path: PathBuf, line: Option<u64>, message: String },
+
+    /// A file given to `add` has the same text (or page) as an article already in the corpus,
+    /// or as another file of the same command; `place` says where that one is.
+    #[error("{}: already in the corpus as {source_id} ({place} has the same sha256 {sha256}); nothing was added", path.display())]
+    AlreadyInCorpus { path: PathBuf, source_id: String, place: String, sha256: String },
+
+    /// A file given to `add` holds no article text (`what` says what was empty).
+    #[error("{}: {what}; nothing was added", path.display())]
+    EmptyArticle { path: PathBuf, what: String },
+
+    /// The language of a file given to `add` is unknown or has no lexicon.
+    #[error("{}: {message}; nothing was added", path.display())]
+    Language { path: PathBuf, message: String },
+
     /// A knowledge file (lexicon, measure catalog, derivation catalog) is malformed.
     #[error("{file}: {message}")]
     Knowledge { file: String, message: String },

@@ -6,11 +6,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use cecot_data::corpus::add::{add, preview, AddOptions, Added, Citation};
 use cecot_data::error::Error;
 use cecot_data::pipeline::{build, review_sheet, BuildOptions};
 
 const EXAMPLES: &str = "\
 Examples:
+  cecot-data add saved-page.html            # put an article into raw/ (text, page, manifest row)
+  cecot-data add clip.md --lang es --dry-run
   cecot-data build                          # raw/ -> output/
   cecot-data build --raw my_corpus --out /tmp/ds
   cecot-data review-sheet --out review.xlsx # a sheet to review the statements in; save it as raw/review.xlsx
@@ -21,8 +24,11 @@ Examples:
 Exit codes:
   0  success
   1  validate found violations
-  2  bad input (manifest, checksum, knowledge file, review sheet, arguments)
+  2  bad input (manifest, checksum, knowledge file, review sheet, arguments, an article add refuses)
   3  a file could not be read or written";
+
+/// Lines of text `add --dry-run` shows per article.
+const PREVIEW_LINES: usize = 8;
 
 #[derive(Parser)]
 #[command(name = "cecot-data", version, about = "Build the CECOT numeric-claims dataset from news articles in raw/", after_help = EXAMPLES)]
@@ -55,6 +61,46 @@ enum Command {
         /// Skip review decisions whose mention no longer exists (listed as warnings) instead of failing.
         #[arg(long)]
         allow_stale: bool,
+    },
+    /// Add articles to the corpus from text files (.txt, .md) or saved web pages (.html, .htm).
+    ///
+    /// A text is stored as it is (its front matter read for the citation); a page's article
+    /// paragraphs are stored without navigation, scripts, share buttons and bylines, and the page
+    /// itself kept under <raw>/html/. Each file gets a source_id and a manifest row with its
+    /// sha256; the language is detected when --lang is not given. Flags win over what the file
+    /// says. A file already in the corpus, unreadable, not UTF-8, empty, with a bad date or in a
+    /// language without a lexicon is refused and nothing is written.
+    Add {
+        /// Files to add.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Corpus folder.
+        #[arg(long, default_value = "raw")]
+        raw: PathBuf,
+        /// Language of the text (en or es); detected from the text when absent.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Address the article was published at.
+        #[arg(long)]
+        url: Option<String>,
+        /// Publication date, YYYY-MM-DD.
+        #[arg(long)]
+        published: Option<String>,
+        /// Outlet that published it.
+        #[arg(long)]
+        publisher: Option<String>,
+        /// Headline.
+        #[arg(long)]
+        title: Option<String>,
+        /// Author(s), `; `-separated.
+        #[arg(long)]
+        author: Option<String>,
+        /// Show the manifest row and the first lines of the text; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Read add.toml (front-matter and page rules) from this folder instead of the copy in the binary.
+        #[arg(long)]
+        schemas: Option<PathBuf>,
     },
     /// Write a review sheet listing the statements the extractor finds, to record decisions in.
     ///
@@ -177,7 +223,44 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Bench { raw, sizes, runs } => bench(&raw, &sizes, runs),
+        Command::Add { files, raw, lang, url, published, publisher, title, author, dry_run, schemas } => {
+            let citation = Citation { title, url, publisher, author, published, lang };
+            let added = add(&AddOptions { files, raw: raw.clone(), schemas: schemas.clone(), citation, dry_run })?;
+            let knowledge = cecot_data::pipeline::Knowledge::load(schemas.as_deref())?;
+            report_added(&added, &knowledge, &raw, dry_run, cli.quiet);
+            Ok(())
+        }
     }
+}
+
+/// `add --dry-run` shows each row and the start of its text on stdout; `add` says what it
+/// wrote and what to run next.
+fn report_added(added: &[Added], knowledge: &cecot_data::pipeline::Knowledge, raw: &std::path::Path, dry_run: bool, quiet: bool) {
+    if dry_run {
+        for a in added {
+            print!("{}", preview(a, PREVIEW_LINES));
+            println!("{}", numbers_read_as(a, knowledge));
+        }
+        return;
+    }
+    if quiet {
+        return;
+    }
+    for a in added {
+        let page = a.page_path.as_ref().map(|p| format!(" (page kept as {})", p.display())).unwrap_or_default();
+        eprintln!("added {} as {}: {}{page}; {}", a.file.display(), a.source_id, a.text_path.display(), numbers_read_as(a, knowledge));
+    }
+    let raw_flag = if raw == std::path::Path::new("raw") { String::new() } else { format!(" --raw {}", raw.display()) };
+    eprintln!("next: cecot-data build{raw_flag}");
+}
+
+/// The number format the build will read an added article in, and what decides it.
+fn numbers_read_as(a: &Added, knowledge: &cecot_data::pipeline::Knowledge) -> String {
+    let field = |name: &str| a.row.iter().find(|(c, v)| c == name && !v.is_empty()).map(|(_, v)| v.as_str());
+    let Some(lexicon) = field("language").and_then(|l| knowledge.lexicons.get(l)) else { return String::new() };
+    let manifest = field("number_format").and_then(cecot_data::corpus::number_format::NumberFormat::parse);
+    let d = cecot_data::pipeline::decide_number_format(knowledge, lexicon, manifest, &a.text, field("url"), field("publisher"));
+    format!("numbers read as {} ({})", d.format, d.basis.as_str())
 }
 
 fn bench(raw: &std::path::Path, sizes: &[usize], runs: usize) -> Result<(), Error> {

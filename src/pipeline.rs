@@ -6,10 +6,10 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::corpus::number_format::{self, NumberFormat, OutletFormats, EMBEDDED_NUMBER_FORMATS};
+use crate::corpus::number_format::{self, Decision, NumberFormat, OutletFormats, EMBEDDED_NUMBER_FORMATS};
 use crate::corpus::{self, Source};
 use crate::error::{Error, Result};
-use crate::extract::{ArticleContext, Extraction, Extractor, Lexicons};
+use crate::extract::{ArticleContext, Extraction, Extractor, Lexicon, Lexicons};
 use crate::load::schema;
 use crate::load::{Cell, DocSection, Table};
 use crate::review::{self, ReviewReport};
@@ -47,7 +47,7 @@ impl Knowledge {
 
 /// A knowledge file's name (for errors) and text: `<schemas>/<name>` when a folder is given,
 /// else the copy embedded in the binary.
-fn knowledge_file(schemas: Option<&Path>, name: &str, embedded: &str) -> Result<(String, String)> {
+pub(crate) fn knowledge_file(schemas: Option<&Path>, name: &str, embedded: &str) -> Result<(String, String)> {
     match schemas {
         Some(dir) => {
             let path = dir.join(name);
@@ -147,16 +147,29 @@ fn extract_corpus_with_progress(sources: &[Source], knowledge: &Knowledge, progr
                 file: "lexicon".into(),
                 message: format!("no lexicon for language {:?} (article {})", s.language, s.source_id),
             })?;
-            let default = NumberFormat::with_decimal_mark(lexicon.decimal_mark);
-            let is_scale = |w: &str| lexicon.scales.contains_key(w);
-            let article = number_format::Article { text: &s.text, url: s.url.as_deref(), publisher: s.publisher.as_deref(), is_scale: &is_scale };
-            let format = number_format::decide(s.number_format, article, &knowledge.number_formats, default);
+            let format = decide_number_format(knowledge, lexicon, s.number_format, &s.text, s.url.as_deref(), s.publisher.as_deref());
             let mut ex = extractor.extract(&s.text, ArticleContext { published: s.published, number_format: Some(format) });
             claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, lexicon);
             claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period);
             Ok(ex)
         })
         .collect()
+}
+
+/// How an article writes its numbers, decided as the build decides it (manifest, the article's
+/// own numbers, the outlet, the language): what `build` reads it in and `add` reports.
+pub fn decide_number_format(
+    knowledge: &Knowledge,
+    lexicon: &Lexicon,
+    manifest: Option<NumberFormat>,
+    text: &str,
+    url: Option<&str>,
+    publisher: Option<&str>,
+) -> Decision {
+    let default = NumberFormat::with_decimal_mark(lexicon.decimal_mark);
+    let is_scale = |w: &str| lexicon.scales.contains_key(w);
+    let article = number_format::Article { text, url, publisher, is_scale: &is_scale };
+    number_format::decide(manifest, article, &knowledge.number_formats, default)
 }
 
 /// Read a corpus, apply its review sheet and compute every table.

@@ -1,8 +1,6 @@
 //! The corpus: a folder with a manifest `sources.csv` and the article texts it lists.
 //! Any folder laid out this way can be built (`build --raw DIR`).
 
-pub mod number_format;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -13,13 +11,20 @@ use crate::error::{Error, Result};
 use crate::load::schema::LANGUAGES;
 use number_format::{NumberFormat, NUMBER_FORMATS};
 
+pub mod add;
+mod append;
+mod front_matter;
+pub mod html;
+pub mod number_format;
+pub mod rules;
+
 /// The manifest's file name inside a corpus folder.
 pub const MANIFEST: &str = "sources.csv";
 
 /// Columns the manifest must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["source_id", "path", "sha256", "language"];
 /// Columns it may have; anything else is a typo and is refused.
-pub const OPTIONAL_COLUMNS: &[&str] = &["title", "url", "publisher", "author", "published", "retrieved", "notes", "number_format"];
+pub const OPTIONAL_COLUMNS: &[&str] = &["title", "url", "publisher", "author", "published", "retrieved", "notes", "number_format", "html_path", "html_sha256"];
 
 /// One article of the corpus, read and checked.
 #[derive(Debug, Clone)]
@@ -82,6 +87,7 @@ pub fn load(raw: &Path) -> Result<Vec<Source>> {
         let retrieved = date("retrieved")?;
         let file = raw.join(&path);
         let text = read_checked(&file, &manifest, line, &sha256)?;
+        check_page(raw, &manifest, line, get("html_path"), get("html_sha256"), |m| bad(format!("{source_id}: {m}")))?;
         sources.push(Source {
             source_id,
             path,
@@ -130,6 +136,25 @@ fn read_checked(file: &Path, manifest: &Path, line: u64, expected: &str) -> Resu
         return Err(Error::ChecksumMismatch { path: file.to_path_buf(), manifest: manifest.to_path_buf(), line, expected: expected.to_string(), actual });
     }
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 { path: file.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+}
+
+/// The original web page an article was extracted from (html_path, html_sha256), when the
+/// row names one: it must be there, unchanged.
+fn check_page(raw: &Path, manifest: &Path, line: u64, path: Option<String>, sha256: Option<String>, bad: impl Fn(&str) -> Error) -> Result<()> {
+    match (path, sha256) {
+        (None, None) => Ok(()),
+        (Some(p), Some(expected)) => {
+            let file = raw.join(p);
+            let actual = sha256_hex(&std::fs::read(&file).map_err(|e| Error::io(&file, e))?);
+            let expected = expected.to_lowercase();
+            if actual == expected {
+                return Ok(());
+            }
+            Err(Error::ChecksumMismatch { path: file, manifest: manifest.to_path_buf(), line, expected, actual })
+        }
+        (Some(_), None) => Err(bad("html_path is given without html_sha256")),
+        (None, Some(_)) => Err(bad("html_sha256 is given without html_path")),
+    }
 }
 
 /// Lower-case hex SHA-256 of some bytes.
