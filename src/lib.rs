@@ -6,6 +6,7 @@
 //! [`load`] writes and validates the tables. [`review`] applies a reviewer's decisions to the
 //! mentions between extraction and transform. [`pipeline`] runs them in order.
 
+pub mod article;
 pub mod bench;
 pub mod corpus;
 pub mod error;

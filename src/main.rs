@@ -55,6 +55,9 @@ enum Command {
         /// Skip review decisions whose mention no longer exists (listed as warnings) instead of failing.
         #[arg(long)]
         allow_stale: bool,
+        /// Articles extracted at once, one per thread; default: one per core.
+        #[arg(long, short)]
+        jobs: Option<usize>,
     },
     /// Write a review sheet listing the statements the extractor finds, to record decisions in.
     ///
@@ -112,8 +115,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Build { raw, out, schemas, allow_stale } => {
-            let summary = build(&BuildOptions { raw, out: out.clone(), schemas, allow_stale, progress: !cli.quiet })?;
+        Command::Build { raw, out, schemas, allow_stale, jobs } => {
+            let summary = build(&BuildOptions { raw, out: out.clone(), schemas, allow_stale, progress: !cli.quiet, jobs })?;
             if let Some(r) = &summary.review {
                 for s in &r.stale {
                     eprintln!("warning: {}, row {}: mention {} no longer exists; decision skipped (--allow-stale)", r.file.display(), s.row, s.mention_id);

@@ -6,15 +6,19 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::corpus::{self, Source};
+use std::io::IsTerminal;
+
+use rayon::prelude::*;
+
+use crate::article::{article_rows, ArticleRows, Tools};
+use crate::corpus::{self, Article, Manifest, Source};
 use crate::error::{Error, Result};
-use crate::extract::{ArticleContext, Extraction, Extractor, Lexicons};
+use crate::extract::{Extraction, Lexicons};
 use crate::load::schema;
 use crate::load::{Cell, DocSection, Table};
-use crate::review::{self, ReviewReport};
-use crate::transform::claims::{self, Catalog, EMBEDDED_MEASURES};
+use crate::review::{self, ArticleReview, ReviewReport};
+use crate::transform::claims::{Catalog, EMBEDDED_MEASURES};
 use crate::transform::derived::{DerivedCatalog, EMBEDDED_DERIVED};
-use crate::transform::statements::statements_table;
 use crate::transform::{comparisons, derived, inputs};
 
 /// The knowledge files: lexicons and the measure catalog, embedded in the binary or read
@@ -78,6 +82,15 @@ pub struct BuildOptions {
     /// Show a progress bar on stderr for corpora large enough to wait for (hidden when
     /// stderr is not a terminal).
     pub progress: bool,
+    /// Threads extracting articles at once; None: one per core.
+    pub jobs: Option<usize>,
+}
+
+impl Default for BuildOptions {
+    /// raw/ into output/, embedded schemas, a progress bar, every core.
+    fn default() -> BuildOptions {
+        BuildOptions { raw: "raw".into(), out: "output".into(), schemas: None, allow_stale: false, progress: true, jobs: None }
+    }
 }
 
 /// Corpora smaller than this build too fast for a progress bar to help.
@@ -125,51 +138,67 @@ pub fn load_lexicons(schemas: Option<&Path>) -> Result<Lexicons> {
     }
 }
 
-/// Extract the mentions of every article of a corpus and read them as claims.
-pub fn extract_corpus(sources: &[Source], knowledge: &Knowledge) -> Result<Vec<Extraction>> {
-    extract_corpus_with_progress(sources, knowledge, &ProgressBar::hidden())
+/// Extract the mentions of every article of a corpus held in memory and read them as claims
+/// (no review applied): for the review sheet and tests.
+pub fn extract_corpus(articles: &[Article], knowledge: &Knowledge) -> Result<Vec<Extraction>> {
+    let tools = Tools::new(knowledge, None);
+    articles.par_iter().map(|a| tools.extract(&a.source, &a.text)).collect::<Vec<_>>().into_iter().collect()
 }
 
-/// [`extract_corpus`], ticking a progress bar once per article.
-fn extract_corpus_with_progress(sources: &[Source], knowledge: &Knowledge, progress: &ProgressBar) -> Result<Vec<Extraction>> {
-    let lexicons = &knowledge.lexicons;
-    let extractors: std::collections::BTreeMap<&str, Extractor> = lexicons.by_language.iter().map(|(lang, lex)| (lang.as_str(), Extractor::new(lex))).collect();
-    sources
-        .iter()
-        .map(|s| {
+/// A progress bar on stderr (articles done, articles per second) for corpora large enough to
+/// wait for; hidden otherwise and when stderr is not a terminal.
+fn progress_bar(show: bool, articles: usize) -> ProgressBar {
+    if !show || articles < PROGRESS_MIN_ARTICLES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(articles as u64);
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {per_sec}, {elapsed} (eta {eta})");
+    bar.set_style(style.unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar
+}
+
+/// Read every article of the manifest, in parallel on the current rayon pool, and keep only
+/// its rows, in manifest order. An article that fails gives the first error in manifest order.
+fn corpus_rows(manifest: &Manifest, tools: &Tools, progress: &ProgressBar) -> Result<Vec<ArticleRows>> {
+    let rows: Vec<Result<ArticleRows>> = manifest
+        .entries
+        .par_iter()
+        .map(|entry| {
+            let text = manifest.read_text(entry)?;
+            let rows = article_rows(&entry.source, &text, tools);
             progress.inc(1);
-            let (lexicon, extractor) = lexicons.get(&s.language).zip(extractors.get(s.language.as_str())).ok_or_else(|| Error::Knowledge {
-                file: "lexicon".into(),
-                message: format!("no lexicon for language {:?} (article {})", s.language, s.source_id),
-            })?;
-            let mut ex = extractor.extract(&s.text, ArticleContext { published: s.published });
-            claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, lexicon);
-            claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period.as_deref());
-            Ok(ex)
+            rows
         })
-        .collect()
+        .collect();
+    rows.into_iter().collect()
 }
 
-/// Read a corpus, apply its review sheet and compute every table.
+/// Read a corpus, apply its review sheet and compute every table, on the current rayon pool.
 pub fn build_tables(raw: &Path, knowledge: &Knowledge, allow_stale: bool, show_progress: bool) -> Result<Tables> {
-    let sources = corpus::load(raw)?;
-    let progress = if show_progress && sources.len() >= PROGRESS_MIN_ARTICLES {
-        let bar = ProgressBar::new(sources.len() as u64);
-        bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed}").unwrap_or_else(|_| ProgressStyle::default_bar()));
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
-    let mut extractions = extract_corpus_with_progress(&sources, knowledge, &progress)?;
+    let manifest = corpus::read_manifest(raw)?;
+    let decisions = review::load_decisions(raw)?;
+    let tools = Tools::new(knowledge, decisions.as_ref());
+    let progress = progress_bar(show_progress, manifest.entries.len());
+    let articles = corpus_rows(&manifest, &tools, &progress)?;
     progress.finish_and_clear();
-    let units = known_units(&knowledge.lexicons);
-    let review = review::review_corpus(raw, &sources, &mut extractions, &knowledge.measures, &units, allow_stale)?;
-    let mentions = mentions_table(&sources, &extractions);
-    let statements = statements_table(&sources, &extractions);
+    let review = match &decisions {
+        Some(d) => {
+            let mut done = ArticleReview::default();
+            articles.iter().for_each(|a| done.add(a.review.clone()));
+            Some(d.report(done).refuse_stale(allow_stale)?)
+        }
+        None => None,
+    };
+    let (mut sources, mut mentions, mut statements) = (Table::new(&schema::SOURCES), Table::new(&schema::MENTIONS), Table::new(&schema::STATEMENTS));
+    for a in articles {
+        sources.rows.extend(a.sources.rows);
+        mentions.rows.extend(a.mentions.rows);
+        statements.rows.extend(a.statements.rows);
+    }
     let claims = inputs::claims_from_tables(&statements, &mentions);
     let derived = derived::derive(&knowledge.derived, &claims, &knowledge.measures);
     Ok(Tables {
-        sources: sources_table(&sources, &extractions),
+        sources,
         mentions,
         statements,
         derived: derived.table,
@@ -287,7 +316,7 @@ fn derived_doc(knowledge: &Knowledge) -> String {
     doc
 }
 
-fn mentions_table(sources: &[Source], extractions: &[Extraction]) -> Table {
+pub(crate) fn mentions_table(sources: &[Source], extractions: &[Extraction]) -> Table {
     let mut table = Table::new(&schema::MENTIONS);
     for (source, ex) in sources.iter().zip(extractions) {
         for m in &ex.mentions {
@@ -315,7 +344,7 @@ fn mentions_table(sources: &[Source], extractions: &[Extraction]) -> Table {
     table
 }
 
-fn sources_table(sources: &[Source], extractions: &[Extraction]) -> Table {
+pub(crate) fn sources_table(sources: &[Source], extractions: &[Extraction]) -> Table {
     let mut table = Table::new(&schema::SOURCES);
     for (s, ex) in sources.iter().zip(extractions) {
         let statements = ex.mentions.iter().filter(|m| m.is_statement).count();
@@ -343,16 +372,25 @@ fn sources_table(sources: &[Source], extractions: &[Extraction]) -> Table {
 /// in the corpus at `raw`: what `cecot-data review-sheet` runs. Returns the rows written.
 pub fn review_sheet(raw: &Path, schemas: Option<&Path>, out: &Path) -> Result<usize> {
     let knowledge = Knowledge::load(schemas)?;
-    let sources = corpus::load(raw)?;
-    let extractions = extract_corpus(&sources, &knowledge)?;
+    let articles = corpus::load(raw)?;
+    let extractions = extract_corpus(&articles, &knowledge)?;
+    let sources: Vec<Source> = articles.into_iter().map(|a| a.source).collect();
     review::write_sheet(out, &sources, &extractions)
+}
+
+/// A pool of `jobs` threads (None: one per core) to run a build on.
+fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
+    if jobs == Some(0) {
+        return Err(Error::Usage("--jobs must be 1 or more".into()));
+    }
+    rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build().map_err(|e| Error::Usage(format!("cannot start {jobs:?} threads: {e}")))
 }
 
 /// Build the dataset from `opts.raw` into `opts.out`.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
     let knowledge = Knowledge::load(opts.schemas.as_deref())?;
-    let tables = build_tables(&opts.raw, &knowledge, opts.allow_stale, opts.progress)?;
+    let tables = thread_pool(opts.jobs)?.install(|| build_tables(&opts.raw, &knowledge, opts.allow_stale, opts.progress))?;
     let summary = BuildSummary {
         articles: tables.sources.rows.len(),
         mentions: tables.mentions.rows.len(),
