@@ -8,11 +8,12 @@ use std::sync::Mutex;
 
 use crate::corpus::Source;
 use crate::error::{Error, Result};
-use crate::extract::{ArticleContext, Extraction, Extractor};
-use crate::load::Table;
+use crate::extract::{ArticleContext, Extraction, Extractor, Mention};
+use crate::load::rows::{MentionRow, SourceRow, StatementRow};
 use crate::pipeline::Knowledge;
 use crate::review::{self, ArticleReview, Decision, Decisions};
 use crate::transform::claims;
+use crate::transform::statements::statement_rows;
 
 /// The extractors of one thread, one per language, compiled on first use.
 type Extractors<'k> = BTreeMap<&'k str, Extractor<'k>>;
@@ -65,9 +66,9 @@ impl<'k> Tools<'k> {
 /// The rows one article leaves behind.
 #[derive(Debug)]
 pub struct ArticleRows {
-    pub sources: Table,
-    pub mentions: Table,
-    pub statements: Table,
+    pub source: SourceRow,
+    pub mentions: Vec<MentionRow>,
+    pub statements: Vec<StatementRow>,
     /// What the review sheet did to the article's mentions.
     pub review: ArticleReview,
 }
@@ -76,11 +77,49 @@ pub struct ArticleRows {
 pub fn article_rows(source: &Source, text: &str, tools: &Tools) -> Result<ArticleRows> {
     let mut ex = tools.extract(source, text)?;
     let review = tools.review(source, &mut ex)?;
-    let (sources, extractions) = (std::slice::from_ref(source), std::slice::from_ref(&ex));
-    Ok(ArticleRows {
-        sources: crate::pipeline::sources_table(sources, extractions),
-        mentions: crate::pipeline::mentions_table(sources, extractions),
-        statements: crate::transform::statements::statements_table(sources, extractions),
-        review,
-    })
+    Ok(ArticleRows { source: source_row(source, &ex), mentions: mention_rows(source, &ex), statements: statement_rows(source, &ex), review })
+}
+
+/// The article's row of the sources table: its manifest row and what was found in it.
+fn source_row(s: &Source, ex: &Extraction) -> SourceRow {
+    SourceRow {
+        source_id: s.source_id.clone(),
+        path: s.path.clone(),
+        sha256: s.sha256.clone(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        publisher: s.publisher.clone(),
+        author: s.author.clone(),
+        published: s.published,
+        retrieved: s.retrieved,
+        language: s.language.clone(),
+        notes: s.notes.clone(),
+        chars: ex.doc.chars.len() as i64,
+        n_mentions: ex.mentions.len() as i64,
+        n_statements: ex.mentions.iter().filter(|m| m.is_statement).count() as i64,
+    }
+}
+
+/// The article's rows of the mentions table.
+fn mention_rows(source: &Source, ex: &Extraction) -> Vec<MentionRow> {
+    let row = |m: &Mention| MentionRow {
+        mention_id: format!("{}:{}-{}", source.source_id, m.start, m.end),
+        source_id: source.source_id.clone(),
+        start: m.start as i64,
+        end: m.end as i64,
+        surface: m.surface.clone(),
+        kind: m.kind.to_string(),
+        value: m.value.clone(),
+        low: m.low,
+        high: m.high,
+        qualifier: m.qualifier.to_string(),
+        unit: m.unit.clone(),
+        is_statement: m.is_statement,
+        measure: m.measure.clone(),
+        as_of: m.as_of.clone(),
+        sentence: ex.doc.sentence_text(m.sentence),
+        review: m.review.as_str().to_string(),
+        reviewer: m.reviewer.clone(),
+    };
+    ex.mentions.iter().map(row).collect()
 }

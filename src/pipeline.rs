@@ -11,11 +11,11 @@ use std::io::IsTerminal;
 use rayon::prelude::*;
 
 use crate::article::{article_rows, ArticleRows, Tools};
-use crate::corpus::{self, Article, Manifest, Source};
+use crate::corpus::{self, Article, Entry, Manifest, Source};
 use crate::error::{Error, Result};
 use crate::extract::{Extraction, Lexicons};
-use crate::load::schema;
-use crate::load::{Cell, DocSection, Table};
+use crate::load::rows::{rows_table, MentionRow, SourceRow, StatementRow};
+use crate::load::{DocSection, Table};
 use crate::review::{self, ArticleReview, ReviewReport};
 use crate::transform::claims::{Catalog, EMBEDDED_MEASURES};
 use crate::transform::derived::{DerivedCatalog, EMBEDDED_DERIVED};
@@ -157,55 +157,77 @@ fn progress_bar(show: bool, articles: usize) -> ProgressBar {
     bar
 }
 
-/// Read every article of the manifest, in parallel on the current rayon pool, and keep only
-/// its rows, in manifest order. An article that fails gives the first error in manifest order.
-fn corpus_rows(manifest: &Manifest, tools: &Tools, progress: &ProgressBar) -> Result<Vec<ArticleRows>> {
-    let rows: Vec<Result<ArticleRows>> = manifest
-        .entries
+/// The records of a corpus's articles, in manifest order, before the corpus-wide transforms.
+#[derive(Debug, Default)]
+pub struct CorpusRows {
+    pub sources: Vec<SourceRow>,
+    pub mentions: Vec<MentionRow>,
+    pub statements: Vec<StatementRow>,
+}
+
+impl CorpusRows {
+    /// Append one article's rows.
+    pub fn push(&mut self, article: ArticleRows) {
+        self.sources.push(article.source);
+        self.mentions.extend(article.mentions);
+        self.statements.extend(article.statements);
+    }
+}
+
+/// Read a corpus and apply its review sheet: the rows of every article, in manifest order,
+/// computed in parallel on the current rayon pool.
+pub fn corpus_rows(raw: &Path, knowledge: &Knowledge, allow_stale: bool, show_progress: bool) -> Result<(CorpusRows, Option<ReviewReport>)> {
+    let manifest = corpus::read_manifest(raw)?;
+    corpus_rows_of(&manifest, &manifest.entries, knowledge, allow_stale, show_progress)
+}
+
+/// [`corpus_rows`] for some entries of a manifest (a shard's).
+pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowledge, allow_stale: bool, show_progress: bool) -> Result<(CorpusRows, Option<ReviewReport>)> {
+    let decisions = review::load_decisions(&manifest.dir)?;
+    let tools = Tools::new(knowledge, decisions.as_ref());
+    let progress = progress_bar(show_progress, entries.len());
+    let articles: Vec<Result<ArticleRows>> = entries
         .par_iter()
         .map(|entry| {
             let text = manifest.read_text(entry)?;
-            let rows = article_rows(&entry.source, &text, tools);
+            let rows = article_rows(&entry.source, &text, &tools);
             progress.inc(1);
             rows
         })
         .collect();
-    rows.into_iter().collect()
+    progress.finish_and_clear();
+    let mut rows = CorpusRows::default();
+    let mut done = ArticleReview::default();
+    for article in articles {
+        let mut article = article?;
+        done.add(std::mem::take(&mut article.review));
+        rows.push(article);
+    }
+    let review = decisions.map(|d| d.report(done).refuse_stale(allow_stale)).transpose()?;
+    Ok((rows, review))
+}
+
+/// The corpus-wide transforms over the articles' rows (claims, derived figures,
+/// comparisons) and every table: what a build and a merge of shards both finish with.
+pub fn tables_of(rows: CorpusRows, knowledge: &Knowledge, review: Option<ReviewReport>) -> Tables {
+    let claims = inputs::claims_of(&rows.statements, &rows.mentions);
+    let derived = derived::derive(&knowledge.derived, &claims, &knowledge.measures);
+    let comparisons = comparisons::compare(&claims, &knowledge.measures);
+    Tables {
+        sources: rows_table(rows.sources),
+        mentions: rows_table(rows.mentions),
+        statements: rows_table(rows.statements),
+        derived: rows_table(derived.rows),
+        comparisons: rows_table(comparisons),
+        review,
+        missing_derived: derived.missing,
+    }
 }
 
 /// Read a corpus, apply its review sheet and compute every table, on the current rayon pool.
 pub fn build_tables(raw: &Path, knowledge: &Knowledge, allow_stale: bool, show_progress: bool) -> Result<Tables> {
-    let manifest = corpus::read_manifest(raw)?;
-    let decisions = review::load_decisions(raw)?;
-    let tools = Tools::new(knowledge, decisions.as_ref());
-    let progress = progress_bar(show_progress, manifest.entries.len());
-    let articles = corpus_rows(&manifest, &tools, &progress)?;
-    progress.finish_and_clear();
-    let review = match &decisions {
-        Some(d) => {
-            let mut done = ArticleReview::default();
-            articles.iter().for_each(|a| done.add(a.review.clone()));
-            Some(d.report(done).refuse_stale(allow_stale)?)
-        }
-        None => None,
-    };
-    let (mut sources, mut mentions, mut statements) = (Table::new(&schema::SOURCES), Table::new(&schema::MENTIONS), Table::new(&schema::STATEMENTS));
-    for a in articles {
-        sources.rows.extend(a.sources.rows);
-        mentions.rows.extend(a.mentions.rows);
-        statements.rows.extend(a.statements.rows);
-    }
-    let claims = inputs::claims_from_tables(&statements, &mentions);
-    let derived = derived::derive(&knowledge.derived, &claims, &knowledge.measures);
-    Ok(Tables {
-        sources,
-        mentions,
-        statements,
-        derived: derived.table,
-        comparisons: comparisons::compare(&claims, &knowledge.measures),
-        review,
-        missing_derived: derived.missing,
-    })
+    let (rows, review) = corpus_rows(raw, knowledge, allow_stale, show_progress)?;
+    Ok(tables_of(rows, knowledge, review))
 }
 
 /// The dictionary sections that document the knowledge files.
@@ -314,58 +336,6 @@ fn derived_doc(knowledge: &Knowledge) -> String {
         ));
     }
     doc
-}
-
-pub(crate) fn mentions_table(sources: &[Source], extractions: &[Extraction]) -> Table {
-    let mut table = Table::new(&schema::MENTIONS);
-    for (source, ex) in sources.iter().zip(extractions) {
-        for m in &ex.mentions {
-            table.push(vec![
-                Cell::text(format!("{}:{}-{}", source.source_id, m.start, m.end)),
-                Cell::text(source.source_id.clone()),
-                Cell::Int(m.start as i64),
-                Cell::Int(m.end as i64),
-                Cell::text(m.surface.clone()),
-                Cell::text(m.kind),
-                Cell::opt_text(m.value.clone()),
-                Cell::opt_num(m.low),
-                Cell::opt_num(m.high),
-                Cell::text(m.qualifier),
-                Cell::opt_text(m.unit.clone()),
-                Cell::Bool(m.is_statement),
-                Cell::opt_text(m.measure.clone()),
-                Cell::opt_text(m.as_of.clone()),
-                Cell::text(ex.doc.sentence_text(m.sentence)),
-                Cell::text(m.review.as_str()),
-                Cell::opt_text(m.reviewer.clone()),
-            ]);
-        }
-    }
-    table
-}
-
-pub(crate) fn sources_table(sources: &[Source], extractions: &[Extraction]) -> Table {
-    let mut table = Table::new(&schema::SOURCES);
-    for (s, ex) in sources.iter().zip(extractions) {
-        let statements = ex.mentions.iter().filter(|m| m.is_statement).count();
-        table.push(vec![
-            Cell::text(s.source_id.clone()),
-            Cell::text(s.path.clone()),
-            Cell::text(s.sha256.clone()),
-            Cell::opt_text(s.title.clone()),
-            Cell::opt_text(s.url.clone()),
-            Cell::opt_text(s.publisher.clone()),
-            Cell::opt_text(s.author.clone()),
-            Cell::opt_date(s.published),
-            Cell::opt_date(s.retrieved),
-            Cell::text(s.language.clone()),
-            Cell::opt_text(s.notes.clone()),
-            Cell::Int(ex.doc.chars.len() as i64),
-            Cell::Int(ex.mentions.len() as i64),
-            Cell::Int(statements as i64),
-        ]);
-    }
-    table
 }
 
 /// Write a fresh review sheet (`.xlsx` or `.csv`) listing the statements the extractor finds

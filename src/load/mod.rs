@@ -9,6 +9,7 @@ mod csv_out;
 mod dictionary;
 mod package;
 mod parquet_out;
+pub mod rows;
 pub mod schema;
 pub mod table;
 pub mod validate;
