@@ -10,7 +10,7 @@ use crate::corpus::Source;
 use crate::error::{Error, Result};
 use crate::extract::{ArticleContext, Extraction, Extractor, Mention};
 use crate::load::rows::{MentionRow, SourceRow, StatementRow};
-use crate::pipeline::Knowledge;
+use crate::knowledge::Knowledge;
 use crate::review::{self, ArticleReview, Decision, Decisions};
 use crate::transform::claims;
 use crate::transform::statements::statement_rows;
@@ -33,7 +33,7 @@ impl<'k> Tools<'k> {
     /// Compile the extractors once for all articles; `review` is the corpus's sheet, if any.
     pub fn new(knowledge: &'k Knowledge, review: Option<&'k Decisions>) -> Tools<'k> {
         let extractors = (0..rayon::current_num_threads().max(1)).map(|_| Mutex::new(BTreeMap::new())).collect();
-        let units = crate::pipeline::known_units(&knowledge.lexicons);
+        let units = crate::knowledge::known_units(&knowledge.lexicons);
         Tools { knowledge, extractors, units, review: review.map(|d| (d, d.by_source())) }
     }
 

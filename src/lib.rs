@@ -11,6 +11,7 @@ pub mod bench;
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod knowledge;
 pub mod load;
 pub mod pipeline;
 pub mod review;
