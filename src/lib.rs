@@ -15,6 +15,7 @@ pub mod knowledge;
 pub mod load;
 pub mod pipeline;
 pub mod review;
+pub mod shard;
 pub mod transform;
 
 pub use error::{Error, Result};

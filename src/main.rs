@@ -58,6 +58,31 @@ enum Command {
         /// Articles extracted at once, one per thread; default: one per core.
         #[arg(long, short)]
         jobs: Option<usize>,
+        /// Build only shard I of N (the articles whose source_id hashes to I) and write its rows
+        /// as Parquet under --out, for `merge`; shards of one split may share one --out.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<cecot_data::shard::Shard>,
+    },
+    /// Merge shards written by `build --shard I/N` into the dataset a single build writes.
+    ///
+    /// Reads every shard's rows, puts the articles back in manifest order, computes the
+    /// comparisons and derived figures once and writes CSV + Parquet + dictionary.
+    Merge {
+        /// Folders holding the shards (each `--out` of `build --shard`).
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        /// Dataset folder to write.
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+        /// Corpus folder, for its review sheet only, when the shards were built with one.
+        #[arg(long)]
+        raw: Option<PathBuf>,
+        /// Read the lexicons and catalogs from this folder instead of the copies in the binary.
+        #[arg(long)]
+        schemas: Option<PathBuf>,
+        /// Skip review decisions whose mention no longer exists instead of failing.
+        #[arg(long)]
+        allow_stale: bool,
     },
     /// Write a review sheet listing the statements the extractor finds, to record decisions in.
     ///
@@ -115,39 +140,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Build { raw, out, schemas, allow_stale, jobs } => {
-            let summary = build(&BuildOptions { raw, out: out.clone(), schemas, allow_stale, progress: !cli.quiet, jobs })?;
-            if let Some(r) = &summary.review {
-                for s in &r.stale {
-                    eprintln!("warning: {}, row {}: mention {} no longer exists; decision skipped (--allow-stale)", r.file.display(), s.row, s.mention_id);
-                }
+        Command::Build { raw, out, schemas, allow_stale, jobs, shard } => {
+            let summary = build(&BuildOptions { raw, out: out.clone(), schemas, allow_stale, progress: !cli.quiet, jobs, shard })?;
+            if let Some(shard) = shard {
                 if !cli.quiet {
-                    eprintln!(
-                        "review {}: {} decisions applied ({} accepted, {} rejected, {} corrected mentions)",
-                        r.file.display(),
-                        r.applied,
-                        r.accepted,
-                        r.rejected,
-                        r.corrected
-                    );
+                    eprintln!("built shard {}/{} into {}: {} articles, {} mentions, {} statements in {:.2}s", shard.index, shard.count, out.display(), summary.articles, summary.mentions, summary.statements, summary.seconds);
                 }
+                return Ok(());
             }
-            if !cli.quiet {
-                eprintln!(
-                    "built {}: {} articles, {} mentions, {} statements in {:.2}s",
-                    out.display(),
-                    summary.articles,
-                    summary.mentions,
-                    summary.statements,
-                    summary.seconds
-                );
-                if !summary.missing_derived.is_empty() {
-                    eprintln!("derived figures without a row ({}):", summary.missing_derived.len());
-                    for line in &summary.missing_derived {
-                        eprintln!("  {line}");
-                    }
-                }
-            }
+            report_build(&out, &summary, cli.quiet);
+            Ok(())
+        }
+        Command::Merge { shards, out, raw, schemas, allow_stale } => {
+            let summary = cecot_data::pipeline::merge(&cecot_data::pipeline::MergeOptions { shards, out: out.clone(), raw, schemas, allow_stale })?;
+            report_build(&out, &summary, cli.quiet);
             Ok(())
         }
         Command::Validate { dir } => {
@@ -180,6 +186,41 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Bench { raw, sizes, runs } => bench(&raw, &sizes, runs),
+    }
+}
+
+/// The build summary on stderr: review decisions, counts, derived figures without a row.
+fn report_build(out: &std::path::Path, summary: &cecot_data::pipeline::BuildSummary, quiet: bool) {
+    if let Some(r) = &summary.review {
+        for s in &r.stale {
+            eprintln!("warning: {}, row {}: mention {} no longer exists; decision skipped (--allow-stale)", r.file.display(), s.row, s.mention_id);
+        }
+        if !quiet {
+            eprintln!(
+                "review {}: {} decisions applied ({} accepted, {} rejected, {} corrected mentions)",
+                r.file.display(),
+                r.applied,
+                r.accepted,
+                r.rejected,
+                r.corrected
+            );
+        }
+    }
+    if !quiet {
+        eprintln!(
+            "built {}: {} articles, {} mentions, {} statements in {:.2}s",
+            out.display(),
+            summary.articles,
+            summary.mentions,
+            summary.statements,
+            summary.seconds
+        );
+        if !summary.missing_derived.is_empty() {
+            eprintln!("derived figures without a row ({}):", summary.missing_derived.len());
+            for line in &summary.missing_derived {
+                eprintln!("  {line}");
+            }
+        }
     }
 }
 

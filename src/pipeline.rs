@@ -16,7 +16,8 @@ use crate::error::{Error, Result};
 use crate::extract::Extraction;
 use crate::load::rows::{rows_table, MentionRow, SourceRow, StatementRow};
 use crate::load::Table;
-use crate::review::{self, ArticleReview, ReviewReport};
+use crate::review::{self, ArticleReview, Decisions, ReviewReport};
+use crate::shard::{read_shards, write_shard, Shard, ShardManifest};
 use crate::transform::{comparisons, derived, inputs};
 
 pub use crate::knowledge::{doc_sections, known_units, load_lexicons, Knowledge};
@@ -35,12 +36,14 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Threads extracting articles at once; None: one per core.
     pub jobs: Option<usize>,
+    /// Build only this shard's articles and write their rows, not the dataset.
+    pub shard: Option<Shard>,
 }
 
 impl Default for BuildOptions {
     /// raw/ into output/, embedded schemas, a progress bar, every core.
     fn default() -> BuildOptions {
-        BuildOptions { raw: "raw".into(), out: "output".into(), schemas: None, allow_stale: false, progress: true, jobs: None }
+        BuildOptions { raw: "raw".into(), out: "output".into(), schemas: None, allow_stale: false, progress: true, jobs: None, shard: None }
     }
 }
 
@@ -117,15 +120,31 @@ impl CorpusRows {
     }
 }
 
+/// The review sheet of a corpus and what it did to the articles built so far.
+#[derive(Debug)]
+pub struct Reviewed {
+    pub decisions: Decisions,
+    pub done: ArticleReview,
+}
+
+impl Reviewed {
+    /// The report of the whole sheet; stale decisions fail unless `allow_stale`.
+    pub fn report(self, allow_stale: bool) -> Result<ReviewReport> {
+        self.decisions.report(self.done).refuse_stale(allow_stale)
+    }
+}
+
 /// Read a corpus and apply its review sheet: the rows of every article, in manifest order,
 /// computed in parallel on the current rayon pool.
 pub fn corpus_rows(raw: &Path, knowledge: &Knowledge, allow_stale: bool, show_progress: bool) -> Result<(CorpusRows, Option<ReviewReport>)> {
     let manifest = corpus::read_manifest(raw)?;
-    corpus_rows_of(&manifest, &manifest.entries, knowledge, allow_stale, show_progress)
+    let (rows, reviewed) = corpus_rows_of(&manifest, &manifest.entries, knowledge, show_progress)?;
+    Ok((rows, reviewed.map(|r| r.report(allow_stale)).transpose()?))
 }
 
-/// [`corpus_rows`] for some entries of a manifest (a shard's).
-pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowledge, allow_stale: bool, show_progress: bool) -> Result<(CorpusRows, Option<ReviewReport>)> {
+/// The rows of some entries of a manifest (all of them, or a shard's), with the review
+/// sheet's decisions on them applied.
+pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowledge, show_progress: bool) -> Result<(CorpusRows, Option<Reviewed>)> {
     let decisions = review::load_decisions(&manifest.dir)?;
     let tools = Tools::new(knowledge, decisions.as_ref());
     let progress = progress_bar(show_progress, entries.len());
@@ -146,8 +165,7 @@ pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowle
         done.add(std::mem::take(&mut article.review));
         rows.push(article);
     }
-    let review = decisions.map(|d| d.report(done).refuse_stale(allow_stale)).transpose()?;
-    Ok((rows, review))
+    Ok((rows, decisions.map(|decisions| Reviewed { decisions, done })))
 }
 
 /// The corpus-wide transforms over the articles' rows (claims, derived figures,
@@ -191,11 +209,68 @@ fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build().map_err(|e| Error::Usage(format!("cannot start {jobs:?} threads: {e}")))
 }
 
-/// Build the dataset from `opts.raw` into `opts.out`.
+/// Build the dataset from `opts.raw` into `opts.out`, or with `opts.shard`, one shard's rows.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
     let knowledge = Knowledge::load(opts.schemas.as_deref())?;
+    if let Some(shard) = opts.shard {
+        return thread_pool(opts.jobs)?.install(|| build_shard(opts, shard, &knowledge, started));
+    }
     let tables = thread_pool(opts.jobs)?.install(|| build_tables(&opts.raw, &knowledge, opts.allow_stale, opts.progress))?;
+    write_tables(&opts.out, tables, &knowledge, started)
+}
+
+/// Build the articles of one shard and write their rows into `opts.out` (see [`crate::shard`]).
+fn build_shard(opts: &BuildOptions, shard: Shard, knowledge: &Knowledge, started: Instant) -> Result<BuildSummary> {
+    let manifest = corpus::read_manifest(&opts.raw)?;
+    let (places, entries): (Vec<usize>, Vec<Entry>) = manifest.entries.iter().enumerate().filter(|(_, e)| shard.holds(&e.source.source_id)).map(|(i, e)| (i, e.clone())).unzip();
+    let (rows, reviewed) = corpus_rows_of(&manifest, &entries, knowledge, opts.progress)?;
+    let summary = BuildSummary {
+        articles: rows.sources.len(),
+        mentions: rows.mentions.len(),
+        statements: rows.statements.len(),
+        seconds: 0.0,
+        review: None,
+        missing_derived: Vec::new(),
+    };
+    let articles = places.into_iter().zip(entries).map(|(i, e)| (i, e.source.source_id)).collect();
+    let shard_manifest = ShardManifest { index: shard.index, count: shard.count, articles, review: reviewed.map(|r| r.done) };
+    write_shard(&opts.out, shard, shard_manifest, rows)?;
+    Ok(BuildSummary { seconds: started.elapsed().as_secs_f64(), ..summary })
+}
+
+/// Options of `cecot-data merge`.
+#[derive(Debug, Clone, Default)]
+pub struct MergeOptions {
+    /// Folders holding shards written by `build --shard I/N --out DIR`.
+    pub shards: Vec<PathBuf>,
+    pub out: PathBuf,
+    /// The corpus folder, for its review sheet only (the texts are not read); needed when the
+    /// shards were built with one.
+    pub raw: Option<PathBuf>,
+    pub schemas: Option<PathBuf>,
+    pub allow_stale: bool,
+}
+
+/// Merge the shards of a corpus into the dataset a single build of it writes.
+pub fn merge(opts: &MergeOptions) -> Result<BuildSummary> {
+    let started = Instant::now();
+    let knowledge = Knowledge::load(opts.schemas.as_deref())?;
+    let (rows, done) = read_shards(&opts.shards)?;
+    let review = match done {
+        None => None,
+        Some(done) => {
+            let raw = opts.raw.as_deref().ok_or_else(|| Error::Usage("the shards were built with a review sheet: give the corpus folder that holds it with --raw".into()))?;
+            let decisions = review::load_decisions(raw)?
+                .ok_or_else(|| Error::Usage(format!("the shards were built with a review sheet, and {} has none", raw.display())))?;
+            Some(Reviewed { decisions, done }.report(opts.allow_stale)?)
+        }
+    };
+    write_tables(&opts.out, tables_of(rows, &knowledge, review), &knowledge, started)
+}
+
+/// Write a dataset's tables with their dictionary, and sum up the build.
+fn write_tables(out: &Path, tables: Tables, knowledge: &Knowledge, started: Instant) -> Result<BuildSummary> {
     let summary = BuildSummary {
         articles: tables.sources.rows.len(),
         mentions: tables.mentions.rows.len(),
@@ -204,8 +279,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         review: tables.review.clone(),
         missing_derived: tables.missing_derived.clone(),
     };
-    let mut docs = doc_sections(&knowledge);
+    let mut docs = doc_sections(knowledge);
     docs.extend(tables.review.as_ref().map(review::doc_section));
-    crate::load::write_dataset(&opts.out, &tables.all(), &docs)?;
+    crate::load::write_dataset(out, &tables.all(), &docs)?;
     Ok(BuildSummary { seconds: started.elapsed().as_secs_f64(), ..summary })
 }

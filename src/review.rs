@@ -456,7 +456,7 @@ fn excel_serial_date(x: f64) -> Option<NaiveDate> {
 
 /// What the decisions on one article did: counts, and the sheet rows that found their
 /// mention (the rows no article finds are stale).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleReview {
     pub applied: usize,
     pub accepted: usize,
