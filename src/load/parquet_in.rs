@@ -41,7 +41,7 @@ pub fn read_parquet_table(path: &Path, def: &'static TableDef) -> Result<Table> 
 /// A Parquet column as cells of type `ty` (null as [`Cell::Null`]).
 fn cells(column: &pl::Column, ty: ColumnType) -> Option<Vec<Cell>> {
     Some(match ty {
-        ColumnType::String => column.str().ok()?.iter().map(|v| Cell::opt_text(v)).collect(),
+        ColumnType::String => column.str().ok()?.iter().map(Cell::opt_text).collect(),
         ColumnType::Integer => column.i64().ok()?.iter().map(|v| v.map_or(Cell::Null, Cell::Int)).collect(),
         ColumnType::Number => column.f64().ok()?.iter().map(Cell::opt_num).collect(),
         ColumnType::Boolean => column.bool().ok()?.iter().map(|v| v.map_or(Cell::Null, Cell::Bool)).collect(),
