@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod bench;
+pub mod bench_build;
 pub mod corpus;
 pub mod error;
 pub mod extract;

@@ -124,6 +124,16 @@ enum Command {
         /// Timed runs per size; each size reports its fastest.
         #[arg(long, default_value_t = cecot_data::bench::DEFAULT_RUNS)]
         runs: usize,
+        /// Time whole builds instead (each in a child process): wall time, time per article,
+        /// peak RSS and rows per table at each of --articles.
+        #[arg(long)]
+        build: bool,
+        /// With --build: corpus sizes in articles (the corpus repeated under distinct ids).
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
+        articles: Vec<usize>,
+        /// With --build: threads of each build (default: all cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
     },
 }
 
@@ -185,7 +195,15 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Bench { raw, sizes, runs } => bench(&raw, &sizes, runs),
+        Command::Bench { raw, build: true, articles, jobs, .. } => {
+            let exe = std::env::current_exe().map_err(|e| Error::io("cecot-data", e))?;
+            let work = tempfile_dir()?;
+            let rows = cecot_data::bench_build::run(&exe, &raw, &articles, jobs, &work);
+            let _ = std::fs::remove_dir_all(&work);
+            print!("{}", cecot_data::bench_build::report(&rows?));
+            Ok(())
+        }
+        Command::Bench { raw, sizes, runs, .. } => bench(&raw, &sizes, runs),
     }
 }
 
@@ -222,6 +240,13 @@ fn report_build(out: &std::path::Path, summary: &cecot_data::pipeline::BuildSumm
             }
         }
     }
+}
+
+/// A fresh folder under the system's temporary directory for the build benchmark.
+fn tempfile_dir() -> Result<PathBuf, Error> {
+    let dir = std::env::temp_dir().join(format!("cecot-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    Ok(dir)
 }
 
 fn bench(raw: &std::path::Path, sizes: &[usize], runs: usize) -> Result<(), Error> {
