@@ -58,7 +58,7 @@ pub fn run(raw: &Path, sizes_mb: &[usize], runs: usize) -> Result<Vec<BenchRow>>
 fn run_bytes(raw: &Path, sizes: &[usize], runs: usize) -> Result<Vec<BenchRow>> {
     let sources = crate::corpus::load(raw)?;
     let lexicons = Lexicons::embedded()?;
-    let mut languages: Vec<&str> = sources.iter().map(|s| s.language.as_str()).collect();
+    let mut languages: Vec<&str> = sources.iter().map(|a| a.source.language.as_str()).collect();
     languages.sort_unstable();
     languages.dedup();
     let mut rows = Vec::new();
@@ -68,7 +68,7 @@ fn run_bytes(raw: &Path, sizes: &[usize], runs: usize) -> Result<Vec<BenchRow>> 
             message: format!("no embedded lexicon for language {language:?}, which the corpus uses"),
         })?;
         let extractor = Extractor::new(lexicon); // compiled once, outside the timed runs
-        let articles: Vec<&str> = sources.iter().filter(|s| s.language == language).map(|s| s.text.as_str()).collect();
+        let articles: Vec<&str> = sources.iter().filter(|a| a.source.language == language).map(|a| a.text.as_str()).collect();
         for &size in sizes {
             let text = repeat_to(&articles, size);
             let mut best = Duration::MAX;

@@ -85,6 +85,10 @@ pub enum Error {
     #[error("{count} violation(s) found in {}", dir.display())]
     Invalid { dir: PathBuf, count: usize },
 
+    /// A shard folder is missing, incomplete or inconsistent with the others of a merge.
+    #[error("{}: {message}", path.display())]
+    Shard { path: PathBuf, message: String },
+
     /// A command-line argument is unusable.
     #[error("{0}")]
     Usage(String),

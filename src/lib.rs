@@ -6,14 +6,18 @@
 //! [`load`] writes and validates the tables. [`review`] applies a reviewer's decisions to the
 //! mentions between extraction and transform. [`pipeline`] runs them in order.
 
+pub mod article;
 pub mod bench;
+pub mod bench_build;
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod knowledge;
 pub mod load;
 pub mod period;
 pub mod pipeline;
 pub mod review;
+pub mod shard;
 pub mod transform;
 
 pub use error::{Error, Result};

@@ -61,6 +61,34 @@ enum Command {
         /// Skip review decisions whose mention no longer exists (listed as warnings) instead of failing.
         #[arg(long)]
         allow_stale: bool,
+        /// Articles extracted at once, one per thread; default: one per core.
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// Build only shard I of N (the articles whose source_id hashes to I) and write its rows
+        /// as Parquet under --out, for `merge`; shards of one split may share one --out.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<cecot_data::shard::Shard>,
+    },
+    /// Merge shards written by `build --shard I/N` into the dataset a single build writes.
+    ///
+    /// Reads every shard's rows, puts the articles back in manifest order, computes the
+    /// comparisons and derived figures once and writes CSV + Parquet + dictionary.
+    Merge {
+        /// Folders holding the shards (each `--out` of `build --shard`).
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        /// Dataset folder to write.
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+        /// Corpus folder, for its review sheet only, when the shards were built with one.
+        #[arg(long)]
+        raw: Option<PathBuf>,
+        /// Read the lexicons and catalogs from this folder instead of the copies in the binary.
+        #[arg(long)]
+        schemas: Option<PathBuf>,
+        /// Skip review decisions whose mention no longer exists instead of failing.
+        #[arg(long)]
+        allow_stale: bool,
     },
     /// Add articles to the corpus from text files (.txt, .md) or saved web pages (.html, .htm).
     ///
@@ -142,6 +170,16 @@ enum Command {
         /// Timed runs per size; each size reports its fastest.
         #[arg(long, default_value_t = cecot_data::bench::DEFAULT_RUNS)]
         runs: usize,
+        /// Time whole builds instead (each in a child process): wall time, time per article,
+        /// peak RSS and rows per table at each of --articles.
+        #[arg(long)]
+        build: bool,
+        /// With --build: corpus sizes in articles (the corpus repeated under distinct ids).
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
+        articles: Vec<usize>,
+        /// With --build: threads of each build (default: all cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
     },
 }
 
@@ -158,39 +196,29 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Build { raw, out, schemas, allow_stale } => {
-            let summary = build(&BuildOptions { raw, out: out.clone(), schemas, allow_stale, progress: !cli.quiet })?;
-            if let Some(r) = &summary.review {
-                for s in &r.stale {
-                    eprintln!("warning: {}, row {}: mention {} no longer exists; decision skipped (--allow-stale)", r.file.display(), s.row, s.mention_id);
-                }
+        Command::Build { raw, out, schemas, allow_stale, jobs, shard } => {
+            let summary = build(&BuildOptions { raw, out: out.clone(), schemas, allow_stale, progress: !cli.quiet, jobs, shard })?;
+            if let Some(shard) = shard {
                 if !cli.quiet {
                     eprintln!(
-                        "review {}: {} decisions applied ({} accepted, {} rejected, {} corrected mentions)",
-                        r.file.display(),
-                        r.applied,
-                        r.accepted,
-                        r.rejected,
-                        r.corrected
+                        "built shard {}/{} into {}: {} articles, {} mentions, {} statements in {:.2}s",
+                        shard.index,
+                        shard.count,
+                        out.display(),
+                        summary.articles,
+                        summary.mentions,
+                        summary.statements,
+                        summary.seconds
                     );
                 }
+                return Ok(());
             }
-            if !cli.quiet {
-                eprintln!(
-                    "built {}: {} articles, {} mentions, {} statements in {:.2}s",
-                    out.display(),
-                    summary.articles,
-                    summary.mentions,
-                    summary.statements,
-                    summary.seconds
-                );
-                if !summary.missing_derived.is_empty() {
-                    eprintln!("derived figures without a row ({}):", summary.missing_derived.len());
-                    for line in &summary.missing_derived {
-                        eprintln!("  {line}");
-                    }
-                }
-            }
+            report_build(&out, &summary, cli.quiet);
+            Ok(())
+        }
+        Command::Merge { shards, out, raw, schemas, allow_stale } => {
+            let summary = cecot_data::pipeline::merge(&cecot_data::pipeline::MergeOptions { shards, out: out.clone(), raw, schemas, allow_stale })?;
+            report_build(&out, &summary, cli.quiet);
             Ok(())
         }
         Command::Validate { dir } => {
@@ -222,7 +250,15 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Bench { raw, sizes, runs } => bench(&raw, &sizes, runs),
+        Command::Bench { raw, build: true, articles, jobs, .. } => {
+            let exe = std::env::current_exe().map_err(|e| Error::io("cecot-data", e))?;
+            let work = tempfile_dir()?;
+            let rows = cecot_data::bench_build::run(&exe, &raw, &articles, jobs, &work);
+            let _ = std::fs::remove_dir_all(&work);
+            print!("{}", cecot_data::bench_build::report(&rows?));
+            Ok(())
+        }
+        Command::Bench { raw, sizes, runs, .. } => bench(&raw, &sizes, runs),
         Command::Add { files, raw, lang, url, published, publisher, title, author, dry_run, schemas } => {
             let citation = Citation { title, url, publisher, author, published, lang };
             let added = add(&AddOptions { files, raw: raw.clone(), schemas: schemas.clone(), citation, dry_run })?;
@@ -259,8 +295,50 @@ fn numbers_read_as(a: &Added, knowledge: &cecot_data::pipeline::Knowledge) -> St
     let field = |name: &str| a.row.iter().find(|(c, v)| c == name && !v.is_empty()).map(|(_, v)| v.as_str());
     let Some(lexicon) = field("language").and_then(|l| knowledge.lexicons.get(l)) else { return String::new() };
     let manifest = field("number_format").and_then(cecot_data::corpus::number_format::NumberFormat::parse);
-    let d = cecot_data::pipeline::decide_number_format(knowledge, lexicon, manifest, &a.text, field("url"), field("publisher"));
+    let d = cecot_data::knowledge::decide_number_format(knowledge, lexicon, manifest, &a.text, field("url"), field("publisher"));
     format!("numbers read as {} ({})", d.format, d.basis.as_str())
+}
+
+/// The build summary on stderr: review decisions, counts, derived figures without a row.
+fn report_build(out: &std::path::Path, summary: &cecot_data::pipeline::BuildSummary, quiet: bool) {
+    if let Some(r) = &summary.review {
+        for s in &r.stale {
+            eprintln!("warning: {}, row {}: mention {} no longer exists; decision skipped (--allow-stale)", r.file.display(), s.row, s.mention_id);
+        }
+        if !quiet {
+            eprintln!(
+                "review {}: {} decisions applied ({} accepted, {} rejected, {} corrected mentions)",
+                r.file.display(),
+                r.applied,
+                r.accepted,
+                r.rejected,
+                r.corrected
+            );
+        }
+    }
+    if !quiet {
+        eprintln!(
+            "built {}: {} articles, {} mentions, {} statements in {:.2}s",
+            out.display(),
+            summary.articles,
+            summary.mentions,
+            summary.statements,
+            summary.seconds
+        );
+        if !summary.missing_derived.is_empty() {
+            eprintln!("derived figures without a row ({}):", summary.missing_derived.len());
+            for line in &summary.missing_derived {
+                eprintln!("  {line}");
+            }
+        }
+    }
+}
+
+/// A fresh folder under the system's temporary directory for the build benchmark.
+fn tempfile_dir() -> Result<PathBuf, Error> {
+    let dir = std::env::temp_dir().join(format!("cecot-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    Ok(dir)
 }
 
 fn bench(raw: &std::path::Path, sizes: &[usize], runs: usize) -> Result<(), Error> {

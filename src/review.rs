@@ -454,6 +454,60 @@ fn excel_serial_date(x: f64) -> Option<NaiveDate> {
 // ---------------------------------------------------------------------------------------------
 // Applying the decisions
 
+/// What the decisions on one article did: counts, and the sheet rows that found their
+/// mention (the rows no article finds are stale).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ArticleReview {
+    pub applied: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+    pub corrected: usize,
+    /// Sheet rows of the decisions whose mention is in the article.
+    pub found: Vec<usize>,
+}
+
+impl ArticleReview {
+    /// Add another article's outcome to this one.
+    pub fn add(&mut self, other: ArticleReview) {
+        self.applied += other.applied;
+        self.accepted += other.accepted;
+        self.rejected += other.rejected;
+        self.corrected += other.corrected;
+        self.found.extend(other.found);
+    }
+}
+
+impl Decisions {
+    /// The decisions of each article, by the source id their `mention_id` names
+    /// (`<source_id>:<start>-<end>`; a source id may itself hold `:`), in sheet order.
+    pub fn by_source(&self) -> BTreeMap<&str, Vec<&Decision>> {
+        let mut by_source: BTreeMap<&str, Vec<&Decision>> = BTreeMap::new();
+        for d in &self.decisions {
+            if let Some((source_id, _span)) = d.mention_id.rsplit_once(':') {
+                by_source.entry(source_id).or_default().push(d);
+            }
+        }
+        by_source
+    }
+
+    /// The report of the whole sheet once every article's decisions are applied: the decisions
+    /// no article found are stale, in sheet order.
+    pub fn report(&self, done: ArticleReview) -> ReviewReport {
+        let found: BTreeSet<usize> = done.found.into_iter().collect();
+        let stale = self.decisions.iter().filter(|d| !found.contains(&d.row)).map(|d| Stale { row: d.row, mention_id: d.mention_id.clone() }).collect();
+        ReviewReport {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            applied: done.applied,
+            accepted: done.accepted,
+            rejected: done.rejected,
+            corrected: done.corrected,
+            stale,
+            decisions: self.decisions.clone(),
+        }
+    }
+}
+
 /// Apply the decisions to the mentions of every article, in sheet order, and report what
 /// was done. `sources` and `extractions` are parallel, as [`crate::pipeline::extract_corpus`]
 /// gives them; `units` are the units the extractor can produce.
@@ -463,6 +517,30 @@ fn excel_serial_date(x: f64) -> Option<NaiveDate> {
 /// passes. A decision whose mention does not exist is listed in [`ReviewReport::stale`]; the
 /// caller decides whether that fails the build.
 pub fn apply(decisions: &Decisions, sources: &[Source], extractions: &mut [Extraction], catalog: &Catalog, units: &[String]) -> Result<ReviewReport> {
+    let by_source = decisions.by_source();
+    let mut done = ArticleReview::default();
+    for (source, ex) in sources.iter().zip(extractions.iter_mut()) {
+        let of_article = by_source.get(source.source_id.as_str()).map_or(&[][..], Vec::as_slice);
+        done.add(apply_to_article(decisions, of_article, &source.source_id, &mut ex.mentions, catalog, units)?);
+    }
+    Ok(decisions.report(done))
+}
+
+/// Apply the decisions naming one article (`of_article`, in sheet order, from
+/// [`Decisions::by_source`]) to its mentions: what a build does for each article as it is
+/// extracted. `decisions` is the whole sheet, for the place of an error.
+pub fn apply_to_article(
+    decisions: &Decisions,
+    of_article: &[&Decision],
+    source_id: &str,
+    mentions: &mut [Mention],
+    catalog: &Catalog,
+    units: &[String],
+) -> Result<ArticleReview> {
+    let mut done = ArticleReview::default();
+    if of_article.is_empty() {
+        return Ok(done);
+    }
     let err = |row: usize, column: &str, message: String| Error::Review {
         file: decisions.file.clone(),
         sheet: decisions.sheet.clone(),
@@ -470,32 +548,16 @@ pub fn apply(decisions: &Decisions, sources: &[Source], extractions: &mut [Extra
         column: Some(column.to_string()),
         message,
     };
-    let mut index: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for (i, (source, ex)) in sources.iter().zip(extractions.iter()).enumerate() {
-        for (j, m) in ex.mentions.iter().enumerate() {
-            index.insert(format!("{}:{}-{}", source.source_id, m.start, m.end), (i, j));
+    let index: BTreeMap<String, usize> = mentions.iter().enumerate().map(|(j, m)| (format!("{source_id}:{}-{}", m.start, m.end), j)).collect();
+    // Decisions per mention, in sheet order; those naming no mention of the article are stale.
+    let mut by_mention: BTreeMap<usize, Vec<&Decision>> = BTreeMap::new();
+    for d in of_article {
+        if let Some(&j) = index.get(&d.mention_id) {
+            by_mention.entry(j).or_default().push(d);
+            done.found.push(d.row);
         }
     }
-    // Decisions per mention, in sheet order; stale ones set aside.
-    let mut by_mention: BTreeMap<(usize, usize), Vec<&Decision>> = BTreeMap::new();
-    let mut stale = Vec::new();
-    for d in &decisions.decisions {
-        match index.get(&d.mention_id) {
-            Some(&at) => by_mention.entry(at).or_default().push(d),
-            None => stale.push(Stale { row: d.row, mention_id: d.mention_id.clone() }),
-        }
-    }
-    let mut report = ReviewReport {
-        file: decisions.file.clone(),
-        sheet: decisions.sheet.clone(),
-        applied: 0,
-        accepted: 0,
-        rejected: 0,
-        corrected: 0,
-        stale,
-        decisions: decisions.decisions.clone(),
-    };
-    for ((i, j), ds) in by_mention {
+    for (j, ds) in by_mention {
         if let Some(reject) = ds.iter().find(|d| d.action == Action::Reject) {
             if let Some(other) = ds.iter().find(|d| d.action != Action::Reject) {
                 let (first, second) = if reject.row < other.row { (reject, other) } else { (other, reject) };
@@ -512,7 +574,7 @@ pub fn apply(decisions: &Decisions, sources: &[Source], extractions: &mut [Extra
                 ));
             }
         }
-        let m = &mut extractions[i].mentions[j];
+        let m = &mut mentions[j];
         let mut touched: BTreeMap<&str, usize> = BTreeMap::new();
         let mut reviewers: Vec<&str> = Vec::new();
         for d in &ds {
@@ -536,18 +598,18 @@ pub fn apply(decisions: &Decisions, sources: &[Source], extractions: &mut [Extra
                     m.review = Status::Corrected;
                 }
             }
-            report.applied += 1;
+            done.applied += 1;
         }
         check_consistent(m, &touched, catalog).map_err(|(row, message)| err(row, "new_value", message))?;
         m.reviewer = Some(reviewers.join("; "));
         match m.review {
-            Status::Accepted => report.accepted += 1,
-            Status::Rejected => report.rejected += 1,
-            Status::Corrected => report.corrected += 1,
+            Status::Accepted => done.accepted += 1,
+            Status::Rejected => done.rejected += 1,
+            Status::Corrected => done.corrected += 1,
             Status::Unreviewed => {}
         }
     }
-    Ok(report)
+    Ok(done)
 }
 
 /// Replace one field of a mention with a reviewer's value, checked like an extracted one.
@@ -798,23 +860,13 @@ fn write_xlsx(out: &Path, rows: &[Vec<String>]) -> Result<(), rust_xlsxwriter::X
     book.save(out)
 }
 
-/// Load the corpus's review sheet, if any, and apply it: what the build runs between
-/// extraction and transform. Stale decisions fail with [`Error::ReviewStale`] unless
-/// `allow_stale`, in which case they are skipped and listed in the report.
-pub fn review_corpus(
-    raw: &Path,
-    sources: &[Source],
-    extractions: &mut [Extraction],
-    catalog: &Catalog,
-    units: &[String],
-    allow_stale: bool,
-) -> Result<Option<ReviewReport>> {
-    let Some(decisions) = load_decisions(raw)? else {
-        return Ok(None);
-    };
-    let report = apply(&decisions, sources, extractions, catalog, units)?;
-    if !report.stale.is_empty() && !allow_stale {
-        return Err(report.stale_error());
+impl ReviewReport {
+    /// The report, or [`Error::ReviewStale`] when decisions are stale and `allow_stale` is not
+    /// set (then they are skipped and listed in the report).
+    pub fn refuse_stale(self, allow_stale: bool) -> Result<ReviewReport> {
+        if !self.stale.is_empty() && !allow_stale {
+            return Err(self.stale_error());
+        }
+        Ok(self)
     }
-    Ok(Some(report))
 }

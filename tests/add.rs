@@ -58,7 +58,7 @@ fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 fn build_and_validate(raw: &Path) -> cecot_data::pipeline::BuildSummary {
     let out = raw.parent().unwrap().join("out");
-    let summary = build(&BuildOptions { raw: raw.to_path_buf(), out: out.clone(), schemas: None, allow_stale: false, progress: false }).unwrap();
+    let summary = build(&BuildOptions { raw: raw.to_path_buf(), out: out.clone(), ..BuildOptions::default() }).unwrap();
     let violations = cecot_data::load::validate_dir(&out).unwrap();
     assert!(violations.is_empty(), "{violations:#?}");
     summary
@@ -332,7 +332,7 @@ fn a_changed_page_fails_the_build() {
     let a = add_one(&raw, &fixture("news_page.html"));
     fs::write(a.page_path.as_ref().unwrap(), "<p>edited</p>").unwrap();
     let out = raw.parent().unwrap().join("out");
-    let err = build(&BuildOptions { raw: raw.clone(), out, schemas: None, allow_stale: false, progress: false }).unwrap_err();
+    let err = build(&BuildOptions { raw: raw.clone(), out, ..BuildOptions::default() }).unwrap_err();
     assert!(matches!(err, Error::ChecksumMismatch { .. }), "{err}");
     assert!(err.to_string().contains(&format!("{}.html", a.source_id)), "{err}");
 }

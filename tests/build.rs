@@ -11,7 +11,7 @@ mod common;
 use common::{copy_dir, files, repo};
 
 fn build_into(raw: &Path, out: &Path) -> Result<(), Error> {
-    build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None, allow_stale: false, progress: false }).map(|_| ())
+    build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), progress: false, ..BuildOptions::default() }).map(|_| ())
 }
 
 #[test]
@@ -112,4 +112,15 @@ fn malformed_lexicon_is_refused() {
     )
     .unwrap_err();
     assert!(err.to_string().starts_with("xx.toml"), "{err}");
+}
+
+#[test]
+fn build_on_one_thread_and_on_three_gives_the_same_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (one, three) = (tmp.path().join("one"), tmp.path().join("three"));
+    for (out, jobs) in [(&one, 1), (&three, 3)] {
+        let opts = BuildOptions { raw: repo().join("raw"), out: out.clone(), progress: false, jobs: Some(jobs), ..BuildOptions::default() };
+        build(&opts).unwrap();
+    }
+    assert_eq!(files(&one), files(&three), "articles are processed in parallel but written in manifest order");
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use cecot_data::load::rows::rows_table;
 use cecot_data::load::Cell;
 use cecot_data::pipeline::Knowledge;
 use cecot_data::transform::claims::{as_of_bounds, Catalog};
@@ -89,7 +90,7 @@ pending = true"#,
     )
     .unwrap();
     let out = derive(&c, &[claim("s:1-2", "s", "es_prison_capacity", "exact", Some(10.0), None)], &measures());
-    assert!(out.table.rows.is_empty());
+    assert!(out.table().rows.is_empty());
     assert_eq!(out.missing, vec!["x: waits for measure some_future_measure (not in schemas/measures.toml)"]);
 }
 
@@ -109,7 +110,7 @@ unit = "percent""#,
         claim("a:3-4", "a", "es_prison_population", "exact", Some(12345.0), Some("2000")),
     ];
     let out = derive(&c, &claims, &measures());
-    assert!(out.table.rows.is_empty());
+    assert!(out.table().rows.is_empty());
     assert_eq!(out.missing, vec!["occupancy: no statement with a number for es_prison_population[2024]"]);
 }
 
@@ -132,7 +133,7 @@ check = "es_prison_occupancy_rate[2024]""#,
         rate,
     ];
     let out = derive(&c, &claims, &measures());
-    let t = &out.table;
+    let t = &out.table();
     assert_eq!(t.rows.len(), 1, "{:?}", out.missing);
     let r = &t.rows[0];
     assert_eq!(cell(r, t, "inputs"), "a:3-4;a:1-2");
@@ -145,7 +146,7 @@ check = "es_prison_occupancy_rate[2024]""#,
     let mut claims = claims;
     claims[2].value = Some(181.0);
     let out = derive(&c, &claims, &measures());
-    assert_eq!(cell(&out.table.rows[0], &out.table, "check"), "inconsistent");
+    assert_eq!(cell(&out.table().rows[0], &out.table(), "check"), "inconsistent");
 }
 
 #[test]
@@ -165,7 +166,7 @@ unit = "USD_per_person""#,
         claim("b:5-6", "b", "venezuelans_deported_to_cecot", "vague", None, None),
     ];
     let out = derive(&c, &claims, &measures());
-    let t = &out.table;
+    let t = &out.table();
     let got: Vec<(String, String, String)> = t.rows.iter().map(|r| (cell(r, t, "inputs"), cell(r, t, "value"), cell(r, t, "note"))).collect();
     assert_eq!(
         got,
@@ -190,7 +191,7 @@ same_source = ["cecot_cell_occupancy", "cecot_cell_toilets"]"#,
     let claims =
         vec![range, claim("a:3-4", "a", "cecot_cell_toilets", "exact", Some(4.0), None), claim("b:3-4", "b", "cecot_cell_toilets", "exact", Some(1.0), None)];
     let out = derive(&c, &claims, &measures());
-    let t = &out.table;
+    let t = &out.table();
     let got: Vec<(String, String, String)> = t.rows.iter().map(|r| (cell(r, t, "derived_id"), cell(r, t, "input_values"), cell(r, t, "value"))).collect();
     assert_eq!(got, vec![("per_toilet_max".into(), "40;4".into(), "10".into()), ("per_toilet_min".into(), "30;4".into(), "7.5".into())]);
 }
@@ -211,7 +212,7 @@ assume.release = { date = "2025-01-31", why = "end of the month" }"#,
     let mut term = claim("a:1-2", "a", "deportees_announced_cecot_term", "exact", Some(12.0), None);
     term.unit = Some("months".into());
     let out = derive(&c, &[term], &measures());
-    let t = &out.table;
+    let t = &out.table();
     assert!((cell(&t.rows[0], t, "value").parse::<f64>().unwrap() - 30.0 / 365.0).abs() < 1e-9);
     assert!(cell(&t.rows[0], t, "note").contains("assumes arrival = 2025-01-01: early January"));
     assert!(catalog(
@@ -304,7 +305,7 @@ fn comparisons_convert_durations_and_group_periods() {
         claim("a:5-6", "a", "es_prison_deaths_since_2022", "exact", Some(10.0), Some("2022/2023")),
         claim("b:5-6", "b", "es_prison_deaths_since_2022", "exact", Some(20.0), Some("2022/2024")),
     ];
-    let t = compare(&claims, &measures());
+    let t = rows_table(compare(&claims, &measures()));
     let got: Vec<(String, String, String)> =
         t.rows.iter().map(|r| (cell(r, &t, "comparison_id"), cell(r, &t, "statement_ids"), cell(r, &t, "verdict"))).collect();
     assert_eq!(
@@ -373,7 +374,7 @@ fn gold_analysis_is_reproduced_from_gold_statements() {
     let (claims, measures) = gold_claims(&dir);
     let catalog = DerivedCatalog::parse("schemas/derived.toml", EMBEDDED_DERIVED, &measures).unwrap();
     let out = derive(&catalog, &claims, &measures);
-    let t = &out.table;
+    let t = &out.table();
     let mut values: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for r in &t.rows {
         values.entry(cell(r, t, "derived_id")).or_default().push(cell(r, t, "value").parse().unwrap());
@@ -408,7 +409,7 @@ fn gold_analysis_is_reproduced_from_gold_statements() {
     assert!(check_of("deportees_aea_plus_regular_check").iter().all(|c| c == "consistent"));
 
     // The comparison's verdicts on the measures the sources disagree or agree on.
-    let cmp = compare(&claims, &measures);
+    let cmp = rows_table(compare(&claims, &measures));
     let verdict_of = |id: &str| cmp.rows.iter().find(|r| cell(r, &cmp, "comparison_id") == id).map(|r| cell(r, &cmp, "verdict")).unwrap_or_default();
     assert_eq!(verdict_of("venezuelans_deported_to_cecot"), "conflicting");
     assert_eq!(verdict_of("cecot_cell_occupancy"), "conflicting");

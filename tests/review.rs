@@ -145,8 +145,9 @@ struct Corpus {
 
 fn corpus() -> Corpus {
     let knowledge = Knowledge::load(None).unwrap();
-    let sources = corpus::load(&repo().join("raw")).unwrap();
-    let extractions = extract_corpus(&sources, &knowledge).unwrap();
+    let articles = corpus::load(&repo().join("raw")).unwrap();
+    let extractions = extract_corpus(&articles, &knowledge).unwrap();
+    let sources = articles.into_iter().map(|a| a.source).collect();
     Corpus { sources, extractions, knowledge }
 }
 
@@ -546,7 +547,7 @@ fn review_sheet_lists_the_statements_and_reads_back_as_no_decision() {
 // The build
 
 fn build_into(raw: &Path, out: &Path, allow_stale: bool) -> Result<cecot_data::pipeline::BuildSummary, Error> {
-    build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), schemas: None, allow_stale, progress: false })
+    build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), allow_stale, progress: false, ..BuildOptions::default() })
 }
 
 /// Rows of a written CSV table as header -> value maps.

@@ -26,7 +26,8 @@ pub const REQUIRED_COLUMNS: &[&str] = &["source_id", "path", "sha256", "language
 /// Columns it may have; anything else is a typo and is refused.
 pub const OPTIONAL_COLUMNS: &[&str] = &["title", "url", "publisher", "author", "published", "retrieved", "notes", "number_format", "html_path", "html_sha256"];
 
-/// One article of the corpus, read and checked.
+/// One article of the corpus as its manifest row describes it (the text is read separately,
+/// by [`Manifest::read_text`], so a corpus of any size is listed without holding its texts).
 #[derive(Debug, Clone)]
 pub struct Source {
     pub source_id: String,
@@ -44,18 +45,58 @@ pub struct Source {
     /// How the article writes numbers, when the manifest says (`1,234.5` or `1.234,5`); else the
     /// build decides it ([`number_format::decide`]).
     pub number_format: Option<NumberFormat>,
-    /// The article's text.
+}
+
+/// An article with its text, read and checked.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub source: Source,
     pub text: String,
 }
 
-/// Read `<raw>/sources.csv` and every article it lists, checking each file's sha256.
-pub fn load(raw: &Path) -> Result<Vec<Source>> {
+/// One row of the manifest: the article it lists and the line it is on (for errors).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Line of the row in the manifest, 1-based.
+    pub line: u64,
+    pub source: Source,
+}
+
+/// A corpus's manifest, checked row by row, with the texts still on disk.
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    /// The manifest file, `<raw>/sources.csv`.
+    pub path: PathBuf,
+    /// The corpus folder the rows' paths are relative to.
+    pub dir: PathBuf,
+    /// The rows in manifest order.
+    pub entries: Vec<Entry>,
+}
+
+impl Manifest {
+    /// Read an entry's article text, refusing it when its bytes do not hash to the manifest's
+    /// sha256 or are not UTF-8.
+    pub fn read_text(&self, entry: &Entry) -> Result<String> {
+        read_checked(&self.dir.join(&entry.source.path), &self.path, entry.line, &entry.source.sha256)
+    }
+}
+
+/// Read `<raw>/sources.csv` and every article it lists, checking each file's sha256. Holds the
+/// whole corpus in memory: for small corpora and tests; the build streams with
+/// [`read_manifest`] and [`Manifest::read_text`].
+pub fn load(raw: &Path) -> Result<Vec<Article>> {
+    let manifest = read_manifest(raw)?;
+    manifest.entries.iter().map(|e| Ok(Article { text: manifest.read_text(e)?, source: e.source.clone() })).collect()
+}
+
+/// Read and check `<raw>/sources.csv`, without reading the articles.
+pub fn read_manifest(raw: &Path) -> Result<Manifest> {
     let manifest = raw.join(MANIFEST);
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_path(&manifest).map_err(|e| csv_error(&manifest, e))?;
     let headers = reader.headers().map_err(|e| csv_error(&manifest, e))?.clone();
     check_header(&manifest, &headers)?;
     let col = |name: &str| headers.iter().position(|h| h == name);
-    let mut sources = Vec::new();
+    let mut entries = Vec::new();
     let mut seen = BTreeSet::new();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(&manifest, e))?;
@@ -85,10 +126,8 @@ pub fn load(raw: &Path) -> Result<Vec<Source>> {
         };
         let published = date("published")?;
         let retrieved = date("retrieved")?;
-        let file = raw.join(&path);
-        let text = read_checked(&file, &manifest, line, &sha256)?;
         check_page(raw, &manifest, line, get("html_path"), get("html_sha256"), |m| bad(format!("{source_id}: {m}")))?;
-        sources.push(Source {
+        let source = Source {
             source_id,
             path,
             sha256,
@@ -101,13 +140,13 @@ pub fn load(raw: &Path) -> Result<Vec<Source>> {
             language,
             notes: get("notes"),
             number_format,
-            text,
-        });
+        };
+        entries.push(Entry { line, source });
     }
-    if sources.is_empty() {
+    if entries.is_empty() {
         return Err(Error::Manifest { path: manifest, line: 1, message: "lists no articles".into() });
     }
-    Ok(sources)
+    Ok(Manifest { path: manifest, dir: raw.to_path_buf(), entries })
 }
 
 fn check_header(manifest: &Path, headers: &csv::StringRecord) -> Result<()> {

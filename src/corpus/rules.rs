@@ -83,7 +83,7 @@ pub struct AddRules {
 impl AddRules {
     /// `<schemas>/add.toml` when a folder is given, else the embedded copy.
     pub fn load(schemas: Option<&Path>) -> Result<AddRules> {
-        let (file, text) = crate::pipeline::knowledge_file(schemas, "add.toml", EMBEDDED_ADD_RULES)?;
+        let (file, text) = crate::knowledge::knowledge_file(schemas, "add.toml", EMBEDDED_ADD_RULES)?;
         AddRules::parse(&file, &text)
     }
 

@@ -8,7 +8,9 @@ mod atomic;
 mod csv_out;
 mod dictionary;
 mod package;
+mod parquet_in;
 mod parquet_out;
+pub mod rows;
 pub mod schema;
 pub mod table;
 pub mod validate;
@@ -17,6 +19,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 pub use package::{datapackage_json, schema_file_name, table_schema_json, write_schema_files};
+pub use parquet_in::read_parquet_table;
+pub use parquet_out::write_parquet as write_parquet_table;
 pub use table::{Cell, Table};
 pub use validate::{validate_dir, Violation};
 use validate::{Report, TextTable};

@@ -19,7 +19,7 @@ use super::{Cell, Table};
 use crate::error::{Error, Result};
 
 /// Write `table` to `path`, replacing any file there.
-pub(crate) fn write_parquet(path: &Path, table: &Table) -> Result<()> {
+pub fn write_parquet(path: &Path, table: &Table) -> Result<()> {
     let failed = |e: pl::PolarsError| Error::Write { path: path.to_path_buf(), message: e.to_string() };
     let mut df = data_frame(table).map_err(failed)?;
     let file = File::create(path).map_err(|e| Error::io(path, e))?;

@@ -7,8 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::load::schema;
-use crate::load::{Cell, Table};
+use crate::load::rows::ComparisonRow;
 
 use super::claims::Catalog as MeasureCatalog;
 use super::inputs::{seconds_per_unit, unit_factor, Claim, Interval};
@@ -60,12 +59,12 @@ fn common<'a>(mut intervals: impl Iterator<Item = &'a Interval>) -> Option<Inter
 
 /// One row per measure stated by at least one statement, plus one per period
 /// (`<measure>@<as_of>`) where the measure's statements describe different periods.
-pub fn compare(claims: &[Claim], measures: &MeasureCatalog) -> Table {
+pub fn compare(claims: &[Claim], measures: &MeasureCatalog) -> Vec<ComparisonRow> {
     let mut by_measure: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
     for c in claims.iter().filter(|c| c.interval().is_some()) {
         by_measure.entry(c.measure.as_str()).or_default().push(c);
     }
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut rows: Vec<ComparisonRow> = Vec::new();
     for (measure, group) in &by_measure {
         let unit = common_unit(measure, group, measures);
         let cumulative = measures.get(measure).is_some_and(|m| m.cumulative);
@@ -78,12 +77,8 @@ pub fn compare(claims: &[Claim], measures: &MeasureCatalog) -> Table {
             }
         }
     }
-    rows.sort_by_key(|r| r[0].to_csv_field());
-    let mut table = Table::new(&schema::COMPARISONS);
-    for r in rows {
-        table.push(r);
-    }
-    table
+    rows.sort_by(|a, b| a.comparison_id.cmp(&b.comparison_id));
+    rows
 }
 
 /// The unit durations are compared in: the catalog's when it is a time unit, else the
@@ -100,7 +95,7 @@ fn common_unit(measure: &str, group: &[&Claim], measures: &MeasureCatalog) -> Op
         .map(|(_, u)| u.to_string())
 }
 
-fn row(id: String, measure: &str, as_of: Option<&str>, group: &[&Claim], unit: Option<&str>, cumulative: bool) -> Vec<Cell> {
+fn row(id: String, measure: &str, as_of: Option<&str>, group: &[&Claim], unit: Option<&str>, cumulative: bool) -> ComparisonRow {
     let mut sorted: Vec<&Claim> = group.to_vec();
     sorted.sort_by(|a, b| a.statement_id.cmp(&b.statement_id));
     let scaled: Vec<(Interval, Option<&str>)> = sorted
@@ -130,17 +125,17 @@ fn row(id: String, measure: &str, as_of: Option<&str>, group: &[&Claim], unit: O
     let spread_pct = min.zip(spread).filter(|(m, _)| *m != 0.0).map(|(m, s)| s / m * 100.0);
     let tidy = |x: Option<f64>| x.map(crate::extract::tidy);
     let sources: BTreeSet<&str> = sorted.iter().map(|c| c.source_id.as_str()).collect();
-    vec![
-        Cell::text(id),
-        Cell::text(measure),
-        Cell::opt_text(as_of),
-        Cell::Int(sorted.len() as i64),
-        Cell::Int(sources.len() as i64),
-        Cell::text(sorted.iter().map(|c| c.statement_id.as_str()).collect::<Vec<_>>().join(";")),
-        Cell::opt_num(tidy(min)),
-        Cell::opt_num(tidy(max)),
-        Cell::opt_num(tidy(spread)),
-        Cell::opt_num(tidy(spread_pct.map(|p| (p * 100.0).round() / 100.0))),
-        Cell::text(verdict_of(&scaled, cumulative)),
-    ]
+    ComparisonRow {
+        comparison_id: id,
+        measure: measure.to_string(),
+        as_of: as_of.map(str::to_string),
+        n_statements: sorted.len() as i64,
+        n_sources: sources.len() as i64,
+        statement_ids: sorted.iter().map(|c| c.statement_id.as_str()).collect::<Vec<_>>().join(";"),
+        min: tidy(min),
+        max: tidy(max),
+        spread: tidy(spread),
+        spread_pct: tidy(spread_pct.map(|p| (p * 100.0).round() / 100.0)),
+        verdict: verdict_of(&scaled, cumulative).to_string(),
+    }
 }

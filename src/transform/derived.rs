@@ -17,8 +17,8 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::load::schema;
-use crate::load::{Cell, Table};
+use crate::load::rows::DerivedRow;
+use crate::load::Table;
 
 use super::claims::Catalog as MeasureCatalog;
 use super::inputs::{date_of_day, day_number, seconds_per_unit, unit_factor, Claim};
@@ -328,7 +328,7 @@ impl Derivation {
 /// The derived table and the build-summary lines of the formulas that yielded no row.
 #[derive(Debug, Clone)]
 pub struct Derived {
-    pub table: Table,
+    pub rows: Vec<DerivedRow>,
     /// One line per entry (or reference) that produced nothing, saying why.
     pub missing: Vec<String>,
 }
@@ -343,7 +343,7 @@ struct Row {
 
 /// Evaluate every entry of the catalog on the claims.
 pub fn derive(catalog: &DerivedCatalog, claims: &[Claim], measures: &MeasureCatalog) -> Derived {
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut rows: Vec<DerivedRow> = Vec::new();
     let mut missing = Vec::new();
     for d in &catalog.entries {
         if !d.unknown_measures.is_empty() {
@@ -408,16 +408,15 @@ pub fn derive(catalog: &DerivedCatalog, claims: &[Claim], measures: &MeasureCata
             rows.push(render(d, &row, claims));
         }
     }
-    rows.sort_by(|a, b| (key(&a[0]), key(&a[2])).cmp(&(key(&b[0]), key(&b[2]))));
-    let mut table = Table::new(&schema::DERIVED);
-    for r in rows {
-        table.push(r);
-    }
-    Derived { table, missing }
+    rows.sort_by(|a, b| (&a.derived_id, &a.inputs).cmp(&(&b.derived_id, &b.inputs)));
+    Derived { rows, missing }
 }
 
-fn key(c: &Cell) -> String {
-    c.to_csv_field()
+impl Derived {
+    /// The rows as the derived table.
+    pub fn table(&self) -> Table {
+        crate::load::rows::rows_table(self.rows.iter().cloned())
+    }
 }
 
 /// Does the reference pick this claim?
@@ -489,7 +488,7 @@ fn product_values(points: &[Vec<f64>]) -> Vec<Vec<f64>> {
     out
 }
 
-fn render(d: &Derivation, row: &Row, claims: &[Claim]) -> Vec<Cell> {
+fn render(d: &Derivation, row: &Row, claims: &[Claim]) -> DerivedRow {
     let inputs: Vec<&Claim> = row.inputs.iter().map(|&i| &claims[i]).collect();
     let input_values: Vec<String> = inputs
         .iter()
@@ -522,17 +521,17 @@ fn render(d: &Derivation, row: &Row, claims: &[Claim]) -> Vec<Cell> {
     if let Some(sel) = &d.spec.select {
         notes.push(format!("the {} over all combinations of input statements", if sel == "max" { "largest" } else { "smallest" }));
     }
-    vec![
-        Cell::text(format!("{}{}", d.spec.id, row.suffix)),
-        Cell::text(d.spec.formula.clone()),
-        Cell::text(inputs.iter().map(|c| c.statement_id.as_str()).collect::<Vec<_>>().join(";")),
-        Cell::text(input_values.join(";")),
-        Cell::Num(value),
-        Cell::text(d.spec.unit.clone()),
-        Cell::opt_text(check_id),
-        Cell::text(check),
-        Cell::text(notes.join("; ")),
-    ]
+    DerivedRow {
+        derived_id: format!("{}{}", d.spec.id, row.suffix),
+        formula: d.spec.formula.clone(),
+        inputs: inputs.iter().map(|c| c.statement_id.as_str()).collect::<Vec<_>>().join(";"),
+        input_values: input_values.join(";"),
+        value: Some(value),
+        unit: Some(d.spec.unit.clone()),
+        check_statement_id: check_id,
+        check: check.to_string(),
+        note: Some(notes.join("; ")),
+    }
 }
 
 /// Check a computed value against the statements of the entry's check reference (other than

@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use crate::load::Table;
+use std::collections::HashMap;
+
+use crate::load::rows::{MentionRow, StatementRow};
 
 use super::claims::as_of_bounds;
 use super::statements::interval as qualifier_interval;
@@ -165,74 +167,32 @@ impl Claim {
     }
 }
 
-/// The claims of a statements table: its rows that have a measure, in table order. The
-/// mentions table gives the precision of date claims (`2023` is a year, `2023-01` a month).
-pub fn claims_from_tables(statements: &Table, mentions: &Table) -> Vec<Claim> {
-    let col = |t: &Table, name: &str| t.def.column_index(name).unwrap_or_else(|| panic!("{} has no column {name}", t.def.name));
-    let mention_value: std::collections::HashMap<&str, &str> = {
-        let (id, value) = (col(mentions, "mention_id"), col(mentions, "value"));
-        mentions.rows.iter().filter_map(|r| Some((text(&r[id])?, text(&r[value])?))).collect()
-    };
-    let c = |name| col(statements, name);
-    let (id, source, measure, kind, value, value_date, low, high, qualifier, unit, as_of, as_of_end) = (
-        c("statement_id"),
-        c("source_id"),
-        c("measure"),
-        c("kind"),
-        c("value"),
-        c("value_date"),
-        c("low"),
-        c("high"),
-        c("qualifier"),
-        c("unit"),
-        c("as_of"),
-        c("as_of_end"),
-    );
-    statements
-        .rows
-        .iter()
-        .filter_map(|r| {
-            let measure = text(&r[measure])?.to_string();
-            let statement_id = text(&r[id])?.to_string();
-            let date = match &r[value_date] {
-                crate::load::Cell::Date(d) => {
-                    let precise = mention_value.get(statement_id.as_str()).and_then(|v| as_of_bounds(v));
-                    Some(precise.unwrap_or((*d, *d)))
-                }
-                _ => None,
-            };
-            Some(Claim {
-                source_id: text(&r[source]).unwrap_or_default().to_string(),
-                measure,
-                kind: text(&r[kind]).unwrap_or_default().to_string(),
-                value: num(&r[value]),
-                low: num(&r[low]),
-                high: num(&r[high]),
-                qualifier: text(&r[qualifier]).unwrap_or("exact").to_string(),
-                unit: text(&r[unit]).map(str::to_string),
-                as_of: text(&r[as_of]).map(str::to_string),
-                as_of_end: match &r[as_of_end] {
-                    crate::load::Cell::Date(d) => Some(*d),
-                    _ => None,
-                },
-                date,
-                statement_id,
-            })
+/// The claims of some statements: those that have a measure, in their order. The mentions
+/// give the precision of date claims (`2023` is a year, `2023-01` a month).
+pub fn claims_of(statements: &[StatementRow], mentions: &[MentionRow]) -> Vec<Claim> {
+    let mention_value: HashMap<&str, &str> = mentions.iter().filter_map(|m| Some((m.mention_id.as_str(), m.value.as_deref()?))).collect();
+    statements.iter().filter_map(|s| Claim::of_statement(s, mention_value.get(s.statement_id.as_str()).copied())).collect()
+}
+
+impl Claim {
+    /// The claim a statement makes, when it has a measure; `mention_value` is its mention's
+    /// value as written, which gives a date's precision.
+    pub fn of_statement(s: &StatementRow, mention_value: Option<&str>) -> Option<Claim> {
+        let measure = s.measure.clone()?;
+        let date = s.value_date.map(|d| mention_value.and_then(as_of_bounds).unwrap_or((d, d)));
+        Some(Claim {
+            statement_id: s.statement_id.clone(),
+            source_id: s.source_id.clone(),
+            measure,
+            kind: s.kind.clone(),
+            value: s.value,
+            low: s.low,
+            high: s.high,
+            qualifier: s.qualifier.clone(),
+            unit: s.unit.clone(),
+            as_of: s.as_of.clone(),
+            as_of_end: s.as_of_end,
+            date,
         })
-        .collect()
-}
-
-fn text(c: &crate::load::Cell) -> Option<&str> {
-    match c {
-        crate::load::Cell::Str(s) => Some(s),
-        _ => None,
-    }
-}
-
-fn num(c: &crate::load::Cell) -> Option<f64> {
-    match c {
-        crate::load::Cell::Num(x) => Some(*x),
-        crate::load::Cell::Int(i) => Some(*i as f64),
-        _ => None,
     }
 }

@@ -3,9 +3,8 @@
 use chrono::NaiveDate;
 
 use crate::corpus::Source;
-use crate::extract::Extraction;
-use crate::load::schema;
-use crate::load::{Cell, Table};
+use crate::extract::{Extraction, Mention};
+use crate::load::rows::StatementRow;
 
 use super::claims::as_of_bounds;
 
@@ -28,39 +27,36 @@ pub fn interval(qualifier: &str, value: Option<f64>, low: Option<f64>, high: Opt
     }
 }
 
-/// One row per mention that is a statement.
-pub fn statements_table(sources: &[Source], extractions: &[Extraction]) -> Table {
-    let mut table = Table::new(&schema::STATEMENTS);
-    for (source, ex) in sources.iter().zip(extractions) {
-        for m in ex.mentions.iter().filter(|m| m.is_statement) {
-            let is_date = matches!(m.kind, "date" | "year");
-            let value = if is_date { None } else { m.number() };
-            let value_date = if is_date { m.value.as_deref().and_then(|v| as_of_bounds(v).map(|b| b.0)) } else { None };
-            let (lo, hi) = if is_date { (None, None) } else { interval(m.qualifier, value, m.low, m.high) };
-            let bounds: Option<(NaiveDate, NaiveDate)> = m.as_of.map(|p| p.bounds());
-            table.push(vec![
-                Cell::text(format!("{}:{}-{}", source.source_id, m.start, m.end)),
-                Cell::text(source.source_id.clone()),
-                Cell::opt_text(m.measure.clone()),
-                Cell::text(m.kind),
-                Cell::opt_num(value),
-                Cell::opt_date(value_date),
-                Cell::opt_num(m.low),
-                Cell::opt_num(m.high),
-                Cell::text(m.qualifier),
-                Cell::opt_text(m.unit.clone()),
-                Cell::opt_text(m.as_of.map(|p| p.to_string())),
-                Cell::opt_date(bounds.map(|b| b.0)),
-                Cell::opt_date(bounds.map(|b| b.1)),
-                Cell::opt_num(lo.map(crate::extract::tidy)),
-                Cell::opt_num(hi.map(crate::extract::tidy)),
-                Cell::text(ex.doc.sentence_text(m.sentence)),
-                Cell::opt_text(source.publisher.clone()),
-                Cell::opt_date(source.published),
-                Cell::text(m.review.as_str()),
-                Cell::opt_text(m.reviewer.clone()),
-            ]);
+/// The statements of one article: a row per mention that is a statement.
+pub fn statement_rows(source: &Source, ex: &Extraction) -> Vec<StatementRow> {
+    let statement = |m: &Mention| {
+        let is_date = matches!(m.kind, "date" | "year");
+        let value = if is_date { None } else { m.number() };
+        let value_date = if is_date { m.value.as_deref().and_then(|v| as_of_bounds(v).map(|b| b.0)) } else { None };
+        let (lo, hi) = if is_date { (None, None) } else { interval(m.qualifier, value, m.low, m.high) };
+        let bounds: Option<(NaiveDate, NaiveDate)> = m.as_of.map(|p| p.bounds());
+        StatementRow {
+            statement_id: format!("{}:{}-{}", source.source_id, m.start, m.end),
+            source_id: source.source_id.clone(),
+            measure: m.measure.clone(),
+            kind: m.kind.to_string(),
+            value,
+            value_date,
+            low: m.low,
+            high: m.high,
+            qualifier: m.qualifier.to_string(),
+            unit: m.unit.clone(),
+            as_of: m.as_of.map(|p| p.to_string()),
+            as_of_start: bounds.map(|b| b.0),
+            as_of_end: bounds.map(|b| b.1),
+            interval_low: lo.map(crate::extract::tidy),
+            interval_high: hi.map(crate::extract::tidy),
+            quote: ex.doc.sentence_text(m.sentence),
+            publisher: source.publisher.clone(),
+            published: source.published,
+            review: m.review.as_str().to_string(),
+            reviewer: m.reviewer.clone(),
         }
-    }
-    table
+    };
+    ex.mentions.iter().filter(|m| m.is_statement).map(statement).collect()
 }

@@ -1,0 +1,129 @@
+//! One article's work, from its manifest row and text to the rows it leaves behind: extract
+//! the mentions, read them as claims (measure, period), apply the review sheet's decisions on
+//! the article, and make its rows. Nothing else of the article (its text, its tokens) outlives
+//! this function, so a build holds rows, not the corpus.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use crate::corpus::Source;
+use crate::error::{Error, Result};
+use crate::extract::{ArticleContext, Extraction, Extractor, Mention};
+use crate::knowledge::Knowledge;
+use crate::load::rows::{MentionRow, SourceRow, StatementRow};
+use crate::review::{self, ArticleReview, Decision, Decisions};
+use crate::transform::claims;
+use crate::transform::statements::statement_rows;
+
+/// The extractors of one thread, one per language, compiled on first use.
+type Extractors<'k> = BTreeMap<&'k str, Extractor<'k>>;
+
+/// What the work on every article shares: the knowledge, the compiled extractors and the
+/// review sheet's decisions by article.
+pub struct Tools<'k> {
+    pub knowledge: &'k Knowledge,
+    /// One slot per thread of the rayon pool (an extractor keeps state while it runs, so
+    /// threads do not share one); a thread outside the pool uses slot 0.
+    extractors: Vec<Mutex<Extractors<'k>>>,
+    units: Vec<String>,
+    review: Option<(&'k Decisions, BTreeMap<&'k str, Vec<&'k Decision>>)>,
+}
+
+impl<'k> Tools<'k> {
+    /// Compile the extractors once for all articles; `review` is the corpus's sheet, if any.
+    pub fn new(knowledge: &'k Knowledge, review: Option<&'k Decisions>) -> Tools<'k> {
+        let extractors = (0..rayon::current_num_threads().max(1)).map(|_| Mutex::new(BTreeMap::new())).collect();
+        let units = crate::knowledge::known_units(&knowledge.lexicons);
+        Tools { knowledge, extractors, units, review: review.map(|d| (d, d.by_source())) }
+    }
+
+    /// Extract one article's mentions and read them as claims: measures and periods.
+    pub fn extract(&self, source: &Source, text: &str) -> Result<Extraction> {
+        let (lang, lexicon) = self.knowledge.lexicons.by_language.get_key_value(&source.language).ok_or_else(|| Error::Knowledge {
+            file: "lexicon".into(),
+            message: format!("no lexicon for language {:?} (article {})", source.language, source.source_id),
+        })?;
+        let slot = rayon::current_thread_index().unwrap_or(0) % self.extractors.len();
+        let mut extractors = self.extractors[slot].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let extractor = extractors.entry(lang.as_str()).or_insert_with(|| Extractor::new(lexicon));
+        let format =
+            crate::knowledge::decide_number_format(self.knowledge, lexicon, source.number_format, text, source.url.as_deref(), source.publisher.as_deref());
+        let mut ex = extractor.extract(text, ArticleContext { published: source.published, number_format: Some(format) });
+        drop(extractors);
+        claims::assign_measures(&ex.doc, &mut ex.mentions, &self.knowledge.measures, lexicon);
+        claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period);
+        Ok(ex)
+    }
+
+    /// Apply the review sheet's decisions on this article to its mentions.
+    fn review(&self, source: &Source, ex: &mut Extraction) -> Result<ArticleReview> {
+        let Some((decisions, by_source)) = &self.review else {
+            return Ok(ArticleReview::default());
+        };
+        let of_article = by_source.get(source.source_id.as_str()).map_or(&[][..], Vec::as_slice);
+        review::apply_to_article(decisions, of_article, &source.source_id, &mut ex.mentions, &self.knowledge.measures, &self.units)
+    }
+}
+
+/// The rows one article leaves behind.
+#[derive(Debug)]
+pub struct ArticleRows {
+    pub source: SourceRow,
+    pub mentions: Vec<MentionRow>,
+    pub statements: Vec<StatementRow>,
+    /// What the review sheet did to the article's mentions.
+    pub review: ArticleReview,
+}
+
+/// One article's whole work: text in, rows out.
+pub fn article_rows(source: &Source, text: &str, tools: &Tools) -> Result<ArticleRows> {
+    let mut ex = tools.extract(source, text)?;
+    let review = tools.review(source, &mut ex)?;
+    Ok(ArticleRows { source: source_row(source, &ex), mentions: mention_rows(source, &ex), statements: statement_rows(source, &ex), review })
+}
+
+/// The article's row of the sources table: its manifest row and what was found in it.
+fn source_row(s: &Source, ex: &Extraction) -> SourceRow {
+    SourceRow {
+        source_id: s.source_id.clone(),
+        path: s.path.clone(),
+        sha256: s.sha256.clone(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        publisher: s.publisher.clone(),
+        author: s.author.clone(),
+        published: s.published,
+        retrieved: s.retrieved,
+        language: s.language.clone(),
+        notes: s.notes.clone(),
+        number_format: ex.number_format.format.as_str().to_string(),
+        number_format_basis: ex.number_format.basis.as_str().to_string(),
+        chars: ex.doc.chars.len() as i64,
+        n_mentions: ex.mentions.len() as i64,
+        n_statements: ex.mentions.iter().filter(|m| m.is_statement).count() as i64,
+    }
+}
+
+/// The article's rows of the mentions table.
+fn mention_rows(source: &Source, ex: &Extraction) -> Vec<MentionRow> {
+    let row = |m: &Mention| MentionRow {
+        mention_id: format!("{}:{}-{}", source.source_id, m.start, m.end),
+        source_id: source.source_id.clone(),
+        start: m.start as i64,
+        end: m.end as i64,
+        surface: m.surface.clone(),
+        kind: m.kind.to_string(),
+        value: m.value.clone(),
+        low: m.low,
+        high: m.high,
+        qualifier: m.qualifier.to_string(),
+        unit: m.unit.clone(),
+        is_statement: m.is_statement,
+        measure: m.measure.clone(),
+        as_of: m.as_of.map(|p| p.to_string()),
+        sentence: ex.doc.sentence_text(m.sentence),
+        review: m.review.as_str().to_string(),
+        reviewer: m.reviewer.clone(),
+    };
+    ex.mentions.iter().map(row).collect()
+}

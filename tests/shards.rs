@@ -1,0 +1,47 @@
+//! Builds past one machine: shards built apart and merged give the single build's bytes.
+
+use std::path::Path;
+
+use cecot_data::error::Error;
+use cecot_data::pipeline::{build, merge, BuildOptions, MergeOptions};
+use cecot_data::shard::Shard;
+
+#[allow(dead_code)]
+mod common;
+use common::{files, repo};
+
+fn build_shard(raw: &Path, out: &Path, index: u64, count: u64) {
+    let shard = Some(Shard { index, count });
+    build(&BuildOptions { raw: raw.to_path_buf(), out: out.to_path_buf(), progress: false, shard, ..BuildOptions::default() }).unwrap();
+}
+
+fn merge_into(shards: Vec<std::path::PathBuf>, out: &Path) -> Result<cecot_data::pipeline::BuildSummary, Error> {
+    merge(&MergeOptions { shards, out: out.to_path_buf(), ..MergeOptions::default() })
+}
+
+#[test]
+fn three_shards_merged_equal_a_single_build_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let raw = repo().join("raw");
+    // Two shards share one folder (as a job array writing to shared storage), one has its own.
+    let (shared, own) = (tmp.path().join("shared"), tmp.path().join("own"));
+    build_shard(&raw, &shared, 0, 3);
+    build_shard(&raw, &own, 1, 3);
+    build_shard(&raw, &shared, 2, 3);
+    let merged = tmp.path().join("merged");
+    merge_into(vec![shared.clone(), own.clone()], &merged).unwrap();
+    let single = tmp.path().join("single");
+    build(&BuildOptions { raw, out: single.clone(), progress: false, ..BuildOptions::default() }).unwrap();
+    assert_eq!(files(&merged), files(&single));
+}
+
+#[test]
+fn a_missing_shard_is_named_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("shards");
+    build_shard(&repo().join("raw"), &dir, 0, 2);
+    let out = tmp.path().join("out");
+    let err = merge_into(vec![dir], &out).unwrap_err();
+    assert!(err.to_string().contains("1/2 missing"), "{err}");
+    assert!(!out.exists());
+}
