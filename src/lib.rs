@@ -3,7 +3,7 @@
 //!
 //! The modules follow the data flow: [`corpus`] reads raw/, [`extract`] finds the numeric
 //! mentions, [`transform`] turns them into statements, derived figures and comparisons, and
-//! [`load`] writes and validates the tables. [`review`] applies a reviewer's decisions to the
+//! [`load`] writes and validates the tables, and [`report`] draws them as charts and pages. [`review`] applies a reviewer's decisions to the
 //! mentions between extraction and transform. [`pipeline`] runs them in order.
 
 pub mod bench;
@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod load;
 pub mod pipeline;
+pub mod report;
 pub mod review;
 pub mod transform;
 

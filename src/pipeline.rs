@@ -363,6 +363,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     };
     let mut docs = doc_sections(&knowledge);
     docs.extend(tables.review.as_ref().map(review::doc_section));
-    crate::load::write_dataset(&opts.out, &tables.all(), &docs)?;
+    let all = tables.all();
+    crate::load::write_dataset_with(&opts.out, &all, &docs, |dir| crate::report::write(dir, &opts.raw, &all))?;
     Ok(BuildSummary { seconds: started.elapsed().as_secs_f64(), ..summary })
 }
