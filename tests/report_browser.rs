@@ -208,8 +208,12 @@ impl Browser {
             let p = &m["params"];
             match m["method"].as_str().unwrap_or("") {
                 "Runtime.exceptionThrown" => errors.push(format!("exception: {}", p["exceptionDetails"])),
-                "Runtime.consoleAPICalled" if matches!(p["type"].as_str(), Some("error" | "assert")) => errors.push(format!("console.{}: {}", p["type"], p["args"])),
-                "Log.entryAdded" if p["entry"]["level"] == json!("error") => errors.push(format!("{}: {}", p["entry"]["url"], p["entry"]["text"])),
+                "Runtime.consoleAPICalled" if matches!(p["type"].as_str(), Some("error" | "assert")) => {
+                    errors.push(format!("console.{}: {}", p["type"].as_str().unwrap_or(""), p["args"]))
+                }
+                "Log.entryAdded" if p["entry"]["level"] == json!("error") => {
+                    errors.push(format!("{}: {}", p["entry"]["url"].as_str().unwrap_or(""), p["entry"]["text"].as_str().unwrap_or("")))
+                }
                 _ => {}
             }
         }

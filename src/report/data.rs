@@ -42,6 +42,8 @@ pub struct Data<'t> {
     pub mentions_by_source: BTreeMap<&'t str, Vec<Row<'t>>>,
     /// Statements of each measure (statements without a measure are left out).
     pub statements_by_measure: BTreeMap<&'t str, Vec<Row<'t>>>,
+    /// Measures, the most widely reported first: by distinct sources, then statements, then id.
+    pub measures_ranked: Vec<&'t str>,
     /// Comparison rows of each measure: the whole measure and each period.
     pub comparisons_by_measure: BTreeMap<&'t str, Vec<Row<'t>>>,
     /// Positions in `derived` of the rows each statement enters or checks.
@@ -86,6 +88,7 @@ impl<'t> Data<'t> {
                 derived_by_statement.entry(id).or_default().push(i);
             }
         }
+        let measures_ranked = rank_measures(&statements_by_measure);
         let source_labels = sources.iter().map(|s| (s.str("source_id"), source_label(&s))).collect();
         let colours = SourceColours::new(sources.iter().map(|s| s.str("source_id")));
         Ok(Data {
@@ -94,6 +97,7 @@ impl<'t> Data<'t> {
             derived,
             mentions_by_source,
             statements_by_measure,
+            measures_ranked,
             comparisons_by_measure,
             derived_by_statement,
             comparisons_by_statement,
@@ -112,6 +116,21 @@ impl<'t> Data<'t> {
         let rows = self.comparisons_by_measure.get(measure);
         rows.and_then(|rows| rows.iter().find(|c| c.str("comparison_id") == measure)).map(|c| c.str("verdict")).unwrap_or("single")
     }
+}
+
+/// Measure ids, those stated by more sources (then by more statements) first.
+fn rank_measures<'t>(statements_by_measure: &BTreeMap<&'t str, Vec<Row<'t>>>) -> Vec<&'t str> {
+    let mut ranked: Vec<(usize, usize, &str)> = statements_by_measure
+        .iter()
+        .map(|(measure, claims)| {
+            let mut sources: Vec<&str> = claims.iter().map(|c| c.str("source_id")).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            (sources.len(), claims.len(), *measure)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    ranked.into_iter().map(|(_, _, m)| m).collect()
 }
 
 /// `Publisher (source_id)`, or the id alone when the clipping names no publisher.

@@ -1,7 +1,8 @@
 //! Report: the finished tables as pages to look at rather than rows to read. `output/report/`
 //! holds a static, self-contained site (no server, no network): `index.html` with every
 //! measure's chart and verdict, one page per article with each of its figures highlighted, one
-//! page per measure with every claim, and paged lists of articles and derived figures.
+//! page per measure with every claim, and paged lists of measures, articles and derived
+//! figures.
 //! `output/charts/<measure>.svg` holds the charts.
 //!
 //! The report reads the tables by column name only ([`rows`]) and re-reads each article's text
@@ -42,6 +43,9 @@ pub fn write(out_dir: &Path, raw_dir: &Path, tables: &[Table]) -> Result<()> {
     }
     for n in 1..=page_count(data.sources.len()) {
         write_page(&report.join(format!("lists/articles-{n}.html")), overview::articles_page(&data, n))?;
+    }
+    for n in 1..=page_count(data.measures_ranked.len()) {
+        write_page(&report.join(format!("lists/measures-{n}.html")), overview::measures_page(&data, n))?;
     }
     for n in 1..=page_count(data.derived.len()) {
         write_page(&report.join(format!("lists/derived-{n}.html")), overview::derived_page(&data, n))?;

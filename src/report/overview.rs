@@ -9,12 +9,16 @@ use super::measure::claims_table;
 use super::page::{self, article_href, chart_href, filter_box, measure_href, page_count, pager, verdict_badge, PAGE_ROWS};
 use super::rows::Row;
 
+/// Measures shown with their chart on the front page; the list of measures has them all.
+const FRONT_MEASURES: usize = 24;
+
 /// Claims shown per measure on the front page; the measure's page lists them all.
 const FRONT_CLAIMS: usize = 8;
 
 /// `index.html`.
 pub fn index(data: &Data) -> Markup {
     let measures = &data.statements_by_measure;
+    let front: Vec<&str> = data.measures_ranked.iter().take(FRONT_MEASURES).copied().collect();
     let body = html! {
         h1 { "CECOT data: the claims at a glance" }
         p {
@@ -27,7 +31,10 @@ pub fn index(data: &Data) -> Markup {
         (filter_box("Filter measures, articles and figures on this page:"))
         nav { "Jump to: " a href="#measures" { "measures" } " · " a href="#articles" { "articles" } " · " a href="#derived" { "derived figures" } }
         h2 id="measures" { "Measures across sources" }
-        @for (measure, claims) in measures {
+        p { "The " (front.len()) " measures stated by the most sources, each with its chart and first claims; "
+            a href="#all-measures" { "all " (measures.len()) " measures" } " are listed below." }
+        @for measure in &front {
+            @let claims = &measures[measure];
             section.card data-filter-item {
                 h3 { a href=(measure_href(measure)) { (measure) } " " (verdict_badge(data.verdict(measure))) }
                 img.chart src=(chart_href(measure)) alt=(super::measure::chart_alt(data, measure, claims)) width="760";
@@ -35,6 +42,9 @@ pub fn index(data: &Data) -> Markup {
                 @if claims.len() > FRONT_CLAIMS { p { a href=(measure_href(measure)) { "All " (claims.len()) " claims of " (measure) } } }
             }
         }
+        h2 id="all-measures" { "All measures" }
+        (measures_table(data, 0, ""))
+        (pager("measures", page_count(data.measures_ranked.len()), Some(1), ""))
         h2 id="articles" { "Articles" }
         (articles_table(data, 0, ""))
         (pager("articles", page_count(data.sources.len()), Some(1), ""))
@@ -57,6 +67,18 @@ pub fn articles_page(data: &Data, n: usize) -> Markup {
     page::page(&format!("Articles {n}"), "../", body)
 }
 
+/// Page `n` (from 1) of the list of measures.
+pub fn measures_page(data: &Data, n: usize) -> Markup {
+    let pages = page_count(data.measures_ranked.len());
+    let body = html! {
+        h1 { "Measures, page " (n) " of " (pages) }
+        (filter_box("Filter this page:"))
+        (measures_table(data, n - 1, "../"))
+        (pager("measures", pages, Some(n), "../"))
+    };
+    page::page(&format!("Measures {n}"), "../", body)
+}
+
 /// Page `n` (from 1) of the list of derived figures.
 pub fn derived_page(data: &Data, n: usize) -> Markup {
     let pages = page_count(data.derived.len());
@@ -73,6 +95,27 @@ pub fn derived_page(data: &Data, n: usize) -> Markup {
 fn page_rows(len: usize, page: usize) -> std::ops::Range<usize> {
     let start = (page * PAGE_ROWS).min(len);
     start..(start + PAGE_ROWS).min(len)
+}
+
+fn measures_table(data: &Data, page: usize, root: &str) -> Markup {
+    html! {
+        table {
+            thead { tr { th { "Measure" } th { "Verdict" } th { "Claims" } th { "Sources" } th { "Min" } th { "Max" } } }
+            tbody {
+                @for measure in &data.measures_ranked[page_rows(data.measures_ranked.len(), page)] {
+                    @let whole = data.comparisons_by_measure.get(measure).and_then(|rows| rows.iter().find(|c| c.str("comparison_id") == *measure));
+                    tr data-filter-item {
+                        td { a href={ (root) (measure_href(measure)) } { (measure) } }
+                        td { (verdict_badge(data.verdict(measure))) }
+                        td.num { (data.statements_by_measure.get(measure).map_or(0, Vec::len)) }
+                        td.num { @if let Some(c) = whole { (c.shown("n_sources")) } }
+                        td.num { @if let Some(c) = whole { (c.shown("min")) } }
+                        td.num { @if let Some(c) = whole { (c.shown("max")) } }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn articles_table(data: &Data, page: usize, root: &str) -> Markup {
