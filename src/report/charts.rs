@@ -88,6 +88,7 @@ fn msg(e: impl std::fmt::Display) -> String {
 fn draw(svg: &mut String, spec: &ChartSpec, claims: &[ChartClaim], colours: &SourceColours) -> DrawResult {
     let all: Vec<&ChartClaim> = claims.iter().collect();
     let sources = by_source(&all);
+    let claims = &distinct_shapes(claims, colours);
     let legend_rows = sources.len().min(LEGEND_MAX) + usize::from(sources.len() > LEGEND_MAX);
     let legend_height = legend_rows as u32 * LEGEND_ROW + 6;
     let root = SVGBackend::with_string(svg, (WIDTH, HEIGHT + legend_height)).into_drawing_area();
@@ -222,6 +223,14 @@ fn draw_claim<'a, DB: DrawingBackend + 'a>(chart: &mut Panel<'a, DB>, claim: &Ch
     Ok(())
 }
 
+/// The claims that draw different shapes, first of each kept: claims of the same colour,
+/// bounds and period draw the same shape, and a large corpus repeats them thousands of times.
+fn distinct_shapes(claims: &[ChartClaim], colours: &SourceColours) -> Vec<ChartClaim> {
+    let key = |c: &ChartClaim| (colours.rgb(&c.source_id), c.low.map(f64::to_bits), c.high.map(f64::to_bits), c.period.map(|(a, b)| (a.to_bits(), b.to_bits())));
+    let mut seen = std::collections::BTreeSet::new();
+    claims.iter().filter(|c| seen.insert(key(c))).cloned().collect()
+}
+
 /// The claims grouped by source, sources in id order, claims in the order given.
 fn by_source<'c>(claims: &[&'c ChartClaim]) -> Vec<(&'c str, Vec<&'c ChartClaim>)> {
     let mut groups: std::collections::BTreeMap<&str, Vec<&ChartClaim>> = Default::default();
@@ -339,6 +348,13 @@ mod tests {
         let one = render(&spec(), &claims, &colours, Path::new("x.svg")).unwrap();
         let two = render(&spec(), &claims, &colours, Path::new("x.svg")).unwrap();
         assert_eq!(one, two);
+    }
+
+    #[test]
+    fn repeated_claims_draw_once() {
+        let colours = SourceColours::new(["a", "b"]);
+        let claims = vec![claim("a", Some(1.0), Some(1.0), None), claim("a", Some(1.0), Some(1.0), None), claim("b", Some(1.0), Some(1.0), None)];
+        assert_eq!(distinct_shapes(&claims, &colours).len(), 2);
     }
 
     #[test]

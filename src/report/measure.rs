@@ -4,14 +4,18 @@
 use maud::{html, Markup};
 
 use super::data::Data;
-use super::page::{self, article_href, chart_href, source_chip, verdict_badge};
+use super::page::{self, article_href, chart_href, filter_box, measure_page_href, page_count, page_links, source_chip, verdict_badge, PAGE_ROWS};
 use super::rows::Row;
 
-/// The page of `measure`, whose statements are `claims`.
-pub fn render(data: &Data, measure: &str, claims: &[Row]) -> Markup {
+/// Page `n` (from 1) of `measure`, whose statements are `claims`: the chart and comparisons,
+/// and that page's share of the claims ([`PAGE_ROWS`] a page).
+pub fn render(data: &Data, measure: &str, claims: &[Row], n: usize) -> Markup {
     let comparisons = data.comparisons_by_measure.get(measure).map(Vec::as_slice).unwrap_or_default();
+    let pages = page_count(claims.len());
+    let shown = &claims[((n - 1) * PAGE_ROWS).min(claims.len())..(n * PAGE_ROWS).min(claims.len())];
+    let pager = page_links(pages, Some(n), |k| format!("../{}", measure_page_href(measure, k)));
     let body = html! {
-        h1 { (measure) }
+        h1 { (measure) @if pages > 1 { ", page " (n) " of " (pages) } }
         p { "Verdict across sources: " (verdict_badge(data.verdict(measure))) " · " (claims.len()) " claims" }
         figure {
             img.chart src={ "../" (chart_href(measure)) } alt=(chart_alt(data, measure, claims)) width="760";
@@ -20,7 +24,9 @@ pub fn render(data: &Data, measure: &str, claims: &[Row]) -> Markup {
         h2 { "Comparisons" }
         (comparisons_table(comparisons))
         h2 { "Claims" }
-        (claims_table(data, claims, "../"))
+        (filter_box("Filter these claims:"))
+        (claims_table(data, shown, "../"))
+        (pager)
     };
     page::page(measure, "../", body)
 }

@@ -35,7 +35,9 @@ pub fn write(out_dir: &Path, raw_dir: &Path, tables: &[Table]) -> Result<()> {
     }
     write_charts(&data, &out_dir.join("charts"))?;
     for (measure, claims) in &data.statements_by_measure {
-        write_page(&report.join(format!("measures/{}.html", file_stem(measure))), measure::render(&data, measure, claims))?;
+        for n in 1..=page_count(claims.len()) {
+            write_page(&report.join(page::measure_page_href(measure, n)), measure::render(&data, measure, claims, n))?;
+        }
     }
     for source in data.sources.iter() {
         let path = report.join(format!("articles/{}.html", file_stem(source.str("source_id"))));

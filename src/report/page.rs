@@ -62,7 +62,15 @@ pub fn article_href(source_id: &str) -> String {
 
 /// Where a measure's page is, from the report folder.
 pub fn measure_href(measure: &str) -> String {
-    format!("measures/{}.html", file_stem(measure))
+    measure_page_href(measure, 1)
+}
+
+/// Where page `n` (from 1) of a measure's claims is, from the report folder.
+pub fn measure_page_href(measure: &str, n: usize) -> String {
+    match n {
+        1 => format!("measures/{}.html", file_stem(measure)),
+        n => format!("measures/{}-page-{n}.html", file_stem(measure)),
+    }
 }
 
 /// Where a measure's chart is, from the report folder.
@@ -77,12 +85,17 @@ pub fn list_href(list: &str, n: usize) -> String {
 
 /// Links to every page of a paged list, the current one in bold.
 pub fn pager(list: &str, pages: usize, current: Option<usize>, root: &str) -> Markup {
+    page_links(pages, current, |n| format!("{root}{}", list_href(list, n)))
+}
+
+/// Links to pages 1 to `pages`, each at `href(n)`, the current one in bold.
+pub fn page_links(pages: usize, current: Option<usize>, href: impl Fn(usize) -> String) -> Markup {
     html! {
         @if pages > 1 {
             nav.pager aria-label="pages" {
                 "Pages: "
                 @for n in 1..=pages {
-                    @if Some(n) == current { strong aria-current="page" { (n) } } @else { a href={ (root) (list_href(list, n)) } { (n) } }
+                    @if Some(n) == current { strong aria-current="page" { (n) } } @else { a href=(href(n)) { (n) } }
                 }
             }
         }
