@@ -28,7 +28,10 @@ const WAIT: Duration = Duration::from_secs(60);
 #[test]
 fn report_pages_load_in_chromium_with_every_figure_and_chart() {
     let Some(binary) = chromium() else {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "chromium is not installed (/usr/bin/chromium or $CHROMIUM); CI must install it: apt-get install -y chromium");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "chromium is not installed (/usr/bin/chromium or $CHROMIUM); CI must install it: apt-get install -y chromium"
+        );
         eprintln!("SKIPPED report_pages_load_in_chromium_with_every_figure_and_chart: no chromium at /usr/bin/chromium (apt-get install -y chromium, or set $CHROMIUM); with CI=true this fails");
         return;
     };
@@ -51,7 +54,11 @@ fn report_pages_load_in_chromium_with_every_figure_and_chart() {
     assert_eq!(article.errors, Vec::<String>::new(), "console errors on the page of {source_id}");
     let marks = article.eval("document.querySelectorAll('[data-mention-id]').length");
     assert_eq!(marks.as_u64(), Some(rows as u64), "data-mention-id elements on the page of {source_id} vs its rows in mentions.csv");
-    assert_eq!(article.eval("Array.from(document.querySelectorAll('[data-mention-id]')).every(m => m.tabIndex === 0)"), json!(true), "every figure is focusable");
+    assert_eq!(
+        article.eval("Array.from(document.querySelectorAll('[data-mention-id]')).every(m => m.tabIndex === 0)"),
+        json!(true),
+        "every figure is focusable"
+    );
     assert_eq!(article.eval(FOCUS_SHOWS_TIP), json!(true), "focusing a figure shows its details");
     article.screenshot_not_blank(&shots.join("article.png"));
 

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use cecot_data::corpus::sha256_hex;
 use cecot_data::error::Error;
-use cecot_data::pipeline::{build, build_tables, BuildOptions, Knowledge};
+use cecot_data::load::write_dataset_with;
+use cecot_data::pipeline::{build, build_tables, doc_sections, BuildOptions, Knowledge};
 
 /// Invented sentences with multi-byte characters before and between the figures.
 const TEXT: &str = "Informe — Penales de El Salvador\n\n\
@@ -89,4 +90,41 @@ fn a_text_shorter_than_its_mentions_is_an_error_naming_the_file() {
     let err = cecot_data::report::write(&tmp.path().join("out"), &raw, &tables.all()).unwrap_err();
     assert!(matches!(err, Error::Report { .. }), "{err}");
     assert!(err.to_string().contains(&format!("{ID}.txt")), "{err}");
+}
+
+/// Every file under `dir` with its bytes, by path.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_report_that_fails_midway_leaves_the_previous_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let raw = corpus(tmp.path());
+    let out = tmp.path().join("out");
+    build_into(&raw, &out);
+    let before = snapshot(&out);
+    let knowledge = Knowledge::load(None).unwrap();
+    let tables = build_tables(&raw, &knowledge, false, false).unwrap();
+    let err = write_dataset_with(&out, &tables.all(), &doc_sections(&knowledge), |dir| {
+        fs::create_dir(dir.join("report")).unwrap();
+        fs::write(dir.join("report/index.html"), "half a page").unwrap();
+        Err(Error::Report { path: dir.join("report"), message: "stopped midway".into() })
+    })
+    .unwrap_err();
+    assert!(matches!(err, Error::Report { .. }), "{err}");
+    assert_eq!(snapshot(&out), before);
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 2, "only raw/ and out/ remain, no temporary folder");
 }

@@ -193,7 +193,13 @@ fn draw_legend(area: &DrawingArea<SVGBackend, Shift>, sources: &[(&str, Vec<&Cha
 /// One claim over `[xa, xb)`: a closed interval is a box (a line when it is one value); an
 /// interval open above or below is a bar that runs off the axis with an arrow, with no edge on
 /// its open side.
-fn draw_claim<'a, DB: DrawingBackend + 'a>(chart: &mut Panel<'a, DB>, claim: &ChartClaim, (xa, xb): (f64, f64), (y0, y1): (f64, f64), colour: RGBColor) -> DrawResult {
+fn draw_claim<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Panel<'a, DB>,
+    claim: &ChartClaim,
+    (xa, xb): (f64, f64),
+    (y0, y1): (f64, f64),
+    colour: RGBColor,
+) -> DrawResult {
     let fill = colour.mix(0.3).filled();
     let open_fill = colour.mix(0.15).filled();
     let edge = colour.stroke_width(2);
@@ -226,7 +232,8 @@ fn draw_claim<'a, DB: DrawingBackend + 'a>(chart: &mut Panel<'a, DB>, claim: &Ch
 /// The claims that draw different shapes, first of each kept: claims of the same colour,
 /// bounds and period draw the same shape, and a large corpus repeats them thousands of times.
 fn distinct_shapes(claims: &[ChartClaim], colours: &SourceColours) -> Vec<ChartClaim> {
-    let key = |c: &ChartClaim| (colours.rgb(&c.source_id), c.low.map(f64::to_bits), c.high.map(f64::to_bits), c.period.map(|(a, b)| (a.to_bits(), b.to_bits())));
+    let key =
+        |c: &ChartClaim| (colours.rgb(&c.source_id), c.low.map(f64::to_bits), c.high.map(f64::to_bits), c.period.map(|(a, b)| (a.to_bits(), b.to_bits())));
     let mut seen = std::collections::BTreeSet::new();
     claims.iter().filter(|c| seen.insert(key(c))).cloned().collect()
 }
@@ -305,7 +312,7 @@ fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

@@ -26,7 +26,10 @@ impl<'t> Rows<'t> {
     /// or column the report reads but cannot find is an error naming both, not an empty page.
     pub fn find(tables: &'t [Table], name: &str, needs: &[&str]) -> Result<Rows<'t>> {
         let place = Path::new(name).with_extension("csv");
-        let table = tables.iter().find(|t| t.def.name == name).ok_or_else(|| Error::Report { path: place.clone(), message: "the table was not given to the report".into() })?;
+        let table = tables
+            .iter()
+            .find(|t| t.def.name == name)
+            .ok_or_else(|| Error::Report { path: place.clone(), message: "the table was not given to the report".into() })?;
         if let Some(missing) = needs.iter().find(|c| table.def.column_index(c).is_none()) {
             return Err(Error::Report { path: place, message: format!("the report reads column `{missing}`, which the table does not have") });
         }
