@@ -148,7 +148,7 @@ fn derived_table(data: &Data, page: usize, root: &str) -> Markup {
                         tr id={ "d-" (i) } data-filter-item {
                             td { (d.str("derived_id")) }
                             td { code { (d.str("formula")) } }
-                            td.num { (d.shown("value")) }
+                            td.num title=(d.shown("value")) { @if let Some(v) = d.num("value") { (page::short_number(v)) } }
                             td { (d.shown("unit")) }
                             td { (d.str("check")) @if let Some(c) = d.text("check_statement_id") { " against " (statement_link(c, root)) } }
                             td { @for id in d.str("inputs").split(';').filter(|id| !id.is_empty()) { (statement_link(id, root)) " " } }

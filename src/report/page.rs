@@ -112,6 +112,12 @@ pub fn source_chip(colours: &SourceColours, source_id: &str, label: &str) -> Mar
     html! { span.chip style={ "background:" (colours.hex(source_id)) } aria-hidden="true" {} (label) }
 }
 
+/// A number for reading: at most two decimals (the tables keep every digit).
+pub fn short_number(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// Number of pages a list of `rows` rows takes (at least one).
 pub fn page_count(rows: usize) -> usize {
     rows.div_ceil(PAGE_ROWS).max(1)
@@ -126,6 +132,12 @@ mod tests {
         assert_eq!(file_stem("000_abc"), "000_abc");
         assert_eq!(file_stem("../x y"), "_.._x_y");
         assert_eq!(file_stem(""), "_");
+    }
+
+    #[test]
+    fn numbers_read_short() {
+        assert_eq!(short_number(59.4450801766), "59.45");
+        assert_eq!(short_number(10.0), "10");
     }
 
     #[test]
