@@ -28,11 +28,16 @@ const WAIT: Duration = Duration::from_secs(60);
 #[test]
 fn report_pages_load_in_chromium_with_every_figure_and_chart() {
     let Some(binary) = chromium() else {
+        let tried = chromium_path();
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
-            "chromium is not installed (/usr/bin/chromium or $CHROMIUM); CI must install it: apt-get install -y chromium"
+            "chromium is not installed at {} ($CHROMIUM overrides); CI must install it: apt-get install -y chromium",
+            tried.display()
         );
-        eprintln!("SKIPPED report_pages_load_in_chromium_with_every_figure_and_chart: no chromium at /usr/bin/chromium (apt-get install -y chromium, or set $CHROMIUM); with CI=true this fails");
+        eprintln!(
+            "SKIPPED report_pages_load_in_chromium_with_every_figure_and_chart: no chromium at {} (apt-get install -y chromium, or set $CHROMIUM); with CI=true this fails",
+            tried.display()
+        );
         return;
     };
     let report = repo().join("output/report");
@@ -76,10 +81,14 @@ const BROKEN_IMAGES: &str = "Array.from(document.images).filter(i => !(i.complet
 const FOCUS_SHOWS_TIP: &str = "(() => { const m = document.querySelector('[data-mention-id]'); m.focus(); \
     const tip = document.getElementById('tip'); return !!tip && !tip.hidden && tip.textContent.includes('kind:'); })()";
 
-/// The Chromium to run: `$CHROMIUM`, else the Debian package's.
+/// Where the Chromium to run should be: `$CHROMIUM`, else the Debian package's.
+fn chromium_path() -> PathBuf {
+    std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
+}
+
+/// The Chromium to run, if it is there.
 fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("CHROMIUM").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    path.is_file().then_some(path)
+    Some(chromium_path()).filter(|p| p.is_file())
 }
 
 /// The article with the most rows in output/mentions.csv, and that count.
