@@ -36,7 +36,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the dataset: read the corpus, extract, transform, write CSV + Parquet + dictionary.
+    /// Build the dataset: read the corpus, extract, transform, write CSV + Parquet + dictionary,
+    /// and the report (report/index.html, one page per article and per measure, charts/*.svg).
     ///
     /// The output is written to a temporary folder and swapped in only when complete: a failed
     /// build leaves the previous output as it was. A review sheet in the corpus folder
