@@ -71,6 +71,11 @@ pub enum Error {
     #[error("writing {}: {message}", path.display())]
     Write { path: PathBuf, message: String },
 
+    /// The report cannot be drawn from the tables and texts it was given: a column it reads is
+    /// missing, or a mention's span does not fit its article's text.
+    #[error("report: {}: {message}", path.display())]
+    Report { path: PathBuf, message: String },
+
     /// The tables handed to the loader break their definitions, so nothing was written and the
     /// previous output is untouched. `first` lists the first violations, one per line, each as
     /// `file:line:column: what is wrong` for the file that would have been written.

@@ -2,9 +2,10 @@
 //! El Salvador's prison system and the 2025 US deportations, as an open dataset.
 //!
 //! The modules follow the data flow: [`corpus`] reads raw/, [`extract`] finds the numeric
-//! mentions, [`transform`] turns them into statements, derived figures and comparisons, and
-//! [`load`] writes and validates the tables. [`review`] applies a reviewer's decisions to the
-//! mentions between extraction and transform. [`pipeline`] runs them in order.
+//! mentions, [`transform`] turns them into statements, derived figures and comparisons,
+//! [`load`] writes and validates the tables, and [`report`] draws them as charts and pages.
+//! [`review`] applies a reviewer's decisions to the mentions between extraction and transform.
+//! [`pipeline`] runs them in order.
 
 pub mod article;
 pub mod bench;
@@ -16,6 +17,7 @@ pub mod knowledge;
 pub mod load;
 pub mod period;
 pub mod pipeline;
+pub mod report;
 pub mod review;
 pub mod shard;
 pub mod transform;

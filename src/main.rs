@@ -42,7 +42,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the dataset: read the corpus, extract, transform, write CSV + Parquet + dictionary.
+    /// Build the dataset: read the corpus, extract, transform, write CSV + Parquet + dictionary,
+    /// and the report (report/index.html, one page per article and per measure, charts/*.svg).
     ///
     /// The output is written to a temporary folder and swapped in only when complete: a failed
     /// build leaves the previous output as it was. A review sheet in the corpus folder
@@ -80,9 +81,10 @@ enum Command {
         /// Dataset folder to write.
         #[arg(long, default_value = "output")]
         out: PathBuf,
-        /// Corpus folder, for its review sheet only, when the shards were built with one.
-        #[arg(long)]
-        raw: Option<PathBuf>,
+        /// Corpus folder: its article texts for the report's pages, and its review sheet when the
+        /// shards were built with one.
+        #[arg(long, default_value = "raw")]
+        raw: PathBuf,
         /// Read the lexicons and catalogs from this folder instead of the copies in the binary.
         #[arg(long)]
         schemas: Option<PathBuf>,

@@ -217,7 +217,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         return thread_pool(opts.jobs)?.install(|| build_shard(opts, shard, &knowledge, started));
     }
     let tables = thread_pool(opts.jobs)?.install(|| build_tables(&opts.raw, &knowledge, opts.allow_stale, opts.progress))?;
-    write_tables(&opts.out, tables, &knowledge, started)
+    write_tables(&opts.out, &opts.raw, tables, &knowledge, started)
 }
 
 /// Build the articles of one shard and write their rows into `opts.out` (see [`crate::shard`]).
@@ -246,9 +246,9 @@ pub struct MergeOptions {
     /// Folders holding shards written by `build --shard I/N --out DIR`.
     pub shards: Vec<PathBuf>,
     pub out: PathBuf,
-    /// The corpus folder, for its review sheet only (the texts are not read); needed when the
-    /// shards were built with one.
-    pub raw: Option<PathBuf>,
+    /// The corpus folder: its article texts for the report's pages (one at a time), and its
+    /// review sheet when the shards were built with one.
+    pub raw: PathBuf,
     pub schemas: Option<PathBuf>,
     pub allow_stale: bool,
 }
@@ -261,20 +261,17 @@ pub fn merge(opts: &MergeOptions) -> Result<BuildSummary> {
     let review = match done {
         None => None,
         Some(done) => {
-            let raw = opts
-                .raw
-                .as_deref()
-                .ok_or_else(|| Error::Usage("the shards were built with a review sheet: give the corpus folder that holds it with --raw".into()))?;
+            let raw = &opts.raw;
             let decisions = review::load_decisions(raw)?
                 .ok_or_else(|| Error::Usage(format!("the shards were built with a review sheet, and {} has none", raw.display())))?;
             Some(Reviewed { decisions, done }.report(opts.allow_stale)?)
         }
     };
-    write_tables(&opts.out, tables_of(rows, &knowledge, review), &knowledge, started)
+    write_tables(&opts.out, &opts.raw, tables_of(rows, &knowledge, review), &knowledge, started)
 }
 
 /// Write a dataset's tables with their dictionary, and sum up the build.
-fn write_tables(out: &Path, tables: Tables, knowledge: &Knowledge, started: Instant) -> Result<BuildSummary> {
+fn write_tables(out: &Path, raw: &Path, tables: Tables, knowledge: &Knowledge, started: Instant) -> Result<BuildSummary> {
     let summary = BuildSummary {
         articles: tables.sources.rows.len(),
         mentions: tables.mentions.rows.len(),
@@ -285,6 +282,7 @@ fn write_tables(out: &Path, tables: Tables, knowledge: &Knowledge, started: Inst
     };
     let mut docs = doc_sections(knowledge);
     docs.extend(tables.review.as_ref().map(review::doc_section));
-    crate::load::write_dataset(out, &tables.all(), &docs)?;
+    let all = tables.all();
+    crate::load::write_dataset_with(out, &all, &docs, |dir| crate::report::write(dir, raw, &all))?;
     Ok(BuildSummary { seconds: started.elapsed().as_secs_f64(), ..summary })
 }

@@ -344,7 +344,7 @@ fn a_folder_without_a_manifest_gets_one() {
     let a = add_one(&raw, &fixture("clipping.md"));
     assert!(a.source_id.starts_with("000_"), "{}", a.source_id);
     let names: Vec<String> = files(&raw).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, ["sources.csv"]);
+    assert_eq!(names, [format!("articles/{}.txt", a.source_id), "sources.csv".to_string()]);
     build_and_validate(&raw);
 }
 

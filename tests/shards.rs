@@ -16,7 +16,7 @@ fn build_shard(raw: &Path, out: &Path, index: u64, count: u64) {
 }
 
 fn merge_into(shards: Vec<std::path::PathBuf>, out: &Path) -> Result<cecot_data::pipeline::BuildSummary, Error> {
-    merge(&MergeOptions { shards, out: out.to_path_buf(), ..MergeOptions::default() })
+    merge(&MergeOptions { shards, out: out.to_path_buf(), raw: repo().join("raw"), ..MergeOptions::default() })
 }
 
 #[test]

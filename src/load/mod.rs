@@ -52,10 +52,18 @@ const REJECTED_LISTED: usize = 10;
 /// be absent, empty, or a dataset written earlier (it has a `datapackage.json`); its parent is
 /// created if needed.
 pub fn write_dataset(out: &Path, tables: &[Table], docs: &[DocSection]) -> Result<()> {
+    write_dataset_with(out, tables, docs, |_| Ok(()))
+}
+
+/// [`write_dataset`], with `extra` writing more into the new dataset folder (the report)
+/// before it is swapped in: its files are published with the tables or not at all, and a
+/// failure of `extra` leaves `out` as it was.
+pub fn write_dataset_with(out: &Path, tables: &[Table], docs: &[DocSection], extra: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let ordered = check_before_writing(out, tables)?;
     atomic::replace_dir(out, |dir| {
         write_files(dir, &ordered, docs)?;
-        check_written(dir)
+        check_written(dir)?;
+        extra(dir)
     })
 }
 

@@ -22,14 +22,23 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The files directly in a folder with their bytes, sorted by name.
+/// Every file under a folder (recursively) with its bytes, sorted by path relative to the
+/// folder (`report/index.html`).
 pub fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read(&p).unwrap()))
-        .collect();
+    let mut out = Vec::new();
+    collect_files(dir, "", &mut out);
     out.sort();
     out
+}
+
+fn collect_files(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = format!("{prefix}{}", path.file_name().unwrap().to_string_lossy());
+        if path.is_dir() {
+            collect_files(&path, &format!("{name}/"), out);
+        } else {
+            out.push((name, fs::read(&path).unwrap()));
+        }
+    }
 }
