@@ -42,6 +42,7 @@ pub fn statements_table(sources: &[Source], extractions: &[Extraction]) -> Table
                 Cell::text(format!("{}:{}-{}", source.source_id, m.start, m.end)),
                 Cell::text(source.source_id.clone()),
                 Cell::opt_text(m.measure.clone()),
+                Cell::opt_text(m.measure_evidence.clone()),
                 Cell::text(m.kind),
                 Cell::opt_num(value),
                 Cell::opt_date(value_date),
