@@ -393,7 +393,9 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Con
     // The sentence before only confirms: many of its words cannot outweigh the figure's own
     // sentence.
     score.farther += f64::min(from_previous, MAX_FROM_PREVIOUS);
-    if cues == 0 {
+    // Without any of its words next to the figure, an entry only describes the sentence the
+    // figure sits in, not the figure ("hay 1,800 menores ... capturados en el régimen").
+    if cues == 0 || score.near == 0.0 {
         return None;
     }
     score.evidence = evidence;
