@@ -45,6 +45,11 @@ pub struct Measure {
     /// projection word before it does not take its measure away.
     #[serde(default)]
     pub design: bool,
+    /// The entry applies only with one of its words in the figure's own clause: set on the
+    /// cross-source measures, where a word elsewhere in the sentence too often names another
+    /// figure's quantity.
+    #[serde(default)]
+    pub near_required: bool,
 }
 
 /// An attribute of a named person (age, ...): one measure per person, with the id
@@ -294,6 +299,8 @@ fn has_phrase(haystack: &str, cue: &str) -> bool {
 /// at the neighbouring mentions), its sentence, and the sentence before.
 struct Context<'a> {
     near: Hits,
+    /// The figure's whole clause, not cut at the neighbouring figures.
+    clause: Hits,
     sentence: &'a Hits,
     previous: &'a Hits,
 }
@@ -395,7 +402,7 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Con
     score.farther += f64::min(from_previous, MAX_FROM_PREVIOUS);
     // Without any of its words next to the figure, an entry only describes the sentence the
     // figure sits in, not the figure ("hay 1,800 menores ... capturados en el régimen").
-    if cues == 0 || score.near == 0.0 {
+    if cues == 0 || (m.near_required && score.near == 0.0 && !cx.clause.any(context)) {
         return None;
     }
     score.evidence = evidence;
@@ -510,7 +517,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let sentence = sentences.of(m.sentence);
         let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
         let (left, right) = near_parts(doc, mentions, i);
-        let cx = Context { near: index.hits(&lower_padded(format!("{left} {right}"))), sentence: &sentence, previous: &previous };
+        let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
+        let clause = index.hits(&lower_padded(doc.slice(ca, cb)));
+        let cx = Context { near: index.hits(&lower_padded(format!("{left} {right}"))), clause, sentence: &sentence, previous: &previous };
         let projection = if is_date { None } else { catalog.projection.get(&lexicon.language).and_then(|words| projection_word(words, &left)) };
         let m = &mentions[i];
         let mut best: Option<(&Measure, Score)> = None;
