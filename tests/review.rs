@@ -279,7 +279,7 @@ fn correct_each_field_replaces_it_and_marks_corrected() {
         assert_eq!(m.measure.as_deref(), Some(other.as_str()), "{ext}");
         assert_eq!(m.value.as_deref(), Some("1234.5"), "{ext}");
         assert_eq!(m.qualifier, "approximately", "{ext}");
-        assert_eq!(m.as_of.as_deref(), Some("2024-03/2025"), "{ext}");
+        assert_eq!(m.as_of.map(|p| p.to_string()).as_deref(), Some("2024-03/2025"), "{ext}");
         assert_eq!(m.review, Status::Corrected, "{ext}");
         let p = c.get(&plain_id);
         assert_eq!((p.kind, p.unit.as_deref(), p.qualifier), ("other", Some(unit.as_str()), "range"), "{ext}");
