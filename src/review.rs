@@ -38,7 +38,8 @@ pub const EXTENSIONS: &[&str] = &["xlsx", "ods", "csv"];
 pub const COLUMNS: &[&str] = &["mention_id", "action", "field", "new_value", "reviewer", "reviewed_on", "note"];
 /// The columns [`write_sheet`] adds after [`COLUMNS`] to show what the extractor produced;
 /// they are read by people and ignored by the build.
-pub const CONTEXT_COLUMNS: &[&str] = &["source_id", "surface", "kind", "value", "low", "high", "qualifier", "unit", "measure", "as_of", "quote"];
+pub const CONTEXT_COLUMNS: &[&str] =
+    &["source_id", "surface", "kind", "value", "low", "high", "qualifier", "unit", "measure", "measure_evidence", "as_of", "quote"];
 /// The fields a `correct` decision may change.
 pub const FIELDS: &[&str] = &["kind", "value", "low", "high", "qualifier", "unit", "is_statement", "measure", "as_of"];
 /// The actions of a decision.
@@ -788,6 +789,7 @@ pub fn write_sheet(out: &Path, sources: &[Source], extractions: &[Extraction]) -
                 m.qualifier.to_string(),
                 m.unit.clone().unwrap_or_default(),
                 m.measure.clone().unwrap_or_default(),
+                m.measure_evidence.clone().unwrap_or_default(),
                 m.as_of.map(|p| p.to_string()).unwrap_or_default(),
                 ex.doc.sentence_text(m.sentence),
             ]);

@@ -338,7 +338,7 @@ fn datapackage_describes_every_csv() {
         statements["schema"]["foreignKeys"][1],
         serde_json::json!({"fields": ["statement_id"], "reference": {"resource": "mentions", "fields": ["mention_id"]}})
     );
-    let kind = &statements["schema"]["fields"][3];
+    let kind = &statements["schema"]["fields"][4];
     assert_eq!(kind["name"], "kind");
     assert_eq!(kind["constraints"]["required"], true);
     assert_eq!(kind["constraints"]["enum"][0], "count");

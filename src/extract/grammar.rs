@@ -304,6 +304,7 @@ impl<'a> Grammar<'a> {
             unit: c.unit,
             is_statement: c.is_statement,
             measure: None,
+            measure_evidence: None,
             as_of: None,
             sentence: toks[c.a].sentence,
             review: Default::default(),

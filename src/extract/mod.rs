@@ -31,6 +31,8 @@ pub struct Mention {
     pub unit: Option<String>,
     pub is_statement: bool,
     pub measure: Option<String>,
+    /// The words that decided `measure` (or why a projection got none), for a reviewer.
+    pub measure_evidence: Option<String>,
     pub as_of: Option<crate::period::Period>,
     /// Index of the sentence in [`text::Doc::sentences`].
     pub sentence: usize,

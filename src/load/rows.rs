@@ -207,6 +207,7 @@ table_row! {
         statement_id: String,
         source_id: String,
         measure: Option<String>,
+        measure_evidence: Option<String>,
         kind: String,
         value: Option<f64>,
         value_date: Option<NaiveDate>,

@@ -236,6 +236,12 @@ pub const STATEMENTS: TableDef = TableDef {
         req("statement_id", Text, "Same as mentions.mention_id.", "003_5427e80093aae986:4595-4602"),
         req("source_id", Text, "The article that makes the claim (sources.source_id).", "003_5427e80093aae986"),
         col("measure", Text, "The quantity claimed (schemas/measures.toml); empty when no catalog entry fits well enough.", "es_prison_population"),
+        col(
+            "measure_evidence",
+            Text,
+            "The words that decided the measure, by where they were found (`near`: the figure's clause; `sentence`; `before`: the sentence before); for a projection or target, the word that made it one (its measure stays empty).",
+            "near: capacity, cecot",
+        ),
         one_of(req("kind", Text, "What sort of number it is (as in mentions).", "count"), KINDS),
         col("value", Number, "The stated number; empty for ranges, vague plurals and dates.", "12345"),
         col("value_date", Date, "For date claims (kind date/year): the first day of the stated date, month or year.", "2023-01-01"),

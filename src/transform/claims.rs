@@ -41,6 +41,15 @@ pub struct Measure {
     /// larger without contradicting earlier ones.
     #[serde(default)]
     pub cumulative: bool,
+    /// A figure a plan or a design states as a fact ("the prison will hold 40,000"): a
+    /// projection word before it does not take its measure away.
+    #[serde(default)]
+    pub design: bool,
+    /// The entry applies only with one of its words in the figure's own clause: set on the
+    /// cross-source measures, where a word elsewhere in the sentence too often names another
+    /// figure's quantity.
+    #[serde(default)]
+    pub near_required: bool,
 }
 
 /// An attribute of a named person (age, ...): one measure per person, with the id
@@ -64,6 +73,15 @@ pub struct Catalog {
     pub measures: Vec<Measure>,
     #[serde(rename = "person_attribute", default)]
     pub person_attributes: Vec<PersonAttribute>,
+    /// Words that make a figure a projection, a target or a hypothetical when they stand
+    /// before it in its clause ("will close the year with 90,000", "la meta de"): such a figure
+    /// states no fact, so it gets no measure (unless the measure is a `design` figure).
+    #[serde(default)]
+    pub projection: ByLanguage,
+    /// Rank entries by the words next to the figure first, farther words only breaking a tie
+    /// (see [`Score::cmp`]); otherwise all points add up.
+    #[serde(default)]
+    pub nearest_first: bool,
     /// The phrases of every entry, per language, compiled for one-pass search.
     #[serde(skip)]
     index: BTreeMap<String, PhraseIndex>,
@@ -78,7 +96,8 @@ struct PhraseIndex {
     context: Vec<Vec<usize>>,
     cues: Vec<Vec<usize>>,
     exclude: Vec<Vec<usize>>,
-    phrases: usize,
+    /// The phrases, by id (for the evidence of a measure).
+    texts: Vec<String>,
 }
 
 /// Which phrases of an index a text holds as whole words, one bit each.
@@ -122,13 +141,14 @@ impl PhraseIndex {
         let cues = lists(|m| &m.cues);
         let exclude = lists(|m| &m.exclude);
         let automaton = AhoCorasick::new(&phrases).map_err(|e| format!("cannot compile the {lang} phrases: {e}"))?;
-        Ok(PhraseIndex { automaton, context, cues, exclude, phrases: phrases.len() })
+        let texts = phrases.iter().map(|p| p.to_string()).collect();
+        Ok(PhraseIndex { automaton, context, cues, exclude, texts })
     }
 
     /// The phrases `text` (lower-cased) holds as whole words: no letter or digit just before
     /// or after.
     fn hits(&self, text: &str) -> Hits {
-        let mut bits = vec![0u64; self.phrases.div_ceil(64)];
+        let mut bits = vec![0u64; self.texts.len().div_ceil(64)];
         for m in self.automaton.find_overlapping_iter(text) {
             let before_ok = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
             let after_ok = !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
@@ -203,6 +223,14 @@ impl Catalog {
                 }
             }
         }
+        for list in catalog.projection.values_mut() {
+            if list.iter().any(|c| c.trim().is_empty()) {
+                return Err(fail("a `projection` word is empty".to_string()));
+            }
+            for c in list.iter_mut() {
+                *c = c.to_lowercase();
+            }
+        }
         let languages: std::collections::BTreeSet<String> =
             catalog.measures.iter().flat_map(|m| m.context.keys().chain(m.cues.keys()).chain(m.exclude.keys()).cloned()).collect();
         for lang in languages {
@@ -271,6 +299,8 @@ fn has_phrase(haystack: &str, cue: &str) -> bool {
 /// at the neighbouring mentions), its sentence, and the sentence before.
 struct Context<'a> {
     near: Hits,
+    /// The figure's whole clause, not cut at the neighbouring figures.
+    clause: Hits,
     sentence: &'a Hits,
     previous: &'a Hits,
 }
@@ -278,11 +308,51 @@ struct Context<'a> {
 /// Most that cues found only in the sentence before add to a measure's score (two cues).
 const MAX_FROM_PREVIOUS: f64 = 0.3;
 
+/// How well entry `k` of the catalog fits a statement: the points its words score next to the
+/// figure (its clause) and farther away (its sentence, the sentence before), and the words.
+struct Score {
+    near: f64,
+    farther: f64,
+    /// The entry's words found, with where: `near`, `sentence` or `before`.
+    evidence: Vec<(&'static str, usize)>,
+}
+
+impl Score {
+    fn total(&self) -> f64 {
+        self.near + self.farther
+    }
+
+    /// Does this score beat `other`? With `nearest_first`, the words next to the figure decide
+    /// and farther words only break a tie ("CECOT, built for 40,000, holds 20,000": each
+    /// figure's own noun and verb); otherwise all points add up.
+    fn cmp(&self, other: &Score, nearest_first: bool) -> std::cmp::Ordering {
+        if nearest_first {
+            self.near.total_cmp(&other.near).then(self.farther.total_cmp(&other.farther))
+        } else {
+            self.total().total_cmp(&other.total())
+        }
+    }
+
+    /// The evidence as text: `near: capacity, cecot; sentence: prison`.
+    fn describe(&self, index: &PhraseIndex) -> String {
+        let mut parts = Vec::new();
+        for level in ["near", "sentence", "before"] {
+            let mut words: Vec<&str> = self.evidence.iter().filter(|(l, _)| *l == level).map(|(_, id)| index.texts[*id].as_str()).collect();
+            words.sort_unstable();
+            words.dedup();
+            if !words.is_empty() {
+                parts.push(format!("{level}: {}", words.join(", ")));
+            }
+        }
+        parts.join("; ")
+    }
+}
+
 /// Score of entry `k` of the catalog for a statement, or None when it cannot apply. A context
 /// word near the figure gives one point (0.3 elsewhere in the sentence, 0.2 in the sentence
 /// before); each cue near it one more (0.25 elsewhere in the sentence, 0.15 in the sentence
 /// before, at most [`MAX_FROM_PREVIOUS`] from there); without any cue the entry does not apply.
-fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Context) -> Option<f64> {
+fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Context) -> Option<Score> {
     if !m.fit().accepts(mention.kind, mention.unit.as_deref()) {
         return None;
     }
@@ -298,31 +368,45 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Con
     if !in_sentence && (date || !cx.previous.any(context)) {
         return None;
     }
-    let mut s = if near {
-        1.0
-    } else if in_sentence {
-        0.3
-    } else {
-        0.2
-    };
-    let base = s;
-    let mut from_previous = 0.0;
-    for &c in &index.cues[k] {
-        if cx.near.has(c) {
-            s += 1.0;
-        } else if cx.sentence.has(c) {
-            s += 0.25;
-        } else if cx.previous.has(c) {
-            from_previous += 0.15;
+    let level = |id: usize| {
+        if cx.near.has(id) {
+            Some("near")
+        } else if cx.sentence.has(id) {
+            Some("sentence")
+        } else if cx.previous.has(id) {
+            Some("before")
+        } else {
+            None
         }
+    };
+    let mut evidence: Vec<(&'static str, usize)> = context.iter().filter_map(|&c| level(c).map(|l| (l, c))).collect();
+    let mut score = match (near, in_sentence) {
+        (true, _) => Score { near: 1.0, farther: 0.0, evidence: Vec::new() },
+        (false, true) => Score { near: 0.0, farther: 0.3, evidence: Vec::new() },
+        _ => Score { near: 0.0, farther: 0.2, evidence: Vec::new() },
+    };
+    let mut from_previous = 0.0;
+    let mut cues = 0;
+    for &c in &index.cues[k] {
+        match level(c) {
+            Some("near") => score.near += 1.0,
+            Some("sentence") => score.farther += 0.25,
+            Some(_) => from_previous += 0.15,
+            None => continue,
+        }
+        cues += 1;
+        evidence.push((level(c).unwrap_or("before"), c));
     }
     // The sentence before only confirms: many of its words cannot outweigh the figure's own
     // sentence.
-    s += f64::min(from_previous, MAX_FROM_PREVIOUS);
-    if s == base {
+    score.farther += f64::min(from_previous, MAX_FROM_PREVIOUS);
+    // Without any of its words next to the figure, an entry only describes the sentence the
+    // figure sits in, not the figure ("hay 1,800 menores ... capturados en el régimen").
+    if cues == 0 || (m.near_required && score.near == 0.0 && !cx.clause.any(context)) {
         return None;
     }
-    Some(s)
+    score.evidence = evidence;
+    Some(score)
 }
 
 /// The measure of a person's attribute stated by `m`, when a person attribute of the catalog
@@ -350,8 +434,8 @@ fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
 
-/// The words nearest mention `i`, lower-cased: its clause, cut at the neighbouring quantities.
-fn near_text(doc: &Doc, mentions: &[Mention], i: usize) -> String {
+/// The words nearest mention `i`, lower-cased, as (before the figure, the figure and after).
+fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
     let m = &mentions[i];
     let (mut a, mut b) = doc.clause_span(m.sentence, m.start, m.end);
     // "the longest, 31 months", "the oldest, 58": a figure alone in its clause is elliptical;
@@ -372,7 +456,13 @@ fn near_text(doc: &Doc, mentions: &[Mention], i: usize) -> String {
     // ("87 were due to illness and 14 appeared to result from acts of violence").
     let left = lower_padded(doc.slice(a, m.start));
     let left = CONJUNCTIONS.iter().filter_map(|c| left.rfind(c).map(|i| i + c.len())).max().map_or(left.as_str(), |i| &left[i..]).to_string();
-    lower_padded(format!("{left} {}", doc.slice(m.start, b)))
+    (lower_padded(left), lower_padded(doc.slice(m.start, b)))
+}
+
+/// The projection word (of the catalog's `projection` list) before the figure in its clause,
+/// if any: "will close the year with 90,000", "la meta es llegar a 20,000".
+fn projection_word<'a>(words: &'a [String], left: &str) -> Option<&'a str> {
+    words.iter().find(|w| has_phrase(left, w)).map(String::as_str)
 }
 
 /// The phrases of each sentence, found once: mentions come in reading order, so the last two
@@ -413,6 +503,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         if mentions[i].is_statement {
             if let Some(id) = person_measure(&names, &mentions[i], catalog) {
                 mentions[i].measure = Some(id);
+                mentions[i].measure_evidence = Some("near: a person's name before it".to_string());
                 continue;
             }
         }
@@ -425,35 +516,47 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let (Some(index), Some(sentences)) = (index, sentences.as_mut()) else { continue };
         let sentence = sentences.of(m.sentence);
         let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
-        let cx = Context { near: index.hits(&near_text(doc, mentions, i)), sentence: &sentence, previous: &previous };
+        let (left, right) = near_parts(doc, mentions, i);
+        let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
+        let clause = index.hits(&lower_padded(doc.slice(ca, cb)));
+        let cx = Context { near: index.hits(&lower_padded(format!("{left} {right}"))), clause, sentence: &sentence, previous: &previous };
+        let projection = if is_date { None } else { catalog.projection.get(&lexicon.language).and_then(|words| projection_word(words, &left)) };
         let m = &mentions[i];
-        let mut best: Option<(&str, f64)> = None;
+        let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
             if is_date != (measure.unit == "date") {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, &cx) {
-                match best {
-                    Some((_, b)) if s < b => {}
-                    Some((_, b)) if s == b => tie = true,
+                match best.as_ref().map(|(_, b)| s.cmp(b, catalog.nearest_first)) {
+                    Some(std::cmp::Ordering::Less) => {}
+                    Some(std::cmp::Ordering::Equal) => tie = true,
                     _ => {
-                        best = Some((measure.id.as_str(), s));
+                        best = Some((measure, s));
                         tie = false;
                     }
                 }
             }
         }
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
-        let chosen = best.filter(|(_, s)| *s >= threshold && !tie).map(|(id, _)| id.to_string());
+        let chosen = best.filter(|(_, s)| s.total() >= threshold && !tie);
+        // A projection states no fact: its measure stays empty, and the evidence says why.
+        let (chosen, evidence) = match (chosen, projection) {
+            (Some((measure, _)), Some(word)) if !measure.design => (None, Some(format!("projection: {word}"))),
+            (Some((measure, s)), _) => (Some(measure.id.clone()), Some(s.describe(index))),
+            (None, _) => (None, None),
+        };
         let m = &mut mentions[i];
         if is_date {
             if chosen.is_some() {
                 m.is_statement = true;
                 m.measure = chosen;
+                m.measure_evidence = evidence;
             }
         } else {
             m.measure = chosen;
+            m.measure_evidence = evidence;
         }
     }
     // Then the measure's unit; then the unit of a count in the sentence before.

@@ -39,6 +39,7 @@ pub fn statement_rows(source: &Source, ex: &Extraction) -> Vec<StatementRow> {
             statement_id: format!("{}:{}-{}", source.source_id, m.start, m.end),
             source_id: source.source_id.clone(),
             measure: m.measure.clone(),
+            measure_evidence: m.measure_evidence.clone(),
             kind: m.kind.to_string(),
             value,
             value_date,

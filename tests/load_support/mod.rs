@@ -107,6 +107,7 @@ fn statement(id: &str, value: f64, kind: &str) -> Vec<Cell> {
         s(id),
         s("001_aaaa"),
         s("test_measure"),
+        s("near: test"),
         s(kind),
         Cell::Num(value),
         Cell::Null,
