@@ -48,7 +48,10 @@ impl<'k> Tools<'k> {
         let extractor = extractors.entry(lang.as_str()).or_insert_with(|| Extractor::new(lexicon));
         let format =
             crate::knowledge::decide_number_format(self.knowledge, lexicon, source.number_format, text, source.url.as_deref(), source.publisher.as_deref());
-        let mut ex = extractor.extract(text, ArticleContext { published: source.published, number_format: Some(format) });
+        let mut ex = extractor.extract(
+            text,
+            ArticleContext { published: source.published, number_format: Some(format), url_date: source.url.as_deref().and_then(crate::corpus::url_date) },
+        );
         drop(extractors);
         claims::assign_measures(&ex.doc, &mut ex.mentions, &self.knowledge.measures, lexicon);
         claims::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period);

@@ -1857,7 +1857,7 @@ fn all_in(lang: &str, text: &str, format: cecot_data::corpus::number_format::Num
     use cecot_data::corpus::number_format::{Basis, Decision};
     let lexicon = lexicons().get(lang).expect("lexicon");
     let published = NaiveDate::from_ymd_opt(2025, 7, 23);
-    let context = ArticleContext { published, number_format: Some(Decision { format, basis: Basis::Inferred }) };
+    let context = ArticleContext { published, number_format: Some(Decision { format, basis: Basis::Inferred }), ..Default::default() };
     extract(text, lexicon, context).mentions
 }
 

@@ -213,7 +213,7 @@ fn period_pattern() -> &'static regex::Regex {
 /// the invariants; `Err` says what broke.
 fn check(lex: &Lexicon, text: &str, property: Property, format: NumberFormat) -> Result<usize, String> {
     let published = NaiveDate::from_ymd_opt(2025, 7, 23);
-    let context = ArticleContext { published, number_format: Some(Decision { format, basis: Basis::Manifest }) };
+    let context = ArticleContext { published, number_format: Some(Decision { format, basis: Basis::Manifest }), ..Default::default() };
     let run = panic::catch_unwind(AssertUnwindSafe(|| {
         let mut ex = extract(text, lex, context);
         claims::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);

@@ -208,3 +208,44 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
         _ => Error::Manifest { path: path.to_path_buf(), line, message: e.to_string() },
     }
 }
+
+/// The date a news url carries in its path: `/2025/03/27/`, `/2025/03/`, `/2025-03-27-slug`.
+/// Only a year and a month together count: a bare `/2025/` is as often an archive or an id.
+pub fn url_date(url: &str) -> Option<crate::period::Point> {
+    use crate::period::Point;
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let parts: Vec<&str> = path.split(['/', '?', '#']).collect();
+    let number = |s: &str, len: usize| (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    for w in 0..parts.len() {
+        let (Some(y), Some(m)) = (number(parts[w], 4), parts.get(w + 1).and_then(|p| number(p, 2))) else {
+            // `/2025-03-27-title`
+            let head: String = parts[w].chars().take(10).collect();
+            if let Ok(d) = chrono::NaiveDate::parse_from_str(&head, "%Y-%m-%d") {
+                return Some(Point::Day(d));
+            }
+            continue;
+        };
+        if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) {
+            continue;
+        }
+        let day = parts.get(w + 2).and_then(|p| number(p, 2)).and_then(|d| chrono::NaiveDate::from_ymd_opt(y as i32, m, d));
+        return Some(day.map_or(Point::Month(y as i32, m), Point::Day));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::Point;
+
+    #[test]
+    fn url_dates_at_the_precision_written() {
+        let d = |y, m, d| Point::Day(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert_eq!(url_date("https://example.com/world/2024/11/05/story-slug/"), Some(d(2024, 11, 5)));
+        assert_eq!(url_date("https://example.com/2023/02/deported.html"), Some(Point::Month(2023, 2)));
+        assert_eq!(url_date("https://example.com/news/2023-06-14-prison-count"), Some(d(2023, 6, 14)));
+        assert_eq!(url_date("https://example.com/noticias/1013774/2022"), None);
+        assert_eq!(url_date("https://example.com/item/2022/99/x"), None);
+    }
+}

@@ -11,6 +11,7 @@ use super::phrases::PhraseSet;
 use super::text::{Doc, Token};
 use super::{format_value, tidy, Mention};
 use crate::corpus::number_format::{Basis, Decision, NumberFormat};
+use crate::period::Point;
 
 /// Words that cannot sit between a number and its counted noun ("40 were found" has no noun).
 const STOP_WORDS: &[&str] = &[
@@ -218,14 +219,20 @@ impl<'a> Grammar<'a> {
 
     /// Scan the document; returns the mentions and the reference date for dates without a
     /// year: the published date, else the dateline (with the dateline as written).
-    pub fn run(&self, doc: &Doc, published: Option<NaiveDate>, number_format: NumberFormat) -> (Vec<Mention>, Option<(NaiveDate, String)>) {
+    pub fn run(
+        &self,
+        doc: &Doc,
+        published: Option<NaiveDate>,
+        url_date: Option<Point>,
+        number_format: NumberFormat,
+    ) -> (Vec<Mention>, Option<(NaiveDate, String)>) {
         let toks = &doc.tokens;
         self.number_format.set(number_format);
         self.dateline_end.set(dateline_end(doc));
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
         let dated = match published {
             Some(d) => Some((d, d.format("%Y-%m-%d").to_string())),
-            None => self.find_dateline(doc),
+            None => self.find_dateline(doc).or_else(|| url_date.filter(|p| !matches!(p, Point::Year(_))).map(|p| (p.first_day(), p.to_string()))),
         };
         let reference = dated.as_ref().map(|d| d.0);
         let mut cands: Vec<Cand> = Vec::new();
@@ -1586,7 +1593,7 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        if let Some(c) = self.second_day_at(toks, i, before) {
+        if let Some(c) = self.slash_date_at(toks, i).or_else(|| self.second_day_at(toks, i, before)) {
             return Some(c);
         }
         // Day first: "11 June 2024", "2 de diciembre de 2024", "27 de marzo".
@@ -1708,6 +1715,23 @@ impl<'a> Grammar<'a> {
         let year = self.year_after(toks, &mut end, t.sentence).unwrap_or(first.year());
         let date = NaiveDate::from_ymd_opt(year, first.month(), day).filter(|d| *d > first)?;
         Some(self.date_cand(i, end, date.format("%Y-%m-%d").to_string()))
+    }
+
+    /// "01/03/2023", "3/27/2025": day and month in the lexicon's `slash_date_order` (`dmy` or
+    /// `mdy`), unless a part above 12 shows which is the day.
+    fn slash_date_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+        let part = |k: usize, lens: &[usize]| {
+            toks.get(k).filter(|t| t.is_digits() && lens.contains(&t.lower.len()) && t.lower.chars().all(|c| c.is_ascii_digit()) && (k == i || !t.space_before))
+        };
+        let slash = |k: usize| toks.get(k).is_some_and(|t| t.is("/") && !t.space_before);
+        let (a, b, y) = (part(i, &[1, 2])?, part(i + 2, &[1, 2])?, part(i + 4, &[4])?);
+        if !(slash(i + 1) && slash(i + 3)) || toks.get(i + 5).is_some_and(|t| (t.is("/") || t.is_digits()) && !t.space_before) {
+            return None;
+        }
+        let (a, b, year): (u32, u32, i32) = (a.lower.parse().ok()?, b.lower.parse().ok()?, y.lower.parse().ok()?);
+        let (day, month) = if a > 12 || (b <= 12 && self.lex.slash_date_order != "mdy") { (a, b) } else { (b, a) };
+        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        Some(self.date_cand(i, i + 5, date.format("%Y-%m-%d").to_string()))
     }
 
     /// "between October and March": the second month follows the first in time.

@@ -105,6 +105,9 @@ pub struct Lexicon {
     /// año", "March 3 of last year"): phrase -> years from the article's year.
     #[serde(default)]
     pub relative_years: BTreeMap<String, i32>,
+    /// How "01/03/2023" reads when neither part is above 12: `dmy` (1 March) or `mdy` (3 January).
+    #[serde(default = "day_first")]
+    pub slash_date_order: String,
     /// Words joining the parts of a compound duration ("una hora con cinco minutos").
     #[serde(default)]
     pub duration_joiners: Words,
@@ -312,6 +315,9 @@ impl Lexicon {
                 return Err(format!("digit marks must be '.' or ',', found {mark:?}"));
             }
         }
+        if !matches!(self.slash_date_order.as_str(), "dmy" | "mdy") {
+            return Err(format!("slash_date_order must be \"dmy\" or \"mdy\", found {:?}", self.slash_date_order));
+        }
         if self.cardinals.is_empty() {
             return Err("[cardinals] is empty".into());
         }
@@ -407,4 +413,8 @@ impl Lexicons {
     pub fn get(&self, language: &str) -> Option<&Lexicon> {
         self.by_language.get(language)
     }
+}
+
+fn day_first() -> String {
+    "dmy".into()
 }

@@ -57,6 +57,9 @@ pub struct ArticleContext {
     /// How the article writes its numbers, decided once for the whole article
     /// ([`crate::corpus::number_format::decide`]); `None` reads them in the language's format.
     pub number_format: Option<Decision>,
+    /// A date from outside the text for when neither the manifest nor a dateline dates the
+    /// article: the date in its url (`/2025/03/27/`, `/2025/02/`), at the precision written.
+    pub url_date: Option<crate::period::Point>,
 }
 
 /// The mentions of one article with the tokenised text they point into.
@@ -88,7 +91,7 @@ impl<'a> Extractor<'a> {
     pub fn extract(&self, text: &str, context: ArticleContext) -> Extraction {
         let doc = text::Doc::new(text);
         let number_format = context.number_format.unwrap_or_else(|| self.grammar.default_number_format());
-        let (mentions, dated) = self.grammar.run(&doc, context.published, number_format.format);
+        let (mentions, dated) = self.grammar.run(&doc, context.published, context.url_date, number_format.format);
         let (reference_date, reference_period) = dated.map_or((None, None), |(d, p)| (Some(d), crate::period::Period::parse(&p)));
         Extraction { doc, mentions, reference_date, reference_period, number_format }
     }
