@@ -109,6 +109,8 @@ pub struct Grammar<'a> {
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
     floor: std::cell::Cell<usize>,
+    /// The latest year written in digits in the article being read.
+    latest_year: std::cell::Cell<Option<i32>>,
     /// Where the dateline zone of the article being read ends (a char offset): the first lines.
     dateline_end: std::cell::Cell<usize>,
     /// How the article being read writes its numbers (one decision per article).
@@ -212,6 +214,7 @@ impl<'a> Grammar<'a> {
             idioms: PhraseSet::of_list(&lex.idioms, ()),
             floor: std::cell::Cell::new(0),
             dateline_end: std::cell::Cell::new(0),
+            latest_year: std::cell::Cell::new(None),
             number_format: std::cell::Cell::new(NumberFormat::with_decimal_mark(lex.decimal_mark)),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
         }
@@ -229,6 +232,8 @@ impl<'a> Grammar<'a> {
         let toks = &doc.tokens;
         self.number_format.set(number_format);
         self.dateline_end.set(dateline_end(doc));
+        let years = toks.iter().filter(|t| t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit()));
+        self.latest_year.set(years.filter_map(|t| t.lower.parse::<i32>().ok()).filter(|y| (1990..=2100).contains(y)).max());
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
         let dated = match published {
             Some(d) => Some((d, d.format("%Y-%m-%d").to_string())),
@@ -1826,9 +1831,15 @@ impl<'a> Grammar<'a> {
         }
         match reference {
             Some(r) => Some(if month <= r.month() { r.year() } else { r.year() - 1 }),
-            // Without the article's date, the story's latest year so far ("en el primer
-            // trimestre de 2025 ... el 16 de marzo").
-            None => before.iter().rev().filter(|c| matches!(c.kind, "date" | "year")).find_map(|c| c.value.as_deref()?.get(..4)?.parse().ok()),
+            // Without the article's date, the latest year the story has named so far ("en el
+            // primer trimestre de 2025, igual que en 2024 ... el 16 de marzo"), else the latest
+            // it names at all: news tells of its own year and the years before.
+            None => before
+                .iter()
+                .filter(|c| matches!(c.kind, "date" | "year"))
+                .filter_map(|c| c.value.as_deref()?.get(..4)?.parse::<i32>().ok())
+                .max()
+                .or(self.latest_year.get()),
         }
     }
 
