@@ -1964,3 +1964,46 @@ fn a_relative_year_after_a_date_is_the_article_year() {
 fn find_in<'a>(ms: &'a [Mention], surface: &str) -> &'a Mention {
     ms.iter().find(|m| m.surface == surface).unwrap_or_else(|| panic!("no {surface:?} in {ms:#?}"))
 }
+
+#[test]
+fn slash_dates_read_in_the_lexicons_order_unless_a_part_decides() {
+    assert_eq!(find("en", "The raid on 4/11/2024 found 30 phones.", "4/11/2024").value.as_deref(), Some("2024-04-11"));
+    assert_eq!(find("en", "The raid on 23/11/2024 found 30 phones.", "23/11/2024").value.as_deref(), Some("2024-11-23"));
+    assert_eq!(find("es", "El operativo del 4/11/2024 halló 30 teléfonos.", "4/11/2024").value.as_deref(), Some("2024-11-04"));
+    assert_eq!(find("es", "El operativo del 11/23/2024 halló 30 teléfonos.", "11/23/2024").value.as_deref(), Some("2024-11-23"));
+}
+
+#[test]
+fn a_spanish_month_before_a_bare_number_is_a_month_and_a_count() {
+    let ms = all("es", "Hubo 12 muertes en febrero, en marzo 6 y en abril 9.");
+    assert_eq!(find_in(&ms, "marzo").kind, "date");
+    assert_eq!(find_in(&ms, "6").kind, "count");
+    assert_eq!(find("es", "Ocurrió el marzo 6, 2024 en Izalco.", "marzo 6, 2024").value.as_deref(), Some("2024-03-06"));
+    // English writes the day after its month.
+    assert_eq!(find("en", "It happened on March 6 in Izalco.", "March 6").value.as_deref(), Some("2025-03-06"));
+}
+
+#[test]
+fn compound_ordinals_add_tens_and_units() {
+    let m = find("es", "Es la vigésima tercera prórroga del régimen.", "vigésima tercera");
+    assert_eq!((m.kind, m.value.as_deref()), ("ordinal", Some("23")));
+    let m = find("en", "It was the twenty-third extension.", "twenty-third");
+    assert_eq!((m.kind, m.value.as_deref()), ("ordinal", Some("23")));
+}
+
+#[test]
+fn an_undated_article_takes_the_latest_year_it_names() {
+    let lexicon = lexicons().get("es").unwrap();
+    let text = "Llegaron 40 vuelos en el primer semestre de 2024, frente a 31 en 2023. El 16 de marzo llegó el último.";
+    let ms = extract(text, lexicon, ArticleContext::default()).mentions;
+    assert_eq!(find_in(&ms, "16 de marzo").value.as_deref(), Some("2024-03-16"));
+}
+
+#[test]
+fn a_url_date_dates_an_article_without_one() {
+    use cecot_data::period::Point;
+    let lexicon = lexicons().get("en").unwrap();
+    let context = ArticleContext { url_date: Some(Point::Month(2024, 11)), ..Default::default() };
+    let ms = extract("On March 3 guards moved 900 inmates.", lexicon, context).mentions;
+    assert_eq!(find_in(&ms, "March 3").value.as_deref(), Some("2024-03-03"));
+}

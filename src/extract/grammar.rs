@@ -1547,6 +1547,15 @@ impl<'a> Grammar<'a> {
     /// Word ordinals: "for the first time", "primera", "a second riot".
     fn ordinal_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
         let t = &toks[i];
+        // "twenty-third": a cardinal ten, a hyphen and an ordinal unit.
+        let tens = self.lex.cardinals.get(&t.lower).filter(|v| (20.0..100.0).contains(*v) && *v % 10.0 == 0.0);
+        let hyphen = toks.get(i + 1).is_some_and(|h| h.is("-") && !h.space_before);
+        let unit = toks.get(i + 2).filter(|u| !u.space_before).and_then(|u| self.lex.ordinals.get(&u.lower)).filter(|u| **u < 10.0);
+        if let (Some(tens), true, Some(unit)) = (tens, hyphen, unit) {
+            let mut c = Cand::new(i, i + 3, "ordinal", Some(format_value(tens + unit)));
+            c.is_statement = false;
+            return Some(c);
+        }
         if let Some(&v) = self.lex.ordinals.get(&t.lower) {
             if self.inside_idiom(toks, i) {
                 return None;
@@ -1560,7 +1569,13 @@ impl<'a> Grammar<'a> {
             if self.core_at(toks, i + 1).is_some() {
                 return None;
             }
-            let mut c = Cand::new(i, i + 1, "ordinal", Some(format_value(v)));
+            // "trigésima primera", "vigésimo quinto": tens and units of a compound ordinal.
+            let unit = next.and_then(|n| self.lex.ordinals.get(&n.lower)).filter(|u| v >= 20.0 && v % 10.0 == 0.0 && **u < 10.0);
+            let (end, v) = match unit {
+                Some(u) => (i + 2, v + u),
+                None => (i + 1, v),
+            };
+            let mut c = Cand::new(i, end, "ordinal", Some(format_value(v)));
             c.is_statement = false;
             if t.starts_upper() && next.is_some_and(|n| n.starts_upper()) && i > 0 && toks[i - 1].sentence == t.sentence {
                 c.kind = "identifier"; // "Safe Third Country Transfers Act"
@@ -1668,7 +1683,13 @@ impl<'a> Grammar<'a> {
         let mut day = None;
         if let Some(d) = same(k).filter(|d| d.is_digits() && d.lower.len() <= 2) {
             let v: u32 = d.lower.parse().ok()?;
-            if (1..=31).contains(&v) && !same(k + 1).is_some_and(|x| x.is(":")) {
+            // Where days follow their month only in full dates ("marzo 8, 2024"), "en marzo 8,
+            // en abril 10" is a month and a count.
+            let year_follows = || {
+                let mut e = k + 1;
+                self.year_after(toks, &mut e, sentence).is_some()
+            };
+            if (1..=31).contains(&v) && !same(k + 1).is_some_and(|x| x.is(":")) && (lex.month_first_days || year_follows()) {
                 day = Some(v);
                 k += 1;
             }

@@ -105,6 +105,10 @@ pub struct Lexicon {
     /// año", "March 3 of last year"): phrase -> years from the article's year.
     #[serde(default)]
     pub relative_years: BTreeMap<String, i32>,
+    /// A day may follow its month without a year ("March 8"); where it may not (Spanish), "marzo
+    /// 8" is a month and a count unless a year follows ("marzo 8, 2024").
+    #[serde(default = "yes")]
+    pub month_first_days: bool,
     /// How "01/03/2023" reads when neither part is above 12: `dmy` (1 March) or `mdy` (3 January).
     #[serde(default = "day_first")]
     pub slash_date_order: String,
@@ -417,4 +421,8 @@ impl Lexicons {
 
 fn day_first() -> String {
     "dmy".into()
+}
+
+fn yes() -> bool {
+    true
 }
