@@ -2007,3 +2007,12 @@ fn a_url_date_dates_an_article_without_one() {
     let ms = extract("On March 3 guards moved 900 inmates.", lexicon, context).mentions;
     assert_eq!(find_in(&ms, "March 3").value.as_deref(), Some("2024-03-03"));
 }
+
+#[test]
+fn a_deadline_ahead_and_a_month_past_take_their_years() {
+    // Published 2025-07-23.
+    assert_eq!(find("en", "The decree runs until August 30.", "August 30").value.as_deref(), Some("2025-08-30"));
+    assert_eq!(find("es", "El decreto rige hasta el 30 de agosto.", "30 de agosto").value.as_deref(), Some("2025-08-30"));
+    assert_eq!(find("en", "Since last July 40 were freed.", "last July").value.as_deref(), Some("2024-07"));
+    assert_eq!(find("es", "Desde julio pasado salieron 40.", "julio pasado").value.as_deref(), Some("2024-07"));
+}

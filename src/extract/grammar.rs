@@ -82,6 +82,8 @@ pub struct Grammar<'a> {
     share_words: PhraseSet<()>,
     range_connectors: PhraseSet<()>,
     relative_years: PhraseSet<i32>,
+    past_month_before: PhraseSet<()>,
+    past_month_after: PhraseSet<()>,
     day_range_open: PhraseSet<()>,
     day_range_join: PhraseSet<()>,
     times_words: PhraseSet<()>,
@@ -188,6 +190,8 @@ impl<'a> Grammar<'a> {
             share_words: PhraseSet::of_list(&lex.share_words, ()),
             range_connectors: PhraseSet::of_list(&lex.range_connectors, ()),
             relative_years: PhraseSet::new(lex.relative_years.iter().map(|(k, v)| (k.clone(), *v))),
+            past_month_before: PhraseSet::of_list(&lex.past_month_before, ()),
+            past_month_after: PhraseSet::of_list(&lex.past_month_after, ()),
             day_range_open: PhraseSet::of_list(&lex.day_range_open, ()),
             day_range_join: PhraseSet::of_list(&lex.day_range_join, ()),
             times_words: PhraseSet::of_list(&lex.times_words, ()),
@@ -1716,6 +1720,15 @@ impl<'a> Grammar<'a> {
             }
         }
         let year = year.or_else(|| self.relative_year_after(toks, &mut end, reference));
+        // "diciembre pasado", "last December": the latest such month before the article's.
+        let past = if year.is_none() && day.is_none() { reference.zip(self.past_month_cue(toks, a, end)) } else { None };
+        let (a, year) = match past {
+            Some((r, (start, stop))) => {
+                end = stop;
+                (start, Some(if month < r.month() { r.year() } else { r.year() - 1 }))
+            }
+            None => (a, year),
+        };
         let year = year.or_else(|| self.year_from_pair_start(toks, a, month, before)).or_else(|| self.infer_year(toks, i, month, reference, before));
         // A bare lower-case month after "de" is part of another date ("27 de marzo" handled above).
         let value = match (year, day) {
@@ -1817,7 +1830,7 @@ impl<'a> Grammar<'a> {
         let sentence = toks[i].sentence;
         // A date in the dateline ("Updated Jan 27", "WASHINGTON, Jan 27 (Reuters)") is the
         // article's own: its year, whatever years the lines around it name.
-        if let Some(r) = reference.filter(|_| toks[i].start < self.dateline_end.get()) {
+        if let Some(r) = reference.filter(|_| toks[i].start < self.dateline_end.get() && !self.looks_ahead(toks, i)) {
             return Some(if month <= r.month() { r.year() } else { r.year() - 1 });
         }
         for c in before.iter().rev() {
@@ -1851,6 +1864,9 @@ impl<'a> Grammar<'a> {
             }
         }
         match reference {
+            // "until February 15" in January: a deadline ahead, the first such month from the
+            // article's date on; otherwise the latest one on or before it.
+            Some(r) if self.looks_ahead(toks, i) => Some(if month >= r.month() { r.year() } else { r.year() + 1 }),
             Some(r) => Some(if month <= r.month() { r.year() } else { r.year() - 1 }),
             // Without the article's date, the latest year the story has named so far ("en el
             // primer trimestre de 2025, igual que en 2024 ... el 16 de marzo"), else the latest
@@ -1862,6 +1878,27 @@ impl<'a> Grammar<'a> {
                 .max()
                 .or(self.latest_year.get()),
         }
+    }
+
+    /// "diciembre pasado", "last December": a word of the lexicon's `past_month_before` right
+    /// before the month, or of `past_month_after` right after it; the span with it.
+    fn past_month_cue(&self, toks: &[Token], a: usize, end: usize) -> Option<(usize, usize)> {
+        let sentence = toks[a].sentence;
+        if let Some((s, _)) = self.past_month_before.match_before(toks, a).filter(|(s, _)| toks[*s].sentence == sentence) {
+            return Some((s, end));
+        }
+        let (n, _) = self.past_month_after.match_at(toks, end).filter(|_| toks.get(end).is_some_and(|t| t.sentence == sentence))?;
+        Some((a, end + n))
+    }
+
+    /// A date after a word that points ahead ("until", "hasta el", "next"): the lexicon's
+    /// `future_date_cues`, right before the date or its article.
+    fn looks_ahead(&self, toks: &[Token], i: usize) -> bool {
+        let mut k = i;
+        if k > 0 && ARTICLES.contains(&toks[k - 1].lower.as_str()) {
+            k -= 1;
+        }
+        k > 0 && toks[k - 1].sentence == toks[i].sentence && self.lex.future_date_cues.contains(&toks[k - 1].lower)
     }
 
     /// The first full date near the top of the text: the article's dateline.

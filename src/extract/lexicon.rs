@@ -109,6 +109,16 @@ pub struct Lexicon {
     /// 8" is a month and a count unless a year follows ("marzo 8, 2024").
     #[serde(default = "yes")]
     pub month_first_days: bool,
+    /// Words before a date without a year that point ahead of the article's date ("until
+    /// February 15"): the date is the next one, not the last.
+    #[serde(default)]
+    pub future_date_cues: Words,
+    /// Words before or after a month that make it the latest one before the article's month
+    /// ("last December", "diciembre pasado").
+    #[serde(default)]
+    pub past_month_before: Words,
+    #[serde(default)]
+    pub past_month_after: Words,
     /// How "01/03/2023" reads when neither part is above 12: `dmy` (1 March) or `mdy` (3 January).
     #[serde(default = "day_first")]
     pub slash_date_order: String,
