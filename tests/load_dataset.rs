@@ -364,3 +364,17 @@ fn validate_survives_corrupted_parquet_bytes() {
         let _ = validate_dir(&out).expect("corruption is reported, never an error or a panic");
     }
 }
+
+#[test]
+fn a_rejected_row_names_its_stage_its_key_and_its_article() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut tables = sample_tables();
+    let statements = tables.iter_mut().find(|t| t.def.name == "statements").expect("a statements table");
+    let as_of = statements.def.column_index("as_of").unwrap();
+    statements.rows[0][as_of] = Cell::Str("2022/2023/2024".into());
+    let err = write_dataset(&tmp.path().join("out"), &tables, &[]).unwrap_err().to_string();
+    assert!(err.contains("statements.csv:2:as_of"), "{err}");
+    assert!(err.contains("built by claims (src/transform"), "{err}");
+    assert!(err.contains("article 001_aaaa"), "{err}");
+    assert!(err.contains("statement_id 001_aaaa:"), "{err}");
+}

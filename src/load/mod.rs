@@ -81,8 +81,32 @@ fn check_before_writing<'t>(out: &Path, tables: &'t [Table]) -> Result<Vec<&'t T
     if violations.is_empty() {
         Ok(ordered)
     } else {
-        Err(rejected(out, &violations))
+        Err(rejected(out, &where_built(violations, &ordered)))
     }
+}
+
+/// Name, for each violation in a row, the stage that built the row, the row's key and its
+/// article: what a user needs to find the rule (and the text) that went wrong.
+fn where_built(violations: Vec<Violation>, tables: &[&Table]) -> Vec<Violation> {
+    violations
+        .into_iter()
+        .map(|mut v| {
+            let stem = v.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+            let Some(table) = tables.iter().find(|t| t.def.name == stem) else { return v };
+            let row = v.line.and_then(|l| l.checked_sub(2)).and_then(|i| table.rows.get(i as usize));
+            let cell = |name: &str| table.def.column_index(name).and_then(|i| row?.get(i)).map(|c| c.to_csv_field()).filter(|s| !s.is_empty());
+            let key: Vec<String> = table.def.primary_key.iter().filter_map(|k| cell(k)).collect();
+            let mut place = format!("built by {}", table.def.built_by);
+            if !key.is_empty() {
+                place = format!("{} {}, {place}", table.def.primary_key.join("+"), key.join(" "));
+            }
+            if let Some(source) = cell("source_id").filter(|_| table.def.name != "sources") {
+                place = format!("article {source}, {place}");
+            }
+            v.message = format!("{} ({place})", v.message);
+            v
+        })
+        .collect()
 }
 
 /// Match `tables` to [`schema::TABLES`]; report definitions given no table, given twice, and

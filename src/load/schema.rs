@@ -88,6 +88,9 @@ pub struct TableDef {
     pub primary_key: &'static [&'static str],
     /// Columns that refer to other tables and must resolve.
     pub foreign_keys: &'static [ForeignKey],
+    /// The stage of the pipeline that makes the rows (and where its code lives), named when a
+    /// row breaks the definition.
+    pub built_by: &'static str,
 }
 
 impl TableDef {
@@ -188,6 +191,7 @@ pub const SOURCES: TableDef = TableDef {
     ],
     primary_key: &["source_id"],
     foreign_keys: &[],
+    built_by: "corpus (src/corpus, src/article.rs)",
 };
 
 /// Every numeric mention found in the articles.
@@ -223,6 +227,7 @@ pub const MENTIONS: TableDef = TableDef {
     ],
     primary_key: &["mention_id"],
     foreign_keys: &[ForeignKey { column: "source_id", table: "sources", table_column: "source_id" }],
+    built_by: "extract (src/extract)",
 };
 
 /// The mentions that are claims, ready for analysis.
@@ -265,6 +270,7 @@ pub const STATEMENTS: TableDef = TableDef {
         ForeignKey { column: "source_id", table: "sources", table_column: "source_id" },
         ForeignKey { column: "statement_id", table: "mentions", table_column: "mention_id" },
     ],
+    built_by: "claims (src/transform/claims.rs, statements.rs)",
 };
 
 /// Figures computed from statements.
@@ -295,6 +301,7 @@ pub const DERIVED: TableDef = TableDef {
     ],
     primary_key: &["derived_id", "inputs"],
     foreign_keys: &[],
+    built_by: "derived figures (src/transform/derived.rs)",
 };
 
 /// How the sources agree on each measure.
@@ -318,6 +325,7 @@ pub const COMPARISONS: TableDef = TableDef {
     ],
     primary_key: &["comparison_id"],
     foreign_keys: &[],
+    built_by: "comparisons (src/transform/comparisons.rs)",
 };
 
 /// Every published table, in the order they are written and documented.
