@@ -429,11 +429,15 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     score.own = context.iter().filter(|&&c| cx.own.has(c)).count().min(1) as f64;
     let mut from_previous = 0.0;
     let mut cues = 0;
+    let mut near_cues = 0;
     for &c in &index.cues[k] {
         match level(c) {
             // A cue names the subject or the setting, not what the figure counts: it ranks with
             // the clause's words even in the figure's own phrase.
-            Some("own" | "near") => score.near += 1.0,
+            Some("own" | "near") => {
+                score.near += 1.0;
+                near_cues += 1
+            }
             Some("sentence") => score.farther += 0.25,
             Some(_) => from_previous += 0.15,
             None => continue,
@@ -446,7 +450,9 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     score.farther += f64::min(from_previous, MAX_FROM_PREVIOUS);
     // Without any of its words next to the figure, an entry only describes the sentence the
     // figure sits in, not the figure ("hay 1,800 menores ... capturados en el régimen").
-    if cues == 0 || (m.near_required && score.near == 0.0 && !cx.clause.any(context)) {
+    // A date is the claim only with its verb next to it ("declared on March 27"): a cue
+    // elsewhere in the sentence is another clause's ("was last updated on 3 October").
+    if cues == 0 || (date && near_cues == 0) || (m.near_required && score.near == 0.0 && !cx.clause.any(context)) {
         return None;
     }
     score.evidence = evidence;
@@ -574,7 +580,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             mentions[i].measure_evidence = Some(format!("counts: {noun}"));
             continue;
         }
-        let short_window = !is_date && figure::over_short_window(doc, mentions, i, &words(&catalog.window));
+        let short_window = !is_date && figure::over_short_window(mentions, doc, i, &words(&catalog.window));
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let mut best: Option<(&Measure, Score)> = None;

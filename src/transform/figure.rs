@@ -35,13 +35,13 @@ pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
     format!(" {} {} {} ", tied, m.surface.to_lowercase(), after.join(" "))
 }
 
-/// Is the figure a count over a short window ("463 capturas en 15 días", "400 arrests in two
-/// weeks")? True when a duration of days, weeks or hours in its clause follows one of the
-/// `window` words. Such a count is no running total.
-pub fn over_short_window(doc: &Doc, mentions: &[Mention], i: usize, window: &[String]) -> bool {
+/// Is the figure a count over a short window ("463 capturas en 15 días", "in 15 days, police
+/// made 400 arrests")? True when a duration of days, weeks or hours in its sentence follows one
+/// of the `window` words (the window often opens the sentence, a clause before the figure).
+/// Such a count is no running total.
+pub fn over_short_window(mentions: &[Mention], doc: &Doc, i: usize, window: &[String]) -> bool {
     let m = &mentions[i];
-    let (a, b) = doc.clause_span(m.sentence, m.start, m.end);
-    mentions.iter().filter(|d| d.sentence == m.sentence && d.start >= a && d.end <= b && d.kind == "duration").any(|d| {
+    mentions.iter().filter(|d| d.sentence == m.sentence && d.kind == "duration").any(|d| {
         let short = matches!(d.unit.as_deref(), Some("days" | "weeks" | "hours"));
         let before = doc.slice(doc.sentences[m.sentence].0.max(d.start.saturating_sub(12)), d.start).to_lowercase();
         short && before.split_whitespace().last().is_some_and(|w| window.iter().any(|x| x == w))
