@@ -13,6 +13,7 @@ use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::load::schema::KINDS;
 use crate::period::{Period, Point};
+use crate::transform::figure;
 use crate::transform::persons::NameReader;
 
 /// The catalog embedded in the binary.
@@ -82,6 +83,20 @@ pub struct Catalog {
     /// (see [`Score::cmp`]); otherwise all points add up.
     #[serde(default)]
     pub nearest_first: bool,
+    /// Nouns that, among a count's own words, say it counts something no measure of people
+    /// held counts ("hundreds of workers", "a population of six million", "artículo 12"): such
+    /// a count gets no measure.
+    #[serde(default)]
+    pub not_counted: ByLanguage,
+    /// Words that open a short window before a duration of days, weeks or hours in a figure's
+    /// clause ("463 capturas en 15 días"): such a count is no running total, so it gets no
+    /// `cumulative` measure.
+    #[serde(default)]
+    pub window: ByLanguage,
+    /// The units the extractor gives; a mention's other unit words (a raw noun such as
+    /// "privados") say nothing about its unit, so they do not keep a measure from fitting.
+    #[serde(skip)]
+    known_units: std::collections::BTreeSet<String>,
     /// The phrases of every entry, per language, compiled for one-pass search.
     #[serde(skip)]
     index: BTreeMap<String, PhraseIndex>,
@@ -223,10 +238,18 @@ impl Catalog {
                 }
             }
         }
-        for list in catalog.projection.values_mut() {
-            if list.iter().any(|c| c.trim().is_empty()) {
-                return Err(fail("a `projection` word is empty".to_string()));
+        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window)] {
+            for list in lists.values_mut() {
+                if list.iter().any(|c| c.trim().is_empty()) {
+                    return Err(fail(format!("a `{name}` word is empty")));
+                }
+                for c in list.iter_mut() {
+                    *c = c.to_lowercase();
+                }
             }
+        }
+        catalog.known_units = known_units.iter().cloned().collect();
+        for list in catalog.projection.values_mut() {
             for c in list.iter_mut() {
                 *c = c.to_lowercase();
             }
@@ -298,6 +321,8 @@ fn has_phrase(haystack: &str, cue: &str) -> bool {
 /// The phrases found where a measure is scored: the words nearest the figure (its clause, cut
 /// at the neighbouring mentions), its sentence, and the sentence before.
 struct Context<'a> {
+    /// The figure's own words: its noun phrase and governing verb (see [`figure::own_words`]).
+    own: Hits,
     near: Hits,
     /// The figure's whole clause, not cut at the neighbouring figures.
     clause: Hits,
@@ -311,6 +336,8 @@ const MAX_FROM_PREVIOUS: f64 = 0.3;
 /// How well entry `k` of the catalog fits a statement: the points its words score next to the
 /// figure (its clause) and farther away (its sentence, the sentence before), and the words.
 struct Score {
+    /// Points of the words in the figure's own noun phrase; they rank before all others.
+    own: f64,
     near: f64,
     farther: f64,
     /// The entry's words found, with where: `near`, `sentence` or `before`.
@@ -326,6 +353,9 @@ impl Score {
     /// and farther words only break a tie ("CECOT, built for 40,000, holds 20,000": each
     /// figure's own noun and verb); otherwise all points add up.
     fn cmp(&self, other: &Score, nearest_first: bool) -> std::cmp::Ordering {
+        if self.decided_by_own_words(other) {
+            return self.own.total_cmp(&other.own);
+        }
         if nearest_first {
             self.near.total_cmp(&other.near).then(self.farther.total_cmp(&other.farther))
         } else {
@@ -333,10 +363,17 @@ impl Score {
         }
     }
 
+    /// Does the figure's own phrase decide between the two? Only when it names what one entry
+    /// counts and the other entry finds no word of its own next to the figure: a word of the
+    /// figure's own phrase does not outvote another entry's words in the same clause.
+    fn decided_by_own_words(&self, other: &Score) -> bool {
+        (self.own > 0.0 && other.near == 0.0) || (other.own > 0.0 && self.near == 0.0)
+    }
+
     /// The evidence as text: `near: capacity, cecot; sentence: prison`.
     fn describe(&self, index: &PhraseIndex) -> String {
         let mut parts = Vec::new();
-        for level in ["near", "sentence", "before"] {
+        for level in ["own", "near", "sentence", "before"] {
             let mut words: Vec<&str> = self.evidence.iter().filter(|(l, _)| *l == level).map(|(_, id)| index.texts[*id].as_str()).collect();
             words.sort_unstable();
             words.dedup();
@@ -352,8 +389,8 @@ impl Score {
 /// word near the figure gives one point (0.3 elsewhere in the sentence, 0.2 in the sentence
 /// before); each cue near it one more (0.25 elsewhere in the sentence, 0.15 in the sentence
 /// before, at most [`MAX_FROM_PREVIOUS`] from there); without any cue the entry does not apply.
-fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Context) -> Option<Score> {
-    if !m.fit().accepts(mention.kind, mention.unit.as_deref()) {
+fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Option<&str>, cx: &Context) -> Option<Score> {
+    if !m.fit().accepts(mention.kind, unit) {
         return None;
     }
     if cx.near.any(&index.exclude[k]) {
@@ -369,7 +406,9 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Con
         return None;
     }
     let level = |id: usize| {
-        if cx.near.has(id) {
+        if cx.own.has(id) {
+            Some("own")
+        } else if cx.near.has(id) {
             Some("near")
         } else if cx.sentence.has(id) {
             Some("sentence")
@@ -381,15 +420,24 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Con
     };
     let mut evidence: Vec<(&'static str, usize)> = context.iter().filter_map(|&c| level(c).map(|l| (l, c))).collect();
     let mut score = match (near, in_sentence) {
-        (true, _) => Score { near: 1.0, farther: 0.0, evidence: Vec::new() },
-        (false, true) => Score { near: 0.0, farther: 0.3, evidence: Vec::new() },
-        _ => Score { near: 0.0, farther: 0.2, evidence: Vec::new() },
+        (true, _) => Score { own: 0.0, near: 1.0, farther: 0.0, evidence: Vec::new() },
+        (false, true) => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
+        _ => Score { own: 0.0, near: 0.0, farther: 0.2, evidence: Vec::new() },
     };
+    // The context words name what an entry counts (arrested, released, capacity): one in the
+    // figure's own phrase outranks every word farther away.
+    score.own = context.iter().filter(|&&c| cx.own.has(c)).count().min(1) as f64;
     let mut from_previous = 0.0;
     let mut cues = 0;
+    let mut near_cues = 0;
     for &c in &index.cues[k] {
         match level(c) {
-            Some("near") => score.near += 1.0,
+            // A cue names the subject or the setting, not what the figure counts: it ranks with
+            // the clause's words even in the figure's own phrase.
+            Some("own" | "near") => {
+                score.near += 1.0;
+                near_cues += 1
+            }
             Some("sentence") => score.farther += 0.25,
             Some(_) => from_previous += 0.15,
             None => continue,
@@ -402,7 +450,9 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, cx: &Con
     score.farther += f64::min(from_previous, MAX_FROM_PREVIOUS);
     // Without any of its words next to the figure, an entry only describes the sentence the
     // figure sits in, not the figure ("hay 1,800 menores ... capturados en el régimen").
-    if cues == 0 || (m.near_required && score.near == 0.0 && !cx.clause.any(context)) {
+    // A date is the claim only with its verb next to it ("declared on March 27"): a cue
+    // elsewhere in the sentence is another clause's ("was last updated on 3 October").
+    if cues == 0 || (date && near_cues == 0) || (m.near_required && score.near == 0.0 && !cx.clause.any(context)) {
         return None;
     }
     score.evidence = evidence;
@@ -519,16 +569,27 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let (left, right) = near_parts(doc, mentions, i);
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         let clause = index.hits(&lower_padded(doc.slice(ca, cb)));
-        let cx = Context { near: index.hits(&lower_padded(format!("{left} {right}"))), clause, sentence: &sentence, previous: &previous };
+        let own = figure::own_words(&mentions[i], &left, &right);
+        let cx = Context { own: index.hits(&own), near: index.hits(&lower_padded(format!("{left} {right}"))), clause, sentence: &sentence, previous: &previous };
         let projection = if is_date { None } else { catalog.projection.get(&lexicon.language).and_then(|words| projection_word(words, &left)) };
+        let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
+        // A count of workers or inhabitants counts no one a measure is about.
+        let other_noun = (mentions[i].kind == "count").then(|| words(&catalog.not_counted).into_iter().find(|w| has_phrase(&own, w))).flatten();
+        if let Some(noun) = other_noun {
+            mentions[i].measure = None;
+            mentions[i].measure_evidence = Some(format!("counts: {noun}"));
+            continue;
+        }
+        let short_window = !is_date && figure::over_short_window(mentions, doc, i, &words(&catalog.window));
         let m = &mentions[i];
+        let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if is_date != (measure.unit == "date") {
+            if is_date != (measure.unit == "date") || (short_window && measure.cumulative) {
                 continue;
             }
-            if let Some(s) = score(measure, k, index, m, &cx) {
+            if let Some(s) = score(measure, k, index, m, unit, &cx) {
                 match best.as_ref().map(|(_, b)| s.cmp(b, catalog.nearest_first)) {
                     Some(std::cmp::Ordering::Less) => {}
                     Some(std::cmp::Ordering::Equal) => tie = true,
@@ -628,7 +689,9 @@ fn units_from_antecedents(mentions: &mut [Mention], sentences_back: usize) {
 /// A figure written without its noun whose measure is known counts what its measure counts
 /// ("the prison population reached 9,400"): it takes the measure's unit.
 fn units_from_measures(mentions: &mut [Mention], catalog: &Catalog) {
-    for m in mentions.iter_mut().filter(|m| m.unit.is_none() && m.kind != "date" && m.kind != "year") {
+    // A raw noun ("privados") is no unit: the measure's unit replaces it.
+    let unitless = |m: &Mention| m.unit.as_ref().is_none_or(|u| !catalog.known_units.contains(u));
+    for m in mentions.iter_mut().filter(|m| unitless(m) && m.kind != "date" && m.kind != "year") {
         let Some(fit) = m.measure.as_deref().and_then(|id| catalog.fit(id)) else { continue };
         if !matches!(fit.unit, "any" | "date") {
             m.unit = Some(fit.unit.to_string());

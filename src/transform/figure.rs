@@ -1,0 +1,49 @@
+//! The figure's own frame: the words of its noun phrase and governing verb, read before any
+//! word of its clause or sentence. What these words say outranks the cue words of a
+//! neighbouring clause ("released from these 72,000 arrested" counts arrests), and some of them
+//! rule every measure out: a figure that counts workers or inhabitants, or a count over a short
+//! window ("463 capturas en 15 días"), is no running total. The word lists are data
+//! (schemas/measures.toml: `not_counted`, `window`).
+
+use crate::extract::text::Doc;
+use crate::extract::Mention;
+
+/// How many words after the figure belong to its own noun phrase ("72,000 arrested",
+/// "40 mil pandilleros recluidos").
+const OWN_WORDS_AFTER: usize = 3;
+
+/// Prepositions that tie the words before them to the figure after ("capacity of 40,000",
+/// "capacidad para 40 mil", "a prison for 40,000"): the two words before such a preposition are
+/// the figure's own.
+const LINKS: &[&str] = &["of", "for", "to", "at", "de", "del", "para", "a", "en"];
+
+/// The figure's own words, lower-cased and padded with spaces: its surface, up to
+/// [`OWN_WORDS_AFTER`] words after it (within `right`, its clause cut at the next figure), and
+/// the words a linking preposition ties to it from `left`.
+pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
+    let after: Vec<&str> = right
+        .split_whitespace()
+        .skip(m.surface.split_whitespace().count())
+        .take_while(|w| !w.chars().all(|c| !c.is_alphanumeric()))
+        .take(OWN_WORDS_AFTER)
+        .collect();
+    let before: Vec<&str> = left.split_whitespace().collect();
+    let tied = match before.last() {
+        Some(last) if LINKS.contains(last) => before[before.len().saturating_sub(3)..].join(" "),
+        _ => String::new(),
+    };
+    format!(" {} {} {} ", tied, m.surface.to_lowercase(), after.join(" "))
+}
+
+/// Is the figure a count over a short window ("463 capturas en 15 días", "in 15 days, police
+/// made 400 arrests")? True when a duration of days, weeks or hours in its sentence follows one
+/// of the `window` words (the window often opens the sentence, a clause before the figure).
+/// Such a count is no running total.
+pub fn over_short_window(mentions: &[Mention], doc: &Doc, i: usize, window: &[String]) -> bool {
+    let m = &mentions[i];
+    mentions.iter().filter(|d| d.sentence == m.sentence && d.kind == "duration").any(|d| {
+        let short = matches!(d.unit.as_deref(), Some("days" | "weeks" | "hours"));
+        let before = doc.slice(doc.sentences[m.sentence].0.max(d.start.saturating_sub(12)), d.start).to_lowercase();
+        short && before.split_whitespace().last().is_some_and(|w| window.iter().any(|x| x == w))
+    })
+}
