@@ -144,6 +144,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                         eprintln!("  {line}");
                     }
                 }
+                if !summary.capped_derived.is_empty() {
+                    eprintln!("derived figures over the cap on distinct figures ({}):", summary.capped_derived.len());
+                    for line in &summary.capped_derived {
+                        eprintln!("  {line}");
+                    }
+                }
             }
             Ok(())
         }

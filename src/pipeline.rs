@@ -94,6 +94,8 @@ pub struct BuildSummary {
     pub review: Option<ReviewReport>,
     /// Derived figures that yielded no row, one line each, saying why.
     pub missing_derived: Vec<String>,
+    /// References of derived figures that had more distinct figures than the catalog's cap.
+    pub capped_derived: Vec<String>,
 }
 
 /// The tables of a dataset, before they are written.
@@ -108,6 +110,8 @@ pub struct Tables {
     pub review: Option<ReviewReport>,
     /// Derived figures that yielded no row, one line each, saying why.
     pub missing_derived: Vec<String>,
+    /// References of derived figures that had more distinct figures than the catalog's cap.
+    pub capped_derived: Vec<String>,
 }
 
 impl Tables {
@@ -176,6 +180,7 @@ pub fn build_tables(raw: &Path, knowledge: &Knowledge, allow_stale: bool, show_p
         comparisons: comparisons::compare(&claims, &knowledge.measures),
         review,
         missing_derived: derived.missing,
+        capped_derived: derived.capped,
     })
 }
 
@@ -245,8 +250,12 @@ fn derived_doc(knowledge: &Knowledge) -> String {
         "`derived` rows come from the formulas of schemas/derived.toml. A formula is arithmetic (`+ - * / ^`, parentheses, \
          functions such as `sqrt`, `ln` and `year`) over measure references: `measure_id`, optionally `[as_of]` (statements \
          whose period ends within it), `@source_id` (one source) and `#tag` (a second statement of the same measure). \
-         Each reference picks every statement that fits it and the entry gives one row per combination, naming the \
-         statements in `inputs`; a reference that picks none gives no row (the build prints which). A statement enters at \
+         Each reference picks every figure that fits it (a figure is one measure, period, value, qualifier and unit, with \
+         every statement that states it) and the entry gives one row per combination of figures, naming their statements in \
+         `inputs`; a reference that picks none gives no row (the build prints which). An entry of scope `article` combines \
+         the figures of one article at a time; one of scope `sources` combines the distinct figures of the whole corpus, \
+         at most `max_figures_per_reference` ({cap}) per reference, the most-cited (the build prints which references \
+         had more). A statement enters at \
          its stated value (`more than 50` -> 50, said in the note), a range at both ends (rows `<id>_min` and `<id>_max`), \
          a date as a day number; vague plurals do not enter formulas. Durations are converted to the entry's `units` or \
          the measure's unit. Formulas never hold a figure from an article: the only literals are 0 and 1, and conversion \
@@ -265,11 +274,12 @@ fn derived_doc(knowledge: &Knowledge) -> String {
          dates as the days they cover (`2023` covers January 2023). min and max are stated values (both ends of a range, \
          the year of a date; vague plurals only bound the verdict).\n\n\
          **Add a derived figure**: add a `[[derived]]` entry to schemas/derived.toml (id, description, formula, unit, \
-         optionally check, units, same_source, same_as_of, distinct_sources, chronological, select, assume, note; the \
+         optionally check, units, same_source, same_as_of, distinct_sources, chronological, select, scope, assume, note; the \
          file's header explains each), then `cecot-data build`. An unknown measure id or a literal number is an error \
          naming the entry.\n\n\
          | id | formula | unit | check | description |\n|---|---|---|---|---|\n",
-        constants.join(", ")
+        constants.join(", "),
+        cap = knowledge.derived.max_figures
     );
     for d in &knowledge.derived.entries {
         let s = &d.spec;
@@ -360,6 +370,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         seconds: 0.0,
         review: tables.review.clone(),
         missing_derived: tables.missing_derived.clone(),
+        capped_derived: tables.capped_derived.clone(),
     };
     let mut docs = doc_sections(&knowledge);
     docs.extend(tables.review.as_ref().map(review::doc_section));

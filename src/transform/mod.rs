@@ -5,6 +5,7 @@
 pub mod claims;
 pub mod comparisons;
 pub mod derived;
+pub mod figures;
 pub mod inputs;
 pub mod persons;
 pub mod statements;
