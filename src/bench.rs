@@ -70,6 +70,7 @@ fn run_bytes(raw: &Path, sizes: &[usize], runs: usize) -> Result<Vec<BenchRow>> 
     let mut languages: Vec<&str> = sources.iter().map(|s| s.language.as_str()).collect();
     languages.sort_unstable();
     languages.dedup();
+    let digits = regex::Regex::new(DIGIT_SCAN).expect("valid regex");
     let mut rows = Vec::new();
     for language in languages {
         let lexicon = lexicons.get(language).ok_or_else(|| Error::Knowledge {
@@ -77,7 +78,6 @@ fn run_bytes(raw: &Path, sizes: &[usize], runs: usize) -> Result<Vec<BenchRow>> 
             message: format!("no embedded lexicon for language {language:?}, which the corpus uses"),
         })?;
         let extractor = Extractor::new(lexicon); // compiled once, outside the timed runs
-        let digits = regex::Regex::new(DIGIT_SCAN).expect("valid regex");
         let articles: Vec<&str> = sources.iter().filter(|s| s.language == language).map(|s| s.text.as_str()).collect();
         for &size in sizes {
             let text = repeat_to(&articles, size);
