@@ -3,6 +3,10 @@
 //! throughput at the largest and the smallest size shows whether the extractor scales linearly
 //! with the length of an article (ratio near 1.0) or worse (ratio well below 1.0).
 //!
+//! Each size also times a `regex` scan for digit runs (`\d+`) over the same text in the same
+//! run: the floor of any number extractor, against which the extractor's MB/s is quoted (a
+//! ratio, since absolute times on a shared machine are noise).
+//!
 //! Sizes are in megabytes of UTF-8 text, 1 MB = 1,000,000 bytes.
 
 use std::fmt::Write as _;
@@ -37,7 +41,12 @@ pub struct BenchRow {
     pub seconds: f64,
     /// Throughput: `bytes` / 1,000,000 / `seconds`.
     pub mb_per_s: f64,
+    /// Throughput of the `\d+` regex scan of the same text (best of as many runs).
+    pub regex_mb_per_s: f64,
 }
+
+/// The baseline scan: every run of digits.
+const DIGIT_SCAN: &str = r"\d+";
 
 /// Time `extract` on the corpus in `raw` (a folder with `sources.csv`), for each language
 /// with articles and each size in `sizes_mb`. Rows come per language, in the order of
@@ -61,6 +70,7 @@ fn run_bytes(raw: &Path, sizes: &[usize], runs: usize) -> Result<Vec<BenchRow>> 
     let mut languages: Vec<&str> = sources.iter().map(|a| a.source.language.as_str()).collect();
     languages.sort_unstable();
     languages.dedup();
+    let digits = regex::Regex::new(DIGIT_SCAN).expect("valid regex");
     let mut rows = Vec::new();
     for language in languages {
         let lexicon = lexicons.get(language).ok_or_else(|| Error::Knowledge {
@@ -82,6 +92,7 @@ fn run_bytes(raw: &Path, sizes: &[usize], runs: usize) -> Result<Vec<BenchRow>> 
                 best = best.min(elapsed);
             }
             let seconds = best.as_secs_f64().max(f64::MIN_POSITIVE);
+            let regex_seconds = best_of(runs, || digits.find_iter(&text).count()).as_secs_f64().max(f64::MIN_POSITIVE);
             rows.push(BenchRow {
                 language: language.to_string(),
                 size_mb: size / BYTES_PER_MB,
@@ -90,10 +101,23 @@ fn run_bytes(raw: &Path, sizes: &[usize], runs: usize) -> Result<Vec<BenchRow>> 
                 runs,
                 seconds,
                 mb_per_s: text.len() as f64 / BYTES_PER_MB as f64 / seconds,
+                regex_mb_per_s: text.len() as f64 / BYTES_PER_MB as f64 / regex_seconds,
             });
         }
     }
     Ok(rows)
+}
+
+/// The fastest of `runs` timed calls of `f`.
+fn best_of<R>(runs: usize, mut f: impl FnMut() -> R) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            std::hint::black_box(f());
+            started.elapsed()
+        })
+        .min()
+        .unwrap_or(Duration::MAX)
 }
 
 /// The articles joined by blank lines, repeated until the text reaches `bytes`, then cut back
@@ -126,10 +150,30 @@ fn repeat_to(articles: &[&str], bytes: usize) -> String {
 /// divided by the throughput at the smallest (linear scaling is about 1.0).
 pub fn report(rows: &[BenchRow]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{:<8} {:>8} {:>12} {:>9} {:>4} {:>10} {:>9}", "language", "size_mb", "bytes", "mentions", "runs", "seconds", "MB/s");
+    let _ = writeln!(
+        out,
+        "{:<8} {:>8} {:>12} {:>9} {:>4} {:>10} {:>9} {:>11} {:>12}",
+        "language", "size_mb", "bytes", "mentions", "runs", "seconds", "MB/s", "regex MB/s", "extract/regex"
+    );
     for r in rows {
-        let _ = writeln!(out, "{:<8} {:>8} {:>12} {:>9} {:>4} {:>10.3} {:>9.3}", r.language, r.size_mb, r.bytes, r.mentions, r.runs, r.seconds, r.mb_per_s);
+        let _ = writeln!(
+            out,
+            "{:<8} {:>8} {:>12} {:>9} {:>4} {:>10.3} {:>9.3} {:>11.1} {:>12}",
+            r.language,
+            r.size_mb,
+            r.bytes,
+            r.mentions,
+            r.runs,
+            r.seconds,
+            r.mb_per_s,
+            r.regex_mb_per_s,
+            format!("1/{:.1}", r.regex_mb_per_s / r.mb_per_s)
+        );
     }
+    let _ = writeln!(
+        out,
+        "regex: a `{DIGIT_SCAN}` scan (every run of digits) of the same text in the same run; extract/regex is the extractor's share of its throughput"
+    );
     let mut languages: Vec<&str> = rows.iter().map(|r| r.language.as_str()).collect();
     languages.dedup();
     for language in languages {
@@ -190,12 +234,12 @@ mod tests {
         let rows = run_bytes(&raw(), &[100_000, 200_000], 2).expect("the corpus in raw/ loads");
         assert!(!rows.is_empty());
         for r in &rows {
-            assert!(r.mentions > 0 && r.seconds > 0.0 && r.mb_per_s > 0.0, "{r:?}");
+            assert!(r.mentions > 0 && r.seconds > 0.0 && r.mb_per_s > 0.0 && r.regex_mb_per_s > 0.0, "{r:?}");
             assert!(r.bytes <= 200_000 && r.bytes > 99_000, "{r:?}");
         }
         assert!(rows.iter().all(|r| r.runs == 2), "every size is timed as often: {rows:?}");
         let text = report(&rows);
-        assert!(text.contains("MB/s") && text.contains("linear scaling"), "{text}");
+        assert!(text.contains("MB/s") && text.contains("linear scaling") && text.contains("regex MB/s"), "{text}");
     }
 
     #[test]

@@ -128,7 +128,7 @@ fn derived_doc(catalog: &DerivedCatalog) -> String {
             format!("| `{}` | `{}` | {} | {} | {}{} |\n", s.id, s.formula, s.unit, check, s.description, pending)
         })
         .collect();
-    fill(DERIVED_DOC, &[("constants", constants.join(", ")), ("derived", rows)])
+    fill(DERIVED_DOC, &[("constants", constants.join(", ")), ("cap", catalog.max_figures.to_string()), ("derived", rows)])
 }
 
 /// A prose template with each `{{name}}` replaced by its value.

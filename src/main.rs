@@ -333,6 +333,12 @@ fn report_build(out: &std::path::Path, summary: &cecot_data::pipeline::BuildSumm
                 eprintln!("  {line}");
             }
         }
+        if !summary.capped_derived.is_empty() {
+            eprintln!("derived figures over the cap on distinct figures ({}):", summary.capped_derived.len());
+            for line in &summary.capped_derived {
+                eprintln!("  {line}");
+            }
+        }
     }
 }
 

@@ -61,6 +61,8 @@ pub struct BuildSummary {
     pub review: Option<ReviewReport>,
     /// Derived figures that yielded no row, one line each, saying why.
     pub missing_derived: Vec<String>,
+    /// References of derived figures that had more distinct figures than the catalog's cap.
+    pub capped_derived: Vec<String>,
 }
 
 /// The tables of a dataset, before they are written.
@@ -75,6 +77,8 @@ pub struct Tables {
     pub review: Option<ReviewReport>,
     /// Derived figures that yielded no row, one line each, saying why.
     pub missing_derived: Vec<String>,
+    /// References of derived figures that had more distinct figures than the catalog's cap.
+    pub capped_derived: Vec<String>,
 }
 
 impl Tables {
@@ -182,6 +186,7 @@ pub fn tables_of(rows: CorpusRows, knowledge: &Knowledge, review: Option<ReviewR
         comparisons: rows_table(comparisons),
         review,
         missing_derived: derived.missing,
+        capped_derived: derived.capped,
     }
 }
 
@@ -233,6 +238,7 @@ fn build_shard(opts: &BuildOptions, shard: Shard, knowledge: &Knowledge, started
         seconds: 0.0,
         review: None,
         missing_derived: Vec::new(),
+        capped_derived: Vec::new(),
     };
     let articles = places.into_iter().zip(entries).map(|(i, e)| (i, e.source.source_id)).collect();
     let shard_manifest = ShardManifest { index: shard.index, count: shard.count, articles, review: reviewed.map(|r| r.done) };
@@ -279,6 +285,7 @@ fn write_tables(out: &Path, raw: &Path, tables: Tables, knowledge: &Knowledge, s
         seconds: 0.0,
         review: tables.review.clone(),
         missing_derived: tables.missing_derived.clone(),
+        capped_derived: tables.capped_derived.clone(),
     };
     let mut docs = doc_sections(knowledge);
     docs.extend(tables.review.as_ref().map(review::doc_section));

@@ -429,3 +429,107 @@ fn cumulative_measure_reads_undated_floors_as_part_of_the_series() {
     let claims = [(iv("exact", 150.0), Some("2023")), (iv("exact", 260.0), Some("2024")), (iv("exact", 200.0), None)];
     assert_eq!(verdict_of(&claims, true), "conflicting");
 }
+
+#[test]
+fn a_figure_repeated_by_many_articles_is_one_input_naming_every_statement() {
+    let c = catalog(
+        r#"[[derived]]
+id = "cost_per_deportee"
+description = "d"
+formula = "us_payment_to_el_salvador / venezuelans_deported_to_cecot"
+unit = "USD_per_person""#,
+    )
+    .unwrap();
+    // 50 articles each state the same payment and the same count: one row, not 50 x 50.
+    let mut claims = Vec::new();
+    for k in 0..50 {
+        let s = format!("s{k:02}");
+        claims.push(claim(&format!("{s}:1-2"), &s, "us_payment_to_el_salvador", "exact", Some(1000.0), None));
+        claims.push(claim(&format!("{s}:3-4"), &s, "venezuelans_deported_to_cecot", "exact", Some(10.0), None));
+    }
+    let out = derive(&c, &claims, &measures());
+    let t = &out.table();
+    assert_eq!(t.rows.len(), 1);
+    let inputs = cell(&t.rows[0], t, "inputs");
+    assert_eq!(inputs.split(';').count(), 100);
+    assert!(inputs.starts_with("s00:1-2;s01:1-2;") && inputs.ends_with("s48:3-4;s49:3-4"), "{inputs}");
+    assert_eq!(cell(&t.rows[0], t, "input_values"), "1000;10");
+    assert!(out.capped.is_empty());
+}
+
+#[test]
+fn article_scope_combines_each_articles_own_figures() {
+    let c = catalog(
+        r#"[[derived]]
+id = "share"
+description = "d"
+formula = "deportees_no_criminal_record / venezuelans_deported_to_cecot * PERCENT"
+unit = "percent"
+same_source = ["deportees_no_criminal_record", "venezuelans_deported_to_cecot"]"#,
+    )
+    .unwrap();
+    assert_eq!(c.entries[0].scope, cecot_data::transform::derived::Scope::Article);
+    let claims = vec![
+        claim("a:1-2", "a", "deportees_no_criminal_record", "exact", Some(5.0), None),
+        claim("a:3-4", "a", "venezuelans_deported_to_cecot", "exact", Some(10.0), None),
+        claim("b:1-2", "b", "deportees_no_criminal_record", "exact", Some(5.0), None),
+        claim("b:3-4", "b", "venezuelans_deported_to_cecot", "exact", Some(20.0), None),
+        claim("c:3-4", "c", "venezuelans_deported_to_cecot", "exact", Some(40.0), None),
+    ];
+    let out = derive(&c, &claims, &measures());
+    let t = &out.table();
+    let got: Vec<(String, String)> = t.rows.iter().map(|r| (cell(r, t, "inputs"), cell(r, t, "value"))).collect();
+    assert_eq!(got, vec![("a:1-2;a:3-4".into(), "50".into()), ("b:1-2;b:3-4".into(), "25".into())]);
+    // An explicit scope wins; an unknown one is an error naming the entry.
+    let err = catalog("[[derived]]\nid = \"x\"\ndescription = \"d\"\nformula = \"es_prison_population\"\nunit = \"u\"\nscope = \"world\"").unwrap_err();
+    assert!(err.to_string().contains("derived x: scope is \"world\""), "{err}");
+}
+
+#[test]
+fn a_reference_over_the_cap_keeps_its_most_cited_figures_and_says_so() {
+    let c = catalog(
+        r#"max_figures_per_reference = 2
+[[derived]]
+id = "spread"
+description = "d"
+formula = "venezuelans_deported_to_cecot"
+unit = "persons""#,
+    )
+    .unwrap();
+    // 30 is stated three times, 20 twice, 10 and 40 once.
+    let stated = [("a", 30.0), ("b", 30.0), ("c", 30.0), ("a", 20.0), ("b", 20.0), ("d", 10.0), ("e", 40.0)];
+    let claims: Vec<Claim> = stated
+        .iter()
+        .enumerate()
+        .map(|(i, (s, v))| claim(&format!("{s}:{i}-{}", i + 1), s, "venezuelans_deported_to_cecot", "exact", Some(*v), None))
+        .collect();
+    let out = derive(&c, &claims, &measures());
+    let t = &out.table();
+    let mut values: Vec<String> = t.rows.iter().map(|r| cell(r, t, "value")).collect();
+    values.sort();
+    assert_eq!(values, vec!["20", "30"]);
+    assert_eq!(out.capped, vec!["spread: venezuelans_deported_to_cecot has 4 distinct figures; the 2 most-cited are combined"]);
+    assert!(catalog("max_figures_per_reference = 0").is_err());
+}
+
+#[test]
+fn distinct_sources_needs_a_statement_of_each_figure_from_its_own_source() {
+    let c = catalog(
+        r#"[[derived]]
+id = "ratio"
+description = "d"
+formula = "cecot_cell_occupancy#a / cecot_cell_occupancy#b"
+unit = "ratio"
+distinct_sources = ["cecot_cell_occupancy#a", "cecot_cell_occupancy#b"]"#,
+    )
+    .unwrap();
+    // 100 and 50 both stated only by a: no row; once b also states 50, both orders.
+    let mut claims =
+        vec![claim("a:1-2", "a", "cecot_cell_occupancy", "exact", Some(100.0), None), claim("a:3-4", "a", "cecot_cell_occupancy", "exact", Some(50.0), None)];
+    assert!(derive(&c, &claims, &measures()).rows.is_empty());
+    claims.push(claim("b:1-2", "b", "cecot_cell_occupancy", "exact", Some(50.0), None));
+    let out = derive(&c, &claims, &measures());
+    let t = &out.table();
+    let got: Vec<(String, String)> = t.rows.iter().map(|r| (cell(r, t, "inputs"), cell(r, t, "value"))).collect();
+    assert_eq!(got, vec![("a:1-2;a:3-4;b:1-2".into(), "2".into()), ("a:3-4;b:1-2;a:1-2".into(), "0.5".into())]);
+}

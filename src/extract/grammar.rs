@@ -331,7 +331,7 @@ impl<'a> Grammar<'a> {
     /// Text about the publication itself: "100% reader-funded", "3 min read", "Join 12,000 subscribers".
     fn is_boilerplate(&self, toks: &[Token], a: usize) -> bool {
         let words = self.sentence_slice(toks, toks[a].sentence);
-        self.boilerplate.iter_items().any(|p| words.windows(p.len()).any(|w| w.iter().zip(p).all(|(t, x)| t.lower == *x)))
+        (0..words.len()).any(|k| self.boilerplate.match_at(words, k).is_some())
     }
 
     /// A bound that defines the group counted: "menores de 18 años", "29 were over 60",
@@ -1424,7 +1424,7 @@ impl<'a> Grammar<'a> {
         if !t.is_word() {
             return None;
         }
-        if let Some(v) = roman_value(&t.lower.to_uppercase()).filter(|_| t.all_upper) {
+        if let Some(v) = Some(t).filter(|t| t.all_upper).and_then(|t| roman_value(&t.lower.to_uppercase())) {
             if self.roman_after.match_before(toks, i).is_some() {
                 let mut c = Cand::new(i, i + 1, "identifier", Some(format_value(v)));
                 if let Some((s, _)) = self.roman_after.match_before(toks, i) {

@@ -1,6 +1,8 @@
 //! Multi-word cue phrases ("more than", "por cada", "tens of thousands") matched against the
 //! token stream, forwards from a token or backwards from one.
 
+use rustc_hash::FxHashMap;
+
 use super::text::Token;
 
 /// Split a phrase the way the tokenizer splits text: letter runs, digit runs, single marks.
@@ -35,9 +37,18 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
 }
 
 /// A set of phrases, each with a payload.
+///
+/// The phrases are indexed by their first and by their last token, so a lookup at a token
+/// costs one hash probe and a comparison with the few phrases that start (or end) with it,
+/// not a scan of every phrase.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
+    /// Longest first, so the first hit is the longest match.
     items: Vec<(Vec<String>, T)>,
+    /// Indices into `items` by first token, in `items` order.
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// Indices into `items` by last token, in `items` order.
+    by_last: FxHashMap<String, Vec<usize>>,
 }
 
 impl<T: Clone> PhraseSet<T> {
@@ -45,7 +56,12 @@ impl<T: Clone> PhraseSet<T> {
         let mut items: Vec<(Vec<String>, T)> = pairs.into_iter().map(|(p, t)| (phrase_tokens(&p), t)).filter(|(p, _)| !p.is_empty()).collect();
         // Longest first, so the first hit is the longest match.
         items.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
-        PhraseSet { items }
+        let (mut by_first, mut by_last) = (FxHashMap::default(), FxHashMap::default());
+        for (i, (p, _)) in items.iter().enumerate() {
+            by_first.entry(p[0].clone()).or_insert_with(Vec::new).push(i);
+            by_last.entry(p[p.len() - 1].clone()).or_insert_with(Vec::new).push(i);
+        }
+        PhraseSet { items, by_first, by_last }
     }
 
     pub fn of_list(list: &[String], payload: T) -> Self {
@@ -54,15 +70,18 @@ impl<T: Clone> PhraseSet<T> {
 
     /// Longest phrase starting at token `i`: (tokens matched, payload).
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
-        self.items.iter().find(|(p, _)| matches_forward(toks, i, p)).map(|(p, t)| (p.len(), t.clone()))
+        let starting = self.by_first.get(toks.get(i)?.lower.as_str())?;
+        starting.iter().map(|&k| &self.items[k]).find(|(p, _)| matches_forward(toks, i, p)).map(|(p, t)| (p.len(), t.clone()))
     }
 
     /// Longest phrase ending just before token `end`: (first token index, payload).
     pub fn match_before(&self, toks: &[Token], end: usize) -> Option<(usize, T)> {
-        self.items.iter().find(|(p, _)| p.len() <= end && matches_forward(toks, end - p.len(), p)).map(|(p, t)| (end - p.len(), t.clone()))
+        let ending = self.by_last.get(toks.get(end.checked_sub(1)?)?.lower.as_str())?;
+        ending.iter().map(|&k| &self.items[k]).find(|(p, _)| p.len() <= end && matches_forward(toks, end - p.len(), p)).map(|(p, t)| (end - p.len(), t.clone()))
     }
 
     /// The phrases, as token lists.
+    #[allow(dead_code)] // part of the set's API, whether or not the grammar uses it today
     pub fn iter_items(&self) -> impl Iterator<Item = &Vec<String>> {
         self.items.iter().map(|(p, _)| p)
     }

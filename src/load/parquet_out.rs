@@ -3,6 +3,12 @@
 //! full typed schema. Enumerations stay plain `String` columns: categoricals differ between
 //! readers and would tie the file to one polars version.
 //!
+//! Strings are written as plain (large) UTF-8 strings, polars' oldest compatibility level, not
+//! the `string_view` of its default writer: Spark, pandas' sort and group-by, and Arrow readers
+//! older than 2024 do not handle `string_view`. polars 0.55's `ParquetWriter` always writes its
+//! newest level, so the file is written with polars-parquet's writer (the one `ParquetWriter`
+//! wraps) from record batches exported at the oldest level.
+//!
 //! Compression is zstd at its default level, written single-threaded with no timestamps in the
 //! metadata, so the same table always gives the same bytes.
 
@@ -12,7 +18,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use polars::prelude as pl;
-use polars::prelude::{IntoColumn, NamedFrom};
+use polars::prelude::{CompatLevel, IntoColumn, NamedFrom, SchemaExt};
+use polars_parquet::write::{row_group_iter, CompressionOptions, FileWriter, StatisticsOptions, Version, WriteOptions};
 
 use super::schema::{Column, ColumnType};
 use super::{Cell, Table};
@@ -21,12 +28,40 @@ use crate::error::{Error, Result};
 /// Write `table` to `path`, replacing any file there.
 pub fn write_parquet(path: &Path, table: &Table) -> Result<()> {
     let failed = |e: pl::PolarsError| Error::Write { path: path.to_path_buf(), message: e.to_string() };
-    let mut df = data_frame(table).map_err(failed)?;
+    let df = data_frame(table).map_err(failed)?;
     let file = File::create(path).map_err(|e| Error::io(path, e))?;
     let mut out = BufWriter::new(file);
-    pl::ParquetWriter::new(&mut out).with_compression(pl::ParquetCompression::Zstd(None)).set_parallel(false).finish(&mut df).map_err(failed)?;
+    write_oldest_level(&mut out, &df).map_err(failed)?;
     out.flush().map_err(|e| Error::io(path, e))?;
     out.get_ref().sync_all().map_err(|e| Error::io(path, e))
+}
+
+/// Rows per row group, as polars' `ParquetWriter` splits them.
+const ROW_GROUP_ROWS: usize = 512 * 512;
+
+/// Write `df` as Parquet at polars' oldest compatibility level (plain strings), with the
+/// options `ParquetWriter` uses by default (zstd, statistics, its encodings).
+fn write_oldest_level<W: Write>(out: W, df: &pl::DataFrame) -> pl::PolarsResult<()> {
+    let schema = df.schema().to_arrow(CompatLevel::oldest());
+    let encodings = pl::get_encodings(&schema);
+    let options = WriteOptions {
+        statistics: StatisticsOptions::default(),
+        compression: CompressionOptions::from(pl::ParquetCompression::Zstd(None)),
+        version: Version::V1,
+        data_page_size: None,
+    };
+    let mut writer = FileWriter::try_new(out, schema, options)?;
+    let fields = writer.parquet_schema().fields().to_vec();
+    for offset in (0..df.height()).step_by(ROW_GROUP_ROWS) {
+        let mut group = df.slice(offset as i64, ROW_GROUP_ROWS);
+        group.rechunk_mut();
+        for batch in group.iter_chunks(CompatLevel::oldest(), false) {
+            let rows = batch.len() as u64;
+            writer.write(rows, row_group_iter(batch, encodings.clone(), fields.clone(), options))?;
+        }
+    }
+    writer.end(None)?;
+    Ok(())
 }
 
 /// The table as a polars DataFrame, one typed column per definition column.

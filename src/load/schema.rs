@@ -283,7 +283,7 @@ pub const DERIVED: TableDef = TableDef {
     columns: &[
         req("derived_id", Text, "Id of the formula in schemas/derived.toml.", "es_prison_occupancy_rate_computed"),
         req("formula", Text, "The formula over measure references, as in the catalog.", "es_prison_population[2024] / es_prison_capacity * 100"),
-        req("inputs", Text, "statement_ids of the inputs, `;`-separated, in the formula's order.", "003_…:4595-4602;003_…:4413-4427"),
+        req("inputs", Text, "statement_ids of the inputs, `;`-separated, in order; a repeated figure names all.", "003_…:4595-4602;003_…:4413-4427"),
         req("input_values", Text, "The inputs' values, `;`-separated, in the same order.", "12345;6789"),
         col("value", Number, "The computed figure.", "181.84"),
         col("unit", Text, "Unit of the computed figure.", "percent"),

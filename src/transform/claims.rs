@@ -570,7 +570,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         let clause = index.hits(&lower_padded(doc.slice(ca, cb)));
         let own = figure::own_words(&mentions[i], &left, &right);
-        let cx = Context { own: index.hits(&own), near: index.hits(&lower_padded(format!("{left} {right}"))), clause, sentence: &sentence, previous: &previous };
+        let cx =
+            Context { own: index.hits(&own), near: index.hits(&lower_padded(format!("{left} {right}"))), clause, sentence: &sentence, previous: &previous };
         let projection = if is_date { None } else { catalog.projection.get(&lexicon.language).and_then(|words| projection_word(words, &left)) };
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
         // A count of workers or inhabitants counts no one a measure is about.

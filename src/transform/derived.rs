@@ -2,13 +2,18 @@
 //!
 //! A formula is arithmetic over measure references (`es_prison_population[2024] /
 //! es_prison_capacity * PERCENT`), parsed and evaluated by the `exmex` crate. This module only
-//! finds the references, binds each to the statements it picks, and writes one row per
-//! combination of input statements, naming them. A figure from an article never appears in a
+//! finds the references, binds each to the figures it picks, and writes one row per
+//! combination of input figures, naming every statement that states them. A figure repeated by
+//! many articles is one input ([`super::figures`]), so the rows grow with the corpus, not with
+//! a power of it: an entry of scope `article` combines the figures of one article at a time
+//! (rows at most proportional to the articles), one of scope `sources` combines the distinct
+//! figures of the whole corpus, at most `max_figures_per_reference` of them per reference (the
+//! most-cited; the build summary says when others were left out). A figure from an article never appears in a
 //! formula: literal numbers other than 0 and 1 are rejected, conversion factors have names
 //! ([`CONSTANTS`]), and an assumption (a date read from vague wording) is declared in the entry
 //! with its reason, which the row's note repeats.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
 use exmex::prelude::*;
@@ -21,6 +26,7 @@ use crate::load::rows::DerivedRow;
 use crate::load::Table;
 
 use super::claims::Catalog as MeasureCatalog;
+use super::figures::{self, Figure};
 use super::inputs::{date_of_day, day_number, seconds_per_unit, unit_factor, Claim};
 
 /// The derivation catalog embedded in the binary.
@@ -102,6 +108,19 @@ pub struct DerivedSpec {
     /// Remark written into every row's note.
     #[serde(default)]
     pub note: Option<String>,
+    /// `article` (every input from one article) or `sources` (inputs from any sources);
+    /// by default `article` when `same_source` names every reference, else `sources`.
+    #[serde(default)]
+    pub scope: Option<String>,
+}
+
+/// Where an entry's inputs may come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// One article at a time: its own arithmetic.
+    Article,
+    /// The distinct figures of the whole corpus.
+    Sources,
 }
 
 /// A value the formula assumes because the text does not state it precisely: a date only
@@ -137,6 +156,7 @@ pub struct Derivation {
     pub check: Option<Reference>,
     /// Measure ids the entry uses that the measure catalog does not have (pending entries).
     pub unknown_measures: Vec<String>,
+    pub scope: Scope,
     /// The assumed dates, parsed.
     assumed: BTreeMap<String, chrono::NaiveDate>,
     /// The formula with each reference and assumption replaced by an exmex variable.
@@ -147,11 +167,18 @@ pub struct Derivation {
 #[derive(Debug, Clone)]
 pub struct DerivedCatalog {
     pub entries: Vec<Derivation>,
+    /// The most distinct figures a reference combines (the most-cited are kept).
+    pub max_figures: usize,
 }
+
+/// The cap on distinct figures per reference when the catalog does not set one.
+pub const DEFAULT_MAX_FIGURES: usize = 12;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CatalogFile {
+    #[serde(default)]
+    max_figures_per_reference: Option<usize>,
     #[serde(rename = "derived", default)]
     derived: Vec<DerivedSpec>,
 }
@@ -196,7 +223,11 @@ impl DerivedCatalog {
             }
             entries.push(Derivation::check(spec, measures).map_err(fail)?);
         }
-        Ok(DerivedCatalog { entries })
+        let max_figures = parsed.max_figures_per_reference.unwrap_or(DEFAULT_MAX_FIGURES);
+        if max_figures == 0 {
+            return Err(Error::Knowledge { file: file.to_string(), message: "max_figures_per_reference is 0; a reference needs at least one figure".into() });
+        }
+        Ok(DerivedCatalog { entries, max_figures })
     }
 }
 
@@ -317,7 +348,14 @@ impl Derivation {
                 return Err(format!("select is {s:?}; use `max` or `min`"));
             }
         }
-        Ok(Derivation { spec, refs, check, unknown_measures, assumed, rewritten })
+        let scope = match spec.scope.as_deref() {
+            Some("article") => Scope::Article,
+            Some("sources") => Scope::Sources,
+            Some(other) => return Err(format!("scope is {other:?}; use `article` or `sources`")),
+            None if refs.iter().all(|r| spec.same_source.contains(&r.text)) => Scope::Article,
+            None => Scope::Sources,
+        };
+        Ok(Derivation { spec, refs, check, unknown_measures, scope, assumed, rewritten })
     }
 
     fn formula(&self) -> Formula {
@@ -331,20 +369,40 @@ pub struct Derived {
     pub rows: Vec<DerivedRow>,
     /// One line per entry (or reference) that produced nothing, saying why.
     pub missing: Vec<String>,
+    /// One line per reference that had more distinct figures than the catalog's cap, saying
+    /// how many were left out.
+    pub capped: Vec<String>,
 }
 
-/// One evaluated combination.
-struct Row {
-    inputs: Vec<usize>,
+/// One evaluated combination of figures.
+struct Row<'f> {
+    inputs: Vec<&'f Figure<'f>>,
     values: Vec<f64>,
     value: f64,
     suffix: &'static str,
 }
 
-/// Evaluate every entry of the catalog on the claims.
+/// The figures a check can be read against: those of the scope's own article first (empty
+/// across sources), then the corpus's.
+struct CheckPool<'f> {
+    own: Vec<&'f Figure<'f>>,
+    corpus: &'f [&'f Figure<'f>],
+    /// Across sources: prefer a corpus figure stated by a source of the inputs.
+    prefer_input_sources: bool,
+}
+
+/// Evaluate every entry of the catalog on the claims: entries of scope `article` within each
+/// article, the others over the distinct figures of the whole corpus.
 pub fn derive(catalog: &DerivedCatalog, claims: &[Claim], measures: &MeasureCatalog) -> Derived {
+    let corpus = figures::group(claims);
+    let mut by_source: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        by_source.entry(c.source_id.as_str()).or_default().push(c);
+    }
+    let articles: Vec<Vec<Figure>> = by_source.into_values().map(figures::group).collect();
+    let cap = catalog.max_figures;
     let mut rows: Vec<DerivedRow> = Vec::new();
-    let mut missing = Vec::new();
+    let (mut missing, mut capped) = (Vec::new(), Vec::new());
     for d in &catalog.entries {
         if !d.unknown_measures.is_empty() {
             missing.push(format!("{}: waits for measure {} (not in schemas/measures.toml)", d.spec.id, d.unknown_measures.join(", ")));
@@ -353,63 +411,59 @@ pub fn derive(catalog: &DerivedCatalog, claims: &[Claim], measures: &MeasureCata
         let unit_of = |measure: &str| -> Option<String> {
             d.spec.units.get(measure).cloned().or_else(|| measures.get(measure).map(|m| m.unit.clone()).filter(|u| seconds_per_unit(u).is_some()))
         };
-        // Candidate statements of each reference.
-        let mut candidates: Vec<Vec<usize>> = Vec::new();
-        for r in &d.refs {
-            let unit = unit_of(&r.measure);
-            let c: Vec<usize> = (0..claims.len()).filter(|&i| picks(r, &claims[i]) && !claims[i].points(unit.as_deref()).is_empty()).collect();
-            if c.is_empty() {
-                missing.push(format!("{}: no statement with a number for {}", d.spec.id, r.text));
-            }
-            candidates.push(c);
-        }
-        if candidates.iter().any(Vec::is_empty) {
+        let units: Vec<Option<String>> = d.refs.iter().map(|r| unit_of(&r.measure)).collect();
+        let corpus_candidates = candidates(d, &corpus, &units);
+        let absent: Vec<&Reference> = d.refs.iter().zip(&corpus_candidates).filter(|(_, c)| c.is_empty()).map(|(r, _)| r).collect();
+        if !absent.is_empty() {
+            missing.extend(absent.iter().map(|r| format!("{}: no statement with a number for {}", d.spec.id, r.text)));
             continue;
         }
+        let mut check_pool = check_figures(d, &corpus);
+        if check_pool.len() > cap {
+            capped.push(format!("{}: check {} has {} distinct figures; the {cap} most-cited are checked against", d.spec.id, check_text(d), check_pool.len()));
+            figures::keep_most_cited(&mut check_pool, cap, |f| f.citations());
+        }
         let formula = d.formula();
-        let mut produced: Vec<Row> = Vec::new();
-        for combo in product(&candidates) {
-            if !constraints_hold(d, &combo, claims) {
-                continue;
+        let before = rows.len();
+        match d.scope {
+            Scope::Sources => {
+                let mut cands = corpus_candidates;
+                for (r, c) in d.refs.iter().zip(cands.iter_mut()) {
+                    let n = figures::keep_most_cited(c, cap, |f| f.citations());
+                    if n > cap {
+                        capped.push(format!("{}: {} has {n} distinct figures; the {cap} most-cited are combined", d.spec.id, r.text));
+                    }
+                }
+                let pool = CheckPool { own: Vec::new(), corpus: &check_pool, prefer_input_sources: true };
+                rows.extend(combine(d, &formula, &cands, &units).iter().map(|row| render(d, row, &pool)));
             }
-            let points: Vec<Vec<f64>> = d.refs.iter().zip(&combo).map(|(r, &i)| claims[i].points(unit_of(&r.measure).as_deref())).collect();
-            let mut evaluated: Vec<(Vec<f64>, f64)> = Vec::new();
-            for values in product_values(&points) {
-                if let Some(v) = evaluate(d, &formula, &values) {
-                    evaluated.push((values, v));
+            Scope::Article => {
+                let mut over_cap: BTreeMap<&str, usize> = BTreeMap::new();
+                for article in &articles {
+                    let mut cands = candidates(d, article, &units);
+                    if cands.iter().any(Vec::is_empty) {
+                        continue;
+                    }
+                    for (r, c) in d.refs.iter().zip(cands.iter_mut()) {
+                        if figures::keep_most_cited(c, cap, |f| f.citations()) > cap {
+                            *over_cap.entry(r.text.as_str()).or_default() += 1;
+                        }
+                    }
+                    let pool = CheckPool { own: check_figures(d, article), corpus: &check_pool, prefer_input_sources: false };
+                    rows.extend(combine(d, &formula, &cands, &units).iter().map(|row| render(d, row, &pool)));
+                }
+                for (r, n) in over_cap {
+                    capped
+                        .push(format!("{}: {r} has more than {cap} distinct figures in {n} article(s); the {cap} most-cited of each are combined", d.spec.id));
                 }
             }
-            if evaluated.is_empty() {
-                continue;
-            }
-            let is_range = points.iter().any(|p| p.len() > 1);
-            let min = evaluated.iter().min_by(|a, b| a.1.total_cmp(&b.1)).expect("non-empty").clone();
-            let max = evaluated.iter().max_by(|a, b| a.1.total_cmp(&b.1)).expect("non-empty").clone();
-            if d.spec.select.is_some() || !is_range {
-                let keep = if d.spec.select.as_deref() == Some("min") { min } else { max };
-                produced.push(Row { inputs: combo.clone(), values: keep.0, value: keep.1, suffix: "" });
-            } else {
-                produced.push(Row { inputs: combo.clone(), values: min.0, value: min.1, suffix: "_min" });
-                produced.push(Row { inputs: combo.clone(), values: max.0, value: max.1, suffix: "_max" });
-            }
         }
-        if let Some(sel) = &d.spec.select {
-            let best = if sel == "min" {
-                produced.into_iter().min_by(|a, b| a.value.total_cmp(&b.value))
-            } else {
-                produced.into_iter().max_by(|a, b| a.value.total_cmp(&b.value))
-            };
-            produced = best.into_iter().collect();
-        }
-        if produced.is_empty() {
+        if rows.len() == before {
             missing.push(format!("{}: no combination of statements satisfies the entry's constraints or gives a finite value", d.spec.id));
-        }
-        for row in produced {
-            rows.push(render(d, &row, claims));
         }
     }
     rows.sort_by(|a, b| (&a.derived_id, &a.inputs).cmp(&(&b.derived_id, &b.inputs)));
-    Derived { rows, missing }
+    Derived { rows, missing, capped }
 }
 
 impl Derived {
@@ -419,39 +473,113 @@ impl Derived {
     }
 }
 
+fn check_text(d: &Derivation) -> &str {
+    d.check.as_ref().map_or("", |r| r.text.as_str())
+}
+
+/// The figures each reference picks that have a number a formula can take.
+fn candidates<'f>(d: &Derivation, figures: &'f [Figure<'f>], units: &[Option<String>]) -> Vec<Vec<&'f Figure<'f>>> {
+    d.refs.iter().zip(units).map(|(r, unit)| figures.iter().filter(|f| picks(r, f.claim) && !f.claim.points(unit.as_deref()).is_empty()).collect()).collect()
+}
+
+/// The figures of the entry's check reference that state a number (dates aside).
+fn check_figures<'f>(d: &Derivation, figures: &'f [Figure<'f>]) -> Vec<&'f Figure<'f>> {
+    let Some(r) = &d.check else { return Vec::new() };
+    figures.iter().filter(|f| picks(r, f.claim) && f.claim.date.is_none() && f.claim.interval().is_some()).collect()
+}
+
+/// The rows of one scope: every combination of one figure per reference that meets the
+/// entry's constraints, at both ends of its range inputs, or the one `select` picks.
+fn combine<'f>(d: &Derivation, formula: &Formula, candidates: &[Vec<&'f Figure<'f>>], units: &[Option<String>]) -> Vec<Row<'f>> {
+    let mut produced: Vec<Row> = Vec::new();
+    for combo in product(candidates) {
+        if !constraints_hold(d, &combo) {
+            continue;
+        }
+        let points: Vec<Vec<f64>> = combo.iter().zip(units).map(|(f, unit)| f.claim.points(unit.as_deref())).collect();
+        let mut evaluated: Vec<(Vec<f64>, f64)> = Vec::new();
+        for values in product(&points) {
+            if let Some(v) = evaluate(d, formula, &values) {
+                evaluated.push((values, v));
+            }
+        }
+        if evaluated.is_empty() {
+            continue;
+        }
+        let is_range = points.iter().any(|p| p.len() > 1);
+        let min = evaluated.iter().min_by(|a, b| a.1.total_cmp(&b.1)).expect("non-empty").clone();
+        let max = evaluated.iter().max_by(|a, b| a.1.total_cmp(&b.1)).expect("non-empty").clone();
+        if d.spec.select.is_some() || !is_range {
+            let keep = if d.spec.select.as_deref() == Some("min") { min } else { max };
+            produced.push(Row { inputs: combo.clone(), values: keep.0, value: keep.1, suffix: "" });
+        } else {
+            produced.push(Row { inputs: combo.clone(), values: min.0, value: min.1, suffix: "_min" });
+            produced.push(Row { inputs: combo, values: max.0, value: max.1, suffix: "_max" });
+        }
+    }
+    match d.spec.select.as_deref() {
+        Some("min") => produced.into_iter().min_by(|a, b| a.value.total_cmp(&b.value)).into_iter().collect(),
+        Some(_) => produced.into_iter().max_by(|a, b| a.value.total_cmp(&b.value)).into_iter().collect(),
+        None => produced,
+    }
+}
+
 /// Does the reference pick this claim?
 fn picks(r: &Reference, c: &Claim) -> bool {
     c.measure == r.measure && r.source.as_ref().is_none_or(|s| &c.source_id == s) && r.as_of.as_ref().is_none_or(|a| c.ends_within(a))
 }
 
-fn constraints_hold(d: &Derivation, combo: &[usize], claims: &[Claim]) -> bool {
-    let distinct: BTreeSet<usize> = combo.iter().copied().collect();
-    if distinct.len() != combo.len() {
-        return false; // one statement cannot be two inputs
+fn constraints_hold(d: &Derivation, combo: &[&Figure]) -> bool {
+    for (i, a) in combo.iter().enumerate() {
+        if combo[..i].iter().any(|b| std::ptr::eq(*a, *b)) {
+            return false; // one figure (and so one statement) cannot be two inputs
+        }
     }
-    let of = |text: &String| -> &Claim {
+    let of = |text: &String| -> &Figure {
         let i = d.refs.iter().position(|r| &r.text == text).expect("checked");
-        &claims[combo[i]]
+        combo[i]
     };
-    let all_equal = |list: &Vec<String>, f: &dyn Fn(&Claim) -> Option<String>| {
-        let vals: Vec<Option<String>> = list.iter().map(|t| f(of(t))).collect();
-        vals.windows(2).all(|w| w[0] == w[1]) && vals.iter().all(Option::is_some)
-    };
-    if !d.spec.same_source.is_empty() && !all_equal(&d.spec.same_source, &|c| Some(c.source_id.clone())) {
+    if !d.spec.same_source.is_empty() && !share_a_source(&d.spec.same_source.iter().map(of).collect::<Vec<_>>()) {
         return false;
     }
-    if !d.spec.same_as_of.is_empty() && !all_equal(&d.spec.same_as_of, &|c| c.as_of.clone()) {
+    if !d.spec.same_as_of.is_empty() {
+        let periods: Vec<Option<&str>> = d.spec.same_as_of.iter().map(|t| of(t).claim.as_of.as_deref()).collect();
+        if !(periods.windows(2).all(|w| w[0] == w[1]) && periods.iter().all(Option::is_some)) {
+            return false;
+        }
+    }
+    if !distinct_representatives(&d.spec.distinct_sources.iter().map(|t| &of(t).sources).collect::<Vec<_>>(), &mut Vec::new()) {
         return false;
     }
-    let sources: BTreeSet<&str> = d.spec.distinct_sources.iter().map(|t| of(t).source_id.as_str()).collect();
-    if sources.len() != d.spec.distinct_sources.len() {
-        return false;
-    }
-    let ends: Vec<_> = d.spec.chronological.iter().map(|t| of(t).as_of_end).collect();
+    let ends: Vec<_> = d.spec.chronological.iter().map(|t| of(t).claim.as_of_end).collect();
     if ends.iter().any(Option::is_none) || !ends.windows(2).all(|w| w[0] < w[1]) {
         return false;
     }
     true
+}
+
+/// Is one source among the statements of every figure?
+fn share_a_source(figures: &[&Figure]) -> bool {
+    let Some((smallest, _)) = figures.iter().enumerate().min_by_key(|(_, f)| f.sources.len()) else { return true };
+    figures[smallest].sources.iter().any(|s| figures.iter().all(|f| f.stated_by(s)))
+}
+
+/// Can each set give a different source (a statement of each figure from a source of its
+/// own)? A small backtracking search: the lists have a few figures.
+fn distinct_representatives<'s>(sets: &[&'s BTreeSet<&'s str>], used: &mut Vec<&'s str>) -> bool {
+    let Some((first, rest)) = sets.split_first() else { return true };
+    for s in first.iter() {
+        if used.contains(s) {
+            continue;
+        }
+        used.push(s);
+        let found = distinct_representatives(rest, used);
+        used.pop();
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// Evaluate the formula with the values of the references (in reference order); None for a
@@ -471,44 +599,46 @@ fn evaluate(d: &Derivation, formula: &Formula, values: &[f64]) -> Option<f64> {
     formula.eval(&args).ok().filter(|x| x.is_finite())
 }
 
-/// Every combination of one candidate per reference, in order.
-fn product(candidates: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let mut out: Vec<Vec<usize>> = vec![Vec::new()];
-    for c in candidates {
-        out = out.into_iter().flat_map(|prefix| c.iter().map(move |&i| [prefix.clone(), vec![i]].concat())).collect();
+/// Every combination of one item of each list, in order.
+fn product<T: Clone>(lists: &[Vec<T>]) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = vec![Vec::new()];
+    for list in lists {
+        out = out
+            .into_iter()
+            .flat_map(|prefix| {
+                list.iter().map(move |x| {
+                    let mut next = prefix.clone();
+                    next.push(x.clone());
+                    next
+                })
+            })
+            .collect();
     }
     out
 }
 
-fn product_values(points: &[Vec<f64>]) -> Vec<Vec<f64>> {
-    let mut out: Vec<Vec<f64>> = vec![Vec::new()];
-    for p in points {
-        out = out.into_iter().flat_map(|prefix| p.iter().map(move |&x| [prefix.clone(), vec![x]].concat())).collect();
-    }
-    out
-}
-
-fn render(d: &Derivation, row: &Row, claims: &[Claim]) -> DerivedRow {
-    let inputs: Vec<&Claim> = row.inputs.iter().map(|&i| &claims[i]).collect();
-    let input_values: Vec<String> = inputs
+fn render(d: &Derivation, row: &Row, pool: &CheckPool) -> DerivedRow {
+    let input_values: Vec<String> = row
+        .inputs
         .iter()
         .zip(&row.values)
-        .map(|(c, &v)| match c.date {
+        .map(|(f, &v)| match f.claim.date {
             Some(_) => date_of_day(v).map_or_else(|| v.to_string(), |d| d.to_string()),
             None => crate::load::table::format_number(crate::extract::tidy(v)),
         })
         .collect();
     let value = crate::extract::tidy(row.value);
-    let (check_id, check) = check_against(d, value, &inputs, claims);
+    let (check_id, check) = check_against(d, value, &row.inputs, pool);
     let mut notes: Vec<String> = d.spec.note.iter().cloned().collect();
     for (name, a) in &d.spec.assume {
         notes.push(format!("assumes {name} = {}: {}", a.date, a.why));
     }
-    let bounded: Vec<String> = inputs
+    let bounded: Vec<String> = row
+        .inputs
         .iter()
         .zip(&input_values)
-        .filter(|(c, _)| !matches!(c.qualifier.as_str(), "exact" | "range") && c.date.is_none())
-        .map(|(c, v)| format!("{v} is {}", c.qualifier.replace('_', " ")))
+        .filter(|(f, _)| !matches!(f.claim.qualifier.as_str(), "exact" | "range") && f.claim.date.is_none())
+        .map(|(f, v)| format!("{v} is {}", f.claim.qualifier.replace('_', " ")))
         .collect();
     if !bounded.is_empty() {
         notes.push(format!("inputs read at their stated value: {}", bounded.join(", ")));
@@ -519,12 +649,13 @@ fn render(d: &Derivation, row: &Row, claims: &[Claim]) -> DerivedRow {
         _ => {}
     }
     if let Some(sel) = &d.spec.select {
-        notes.push(format!("the {} over all combinations of input statements", if sel == "max" { "largest" } else { "smallest" }));
+        notes.push(format!("the {} over all combinations of input figures", if sel == "max" { "largest" } else { "smallest" }));
     }
+    let statements: Vec<&str> = row.inputs.iter().flat_map(|f| f.statements.iter().map(|c| c.statement_id.as_str())).collect();
     DerivedRow {
         derived_id: format!("{}{}", d.spec.id, row.suffix),
         formula: d.spec.formula.clone(),
-        inputs: inputs.iter().map(|c| c.statement_id.as_str()).collect::<Vec<_>>().join(";"),
+        inputs: statements.join(";"),
         input_values: input_values.join(";"),
         value: Some(value),
         unit: Some(d.spec.unit.clone()),
@@ -534,17 +665,26 @@ fn render(d: &Derivation, row: &Row, claims: &[Claim]) -> DerivedRow {
     }
 }
 
-/// Check a computed value against the statements of the entry's check reference (other than
-/// its inputs): consistent when one admits it, preferring a statement of an input's source.
-fn check_against(d: &Derivation, value: f64, inputs: &[&Claim], claims: &[Claim]) -> (Option<String>, &'static str) {
-    let Some(r) = &d.check else { return (None, "none") };
-    let mut candidates: Vec<&Claim> = claims
-        .iter()
-        .filter(|c| picks(r, c) && c.date.is_none() && !inputs.iter().any(|i| i.statement_id == c.statement_id))
-        .filter(|c| c.interval().is_some())
-        .collect();
-    let own_source = |c: &Claim| !inputs.iter().any(|i| i.source_id == c.source_id);
-    candidates.sort_by(|a, b| (own_source(a), &a.statement_id).cmp(&(own_source(b), &b.statement_id)));
+/// Check a computed value against the figures of the entry's check reference (each read
+/// through one of its statements that is not an input): consistent when one admits it,
+/// preferring the article's own figures, else a figure stated by a source of the inputs.
+fn check_against<'f>(d: &Derivation, value: f64, inputs: &[&Figure], pool: &CheckPool<'f>) -> (Option<String>, &'static str) {
+    if d.check.is_none() {
+        return (None, "none");
+    }
+    let input_ids: HashSet<&str> = inputs.iter().flat_map(|f| f.statements.iter().map(|c| c.statement_id.as_str())).collect();
+    let is_input = |c: &Claim| input_ids.contains(c.statement_id.as_str());
+    let readable = |f: &&'f Figure<'f>| -> Option<(bool, &'f Claim)> {
+        let statement = *f.statements.iter().find(|c| !is_input(c))?;
+        let shares_source = pool.prefer_input_sources && inputs.iter().any(|i| i.sources.iter().any(|s| f.stated_by(s)));
+        Some((shares_source, statement))
+    };
+    let own: Vec<&Claim> = pool.own.iter().filter_map(|f| readable(f).map(|r| r.1)).collect();
+    let mut corpus: Vec<(bool, &Claim)> = pool.corpus.iter().filter_map(readable).collect();
+    corpus.sort_by(|a, b| (!a.0, &a.1.statement_id).cmp(&(!b.0, &b.1.statement_id)));
+    let mut candidates: Vec<&Claim> = own;
+    candidates.sort_by(|a, b| a.statement_id.cmp(&b.statement_id));
+    candidates.extend(corpus.into_iter().map(|c| c.1));
     let unit = Some(d.spec.unit.as_str());
     let admits = |c: &Claim| {
         let v = value * unit_factor(unit, c.unit.as_deref());
