@@ -18,9 +18,29 @@ pub struct MeasureUnit {
 }
 
 /// A list of words or phrases, lower-cased as it is read: the grammar compares lower-cased
-/// text only.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Words(Vec<String>);
+/// text only. Membership is a hash probe, not a scan: the grammar asks it for every token.
+#[derive(Debug, Clone, Default)]
+pub struct Words(Vec<String>, rustc_hash::FxHashSet<String>);
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Words {
+    /// The words, lower-cased, in the file's order.
+    pub fn new(words: impl IntoIterator<Item = String>) -> Words {
+        let list: Vec<String> = words.into_iter().map(|w| w.to_lowercase()).collect();
+        let set = list.iter().cloned().collect();
+        Words(list, set)
+    }
+
+    /// Is `word` (lower-cased) one of the words?
+    pub fn contains(&self, word: &str) -> bool {
+        self.1.contains(word)
+    }
+}
 
 impl std::ops::Deref for Words {
     type Target = Vec<String>;
@@ -40,7 +60,7 @@ impl<'a> IntoIterator for &'a Words {
 impl<'de> Deserialize<'de> for Words {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Words, D::Error> {
         let words = Vec::<String>::deserialize(d)?;
-        Ok(Words(words.into_iter().map(|w| w.to_lowercase()).collect()))
+        Ok(Words::new(words))
     }
 }
 
