@@ -6,6 +6,7 @@ pub mod claims;
 pub mod comparisons;
 pub mod derived;
 pub mod figure;
+pub mod frames;
 pub mod inputs;
 pub mod persons;
 pub mod statements;
