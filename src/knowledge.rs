@@ -1,4 +1,4 @@
-//! The knowledge files: lexicons, the measure catalog and the derivation catalog, embedded in
+//! The knowledge files: lexicons, the measure catalog with its frames and the derivation catalog, embedded in
 //! the binary or read from a folder laid out like `schemas/` (`--schemas DIR`), and the data
 //! dictionary's sections that document them. Their prose is Markdown in schemas/doc/, with
 //! `{{placeholders}}` for the catalog tables generated here.
@@ -11,6 +11,7 @@ use crate::extract::{Lexicon, Lexicons};
 use crate::load::DocSection;
 use crate::transform::claims::{Catalog, EMBEDDED_MEASURES};
 use crate::transform::derived::{self, DerivedCatalog, EMBEDDED_DERIVED};
+use crate::transform::frames::{FrameBook, EMBEDDED_FRAMES};
 use crate::transform::statements::{APPROXIMATELY_TOLERANCE, JUST_UNDER_TOLERANCE};
 
 /// How claims are read: the rules of as_of, intervals and is_statement.
@@ -42,6 +43,8 @@ impl Knowledge {
         let units = known_units(&lexicons);
         let (file, text) = knowledge_file(schemas, "measures.toml", EMBEDDED_MEASURES)?;
         let measures = Catalog::parse(&file, &text, &units)?;
+        let (frames_file, frames_text) = knowledge_file(schemas, "frames.toml", EMBEDDED_FRAMES)?;
+        let measures = measures.set_frames(&file, FrameBook::parse(&frames_file, &frames_text)?)?;
         let (file, text) = knowledge_file(schemas, "derived.toml", EMBEDDED_DERIVED)?;
         let derived = DerivedCatalog::parse(&file, &text, &measures)?;
         let (file, text) = knowledge_file(schemas, "number_formats.toml", EMBEDDED_NUMBER_FORMATS)?;

@@ -13,7 +13,8 @@ use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::load::schema::KINDS;
 use crate::period::{Period, Point};
-use crate::transform::figure;
+use crate::transform::frames::{self, FrameBook, FrameRef};
+use crate::transform::own_phrase;
 use crate::transform::persons::NameReader;
 
 /// The catalog embedded in the binary.
@@ -51,6 +52,10 @@ pub struct Measure {
     /// figure's quantity.
     #[serde(default)]
     pub near_required: bool,
+    /// The measure's frame (schemas/frames.toml): the quantities it counts and the subjects it
+    /// belongs to. A framed measure is assigned only when both are read around the figure.
+    #[serde(default)]
+    pub frame: Option<FrameRef>,
 }
 
 /// An attribute of a named person (age, ...): one measure per person, with the id
@@ -100,6 +105,13 @@ pub struct Catalog {
     /// The phrases of every entry, per language, compiled for one-pass search.
     #[serde(skip)]
     index: BTreeMap<String, PhraseIndex>,
+    /// The frames the framed measures name (schemas/frames.toml).
+    #[serde(skip)]
+    frames: FrameBook,
+    /// Let the frames decide framed measures (see [`frame_checked`]); off, the word scores
+    /// alone decide, as before the frames.
+    #[serde(default)]
+    pub frame_check: bool,
 }
 
 /// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
@@ -278,7 +290,20 @@ impl Catalog {
                 return Err(fail(format!("person attribute {}: unknown unit {:?}; use a unit the lexicons produce", p.prefix, p.unit)));
             }
         }
-        Ok(catalog)
+        let frames = FrameBook::parse("schemas/frames.toml (embedded)", frames::EMBEDDED_FRAMES)?;
+        catalog.set_frames(file, frames)
+    }
+
+    /// Use this frame book (`--schemas`), checking that every measure's frame names its
+    /// quantities and subjects; `file` names the catalog in errors.
+    pub fn set_frames(mut self, file: &str, frames: FrameBook) -> Result<Catalog> {
+        for m in &self.measures {
+            if let Some(frame) = &m.frame {
+                frames.check(&m.id, frame).map_err(|message| Error::Knowledge { file: file.to_string(), message })?;
+            }
+        }
+        self.frames = frames;
+        Ok(self)
     }
 
     /// The catalog entry with this id.
@@ -321,7 +346,7 @@ fn has_phrase(haystack: &str, cue: &str) -> bool {
 /// The phrases found where a measure is scored: the words nearest the figure (its clause, cut
 /// at the neighbouring mentions), its sentence, and the sentence before.
 struct Context<'a> {
-    /// The figure's own words: its noun phrase and governing verb (see [`figure::own_words`]).
+    /// The figure's own words: its noun phrase and governing verb (see [`own_phrase::own_words`]).
     own: Hits,
     near: Hits,
     /// The figure's whole clause, not cut at the neighbouring figures.
@@ -568,10 +593,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
         let (left, right) = near_parts(doc, mentions, i);
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
-        let clause = index.hits(&lower_padded(doc.slice(ca, cb)));
-        let own = figure::own_words(&mentions[i], &left, &right);
-        let cx =
-            Context { own: index.hits(&own), near: index.hits(&lower_padded(format!("{left} {right}"))), clause, sentence: &sentence, previous: &previous };
+        let clause_text = lower_padded(doc.slice(ca, cb));
+        let clause = index.hits(&clause_text);
+        let own = own_phrase::own_words(&mentions[i], &left, &right);
+        let near_text = lower_padded(format!("{left} {right}"));
+        let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous };
         let projection = if is_date { None } else { catalog.projection.get(&lexicon.language).and_then(|words| projection_word(words, &left)) };
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
         // A count of workers or inhabitants counts no one a measure is about.
@@ -581,9 +607,20 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             mentions[i].measure_evidence = Some(format!("counts: {noun}"));
             continue;
         }
-        let short_window = !is_date && figure::over_short_window(mentions, doc, i, &words(&catalog.window));
+        let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
+        let sentence_text = lower_padded(doc.sentence_text(m.sentence));
+        let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
+        let article_text = if m.sentence > 1 {
+            lower_padded(doc.slice(doc.front_matter_end.min(doc.sentences[m.sentence - 1].0), doc.sentences[m.sentence - 1].0))
+        } else {
+            String::new()
+        };
+        let texts =
+            frames::Texts { own: &own, near: &near_text, clause: &clause_text, sentence: &sentence_text, previous: &previous_text, article: &article_text };
+        let reading = catalog.frames.read(&lexicon.language, &texts, unit);
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window);
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
@@ -602,12 +639,13 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             }
         }
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
-        let chosen = best.filter(|(_, s)| s.total() >= threshold && !tie);
+        let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
+        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index);
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {
-            (Some((measure, _)), Some(word)) if !measure.design => (None, Some(format!("projection: {word}"))),
-            (Some((measure, s)), _) => (Some(measure.id.clone()), Some(s.describe(index))),
-            (None, _) => (None, None),
+            (Some(measure), Some(word)) if !measure.design => (None, Some(format!("projection: {word}"))),
+            (Some(measure), _) => (Some(measure.id.clone()), evidence),
+            (None, _) => (None, evidence),
         };
         let m = &mut mentions[i];
         if is_date {
@@ -624,6 +662,85 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);
+}
+
+/// The measure of a statement from its two readings: the catalog's word scores and the frames.
+/// A framed measure the scores choose stands only when its frame is read around the figure too
+/// (its quantity and its subject); when the scores choose none or their choice fails its frame,
+/// the frames' own choice stands if the figure's own phrase names its quantity.
+fn frame_checked<'c>(
+    catalog: &'c Catalog,
+    scored: Option<(&'c Measure, Score)>,
+    framed: Option<(&'c Measure, frames::Choice)>,
+    reading: &frames::Reading,
+    is_date: bool,
+    index: &PhraseIndex,
+) -> (Option<&'c Measure>, Option<String>) {
+    let mut refused = None;
+    if !catalog.frame_check {
+        return match scored {
+            Some((measure, score)) => (Some(measure), Some(score.describe(index))),
+            None => (None, None),
+        };
+    }
+    let had_score = scored.is_some();
+    if let Some((measure, score)) = scored {
+        match &measure.frame {
+            None => return (Some(measure), Some(score.describe(index))),
+            Some(frame) => match catalog.frames.fit(frame, reading, is_date, true) {
+                // A quantity of another frame nearer the figure outranks it.
+                Some(choice) => match &framed {
+                    Some((other, nearer)) if other.id != measure.id && nearer.quantity.0 < choice.quantity.0 => {
+                        if nearer.quantity.0 == frames::Level::Own {
+                            return (Some(*other), Some(nearer.evidence()));
+                        }
+                        refused = Some(format!("not {}: {} is nearer ({})", measure.id, nearer.quantity.2, nearer.quantity.0.name()));
+                    }
+                    _ => return (Some(measure), Some(choice.evidence())),
+                },
+                None => refused = Some(format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading))),
+            },
+        }
+    }
+    match framed.filter(|(_, choice)| !had_score && choice.quantity.0 == frames::Level::Own && choice.subject.0 <= frames::Level::Clause) {
+        Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
+        None => (None, refused),
+    }
+}
+
+/// The framed measure a statement states: among the measures whose kind and unit fit and whose
+/// frame's quantity and subject are both read around it, the one with the nearest quantity,
+/// then the nearest subject, then the narrower subject. A tie leaves it empty.
+fn framed_measure<'c>(
+    catalog: &'c Catalog,
+    reading: &frames::Reading,
+    m: &Mention,
+    unit: Option<&str>,
+    is_date: bool,
+    short_window: bool,
+) -> Option<(&'c Measure, frames::Choice)> {
+    let mut best: Option<((frames::Level, frames::Level, i64), &Measure, frames::Choice)> = None;
+    let mut tie = false;
+    for measure in &catalog.measures {
+        let Some(frame) = &measure.frame else { continue };
+        if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || !measure.fit().accepts(m.kind, unit) {
+            continue;
+        }
+        if !frame.units.is_empty() && unit.is_some_and(|u| !frame.units.iter().any(|x| x == u)) {
+            continue;
+        }
+        let Some(choice) = catalog.frames.fit(frame, reading, is_date, false) else { continue };
+        let key = (choice.quantity.0, choice.subject.0, -catalog.frames.rank(&choice));
+        match best.as_ref().map(|(k, _, _)| key.cmp(k)) {
+            Some(std::cmp::Ordering::Greater) => {}
+            Some(std::cmp::Ordering::Equal) => tie = true,
+            _ => {
+                best = Some((key, measure, choice));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, measure, choice)| (measure, choice))
 }
 
 /// A multiplier compares with a baseline: "four times as many as in 2023", "casi el doble de la

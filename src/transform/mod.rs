@@ -5,9 +5,10 @@
 pub mod claims;
 pub mod comparisons;
 pub mod derived;
-pub mod figure;
 pub mod figures;
+pub mod frames;
 pub mod inputs;
+pub mod own_phrase;
 pub mod persons;
 pub mod statements;
 

@@ -1,0 +1,334 @@
+//! Frames: a core measure is a subject x a quantity x a unit (schemas/frames.toml). A statement
+//! is read for the quantity it counts and the subject it belongs to, nearest words first (the
+//! figure's own phrase, its clause, the sentence, the sentence before); a framed measure is
+//! assigned only when one of its quantities and one of its subjects are found and the unit fits.
+//! Precision first: an empty measure is better than a wrong one.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::AhoCorasick;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The frame book embedded in the binary.
+pub const EMBEDDED_FRAMES: &str = include_str!("../../schemas/frames.toml");
+
+/// Where a word was found, nearest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// The figure's own noun phrase and governing verb.
+    Own,
+    /// Its clause, cut at the neighbouring figures.
+    Near,
+    /// Its whole clause.
+    Clause,
+    Sentence,
+    Previous,
+    /// Anywhere earlier in the article (for a subject only: what the story is about).
+    Article,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Own => "own",
+            Level::Near | Level::Clause => "clause",
+            Level::Sentence => "sentence",
+            Level::Previous => "sentence before",
+            Level::Article => "article",
+        }
+    }
+}
+
+/// A quantity: what a figure counts. Its words are keyed by language code (flattened, so
+/// unknown keys are languages).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Quantity {
+    #[serde(flatten)]
+    pub words: BTreeMap<String, Vec<String>>,
+    /// Units that name the quantity by themselves ("83,900 arrests").
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// The quantity of a date claim: its word must stand next to the date.
+    #[serde(default)]
+    pub dates: bool,
+}
+
+/// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Subject {
+    /// Breaks a tie at the same level: the narrower subject (higher rank) wins.
+    #[serde(default)]
+    pub rank: i64,
+    #[serde(flatten)]
+    pub words: BTreeMap<String, Vec<String>>,
+}
+
+/// A measure's frame, as measures.toml names it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameRef {
+    pub quantity: Vec<String>,
+    pub subject: Vec<String>,
+    /// The units a statement of the measure may carry when the measure's own unit is `any`
+    /// (an arrest count counts persons or arrests, not weapons or vehicles).
+    #[serde(default)]
+    pub units: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FramesFile {
+    quantity: BTreeMap<String, Quantity>,
+    subject: BTreeMap<String, Subject>,
+}
+
+/// What a phrase of the index names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Names {
+    Quantity(usize),
+    Subject(usize),
+}
+
+/// The words of one language, compiled for one-pass search.
+#[derive(Debug, Clone)]
+struct Index {
+    automaton: AhoCorasick,
+    /// What each phrase names (a phrase may name several frames) and its text.
+    phrases: Vec<(Vec<Names>, String)>,
+}
+
+/// The frames of schemas/frames.toml.
+#[derive(Debug, Clone, Default)]
+pub struct FrameBook {
+    pub quantities: Vec<(String, Quantity)>,
+    pub subjects: Vec<(String, Subject)>,
+    index: BTreeMap<String, Index>,
+}
+
+/// The words found around one statement: for each quantity and subject, its nearest level and
+/// the word found there.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    quantities: BTreeMap<usize, (Level, String)>,
+    subjects: BTreeMap<usize, (Level, String)>,
+}
+
+/// The texts around a statement, lower-cased and padded with spaces, one per level.
+pub struct Texts<'a> {
+    pub own: &'a str,
+    pub near: &'a str,
+    pub clause: &'a str,
+    pub sentence: &'a str,
+    pub previous: &'a str,
+    /// The article up to the sentence before.
+    pub article: &'a str,
+}
+
+/// A framed measure chosen for a statement, with the words that decided it.
+pub struct Choice {
+    pub quantity: (Level, String, String),
+    pub subject: (Level, String, String),
+}
+
+impl Choice {
+    /// "quantity: arrested (own) ; subject: state of exception (sentence)".
+    pub fn evidence(&self) -> String {
+        format!("quantity: {} ({}) ; subject: {} ({})", self.quantity.2, self.quantity.0.name(), self.subject.2, self.subject.0.name())
+    }
+}
+
+impl FrameBook {
+    /// Parse and check the frame book; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<FrameBook> {
+        let fail = |message: String| Error::Knowledge { file: file.to_string(), message };
+        let parsed: FramesFile = toml::from_str(text).map_err(|e| fail(e.to_string()))?;
+        let mut book = FrameBook { quantities: parsed.quantity.into_iter().collect(), subjects: parsed.subject.into_iter().collect(), index: BTreeMap::new() };
+        let mut languages = std::collections::BTreeSet::new();
+        for (name, words) in book.quantities.iter_mut().map(|(n, q)| (n, &mut q.words)).chain(book.subjects.iter_mut().map(|(n, s)| (n, &mut s.words))) {
+            if words.values().all(Vec::is_empty) {
+                return Err(fail(format!("frame {name:?}: no words")));
+            }
+            for (lang, list) in words.iter_mut() {
+                if list.iter().any(|w| w.trim().is_empty()) {
+                    return Err(fail(format!("frame {name:?}: an empty word in {lang}")));
+                }
+                for w in list.iter_mut() {
+                    *w = w.to_lowercase();
+                }
+                languages.insert(lang.clone());
+            }
+        }
+        for lang in languages {
+            let index = book.build_index(&lang).map_err(fail)?;
+            book.index.insert(lang, index);
+        }
+        Ok(book)
+    }
+
+    fn build_index(&self, lang: &str) -> std::result::Result<Index, String> {
+        let mut phrases: Vec<(Vec<Names>, String)> = Vec::new();
+        let mut add = |names: Names, words: &BTreeMap<String, Vec<String>>| {
+            for w in words.get(lang).into_iter().flatten() {
+                match phrases.iter_mut().find(|(_, p)| p == w) {
+                    Some((n, _)) => n.push(names),
+                    None => phrases.push((vec![names], w.clone())),
+                }
+            }
+        };
+        for (i, (_, q)) in self.quantities.iter().enumerate() {
+            add(Names::Quantity(i), &q.words);
+        }
+        for (i, (_, s)) in self.subjects.iter().enumerate() {
+            add(Names::Subject(i), &s.words);
+        }
+        let automaton = AhoCorasick::new(phrases.iter().map(|(_, p)| p.as_str())).map_err(|e| format!("cannot compile the {lang} frame words: {e}"))?;
+        Ok(Index { automaton, phrases })
+    }
+
+    /// The position of a quantity by name.
+    pub fn quantity(&self, name: &str) -> Option<usize> {
+        self.quantities.iter().position(|(n, _)| n == name)
+    }
+
+    /// The position of a subject by name.
+    pub fn subject(&self, name: &str) -> Option<usize> {
+        self.subjects.iter().position(|(n, _)| n == name)
+    }
+
+    /// Check that a measure's frame names known quantities and subjects.
+    pub fn check(&self, measure: &str, frame: &FrameRef) -> std::result::Result<(), String> {
+        if frame.quantity.is_empty() || frame.subject.is_empty() {
+            return Err(format!("measure {measure}: its frame needs a quantity and a subject"));
+        }
+        if let Some(q) = frame.quantity.iter().find(|q| self.quantity(q).is_none()) {
+            return Err(format!("measure {measure}: unknown quantity {q:?} (schemas/frames.toml)"));
+        }
+        if let Some(s) = frame.subject.iter().find(|s| self.subject(s).is_none()) {
+            return Err(format!("measure {measure}: unknown subject {s:?} (schemas/frames.toml)"));
+        }
+        Ok(())
+    }
+
+    /// Read the quantities and subjects named around a statement, each at its nearest level.
+    /// A mention whose unit names a quantity names it in its own phrase.
+    pub fn read(&self, lang: &str, texts: &Texts, unit: Option<&str>) -> Reading {
+        let mut reading = Reading::default();
+        let Some(index) = self.index.get(lang) else { return reading };
+        if let Some(u) = unit {
+            for (i, (_, q)) in self.quantities.iter().enumerate() {
+                if q.units.iter().any(|x| x == u) {
+                    reading.quantities.insert(i, (Level::Own, u.to_string()));
+                }
+            }
+        }
+        let levels = [
+            (Level::Own, texts.own),
+            (Level::Near, texts.near),
+            (Level::Clause, texts.clause),
+            (Level::Sentence, texts.sentence),
+            (Level::Previous, texts.previous),
+            (Level::Article, texts.article),
+        ];
+        for (level, text) in levels {
+            for m in index.automaton.find_overlapping_iter(text) {
+                let before_ok = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+                let after_ok = !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+                if !(before_ok && after_ok) {
+                    continue;
+                }
+                let (names, word) = &index.phrases[m.pattern().as_usize()];
+                for n in names.iter().filter(|n| level != Level::Article || matches!(n, Names::Subject(_))) {
+                    let map = match n {
+                        Names::Quantity(i) => reading.quantities.entry(*i),
+                        Names::Subject(i) => reading.subjects.entry(*i),
+                    };
+                    map.or_insert((level, word.clone()));
+                }
+            }
+        }
+        reading
+    }
+
+    /// How well a frame fits a reading: its nearest quantity and subject, or None when either
+    /// is missing. A date's quantity must stand next to it and its subject in its sentence.
+    /// `loose`: the check of a measure the catalog's scores chose (its quantity may be named
+    /// in the sentence before, its subject anywhere earlier in the article); else the frames'
+    /// own choice (its quantity in the figure's clause, its subject in the sentence before).
+    pub fn fit(&self, frame: &FrameRef, reading: &Reading, is_date: bool, loose: bool) -> Option<Choice> {
+        let quantity = frame
+            .quantity
+            .iter()
+            .filter_map(|name| self.quantity(name).and_then(|i| reading.quantities.get(&i)).map(|(l, w)| (*l, name.clone(), w.clone())))
+            .min_by_key(|(l, _, _)| *l)?;
+        let subject = frame
+            .subject
+            .iter()
+            .filter_map(|name| self.subject(name).and_then(|i| reading.subjects.get(&i)).map(|(l, w)| (*l, name.clone(), w.clone())))
+            .min_by_key(|(l, name, _)| (*l, -self.subjects[self.subject(name).unwrap_or(0)].1.rank))?;
+        // A figure's quantity is named in its own clause; its subject may be named in the
+        // sentence before ("Venezuelans ... . Of them, 238 were sent"). A date's quantity is
+        // its verb next to it ("declared on March 27"), its subject in its sentence.
+        let (farthest, subject_farthest) = match (is_date, loose) {
+            (true, true) => (Level::Clause, Level::Sentence),
+            (true, false) => (Level::Near, Level::Sentence),
+            (false, true) => (Level::Previous, Level::Article),
+            (false, false) => (Level::Clause, Level::Previous),
+        };
+        if quantity.0 > farthest || subject.0 > subject_farthest {
+            return None;
+        }
+        Some(Choice { quantity, subject })
+    }
+
+    /// What of a frame the reading lacks, for the evidence of a refused measure: "no quantity
+    /// (capacity) in the clause", "no subject (cecot)".
+    pub fn missing(&self, frame: &FrameRef, reading: &Reading) -> String {
+        let found = |names: &[String], of: &BTreeMap<usize, (Level, String)>, find: &dyn Fn(&str) -> Option<usize>| {
+            names.iter().filter_map(|n| find(n).and_then(|i| of.get(&i))).map(|(l, _)| *l).min()
+        };
+        let q = found(&frame.quantity, &reading.quantities, &|n| self.quantity(n));
+        let s = found(&frame.subject, &reading.subjects, &|n| self.subject(n));
+        match (q, s) {
+            (None, _) => format!("no quantity ({})", frame.quantity.join(", ")),
+            (Some(l), _) if l > Level::Clause => format!("quantity ({}) only in the {}", frame.quantity.join(", "), l.name()),
+            (_, None) => format!("no subject ({})", frame.subject.join(", ")),
+            _ => "its frame does not fit a date here".to_string(),
+        }
+    }
+
+    /// The rank of a choice's subject (the narrower subject wins a tie).
+    pub fn rank(&self, choice: &Choice) -> i64 {
+        self.subject(&choice.subject.1).map_or(0, |i| self.subjects[i].1.rank)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BOOK: &str = "[quantity.capacity]\nen = [\"capacity\"]\n[subject.cecot]\nrank = 2\nen = [\"cecot\"]\n";
+
+    fn frame(q: &str, s: &str) -> FrameRef {
+        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new() }
+    }
+
+    #[test]
+    fn a_frame_fits_when_its_quantity_and_subject_are_read() {
+        let book = FrameBook::parse("t", BOOK).unwrap();
+        let texts = Texts { own: " capacity of 40,000 ", near: "", clause: "", sentence: " cecot has a capacity of 40,000 ", previous: "", article: "" };
+        let reading = book.read("en", &texts, None);
+        let choice = book.fit(&frame("capacity", "cecot"), &reading, false, false).unwrap();
+        assert_eq!(choice.evidence(), "quantity: capacity (own) ; subject: cecot (sentence)");
+        let no_subject = Texts { sentence: " the prison has a capacity of 40,000 ", ..texts };
+        assert!(book.fit(&frame("capacity", "cecot"), &book.read("en", &no_subject, None), false, false).is_none());
+    }
+
+    #[test]
+    fn an_unknown_frame_name_is_an_error() {
+        let book = FrameBook::parse("t", BOOK).unwrap();
+        assert!(book.check("m", &frame("capacity", "moon")).unwrap_err().contains("unknown subject"));
+        assert!(FrameBook::parse("t", "[quantity.x]\nen = [\" \"]\n[subject]\n").is_err());
+    }
+}
