@@ -338,7 +338,7 @@ mod tests {
 
     #[test]
     fn open_bar_for_more_than_and_verdict_in_title() {
-        let claims = vec![claim("a", Some(250.0), None, None), claim("b", Some(238.0), Some(238.0), Some((2025.0, 2025.1)))];
+        let claims = vec![claim("a", Some(240.0), None, None), claim("b", Some(231.0), Some(231.0), Some((2025.0, 2025.1)))];
         let colours = SourceColours::new(["a", "b"]);
         let svg = render(&spec(), &claims, &colours, Path::new("x.svg")).unwrap();
         assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
@@ -373,7 +373,7 @@ mod tests {
 
     #[test]
     fn labels_read_as_people_write_them() {
-        assert_eq!(grouped(109519), "109,519");
+        assert_eq!(grouped(108417), "108,417");
         assert_eq!(grouped(-1000), "-1,000");
         assert_eq!(period_label(2025.2, 1.0), "2025-03");
         assert_eq!(period_label(2025.2, 10.0), "2025");

@@ -317,11 +317,11 @@ mod tests {
     #[test]
     fn a_frame_fits_when_its_quantity_and_subject_are_read() {
         let book = FrameBook::parse("t", BOOK).unwrap();
-        let texts = Texts { own: " capacity of 40,000 ", near: "", clause: "", sentence: " cecot has a capacity of 40,000 ", previous: "", article: "" };
+        let texts = Texts { own: " capacity of 30,000 ", near: "", clause: "", sentence: " cecot has a capacity of 30,000 ", previous: "", article: "" };
         let reading = book.read("en", &texts, None);
         let choice = book.fit(&frame("capacity", "cecot"), &reading, false, false).unwrap();
         assert_eq!(choice.evidence(), "quantity: capacity (own) ; subject: cecot (sentence)");
-        let no_subject = Texts { sentence: " the prison has a capacity of 40,000 ", ..texts };
+        let no_subject = Texts { sentence: " the prison has a capacity of 30,000 ", ..texts };
         assert!(book.fit(&frame("capacity", "cecot"), &book.read("en", &no_subject, None), false, false).is_none());
     }
 
