@@ -221,8 +221,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     if let Some(shard) = opts.shard {
         return thread_pool(opts.jobs)?.install(|| build_shard(opts, shard, &knowledge, started));
     }
-    let tables = thread_pool(opts.jobs)?.install(|| build_tables(&opts.raw, &knowledge, opts.allow_stale, opts.progress))?;
-    write_tables(&opts.out, &opts.raw, tables, &knowledge, started)
+    thread_pool(opts.jobs)?.install(|| {
+        let tables = build_tables(&opts.raw, &knowledge, opts.allow_stale, opts.progress)?;
+        write_tables(&opts.out, &opts.raw, tables, &knowledge, started)
+    })
 }
 
 /// Build the articles of one shard and write their rows into `opts.out` (see [`crate::shard`]).

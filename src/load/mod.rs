@@ -159,10 +159,18 @@ fn rejected(out: &Path, violations: &[Violation]) -> Error {
 
 /// Write every file of the dataset into `dir`.
 fn write_files(dir: &Path, tables: &[&Table], docs: &[DocSection]) -> Result<()> {
-    for table in tables {
-        csv_out::write_csv(&csv_path(dir, table), table)?;
-        parquet_out::write_parquet(&dir.join(format!("{}.parquet", table.def.name)), table)?;
-    }
+    // Each table's two files on their own thread of the build's pool: the files do not depend
+    // on each other, and the first error in table order is the one reported.
+    use rayon::prelude::*;
+    let written: Vec<Result<()>> = tables
+        .par_iter()
+        .flat_map_iter(|table| [(table, true), (table, false)])
+        .map(|(table, csv)| match csv {
+            true => csv_out::write_csv(&csv_path(dir, table), table),
+            false => parquet_out::write_parquet(&dir.join(format!("{}.parquet", table.def.name)), table),
+        })
+        .collect();
+    written.into_iter().collect::<Result<()>>()?;
     write_text(&dir.join("data_dictionary.md"), &dictionary::render(tables, docs))?;
     write_text(&dir.join("datapackage.json"), &package::json_text(&datapackage_json()))
 }

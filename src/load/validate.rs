@@ -75,12 +75,32 @@ pub fn validate_dir(dir: &Path) -> Result<Vec<Violation>> {
             report.file(&dir.join(name), "file is missing; rebuild the dataset to write it");
         }
     }
-    let tables: Vec<TextTable> = TABLES.iter().filter_map(|def| read_csv(def, &dir.join(format!("{}.csv", def.name)), &mut report)).collect();
-    check_tables(&tables, &mut report);
-    for def in TABLES {
-        let csv = tables.iter().find(|t| t.def.name == def.name);
-        check_parquet(def, &dir.join(format!("{}.parquet", def.name)), csv, &mut report);
+    // Each file is read and checked on its own thread; reports are joined in table order, so
+    // the violations come out in the same order whatever the threads do.
+    use rayon::prelude::*;
+    let read: Vec<(Option<TextTable>, Report)> = TABLES
+        .par_iter()
+        .map(|def| {
+            let mut own = Report::default();
+            (read_csv(def, &dir.join(format!("{}.csv", def.name)), &mut own), own)
+        })
+        .collect();
+    let mut tables = Vec::new();
+    for (table, own) in read {
+        report.absorb(own);
+        tables.extend(table);
     }
+    check_tables(&tables, &mut report);
+    let parquet: Vec<Report> = TABLES
+        .par_iter()
+        .map(|def| {
+            let mut own = Report::default();
+            let csv = tables.iter().find(|t| t.def.name == def.name);
+            check_parquet(def, &dir.join(format!("{}.parquet", def.name)), csv, &mut own);
+            own
+        })
+        .collect();
+    parquet.into_iter().for_each(|own| report.absorb(own));
     Ok(report.finish())
 }
 
@@ -496,6 +516,14 @@ impl Report {
     /// the writer.
     pub(crate) fn other(&mut self, violation: Violation) {
         self.push("file", violation);
+    }
+
+    /// Take in the violations of a report about other files.
+    fn absorb(&mut self, other: Report) {
+        self.violations.extend(other.violations);
+        for (key, n) in other.counts {
+            *self.counts.entry(key).or_default() += n;
+        }
     }
 
     fn push(&mut self, kind: &'static str, v: Violation) {

@@ -17,6 +17,7 @@ mod overview;
 mod page;
 mod rows;
 
+use rayon::prelude::*;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -39,10 +40,17 @@ pub fn write(out_dir: &Path, raw_dir: &Path, tables: &[Table]) -> Result<()> {
             write_page(&report.join(page::measure_page_href(measure, n)), measure::render(&data, measure, claims, n))?;
         }
     }
-    for source in data.sources.iter() {
-        let path = report.join(format!("articles/{}.html", file_stem(source.str("source_id"))));
-        write_page(&path, article::render(&data, &source, raw_dir)?)?;
-    }
+    // Article pages on the build's pool, each reading its own text; the first failure in
+    // manifest order is reported.
+    let sources: Vec<_> = data.sources.iter().collect();
+    let written: Vec<Result<()>> = sources
+        .par_iter()
+        .map(|source| {
+            let path = report.join(format!("articles/{}.html", file_stem(source.str("source_id"))));
+            write_page(&path, article::render(&data, source, raw_dir)?)
+        })
+        .collect();
+    written.into_iter().collect::<Result<()>>()?;
     for n in 1..=page_count(data.sources.len()) {
         write_page(&report.join(format!("lists/articles-{n}.html")), overview::articles_page(&data, n))?;
     }
