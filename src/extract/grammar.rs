@@ -162,6 +162,27 @@ fn unit_kind(unit: &str) -> &'static str {
     }
 }
 
+/// Which occurrence of a month, relative to the article's date, a date without a year means.
+enum Towards {
+    /// The latest one strictly before the article's month ("diciembre pasado").
+    Before,
+    /// The latest one up to the article's month (most dates in a story).
+    OnOrBefore,
+    /// The first one from the article's month on ("until February 15").
+    OnOrAfter,
+}
+
+/// The year of `month` taken `towards` the article's date `r`.
+fn year_of_month(month: u32, r: NaiveDate, towards: Towards) -> i32 {
+    match towards {
+        Towards::Before if month < r.month() => r.year(),
+        Towards::OnOrBefore if month <= r.month() => r.year(),
+        Towards::Before | Towards::OnOrBefore => r.year() - 1,
+        Towards::OnOrAfter if month >= r.month() => r.year(),
+        Towards::OnOrAfter => r.year() + 1,
+    }
+}
+
 /// Where a dateline may stand: the first lines of the text, within its first characters.
 fn dateline_end(doc: &Doc) -> usize {
     let top = doc.chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(k, _)| k).nth(DATELINE_LINES).unwrap_or(doc.chars.len());
@@ -1725,7 +1746,7 @@ impl<'a> Grammar<'a> {
         let (a, year) = match past {
             Some((r, (start, stop))) => {
                 end = stop;
-                (start, Some(if month < r.month() { r.year() } else { r.year() - 1 }))
+                (start, Some(year_of_month(month, r, Towards::Before)))
             }
             None => (a, year),
         };
@@ -1831,7 +1852,7 @@ impl<'a> Grammar<'a> {
         // A date in the dateline ("Updated Jan 27", "WASHINGTON, Jan 27 (Reuters)") is the
         // article's own: its year, whatever years the lines around it name.
         if let Some(r) = reference.filter(|_| toks[i].start < self.dateline_end.get() && !self.looks_ahead(toks, i)) {
-            return Some(if month <= r.month() { r.year() } else { r.year() - 1 });
+            return Some(year_of_month(month, r, Towards::OnOrBefore));
         }
         for c in before.iter().rev() {
             if toks[c.a].sentence != sentence {
@@ -1866,8 +1887,8 @@ impl<'a> Grammar<'a> {
         match reference {
             // "until February 15" in January: a deadline ahead, the first such month from the
             // article's date on; otherwise the latest one on or before it.
-            Some(r) if self.looks_ahead(toks, i) => Some(if month >= r.month() { r.year() } else { r.year() + 1 }),
-            Some(r) => Some(if month <= r.month() { r.year() } else { r.year() - 1 }),
+            Some(r) if self.looks_ahead(toks, i) => Some(year_of_month(month, r, Towards::OnOrAfter)),
+            Some(r) => Some(year_of_month(month, r, Towards::OnOrBefore)),
             // Without the article's date, the latest year the story has named so far ("en el
             // primer trimestre de 2025, igual que en 2024 ... el 16 de marzo"), else the latest
             // it names at all: news tells of its own year and the years before.

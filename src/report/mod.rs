@@ -31,8 +31,11 @@ use page::{file_stem, page_count};
 pub fn write(out_dir: &Path, raw_dir: &Path, tables: &[Table]) -> Result<()> {
     let data = Data::new(tables)?;
     let report = out_dir.join("report");
-    for dir in [report.clone(), report.join("articles"), report.join("measures"), report.join("lists"), out_dir.join("charts")] {
+    for dir in [report.clone(), report.join("assets"), report.join("articles"), report.join("measures"), report.join("lists"), out_dir.join("charts")] {
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    }
+    for (name, text) in page::ASSETS {
+        write_file(&report.join("assets").join(name), text.as_bytes())?;
     }
     write_charts(&data, &out_dir.join("charts"))?;
     for (measure, claims) in &data.statements_by_measure {

@@ -1,13 +1,13 @@
 //! The frame every report page shares: head, inlined style and script, navigation, and the
 //! small pieces several pages use (file names, pagers, verdict badges, source chips).
 
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup, DOCTYPE};
 
 use super::colours::SourceColours;
 
-/// Inlined in every page so the report opens from the file system with no network.
-const CSS: &str = include_str!("assets/report.css");
-const JS: &str = include_str!("assets/report.js");
+/// The style and script every page links to, written once as `report/assets/` beside the
+/// pages: relative links, so the report opens from the file system with no network.
+pub const ASSETS: &[(&str, &str)] = &[("report.css", include_str!("assets/report.css")), ("report.js", include_str!("assets/report.js"))];
 
 /// Rows per page of a paged list (articles, derived figures), which keeps every page small at
 /// any corpus size.
@@ -23,12 +23,12 @@ pub fn page(title: &str, root: &str, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · cecot-data report" }
-                style { (PreEscaped(CSS)) }
+                link rel="stylesheet" href={ (root) "assets/report.css" };
             }
             body {
                 header { nav { a href={ (root) "index.html" } { "cecot-data report" } } }
                 main { (body) }
-                script { (PreEscaped(JS)) }
+                script src={ (root) "assets/report.js" } {}
             }
         }
     }
