@@ -28,7 +28,8 @@ use crate::error::{Error, Result};
 use crate::extract::{format_value, tidy, Extraction, Mention};
 use crate::load::schema::{KINDS, QUALIFIERS};
 use crate::load::DocSection;
-use crate::transform::claims::{as_of_bounds, Catalog};
+use crate::transform::as_of::as_of_bounds;
+use crate::transform::claims::Catalog;
 
 /// File stem of the review sheet in a corpus folder.
 pub const FILE_STEM: &str = "review";

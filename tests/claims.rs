@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
-use cecot_data::transform::claims;
+use cecot_data::transform::{as_of, claims};
 
 fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let k = Knowledge::load(None).unwrap();
@@ -13,7 +13,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
     let mut ex = extract::extract(text, lex, ArticleContext { published, ..Default::default() });
     claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
-    claims::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);
+    as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);
     ex.mentions
 }
 
@@ -545,7 +545,7 @@ fn since_a_decade_runs_from_its_first_year() {
     assert_eq!(find(&ms, "tenfold").as_of.map(|p| p.to_string()).as_deref(), Some("1990/2024-10-14"));
     for m in &ms {
         if let Some(p) = &m.as_of {
-            assert!(claims::as_of_bounds(&p.to_string()).is_some(), "{p:?} is not a period");
+            assert!(as_of::as_of_bounds(&p.to_string()).is_some(), "{p:?} is not a period");
         }
     }
 }

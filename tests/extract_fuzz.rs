@@ -12,7 +12,7 @@ use std::panic::{self, AssertUnwindSafe};
 use cecot_data::corpus::number_format::{Basis, Decision, NumberFormat};
 use cecot_data::extract::{extract, ArticleContext, Lexicon, Lexicons};
 use cecot_data::load::schema::{KINDS, PERIOD_PATTERN, QUALIFIERS};
-use cecot_data::transform::claims;
+use cecot_data::transform::as_of;
 use chrono::NaiveDate;
 
 /// Inputs per language; with two languages this stays well under ten seconds in the dev profile.
@@ -216,7 +216,7 @@ fn check(lex: &Lexicon, text: &str, property: Property, format: NumberFormat) ->
     let context = ArticleContext { published, number_format: Some(Decision { format, basis: Basis::Manifest }), ..Default::default() };
     let run = panic::catch_unwind(AssertUnwindSafe(|| {
         let mut ex = extract(text, lex, context);
-        claims::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);
+        as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);
         ex
     }));
     let extraction = match run {

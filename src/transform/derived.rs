@@ -318,7 +318,7 @@ impl Derivation {
                 }
             }
             if let Some(a) = &r.as_of {
-                if super::claims::as_of_bounds(a).is_none() {
+                if super::as_of::as_of_bounds(a).is_none() {
                     return Err(format!("reference {:?}: as_of selector {a:?} is not a period (`2024`, `2025-03`, `2020/2024`)", r.text));
                 }
             }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::load::rows::{MentionRow, StatementRow};
 
-use super::claims::as_of_bounds;
+use super::as_of::as_of_bounds;
 use super::statements::interval as qualifier_interval;
 
 /// One statement with a measure, as the derived figures and the comparison use it.

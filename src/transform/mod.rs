@@ -2,6 +2,7 @@
 //! measure and a period), derived figures computed from them by the formulas of
 //! schemas/derived.toml, and the cross-source comparison of each measure.
 
+pub mod as_of;
 pub mod claims;
 pub mod comparisons;
 pub mod derived;

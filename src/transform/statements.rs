@@ -6,7 +6,7 @@ use crate::corpus::Source;
 use crate::extract::{Extraction, Mention};
 use crate::load::rows::StatementRow;
 
-use super::claims::as_of_bounds;
+use super::as_of::as_of_bounds;
 
 /// Relative half-width of the interval an `approximately` claim allows.
 pub const APPROXIMATELY_TOLERANCE: f64 = 0.10;

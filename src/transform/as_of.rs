@@ -1,0 +1,410 @@
+//! The period each statement describes (as_of), from the anchors of its clause, its sentence,
+//! the sentence before and the article's date.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::extract::text::Doc;
+use crate::extract::{Lexicon, Mention};
+use crate::period::{Period, Point};
+use crate::extract::phrases::PhraseSet;
+use crate::transform::claims::{has_phrase, is_past_tense, lower_padded};
+
+/// The period each statement describes (the rules, in order, are documented in the data
+/// dictionary, see `pipeline::doc_sections`): an anchor of its clause; else the anchors of its
+/// sentence that no other figure's clause holds ("in March 2025, the US deported 212" ->
+/// 2025-03; "between 2020 and 2024" -> 2020/2024; "since 2022" -> 2022/<date>); else a survey
+/// period stated earlier; else the sentence's first anchor; else, in the present tense, the
+/// article's date; else the anchors of the sentence before or earlier in the paragraph.
+/// Anchors are date and year mentions and expressions relative to the article's date.
+pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, reference: Option<NaiveDate>, reference_period: Option<Period>) {
+    // Every date and year of the story (not in a name, not in front matter) with its period.
+    let dates: Vec<(&Mention, Period)> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
+        .filter_map(|m| anchor_value(m, lexicon).map(|value| (m, value)))
+        .collect();
+    // Those that are no claim themselves anchor the figures around them.
+    let mut anchors: Vec<Anchor> = dates
+        .iter()
+        .filter(|(m, _)| !m.is_statement)
+        .map(|(m, value)| {
+            let period = since(doc, m, *value, lexicon, reference);
+            let date = (period != *value).then_some(*value);
+            Anchor { sentence: m.sentence, start: m.start, value: period, date }
+        })
+        .collect();
+    if let Some(r) = reference {
+        anchors.extend(relative_anchors(doc, lexicon, r, &dates));
+        anchors.sort_by_key(|a| a.start);
+    }
+    // Clauses of the figures: an anchor in another figure's clause belongs to that figure
+    // ("8,100 inmates in 2000, putting the rate at just under 163%").
+    let clauses: Vec<Clause> = mentions
+        .iter()
+        .filter(|m| m.is_statement && !matches!(m.kind, "date" | "year"))
+        .map(|m| {
+            let (from, to) = doc.clause_span(m.sentence, m.start, m.end);
+            Clause { sentence: m.sentence, start: m.start, from, to }
+        })
+        .collect();
+    let baselines = baseline_anchors(doc, mentions, &anchors, lexicon);
+    // A survey or study period stated once covers every later finding without its own anchor.
+    let mut survey_period: Option<Period> = None;
+    let mut facts: Option<SentenceFacts> = None;
+    for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
+        let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
+        let here = by_sentence(&anchors, m.sentence);
+        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).collect();
+        let others = by_sentence(&clauses, m.sentence);
+        let free_in_sentence: Vec<&Anchor> =
+            here.iter().filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to)).collect();
+        let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
+        // Read once per sentence: its figures come one after another.
+        let f = match facts.take() {
+            Some(f) if f.index == m.sentence => facts.insert(f),
+            _ => facts.insert(SentenceFacts::of(doc, m.sentence, lexicon)),
+        };
+        let (sentence, present, survey, changes) = (&f.text, f.present, f.survey, f.changes);
+        if survey {
+            let here = by_sentence(&anchors, m.sentence);
+            if here.len() == 2 {
+                survey_period = Some(here[0].value.through(&here[1].value));
+            }
+        }
+        // Sourcing counts ("three inmates told me", "interviewed hundreds") describe the
+        // reporting, not a period.
+        let after: String = doc.slice(m.end, (m.end + 40).min(cb.max(m.end))).to_lowercase();
+        let before: String = doc.slice(ca.max(m.start.saturating_sub(30)), m.start).to_lowercase();
+        let sourcing = m.kind == "count"
+            && (lexicon.sourcing_verbs.iter().any(|v| has_phrase(&format!(" {after} "), v) || has_phrase(&format!(" {before} "), v))
+                || m.unit.as_ref().is_some_and(|u| lexicon.sourcing_units.contains(u)));
+        if sourcing {
+            m.as_of = None;
+            continue;
+        }
+        let word_before = before.split_whitespace().last().unwrap_or("").to_string();
+        // An age is the person's at the time of writing: the anchors of the paragraph, and of
+        // the sentence outside the age's clause, date the events told about the person.
+        let carry = m.kind != "age";
+        let free_in_sentence = if carry { free_in_sentence } else { Vec::new() };
+        // "from 12 in 2021 to 30 in 2022": an anchor right after the figure is its own.
+        let own = here.iter().find(|a| {
+            a.start >= m.end && a.start <= m.end + 4 && {
+                let gap = doc.slice(m.end, a.start).to_lowercase();
+                lexicon.own_anchor_words.iter().any(|w| gap.trim() == w)
+            }
+        });
+        // "rose between 2021 and 2024, from 210 to 3,900": a change's ends take the period's ends.
+        let from_to = match here {
+            [first, second] if changes => {
+                if lexicon.change_from.contains(&word_before) {
+                    Some(first.value)
+                } else if lexicon.change_to.contains(&word_before) {
+                    Some(second.value)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        m.as_of = own
+            .map(|a| a.value)
+            .or(from_to)
+            .or_else(|| {
+                [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
+            })
+            .or_else(|| survey_period.clone())
+            // The sentence's time, though another figure's clause holds it: its first anchor
+            // ("held 104,800 in mid-2023, in facilities built for 58,300").
+            .or_else(|| {
+                if !carry {
+                    return None;
+                }
+                let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).collect();
+                // "6,115 between October and March, about 1,020 a month": the sentence's span.
+                between_pair(doc, &free, lexicon).map(|(a, b)| a.value.through(&b.value)).or_else(|| free.first().map(|a| a.value))
+            })
+            // A duration in the present tense states a term or a distance in time ("must be
+            // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
+            // whatever the date, so the article's date does not date it.
+            .or_else(|| if present && m.kind != "duration" { reference_period } else { None })
+            .or_else(|| match previous.len() {
+                _ if !carry => None,
+                1 => Some(previous[0].carried()),
+                2 => {
+                    // "between 2020 and 2024 to 98,000. That value …": the joined period.
+                    let text = doc.sentence_text(m.sentence - 1).to_lowercase();
+                    let joined = ["between", "entre"].iter().any(|w| text.contains(w));
+                    joined.then(|| previous[0].value.through(&previous[1].value))
+                }
+                _ => None,
+            })
+            .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None });
+    }
+}
+
+/// What the period rules read of a whole sentence.
+struct SentenceFacts {
+    index: usize,
+    /// Lower-cased, padded with spaces.
+    text: String,
+    /// In the present tense: a present-tense cue, or no past-tense form at all ("Polls suggest 9
+    /// in 10 support it"; a list item "- 109,000 inmates in a system built for 70,000").
+    present: bool,
+    /// States a survey or study ("Between June and November 2024 we surveyed").
+    survey: bool,
+    /// Has a verb of change ("rose", "creció").
+    changes: bool,
+}
+
+impl SentenceFacts {
+    fn of(doc: &Doc, index: usize, lexicon: &Lexicon) -> SentenceFacts {
+        let text = format!(" {} ", doc.sentence_text(index).to_lowercase());
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let has = |list: &[String]| words.iter().any(|w| list.iter().any(|c| c == w));
+        let present = has(&lexicon.present_tense_cues) || !words.iter().any(|w| is_past_tense(w, lexicon));
+        let (survey, changes) = (has(&lexicon.survey_cues), has(&lexicon.change_verbs));
+        SentenceFacts { index, text, present, survey, changes }
+    }
+}
+
+/// Starts of the anchors that date the baseline of a change ("up from 7,754 inmates in 2000",
+/// "pasó de 3 en 2019 a 11"): the anchor right after a figure that follows a `change_from`
+/// word, in a sentence with a change verb. Such an anchor dates that figure only, never the
+/// sentence's other figures.
+fn baseline_anchors(doc: &Doc, mentions: &[Mention], anchors: &[Anchor], lexicon: &Lexicon) -> std::collections::BTreeSet<usize> {
+    let mut found = std::collections::BTreeSet::new();
+    for f in mentions.iter().filter(|f| f.is_statement && !matches!(f.kind, "date" | "year")) {
+        let next = anchors.partition_point(|a| a.start < f.end);
+        let Some(a) = anchors.get(next).filter(|a| a.sentence == f.sentence && a.start <= f.end + 4) else { continue };
+        let gap = doc.slice(f.end, a.start).to_lowercase();
+        if !lexicon.own_anchor_words.iter().any(|w| gap.trim() == w) {
+            continue;
+        }
+        let before = lower_padded(doc.slice(f.start.saturating_sub(24).max(doc.sentences[f.sentence].0), f.start));
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let from = words.iter().rev().take(3).any(|w| lexicon.change_from.iter().any(|c| c == w));
+        let sentence = lower_padded(doc.sentence_text(f.sentence));
+        let changes = sentence.split(|c: char| !c.is_alphanumeric()).any(|w| lexicon.change_verbs.iter().any(|v| v == w));
+        if from && changes {
+            found.insert(a.start);
+        }
+    }
+    found
+}
+
+/// The last anchor before `offset` in the same paragraph (its line): the time a paragraph has
+/// set holds for its later figures ("One night in mid-May … For six days …").
+fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause], offset: usize) -> Option<&'a Anchor> {
+    let paragraph_start = doc.chars[..offset].iter().rposition(|c| *c == '\n').map_or(0, |p| p + 1);
+    let claimed = |a: &Anchor| clauses.iter().any(|c| c.start != offset && a.start >= c.from && a.start < c.to);
+    anchors.iter().rfind(|a| a.start >= paragraph_start && a.start < offset && !claimed(a))
+}
+
+/// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
+fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, reference: Option<NaiveDate>) -> Period {
+    let before: String = doc.chars[m.start.saturating_sub(16)..m.start].iter().collect::<String>().to_lowercase();
+    // "since 2022", "desde el 27 de marzo de 2022": an article may stand between.
+    let mut words = before.split_whitespace().rev();
+    let mut last = words.next().unwrap_or("");
+    if crate::extract::ARTICLES.contains(&last) {
+        last = words.next().unwrap_or("");
+    }
+    match reference {
+        Some(r) if lexicon.since_words.iter().any(|w| w == last) => {
+            // "since the 1990s": a period already runs from its start.
+            value.starting_point().through(&Period::day(r))
+        }
+        _ => value,
+    }
+}
+
+/// Anchors written relative to the article's date `r`: "this month", "anoche", "last summer"
+/// (the lexicon's `relative_periods`), and "since then", "desde entonces" (`since_then`), which
+/// run from the last anchor before them to the article's date. Found in the text like the date
+/// mentions, so they date the figures of their clause, sentence and paragraph the same way.
+fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Mention, Period)]) -> Vec<Anchor> {
+    // A phrase's payload: the period it names, or None for "since then".
+    let relative = lexicon.relative_periods.iter().map(|(p, period)| (p.clone(), Some(period.as_str())));
+    let phrases = PhraseSet::new(relative.chain(lexicon.since_then.iter().map(|p| (p.clone(), None))));
+    let toks = &doc.tokens;
+    let mut found = Vec::new();
+    let mut i = toks.partition_point(|t| t.start < doc.front_matter_end);
+    while i < toks.len() {
+        let Some((n, period)) = phrases.match_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        let (sentence, start) = (toks[i].sentence, toks[i].start);
+        let value = match period {
+            Some(period) => relative_period(period, lexicon, r),
+            // The last date before, a date claim included ("se aprobó el 27 de marzo de 2022
+            // ... desde entonces").
+            None => dates.iter().rfind(|(m, _)| m.start < start).map(|(_, last)| last.starting_point().through(&Period::day(r))),
+        };
+        if let Some(value) = value {
+            found.push(Anchor { sentence, start, value, date: None });
+        }
+        i += n;
+    }
+    found
+}
+
+/// The period a relative expression names, for an article dated `r`: day, day-1, month,
+/// month-1, year, year-1, or a season of the lexicon (with -1, the last one).
+fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Period> {
+    let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
+    Some(match period {
+        "day" => Period::day(r),
+        "day-1" => Period::day(r.pred_opt()?),
+        "month" => Period::at(Point::Month(r.year(), r.month())),
+        "month-1" => {
+            let m = month_before(r);
+            Period::at(Point::Month(m.year(), m.month()))
+        }
+        "year" => Period::at(Point::Year(r.year())),
+        "year-1" => Period::at(Point::Year(r.year() - 1)),
+        season => {
+            let (name, last_one) = season.strip_suffix("-1").map_or((season, false), |n| (n, true));
+            let [first, last] = *lexicon.seasons.get(name)?;
+            season_period(first, last, r, last_one)
+        }
+    })
+}
+
+/// The months of a season as a period: the one the date `r` falls in (or, outside it, the one
+/// of its year), or with `last_one` the latest one that ended before `r`'s month. A season may
+/// run over the new year (December to February).
+fn season_period(first: u32, last: u32, r: NaiveDate, last_one: bool) -> Period {
+    let wraps = last < first;
+    let end_of = |y: i32| if wraps { (y + 1, last) } else { (y, last) };
+    let now = (r.year(), r.month());
+    let mut y = r.year();
+    if last_one {
+        while end_of(y) >= now {
+            y -= 1;
+        }
+    } else if wraps && r.month() <= last {
+        y -= 1;
+    }
+    let (end_year, end_month) = end_of(y);
+    Period::between(Point::Month(y, first), Point::Month(end_year, end_month))
+}
+
+/// A date or year anchor of a sentence.
+struct Anchor {
+    sentence: usize,
+    start: usize,
+    value: Period,
+    /// For "since <date>" (`<date>/<article date>`): the date alone, which is what the anchor
+    /// gives the sentences after it ("She has searched since June 14, 2022. 'They took him
+    /// with eleven others'" tells of that day).
+    date: Option<Period>,
+}
+
+impl Anchor {
+    /// The anchor's period for a figure of another sentence.
+    fn carried(&self) -> Period {
+        self.date.unwrap_or(self.value)
+    }
+}
+
+/// The clause of a statement.
+struct Clause {
+    sentence: usize,
+    start: usize,
+    from: usize,
+    to: usize,
+}
+
+trait InSentence {
+    fn sentence(&self) -> usize;
+}
+impl InSentence for Anchor {
+    fn sentence(&self) -> usize {
+        self.sentence
+    }
+}
+impl InSentence for Clause {
+    fn sentence(&self) -> usize {
+        self.sentence
+    }
+}
+
+/// The items of one sentence from a list in text order (binary search: linear overall).
+fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
+    let a = items.partition_point(|x| x.sentence() < sentence);
+    let b = items.partition_point(|x| x.sentence() <= sentence);
+    &items[a..b]
+}
+
+/// One anchor is the period; two after "between"/"from" are an interval (the figure a change
+/// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
+fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon) -> Period {
+    let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
+    match anchors {
+        [one] => one.value,
+        // "grew between 2020 and 2024 to 98,000": the level a change reaches is the end's (only
+        // after a change verb: "detuvo a 66.000" is not a change).
+        [_, b] if joined && changes && lexicon.change_to.iter().any(|w| w == word_before) => b.value,
+        [a, b] if joined => a.value.through(&b.value),
+        _ => match between_pair(doc, anchors, lexicon) {
+            // "envió entre marzo y abril ... el 18 de julio": the span, not the nearest date.
+            Some((a, b)) => a.value.through(&b.value),
+            None => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value,
+        },
+    }
+}
+
+/// Two anchors that open and close a span: "between March and April", "entre marzo y abril",
+/// "from 2019 to 2024" (a `range_open` word before the first, a `range_join` or `change_to`
+/// word between them).
+fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Option<(&'a Anchor, &'a Anchor)> {
+    anchors.windows(2).find_map(|w| {
+        let (a, b) = (w[0], w[1]);
+        let gap = lower_padded(doc.slice(a.start, b.start));
+        let gap_words: Vec<&str> = gap.split_whitespace().collect();
+        let joined = gap_words.iter().rev().take(2).any(|g| lexicon.range_join.iter().any(|j| j == g) || lexicon.change_to.iter().any(|j| j == g));
+        let before = lower_padded(doc.slice(a.start.saturating_sub(12).max(doc.sentences[a.sentence].0), a.start));
+        let opened = before.split_whitespace().rev().take(2).any(|p| lexicon.range_open.iter().any(|o| o == p) || lexicon.change_from.iter().any(|o| o == p));
+        (joined && opened && gap_words.len() <= 6).then_some((a, b))
+    })
+}
+
+/// "the Geneva Conventions of 1949", "la Ley de Amnistía de 1993": a year inside a
+/// name anchors nothing. The year follows a joiner of the lexicon after a capitalised word;
+/// where the lexicon lists `name_year_heads` (Spanish, whose "de" also dates a source: "datos
+/// de Cristosal de 2024"), one of the five words before must be a capitalised head ("Ley").
+pub(crate) fn is_name_year(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
+    let before: String = doc.chars[m.start.saturating_sub(80)..m.start].iter().collect();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let [.., name, joiner] = words.as_slice() else { return false };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !(capitalised(name) && lexicon.name_year_joiners.contains(&joiner.to_lowercase())) {
+        return false;
+    }
+    let heads = &lexicon.name_year_heads;
+    heads.is_empty() || words.iter().rev().skip(1).take(5).any(|w| capitalised(w) && heads.contains(&w.to_lowercase()))
+}
+
+fn anchor_value(m: &Mention, lexicon: &Lexicon) -> Option<Period> {
+    if let Some(v) = &m.value {
+        // "fiscal year 2024" (US): October 2023 to September 2024.
+        let surface = m.surface.to_lowercase();
+        if let (Some(start_month), Ok(year)) = (lexicon.fiscal_year_start_month, v.parse::<i32>()) {
+            if lexicon.fiscal_year_prefixes.iter().any(|p| surface.starts_with(p.as_str())) && start_month > 1 {
+                return Some(Period::between(Point::Month(year - 1, start_month), Point::Month(year, start_month - 1)));
+            }
+        }
+        return Period::parse(v);
+    }
+    match (m.low, m.high) {
+        (Some(l), Some(h)) => Period::parse(&format!("{}/{}", l as i64, h as i64)),
+        _ => None,
+    }
+}
+
+/// First and last day of an as_of value: `2024`, `2025-03`, `2025-03-27`, or `A/B`.
+pub fn as_of_bounds(as_of: &str) -> Option<(NaiveDate, NaiveDate)> {
+    Period::parse(as_of).map(|p| p.bounds())
+}
