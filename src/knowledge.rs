@@ -103,7 +103,8 @@ fn measures_doc(catalog: &Catalog) -> String {
         .measures
         .iter()
         .map(|m| {
-            format!("| `{}` | {} | {} | {} | {} | {} |\n", m.id, m.title, m.unit, m.kinds.join(", "), if m.cumulative { "yes" } else { "" }, m.description)
+            let yes = |b: bool| if b { "yes" } else { "" };
+            format!("| `{}` | {} | {} | {} | {} | {} | {} |\n", m.id, m.title, m.unit, m.kinds.join(", "), yes(m.cumulative), yes(m.is_timeless()), m.description)
         })
         .collect();
     let mut doc = fill(MEASURES_DOC, &[("measures", rows)]);

@@ -41,6 +41,11 @@ pub struct Measure {
     /// larger without contradicting earlier ones.
     #[serde(default)]
     pub cumulative: bool,
+    /// The figure does not change with the date it is stated on (a feature of a building, the
+    /// terms of a deal, a limit in law): the comparison sets its claims side by side whatever
+    /// period each names. Dates are timeless too ([`Measure::is_timeless`]).
+    #[serde(default)]
+    pub timeless: bool,
     /// A figure a plan or a design states as a fact ("the prison will hold 40,000"): a
     /// projection word before it does not take its measure away.
     #[serde(default)]
@@ -187,6 +192,12 @@ impl PhraseIndex {
 }
 
 impl Measure {
+    /// Is the figure the same whenever it is stated: marked `timeless`, or a date (when CECOT
+    /// opened)?
+    pub fn is_timeless(&self) -> bool {
+        self.timeless || self.unit == "date"
+    }
+
     fn fit(&self) -> Fit<'_> {
         Fit { kinds: &self.kinds, unit: &self.unit }
     }
