@@ -522,6 +522,23 @@ fn en_bare_figure_after_rate_takes_its_unit() {
     expect_unit(&m, "prisoners_per_100000_residents");
 }
 
+#[test]
+fn bare_figures_of_a_series_dated_by_year_take_the_rate_unit() {
+    let text = "Police figures put the murder rate at 41 per 100,000 residents in 2018, 22.5 in 2019 and 9.1 in 2020.";
+    for surface in ["22.5", "9.1"] {
+        let m = find("en", text, surface);
+        expect(&m, "ratio", Some(surface), "exact");
+        expect_unit(&m, "units_per_100000_residents");
+    }
+    let text = "La tasa fue de 41 homicidios por cada 100.000 habitantes en 2018, 22,5 en 2019 y 9,1 en 2020.";
+    let m = find("es", text, "9,1");
+    expect(&m, "ratio", Some("9.1"), "exact");
+    expect_unit(&m, "homicides_per_100000_inhabitants");
+    // Without a year between them, a figure after a rate is no member of its series.
+    let m = find("en", "The rate was 41 per 100,000 residents and 30 people died.", "30 people");
+    expect(&m, "count", Some("30"), "exact");
+}
+
 // ----- ranges --------------------------------------------------------------------------------
 
 #[test]

@@ -2090,6 +2090,14 @@ impl<'a> Grammar<'a> {
         out
     }
 
+    /// Do the tokens between two figures make the second the next member of a series dated by
+    /// year ("38 per 100,000 in 2019, 19.7 in 2020")? A year, and only the lexicon's
+    /// `series_joiners` besides.
+    fn continues_dated_series(&self, gap: &[Token]) -> bool {
+        let is_year = |t: &Token| t.is_digits() && t.lower.len() == 4 && t.lower.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        gap.iter().any(is_year) && gap.iter().all(|t| is_year(t) || self.lex.series_joiners.contains(&t.lower))
+    }
+
     fn inherit_from_neighbours(&self, toks: &[Token], cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (head, tail) = cands.split_at_mut(k);
@@ -2107,7 +2115,10 @@ impl<'a> Grammar<'a> {
             if prev.kind == "money" && has_decimal_or_scale {
                 c.kind = "money";
                 c.unit = Some("USD".into());
-            } else if prev.kind == "ratio" && prev.unit.as_deref().is_some_and(|u| u.contains("_per_")) && self.continuation.match_before(toks, c.a).is_some() {
+            } else if prev.kind == "ratio"
+                && prev.unit.as_deref().is_some_and(|u| u.contains("_per_"))
+                && (self.continuation.match_before(toks, c.a).is_some() || self.continues_dated_series(&toks[prev.b..c.a]))
+            {
                 c.kind = "ratio";
                 c.unit = prev.unit.clone();
             }

@@ -215,6 +215,10 @@ pub struct Lexicon {
     pub change_from: Words,
     #[serde(default)]
     pub continuation_cues: Words,
+    /// Words that may stand between the members of a series of rates dated by year ("38 per
+    /// 100,000 in 2019, 19.7 in 2020 and 7.8 in 2022"): a bare figure after them continues it.
+    #[serde(default)]
+    pub series_joiners: Words,
     #[serde(default)]
     pub percent_words: Words,
     #[serde(default)]

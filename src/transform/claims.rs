@@ -535,6 +535,9 @@ fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
     }
     if let Some(next) = mentions[i + 1..].iter().filter(cuts).find(|n| n.start >= m.end) {
         b = b.min(next.start);
+        if b == next.start {
+            b = m.end + own_phrase::before_next_figures_words(&doc.slice(m.end, b));
+        }
     }
     // Words before the figure after a conjunction belong to it, not to the figure before
     // ("87 were due to illness and 14 appeared to result from acts of violence").
