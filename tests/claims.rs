@@ -13,7 +13,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
     let mut ex = extract::extract(text, lex, ArticleContext { published, ..Default::default() });
     claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
-    as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);
+    as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, &Default::default(), ex.reference_date, ex.reference_period);
     ex.mentions
 }
 
