@@ -113,17 +113,24 @@ impl PeriodRules {
 /// without one (a running total is counted up to the time of writing).
 pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: &Lexicon, reference: Option<Period>) {
     for rule in &rules.running_totals {
-        let stated = stated_start(mentions, &rule.start).or_else(|| since_start(doc, mentions, rule, lexicon));
+        let stated = stated_start(mentions, &rule.start).or_else(|| since_start(doc, mentions, rule, lexicon)).map(|s| refined(mentions, rule, s));
         for i in 0..mentions.len() {
             let m = &mentions[i];
-            if !m.is_statement || !m.measure.as_ref().is_some_and(|id| rule.measures.contains(id)) {
+            if !of_rule(m, rule) {
                 continue;
             }
             let Some(end) = m.as_of.or(reference) else { continue };
-            // A duration of the rule dates its own start; the stated start, when they agree.
-            let counted_back = (rule.length.as_ref() == m.measure.as_ref()).then(|| counted_back(m, &end)).flatten();
+            // A duration of the rule dates its own start, and that of the figures of its
+            // sentence ("over 33 months of emergency rule, at least 318 died"); the stated
+            // start, when they agree.
+            let length = rule.length.as_ref().and_then(|id| {
+                let own = m.measure.as_ref() == Some(id);
+                mentions.iter().find(|l| if own { std::ptr::eq(*l, m) } else { l.is_statement && l.sentence == m.sentence && l.measure.as_ref() == Some(id) })
+            });
+            let counted_back = length.and_then(|l| counted_back(l, &end));
             let start = match (stated, counted_back) {
                 (Some(s), Some(c)) if same_at_coarser(&s, &c) => Some(s),
+                (Some(s), Some(_)) if m.measure != rule.length => Some(s),
                 (_, Some(c)) => Some(c),
                 (s, None) => s,
             };
@@ -133,6 +140,25 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
     }
 }
 
+/// Is the mention a statement of one of the rule's measures?
+fn of_rule(m: &Mention, rule: &RunningTotal) -> bool {
+    m.is_statement && m.measure.as_ref().is_some_and(|id| rule.measures.contains(id))
+}
+
+/// The start `start` to the day, when a sentence of the rule's statements gives a day within
+/// it ("March 2022" stated as the start, "82,963 arrests from 27 March 2022 to 18 October").
+fn refined(mentions: &[Mention], rule: &RunningTotal, start: Period) -> Period {
+    let (first, last) = start.bounds();
+    let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();
+    mentions
+        .iter()
+        .filter(|m| m.kind == "date" && sentences.contains(&m.sentence))
+        .filter_map(|m| m.value.as_deref().and_then(Period::parse))
+        .filter(|p| matches!(p.start, Point::Day(_)) && p.is_point() && p.start.first_day() >= first && p.start.last_day() <= last)
+        .min_by_key(|p| p.start.first_day())
+        .unwrap_or(start)
+}
+
 /// The interval of a running total from `start` to a figure dated `end`: a figure dated at or
 /// before the start dates the start itself ("since operations began on March 25") and runs to
 /// the article's date; an interval the text gives stays.
@@ -140,7 +166,11 @@ fn running(start: Period, end: Period, reference: Option<Period>) -> Period {
     if !end.is_point() {
         return end;
     }
-    if end.end.last_day() <= start.start.last_day() {
+    // Within a start known to the month or day, the figure's date is the start's; a start
+    // known only to the year ("2022", counted back from "two years") holds later dates too.
+    let (first, last) = (start.start.first_day(), start.start.last_day());
+    let at_start = end.end.last_day() <= first || (!matches!(start.start, Point::Year(_)) && end.end.last_day() <= last);
+    if at_start {
         return match reference {
             Some(r) if r.end.first_day() > end.end.last_day() => end.through(&r),
             _ => end,
@@ -164,8 +194,7 @@ fn stated_start(mentions: &[Mention], measure: &str) -> Option<Period> {
 /// after "since" in a sentence that holds one of the rule's statements ("the police have
 /// made 64,000 arrests since 27 March 2022").
 fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &Lexicon) -> Option<Period> {
-    let of_rule = |m: &Mention| m.is_statement && m.measure.as_ref().is_some_and(|id| rule.measures.contains(id));
-    let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m)).map(|m| m.sentence).collect();
+    let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();
     mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && sentences.contains(&m.sentence))
@@ -174,8 +203,10 @@ fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &L
         .min_by_key(|p| p.end.last_day())
 }
 
-/// "seven months" of a figure dated `end`: its start, to the month for years and months ("two
-/// years" in an article of March 2024: 2022-03), to the day for weeks and days.
+/// "seven months" of a figure dated `end`: its start, to the day for weeks and days; for years
+/// and months, the month `end` minus the length falls in when the length is "nearly" so (the
+/// start is that day or later), else the start lies in the month before it or that month:
+/// their year when both share it ("33 months" to 20 January 2025: 2022), else that month.
 fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
     let n = m.number().filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 1000.0)? as u32;
     let last = end.end.last_day();
@@ -183,7 +214,11 @@ fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
     match m.unit.as_deref()? {
         "years" | "months" => {
             let months = if m.unit.as_deref() == Some("years") { 12 * n } else { n };
-            last.checked_sub_months(Months::new(months)).map(|d| Period::at(Point::Month(d.year(), d.month())))
+            let latest = last.checked_sub_months(Months::new(months))?;
+            let month = Period::at(Point::Month(latest.year(), latest.month()));
+            let nearly = matches!(m.qualifier, "approximately" | "just_under" | "less_than" | "at_most");
+            let earliest = latest.checked_sub_months(Months::new(1))?.succ_opt()?;
+            Some(if nearly || earliest.month() == latest.month() || earliest.year() != latest.year() { month } else { Period::at(Point::Year(latest.year())) })
         }
         "weeks" => day(last.checked_sub_days(chrono::Days::new(7 * n as u64))),
         "days" => day(last.checked_sub_days(chrono::Days::new(n as u64))),
@@ -259,11 +294,34 @@ mod tests {
             mention("duration", "2", Some("years"), "length", Some("2023-03-20")),
             mention("count", "1234", Some("persons"), "arrests", None),
         ];
+        ms[0].qualifier = "approximately";
+        (ms[1].sentence, ms[2].sentence) = (1, 2);
         run("", &mut ms, "2021-10-23");
+        // Nearly seven months: the start is in the month seven months back.
         assert_eq!(as_of(&ms[0]), "2021-03/2021-10-23");
-        assert_eq!(as_of(&ms[1]), "2021-03/2023-03-20");
+        // Two years: February or March 2021, so 2021.
+        assert_eq!(as_of(&ms[1]), "2021/2023-03-20");
         // Only the length's own start: the article states none for the count.
         assert_eq!(as_of(&ms[2]), "");
+    }
+
+    #[test]
+    fn a_length_in_the_figures_sentence_dates_its_start() {
+        let mut ms = vec![mention("duration", "5", Some("months"), "length", None), mention("count", "1234", Some("persons"), "arrests", None)];
+        ms[0].qualifier = "approximately";
+        run("", &mut ms, "2021-10-23");
+        assert_eq!(as_of(&ms[1]), "2021-05/2021-10-23");
+    }
+
+    #[test]
+    fn a_day_within_the_stated_start_refines_it() {
+        let mut day = mention("date", "2021-05-09", None, "", None);
+        (day.is_statement, day.measure, day.sentence) = (false, None, 1);
+        let mut count = mention("count", "1234", Some("persons"), "arrests", Some("2022-01-10"));
+        count.sentence = 1;
+        let mut ms = vec![mention("date", "2021-05", None, "start", None), day, count];
+        run("", &mut ms, "2022-02-01");
+        assert_eq!(as_of(&ms[2]), "2021-05-09/2022-01-10");
     }
 
     #[test]
