@@ -325,6 +325,23 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_rules_load_and_bad_ones_are_refused_naming_the_file() {
+        let k = crate::knowledge::Knowledge::load(None).unwrap();
+        assert!(!k.periods.running_totals.is_empty());
+        assert_eq!(k.periods.words("es").weekdays.len(), 7);
+        let bad = [
+            "[[running_total]]\nmeasures = [\"no_such_measure\"]\nstart = \"es_state_of_exception_start\"\n",
+            "[[running_total]]\nmeasures = [\"es_state_of_exception_arrests\"]\nstart = \"es_state_of_exception_arrests\"\n",
+            "[language.en]\nweekdays = [\"monday\"]\n",
+            "[[running_total]]\nmeasures = []\nstart = \"es_state_of_exception_start\"\nextra = 1\n",
+        ];
+        for text in bad {
+            let err = PeriodRules::parse("periods.toml", text, &k.measures).unwrap_err().to_string();
+            assert!(err.contains("periods.toml"), "{err}");
+        }
+    }
+
+    #[test]
     fn no_start_stated_leaves_the_date() {
         let mut ms = vec![mention("count", "1234", Some("persons"), "arrests", Some("2022-01-10"))];
         run("", &mut ms, "2022-02-01");
