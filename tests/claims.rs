@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
-use cecot_data::transform::{as_of, claims};
+use cecot_data::transform::{as_of, claims, running_totals};
 
 fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let k = Knowledge::load(None).unwrap();
@@ -13,7 +13,8 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
     let mut ex = extract::extract(text, lex, ArticleContext { published, ..Default::default() });
     claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
-    as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);
+    as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period);
+    running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, ex.reference_period);
     ex.mentions
 }
 
@@ -555,4 +556,25 @@ fn a_figure_without_its_own_anchor_takes_the_sentences_span() {
     let text = "ICE counted 9,270 Salvadorans removed in fiscal year 2024 and 6,115 between October and March, about 1,020 a month.";
     let ms = read("en", text, Some("2025-05-06"));
     assert_eq!(find(&ms, "1,020").as_of.map(|p| p.to_string()).as_deref(), Some("2024-10/2025-03"));
+}
+
+fn as_of_of(ms: &[Mention], surface_part: &str) -> String {
+    find(ms, surface_part).as_of.map(|p| p.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn a_weekday_without_a_date_is_the_last_such_day_up_to_the_article() {
+    // 10 June 2021 was a Thursday.
+    let ms = read("en", "The minister said Tuesday that 512 prisoners were released.", Some("2021-06-10"));
+    assert_eq!(as_of_of(&ms, "512"), "2021-06-08");
+    let ms = read("es", "El ministro dijo este lunes que fueron liberados 512 reos.", Some("2021-06-10"));
+    assert_eq!(as_of_of(&ms, "512"), "2021-06-07");
+}
+
+#[test]
+fn a_comparisons_baseline_does_not_date_the_figures_after_it() {
+    let ms = read("en", "The port handled 410 ships in 2020, 12% more than in 2019, with about 9,300 sailors.", None);
+    assert_eq!(as_of_of(&ms, "9,300"), "2020");
+    let ms = read("es", "El puerto recibió 410 barcos en 2020, un 12 % más que en 2019, con unos 9.300 marinos.", None);
+    assert_eq!(as_of_of(&ms, "9.300"), "2020");
 }
