@@ -578,3 +578,14 @@ fn a_comparisons_baseline_does_not_date_the_figures_after_it() {
     let ms = read("es", "El puerto recibió 410 barcos en 2020, un 12 % más que en 2019, con unos 9.300 marinos.", None);
     assert_eq!(as_of_of(&ms, "9.300"), "2020");
 }
+
+#[test]
+fn a_series_of_rates_dated_by_year_shares_its_first_members_measure() {
+    let ms = read("en", "Murders keep falling. The homicide rate was 41 per 100,000 inhabitants in 2018, 22.5 in 2019 and 9.1 in 2020.", Some("2021-02-01"));
+    for surface in ["41 per", "22.5", "9.1"] {
+        assert_eq!(find(&ms, surface).measure.as_deref(), Some("es_homicide_rate"), "{surface}");
+    }
+    assert_eq!(find(&ms, "9.1").as_of.map(|p| p.to_string()).as_deref(), Some("2020"));
+    let ms = read("es", "La tasa de homicidios fue de 41 por cada 100.000 habitantes en 2018, 22,5 en 2019 y 9,1 en 2020.", Some("2021-02-01"));
+    assert_eq!(find(&ms, "9,1").measure.as_deref(), Some("es_homicide_rate"));
+}

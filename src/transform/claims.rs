@@ -671,9 +671,51 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             m.measure_evidence = evidence;
         }
     }
+    measures_along_series(doc, mentions, lexicon);
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);
+}
+
+/// A rate in a series dated by year states what the series' first member states: "the homicide
+/// rate was 38 per 100,000 in 2019, 19.7 in 2020 and 7.8 in 2022". A statement without a measure
+/// takes the measure of the statement before it in its sentence when both are rates of the same
+/// unit and only years and the lexicon's `series_joiners` stand between them.
+fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon) {
+    let mut previous: Option<usize> = None;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !m.is_statement || matches!(m.kind, "date" | "year") {
+            continue;
+        }
+        if let Some(p) = previous {
+            let head = &mentions[p];
+            let same_rate = m.kind == "ratio" && head.kind == "ratio" && m.unit.is_some() && m.unit == head.unit;
+            if same_rate && m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && only_years_between(doc, mentions, p, i, lexicon) {
+                mentions[i].measure = mentions[p].measure.clone();
+                mentions[i].measure_evidence = Some(format!("series: {}", mentions[p].surface));
+            }
+        }
+        previous = Some(i);
+    }
+}
+
+/// Is the text between mentions `a` and `b` only years (mentions of kind year) and series joiners?
+fn only_years_between(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexicon) -> bool {
+    let years: Vec<&Mention> = mentions[a + 1..b].iter().filter(|m| m.kind == "year").collect();
+    if years.is_empty() {
+        return false;
+    }
+    let mut text = String::new();
+    let mut from = mentions[a].end;
+    for y in &years {
+        text.push_str(&doc.slice(from, y.start));
+        text.push(' ');
+        from = y.end;
+    }
+    text.push_str(&doc.slice(from, mentions[b].start));
+    let spaced = text.replace(',', " , ").replace(';', " ; ").to_lowercase();
+    spaced.split_whitespace().all(|w| lexicon.series_joiners.contains(w))
 }
 
 /// The measure of a statement from its two readings: the catalog's word scores and the frames.
