@@ -589,3 +589,20 @@ fn a_series_of_rates_dated_by_year_shares_its_first_members_measure() {
     let ms = read("es", "La tasa de homicidios fue de 41 por cada 100.000 habitantes en 2018, 22,5 en 2019 y 9,1 en 2020.", Some("2021-02-01"));
     assert_eq!(find(&ms, "9,1").measure.as_deref(), Some("es_homicide_rate"));
 }
+
+#[test]
+fn a_figure_a_continuation_cue_ties_to_the_one_before_shares_its_measure() {
+    let ms = read("en", "By December the prison population had reached 98,700, up from 31,400 in 2019.", Some("2024-01-10"));
+    assert_eq!(find(&ms, "98,700").measure.as_deref(), Some("es_prison_population"));
+    assert_eq!(find(&ms, "31,400").measure.as_deref(), Some("es_prison_population"));
+    assert_eq!(find(&ms, "31,400").as_of.map(|p| p.to_string()).as_deref(), Some("2019"));
+}
+
+#[test]
+fn a_setting_word_in_a_neighbouring_clause_does_not_name_what_a_figure_counts() {
+    // `cárceles` sets the scene of the capacity's clause too; the figure of the first clause
+    // counts people held, not places.
+    let ms = read("es", "Las cárceles del país alojaban a 91.000 personas, aunque su capacidad oficial es de 58.000.", Some("2024-03-01"));
+    assert_eq!(find(&ms, "91.000").measure.as_deref(), Some("es_prison_population"));
+    assert_eq!(find(&ms, "58.000").measure.as_deref(), Some("es_prison_capacity"));
+}

@@ -486,7 +486,10 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     // figure sits in, not the figure ("hay 1,800 menores ... capturados en el régimen").
     // A date is the claim only with its verb next to it ("declared on March 27"): a cue
     // elsewhere in the sentence is another clause's ("was last updated on 3 October").
-    if cues == 0 || (date && near_cues == 0) || (m.near_required && score.near == 0.0 && !cx.clause.any(context)) {
+    // `near_required`: what the figure counts is read next to it: a context word in its clause,
+    // or a cue among its own words (a cue elsewhere in the clause names a neighbour's setting).
+    let counted_here = near || cx.clause.any(context) || cx.own.any(&index.cues[k]);
+    if cues == 0 || (date && near_cues == 0) || (m.near_required && !date && !counted_here) {
         return None;
     }
     score.evidence = evidence;
@@ -677,10 +680,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     units_from_antecedents(mentions, 1);
 }
 
-/// A rate in a series dated by year states what the series' first member states: "the homicide
-/// rate was 38 per 100,000 in 2019, 19.7 in 2020 and 7.8 in 2022". A statement without a measure
-/// takes the measure of the statement before it in its sentence when both are rates of the same
-/// unit and only years and the lexicon's `series_joiners` stand between them.
+/// A figure that continues the one before it states the same measure: a rate in a series dated
+/// by year ("the homicide rate was 38 per 100,000 in 2019, 19.7 in 2020 and 7.8 in 2022"), or a
+/// figure a continuation cue ties to the one before ("held 109,200 people, up from 37,190 in
+/// 2020"). A statement without a measure takes the measure of the statement before it in its
+/// sentence when both are of one kind and unit (or it has none) and only years, the lexicon's
+/// `series_joiners` and, for the second kind, a `continuation_cues` phrase stand between them.
 fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon) {
     let mut previous: Option<usize> = None;
     for i in 0..mentions.len() {
@@ -690,32 +695,37 @@ fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon)
         }
         if let Some(p) = previous {
             let head = &mentions[p];
-            let same_rate = m.kind == "ratio" && head.kind == "ratio" && m.unit.is_some() && m.unit == head.unit;
-            if same_rate && m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && only_years_between(doc, mentions, p, i, lexicon) {
+            let same_kind = m.kind == head.kind && (m.unit.is_none() || m.unit == head.unit);
+            if same_kind && m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && continues(doc, mentions, p, i, lexicon) {
                 mentions[i].measure = mentions[p].measure.clone();
-                mentions[i].measure_evidence = Some(format!("series: {}", mentions[p].surface));
+                mentions[i].measure_evidence = Some(format!("continues: {}", mentions[p].surface));
             }
         }
         previous = Some(i);
     }
 }
 
-/// Is the text between mentions `a` and `b` only years (mentions of kind year) and series joiners?
-fn only_years_between(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexicon) -> bool {
+/// Does mention `b` continue mention `a`: between them only years and series joiners (with at
+/// least one year, or rates of one unit), around at most one continuation cue?
+fn continues(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexicon) -> bool {
     let years: Vec<&Mention> = mentions[a + 1..b].iter().filter(|m| m.kind == "year").collect();
-    if years.is_empty() {
-        return false;
-    }
     let mut text = String::new();
     let mut from = mentions[a].end;
     for y in &years {
         text.push_str(&doc.slice(from, y.start));
-        text.push(' ');
+        text.push_str(" ; ");
         from = y.end;
     }
     text.push_str(&doc.slice(from, mentions[b].start));
-    let spaced = text.replace(',', " , ").replace(';', " ; ").to_lowercase();
-    spaced.split_whitespace().all(|w| lexicon.series_joiners.contains(w))
+    let spaced = format!(" {} ", text.replace(',', " , ").replace(';', " ; ").to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    let cue = lexicon.continuation_cues.iter().filter(|c| has_phrase(&spaced, c)).max_by_key(|c| c.len());
+    let rest = match cue {
+        Some(c) => spaced.replacen(&format!(" {c} "), " ", 1),
+        None => spaced,
+    };
+    let joined = rest.split_whitespace().all(|w| lexicon.series_joiners.contains(w));
+    let rates = mentions[a].kind == "ratio" && mentions[a].unit.is_some() && mentions[a].unit == mentions[b].unit;
+    joined && (cue.is_some() || (!years.is_empty() && rates))
 }
 
 /// The measure of a statement from its two readings: the catalog's word scores and the frames.
