@@ -606,3 +606,19 @@ fn a_setting_word_in_a_neighbouring_clause_does_not_name_what_a_figure_counts() 
     assert_eq!(find(&ms, "91.000").measure.as_deref(), Some("es_prison_population"));
     assert_eq!(find(&ms, "58.000").measure.as_deref(), Some("es_prison_capacity"));
 }
+
+#[test]
+fn a_figure_of_another_country_gets_no_measure_of_el_salvador() {
+    let ms = read("en", "The homicide rate fell to 2.1 per 100,000 people, while in Honduras the homicide rate was 25.3 per 100,000.", Some("2025-01-10"));
+    assert_eq!(find(&ms, "2.1").measure.as_deref(), Some("es_homicide_rate"));
+    assert_eq!(find(&ms, "25.3").measure, None);
+    let ms = read("es", "En México la tasa de homicidios fue de 24 por cada 100.000 habitantes.", Some("2025-01-10"));
+    assert_eq!(find(&ms, "24").measure, None);
+}
+
+#[test]
+fn a_projection_word_governs_its_clause_across_a_year() {
+    let ms = read("es", "El sistema penitenciario cerrará 2025 con más de 120.000 reos, según el ministerio.", Some("2025-06-01"));
+    assert_eq!(find(&ms, "120.000").measure, None);
+    assert!(find(&ms, "120.000").measure_evidence.as_deref().is_some_and(|e| e.starts_with("projection")));
+}

@@ -101,6 +101,14 @@ pub struct Catalog {
     /// `cumulative` measure.
     #[serde(default)]
     pub window: ByLanguage,
+    /// Places other than El Salvador ("the United States", "Guatemala"): a figure whose clause
+    /// names one is about that place, so no measure of El Salvador, its prisons, CECOT or the
+    /// state of exception (a measure whose frame names one of `local_subjects`) applies.
+    #[serde(default)]
+    pub elsewhere: ByLanguage,
+    /// The frame subjects that are El Salvador's (see `elsewhere`).
+    #[serde(default)]
+    pub local_subjects: Vec<String>,
     /// The units the extractor gives; a mention's other unit words (a raw noun such as
     /// "privados") say nothing about its unit, so they do not keep a measure from fitting.
     #[serde(skip)]
@@ -192,6 +200,11 @@ impl PhraseIndex {
 }
 
 impl Measure {
+    /// Is the measure about El Salvador itself: does its frame name one of `subjects`?
+    fn is_local(&self, subjects: &[String]) -> bool {
+        self.frame.as_ref().is_some_and(|f| f.subject.iter().any(|s| subjects.contains(s)))
+    }
+
     /// Is the figure the same whenever it is stated: marked `timeless`, or a date (when CECOT
     /// opened)?
     pub fn is_timeless(&self) -> bool {
@@ -259,7 +272,7 @@ impl Catalog {
                 }
             }
         }
-        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window)] {
+        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window), ("elsewhere", &mut catalog.elsewhere)] {
             for list in lists.values_mut() {
                 if list.iter().any(|c| c.trim().is_empty()) {
                     return Err(fail(format!("a `{name}` word is empty")));
@@ -521,6 +534,12 @@ pub(crate) fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
 
+/// The words of `left` (lower-cased, padded) after its last conjunction: those before it belong
+/// to another figure's clause.
+fn after_last_conjunction(left: &str) -> &str {
+    CONJUNCTIONS.iter().filter_map(|c| left.rfind(c).map(|i| i + c.len())).max().map_or(left, |i| &left[i..])
+}
+
 /// The words nearest mention `i`, lower-cased, as (before the figure, the figure and after).
 fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
     let m = &mentions[i];
@@ -545,8 +564,7 @@ fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
     // Words before the figure after a conjunction belong to it, not to the figure before
     // ("87 were due to illness and 14 appeared to result from acts of violence").
     let left = lower_padded(doc.slice(a, m.start));
-    let left = CONJUNCTIONS.iter().filter_map(|c| left.rfind(c).map(|i| i + c.len())).max().map_or(left.as_str(), |i| &left[i..]).to_string();
-    (lower_padded(left), lower_padded(doc.slice(m.start, b)))
+    (lower_padded(after_last_conjunction(&left).to_string()), lower_padded(doc.slice(m.start, b)))
 }
 
 /// The projection word (of the catalog's `projection` list) before the figure in its clause,
@@ -613,7 +631,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let own = own_phrase::own_words(&mentions[i], &left, &right);
         let near_text = lower_padded(format!("{left} {right}"));
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous };
-        let projection = if is_date { None } else { catalog.projection.get(&lexicon.language).and_then(|words| projection_word(words, &left)) };
+        // A projection word governs the whole clause before the figure, whatever figures (a year
+        // to close) stand between: "cerrará 2024 con más de 110,000 reos".
+        let clause_left = lower_padded(after_last_conjunction(&lower_padded(doc.slice(ca, mentions[i].start))).to_string());
+        let projection = if is_date { None } else { catalog.projection.get(&lexicon.language).and_then(|words| projection_word(words, &clause_left)) };
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
         // A count of workers or inhabitants counts no one a measure is about.
         let other_noun = (mentions[i].kind == "count").then(|| words(&catalog.not_counted).into_iter().find(|w| has_phrase(&own, w))).flatten();
@@ -623,6 +644,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             continue;
         }
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
+        // "In Guatemala the rate is 16.1": a figure of another place is no figure of El Salvador.
+        let elsewhere = !is_date && words(&catalog.elsewhere).iter().any(|w| has_phrase(&clause_text, w));
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let sentence_text = lower_padded(doc.sentence_text(m.sentence));
@@ -639,7 +662,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if is_date != (measure.unit == "date") || (short_window && measure.cumulative) {
+            if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || (elsewhere && measure.is_local(&catalog.local_subjects)) {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
