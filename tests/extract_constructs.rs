@@ -2016,3 +2016,47 @@ fn a_deadline_ahead_and_a_month_past_take_their_years() {
     assert_eq!(find("en", "Since last July 40 were freed.", "last July").value.as_deref(), Some("2024-07"));
     assert_eq!(find("es", "Desde julio pasado salieron 40.", "julio pasado").value.as_deref(), Some("2024-07"));
 }
+
+/// The mentions of `text` read in `lang` as an undated article at `url`.
+fn undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
+    let lexicon = lexicons().get(lang).unwrap();
+    extract(text, lexicon, ArticleContext { url_date: cecot_data::corpus::url_date(url), ..Default::default() }).mentions
+}
+
+#[test]
+fn a_weekday_picks_the_year_of_a_date_without_one() {
+    // 5 January 2025 was a Sunday; 5 January 2024 a Friday.
+    let es = undated("es", "Hasta el 31 de diciembre de 2024 hubo 900 capturas; la prórroga se aprobó el domingo 5 de enero.", "https://example.com/a");
+    assert_eq!(find_in(&es, "5 de enero").value.as_deref(), Some("2025-01-05"));
+    let en = undated("en", "By December 31, 2024 there were 900 arrests. Lawmakers voted on Sunday, January 5.", "https://example.com/a");
+    assert_eq!(find_in(&en, "January 5").value.as_deref(), Some("2025-01-05"));
+    // Published 2025-07-23: the weekday does not move a date that fits it.
+    assert_eq!(find("es", "El viernes 18 de julio llegaron 30.", "18 de julio").value.as_deref(), Some("2025-07-18"));
+}
+
+#[test]
+fn a_past_day_is_relative_to_the_article_not_to_the_sentence_year() {
+    // Published 2025-07-23.
+    assert_eq!(find("es", "Las cifras de 2022 se publicaron el pasado 3 de enero.", "3 de enero").value.as_deref(), Some("2025-01-03"));
+    assert_eq!(find("en", "The 2022 figures were released last January 3.", "January 3").value.as_deref(), Some("2025-01-03"));
+    assert_eq!(find("es", "Las cifras de 2022 se publicaron el pasado 30 de julio.", "30 de julio").value.as_deref(), Some("2024-07-30"));
+    // Undated: the year the text or the url slug names last.
+    let es = undated("es", "Las cifras de 2022 se publicaron el pasado 3 de enero.", "https://example.com/homicidios-en-lo-que-va-del-2024");
+    assert_eq!(find_in(&es, "3 de enero").value.as_deref(), Some("2024-01-03"));
+}
+
+#[test]
+fn a_year_in_the_url_slug_bounds_an_undated_article() {
+    let en = undated("en", "In 2023 there were 40 flights. On March 16 another landed.", "https://example.com/flights-in-the-first-quarter-of-2025/");
+    assert_eq!(find_in(&en, "March 16").value.as_deref(), Some("2025-03-16"));
+}
+
+#[test]
+fn a_month_whose_year_was_guessed_lends_it_to_no_later_date() {
+    let es = undated(
+        "es",
+        "En 2025 llegaron 14 vuelos en marzo. En 2024 llegaron 10 vuelos en marzo. Otro dato llama la atención. Destaca un vuelo del 31 de marzo.",
+        "https://example.com/a",
+    );
+    assert_eq!(find_in(&es, "31 de marzo").value.as_deref(), Some("2025-03-31"));
+}

@@ -113,6 +113,11 @@ pub struct Grammar<'a> {
     floor: std::cell::Cell<usize>,
     /// The latest year written in digits in the article being read.
     latest_year: std::cell::Cell<Option<i32>>,
+    /// The year an undated article is taken to be written in: the latest year its text or its
+    /// url slug names (`...-en-lo-que-va-del-2024`: no older than 2024). One decision per article.
+    undated_year: std::cell::Cell<Option<i32>>,
+    /// The year in the url slug of the undated article being read: it is no older.
+    url_year_floor: std::cell::Cell<Option<i32>>,
     /// Where the dateline zone of the article being read ends (a char offset): the first lines.
     dateline_end: std::cell::Cell<usize>,
     /// How the article being read writes its numbers (one decision per article).
@@ -147,11 +152,14 @@ struct Cand {
     qualifier: &'static str,
     unit: Option<String>,
     is_statement: bool,
+    /// A date whose year was guessed from context, not written or named relative to the
+    /// article: no evidence for the year of a later date of the same month.
+    year_inferred: bool,
 }
 
 impl Cand {
     fn new(a: usize, b: usize, kind: &'static str, value: Option<String>) -> Cand {
-        Cand { a, b, kind, value, low: None, high: None, qualifier: "exact", unit: None, is_statement: true }
+        Cand { a, b, kind, value, low: None, high: None, qualifier: "exact", unit: None, is_statement: true, year_inferred: false }
     }
 }
 
@@ -240,6 +248,8 @@ impl<'a> Grammar<'a> {
             floor: std::cell::Cell::new(0),
             dateline_end: std::cell::Cell::new(0),
             latest_year: std::cell::Cell::new(None),
+            undated_year: std::cell::Cell::new(None),
+            url_year_floor: std::cell::Cell::new(None),
             number_format: std::cell::Cell::new(NumberFormat::with_decimal_mark(lex.decimal_mark)),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
         }
@@ -265,6 +275,16 @@ impl<'a> Grammar<'a> {
             None => self.find_dateline(doc).or_else(|| url_date.filter(|p| !matches!(p, Point::Year(_))).map(|p| (p.first_day(), p.to_string()))),
         };
         let reference = dated.as_ref().map(|d| d.0);
+        let url_year = url_date.and_then(|p| match p {
+            Point::Year(y) => Some(y),
+            _ => None,
+        });
+        let undated_year = match (self.latest_year.get(), url_year) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        self.undated_year.set(undated_year.filter(|_| reference.is_none()));
+        self.url_year_floor.set(url_year.filter(|_| reference.is_none()));
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -1651,13 +1671,22 @@ impl<'a> Grammar<'a> {
             if let Some(month) = same(k).and_then(|m| month_name_ok(m, lex)) {
                 let mut end = k + 1;
                 let year = self.year_after(toks, &mut end, sentence).or_else(|| self.relative_year_after(toks, &mut end, reference));
+                let past = self.past_day_cue(toks, i);
+                let year = year.or_else(|| self.past_day_year(month, day, reference).filter(|_| past));
+                let inferred = year.is_none();
                 let year = year.or_else(|| self.infer_year(toks, i, month, reference, before));
+                let year = match (year, self.weekday_before(toks, i)) {
+                    (Some(y), Some(w)) if inferred => Some(self.fit_weekday(y, month, day, w, reference)),
+                    (y, _) => y,
+                };
                 let value = match year {
                     Some(y) => NaiveDate::from_ymd_opt(y, month, day).map(|d| d.format("%Y-%m-%d").to_string()),
                     None => None,
                 };
                 if (1..=31).contains(&day) {
-                    return Some(self.date_cand(i, end, value.unwrap_or_default()));
+                    let mut c = self.date_cand(i, end, value.unwrap_or_default());
+                    c.year_inferred = inferred;
+                    return Some(c);
                 }
             }
             // "Entre el 15 y el 30 de marzo", "del 8 al 16 de febrero": a bare day joined to a
@@ -1750,14 +1779,70 @@ impl<'a> Grammar<'a> {
             }
             None => (a, year),
         };
-        let year = year.or_else(|| self.year_from_pair_start(toks, a, month, before)).or_else(|| self.infer_year(toks, i, month, reference, before));
+        // "last January 3": the latest such day on or before the article's date.
+        let past_day = match day {
+            Some(d) if year.is_none() && self.past_day_cue(toks, a) => self.past_day_year(month, d, reference),
+            _ => None,
+        };
+        let year = year.or(past_day).or_else(|| self.year_from_pair_start(toks, a, month, before));
+        let inferred = year.is_none();
+        let year = year.or_else(|| self.infer_year(toks, i, month, reference, before));
+        let year = match (year, day, self.weekday_before(toks, a)) {
+            (Some(y), Some(d), Some(w)) if inferred => Some(self.fit_weekday(y, month, d, w, reference)),
+            (y, _, _) => y,
+        };
         // A bare lower-case month after "de" is part of another date ("27 de marzo" handled above).
         let value = match (year, day) {
             (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, month, d).map(|x| x.format("%Y-%m-%d").to_string()),
             (Some(y), None) => Some(format!("{y:04}-{month:02}")),
             (None, _) => None,
         };
-        Some(self.date_cand(a, end, value.unwrap_or_default()))
+        let mut c = self.date_cand(a, end, value.unwrap_or_default());
+        c.year_inferred = inferred;
+        Some(c)
+    }
+
+    /// A day name right before a date, or before its comma ("el domingo 5 de enero", "Sunday,
+    /// January 5"): days from Monday.
+    fn weekday_before(&self, toks: &[Token], a: usize) -> Option<u32> {
+        let sentence = toks[a].sentence;
+        let mut k = a;
+        if k > 0 && toks[k - 1].is(",") {
+            k -= 1;
+        }
+        let w = toks.get(k.checked_sub(1)?).filter(|w| w.sentence == sentence)?;
+        self.lex.weekdays.get(&w.lower).copied()
+    }
+
+    /// The year a day and month fall on the weekday written with them: the year guessed if it
+    /// fits, else the first plausible one that does (the article's year and the ones around it;
+    /// undated, the year it is taken to be written in and the one after).
+    fn fit_weekday(&self, guess: i32, month: u32, day: u32, weekday: u32, reference: Option<NaiveDate>) -> i32 {
+        let plausible: Vec<i32> = match (reference, self.undated_year.get()) {
+            (Some(r), _) => vec![r.year(), r.year() - 1, r.year() + 1],
+            (None, Some(y)) => vec![y, y + 1],
+            (None, None) => Vec::new(),
+        };
+        let fits = |y: &i32| NaiveDate::from_ymd_opt(*y, month, day).is_some_and(|d| d.weekday().num_days_from_monday() == weekday);
+        std::iter::once(guess).chain(plausible).find(fits).unwrap_or(guess)
+    }
+
+    /// A word of the lexicon's `past_day_before` ("last", "this past") right before token `a`.
+    fn past_day_cue(&self, toks: &[Token], a: usize) -> bool {
+        self.lex.past_day_before.iter().any(|cue| {
+            let words: Vec<&str> = cue.split_whitespace().collect();
+            a >= words.len() && toks[a - words.len()..a].iter().zip(&words).all(|(t, w)| t.lower == *w && t.sentence == toks[a].sentence)
+        })
+    }
+
+    /// The year of "el pasado 3 de enero": the latest such day on or before the article's date;
+    /// undated, the year the article is taken to be written in.
+    fn past_day_year(&self, month: u32, day: u32, reference: Option<NaiveDate>) -> Option<i32> {
+        match reference {
+            Some(r) if (month, day) <= (r.month(), r.day()) => Some(r.year()),
+            Some(r) => Some(r.year() - 1),
+            None => self.undated_year.get(),
+        }
     }
 
     /// "March 24 and 27, 2022", "March 24-27": a bare day right after a dated day and a joiner
@@ -1876,7 +1961,7 @@ impl<'a> Grammar<'a> {
         // An earlier mention of the same month with a year, in the last few sentences: look back
         // a bounded way, so a long text costs linear time.
         for c in before.iter().rev().take(MONTH_LOOKBACK).take_while(|c| toks[c.a].sentence + MONTH_SENTENCES >= sentence) {
-            if c.kind == "date" {
+            if c.kind == "date" && !c.year_inferred {
                 if let Some(v) = c.value.as_deref() {
                     if v.len() == 7 && v[5..7].parse::<u32>().ok() == Some(month) {
                         return v[..4].parse().ok();
@@ -1892,12 +1977,15 @@ impl<'a> Grammar<'a> {
             // Without the article's date, the latest year the story has named so far ("en el
             // primer trimestre de 2025, igual que en 2024 ... el 16 de marzo"), else the latest
             // it names at all: news tells of its own year and the years before.
-            None => before
-                .iter()
-                .filter(|c| matches!(c.kind, "date" | "year"))
-                .filter_map(|c| c.value.as_deref()?.get(..4)?.parse::<i32>().ok())
-                .max()
-                .or(self.latest_year.get()),
+            // A year in the url slug bounds it from below.
+            None => {
+                let named = before.iter().filter(|c| matches!(c.kind, "date" | "year")).filter_map(|c| c.value.as_deref()?.get(..4)?.parse::<i32>().ok()).max();
+                let floor = self.url_year_floor.get();
+                match named.or(self.latest_year.get()) {
+                    Some(y) => Some(floor.map_or(y, |f| y.max(f))),
+                    None => floor,
+                }
+            }
         }
     }
 
@@ -1936,7 +2024,9 @@ impl<'a> Grammar<'a> {
             if after_preposition {
                 continue;
             }
-            if let Some(c) = self.date_at(toks, i, None, &[]) {
+            // A date whose year the text does not give ("entre el 1 de enero y ...") is no
+            // evidence of the article's year.
+            if let Some(c) = self.date_at(toks, i, None, &[]).filter(|c| !c.year_inferred) {
                 if let Some(v) = c.value.as_deref() {
                     if v.len() == 10 {
                         return NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().map(|d| (d, v.to_string()));

@@ -139,6 +139,14 @@ pub struct Lexicon {
     pub past_month_before: Words,
     #[serde(default)]
     pub past_month_after: Words,
+    /// Words right before a day and month that make it the latest such day on or before the
+    /// article's date ("el pasado 3 de enero"), whatever year the sentence names.
+    #[serde(default)]
+    pub past_day_before: Words,
+    /// Day names -> days from Monday (0..=6): a weekday written with a date without a year
+    /// ("el domingo 5 de enero", "Sunday, January 5") picks the year it falls on.
+    #[serde(default)]
+    pub weekdays: BTreeMap<String, u32>,
     /// How "01/03/2023" reads when neither part is above 12: `dmy` (1 March) or `mdy` (3 January).
     #[serde(default = "day_first")]
     pub slash_date_order: String,
@@ -321,6 +329,7 @@ impl Lexicon {
         lower_map(&mut self.multipliers);
         lower_map(&mut self.vague);
         lower_map(&mut self.months);
+        lower_map(&mut self.weekdays);
         lower_map(&mut self.measures_units);
         lower_map(&mut self.durations);
         lower_map(&mut self.relative_periods);
@@ -354,6 +363,9 @@ impl Lexicon {
         }
         if self.cardinals.is_empty() {
             return Err("[cardinals] is empty".into());
+        }
+        if let Some((day, n)) = self.weekdays.iter().find(|(_, n)| **n > 6) {
+            return Err(format!("[weekdays] {day} = {n}: days count from Monday = 0 to Sunday = 6"));
         }
         for (qualifier, cues) in &self.qualifiers {
             if !QUALIFIERS.contains(&qualifier.as_str()) {
