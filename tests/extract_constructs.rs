@@ -2060,3 +2060,18 @@ fn a_month_whose_year_was_guessed_lends_it_to_no_later_date() {
     );
     assert_eq!(find_in(&es, "31 de marzo").value.as_deref(), Some("2025-03-31"));
 }
+
+#[test]
+fn a_day_with_a_comma_before_month_and_year_is_one_full_date() {
+    let es = find("es", "Publicado el sábado 19, octubre 2024 a las 6:15.", "19, octubre 2024");
+    expect(&es, "date", Some("2024-10-19"), "exact");
+    let en = find("en", "Posted Saturday 19, October 2024.", "19, October 2024");
+    expect(&en, "date", Some("2024-10-19"), "exact");
+}
+
+#[test]
+fn an_iso_month_is_a_date_and_a_span_of_years_is_not() {
+    expect(&find("es", "Datos al corte 2025-03 del ministerio.", "2025-03"), "date", Some("2025-03"), "exact");
+    expect(&find("en", "Figures as of 2024-11 show 40.", "2024-11"), "date", Some("2024-11"), "exact");
+    assert!(all("en", "The 2011-12 season had 40 games.").iter().all(|m| m.kind != "date"));
+}

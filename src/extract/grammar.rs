@@ -1657,6 +1657,9 @@ impl<'a> Grammar<'a> {
                     return Some(self.date_cand(i, i + 5, date.format("%Y-%m-%d").to_string()));
                 }
             }
+            if let Some(c) = self.iso_month_at(toks, i) {
+                return Some(c);
+            }
         }
         if let Some(c) = self.slash_date_at(toks, i).or_else(|| self.second_day_at(toks, i, before)) {
             return Some(c);
@@ -1667,6 +1670,12 @@ impl<'a> Grammar<'a> {
             let mut k = i + 1;
             if same(k).is_some_and(|x| x.is("de")) {
                 k += 1;
+            } else if same(k).is_some_and(|x| x.is(",")) && same(k + 1).and_then(|m| month_name_ok(m, lex)).is_some() {
+                // "19, October 2024": a comma between day and month only in a full date.
+                let mut e = k + 2;
+                if self.year_after(toks, &mut e, sentence).is_some() {
+                    k += 1;
+                }
             }
             if let Some(month) = same(k).and_then(|m| month_name_ok(m, lex)) {
                 let mut end = k + 1;
@@ -1800,6 +1809,25 @@ impl<'a> Grammar<'a> {
         let mut c = self.date_cand(a, end, value.unwrap_or_default());
         c.year_inferred = inferred;
         Some(c)
+    }
+
+    /// An ISO month, "2025-03": a year, a hyphen and two digits of a month with nothing glued
+    /// after. "2011-12" and "2001-02" (the next year's last digits) are a span of years.
+    fn iso_month_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+        let (t, d1, m) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
+        let glued = |x: &Token| !x.space_before && x.sentence == t.sentence;
+        if !(d1.is("-") && glued(d1) && m.is_digits() && glued(m) && m.lower.len() == 2 && m.lower.chars().all(|c| c.is_ascii_digit())) {
+            return None;
+        }
+        if toks.get(i + 3).is_some_and(|x| !x.space_before && (x.is_digits() || x.is("-") || x.is_word())) {
+            return None;
+        }
+        let (year, month): (i32, u32) = (t.lower.parse().ok()?, m.lower.parse().ok()?);
+        let next_year = (year + 1).rem_euclid(100) as u32;
+        if !(1990..=2100).contains(&year) || !(1..=12).contains(&month) || month == next_year {
+            return None;
+        }
+        Some(self.date_cand(i, i + 3, format!("{year:04}-{month:02}")))
     }
 
     /// A day name right before a date, or before its comma ("el domingo 5 de enero", "Sunday,
