@@ -2075,3 +2075,16 @@ fn an_iso_month_is_a_date_and_a_span_of_years_is_not() {
     expect(&find("en", "Figures as of 2024-11 show 40.", "2024-11"), "date", Some("2024-11"), "exact");
     assert!(all("en", "The 2011-12 season had 40 games.").iter().all(|m| m.kind != "date"));
 }
+
+#[test]
+fn second_is_a_rank_unless_it_follows_a_number() {
+    let es = all("es", "Lo prohíben los artículos 7 inciso segundo y 9 de la ley.");
+    expect(find_in(&es, "7"), "identifier", Some("7"), "exact");
+    expect(find_in(&es, "segundo"), "ordinal", Some("2"), "exact");
+    expect(&find("es", "Ganó por segundo año consecutivo.", "segundo"), "ordinal", Some("2"), "exact");
+    let d = find("es", "El disparo duró 30 segundos.", "30 segundos");
+    assert_eq!((d.kind, d.value.as_deref(), d.unit.as_deref()), ("duration", Some("30"), Some("seconds")));
+    expect(&find("en", "She won for a second year.", "second"), "ordinal", Some("2"), "exact");
+    let d = find("en", "The blast lasted 30 seconds.", "30 seconds");
+    assert_eq!((d.kind, d.unit.as_deref()), ("duration", Some("seconds")));
+}

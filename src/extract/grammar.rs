@@ -1259,7 +1259,10 @@ impl<'a> Grammar<'a> {
                 let kind = crate::load::schema::KINDS.iter().copied().find(|x| *x == kind).unwrap_or("other");
                 return Some((k + n, unit, kind));
             }
-            if let Some((n, unit)) = self.durations.match_at(toks, k) {
+            // A unit of time that is also an ordinal ("segundo", "second") is a unit only right
+            // after the number: "12 inciso segundo" is no duration.
+            let ordinal_word = self.lex.ordinals.contains_key(&toks[k].lower);
+            if let Some((n, unit)) = self.durations.match_at(toks, k).filter(|_| k == b || !ordinal_word) {
                 return Some((k + n, unit.clone(), unit_kind(&unit)));
             }
             if let Some((n, unit)) = self.nouns.match_at(toks, k) {
@@ -1606,8 +1609,11 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             let next = toks.get(i + 1).filter(|n| n.sentence == t.sentence);
-            // "Twitter first, ensuring": an adverb, not a rank.
-            if next.is_none_or(|n| !n.is_word()) {
+            // "Twitter first, ensuring": an adverb, not a rank; but "inciso segundo," where
+            // ordinals follow their noun.
+            let prev = i.checked_sub(1).map(|p| &toks[p]).filter(|p| p.sentence == t.sentence);
+            let postposed = self.lex.postposed_ordinals && prev.is_some_and(|p| p.is_word() && !p.starts_upper() && !STOP_WORDS.contains(&p.lower.as_str()));
+            if next.is_none_or(|n| !n.is_word()) && !postposed {
                 return None;
             }
             // "first 11 weeks", "the first five": the number after it is the mention.

@@ -129,6 +129,10 @@ pub struct Lexicon {
     /// 8" is a month and a count unless a year follows ("marzo 8, 2024").
     #[serde(default = "yes")]
     pub month_first_days: bool,
+    /// An ordinal may follow its noun ("inciso segundo", "capítulo tercero"): after a
+    /// lower-case word it is a rank even before a comma or the sentence's end.
+    #[serde(default)]
+    pub postposed_ordinals: bool,
     /// Words before a date without a year that point ahead of the article's date ("until
     /// February 15"): the date is the next one, not the last.
     #[serde(default)]
