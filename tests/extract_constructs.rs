@@ -2088,3 +2088,11 @@ fn second_is_a_rank_unless_it_follows_a_number() {
     let d = find("en", "The blast lasted 30 seconds.", "30 seconds");
     assert_eq!((d.kind, d.unit.as_deref()), ("duration", Some("seconds")));
 }
+
+#[test]
+fn a_rate_spelled_out_in_parentheses_is_one_ratio() {
+    let es = find("es", "Tiene una tasa de encarcelamiento de 605 (proporción de reclusos por cada 100 mil habitantes).", "605 (proporción de reclusos por cada 100 mil habitantes)");
+    assert_eq!((es.kind, es.value.as_deref(), es.unit.as_deref()), ("ratio", Some("605"), Some("prisoners_per_100000_inhabitants")));
+    let en = find("en", "Its incarceration rate is 605 (prisoners per 100,000 residents).", "605 (prisoners per 100,000 residents)");
+    assert_eq!((en.kind, en.value.as_deref(), en.unit.as_deref()), ("ratio", Some("605"), Some("prisoners_per_100000_residents")));
+}

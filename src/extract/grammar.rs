@@ -53,6 +53,10 @@ const RANGE_OPENER_REACH: usize = 4;
 const SMALLER_UNITS: &[(&str, &str, f64)] =
     &[("hours", "minutes", 60.0), ("minutes", "seconds", 60.0), ("days", "hours", 24.0), ("weeks", "days", 7.0), ("years", "months", 12.0)];
 
+/// How many words may open a parenthesis before the "per" of a rate it spells out
+/// ("639 (proporción de reclusos por cada 100 mil habitantes)").
+const PAREN_RATE_WORDS: usize = 4;
+
 /// How many tokens back an idiom may start and still cover a number word.
 const IDIOM_REACH: usize = 4;
 
@@ -869,7 +873,7 @@ impl<'a> Grammar<'a> {
             }
         }
         // Rates: "1,720 prisoners per 100,000 residents", "2,4 homicidios por cada 100.000 habitantes".
-        if let Some(rate) = self.rate_after(toks, b) {
+        if let Some(rate) = self.rate_after(toks, b).or_else(|| self.parenthesised_rate_after(toks, b)) {
             c.b = rate.0;
             c.kind = "ratio";
             c.unit = Some(rate.1);
@@ -1245,6 +1249,21 @@ impl<'a> Grammar<'a> {
             unit.push_str(&denominator_noun);
         }
         Some((end, unit))
+    }
+
+    /// "639 (proporción de reclusos por cada 100 mil habitantes)", "a rate of 639 (prisoners
+    /// per 100,000 residents)": a rate whose words follow in parentheses; the word before
+    /// "per" is its numerator. (end token after the closing parenthesis, unit).
+    fn parenthesised_rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
+        let sentence = toks.get(b).filter(|t| t.is("("))?.sentence;
+        let words = toks[b + 1..].iter().take(PAREN_RATE_WORDS + 1).take_while(|t| t.is_word() && t.sentence == sentence);
+        let per = words.enumerate().find(|(n, _)| self.per_words.match_at(toks, b + 1 + n).is_some()).map(|(n, _)| b + 1 + n)?;
+        if per == b + 1 {
+            return None;
+        }
+        let (end, unit) = self.rate_after(toks, per - 1)?;
+        toks.get(end).filter(|t| t.is(")") && t.sentence == sentence)?;
+        Some((end + 1, unit))
     }
 
     /// A unit or counted noun after the number, possibly behind up to two modifiers
