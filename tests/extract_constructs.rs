@@ -2096,3 +2096,17 @@ fn a_rate_spelled_out_in_parentheses_is_one_ratio() {
     let en = find("en", "Its incarceration rate is 605 (prisoners per 100,000 residents).", "605 (prisoners per 100,000 residents)");
     assert_eq!((en.kind, en.value.as_deref(), en.unit.as_deref()), ("ratio", Some("605"), Some("prisoners_per_100000_residents")));
 }
+
+#[test]
+fn a_partitive_one_is_a_mention_but_no_statement() {
+    for (lang, text, surface) in [
+        ("es", "Es una de las cárceles más grandes del país.", "una"),
+        ("es", "Uno de los reos murió ayer.", "Uno"),
+        ("en", "It is one of the largest prisons in the country.", "one"),
+    ] {
+        let m = all(lang, text).into_iter().find(|m| m.surface.starts_with(surface)).unwrap_or_else(|| panic!("{lang} {text:?}: no partitive one"));
+        assert_eq!((m.kind, m.value.as_deref(), m.is_statement), ("count", Some("1"), false), "{m:#?}");
+    }
+    // "una" alone is an article.
+    assert!(all("es", "Hay una cárcel nueva.").is_empty());
+}

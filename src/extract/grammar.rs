@@ -558,6 +558,10 @@ impl<'a> Grammar<'a> {
             if bounded && self.durations.match_at(toks, i + 1).is_some() && !lex.cardinals.contains_key(&toks[i].lower) {
                 return Some(Core { end: i + 1, value: 1.0, words: true, has_decimals: false, scaled: false, year_shaped: false, approximate: false });
             }
+            // Partitive "una de las cárceles": the article is the number one (GUIDELINE §4).
+            if self.is_partitive(toks, i + 1) && !lex.cardinals.contains_key(&toks[i].lower) {
+                return Some(Core { end: i + 1, value: 1.0, words: true, has_decimals: false, scaled: false, year_shaped: false, approximate: false });
+            }
             if !lex.cardinals.contains_key(&toks[i].lower) {
                 return None;
             }
@@ -1144,10 +1148,16 @@ impl<'a> Grammar<'a> {
                 let rank = toks.get(core.end).is_some_and(|u| lex.ordinals.contains_key(&u.lower))
                     && toks.get(core.end + 1).is_some_and(|n| n.is_word() && !n.is("de") && n.sentence == toks[i].sentence);
                 let unit_follows = self.durations.match_at(toks, core.end).is_some() && !rank;
-                return before_cue || unit_follows;
+                return before_cue || unit_follows || self.is_partitive(toks, core.end);
             }
         }
         true
+    }
+
+    /// "de las", "of the" at token `k`: a partitive after a number word.
+    fn is_partitive(&self, toks: &[Token], k: usize) -> bool {
+        let (Some(of), Some(det)) = (toks.get(k), toks.get(k + 1)) else { return false };
+        (of.is("de") || of.is("of")) && det.sentence == of.sentence && PARTITIVE_DETERMINERS.contains(&det.lower.as_str())
     }
 
     /// Is token `i` part of an idiom whose number words are not numbers ("one by one",
