@@ -204,7 +204,7 @@ fn dateline_end(doc: &Doc) -> usize {
 fn month_name_ok(tok: &Token, lex: &Lexicon) -> Option<u32> {
     let m = *lex.months.get(&tok.lower)?;
     // English month names double as words ("may", "march"): only capitalised ones count.
-    if lex.decimal_mark == '.' && !tok.starts_upper() {
+    if !lex.lower_case_months && !tok.starts_upper() {
         return None;
     }
     Some(m)
@@ -1095,7 +1095,7 @@ impl<'a> Grammar<'a> {
                 return (s, Some(self.during_or(toks, s, a, q)));
             }
             // "el 90 por ciento": keep the article in the span.
-            if self.lex.decimal_mark == ',' && toks[a - 1].sentence == sentence && ARTICLES.contains(&toks[a - 1].lower.as_str()) {
+            if self.lex.article_in_span && toks[a - 1].sentence == sentence && ARTICLES.contains(&toks[a - 1].lower.as_str()) {
                 return (a - 1, None);
             }
         }
@@ -1433,7 +1433,7 @@ impl<'a> Grammar<'a> {
                     }
                     continue;
                 }
-                if lex.decimal_mark == ',' && !years {
+                if lex.age_cues_need_years && !years {
                     continue;
                 }
                 if back == 1 || toks[end..a].iter().all(|t| t.is_word() || t.is(",")) {

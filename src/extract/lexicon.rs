@@ -129,6 +129,17 @@ pub struct Lexicon {
     /// 8" is a month and a count unless a year follows ("marzo 8, 2024").
     #[serde(default = "yes")]
     pub month_first_days: bool,
+    /// Month names are written lower-case ("27 de marzo"); where they are not (English), a
+    /// lower-case "may" or "march" is a word, not a month.
+    #[serde(default)]
+    pub lower_case_months: bool,
+    /// A definite article before a bare figure belongs to its span ("el 90 por ciento").
+    #[serde(default)]
+    pub article_in_span: bool,
+    /// An age cue other than "de" makes an age only of a figure in years ("con 20 años", not
+    /// "con 20 reos").
+    #[serde(default)]
+    pub age_cues_need_years: bool,
     /// An ordinal may follow its noun ("inciso segundo", "capítulo tercero"): after a
     /// lower-case word it is a rank even before a comma or the sentence's end.
     #[serde(default)]
