@@ -2110,3 +2110,14 @@ fn a_partitive_one_is_a_mention_but_no_statement() {
     // "una" alone is an article.
     assert!(all("es", "Hay una cárcel nueva.").is_empty());
 }
+
+#[test]
+fn a_range_of_percentages_with_both_signs_is_one_range() {
+    expect_range(&find("es", "La ocupación está entre 10 % y 20 %.", "entre 10 % y 20 %"), 10.0, 20.0);
+    expect_range(&find("es", "Los registros van de 90 % a 60 %.", "90 % a 60 %"), 60.0, 90.0);
+    expect_range(&find("en", "It is between 10% and 20%.", "between 10% and 20%"), 10.0, 20.0);
+    expect_range(&find("en", "Estimates range from 13% to 15%.", "13% to 15%"), 13.0, 15.0);
+    // A change is two values.
+    assert_eq!(all("es", "La tasa subió de 10 % a 20 %.").len(), 2);
+    assert_eq!(all("en", "The rate rose from 10% to 20%.").len(), 2);
+}

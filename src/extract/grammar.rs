@@ -813,6 +813,19 @@ impl<'a> Grammar<'a> {
             c.b = b + n;
             c.kind = "percent";
             c.unit = Some("percent".into());
+            // "entre 10 % y 20 %", "from 13% to 15%", "van de 100 % a 73 %": both ends carry
+            // the sign; a spread written from the top down is the same range.
+            let changed_from = a > 0 && lex.change_from.contains(&toks[a - 1].lower);
+            let second = (range_high.is_none() && !from_change).then(|| self.percent_range_end(toks, c.b, opened || changed_from)).flatten();
+            if let Some((other, end)) = second.filter(|(other, _)| *other != value) {
+                c.low = Some(tidy(value.min(other)));
+                c.high = Some(tidy(value.max(other)));
+                c.qualifier = "range";
+                c.b = end;
+                if let Some(o) = opener {
+                    c.a = c.a.min(o);
+                }
+            }
             return Some(self.close(toks, c, value));
         }
         if let Some((end, unit)) = self.currency_after(toks, b) {
@@ -996,6 +1009,20 @@ impl<'a> Grammar<'a> {
             c.is_statement = false;
         }
         Some(self.close(toks, c, value))
+    }
+
+    /// The far end of a range of percentages after the first one's sign at `k`: a connector
+    /// ("to", "-", or "y"/"a" after an opener), a number and its own sign. (value, end token).
+    fn percent_range_end(&self, toks: &[Token], k: usize, opened: bool) -> Option<(f64, usize)> {
+        let conn = toks.get(k).filter(|t| t.sentence == toks[k - 1].sentence)?;
+        let hyphen = matches!(conn.lower.as_str(), "-" | "–" | "—");
+        let joined = self.range_connectors.match_at(toks, k).is_some() || (opened && (self.lex.range_join.contains(&conn.lower) || conn.is("to") || conn.is("a")));
+        if !joined || (hyphen && conn.space_before) {
+            return None;
+        }
+        let high = self.core_at(toks, k + 1).filter(|h| !h.words && toks[k + 1].sentence == conn.sentence)?;
+        let (n, _) = self.percent.match_at(toks, high.end)?;
+        Some((high.value, high.end + n))
     }
 
     /// The word that opens a range before token `a`: right before it, or before a few words of
