@@ -2121,3 +2121,23 @@ fn a_range_of_percentages_with_both_signs_is_one_range() {
     assert_eq!(all("es", "La tasa subió de 10 % a 20 %.").len(), 2);
     assert_eq!(all("en", "The rate rose from 10% to 20%.").len(), 2);
 }
+
+/// The mentions of `text` in `lang` for an article published on `published` (YYYY-MM-DD).
+fn published_on(lang: &str, text: &str, published: &str) -> Vec<Mention> {
+    let lexicon = lexicons().get(lang).unwrap();
+    let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    extract(text, lexicon, ArticleContext { published, ..Default::default() }).mentions
+}
+
+#[test]
+fn a_date_ahead_of_the_article_stays_in_its_year_whatever_year_the_sentence_names() {
+    let es = published_on("es", "La medida, vigente desde 2022, se extiende hasta el 2 de noviembre.", "2024-10-19");
+    assert_eq!(find_in(&es, "2 de noviembre").value.as_deref(), Some("2024-11-02"));
+    let es = published_on("es", "La medida vigente desde 2022 vencerá el 2 de noviembre.", "2024-10-19");
+    assert_eq!(find_in(&es, "2 de noviembre").value.as_deref(), Some("2024-11-02"));
+    let en = published_on("en", "The measure, in force since 2022, will expire on November 2.", "2024-10-19");
+    assert_eq!(find_in(&en, "November 2").value.as_deref(), Some("2024-11-02"));
+    // A span closed in the past keeps the sentence's year.
+    let en = published_on("en", "The group first counted deaths in 2022, when it recorded 17 by the end of June.", "2025-03-01");
+    assert_eq!(find_in(&en, "the end of June").value.as_deref(), Some("2022-06"));
+}

@@ -57,6 +57,9 @@ const SMALLER_UNITS: &[(&str, &str, f64)] =
 /// ("639 (proporción de reclusos por cada 100 mil habitantes)").
 const PAREN_RATE_WORDS: usize = 4;
 
+/// How many words before a date a future-tense verb may stand ("will expire on November 2").
+const FUTURE_TENSE_REACH: usize = 3;
+
 /// How many tokens back an idiom may start and still cover a number word.
 const IDIOM_REACH: usize = 4;
 
@@ -2029,6 +2032,15 @@ impl<'a> Grammar<'a> {
         if let Some(r) = reference.filter(|_| toks[i].start < self.dateline_end.get() && !self.looks_ahead(toks, i)) {
             return Some(year_of_month(month, r, Towards::OnOrBefore));
         }
+        // "will expire on November 2", "se extiende hasta el 2 de noviembre" later in the
+        // article's year: that year, whatever year the sentence names; but a bare "by"/"hasta"
+        // in a sentence in the past tense closes a span in the past ("counted 17 by the end of
+        // June" in a sentence about 2022).
+        let past_sentence = || self.sentence_slice(toks, sentence).iter().any(|t| t.is_word() && crate::transform::claims::is_past_tense(&t.lower, self.lex));
+        let ahead = self.future_tense_before(toks, i) || (self.looks_ahead(toks, i) && !past_sentence());
+        if let Some(r) = reference.filter(|r| month >= r.month() && ahead) {
+            return Some(r.year());
+        }
         for c in before.iter().rev() {
             if toks[c.a].sentence != sentence {
                 break;
@@ -2097,7 +2109,20 @@ impl<'a> Grammar<'a> {
         if k > 0 && ARTICLES.contains(&toks[k - 1].lower.as_str()) {
             k -= 1;
         }
-        k > 0 && toks[k - 1].sentence == toks[i].sentence && self.lex.future_date_cues.contains(&toks[k - 1].lower)
+        let cue = k > 0 && toks[k - 1].sentence == toks[i].sentence && self.lex.future_date_cues.contains(&toks[k - 1].lower);
+        cue || self.future_tense_before(toks, i)
+    }
+
+    /// A future-tense word a few words before token `i`, within its clause ("will expire on",
+    /// "vencerá el").
+    fn future_tense_before(&self, toks: &[Token], i: usize) -> bool {
+        let lex = self.lex;
+        let future = |w: &str| lex.future_tense_words.contains(w) || lex.future_tense_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.chars().count() > s.chars().count() + 2);
+        toks[i.saturating_sub(FUTURE_TENSE_REACH)..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.sentence == toks[i].sentence && (t.is_word() || t.is_digits()))
+            .any(|t| t.is_word() && future(&t.lower))
     }
 
     /// The first full date near the top of the text: the article's dateline.

@@ -148,6 +148,12 @@ pub struct Lexicon {
     /// February 15"): the date is the next one, not the last.
     #[serde(default)]
     pub future_date_cues: Words,
+    /// A future-tense auxiliary ("will") or verb ending ("vencerá", "-rán") a few words before
+    /// a date without a year makes it a date ahead of the article's ("will expire on November 2").
+    #[serde(default)]
+    pub future_tense_words: Words,
+    #[serde(default)]
+    pub future_tense_suffixes: Words,
     /// Words before or after a month that make it the latest one before the article's month
     /// ("last December", "diciembre pasado").
     #[serde(default)]
