@@ -2141,3 +2141,12 @@ fn a_date_ahead_of_the_article_stays_in_its_year_whatever_year_the_sentence_name
     let en = published_on("en", "The group first counted deaths in 2022, when it recorded 17 by the end of June.", "2025-03-01");
     assert_eq!(find_in(&en, "the end of June").value.as_deref(), Some("2022-06"));
 }
+
+#[test]
+fn a_duration_and_a_half_tolerates_a_plural_slip_but_not_a_noun_phrase() {
+    let m = find("es", "Lleva dos años y medios preso.", "dos años y medios");
+    assert_eq!((m.kind, m.value.as_deref()), ("duration", Some("2.5")));
+    assert_eq!(find("es", "Pasó dos años y medios de comunicación lo siguieron.", "dos años").value.as_deref(), Some("2"));
+    let m = find("en", "He was held for two and a half years.", "two and a half years");
+    assert_eq!((m.kind, m.value.as_deref()), ("duration", Some("2.5")));
+}

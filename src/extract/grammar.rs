@@ -1399,7 +1399,13 @@ impl<'a> Grammar<'a> {
             n += 1;
         }
         let is_half = |w: &str| self.lex.fractions.get(w).or_else(|| self.lex.scale_fractions.get(w)) == Some(&0.5);
-        toks.get(k + n).filter(|x| x.sentence == joiner.sentence && is_half(&x.lower))?;
+        let half = toks.get(k + n).filter(|x| x.sentence == joiner.sentence)?;
+        // "dos años y medios": a plural slip on the half is still the half, unless a noun
+        // phrase goes on ("dos años y medios de comunicación").
+        let slip = half.lower.strip_suffix('s').is_some_and(is_half) && !toks.get(k + n + 1).is_some_and(|x| x.is("de") || x.is("of"));
+        if !(is_half(&half.lower) || slip) {
+            return None;
+        }
         Some(n + 1)
     }
 
