@@ -2150,3 +2150,14 @@ fn a_duration_and_a_half_tolerates_a_plural_slip_but_not_a_noun_phrase() {
     let m = find("en", "He was held for two and a half years.", "two and a half years");
     assert_eq!((m.kind, m.value.as_deref()), ("duration", Some("2.5")));
 }
+
+#[test]
+fn an_ambiguous_slash_date_that_is_the_articles_own_date_reads_as_it() {
+    // English reads month first, but a dateline "01/03/2023" on an article of 1 March 2023 is that day.
+    let en = published_on("en", "01/03/2023\n\nThe prisons hold 40 men.", "2023-03-01");
+    assert_eq!(find_in(&en, "01/03/2023").value.as_deref(), Some("2023-03-01"));
+    let en = published_on("en", "On 01/03/2023 the prisons held 40 men.", "2023-07-01");
+    assert_eq!(find_in(&en, "01/03/2023").value.as_deref(), Some("2023-01-03"));
+    let es = published_on("es", "03/01/2023\n\nLas cárceles tienen 40 reos.", "2023-03-01");
+    assert_eq!(find_in(&es, "03/01/2023").value.as_deref(), Some("2023-03-01"));
+}

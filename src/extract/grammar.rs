@@ -1732,7 +1732,7 @@ impl<'a> Grammar<'a> {
                 return Some(c);
             }
         }
-        if let Some(c) = self.slash_date_at(toks, i).or_else(|| self.second_day_at(toks, i, before)) {
+        if let Some(c) = self.slash_date_at(toks, i, reference).or_else(|| self.second_day_at(toks, i, before)) {
             return Some(c);
         }
         // Day first: "11 June 2024", "2 de diciembre de 2024", "27 de marzo".
@@ -1962,8 +1962,9 @@ impl<'a> Grammar<'a> {
     }
 
     /// "01/03/2023", "3/27/2025": day and month in the lexicon's `slash_date_order` (`dmy` or
-    /// `mdy`), unless a part above 12 shows which is the day.
-    fn slash_date_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+    /// `mdy`), unless a part above 12 shows which is the day, or one reading is the article's
+    /// own date (a dateline "01/03/2023" on an article of 1 March 2023 in English).
+    fn slash_date_at(&self, toks: &[Token], i: usize, reference: Option<NaiveDate>) -> Option<Cand> {
         let part = |k: usize, lens: &[usize]| {
             toks.get(k).filter(|t| t.is_digits() && lens.contains(&t.lower.len()) && t.lower.chars().all(|c| c.is_ascii_digit()) && (k == i || !t.space_before))
         };
@@ -1974,7 +1975,11 @@ impl<'a> Grammar<'a> {
         }
         let (a, b, year): (u32, u32, i32) = (a.lower.parse().ok()?, b.lower.parse().ok()?, y.lower.parse().ok()?);
         let (day, month) = if a > 12 || (b <= 12 && self.lex.slash_date_order != "mdy") { (a, b) } else { (b, a) };
-        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        let swapped = NaiveDate::from_ymd_opt(year, day, month).filter(|_| day <= 12 && day != month);
+        let date = match swapped {
+            Some(other) if reference == Some(other) => other,
+            _ => NaiveDate::from_ymd_opt(year, month, day)?,
+        };
         Some(self.date_cand(i, i + 5, date.format("%Y-%m-%d").to_string()))
     }
 
