@@ -2161,3 +2161,13 @@ fn an_ambiguous_slash_date_that_is_the_articles_own_date_reads_as_it() {
     let es = published_on("es", "03/01/2023\n\nLas cárceles tienen 40 reos.", "2023-03-01");
     assert_eq!(find_in(&es, "03/01/2023").value.as_deref(), Some("2023-03-01"));
 }
+
+#[test]
+fn a_rate_whose_noun_takes_a_few_modifiers_is_one_ratio() {
+    let en = find("en", "The country had 1,086 people serving jail sentences per 100,000 inhabitants.", "1,086 people serving jail sentences per 100,000 inhabitants");
+    assert_eq!((en.kind, en.value.as_deref()), ("ratio", Some("1086")));
+    let es = find("es", "Hay 605 personas presas sin condena por cada 100.000 habitantes.", "605 personas presas sin condena por cada 100.000 habitantes");
+    assert_eq!((es.kind, es.value.as_deref()), ("ratio", Some("605")));
+    // "por" that is "by", not "per": two counts.
+    assert_eq!(all("es", "Tiene ocho inmensos módulos resguardados por 600 soldados.").len(), 2);
+}

@@ -57,6 +57,10 @@ const SMALLER_UNITS: &[(&str, &str, f64)] =
 /// ("639 (proporción de reclusos por cada 100 mil habitantes)").
 const PAREN_RATE_WORDS: usize = 4;
 
+/// How many words may qualify a rate's counted noun before its "per" ("people serving jail
+/// sentences per 100,000").
+const RATE_MODIFIERS: usize = 3;
+
 /// How many words before a date a future-tense verb may stand ("will expire on November 2").
 const FUTURE_TENSE_REACH: usize = 3;
 
@@ -1255,18 +1259,24 @@ impl<'a> Grammar<'a> {
     /// (end token, unit).
     fn rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
         let sentence = toks.get(b)?.sentence;
-        // An optional counted noun before "per", with one modifier ("605 personas detenidas por
-        // cada 100 mil habitantes").
+        // An optional counted noun before "per", with a few modifiers ("605 personas detenidas
+        // por cada 100 mil habitantes", "1,086 people serving jail sentences per 100,000").
         let mut k = b;
         let mut numerator = String::new();
         let word = |k: usize| toks.get(k).filter(|t| t.is_word() && t.sentence == sentence && self.per_words.match_at(toks, k).is_none());
         if let Some(t) = word(k) {
             numerator = t.lower.clone();
             k += 1;
-            if self.per_words.match_at(toks, k).is_none() && word(k).is_some_and(|m| !STOP_WORDS.contains(&m.lower.as_str())) {
+            for _ in 0..RATE_MODIFIERS {
+                if self.per_words.match_at(toks, k).is_some() || !word(k).is_some_and(|m| !STOP_WORDS.contains(&m.lower.as_str())) {
+                    break;
+                }
                 k += 1;
             }
         }
+        // Past one modifier, only a denominator the lexicon knows as a rate's makes a rate:
+        // "ocho módulos resguardados por 600 soldados" is no rate.
+        let long_numerator = k > b + 2;
         let (n, _) = self.per_words.match_at(toks, k)?;
         let den = self.core_at(toks, k + n)?;
         if toks[k + n].is_word() && !self.lex.cardinals.contains_key(&toks[k + n].lower) {
@@ -1279,6 +1289,9 @@ impl<'a> Grammar<'a> {
                 denominator_noun = t.lower.clone();
                 end += 1;
             }
+        }
+        if long_numerator && !self.lex.rate_nouns.contains_key(&denominator_noun) {
+            return None;
         }
         let normal = |w: String| self.lex.rate_nouns.get(&w).cloned().unwrap_or(w);
         let denominator_noun = normal(denominator_noun);
