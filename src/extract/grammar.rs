@@ -1268,7 +1268,7 @@ impl<'a> Grammar<'a> {
             numerator = t.lower.clone();
             k += 1;
             for _ in 0..RATE_MODIFIERS {
-                if self.per_words.match_at(toks, k).is_some() || !word(k).is_some_and(|m| !STOP_WORDS.contains(&m.lower.as_str())) {
+                if self.per_words.match_at(toks, k).is_some() || word(k).is_none_or(|m| STOP_WORDS.contains(&m.lower.as_str())) {
                     break;
                 }
                 k += 1;
