@@ -2091,7 +2091,11 @@ fn second_is_a_rank_unless_it_follows_a_number() {
 
 #[test]
 fn a_rate_spelled_out_in_parentheses_is_one_ratio() {
-    let es = find("es", "Tiene una tasa de encarcelamiento de 605 (proporción de reclusos por cada 100 mil habitantes).", "605 (proporción de reclusos por cada 100 mil habitantes)");
+    let es = find(
+        "es",
+        "Tiene una tasa de encarcelamiento de 605 (proporción de reclusos por cada 100 mil habitantes).",
+        "605 (proporción de reclusos por cada 100 mil habitantes)",
+    );
     assert_eq!((es.kind, es.value.as_deref(), es.unit.as_deref()), ("ratio", Some("605"), Some("prisoners_per_100000_inhabitants")));
     let en = find("en", "Its incarceration rate is 605 (prisoners per 100,000 residents).", "605 (prisoners per 100,000 residents)");
     assert_eq!((en.kind, en.value.as_deref(), en.unit.as_deref()), ("ratio", Some("605"), Some("prisoners_per_100000_residents")));
@@ -2164,7 +2168,11 @@ fn an_ambiguous_slash_date_that_is_the_articles_own_date_reads_as_it() {
 
 #[test]
 fn a_rate_whose_noun_takes_a_few_modifiers_is_one_ratio() {
-    let en = find("en", "The country had 1,086 people serving jail sentences per 100,000 inhabitants.", "1,086 people serving jail sentences per 100,000 inhabitants");
+    let en = find(
+        "en",
+        "The country had 1,086 people serving jail sentences per 100,000 inhabitants.",
+        "1,086 people serving jail sentences per 100,000 inhabitants",
+    );
     assert_eq!((en.kind, en.value.as_deref()), ("ratio", Some("1086")));
     let es = find("es", "Hay 605 personas presas sin condena por cada 100.000 habitantes.", "605 personas presas sin condena por cada 100.000 habitantes");
     assert_eq!((es.kind, es.value.as_deref()), ("ratio", Some("605")));

@@ -1023,7 +1023,8 @@ impl<'a> Grammar<'a> {
     fn percent_range_end(&self, toks: &[Token], k: usize, opened: bool) -> Option<(f64, usize)> {
         let conn = toks.get(k).filter(|t| t.sentence == toks[k - 1].sentence)?;
         let hyphen = matches!(conn.lower.as_str(), "-" | "–" | "—");
-        let joined = self.range_connectors.match_at(toks, k).is_some() || (opened && (self.lex.range_join.contains(&conn.lower) || conn.is("to") || conn.is("a")));
+        let joined =
+            self.range_connectors.match_at(toks, k).is_some() || (opened && (self.lex.range_join.contains(&conn.lower) || conn.is("to") || conn.is("a")));
         if !joined || (hyphen && conn.space_before) {
             return None;
         }
@@ -2141,7 +2142,9 @@ impl<'a> Grammar<'a> {
     /// "vencerá el").
     fn future_tense_before(&self, toks: &[Token], i: usize) -> bool {
         let lex = self.lex;
-        let future = |w: &str| lex.future_tense_words.contains(w) || lex.future_tense_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.chars().count() > s.chars().count() + 2);
+        let future = |w: &str| {
+            lex.future_tense_words.contains(w) || lex.future_tense_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.chars().count() > s.chars().count() + 2)
+        };
         toks[i.saturating_sub(FUTURE_TENSE_REACH)..i]
             .iter()
             .rev()
