@@ -622,3 +622,12 @@ fn a_projection_word_governs_its_clause_across_a_year() {
     assert_eq!(find(&ms, "120.000").measure, None);
     assert!(find(&ms, "120.000").measure_evidence.as_deref().is_some_and(|e| e.starts_with("projection")));
 }
+
+#[test]
+fn a_difference_between_two_figures_gets_no_measure() {
+    let ms = read("es", "Desde el inicio del régimen de excepción, la policía suma 512 capturas más que las 70.000 del año anterior.", Some("2024-05-01"));
+    assert_eq!(find(&ms, "512").measure, None);
+    assert_eq!(find(&ms, "512").measure_evidence.as_deref(), Some("difference: más que"));
+    let ms = read("en", "Under the state of exception, police arrested 1,200 more than the year before.", Some("2024-05-01"));
+    assert_eq!(find(&ms, "1,200").measure, None);
+}

@@ -106,6 +106,10 @@ pub struct Catalog {
     /// state of exception (a measure whose frame names one of `local_subjects`) applies.
     #[serde(default)]
     pub elsewhere: ByLanguage,
+    /// Words right after a figure (or after its noun) that make it a difference between two
+    /// figures ("360 capturas más que las 83,900", "40 more than in 2023"): it gets no measure.
+    #[serde(default)]
+    pub difference: ByLanguage,
     /// The frame subjects that are El Salvador's (see `elsewhere`).
     #[serde(default)]
     pub local_subjects: Vec<String>,
@@ -272,7 +276,7 @@ impl Catalog {
                 }
             }
         }
-        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window), ("elsewhere", &mut catalog.elsewhere)] {
+        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window), ("elsewhere", &mut catalog.elsewhere), ("difference", &mut catalog.difference)] {
             for list in lists.values_mut() {
                 if list.iter().any(|c| c.trim().is_empty()) {
                     return Err(fail(format!("a `{name}` word is empty")));
@@ -641,6 +645,15 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         if let Some(noun) = other_noun {
             mentions[i].measure = None;
             mentions[i].measure_evidence = Some(format!("counts: {noun}"));
+            continue;
+        }
+        // "360 capturas más que las 83,900", "40 more than the year before": a difference between
+        // two figures is no figure of the quantity itself.
+        let after_figure = lower_padded(doc.slice(mentions[i].end, cb.max(mentions[i].end)));
+        let difference = (!is_date).then(|| words(&catalog.difference).into_iter().find(|w| after_figure.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after_figure, w))).flatten();
+        if let Some(word) = difference {
+            mentions[i].measure = None;
+            mentions[i].measure_evidence = Some(format!("difference: {word}"));
             continue;
         }
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
