@@ -612,6 +612,10 @@ fn a_figure_of_another_country_gets_no_measure_of_el_salvador() {
     let ms = read("en", "The homicide rate fell to 2.1 per 100,000 people, while in Honduras the homicide rate was 25.3 per 100,000.", Some("2025-01-10"));
     assert_eq!(find(&ms, "2.1").measure.as_deref(), Some("es_homicide_rate"));
     assert_eq!(find(&ms, "25.3").measure, None);
+    // The place may open the clause before the figure's.
+    let ms = read("en", "Its incarceration rate is 1,600 prisoners per 100,000 residents, against that of Chile, where the incarceration rate is 230 per 100,000.", Some("2025-01-10"));
+    assert_eq!(find(&ms, "1,600").measure.as_deref(), Some("es_incarceration_rate"));
+    assert_eq!(find(&ms, "230").measure, None);
     let ms = read("es", "En México la tasa de homicidios fue de 24 por cada 100.000 habitantes.", Some("2025-01-10"));
     assert_eq!(find(&ms, "24").measure, None);
 }

@@ -204,9 +204,18 @@ impl PhraseIndex {
 }
 
 impl Measure {
-    /// Is the measure about El Salvador itself: does its frame name one of `subjects`?
-    fn is_local(&self, subjects: &[String]) -> bool {
-        self.frame.as_ref().is_some_and(|f| f.subject.iter().any(|s| subjects.contains(s)))
+    /// Is the measure about El Salvador itself: does its frame name one of `subjects`? A measure
+    /// without a frame is, unless its own words name one of the `elsewhere` places (a payment
+    /// by the United States).
+    fn is_local(&self, subjects: &[String], elsewhere: &ByLanguage) -> bool {
+        match &self.frame {
+            Some(f) => f.subject.iter().any(|s| subjects.contains(s)),
+            None => {
+                let own = self.context.values().chain(self.cues.values()).flatten();
+                let places: Vec<&String> = elsewhere.values().flatten().collect();
+                !own.into_iter().any(|w| places.iter().any(|p| w.contains(p.as_str())))
+            }
+        }
     }
 
     /// Is the figure the same whenever it is stated: marked `timeless`, or a date (when CECOT
@@ -658,7 +667,13 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
         // "In Guatemala the rate is 16.1": a figure of another place is no figure of El Salvador.
-        let elsewhere = !is_date && words(&catalog.elsewhere).iter().any(|w| has_phrase(&clause_text, w));
+        // The place may open the clause before ("that of the United States, where it is 540").
+        let since_previous = {
+            let m = &mentions[i];
+            let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start).map_or(doc.sentences[m.sentence].0, |p| p.end);
+            lower_padded(doc.slice(from, m.start))
+        };
+        let elsewhere = !is_date && words(&catalog.elsewhere).iter().any(|w| has_phrase(&clause_text, w) || has_phrase(&since_previous, w));
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let sentence_text = lower_padded(doc.sentence_text(m.sentence));
@@ -675,7 +690,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || (elsewhere && measure.is_local(&catalog.local_subjects)) {
+            if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || (elsewhere && measure.is_local(&catalog.local_subjects, &catalog.elsewhere)) {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
