@@ -110,6 +110,11 @@ pub struct Catalog {
     /// figures ("360 capturas más que las 83,900", "40 more than in 2023"): it gets no measure.
     #[serde(default)]
     pub difference: ByLanguage,
+    /// Word endings that make one word in several forms, per language: a word of an entry's
+    /// lists ending in one ending of a group is also read with each other ending of the group
+    /// ("liberados" also reads "liberadas", "liberado"; "pagó" also "pagaron").
+    #[serde(default)]
+    pub inflections: BTreeMap<String, Vec<Vec<String>>>,
     /// The frame subjects that are El Salvador's (see `elsewhere`).
     #[serde(default)]
     pub local_subjects: Vec<String>,
@@ -284,6 +289,11 @@ impl Catalog {
                     *c = c.to_lowercase();
                 }
             }
+            for (lang, groups) in &catalog.inflections {
+                for list in [&mut m.context, &mut m.cues, &mut m.exclude].into_iter().filter_map(|l| l.get_mut(lang)) {
+                    *list = with_inflections(list, groups);
+                }
+            }
         }
         for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window), ("elsewhere", &mut catalog.elsewhere), ("difference", &mut catalog.difference)] {
             for list in lists.values_mut() {
@@ -360,6 +370,32 @@ impl Catalog {
         }
         self.person_attribute_of(id).map(PersonAttribute::fit)
     }
+}
+
+/// The phrases of `list` and, after each, the other forms of its last word that `groups` of
+/// endings make ("personas liberadas" -> "personas liberada", "personas liberados", ...), each
+/// once, in order.
+fn with_inflections(list: &[String], groups: &[Vec<String>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |p: String| {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    };
+    for phrase in list {
+        push(phrase.clone());
+        let (head, last) = phrase.rsplit_once(' ').map_or(("", phrase.as_str()), |(h, l)| (h, l));
+        for group in groups {
+            // The longest ending of the group the word has, and a stem left before it.
+            let Some(ending) = group.iter().filter(|e| last.ends_with(e.as_str()) && last.len() > e.len() + 2).max_by_key(|e| e.len()) else { continue };
+            let stem = &last[..last.len() - ending.len()];
+            for other in group.iter().filter(|e| *e != ending) {
+                let word = format!("{stem}{other}");
+                push(if head.is_empty() { word } else { format!("{head} {word}") });
+            }
+        }
+    }
+    out
 }
 
 /// Does `haystack` (lower-cased, padded with spaces) contain the cue as whole words?
@@ -929,5 +965,22 @@ fn units_from_measures(mentions: &mut [Mention], catalog: &Catalog) {
         if !matches!(fit.unit, "any" | "date") {
             m.unit = Some(fit.unit.to_string());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_inflections;
+
+    #[test]
+    fn a_word_is_read_in_every_form_of_its_ending_group() {
+        let groups = vec![vec!["ado".to_string(), "ada".into(), "ados".into(), "adas".into()], vec!["ó".to_string(), "aron".into()]];
+        let list = ["personas liberadas".to_string(), "pagó".into(), "cecot".into()];
+        assert_eq!(
+            with_inflections(&list, &groups),
+            ["personas liberadas", "personas liberado", "personas liberada", "personas liberados", "pagó", "pagaron", "cecot"]
+        );
+        // A short word is its own stem: "dado" stays alone.
+        assert_eq!(with_inflections(&["dado".to_string()], &groups), ["dado"]);
     }
 }
