@@ -635,3 +635,9 @@ fn a_difference_between_two_figures_gets_no_measure() {
     let ms = read("en", "Under the state of exception, police arrested 1,200 more than the year before.", Some("2024-05-01"));
     assert_eq!(find(&ms, "1,200").measure, None);
 }
+
+#[test]
+fn the_level_a_change_verb_leads_to_states_the_measure() {
+    let ms = read("en", "The country's prison population has tripled to 98,000 in less than two years.", Some("2024-03-01"));
+    assert_eq!(find(&ms, "98,000").measure.as_deref(), Some("es_prison_population"));
+}

@@ -600,7 +600,8 @@ fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
         a = doc.clause_span(m.sentence, a - 1, a - 1).0;
     }
     // Only other quantities cut the window; ranks and names ("por primera vez") do not.
-    let cuts = |x: &&Mention| !matches!(x.kind, "ordinal" | "identifier" | "other");
+    // Nor a change written as a verb ("has tripled to 98,000"): the figure is the new level.
+    let cuts = |x: &&Mention| !matches!(x.kind, "ordinal" | "identifier" | "other") && !(x.kind == "ratio" && !x.surface.chars().any(|c| c.is_ascii_digit()));
     if let Some(prev) = mentions[..i].iter().rev().filter(cuts).find(|p| p.end <= m.start) {
         a = a.max(prev.end);
     }
