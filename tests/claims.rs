@@ -641,3 +641,9 @@ fn the_level_a_change_verb_leads_to_states_the_measure() {
     let ms = read("en", "The country's prison population has tripled to 98,000 in less than two years.", Some("2024-03-01"));
     assert_eq!(find(&ms, "98,000").measure.as_deref(), Some("es_prison_population"));
 }
+
+#[test]
+fn a_date_after_a_pronoun_takes_its_subject_from_the_sentence_before() {
+    let ms = read("es", "La Asamblea prorrogó otra vez el régimen de excepción. La medida fue aprobada por primera vez el 27 de marzo de 2022.", Some("2024-05-01"));
+    assert_eq!(find(&ms, "27 de marzo").measure.as_deref(), Some("es_state_of_exception_start"));
+}

@@ -110,6 +110,10 @@ pub struct Catalog {
     /// figures ("360 capturas más que las 83,900", "40 more than in 2023"): it gets no measure.
     #[serde(default)]
     pub difference: ByLanguage,
+    /// Pronouns that, opening a sentence, make the sentence before's subject its own ("They
+    /// were first enacted in March"): a date there may take its subject from that sentence.
+    #[serde(default)]
+    pub anaphora: ByLanguage,
     /// Word endings that make one word in several forms, per language: a word of an entry's
     /// lists ending in one ending of a group is also read with each other ending of the group
     /// ("liberados" also reads "liberadas", "liberado"; "pagó" also "pagaron").
@@ -295,7 +299,7 @@ impl Catalog {
                 }
             }
         }
-        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window), ("elsewhere", &mut catalog.elsewhere), ("difference", &mut catalog.difference)] {
+        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window), ("elsewhere", &mut catalog.elsewhere), ("difference", &mut catalog.difference), ("anaphora", &mut catalog.anaphora)] {
             for list in lists.values_mut() {
                 if list.iter().any(|c| c.trim().is_empty()) {
                     return Err(fail(format!("a `{name}` word is empty")));
@@ -424,6 +428,9 @@ struct Context<'a> {
     clause: Hits,
     sentence: &'a Hits,
     previous: &'a Hits,
+    /// The sentence opens with a pronoun (`anaphora` of the catalog: "It was first introduced
+    /// in late March"): its subject is the sentence before's.
+    anaphoric: bool,
 }
 
 /// Most that cues found only in the sentence before add to a measure's score (two cues).
@@ -498,7 +505,7 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     // A date claims something only with its subject in its own sentence ("CECOT opened in
     // 2023"); a figure may take it from the sentence before.
     let date = m.unit == "date";
-    if !in_sentence && (date || !cx.previous.any(context)) {
+    if !in_sentence && ((date && !cx.anaphoric) || !cx.previous.any(context)) {
         return None;
     }
     let level = |id: usize| {
@@ -680,7 +687,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let clause = index.hits(&clause_text);
         let own = own_phrase::own_words(&mentions[i], &left, &right);
         let near_text = lower_padded(format!("{left} {right}"));
-        let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous };
+        let opening = lower_padded(doc.sentence_text(mentions[i].sentence));
+        let anaphoric = catalog.anaphora.get(&lexicon.language).is_some_and(|list| list.iter().any(|w| opening.starts_with(&format!(" {w} "))));
+        let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
         // A projection word governs the whole clause before the figure, whatever figures (a year
         // to close) stand between: "cerrará 2024 con más de 110,000 reos".
         let clause_left = lower_padded(after_last_conjunction(&lower_padded(doc.slice(ca, mentions[i].start))).to_string());
