@@ -652,6 +652,48 @@ impl SentenceHits<'_> {
     }
 }
 
+/// Does the sentence open with a pronoun of the catalog's `anaphora` ("It was first introduced
+/// in late March")? Its subject is then the sentence before's.
+fn opens_with_pronoun(doc: &Doc, sentence: usize, catalog: &Catalog, language: &str) -> bool {
+    let opening = lower_padded(doc.sentence_text(sentence));
+    catalog.anaphora.get(language).is_some_and(|list| list.iter().any(|w| opening.starts_with(&format!(" {w} "))))
+}
+
+/// The projection word of the figure's clause before it, if any. It governs the whole clause,
+/// whatever figures (a year to close) stand between: "cerrará 2024 con más de 110,000 reos".
+fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usize, catalog: &'c Catalog, language: &str) -> Option<&'c str> {
+    let clause_left = lower_padded(after_last_conjunction(&lower_padded(doc.slice(clause_start, m.start))).to_string());
+    catalog.projection.get(language).and_then(|words| projection_word(words, &clause_left))
+}
+
+/// Why a figure counts nothing a measure counts, as its evidence: a count of workers or
+/// inhabitants among its own words (`not_counted`: "counts: workers"), or a difference between
+/// two figures after it (`difference`: "360 capturas más que las 83,900", "40 more than the year
+/// before": "difference: más que"). `clause_end` ends the figure's clause.
+fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
+    let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
+    if m.kind == "count" {
+        if let Some(noun) = words(&catalog.not_counted).into_iter().find(|w| has_phrase(own, w)) {
+            return Some(format!("counts: {noun}"));
+        }
+    }
+    if matches!(m.kind, "date" | "year") {
+        return None;
+    }
+    let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)));
+    words(&catalog.difference).into_iter().find(|w| after.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after, w)).map(|w| format!("difference: {w}"))
+}
+
+/// Does the figure's clause, or the text since the figure before it in its sentence, name a
+/// place of the catalog's `elsewhere` ("in Guatemala the rate is 16.1"; "that of the United
+/// States, where it is 540")? Its figure is that place's, not El Salvador's.
+fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, catalog: &Catalog, language: &str) -> bool {
+    let m = &mentions[i];
+    let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start).map_or(doc.sentences[m.sentence].0, |p| p.end);
+    let since_previous = lower_padded(doc.slice(from, m.start));
+    catalog.elsewhere.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(clause_text, w) || has_phrase(&since_previous, w)))
+}
+
 /// Assign a measure to every statement, and make dates statements where the date itself is
 /// the claim ("CECOT opened in 2023"): a date or year becomes a statement only when a date
 /// measure of the catalog fits it. A figure in apposition to a named person ("Ana Pérez, 39,")
@@ -687,39 +729,17 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let clause = index.hits(&clause_text);
         let own = own_phrase::own_words(&mentions[i], &left, &right);
         let near_text = lower_padded(format!("{left} {right}"));
-        let opening = lower_padded(doc.sentence_text(mentions[i].sentence));
-        let anaphoric = catalog.anaphora.get(&lexicon.language).is_some_and(|list| list.iter().any(|w| opening.starts_with(&format!(" {w} "))));
+        let anaphoric = opens_with_pronoun(doc, mentions[i].sentence, catalog, &lexicon.language);
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
-        // A projection word governs the whole clause before the figure, whatever figures (a year
-        // to close) stand between: "cerrará 2024 con más de 110,000 reos".
-        let clause_left = lower_padded(after_last_conjunction(&lower_padded(doc.slice(ca, mentions[i].start))).to_string());
-        let projection = if is_date { None } else { catalog.projection.get(&lexicon.language).and_then(|words| projection_word(words, &clause_left)) };
+        let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, catalog, &lexicon.language) };
+        if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own, cb, catalog, &lexicon.language) {
+            mentions[i].measure = None;
+            mentions[i].measure_evidence = Some(reason);
+            continue;
+        }
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
-        // A count of workers or inhabitants counts no one a measure is about.
-        let other_noun = (mentions[i].kind == "count").then(|| words(&catalog.not_counted).into_iter().find(|w| has_phrase(&own, w))).flatten();
-        if let Some(noun) = other_noun {
-            mentions[i].measure = None;
-            mentions[i].measure_evidence = Some(format!("counts: {noun}"));
-            continue;
-        }
-        // "360 capturas más que las 83,900", "40 more than the year before": a difference between
-        // two figures is no figure of the quantity itself.
-        let after_figure = lower_padded(doc.slice(mentions[i].end, cb.max(mentions[i].end)));
-        let difference = (!is_date).then(|| words(&catalog.difference).into_iter().find(|w| after_figure.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after_figure, w))).flatten();
-        if let Some(word) = difference {
-            mentions[i].measure = None;
-            mentions[i].measure_evidence = Some(format!("difference: {word}"));
-            continue;
-        }
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
-        // "In Guatemala the rate is 16.1": a figure of another place is no figure of El Salvador.
-        // The place may open the clause before ("that of the United States, where it is 540").
-        let since_previous = {
-            let m = &mentions[i];
-            let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start).map_or(doc.sentences[m.sentence].0, |p| p.end);
-            lower_padded(doc.slice(from, m.start))
-        };
-        let elsewhere = !is_date && words(&catalog.elsewhere).iter().any(|w| has_phrase(&clause_text, w) || has_phrase(&since_previous, w));
+        let elsewhere = !is_date && about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language);
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let sentence_text = lower_padded(doc.sentence_text(m.sentence));
