@@ -12,8 +12,8 @@ use crate::extract::{ArticleContext, Extraction, Extractor, Mention};
 use crate::knowledge::Knowledge;
 use crate::load::rows::{MentionRow, SourceRow, StatementRow};
 use crate::review::{self, ArticleReview, Decision, Decisions};
-use crate::transform::{as_of, claims, running_totals};
 use crate::transform::statements::statement_rows;
+use crate::transform::{as_of, claims, running_totals};
 
 /// The extractors of one thread, one per language, compiled on first use.
 type Extractors<'k> = BTreeMap<&'k str, Extractor<'k>>;

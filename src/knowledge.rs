@@ -109,7 +109,16 @@ fn measures_doc(catalog: &Catalog) -> String {
         .iter()
         .map(|m| {
             let yes = |b: bool| if b { "yes" } else { "" };
-            format!("| `{}` | {} | {} | {} | {} | {} | {} |\n", m.id, m.title, m.unit, m.kinds.join(", "), yes(m.cumulative), yes(m.is_timeless()), m.description)
+            format!(
+                "| `{}` | {} | {} | {} | {} | {} | {} |\n",
+                m.id,
+                m.title,
+                m.unit,
+                m.kinds.join(", "),
+                yes(m.cumulative),
+                yes(m.is_timeless()),
+                m.description
+            )
         })
         .collect();
     let mut doc = fill(MEASURES_DOC, &[("measures", rows)]);
@@ -145,19 +154,6 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
     values.iter().fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{{{name}}}}}"), value))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_placeholder_of_the_prose_is_filled() {
-        let knowledge = Knowledge::load(None).unwrap();
-        for section in doc_sections(&knowledge) {
-            assert!(!section.body_markdown.contains("{{"), "{}: {}", section.title, section.body_markdown);
-        }
-    }
-}
-
 /// How an article writes its numbers, decided as the build decides it (manifest, the article's
 /// own numbers, the outlet, the language): what `build` reads it in and `add` reports.
 pub fn decide_number_format(
@@ -172,4 +168,17 @@ pub fn decide_number_format(
     let is_scale = |w: &str| lexicon.scales.contains_key(w);
     let article = number_format::Article { text, url, publisher, is_scale: &is_scale };
     number_format::decide(manifest, article, &knowledge.number_formats, default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_placeholder_of_the_prose_is_filled() {
+        let knowledge = Knowledge::load(None).unwrap();
+        for section in doc_sections(&knowledge) {
+            assert!(!section.body_markdown.contains("{{"), "{}: {}", section.title, section.body_markdown);
+        }
+    }
 }

@@ -613,7 +613,11 @@ fn a_figure_of_another_country_gets_no_measure_of_el_salvador() {
     assert_eq!(find(&ms, "2.1").measure.as_deref(), Some("es_homicide_rate"));
     assert_eq!(find(&ms, "25.3").measure, None);
     // The place may open the clause before the figure's.
-    let ms = read("en", "Its incarceration rate is 1,600 prisoners per 100,000 residents, against that of Chile, where the incarceration rate is 230 per 100,000.", Some("2025-01-10"));
+    let ms = read(
+        "en",
+        "Its incarceration rate is 1,600 prisoners per 100,000 residents, against that of Chile, where the incarceration rate is 230 per 100,000.",
+        Some("2025-01-10"),
+    );
     assert_eq!(find(&ms, "1,600").measure.as_deref(), Some("es_incarceration_rate"));
     assert_eq!(find(&ms, "230").measure, None);
     let ms = read("es", "En México la tasa de homicidios fue de 24 por cada 100.000 habitantes.", Some("2025-01-10"));
@@ -644,6 +648,7 @@ fn the_level_a_change_verb_leads_to_states_the_measure() {
 
 #[test]
 fn a_date_after_a_pronoun_takes_its_subject_from_the_sentence_before() {
-    let ms = read("es", "La Asamblea prorrogó otra vez el régimen de excepción. La medida fue aprobada por primera vez el 27 de marzo de 2022.", Some("2024-05-01"));
+    let ms =
+        read("es", "La Asamblea prorrogó otra vez el régimen de excepción. La medida fue aprobada por primera vez el 27 de marzo de 2022.", Some("2024-05-01"));
     assert_eq!(find(&ms, "27 de marzo").measure.as_deref(), Some("es_state_of_exception_start"));
 }

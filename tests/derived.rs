@@ -353,7 +353,13 @@ fn the_disagreeing_claims_are_those_outside_the_largest_agreeing_set() {
     use cecot_data::transform::comparisons::disagreeing;
     let iv = |q: &str, v: f64| claim_interval(q, Some(v), None, None).unwrap();
     // 238 twice and "roughly 240" agree; 252 and "more than 250" stand apart.
-    let claims = [(iv("exact", 252.0), None), (iv("exact", 238.0), None), (iv("approximately", 240.0), None), (iv("more_than", 250.0), None), (iv("exact", 238.0), None)];
+    let claims = [
+        (iv("exact", 252.0), None),
+        (iv("exact", 238.0), None),
+        (iv("approximately", 240.0), None),
+        (iv("more_than", 250.0), None),
+        (iv("exact", 238.0), None),
+    ];
     assert_eq!(disagreeing(&claims), vec![0, 3]);
     // Open ends meet just inside them: "more than 250" and "roughly 260" agree, 200 does not.
     let claims = [(iv("more_than", 250.0), None), (iv("approximately", 260.0), None), (iv("exact", 200.0), None)];

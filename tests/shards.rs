@@ -6,7 +6,6 @@ use cecot_data::error::Error;
 use cecot_data::pipeline::{build, merge, BuildOptions, MergeOptions};
 use cecot_data::shard::Shard;
 
-#[allow(dead_code)]
 mod common;
 use common::{files, repo};
 

@@ -279,7 +279,7 @@ fn classify(s: &str) -> Option<NumberFormat> {
     if marks.iter().all(|m| *m == first) {
         if marks.len() >= 2 {
             // `1,318,900` / `1.318.900`: only groups repeat.
-            return grouped(&groups).then(|| if first == ',' { NumberFormat::PointDecimal } else { NumberFormat::CommaDecimal });
+            return grouped(&groups).then_some(if first == ',' { NumberFormat::PointDecimal } else { NumberFormat::CommaDecimal });
         }
         // One mark: a decimal unless exactly three digits follow.
         if groups[1].len() == 3 {
@@ -300,7 +300,7 @@ fn likely_group(s: &str) -> Option<NumberFormat> {
     let (head, tail) = s.split_once(['.', ','])?;
     let mark = s[head.len()..].chars().next()?;
     let shaped = (1..=3).contains(&head.len()) && tail.len() == 3 && tail.chars().all(|c| c.is_ascii_digit());
-    shaped.then(|| if mark == ',' { NumberFormat::PointDecimal } else { NumberFormat::CommaDecimal })
+    shaped.then_some(if mark == ',' { NumberFormat::PointDecimal } else { NumberFormat::CommaDecimal })
 }
 
 /// What the decision reads of an article.

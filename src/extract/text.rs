@@ -320,7 +320,10 @@ mod tests {
 
     #[test]
     fn a_period_glued_to_the_next_capital_still_ends_a_sentence() {
-        assert_eq!(sentences("El penal estaba lleno para entonces.De acuerdo con el informe, hubo 40."), ["El penal estaba lleno para entonces.", "De acuerdo con el informe, hubo 40."]);
+        assert_eq!(
+            sentences("El penal estaba lleno para entonces.De acuerdo con el informe, hubo 40."),
+            ["El penal estaba lleno para entonces.", "De acuerdo con el informe, hubo 40."]
+        );
         // Not after an initial, an abbreviation or inside a domain name.
         assert_eq!(sentences("Read J.Smith on elsalvador.com today.").len(), 1);
         assert_eq!(sentences("The U.S.Embassy said so.").len(), 1);

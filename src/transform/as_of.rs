@@ -3,10 +3,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::extract::phrases::PhraseSet;
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::period::{Period, Point};
-use crate::extract::phrases::PhraseSet;
 use crate::transform::claims::{has_phrase, is_past_tense, lower_padded};
 use crate::transform::running_totals::PeriodWords;
 
@@ -21,7 +21,14 @@ use crate::transform::running_totals::PeriodWords;
 /// `words` are the language's words of schemas/periods.toml: weekdays ("said Tuesday" in an
 /// article of a known day is the last Tuesday up to that day) and the openers of a
 /// comparison's baseline ("more than in 2023").
-pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, words: &PeriodWords, reference: Option<NaiveDate>, reference_period: Option<Period>) {
+pub fn assign_as_of(
+    doc: &Doc,
+    mentions: &mut [Mention],
+    lexicon: &Lexicon,
+    words: &PeriodWords,
+    reference: Option<NaiveDate>,
+    reference_period: Option<Period>,
+) {
     // Every date and year of the story (not in a name, not in front matter) with its period.
     let dates: Vec<(&Mention, Period)> = mentions
         .iter()
@@ -121,7 +128,7 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, word
             .or_else(|| {
                 [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
             })
-            .or_else(|| survey_period.clone())
+            .or(survey_period)
             // The sentence's time, though another figure's clause holds it: its first anchor
             // ("held 104,800 in mid-2023, in facilities built for 58,300").
             .or_else(|| {

@@ -10,9 +10,9 @@ use crate::error::{Error, Result};
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::load::schema::KINDS;
+use crate::transform::as_of::is_name_year;
 use crate::transform::frames::{self, FrameBook, FrameRef};
 use crate::transform::own_phrase;
-use crate::transform::as_of::is_name_year;
 use crate::transform::persons::NameReader;
 
 /// The catalog embedded in the binary.
@@ -299,7 +299,14 @@ impl Catalog {
                 }
             }
         }
-        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window), ("elsewhere", &mut catalog.elsewhere), ("difference", &mut catalog.difference), ("anaphora", &mut catalog.anaphora)] {
+        for (name, lists) in [
+            ("projection", &mut catalog.projection),
+            ("not_counted", &mut catalog.not_counted),
+            ("window", &mut catalog.window),
+            ("elsewhere", &mut catalog.elsewhere),
+            ("difference", &mut catalog.difference),
+            ("anaphora", &mut catalog.anaphora),
+        ] {
             for list in lists.values_mut() {
                 if list.iter().any(|c| c.trim().is_empty()) {
                     return Err(fail(format!("a `{name}` word is empty")));
@@ -608,7 +615,8 @@ fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
     }
     // Only other quantities cut the window; ranks and names ("por primera vez") do not.
     // Nor a change written as a verb ("has tripled to 98,000"): the figure is the new level.
-    let cuts = |x: &&Mention| !matches!(x.kind, "ordinal" | "identifier" | "other") && !(x.kind == "ratio" && !x.surface.chars().any(|c| c.is_ascii_digit()));
+    let change_verb = |x: &Mention| x.kind == "ratio" && !x.surface.chars().any(|c| c.is_ascii_digit());
+    let cuts = |x: &&Mention| !matches!(x.kind, "ordinal" | "identifier" | "other") && !change_verb(x);
     if let Some(prev) = mentions[..i].iter().rev().filter(cuts).find(|p| p.end <= m.start) {
         a = a.max(prev.end);
     }
@@ -681,7 +689,10 @@ fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, clause_end: us
         return None;
     }
     let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)));
-    words(&catalog.difference).into_iter().find(|w| after.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after, w)).map(|w| format!("difference: {w}"))
+    words(&catalog.difference)
+        .into_iter()
+        .find(|w| after.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after, w))
+        .map(|w| format!("difference: {w}"))
 }
 
 /// Does the figure's clause, or the text since the figure before it in its sentence, name a
@@ -756,7 +767,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || (elsewhere && measure.is_local(&catalog.local_subjects, &catalog.elsewhere)) {
+            if is_date != (measure.unit == "date")
+                || (short_window && measure.cumulative)
+                || (elsewhere && measure.is_local(&catalog.local_subjects, &catalog.elsewhere))
+            {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {

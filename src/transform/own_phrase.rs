@@ -55,7 +55,8 @@ pub fn before_next_figures_words(gap: &str) -> usize {
 /// word, then the phrase ("360 capturas más que las ...")?
 pub fn after_its_noun(after: &str, phrase: &str) -> bool {
     let mut words = after.split_whitespace();
-    words.next().is_some_and(|noun| noun.chars().all(char::is_alphabetic)) && format!(" {} ", words.collect::<Vec<_>>().join(" ")).starts_with(&format!(" {phrase} "))
+    words.next().is_some_and(|noun| noun.chars().all(char::is_alphabetic))
+        && format!(" {} ", words.collect::<Vec<_>>().join(" ")).starts_with(&format!(" {phrase} "))
 }
 
 /// Is the figure a count over a short window ("463 capturas en 15 días", "in 15 days, police

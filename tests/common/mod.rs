@@ -1,5 +1,8 @@
 //! Helpers shared by the integration tests that build whole corpora.
 
+// Each test file uses some of them.
+#![allow(dead_code)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
