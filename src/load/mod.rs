@@ -23,7 +23,7 @@ pub use parquet_in::read_parquet_table;
 pub use parquet_out::write_parquet as write_parquet_table;
 pub use table::{Cell, Table};
 pub use validate::{validate_dir, Violation};
-use validate::{Report, TextTable};
+use validate::Report;
 
 /// A section of documentation appended to `data_dictionary.md` after the tables, such as
 /// the measure catalog.
@@ -60,9 +60,12 @@ pub fn write_dataset(out: &Path, tables: &[Table], docs: &[DocSection]) -> Resul
 /// failure of `extra` leaves `out` as it was.
 pub fn write_dataset_with(out: &Path, tables: &[Table], docs: &[DocSection], extra: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let ordered = check_before_writing(out, tables)?;
+    crate::stage_log::done("checked before writing");
     atomic::replace_dir(out, |dir| {
         write_files(dir, &ordered, docs)?;
+        crate::stage_log::done("written");
         check_written(dir)?;
+        crate::stage_log::done("checked written");
         extra(dir)
     })
 }
@@ -75,8 +78,7 @@ fn check_before_writing<'t>(out: &Path, tables: &'t [Table]) -> Result<Vec<&'t T
     for table in &ordered {
         check_cell_types(out, table, &mut report);
     }
-    let text: Vec<TextTable> = ordered.iter().map(|t| TextTable::from_table(t, csv_path(out, t))).collect();
-    validate::check_tables(&text, &mut report);
+    validate::check_tables_in_memory(&ordered, out, &mut report);
     let violations = report.finish();
     if violations.is_empty() {
         Ok(ordered)
