@@ -242,14 +242,15 @@ struct TableChecks {
     positions: Vec<Option<usize>>,
     /// Where the primary key's columns are; None when one is missing from the header.
     key_positions: Option<Vec<usize>>,
-    /// The first line of each primary key seen.
-    keys: HashMap<Vec<String>, u64>,
+    /// The first line of each primary key seen (see [`key_text`]).
+    keys: HashMap<String, u64>,
     /// (foreign key number, position, (line, value) of each non-empty value) of each foreign
     /// key whose column is in the header.
     foreign: Vec<(usize, usize, Vec<(u64, String)>)>,
     /// (column, position, values) of the columns other tables' foreign keys point to, when in
-    /// the header.
-    targets: Vec<(&'static str, usize, HashSet<String>)>,
+    /// the header; the values are None for a column that is the whole primary key, whose
+    /// values are the keys of `keys` (one copy of the mention ids, not two).
+    targets: Vec<(&'static str, usize, Option<HashSet<String>>)>,
 }
 
 impl TableChecks {
@@ -262,7 +263,8 @@ impl TableChecks {
         let foreign = (def.foreign_keys.iter().enumerate())
             .filter_map(|(k, fk)| Some((k, def.column_index(fk.column).and_then(|i| positions[i])?, Vec::new())))
             .collect();
-        let targets = target_columns(def.name).filter_map(|c| Some((c, header.iter().position(|h| h == c)?, HashSet::new()))).collect();
+        let is_key = |c: &str| def.primary_key == [c];
+        let targets = target_columns(def.name).filter_map(|c| Some((c, header.iter().position(|h| h == c)?, (!is_key(c)).then(HashSet::new)))).collect();
         TableChecks { index, def, path, header, positions, key_positions, keys: HashMap::new(), foreign, targets }
     }
 
@@ -287,7 +289,7 @@ impl TableChecks {
                 values.push((line, fields[*pos].to_string()));
             }
         }
-        for (_, pos, values) in &mut self.targets {
+        for (_, pos, values) in self.targets.iter_mut().filter_map(|(_, pos, v)| Some((0, pos, v.as_mut()?))) {
             if !values.contains(fields[*pos]) {
                 values.insert(fields[*pos].to_string());
             }
@@ -304,16 +306,24 @@ impl TableChecks {
             report.cell(&self.path, line, &key_name(), "key", "primary key is empty");
             return;
         }
-        let key: Vec<String> = key.into_iter().map(str::to_string).collect();
-        match self.keys.get(&key) {
+        match self.keys.get(&key_text(&key)) {
             Some(first) => {
                 let msg = format!("duplicate primary key `{}`: the same as line {first}", key.join(","));
                 report.cell(&self.path, line, &key_name(), "key", &msg);
             }
             None => {
-                self.keys.insert(key, line);
+                self.keys.insert(key_text(&key), line);
             }
         }
+    }
+}
+
+/// A primary key's values as one text: the value itself for a one-column key (as a foreign
+/// key's value is), each value after its length otherwise.
+fn key_text(values: &[&str]) -> String {
+    match values {
+        [one] => one.to_string(),
+        _ => values.iter().map(|v| format!("{}:{v}", v.len())).collect(),
     }
 }
 
@@ -331,10 +341,14 @@ fn finish_foreign_keys(tables: Vec<TableChecks>, report: &mut Report) {
     for table in &tables {
         for (k, _, values) in &table.foreign {
             let fk = &table.def.foreign_keys[*k];
-            let target = tables.iter().find(|t| t.def.name == fk.table).and_then(|t| t.targets.iter().find(|(c, ..)| *c == fk.table_column));
-            let Some((_, _, target_values)) = target else { continue };
+            let target = tables.iter().find(|t| t.def.name == fk.table).and_then(|t| Some((t, t.targets.iter().find(|(c, ..)| *c == fk.table_column)?)));
+            let Some((target, (_, _, target_values))) = target else { continue };
+            let known = |v: &String| match target_values {
+                Some(values) => values.contains(v),
+                None => target.keys.contains_key(v.as_str()),
+            };
             report.at(stage::of(stage::ROWS, table.index, 3 + table.def.columns.len() + k));
-            for (line, value) in values.iter().filter(|(_, v)| !target_values.contains(v)) {
+            for (line, value) in values.iter().filter(|(_, v)| !known(v)) {
                 let msg = format!("`{value}` is not a {}.{} (foreign key)", fk.table, fk.table_column);
                 report.cell(&table.path, *line, fk.column, "foreign key", &msg);
             }
