@@ -308,7 +308,6 @@ fn write_tables(out: &Path, raw: &Path, tables: Tables, knowledge: &Knowledge, s
     docs.extend(tables.review.as_ref().map(review::doc_section));
     let all = tables.into_all();
     crate::stage_log::done("tables");
-    crate::load::write_dataset_with(out, &all, &docs, |dir| crate::report::write(dir, raw, &all))?;
-    crate::stage_log::done("report");
+    crate::load::write_dataset_owned(out, all, &docs, |dir, all| crate::report::write(dir, raw, all))?;
     Ok(BuildSummary { seconds: started.elapsed().as_secs_f64(), ..summary })
 }

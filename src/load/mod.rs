@@ -60,14 +60,49 @@ pub fn write_dataset(out: &Path, tables: &[Table], docs: &[DocSection]) -> Resul
 /// failure of `extra` leaves `out` as it was.
 pub fn write_dataset_with(out: &Path, tables: &[Table], docs: &[DocSection], extra: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let ordered = check_before_writing(out, tables)?;
-    crate::stage_log::done("checked before writing");
     atomic::replace_dir(out, |dir| {
         write_files(dir, &ordered, docs)?;
+        extra(dir)?;
+        check_written(dir)
+    })
+}
+
+/// [`write_dataset_with`] for tables the caller is done with: `extra` gets the tables too,
+/// and they are freed before the written files are read back and checked, so a build never
+/// holds its tables and their files' contents at once.
+pub fn write_dataset_owned(out: &Path, tables: Vec<Table>, docs: &[DocSection], extra: impl FnOnce(&Path, &[Table]) -> Result<()>) -> Result<()> {
+    check_before_writing(out, &tables)?;
+    crate::stage_log::done("checked before writing");
+    atomic::replace_dir(out, |dir| {
+        write_files(dir, &publication_order(&tables), docs)?;
         crate::stage_log::done("written");
+        extra(dir, &tables)?;
+        crate::stage_log::done("report");
+        drop(tables);
+        return_freed_memory();
         check_written(dir)?;
         crate::stage_log::done("checked written");
-        extra(dir)
+        Ok(())
     })
+}
+
+/// Hand the memory just freed back to the system. glibc keeps freed memory in the arena of
+/// the thread that allocated it, and the threads that read the files back allocate from
+/// their own: without this, the tables' memory and the files' contents would add up in the
+/// process's peak.
+fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free pages of malloc's own arenas; no memory in use
+    // is touched.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// The tables in publication order (the checks before writing have made sure each definition
+/// has exactly one).
+fn publication_order(tables: &[Table]) -> Vec<&Table> {
+    schema::TABLES.iter().filter_map(|def| tables.iter().find(|t| t.def.name == def.name)).collect()
 }
 
 /// The tables in publication order, or [`Error::Rejected`] listing what breaks the
