@@ -72,6 +72,7 @@ pub fn write_dataset_with(out: &Path, tables: &[Table], docs: &[DocSection], ext
 /// holds its tables and their files' contents at once.
 pub fn write_dataset_owned(out: &Path, tables: Vec<Table>, docs: &[DocSection], extra: impl FnOnce(&Path, &[Table]) -> Result<()>) -> Result<()> {
     check_before_writing(out, &tables)?;
+    return_freed_memory(); // the checks' keys, before the writers' arrays
     crate::stage_log::done("checked before writing");
     atomic::replace_dir(out, |dir| {
         write_files(dir, &publication_order(&tables), docs)?;
@@ -87,9 +88,8 @@ pub fn write_dataset_owned(out: &Path, tables: Vec<Table>, docs: &[DocSection], 
 }
 
 /// Hand the memory just freed back to the system. glibc keeps freed memory in the arena of
-/// the thread that allocated it, and the threads that read the files back allocate from
-/// their own: without this, the tables' memory and the files' contents would add up in the
-/// process's peak.
+/// the thread that allocated it, and the next stage's threads allocate from their own:
+/// without this, the memory of one stage and the next would add up in the process's peak.
 fn return_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free pages of malloc's own arenas; no memory in use
