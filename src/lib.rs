@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod report;
 pub mod review;
 pub mod shard;
+pub mod stage_log;
 pub mod transform;
 
 pub use error::{Error, Result};

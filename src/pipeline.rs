@@ -86,6 +86,11 @@ impl Tables {
     pub fn all(&self) -> Vec<Table> {
         vec![self.sources.clone(), self.mentions.clone(), self.statements.clone(), self.derived.clone(), self.comparisons.clone()]
     }
+
+    /// Every table, in the order of [`schema::TABLES`], without copying the rows.
+    pub fn into_all(self) -> Vec<Table> {
+        vec![self.sources, self.mentions, self.statements, self.derived, self.comparisons]
+    }
 }
 
 /// Extract the mentions of every article of a corpus held in memory and read them as claims
@@ -162,6 +167,7 @@ pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowle
         })
         .collect();
     progress.finish_and_clear();
+    crate::stage_log::done("extract");
     let mut rows = CorpusRows::default();
     let mut done = ArticleReview::default();
     for article in articles {
@@ -169,6 +175,7 @@ pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowle
         done.add(std::mem::take(&mut article.review));
         rows.push(article);
     }
+    crate::stage_log::done("rows gathered");
     Ok((rows, decisions.map(|decisions| Reviewed { decisions, done })))
 }
 
@@ -176,12 +183,19 @@ pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowle
 /// comparisons) and every table: what a build and a merge of shards both finish with.
 pub fn tables_of(rows: CorpusRows, knowledge: &Knowledge, review: Option<ReviewReport>) -> Tables {
     let claims = inputs::claims_of(&rows.statements, &rows.mentions);
-    let derived = derived::derive(&knowledge.derived, &claims, &knowledge.measures);
-    let comparisons = comparisons::compare(&claims, &knowledge.measures);
+    crate::stage_log::done("claims");
+    // The derived figures and the comparison read the same claims and nothing of each other:
+    // each on its own thread of the build's pool, and so are the tables' cells.
+    let (derived, comparisons) =
+        rayon::join(|| derived::derive(&knowledge.derived, &claims, &knowledge.measures), || comparisons::compare(&claims, &knowledge.measures));
+    drop(claims);
+    crate::stage_log::done("derived and comparisons");
+    let CorpusRows { sources, mentions, statements } = rows;
+    let (mentions, (statements, sources)) = rayon::join(|| rows_table(mentions), || rayon::join(|| rows_table(statements), || rows_table(sources)));
     Tables {
-        sources: rows_table(rows.sources),
-        mentions: rows_table(rows.mentions),
-        statements: rows_table(rows.statements),
+        sources,
+        mentions,
+        statements,
         derived: rows_table(derived.rows),
         comparisons: rows_table(comparisons),
         review,
@@ -217,6 +231,7 @@ fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool> {
 /// Build the dataset from `opts.raw` into `opts.out`, or with `opts.shard`, one shard's rows.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
+    crate::stage_log::done("start");
     let knowledge = Knowledge::load(opts.schemas.as_deref())?;
     if let Some(shard) = opts.shard {
         return thread_pool(opts.jobs)?.install(|| build_shard(opts, shard, &knowledge, started));
@@ -291,7 +306,8 @@ fn write_tables(out: &Path, raw: &Path, tables: Tables, knowledge: &Knowledge, s
     };
     let mut docs = doc_sections(knowledge);
     docs.extend(tables.review.as_ref().map(review::doc_section));
-    let all = tables.all();
-    crate::load::write_dataset_with(out, &all, &docs, |dir| crate::report::write(dir, raw, &all))?;
+    let all = tables.into_all();
+    crate::stage_log::done("tables");
+    crate::load::write_dataset_owned(out, all, &docs, |dir, all| crate::report::write(dir, raw, all))?;
     Ok(BuildSummary { seconds: started.elapsed().as_secs_f64(), ..summary })
 }

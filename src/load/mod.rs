@@ -23,7 +23,7 @@ pub use parquet_in::read_parquet_table;
 pub use parquet_out::write_parquet as write_parquet_table;
 pub use table::{Cell, Table};
 pub use validate::{validate_dir, Violation};
-use validate::{Report, TextTable};
+use validate::Report;
 
 /// A section of documentation appended to `data_dictionary.md` after the tables, such as
 /// the measure catalog.
@@ -62,9 +62,47 @@ pub fn write_dataset_with(out: &Path, tables: &[Table], docs: &[DocSection], ext
     let ordered = check_before_writing(out, tables)?;
     atomic::replace_dir(out, |dir| {
         write_files(dir, &ordered, docs)?;
-        check_written(dir)?;
-        extra(dir)
+        extra(dir)?;
+        check_written(dir)
     })
+}
+
+/// [`write_dataset_with`] for tables the caller is done with: `extra` gets the tables too,
+/// and they are freed before the written files are read back and checked, so a build never
+/// holds its tables and their files' contents at once.
+pub fn write_dataset_owned(out: &Path, tables: Vec<Table>, docs: &[DocSection], extra: impl FnOnce(&Path, &[Table]) -> Result<()>) -> Result<()> {
+    check_before_writing(out, &tables)?;
+    return_freed_memory(); // the checks' keys, before the writers' arrays
+    crate::stage_log::done("checked before writing");
+    atomic::replace_dir(out, |dir| {
+        write_files(dir, &publication_order(&tables), docs)?;
+        crate::stage_log::done("written");
+        extra(dir, &tables)?;
+        crate::stage_log::done("report");
+        drop(tables);
+        return_freed_memory();
+        check_written(dir)?;
+        crate::stage_log::done("checked written");
+        Ok(())
+    })
+}
+
+/// Hand the memory just freed back to the system. glibc keeps freed memory in the arena of
+/// the thread that allocated it, and the next stage's threads allocate from their own:
+/// without this, the memory of one stage and the next would add up in the process's peak.
+fn return_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free pages of malloc's own arenas; no memory in use
+    // is touched.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// The tables in publication order (the checks before writing have made sure each definition
+/// has exactly one).
+fn publication_order(tables: &[Table]) -> Vec<&Table> {
+    schema::TABLES.iter().filter_map(|def| tables.iter().find(|t| t.def.name == def.name)).collect()
 }
 
 /// The tables in publication order, or [`Error::Rejected`] listing what breaks the
@@ -75,8 +113,7 @@ fn check_before_writing<'t>(out: &Path, tables: &'t [Table]) -> Result<Vec<&'t T
     for table in &ordered {
         check_cell_types(out, table, &mut report);
     }
-    let text: Vec<TextTable> = ordered.iter().map(|t| TextTable::from_table(t, csv_path(out, t))).collect();
-    validate::check_tables(&text, &mut report);
+    validate::check_tables_in_memory(&ordered, out, &mut report);
     let violations = report.finish();
     if violations.is_empty() {
         Ok(ordered)

@@ -67,6 +67,9 @@ impl fmt::Display for Violation {
 /// Never panics on bad input: malformed CSV, garbage Parquet and missing files are reported as
 /// violations. Returns `Err` only when `dir` itself cannot be read. An empty list means valid;
 /// the CLI prints each violation and exits 1 when there are any.
+///
+/// Each CSV file is read a record at a time beside its Parquet file (on its own thread), so
+/// memory holds one table's Parquet columns and keys, not every table as text.
 pub fn validate_dir(dir: &Path) -> Result<Vec<Violation>> {
     std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut report = Report::default();
@@ -75,111 +78,151 @@ pub fn validate_dir(dir: &Path) -> Result<Vec<Violation>> {
             report.file(&dir.join(name), "file is missing; rebuild the dataset to write it");
         }
     }
-    // Each file is read and checked on its own thread; reports are joined in table order, so
-    // the violations come out in the same order whatever the threads do.
     use rayon::prelude::*;
-    let read: Vec<(Option<TextTable>, Report)> = TABLES
-        .par_iter()
-        .map(|def| {
+    let checked: Vec<Option<TableChecks>> = (0..TABLES.len())
+        .into_par_iter()
+        .map(|i| {
+            let def = &TABLES[i];
             let mut own = Report::default();
-            (read_csv(def, &dir.join(format!("{}.csv", def.name)), &mut own), own)
+            let checks = check_files(i, def, &dir.join(format!("{}.csv", def.name)), &dir.join(format!("{}.parquet", def.name)), &mut own);
+            (own, checks)
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(own, checks)| {
+            report.absorb(own);
+            checks
         })
         .collect();
-    let mut tables = Vec::new();
-    for (table, own) in read {
-        report.absorb(own);
-        tables.extend(table);
-    }
-    check_tables(&tables, &mut report);
-    let parquet: Vec<Report> = TABLES
-        .par_iter()
-        .map(|def| {
-            let mut own = Report::default();
-            let csv = tables.iter().find(|t| t.def.name == def.name);
-            check_parquet(def, &dir.join(format!("{}.parquet", def.name)), csv, &mut own);
-            own
-        })
-        .collect();
-    parquet.into_iter().for_each(|own| report.absorb(own));
+    let present: Vec<TableChecks> = checked.into_iter().flatten().collect();
+    finish_foreign_keys(present, &mut report);
     Ok(report.finish())
 }
 
-/// A table as CSV text: what the file holds, or what it would hold (see
-/// [`TextTable::from_table`]). The row checks work on this form so that files and in-memory
-/// tables are held to exactly the same rules.
-pub(crate) struct TextTable {
-    pub(crate) def: &'static TableDef,
-    /// The CSV file the rows are (or would be) in; violations name it.
-    pub(crate) path: PathBuf,
-    pub(crate) header: Vec<String>,
-    pub(crate) rows: Vec<TextRow>,
-}
+/// The order violations are listed in, whatever order the checks ran in: files missing, then
+/// each CSV file's reading problems, then each table's row checks (header, widths, values
+/// column by column, primary key, foreign keys), then each Parquet file.
+mod stage {
+    pub const READ: u64 = 1;
+    pub const ROWS: u64 = 2;
+    pub const PARQUET: u64 = 3;
 
-/// One data row of a [`TextTable`] and the CSV line it starts on.
-pub(crate) struct TextRow {
-    pub(crate) line: u64,
-    pub(crate) fields: Vec<String>,
-}
-
-impl TextTable {
-    /// The CSV text of an in-memory table, as the writer would write it to `path`. Row `i`
-    /// (0-based) is line `i + 2`, which holds for the file as long as no text has a newline.
-    pub(crate) fn from_table(table: &super::Table, path: PathBuf) -> TextTable {
-        let header = table.def.columns.iter().map(|c| c.name.to_string()).collect();
-        let rows = (0u64..).zip(&table.rows).map(|(i, row)| TextRow { line: i + 2, fields: row.iter().map(|c| c.to_csv_field()).collect() }).collect();
-        TextTable { def: table.def, path, header, rows }
-    }
-
-    /// Where each defined column is in the header, by name.
-    fn positions(&self) -> Vec<Option<usize>> {
-        self.def.columns.iter().map(|c| self.header.iter().position(|h| h == c.name)).collect()
-    }
-
-    /// The rows whose width matches the header; the others are reported by [`check_widths`].
-    fn whole_rows(&self) -> impl Iterator<Item = &TextRow> {
-        self.rows.iter().filter(|r| r.fields.len() == self.header.len())
+    /// The stage of check `sub` of phase `phase` on table `table`.
+    pub fn of(phase: u64, table: usize, sub: usize) -> u64 {
+        (phase << 40) | ((table as u64) << 20) | sub as u64
     }
 }
 
-/// Read a CSV file into a [`TextTable`], or report why it cannot be read. The first record is
-/// the header; reading stops at the first malformed record.
-fn read_csv(def: &'static TableDef, path: &Path, report: &mut Report) -> Option<TextTable> {
-    let file = match File::open(path) {
+/// Read one table's CSV file a record at a time, run the row checks on each record and
+/// compare it with the same row of the Parquet file. None when the CSV cannot be read (its
+/// foreign keys are then not checked, nor is it a foreign key's target).
+fn check_files(i: usize, def: &'static TableDef, csv_path: &Path, parquet_path: &Path, report: &mut Report) -> Option<TableChecks> {
+    let parquet = read_parquet_checked(i, def, parquet_path, report);
+    report.at(stage::of(stage::READ, i, 0));
+    let file = match File::open(csv_path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            report.file(path, "file is missing; rebuild the dataset to write it");
+            report.file(csv_path, "file is missing; rebuild the dataset to write it");
             return None;
         }
         Err(e) => {
-            report.file(path, &format!("cannot open: {e}"));
+            report.file(csv_path, &format!("cannot open: {e}"));
             return None;
         }
     };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(file);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(std::io::BufReader::new(file));
     let mut records = reader.records();
-    let header = match records.next() {
+    let header: Vec<String> = match records.next() {
         Some(Ok(h)) => h.iter().map(str::to_string).collect(),
         Some(Err(e)) => {
-            report.row(path, csv_error_line(&e).unwrap_or(1), "header", &format!("cannot read the header: {e}"));
+            report.row(csv_path, csv_error_line(&e).unwrap_or(1), "header", &format!("cannot read the header: {e}"));
             return None;
         }
         None => {
-            report.file(path, "file is empty; expected at least the header line");
+            report.file(csv_path, "file is empty; expected at least the header line");
             return None;
         }
     };
-    let mut rows = Vec::new();
+    let mut checks = TableChecks::new(i, def, csv_path.to_path_buf(), header, report);
+    let mut compare = parquet.as_ref().map(|df| ParquetCompare::new(i, def, df, &checks, parquet_path));
+    let mut rows = 0usize;
     for record in records {
         match record {
-            Ok(r) => rows.push(TextRow { line: r.position().map_or(0, |p| p.line()), fields: r.iter().map(str::to_string).collect() }),
+            Ok(r) => {
+                let line = r.position().map_or(0, |p| p.line());
+                let fields: Vec<&str> = r.iter().collect();
+                checks.row(line, &fields, report);
+                if let Some(compare) = compare.as_mut() {
+                    compare.row(rows, line, &fields);
+                }
+                rows += 1;
+            }
             Err(e) => {
+                report.at(stage::of(stage::READ, i, 0));
                 let line = csv_error_line(&e).unwrap_or(0);
-                report.row(path, line, "csv", &format!("malformed CSV, reading stopped here: {e}"));
+                report.row(csv_path, line, "csv", &format!("malformed CSV, reading stopped here: {e}"));
                 break;
             }
         }
     }
-    Some(TextTable { def, path: path.to_path_buf(), header, rows })
+    if let (Some(compare), Some(df)) = (compare, parquet.as_ref()) {
+        compare.finish(df, rows, csv_path, report);
+    }
+    Some(checks)
+}
+
+/// The Parquet file of a table, read, with its columns checked against the definition; None
+/// (reported) when it is missing or unreadable.
+fn read_parquet_checked(i: usize, def: &TableDef, path: &Path, report: &mut Report) -> Option<(pl::DataFrame, Vec<&'static str>)> {
+    report.at(stage::of(stage::PARQUET, i, 0));
+    if !path.is_file() {
+        report.file(path, "file is missing; rebuild the dataset to write it");
+        return None;
+    }
+    let df = match read_parquet(path) {
+        Ok(df) => df,
+        Err(msg) => {
+            report.file(path, &format!("cannot read as Parquet: {msg}; rebuild the dataset"));
+            return None;
+        }
+    };
+    let comparable = check_parquet_schema(def, path, &df, report);
+    Some((df, comparable))
+}
+
+/// The CSV text of an in-memory table's row, as the writer would write it.
+fn csv_fields(row: &[super::Cell]) -> Vec<String> {
+    row.iter().map(|c| c.to_csv_field()).collect()
+}
+
+/// Run the row checks on tables held in memory, as if written to `dir` (header, widths,
+/// values, primary keys, and foreign keys among `tables`; a foreign key into a table not among
+/// them is not checked, its absence is reported where the set was made). Row `i` (0-based) is
+/// line `i + 2`, which holds for the file as long as no text has a newline. Each table is
+/// checked on its own thread, a row at a time, so no table is copied whole as text.
+pub(crate) fn check_tables_in_memory(tables: &[&super::Table], dir: &Path, report: &mut Report) {
+    use rayon::prelude::*;
+    let checked: Vec<(Report, TableChecks)> = tables
+        .par_iter()
+        .map(|table| {
+            let mut own = Report::default();
+            let i = TABLES.iter().position(|d| d.name == table.def.name).unwrap_or(TABLES.len());
+            let header = table.def.columns.iter().map(|c| c.name.to_string()).collect();
+            let mut checks = TableChecks::new(i, table.def, dir.join(format!("{}.csv", table.def.name)), header, &mut own);
+            for (line, row) in (2u64..).zip(&table.rows) {
+                let fields = csv_fields(row);
+                let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+                checks.row(line, &fields, &mut own);
+            }
+            (own, checks)
+        })
+        .collect();
+    let mut present = Vec::new();
+    for (own, checks) in checked {
+        report.absorb(own);
+        present.push(checks);
+    }
+    finish_foreign_keys(present, report);
 }
 
 /// The line a CSV error happened on, where the csv crate knows it.
@@ -187,63 +230,238 @@ fn csv_error_line(e: &csv::Error) -> Option<u64> {
     e.position().map(|p| p.line())
 }
 
-/// Run the row checks on a set of tables: header, widths, values, primary keys and foreign
-/// keys (a foreign key into a table not in the set is not checked; its absence is reported
-/// where the set was made).
-pub(crate) fn check_tables(tables: &[TextTable], report: &mut Report) {
-    for table in tables {
-        check_header(table, report);
-        check_widths(table, report);
-        check_values(table, report);
-        check_primary_key(table, report);
-        check_foreign_keys(table, tables, report);
+/// The row checks of one table, fed a row at a time: widths, values, primary key; the values
+/// of its foreign keys are kept, to be checked once every table has been read, and so are the
+/// values other tables' foreign keys point to.
+struct TableChecks {
+    index: usize,
+    def: &'static TableDef,
+    path: PathBuf,
+    header: Vec<String>,
+    /// Where each defined column is in the header.
+    positions: Vec<Option<usize>>,
+    /// Where the primary key's columns are; None when one is missing from the header.
+    key_positions: Option<Vec<usize>>,
+    /// The first line of each primary key seen (see [`key_text`]).
+    keys: HashMap<String, u64>,
+    /// (foreign key number, position, (line, value) of each non-empty value) of each foreign
+    /// key whose column is in the header.
+    foreign: Vec<(usize, usize, Vec<(u64, String)>)>,
+    /// (column, position, values) of the columns other tables' foreign keys point to, when in
+    /// the header; the values are None for a column that is the whole primary key, whose
+    /// values are the keys of `keys` (one copy of the mention ids, not two).
+    targets: Vec<(&'static str, usize, Option<HashSet<String>>)>,
+}
+
+impl TableChecks {
+    /// Start checking a table with this header (checked here).
+    fn new(index: usize, def: &'static TableDef, path: PathBuf, header: Vec<String>, report: &mut Report) -> TableChecks {
+        report.at(stage::of(stage::ROWS, index, 0));
+        check_header(def, &path, &header, report);
+        let positions: Vec<Option<usize>> = def.columns.iter().map(|c| header.iter().position(|h| h == c.name)).collect();
+        let key_positions = def.primary_key.iter().map(|k| def.column_index(k).and_then(|i| positions[i])).collect();
+        let foreign = (def.foreign_keys.iter().enumerate())
+            .filter_map(|(k, fk)| Some((k, def.column_index(fk.column).and_then(|i| positions[i])?, Vec::new())))
+            .collect();
+        let is_key = |c: &str| def.primary_key == [c];
+        let targets = target_columns(def.name).filter_map(|c| Some((c, header.iter().position(|h| h == c)?, (!is_key(c)).then(HashSet::new)))).collect();
+        TableChecks { index, def, path, header, positions, key_positions, keys: HashMap::new(), foreign, targets }
+    }
+
+    /// Check one data row.
+    fn row(&mut self, line: u64, fields: &[&str], report: &mut Report) {
+        if fields.len() != self.header.len() {
+            report.at(stage::of(stage::ROWS, self.index, 1));
+            let msg = format!("row has {} fields but the header has {}", fields.len(), self.header.len());
+            report.row(&self.path, line, "width", &msg);
+            return;
+        }
+        for (c, (column, pos)) in self.def.columns.iter().zip(&self.positions).enumerate() {
+            let Some(pos) = pos else { continue };
+            if let Some(msg) = value_problem(column, fields[*pos]) {
+                report.at(stage::of(stage::ROWS, self.index, 2 + c));
+                report.cell(&self.path, line, column.name, "value", &msg);
+            }
+        }
+        self.primary_key(line, fields, report);
+        for (_, pos, values) in &mut self.foreign {
+            if !fields[*pos].is_empty() {
+                values.push((line, fields[*pos].to_string()));
+            }
+        }
+        for (_, pos, values) in self.targets.iter_mut().filter_map(|(_, pos, v)| Some((0, pos, v.as_mut()?))) {
+            if !values.contains(fields[*pos]) {
+                values.insert(fields[*pos].to_string());
+            }
+        }
+    }
+
+    /// The primary key must be present in every row and unique across rows.
+    fn primary_key(&mut self, line: u64, fields: &[&str], report: &mut Report) {
+        let Some(key_positions) = &self.key_positions else { return }; // a missing key column is reported by the header check
+        report.at(stage::of(stage::ROWS, self.index, 2 + self.def.columns.len()));
+        let key_name = || self.def.primary_key.join(",");
+        let key: Vec<&str> = key_positions.iter().map(|&p| fields[p]).collect();
+        if key.iter().any(|v| v.is_empty()) {
+            report.cell(&self.path, line, &key_name(), "key", "primary key is empty");
+            return;
+        }
+        match self.keys.get(&key_text(&key)) {
+            Some(first) => {
+                let msg = format!("duplicate primary key `{}`: the same as line {first}", key.join(","));
+                report.cell(&self.path, line, &key_name(), "key", &msg);
+            }
+            None => {
+                self.keys.insert(key_text(&key), line);
+            }
+        }
+    }
+}
+
+/// A primary key's values as one text: the value itself for a one-column key (as a foreign
+/// key's value is), each value after its length otherwise.
+fn key_text(values: &[&str]) -> String {
+    match values {
+        [one] => one.to_string(),
+        _ => values.iter().map(|v| format!("{}:{v}", v.len())).collect(),
+    }
+}
+
+/// The columns of `table` that some table's foreign key points to.
+fn target_columns(table: &str) -> impl Iterator<Item = &'static str> + '_ {
+    let mut columns: Vec<&'static str> = TABLES.iter().flat_map(|d| d.foreign_keys).filter(|fk| fk.table == table).map(|fk| fk.table_column).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    columns.into_iter()
+}
+
+/// Every non-empty foreign key value must occur in the referenced column of a table that was
+/// read (a table that could not be read, or lacks the column, is reported elsewhere).
+fn finish_foreign_keys(tables: Vec<TableChecks>, report: &mut Report) {
+    for table in &tables {
+        for (k, _, values) in &table.foreign {
+            let fk = &table.def.foreign_keys[*k];
+            let target = tables.iter().find(|t| t.def.name == fk.table).and_then(|t| Some((t, t.targets.iter().find(|(c, ..)| *c == fk.table_column)?)));
+            let Some((target, (_, _, target_values))) = target else { continue };
+            let known = |v: &String| match target_values {
+                Some(values) => values.contains(v),
+                None => target.keys.contains_key(v.as_str()),
+            };
+            report.at(stage::of(stage::ROWS, table.index, 3 + table.def.columns.len() + k));
+            for (line, value) in values.iter().filter(|(_, v)| !known(v)) {
+                let msg = format!("`{value}` is not a {}.{} (foreign key)", fk.table, fk.table_column);
+                report.cell(&table.path, *line, fk.column, "foreign key", &msg);
+            }
+        }
     }
 }
 
 /// The header must list the defined columns, each once, in definition order.
-fn check_header(table: &TextTable, report: &mut Report) {
-    let defined: Vec<&str> = table.def.columns.iter().map(|c| c.name).collect();
+fn check_header(def: &TableDef, path: &Path, header: &[String], report: &mut Report) {
+    let defined: Vec<&str> = def.columns.iter().map(|c| c.name).collect();
     let mut seen = HashSet::new();
-    for name in &table.header {
+    for name in header {
         if !seen.insert(name.as_str()) {
-            report.cell(&table.path, 1, name, "header", "column appears more than once in the header");
+            report.cell(path, 1, name, "header", "column appears more than once in the header");
         } else if !defined.contains(&name.as_str()) {
-            report.cell(&table.path, 1, name, "header", "unexpected column: the table definition has no such column");
+            report.cell(path, 1, name, "header", "unexpected column: the table definition has no such column");
         }
     }
     for (i, name) in defined.iter().enumerate() {
-        if !table.header.iter().any(|h| h == name) {
+        if !header.iter().any(|h| h == name) {
             let msg = format!("missing column: the definition puts it at position {}", i + 1);
-            report.cell(&table.path, 1, name, "header", &msg);
+            report.cell(path, 1, name, "header", &msg);
         }
     }
-    let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let same_set = header.len() == defined.len() && defined.iter().all(|d| header.contains(d));
     if same_set && header != defined {
         let msg = format!("columns are out of order; expected: {}", defined.join(","));
-        report.row(&table.path, 1, "header", &msg);
+        report.row(path, 1, "header", &msg);
     }
 }
 
-/// Every row must have as many fields as the header.
-fn check_widths(table: &TextTable, report: &mut Report) {
-    for row in table.rows.iter().filter(|r| r.fields.len() != table.header.len()) {
-        let msg = format!("row has {} fields but the header has {}", row.fields.len(), table.header.len());
-        report.row(&table.path, row.line, "width", &msg);
-    }
+/// A Parquet file compared with its CSV a row at a time, as the CSV is read. Disagreements
+/// are listed only when both files turn out to have the same number of rows.
+struct ParquetCompare<'d> {
+    index: usize,
+    path: PathBuf,
+    /// Each compared column: its place in the definition, its place in the CSV, its type, its
+    /// Parquet values as CSV text (None when they cannot be read) and its disagreements.
+    columns: Vec<(usize, usize, ColumnType, Option<FieldIter<'d>>, usize)>,
+    found: Report,
 }
 
-/// Each value must parse as its column's type, be present where required and be allowed
-/// where the column is an enumeration.
-fn check_values(table: &TextTable, report: &mut Report) {
-    for (column, pos) in table.def.columns.iter().zip(table.positions()) {
-        let Some(pos) = pos else { continue };
-        for row in table.whole_rows() {
-            if let Some(msg) = value_problem(column, &row.fields[pos]) {
-                report.cell(&table.path, row.line, column.name, "value", &msg);
+/// A Parquet column's values as the CSV writer would write them (null = empty), in order.
+type FieldIter<'d> = Box<dyn Iterator<Item = String> + 'd>;
+
+impl<'d> ParquetCompare<'d> {
+    fn new(index: usize, def: &'static TableDef, parquet: &'d (pl::DataFrame, Vec<&'static str>), checks: &TableChecks, path: &Path) -> ParquetCompare<'d> {
+        let (df, comparable) = parquet;
+        let columns = (def.columns.iter().enumerate())
+            .filter(|(_, column)| comparable.contains(&column.name))
+            .filter_map(|(c, column)| {
+                let pos = checks.positions[c]?;
+                let values = df.column(column.name).ok().and_then(|v| parquet_fields(v, column.ty));
+                Some((c, pos, column.ty, values, 0))
+            })
+            .collect();
+        ParquetCompare { index, path: path.to_path_buf(), columns, found: Report::default() }
+    }
+
+    /// Compare CSV row `_row` (0-based, at `line`) with the next Parquet row.
+    fn row(&mut self, _row: usize, line: u64, fields: &[&str]) {
+        let def_columns = TABLES.get(self.index).map(|d| d.columns);
+        for (c, pos, ty, values, disagreements) in &mut self.columns {
+            let Some(parquet) = values.as_mut().and_then(|v| v.next()) else { continue };
+            let Some(text) = fields.get(*pos) else { continue }; // short rows are reported by the CSV checks
+            if same_value(*ty, &parquet, text) {
+                continue;
+            }
+            *disagreements += 1;
+            if *disagreements <= MAX_DISAGREEMENTS {
+                let name = def_columns.map_or("", |d| d[*c].name);
+                self.found.at(stage::of(stage::PARQUET, self.index, 1 + *c));
+                self.found.cell(&self.path, line, name, "parquet", &format!("Parquet has `{parquet}` but the CSV has `{text}`"));
             }
         }
     }
+
+    /// Report a difference in row counts, or the disagreements found.
+    fn finish(self, df: &(pl::DataFrame, Vec<&'static str>), rows: usize, csv_path: &Path, report: &mut Report) {
+        let height = df.0.height();
+        if height != rows {
+            report.at(stage::of(stage::PARQUET, self.index, 0));
+            report.file(&self.path, &format!("has {height} rows but {} has {rows}", csv_path.display()));
+            return;
+        }
+        report.absorb(self.found);
+        let def_columns = TABLES.get(self.index).map(|d| d.columns);
+        for (c, _, _, values, disagreements) in &self.columns {
+            let name = def_columns.map_or("", |d| d[*c].name);
+            report.at(stage::of(stage::PARQUET, self.index, 1 + *c));
+            if values.is_none() {
+                report.column(&self.path, name, "values cannot be read");
+            } else if *disagreements > MAX_DISAGREEMENTS {
+                let msg = format!("… and {} more rows where Parquet and CSV disagree", disagreements - MAX_DISAGREEMENTS);
+                report.column(&self.path, name, &msg);
+            }
+        }
+    }
+}
+
+/// A Parquet column's values as the CSV writer would write them (null = empty), read lazily.
+fn parquet_fields(column: &pl::Column, ty: ColumnType) -> Option<FieldIter<'_>> {
+    fn text<T: ToString>(v: Option<T>) -> String {
+        v.map_or(String::new(), |v| v.to_string())
+    }
+    Some(match ty {
+        ColumnType::String => Box::new(column.str().ok()?.iter().map(text)),
+        ColumnType::Integer => Box::new(column.i64().ok()?.iter().map(text)),
+        ColumnType::Number => Box::new(column.f64().ok()?.iter().map(|v| v.map_or(String::new(), format_number))),
+        ColumnType::Boolean => Box::new(column.bool().ok()?.iter().map(text)),
+        ColumnType::Date => Box::new(column.date().ok()?.physical().iter().map(|d| text(d.and_then(days_to_date)))),
+    })
 }
 
 /// What is wrong with one CSV field of `column`, if anything.
@@ -306,77 +524,6 @@ fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
-/// The primary key must be present in every row and unique across rows.
-fn check_primary_key(table: &TextTable, report: &mut Report) {
-    let positions = table.positions();
-    let key_positions: Option<Vec<usize>> = table.def.primary_key.iter().map(|k| table.def.column_index(k).and_then(|i| positions[i])).collect();
-    let Some(key_positions) = key_positions else { return }; // a missing key column is reported by the header check
-    let key_name = table.def.primary_key.join(",");
-    let mut first_line: HashMap<Vec<&str>, u64> = HashMap::new();
-    for row in table.whole_rows() {
-        let key: Vec<&str> = key_positions.iter().map(|&p| row.fields[p].as_str()).collect();
-        if key.iter().any(|v| v.is_empty()) {
-            report.cell(&table.path, row.line, &key_name, "key", "primary key is empty");
-        } else if let Some(first) = first_line.get(&key) {
-            let msg = format!("duplicate primary key `{}`: the same as line {first}", key.join(","));
-            report.cell(&table.path, row.line, &key_name, "key", &msg);
-        } else {
-            first_line.insert(key, row.line);
-        }
-    }
-}
-
-/// Every non-empty foreign key value must occur in the referenced column.
-fn check_foreign_keys(table: &TextTable, tables: &[TextTable], report: &mut Report) {
-    let positions = table.positions();
-    for fk in table.def.foreign_keys {
-        let Some(pos) = table.def.column_index(fk.column).and_then(|i| positions[i]) else { continue };
-        let Some(target) = tables.iter().find(|t| t.def.name == fk.table) else { continue };
-        let Some(target_values) = column_values(target, fk.table_column) else { continue };
-        for row in table.whole_rows() {
-            let value = row.fields[pos].as_str();
-            if !value.is_empty() && !target_values.contains(value) {
-                let msg = format!("`{value}` is not a {}.{} (foreign key)", fk.table, fk.table_column);
-                report.cell(&table.path, row.line, fk.column, "foreign key", &msg);
-            }
-        }
-    }
-}
-
-/// The set of values of one column, or `None` when the table lacks it.
-fn column_values<'t>(table: &'t TextTable, column: &str) -> Option<HashSet<&'t str>> {
-    let pos = table.header.iter().position(|h| h == column)?;
-    Some(table.whole_rows().map(|r| r.fields[pos].as_str()).collect())
-}
-
-/// The Parquet file must be readable, have the defined columns with their dtypes, and hold the
-/// same rows as the CSV.
-fn check_parquet(def: &TableDef, path: &Path, csv: Option<&TextTable>, report: &mut Report) {
-    if !path.is_file() {
-        report.file(path, "file is missing; rebuild the dataset to write it");
-        return;
-    }
-    let df = match read_parquet(path) {
-        Ok(df) => df,
-        Err(msg) => {
-            report.file(path, &format!("cannot read as Parquet: {msg}; rebuild the dataset"));
-            return;
-        }
-    };
-    let columns_ok = check_parquet_schema(def, path, &df, report);
-    let Some(csv) = csv else { return };
-    if df.height() != csv.rows.len() {
-        let msg = format!("has {} rows but {} has {}", df.height(), csv.path.display(), csv.rows.len());
-        report.file(path, &msg);
-        return;
-    }
-    for (column, pos) in def.columns.iter().zip(csv.positions()) {
-        if let (true, Some(pos)) = (columns_ok.contains(&column.name), pos) {
-            compare_column(column, &df, csv, pos, path, report);
-        }
-    }
-}
-
 /// Read a Parquet file with polars. A reader that panics on garbage bytes is caught here, so
 /// `validate` reports the file instead of crashing.
 fn read_parquet(path: &Path) -> std::result::Result<pl::DataFrame, String> {
@@ -426,44 +573,6 @@ pub(crate) fn polars_dtype(ty: ColumnType) -> pl::DataType {
     }
 }
 
-/// Compare one column cell by cell with the CSV, listing the first few disagreements.
-fn compare_column(column: &Column, df: &pl::DataFrame, csv: &TextTable, pos: usize, path: &Path, report: &mut Report) {
-    let Some(values) = df.column(column.name).ok().and_then(|c| parquet_fields(c, column.ty)) else {
-        report.column(path, column.name, "values cannot be read");
-        return;
-    };
-    let mut disagreements = 0;
-    for (row, parquet) in csv.rows.iter().zip(&values) {
-        let Some(text) = row.fields.get(pos) else { continue }; // short rows are reported by the CSV checks
-        if same_value(column.ty, parquet, text) {
-            continue;
-        }
-        disagreements += 1;
-        if disagreements <= MAX_DISAGREEMENTS {
-            let msg = format!("Parquet has `{parquet}` but the CSV has `{text}`");
-            report.cell(path, row.line, column.name, "parquet", &msg);
-        }
-    }
-    if disagreements > MAX_DISAGREEMENTS {
-        let msg = format!("… and {} more rows where Parquet and CSV disagree", disagreements - MAX_DISAGREEMENTS);
-        report.column(path, column.name, &msg);
-    }
-}
-
-/// A Parquet column's values as the CSV writer would write them (null = empty).
-fn parquet_fields(column: &pl::Column, ty: ColumnType) -> Option<Vec<String>> {
-    fn text<T: ToString>(v: Option<T>) -> String {
-        v.map_or(String::new(), |v| v.to_string())
-    }
-    Some(match ty {
-        ColumnType::String => column.str().ok()?.iter().map(text).collect(),
-        ColumnType::Integer => column.i64().ok()?.iter().map(text).collect(),
-        ColumnType::Number => column.f64().ok()?.iter().map(|v| v.map_or(String::new(), format_number)).collect(),
-        ColumnType::Boolean => column.bool().ok()?.iter().map(text).collect(),
-        ColumnType::Date => column.date().ok()?.physical().iter().map(|d| text(d.and_then(days_to_date))).collect(),
-    })
-}
-
 /// Days since 1970-01-01 (polars' Date) as a calendar date.
 pub(crate) fn days_to_date(days: i32) -> Option<chrono::NaiveDate> {
     NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(days.into()))
@@ -485,11 +594,19 @@ fn same_value(ty: ColumnType, parquet: &str, csv: &str) -> bool {
 /// and summarising the rest.
 #[derive(Default)]
 pub(crate) struct Report {
-    violations: Vec<Violation>,
+    /// Each violation listed, with the stage it belongs to (see [`stage`]).
+    violations: Vec<(u64, Violation)>,
     counts: HashMap<(PathBuf, Option<String>, &'static str), usize>,
+    /// The stage of the violations pushed next.
+    stage: u64,
 }
 
 impl Report {
+    /// Put the violations pushed from now on in this stage.
+    fn at(&mut self, stage: u64) {
+        self.stage = stage;
+    }
+
     /// A problem with a whole file.
     fn file(&mut self, path: &Path, message: &str) {
         self.push("file", Violation { path: path.into(), line: None, column: None, message: message.into() });
@@ -519,7 +636,7 @@ impl Report {
     }
 
     /// Take in the violations of a report about other files.
-    fn absorb(&mut self, other: Report) {
+    pub(crate) fn absorb(&mut self, other: Report) {
         self.violations.extend(other.violations);
         for (key, n) in other.counts {
             *self.counts.entry(key).or_default() += n;
@@ -530,18 +647,22 @@ impl Report {
         let n = self.counts.entry((v.path.clone(), v.column.clone(), kind)).or_default();
         *n += 1;
         if *n <= MAX_PER_KIND {
-            self.violations.push(v);
+            self.violations.push((self.stage, v));
         }
     }
 
     /// The listed violations, followed by one summary per file, column and kind that had more.
     pub(crate) fn finish(mut self) -> Vec<Violation> {
+        // Checks run a row at a time and tables on several threads; the listing is in the
+        // order of the stages, and within one in the order found (a stable sort).
+        self.violations.sort_by_key(|(stage, _)| *stage);
+        let mut violations: Vec<Violation> = self.violations.into_iter().map(|(_, v)| v).collect();
         let mut more: Vec<_> = self.counts.into_iter().filter(|(_, n)| *n > MAX_PER_KIND).collect();
         more.sort();
         for ((path, column, kind), n) in more {
             let message = format!("… and {} more {kind} violations like the above", n - MAX_PER_KIND);
-            self.violations.push(Violation { path, line: None, column, message });
+            violations.push(Violation { path, line: None, column, message });
         }
-        self.violations
+        violations
     }
 }
