@@ -2,8 +2,6 @@
 //! around them (qualifiers, ranges, units, rates, shares, multipliers). Language-specific
 //! words all come from the [`Lexicon`]; this module holds only the shapes of expressions.
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, NaiveDate};
 
 use super::lexicon::Lexicon;
@@ -200,7 +198,7 @@ fn month_name_ok(tok: &Token, lex: &Lexicon) -> Option<u32> {
 
 impl<'a> Grammar<'a> {
     pub fn new(lex: &'a Lexicon) -> Grammar<'a> {
-        let map = |m: &BTreeMap<String, f64>| PhraseSet::new(m.iter().map(|(k, v)| (k.clone(), *v)));
+        let map = |m: &super::lexicon::WordMap<f64>| PhraseSet::new(m.iter().map(|(k, v)| (k.clone(), *v)));
         Grammar {
             lex,
             qualifier_cues: PhraseSet::new(lex.qualifiers.iter().flat_map(|(q, cues)| cues.iter().map(move |c| (c.clone(), q.clone())))),
@@ -1197,7 +1195,7 @@ impl<'a> Grammar<'a> {
         let mut numerator = String::new();
         let word = |k: usize| toks.get(k).filter(|t| t.is_word() && t.sentence == sentence && self.per_words.match_at(toks, k).is_none());
         if let Some(t) = word(k) {
-            numerator = t.lower.clone();
+            numerator = t.lower.to_string();
             k += 1;
             if self.per_words.match_at(toks, k).is_none() && word(k).is_some_and(|m| !STOP_WORDS.contains(&m.lower.as_str())) {
                 k += 1;
@@ -1212,7 +1210,7 @@ impl<'a> Grammar<'a> {
         let mut denominator_noun = String::new();
         if let Some(t) = toks.get(end) {
             if t.is_word() && t.sentence == sentence && !STOP_WORDS.contains(&t.lower.as_str()) {
-                denominator_noun = t.lower.clone();
+                denominator_noun = t.lower.to_string();
                 end += 1;
             }
         }
@@ -1297,7 +1295,7 @@ impl<'a> Grammar<'a> {
                 || lex.ordinals.contains_key(w)
         };
         let ok = t.is_word() && t.space_before && !t.upper_first && t.sentence == prev.sentence && t.lower.chars().count() >= 3 && plural && !listed(&t.lower);
-        ok.then(|| t.lower.clone())
+        ok.then(|| t.lower.to_string())
     }
 
     /// The counted noun or unit after a count, when there is one ("half a dozen guards").

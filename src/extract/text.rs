@@ -18,8 +18,8 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    /// Lower-cased text (digit tokens are their own text).
-    pub lower: String,
+    /// Lower-cased text (digit tokens are their own text), inline up to 24 bytes.
+    pub lower: super::lookup::Lower,
     /// The first character is upper-case ("March", "One").
     pub upper_first: bool,
     /// Every character is upper-case ("COVID", "II").
@@ -294,11 +294,24 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
             sentence += 1;
         }
         let text = &chars[start..i];
-        let lower: String = text.iter().flat_map(|c| c.to_lowercase()).collect();
+        let lower = lower_case(text);
         let upper_first = text[0].is_uppercase();
         let all_upper = text.iter().all(|c| c.is_uppercase());
-        tokens.push(Token { start, end: i, kind, lower, upper_first, all_upper, space_before, sentence });
+        tokens.push(Token { start, end: i, kind, lower: super::lookup::Lower::new(lower), upper_first, all_upper, space_before, sentence });
         space_before = false;
     }
     tokens
+}
+
+/// The lower-cased text of a token, built in place (no allocation up to 24 bytes).
+fn lower_case(text: &[char]) -> compact_str::CompactString {
+    let mut lower = compact_str::CompactString::with_capacity(text.len());
+    for &c in text {
+        if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+        } else {
+            lower.extend(c.to_lowercase());
+        }
+    }
+    lower
 }
