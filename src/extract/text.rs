@@ -141,6 +141,11 @@ fn unreadable_mask(chars: &[char]) -> Vec<bool> {
 }
 
 fn starts_url(chars: &[char], i: usize) -> bool {
+    // Every form below starts with an ASCII letter or digit, or a bare domain's hyphen: most
+    // positions of a text stop here.
+    if !(chars[i].is_ascii_alphanumeric() || chars[i] == '-') {
+        return false;
+    }
     let at = |s: &str| s.chars().enumerate().all(|(k, c)| chars.get(i + k).is_some_and(|x| x.eq_ignore_ascii_case(&c)));
     let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
     // A domain written as a markdown link's text (`[example.org/report-2024](...)`) is read.
