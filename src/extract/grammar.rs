@@ -117,6 +117,10 @@ pub struct Grammar<'a> {
     number_format: std::cell::Cell<NumberFormat>,
     /// Token range of each sentence, so sentence-wide checks cost the sentence, not the text.
     sentence_tokens: std::cell::RefCell<Vec<(usize, usize)>>,
+    /// The latest year the dates and years found so far name, and how many of the candidates
+    /// it covers: a running maximum, so each month without a year costs the candidates found
+    /// since the last one, not all of them (quadratic in a long text).
+    years_named: std::cell::Cell<(usize, Option<i32>)>,
 }
 
 /// A number read at a token: its value and the tokens it covers.
@@ -240,6 +244,7 @@ impl<'a> Grammar<'a> {
             latest_year: std::cell::Cell::new(None),
             number_format: std::cell::Cell::new(NumberFormat::with_decimal_mark(lex.decimal_mark)),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
+            years_named: std::cell::Cell::new((0, None)),
         }
     }
 
@@ -258,6 +263,7 @@ impl<'a> Grammar<'a> {
         let years = toks.iter().filter(|t| t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit()));
         self.latest_year.set(years.filter_map(|t| t.lower.parse::<i32>().ok()).filter(|y| (1990..=2100).contains(y)).max());
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
+        self.years_named.set((0, None));
         let dated = match published {
             Some(d) => Some((d, d.format("%Y-%m-%d").to_string())),
             None => self.find_dateline(doc).or_else(|| url_date.filter(|p| !matches!(p, Point::Year(_))).map(|p| (p.first_day(), p.to_string()))),
@@ -1890,13 +1896,21 @@ impl<'a> Grammar<'a> {
             // Without the article's date, the latest year the story has named so far ("en el
             // primer trimestre de 2025, igual que en 2024 ... el 16 de marzo"), else the latest
             // it names at all: news tells of its own year and the years before.
-            None => before
-                .iter()
-                .filter(|c| matches!(c.kind, "date" | "year"))
-                .filter_map(|c| c.value.as_deref()?.get(..4)?.parse::<i32>().ok())
-                .max()
-                .or(self.latest_year.get()),
+            None => self.latest_year_named(before).or(self.latest_year.get()),
         }
+    }
+
+    /// The latest year named by the dates and years of `before`, the candidates found so far
+    /// in this run (a list that only grows while the run scans the text).
+    fn latest_year_named(&self, before: &[Cand]) -> Option<i32> {
+        let (mut seen, mut latest) = self.years_named.get();
+        if seen > before.len() {
+            (seen, latest) = (0, None);
+        }
+        let years = before[seen..].iter().filter(|c| matches!(c.kind, "date" | "year")).filter_map(|c| c.value.as_deref()?.get(..4)?.parse::<i32>().ok());
+        latest = latest.max(years.max());
+        self.years_named.set((before.len(), latest));
+        latest
     }
 
     /// "diciembre pasado", "last December": a word of the lexicon's `past_month_before` right

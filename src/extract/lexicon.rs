@@ -39,6 +39,7 @@ impl Words {
     }
 
     /// Is `word` (lower-cased) one of the words?
+    #[inline]
     pub fn contains<K: Key + ?Sized>(&self, word: &K) -> bool {
         self.2.may_contain(word) && self.1.contains(word.text())
     }
@@ -80,6 +81,7 @@ impl<V: Clone> WordMap<V> {
     }
 
     /// The value of `key` (lower-cased).
+    #[inline]
     pub fn get<K: Key + ?Sized>(&self, key: &K) -> Option<&V> {
         if !self.2.may_contain(key) {
             return None;
@@ -88,6 +90,7 @@ impl<V: Clone> WordMap<V> {
     }
 
     /// Is `key` (lower-cased) in the table?
+    #[inline]
     pub fn contains_key<K: Key + ?Sized>(&self, key: &K) -> bool {
         self.get(key).is_some()
     }

@@ -125,9 +125,11 @@ impl Key for CompactString {
 }
 
 impl Key for Lower {
+    #[inline]
     fn text(&self) -> &str {
         self.as_str()
     }
+    #[inline]
     fn known_hash(&self) -> Option<u64> {
         Some(self.hash)
     }
@@ -172,6 +174,7 @@ impl Filter {
         filter
     }
 
+    #[inline]
     fn bit(&self, hash: u64) -> usize {
         // The top bits of a multiplicative mix: FxHash's low bits vary little across short words.
         (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.shift)) as usize
@@ -179,6 +182,7 @@ impl Filter {
 
     /// May `key` be one of the keys? `false` is certain; `true` means "ask the table". A key
     /// without a known hash always passes (hashing it here would cost what the filter saves).
+    #[inline]
     pub fn may_contain<K: Key + ?Sized>(&self, key: &K) -> bool {
         match key.known_hash() {
             Some(h) if !self.bits.is_empty() => {

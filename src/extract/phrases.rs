@@ -76,6 +76,7 @@ impl<T: Clone> PhraseSet<T> {
     }
 
     /// Longest phrase starting at token `i`: (tokens matched, payload).
+    #[inline]
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
         let first = &toks.get(i)?.lower;
         if !self.first_filter.may_contain(first) {
@@ -86,6 +87,7 @@ impl<T: Clone> PhraseSet<T> {
     }
 
     /// Longest phrase ending just before token `end`: (first token index, payload).
+    #[inline]
     pub fn match_before(&self, toks: &[Token], end: usize) -> Option<(usize, T)> {
         let last = &toks.get(end.checked_sub(1)?)?.lower;
         if !self.last_filter.may_contain(last) {
