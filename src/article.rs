@@ -12,7 +12,7 @@ use crate::extract::{ArticleContext, Extraction, Extractor, Mention};
 use crate::knowledge::Knowledge;
 use crate::load::rows::{MentionRow, SourceRow, StatementRow};
 use crate::review::{self, ArticleReview, Decision, Decisions};
-use crate::transform::{as_of, claims};
+use crate::transform::{as_of, claims, running_totals};
 use crate::transform::statements::statement_rows;
 
 /// The extractors of one thread, one per language, compiled on first use.
@@ -54,7 +54,8 @@ impl<'k> Tools<'k> {
         );
         drop(extractors);
         claims::assign_measures(&ex.doc, &mut ex.mentions, &self.knowledge.measures, lexicon);
-        as_of::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, ex.reference_date, ex.reference_period);
+        as_of::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, self.knowledge.periods.words(lang), ex.reference_date, ex.reference_period);
+        running_totals::apply(&ex.doc, &mut ex.mentions, &self.knowledge.periods, lexicon, ex.reference_period);
         Ok(ex)
     }
 

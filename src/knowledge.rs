@@ -12,6 +12,7 @@ use crate::load::DocSection;
 use crate::transform::claims::{Catalog, EMBEDDED_MEASURES};
 use crate::transform::derived::{self, DerivedCatalog, EMBEDDED_DERIVED};
 use crate::transform::frames::{FrameBook, EMBEDDED_FRAMES};
+use crate::transform::running_totals::{PeriodRules, EMBEDDED_PERIODS};
 use crate::transform::statements::{APPROXIMATELY_TOLERANCE, JUST_UNDER_TOLERANCE};
 
 /// How claims are read: the rules of as_of, intervals and is_statement.
@@ -34,6 +35,8 @@ pub struct Knowledge {
     pub derived: DerivedCatalog,
     /// Outlets' number formats (schemas/number_formats.toml).
     pub number_formats: OutletFormats,
+    /// The periods of running totals (schemas/periods.toml).
+    pub periods: PeriodRules,
 }
 
 impl Knowledge {
@@ -49,7 +52,9 @@ impl Knowledge {
         let derived = DerivedCatalog::parse(&file, &text, &measures)?;
         let (file, text) = knowledge_file(schemas, "number_formats.toml", EMBEDDED_NUMBER_FORMATS)?;
         let number_formats = OutletFormats::parse(&file, &text)?;
-        Ok(Knowledge { lexicons, measures, derived, number_formats })
+        let (file, text) = knowledge_file(schemas, "periods.toml", EMBEDDED_PERIODS)?;
+        let periods = PeriodRules::parse(&file, &text, &measures)?;
+        Ok(Knowledge { lexicons, measures, derived, number_formats, periods })
     }
 }
 
@@ -103,7 +108,8 @@ fn measures_doc(catalog: &Catalog) -> String {
         .measures
         .iter()
         .map(|m| {
-            format!("| `{}` | {} | {} | {} | {} | {} |\n", m.id, m.title, m.unit, m.kinds.join(", "), if m.cumulative { "yes" } else { "" }, m.description)
+            let yes = |b: bool| if b { "yes" } else { "" };
+            format!("| `{}` | {} | {} | {} | {} | {} | {} |\n", m.id, m.title, m.unit, m.kinds.join(", "), yes(m.cumulative), yes(m.is_timeless()), m.description)
         })
         .collect();
     let mut doc = fill(MEASURES_DOC, &[("measures", rows)]);

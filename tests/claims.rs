@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
-use cecot_data::transform::{as_of, claims};
+use cecot_data::transform::{as_of, claims, running_totals};
 
 fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let k = Knowledge::load(None).unwrap();
@@ -13,7 +13,8 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
     let mut ex = extract::extract(text, lex, ArticleContext { published, ..Default::default() });
     claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
-    as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);
+    as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period);
+    running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, ex.reference_period);
     ex.mentions
 }
 
@@ -555,4 +556,94 @@ fn a_figure_without_its_own_anchor_takes_the_sentences_span() {
     let text = "ICE counted 9,270 Salvadorans removed in fiscal year 2024 and 6,115 between October and March, about 1,020 a month.";
     let ms = read("en", text, Some("2025-05-06"));
     assert_eq!(find(&ms, "1,020").as_of.map(|p| p.to_string()).as_deref(), Some("2024-10/2025-03"));
+}
+
+fn as_of_of(ms: &[Mention], surface_part: &str) -> String {
+    find(ms, surface_part).as_of.map(|p| p.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn a_weekday_without_a_date_is_the_last_such_day_up_to_the_article() {
+    // 10 June 2021 was a Thursday.
+    let ms = read("en", "The minister said Tuesday that 512 prisoners were released.", Some("2021-06-10"));
+    assert_eq!(as_of_of(&ms, "512"), "2021-06-08");
+    let ms = read("es", "El ministro dijo este lunes que fueron liberados 512 reos.", Some("2021-06-10"));
+    assert_eq!(as_of_of(&ms, "512"), "2021-06-07");
+}
+
+#[test]
+fn a_comparisons_baseline_does_not_date_the_figures_after_it() {
+    let ms = read("en", "The port handled 410 ships in 2020, 12% more than in 2019, with about 9,300 sailors.", None);
+    assert_eq!(as_of_of(&ms, "9,300"), "2020");
+    let ms = read("es", "El puerto recibió 410 barcos en 2020, un 12 % más que en 2019, con unos 9.300 marinos.", None);
+    assert_eq!(as_of_of(&ms, "9.300"), "2020");
+}
+
+#[test]
+fn a_series_of_rates_dated_by_year_shares_its_first_members_measure() {
+    let ms = read("en", "Murders keep falling. The homicide rate was 41 per 100,000 inhabitants in 2018, 22.5 in 2019 and 9.1 in 2020.", Some("2021-02-01"));
+    for surface in ["41 per", "22.5", "9.1"] {
+        assert_eq!(find(&ms, surface).measure.as_deref(), Some("es_homicide_rate"), "{surface}");
+    }
+    assert_eq!(find(&ms, "9.1").as_of.map(|p| p.to_string()).as_deref(), Some("2020"));
+    let ms = read("es", "La tasa de homicidios fue de 41 por cada 100.000 habitantes en 2018, 22,5 en 2019 y 9,1 en 2020.", Some("2021-02-01"));
+    assert_eq!(find(&ms, "9,1").measure.as_deref(), Some("es_homicide_rate"));
+}
+
+#[test]
+fn a_figure_a_continuation_cue_ties_to_the_one_before_shares_its_measure() {
+    let ms = read("en", "By December the prison population had reached 98,700, up from 31,400 in 2019.", Some("2024-01-10"));
+    assert_eq!(find(&ms, "98,700").measure.as_deref(), Some("es_prison_population"));
+    assert_eq!(find(&ms, "31,400").measure.as_deref(), Some("es_prison_population"));
+    assert_eq!(find(&ms, "31,400").as_of.map(|p| p.to_string()).as_deref(), Some("2019"));
+}
+
+#[test]
+fn a_setting_word_in_a_neighbouring_clause_does_not_name_what_a_figure_counts() {
+    // `cárceles` sets the scene of the capacity's clause too; the figure of the first clause
+    // counts people held, not places.
+    let ms = read("es", "Las cárceles del país alojaban a 91.000 personas, aunque su capacidad oficial es de 58.000.", Some("2024-03-01"));
+    assert_eq!(find(&ms, "91.000").measure.as_deref(), Some("es_prison_population"));
+    assert_eq!(find(&ms, "58.000").measure.as_deref(), Some("es_prison_capacity"));
+}
+
+#[test]
+fn a_figure_of_another_country_gets_no_measure_of_el_salvador() {
+    let ms = read("en", "The homicide rate fell to 2.1 per 100,000 people, while in Honduras the homicide rate was 25.3 per 100,000.", Some("2025-01-10"));
+    assert_eq!(find(&ms, "2.1").measure.as_deref(), Some("es_homicide_rate"));
+    assert_eq!(find(&ms, "25.3").measure, None);
+    // The place may open the clause before the figure's.
+    let ms = read("en", "Its incarceration rate is 1,600 prisoners per 100,000 residents, against that of Chile, where the incarceration rate is 230 per 100,000.", Some("2025-01-10"));
+    assert_eq!(find(&ms, "1,600").measure.as_deref(), Some("es_incarceration_rate"));
+    assert_eq!(find(&ms, "230").measure, None);
+    let ms = read("es", "En México la tasa de homicidios fue de 24 por cada 100.000 habitantes.", Some("2025-01-10"));
+    assert_eq!(find(&ms, "24").measure, None);
+}
+
+#[test]
+fn a_projection_word_governs_its_clause_across_a_year() {
+    let ms = read("es", "El sistema penitenciario cerrará 2025 con más de 120.000 reos, según el ministerio.", Some("2025-06-01"));
+    assert_eq!(find(&ms, "120.000").measure, None);
+    assert!(find(&ms, "120.000").measure_evidence.as_deref().is_some_and(|e| e.starts_with("projection")));
+}
+
+#[test]
+fn a_difference_between_two_figures_gets_no_measure() {
+    let ms = read("es", "Desde el inicio del régimen de excepción, la policía suma 512 capturas más que las 70.000 del año anterior.", Some("2024-05-01"));
+    assert_eq!(find(&ms, "512").measure, None);
+    assert_eq!(find(&ms, "512").measure_evidence.as_deref(), Some("difference: más que"));
+    let ms = read("en", "Under the state of exception, police arrested 1,200 more than the year before.", Some("2024-05-01"));
+    assert_eq!(find(&ms, "1,200").measure, None);
+}
+
+#[test]
+fn the_level_a_change_verb_leads_to_states_the_measure() {
+    let ms = read("en", "The country's prison population has tripled to 98,000 in less than two years.", Some("2024-03-01"));
+    assert_eq!(find(&ms, "98,000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn a_date_after_a_pronoun_takes_its_subject_from_the_sentence_before() {
+    let ms = read("es", "La Asamblea prorrogó otra vez el régimen de excepción. La medida fue aprobada por primera vez el 27 de marzo de 2022.", Some("2024-05-01"));
+    assert_eq!(find(&ms, "27 de marzo").measure.as_deref(), Some("es_state_of_exception_start"));
 }

@@ -320,6 +320,50 @@ fn comparisons_convert_durations_and_group_periods() {
     );
 }
 
+#[test]
+fn only_claims_with_a_known_period_are_compared_unless_the_measure_is_timeless() {
+    let claims = vec![
+        // A count that changes over time: the undated claim is named, not compared.
+        claim("a:1-2", "a", "es_prison_population", "exact", Some(100.0), Some("2024")),
+        claim("b:1-2", "b", "es_prison_population", "exact", Some(100.0), Some("2024")),
+        claim("c:1-2", "c", "es_prison_population", "exact", Some(70.0), None),
+        // Undated only: no row at all.
+        claim("a:3-4", "a", "es_prison_deaths_violent", "exact", Some(3.0), None),
+        // A feature of the prison is the same whatever period its claims name.
+        claim("a:5-6", "a", "cecot_cell_toilets", "exact", Some(2.0), Some("2023")),
+        claim("b:5-6", "b", "cecot_cell_toilets", "exact", Some(3.0), None),
+    ];
+    let t = rows_table(compare(&claims, &measures()));
+    let got: Vec<[String; 5]> = t
+        .rows
+        .iter()
+        .map(|r| ["comparison_id", "statement_ids", "verdict", "disagreeing_statement_ids", "undated_statement_ids"].map(|c| cell(r, &t, c)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ["cecot_cell_toilets", "a:5-6;b:5-6", "conflicting", "b:5-6", ""].map(String::from),
+            ["es_prison_population", "a:1-2;b:1-2", "consistent", "", "c:1-2"].map(String::from),
+        ]
+    );
+}
+
+#[test]
+fn the_disagreeing_claims_are_those_outside_the_largest_agreeing_set() {
+    use cecot_data::transform::comparisons::disagreeing;
+    let iv = |q: &str, v: f64| claim_interval(q, Some(v), None, None).unwrap();
+    // 238 twice and "roughly 240" agree; 252 and "more than 250" stand apart.
+    let claims = [(iv("exact", 252.0), None), (iv("exact", 238.0), None), (iv("approximately", 240.0), None), (iv("more_than", 250.0), None), (iv("exact", 238.0), None)];
+    assert_eq!(disagreeing(&claims), vec![0, 3]);
+    // Open ends meet just inside them: "more than 250" and "roughly 260" agree, 200 does not.
+    let claims = [(iv("more_than", 250.0), None), (iv("approximately", 260.0), None), (iv("exact", 200.0), None)];
+    assert_eq!(disagreeing(&claims), vec![2]);
+    // Within each period on its own; a tie goes to the smaller value.
+    let claims = [(iv("exact", 10.0), Some("2023")), (iv("exact", 20.0), Some("2024")), (iv("exact", 25.0), Some("2024"))];
+    assert_eq!(disagreeing(&claims), vec![2]);
+    assert!(disagreeing(&[(iv("exact", 1.0), None), (iv("at_least", 1.0), None)]).is_empty());
+}
+
 // --- The expert's analysis of the seeds, from the gold statements -------------------------
 
 fn shared() -> Option<std::path::PathBuf> {

@@ -522,6 +522,23 @@ fn en_bare_figure_after_rate_takes_its_unit() {
     expect_unit(&m, "prisoners_per_100000_residents");
 }
 
+#[test]
+fn bare_figures_of_a_series_dated_by_year_take_the_rate_unit() {
+    let text = "Police figures put the murder rate at 41 per 100,000 residents in 2018, 22.5 in 2019 and 9.1 in 2020.";
+    for surface in ["22.5", "9.1"] {
+        let m = find("en", text, surface);
+        expect(&m, "ratio", Some(surface), "exact");
+        expect_unit(&m, "units_per_100000_residents");
+    }
+    let text = "La tasa fue de 41 homicidios por cada 100.000 habitantes en 2018, 22,5 en 2019 y 9,1 en 2020.";
+    let m = find("es", text, "9,1");
+    expect(&m, "ratio", Some("9.1"), "exact");
+    expect_unit(&m, "homicides_per_100000_inhabitants");
+    // Without a year between them, a figure after a rate is no member of its series.
+    let m = find("en", "The rate was 41 per 100,000 residents and 30 people died.", "30 people");
+    expect(&m, "count", Some("30"), "exact");
+}
+
 // ----- ranges --------------------------------------------------------------------------------
 
 #[test]
@@ -2015,4 +2032,167 @@ fn a_deadline_ahead_and_a_month_past_take_their_years() {
     assert_eq!(find("es", "El decreto rige hasta el 30 de agosto.", "30 de agosto").value.as_deref(), Some("2025-08-30"));
     assert_eq!(find("en", "Since last July 40 were freed.", "last July").value.as_deref(), Some("2024-07"));
     assert_eq!(find("es", "Desde julio pasado salieron 40.", "julio pasado").value.as_deref(), Some("2024-07"));
+}
+
+/// The mentions of `text` read in `lang` as an undated article at `url`.
+fn undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
+    let lexicon = lexicons().get(lang).unwrap();
+    extract(text, lexicon, ArticleContext { url_date: cecot_data::corpus::url_date(url), ..Default::default() }).mentions
+}
+
+#[test]
+fn a_weekday_picks_the_year_of_a_date_without_one() {
+    // 5 January 2025 was a Sunday; 5 January 2024 a Friday.
+    let es = undated("es", "Hasta el 31 de diciembre de 2024 hubo 900 capturas; la prórroga se aprobó el domingo 5 de enero.", "https://example.com/a");
+    assert_eq!(find_in(&es, "5 de enero").value.as_deref(), Some("2025-01-05"));
+    let en = undated("en", "By December 31, 2024 there were 900 arrests. Lawmakers voted on Sunday, January 5.", "https://example.com/a");
+    assert_eq!(find_in(&en, "January 5").value.as_deref(), Some("2025-01-05"));
+    // Published 2025-07-23: the weekday does not move a date that fits it.
+    assert_eq!(find("es", "El viernes 18 de julio llegaron 30.", "18 de julio").value.as_deref(), Some("2025-07-18"));
+}
+
+#[test]
+fn a_past_day_is_relative_to_the_article_not_to_the_sentence_year() {
+    // Published 2025-07-23.
+    assert_eq!(find("es", "Las cifras de 2022 se publicaron el pasado 3 de enero.", "3 de enero").value.as_deref(), Some("2025-01-03"));
+    assert_eq!(find("en", "The 2022 figures were released last January 3.", "January 3").value.as_deref(), Some("2025-01-03"));
+    assert_eq!(find("es", "Las cifras de 2022 se publicaron el pasado 30 de julio.", "30 de julio").value.as_deref(), Some("2024-07-30"));
+    // Undated: the year the text or the url slug names last.
+    let es = undated("es", "Las cifras de 2022 se publicaron el pasado 3 de enero.", "https://example.com/homicidios-en-lo-que-va-del-2024");
+    assert_eq!(find_in(&es, "3 de enero").value.as_deref(), Some("2024-01-03"));
+}
+
+#[test]
+fn a_year_in_the_url_slug_bounds_an_undated_article() {
+    let en = undated("en", "In 2023 there were 40 flights. On March 16 another landed.", "https://example.com/flights-in-the-first-quarter-of-2025/");
+    assert_eq!(find_in(&en, "March 16").value.as_deref(), Some("2025-03-16"));
+}
+
+#[test]
+fn a_month_whose_year_was_guessed_lends_it_to_no_later_date() {
+    let es = undated(
+        "es",
+        "En 2025 llegaron 14 vuelos en marzo. En 2024 llegaron 10 vuelos en marzo. Otro dato llama la atención. Destaca un vuelo del 31 de marzo.",
+        "https://example.com/a",
+    );
+    assert_eq!(find_in(&es, "31 de marzo").value.as_deref(), Some("2025-03-31"));
+}
+
+#[test]
+fn a_day_with_a_comma_before_month_and_year_is_one_full_date() {
+    let es = find("es", "Publicado el sábado 19, octubre 2024 a las 6:15.", "19, octubre 2024");
+    expect(&es, "date", Some("2024-10-19"), "exact");
+    let en = find("en", "Posted Saturday 19, October 2024.", "19, October 2024");
+    expect(&en, "date", Some("2024-10-19"), "exact");
+}
+
+#[test]
+fn an_iso_month_is_a_date_and_a_span_of_years_is_not() {
+    expect(&find("es", "Datos al corte 2025-03 del ministerio.", "2025-03"), "date", Some("2025-03"), "exact");
+    expect(&find("en", "Figures as of 2024-11 show 40.", "2024-11"), "date", Some("2024-11"), "exact");
+    assert!(all("en", "The 2011-12 season had 40 games.").iter().all(|m| m.kind != "date"));
+}
+
+#[test]
+fn second_is_a_rank_unless_it_follows_a_number() {
+    let es = all("es", "Lo prohíben los artículos 7 inciso segundo y 9 de la ley.");
+    expect(find_in(&es, "7"), "identifier", Some("7"), "exact");
+    expect(find_in(&es, "segundo"), "ordinal", Some("2"), "exact");
+    expect(&find("es", "Ganó por segundo año consecutivo.", "segundo"), "ordinal", Some("2"), "exact");
+    let d = find("es", "El disparo duró 30 segundos.", "30 segundos");
+    assert_eq!((d.kind, d.value.as_deref(), d.unit.as_deref()), ("duration", Some("30"), Some("seconds")));
+    expect(&find("en", "She won for a second year.", "second"), "ordinal", Some("2"), "exact");
+    let d = find("en", "The blast lasted 30 seconds.", "30 seconds");
+    assert_eq!((d.kind, d.unit.as_deref()), ("duration", Some("seconds")));
+}
+
+#[test]
+fn a_rate_spelled_out_in_parentheses_is_one_ratio() {
+    let es = find(
+        "es",
+        "Tiene una tasa de encarcelamiento de 605 (proporción de reclusos por cada 100 mil habitantes).",
+        "605 (proporción de reclusos por cada 100 mil habitantes)",
+    );
+    assert_eq!((es.kind, es.value.as_deref(), es.unit.as_deref()), ("ratio", Some("605"), Some("prisoners_per_100000_inhabitants")));
+    let en = find("en", "Its incarceration rate is 605 (prisoners per 100,000 residents).", "605 (prisoners per 100,000 residents)");
+    assert_eq!((en.kind, en.value.as_deref(), en.unit.as_deref()), ("ratio", Some("605"), Some("prisoners_per_100000_residents")));
+}
+
+#[test]
+fn a_partitive_one_is_a_mention_but_no_statement() {
+    for (lang, text, surface) in [
+        ("es", "Es una de las cárceles más grandes del país.", "una"),
+        ("es", "Uno de los reos murió ayer.", "Uno"),
+        ("en", "It is one of the largest prisons in the country.", "one"),
+    ] {
+        let m = all(lang, text).into_iter().find(|m| m.surface.starts_with(surface)).unwrap_or_else(|| panic!("{lang} {text:?}: no partitive one"));
+        assert_eq!((m.kind, m.value.as_deref(), m.is_statement), ("count", Some("1"), false), "{m:#?}");
+    }
+    // "una" alone is an article.
+    assert!(all("es", "Hay una cárcel nueva.").is_empty());
+}
+
+#[test]
+fn a_range_of_percentages_with_both_signs_is_one_range() {
+    expect_range(&find("es", "La ocupación está entre 10 % y 20 %.", "entre 10 % y 20 %"), 10.0, 20.0);
+    expect_range(&find("es", "Los registros van de 90 % a 60 %.", "90 % a 60 %"), 60.0, 90.0);
+    expect_range(&find("en", "It is between 10% and 20%.", "between 10% and 20%"), 10.0, 20.0);
+    expect_range(&find("en", "Estimates range from 13% to 15%.", "13% to 15%"), 13.0, 15.0);
+    // A change is two values.
+    assert_eq!(all("es", "La tasa subió de 10 % a 20 %.").len(), 2);
+    assert_eq!(all("en", "The rate rose from 10% to 20%.").len(), 2);
+}
+
+/// The mentions of `text` in `lang` for an article published on `published` (YYYY-MM-DD).
+fn published_on(lang: &str, text: &str, published: &str) -> Vec<Mention> {
+    let lexicon = lexicons().get(lang).unwrap();
+    let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    extract(text, lexicon, ArticleContext { published, ..Default::default() }).mentions
+}
+
+#[test]
+fn a_date_ahead_of_the_article_stays_in_its_year_whatever_year_the_sentence_names() {
+    let es = published_on("es", "La medida, vigente desde 2022, se extiende hasta el 2 de noviembre.", "2024-10-19");
+    assert_eq!(find_in(&es, "2 de noviembre").value.as_deref(), Some("2024-11-02"));
+    let es = published_on("es", "La medida vigente desde 2022 vencerá el 2 de noviembre.", "2024-10-19");
+    assert_eq!(find_in(&es, "2 de noviembre").value.as_deref(), Some("2024-11-02"));
+    let en = published_on("en", "The measure, in force since 2022, will expire on November 2.", "2024-10-19");
+    assert_eq!(find_in(&en, "November 2").value.as_deref(), Some("2024-11-02"));
+    // A span closed in the past keeps the sentence's year.
+    let en = published_on("en", "The group first counted deaths in 2022, when it recorded 17 by the end of June.", "2025-03-01");
+    assert_eq!(find_in(&en, "the end of June").value.as_deref(), Some("2022-06"));
+}
+
+#[test]
+fn a_duration_and_a_half_tolerates_a_plural_slip_but_not_a_noun_phrase() {
+    let m = find("es", "Lleva dos años y medios preso.", "dos años y medios");
+    assert_eq!((m.kind, m.value.as_deref()), ("duration", Some("2.5")));
+    assert_eq!(find("es", "Pasó dos años y medios de comunicación lo siguieron.", "dos años").value.as_deref(), Some("2"));
+    let m = find("en", "He was held for two and a half years.", "two and a half years");
+    assert_eq!((m.kind, m.value.as_deref()), ("duration", Some("2.5")));
+}
+
+#[test]
+fn an_ambiguous_slash_date_that_is_the_articles_own_date_reads_as_it() {
+    // English reads month first, but a dateline "01/03/2023" on an article of 1 March 2023 is that day.
+    let en = published_on("en", "01/03/2023\n\nThe prisons hold 40 men.", "2023-03-01");
+    assert_eq!(find_in(&en, "01/03/2023").value.as_deref(), Some("2023-03-01"));
+    let en = published_on("en", "On 01/03/2023 the prisons held 40 men.", "2023-07-01");
+    assert_eq!(find_in(&en, "01/03/2023").value.as_deref(), Some("2023-01-03"));
+    let es = published_on("es", "03/01/2023\n\nLas cárceles tienen 40 reos.", "2023-03-01");
+    assert_eq!(find_in(&es, "03/01/2023").value.as_deref(), Some("2023-03-01"));
+}
+
+#[test]
+fn a_rate_whose_noun_takes_a_few_modifiers_is_one_ratio() {
+    let en = find(
+        "en",
+        "The country had 1,086 people serving jail sentences per 100,000 inhabitants.",
+        "1,086 people serving jail sentences per 100,000 inhabitants",
+    );
+    assert_eq!((en.kind, en.value.as_deref()), ("ratio", Some("1086")));
+    let es = find("es", "Hay 605 personas presas sin condena por cada 100.000 habitantes.", "605 personas presas sin condena por cada 100.000 habitantes");
+    assert_eq!((es.kind, es.value.as_deref()), ("ratio", Some("605")));
+    // "por" that is "by", not "per": two counts.
+    assert_eq!(all("es", "Tiene ocho inmensos módulos resguardados por 600 soldados.").len(), 2);
 }

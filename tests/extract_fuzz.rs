@@ -216,7 +216,7 @@ fn check(lex: &Lexicon, text: &str, property: Property, format: NumberFormat) ->
     let context = ArticleContext { published, number_format: Some(Decision { format, basis: Basis::Manifest }), ..Default::default() };
     let run = panic::catch_unwind(AssertUnwindSafe(|| {
         let mut ex = extract(text, lex, context);
-        as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, ex.reference_date, ex.reference_period);
+        as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, &Default::default(), ex.reference_date, ex.reference_period);
         ex
     }));
     let extraction = match run {

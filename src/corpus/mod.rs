@@ -211,10 +211,25 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
 
 /// The date a news url carries in its path: `/2025/03/27/`, `/2025/03/`, `/2025-03-27-slug`.
 /// Only a year and a month together count: a bare `/2025/` is as often an archive or an id.
+/// Else a year among the words of a slug (`...-en-lo-que-va-del-2024`) comes back as a
+/// [`Point::Year`]: not the article's date, but a year it is no older than.
 pub fn url_date(url: &str) -> Option<crate::period::Point> {
     use crate::period::Point;
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let parts: Vec<&str> = path.split(['/', '?', '#']).collect();
+    month_in_path(&parts).or_else(|| slug_year(&parts).map(Point::Year))
+}
+
+/// The latest year written as one word of a hyphenated slug (`-del-2024`, `-de-2025`).
+fn slug_year(parts: &[&str]) -> Option<i32> {
+    let slugs = parts.iter().skip(1).filter(|p| p.contains('-'));
+    let words = slugs.flat_map(|p| p.split(['-', '_', '.']));
+    words.filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).filter_map(|w| w.parse::<i32>().ok()).filter(|y| (1990..=2100).contains(y)).max()
+}
+
+/// `/2025/03/27/`, `/2025/03/`, `/2025-03-27-slug`: the date at the precision written.
+fn month_in_path(parts: &[&str]) -> Option<crate::period::Point> {
+    use crate::period::Point;
     let number = |s: &str, len: usize| (s.len() == len && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
     for w in 0..parts.len() {
         let (Some(y), Some(m)) = (number(parts[w], 4), parts.get(w + 1).and_then(|p| number(p, 2))) else {
@@ -247,5 +262,13 @@ mod tests {
         assert_eq!(url_date("https://example.com/news/2023-06-14-prison-count"), Some(d(2023, 6, 14)));
         assert_eq!(url_date("https://example.com/noticias/1013774/2022"), None);
         assert_eq!(url_date("https://example.com/item/2022/99/x"), None);
+    }
+
+    #[test]
+    fn a_year_in_the_slug_is_a_lower_bound() {
+        assert_eq!(url_date("https://example.com/prisons-hold-more-inmates-so-far-in-2024/"), Some(Point::Year(2024)));
+        assert_eq!(url_date("https://example.com/noticias/vuelos-del-primer-trimestre-de-2025"), Some(Point::Year(2025)));
+        assert_eq!(url_date("https://example.com/2023/02/deported-in-2022.html"), Some(Point::Month(2023, 2)));
+        assert_eq!(url_date("https://example.com/story-1798_20250330abc"), None);
     }
 }

@@ -51,6 +51,17 @@ const RANGE_OPENER_REACH: usize = 4;
 const SMALLER_UNITS: &[(&str, &str, f64)] =
     &[("hours", "minutes", 60.0), ("minutes", "seconds", 60.0), ("days", "hours", 24.0), ("weeks", "days", 7.0), ("years", "months", 12.0)];
 
+/// How many words may open a parenthesis before the "per" of a rate it spells out
+/// ("639 (proporción de reclusos por cada 100 mil habitantes)").
+const PAREN_RATE_WORDS: usize = 4;
+
+/// How many words may qualify a rate's counted noun before its "per" ("people serving jail
+/// sentences per 100,000").
+const RATE_MODIFIERS: usize = 3;
+
+/// How many words before a date a future-tense verb may stand ("will expire on November 2").
+const FUTURE_TENSE_REACH: usize = 3;
+
 /// How many tokens back an idiom may start and still cover a number word.
 const IDIOM_REACH: usize = 4;
 
@@ -111,6 +122,11 @@ pub struct Grammar<'a> {
     floor: std::cell::Cell<usize>,
     /// The latest year written in digits in the article being read.
     latest_year: std::cell::Cell<Option<i32>>,
+    /// The year an undated article is taken to be written in: the latest year its text or its
+    /// url slug names (`...-en-lo-que-va-del-2024`: no older than 2024). One decision per article.
+    undated_year: std::cell::Cell<Option<i32>>,
+    /// The year in the url slug of the undated article being read: it is no older.
+    url_year_floor: std::cell::Cell<Option<i32>>,
     /// Where the dateline zone of the article being read ends (a char offset): the first lines.
     dateline_end: std::cell::Cell<usize>,
     /// How the article being read writes its numbers (one decision per article).
@@ -149,11 +165,14 @@ struct Cand {
     qualifier: &'static str,
     unit: Option<String>,
     is_statement: bool,
+    /// A date whose year was guessed from context, not written or named relative to the
+    /// article: no evidence for the year of a later date of the same month.
+    year_inferred: bool,
 }
 
 impl Cand {
     fn new(a: usize, b: usize, kind: &'static str, value: Option<String>) -> Cand {
-        Cand { a, b, kind, value, low: None, high: None, qualifier: "exact", unit: None, is_statement: true }
+        Cand { a, b, kind, value, low: None, high: None, qualifier: "exact", unit: None, is_statement: true, year_inferred: false }
     }
 }
 
@@ -194,7 +213,7 @@ fn dateline_end(doc: &Doc) -> usize {
 fn month_name_ok(tok: &Token, lex: &Lexicon) -> Option<u32> {
     let m = *lex.months.get(&tok.lower)?;
     // English month names double as words ("may", "march"): only capitalised ones count.
-    if lex.decimal_mark == '.' && !tok.starts_upper() {
+    if !lex.lower_case_months && !tok.starts_upper() {
         return None;
     }
     Some(m)
@@ -242,6 +261,8 @@ impl<'a> Grammar<'a> {
             floor: std::cell::Cell::new(0),
             dateline_end: std::cell::Cell::new(0),
             latest_year: std::cell::Cell::new(None),
+            undated_year: std::cell::Cell::new(None),
+            url_year_floor: std::cell::Cell::new(None),
             number_format: std::cell::Cell::new(NumberFormat::with_decimal_mark(lex.decimal_mark)),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
             years_named: std::cell::Cell::new((0, None)),
@@ -269,6 +290,16 @@ impl<'a> Grammar<'a> {
             None => self.find_dateline(doc).or_else(|| url_date.filter(|p| !matches!(p, Point::Year(_))).map(|p| (p.first_day(), p.to_string()))),
         };
         let reference = dated.as_ref().map(|d| d.0);
+        let url_year = url_date.and_then(|p| match p {
+            Point::Year(y) => Some(y),
+            _ => None,
+        });
+        let undated_year = match (self.latest_year.get(), url_year) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        self.undated_year.set(undated_year.filter(|_| reference.is_none()));
+        self.url_year_floor.set(url_year.filter(|_| reference.is_none()));
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -538,6 +569,10 @@ impl<'a> Grammar<'a> {
             if bounded && self.durations.match_at(toks, i + 1).is_some() && !lex.cardinals.contains_key(&toks[i].lower) {
                 return Some(Core { end: i + 1, value: 1.0, words: true, has_decimals: false, scaled: false, year_shaped: false, approximate: false });
             }
+            // Partitive "una de las cárceles": the article is the number one (GUIDELINE §4).
+            if self.is_partitive(toks, i + 1) && !lex.cardinals.contains_key(&toks[i].lower) {
+                return Some(Core { end: i + 1, value: 1.0, words: true, has_decimals: false, scaled: false, year_shaped: false, approximate: false });
+            }
             if !lex.cardinals.contains_key(&toks[i].lower) {
                 return None;
             }
@@ -789,6 +824,19 @@ impl<'a> Grammar<'a> {
             c.b = b + n;
             c.kind = "percent";
             c.unit = Some("percent".into());
+            // "entre 10 % y 20 %", "from 13% to 15%", "van de 100 % a 73 %": both ends carry
+            // the sign; a spread written from the top down is the same range.
+            let changed_from = a > 0 && lex.change_from.contains(&toks[a - 1].lower);
+            let second = (range_high.is_none() && !from_change).then(|| self.percent_range_end(toks, c.b, opened || changed_from)).flatten();
+            if let Some((other, end)) = second.filter(|(other, _)| *other != value) {
+                c.low = Some(tidy(value.min(other)));
+                c.high = Some(tidy(value.max(other)));
+                c.qualifier = "range";
+                c.b = end;
+                if let Some(o) = opener {
+                    c.a = c.a.min(o);
+                }
+            }
             return Some(self.close(toks, c, value));
         }
         if let Some((end, unit)) = self.currency_after(toks, b) {
@@ -853,7 +901,7 @@ impl<'a> Grammar<'a> {
             }
         }
         // Rates: "1,720 prisoners per 100,000 residents", "2,4 homicidios por cada 100.000 habitantes".
-        if let Some(rate) = self.rate_after(toks, b) {
+        if let Some(rate) = self.rate_after(toks, b).or_else(|| self.parenthesised_rate_after(toks, b)) {
             c.b = rate.0;
             c.kind = "ratio";
             c.unit = Some(rate.1);
@@ -974,6 +1022,21 @@ impl<'a> Grammar<'a> {
         Some(self.close(toks, c, value))
     }
 
+    /// The far end of a range of percentages after the first one's sign at `k`: a connector
+    /// ("to", "-", or "y"/"a" after an opener), a number and its own sign. (value, end token).
+    fn percent_range_end(&self, toks: &[Token], k: usize, opened: bool) -> Option<(f64, usize)> {
+        let conn = toks.get(k).filter(|t| t.sentence == toks[k - 1].sentence)?;
+        let hyphen = matches!(conn.lower.as_str(), "-" | "–" | "—");
+        let joined =
+            self.range_connectors.match_at(toks, k).is_some() || (opened && (self.lex.range_join.contains(&conn.lower) || conn.is("to") || conn.is("a")));
+        if !joined || (hyphen && conn.space_before) {
+            return None;
+        }
+        let high = self.core_at(toks, k + 1).filter(|h| !h.words && toks[k + 1].sentence == conn.sentence)?;
+        let (n, _) = self.percent.match_at(toks, high.end)?;
+        Some((high.value, high.end + n))
+    }
+
     /// The word that opens a range before token `a`: right before it, or before a few words of
     /// a noun phrase ("between the ages of 16 and 35", "entre los 41 y 50 años").
     fn range_opener(&self, toks: &[Token], a: usize) -> Option<usize> {
@@ -1071,7 +1134,7 @@ impl<'a> Grammar<'a> {
                 return (s, Some(self.during_or(toks, s, a, q)));
             }
             // "el 90 por ciento": keep the article in the span.
-            if self.lex.decimal_mark == ',' && toks[a - 1].sentence == sentence && ARTICLES.contains(&toks[a - 1].lower.as_str()) {
+            if self.lex.article_in_span && toks[a - 1].sentence == sentence && ARTICLES.contains(&toks[a - 1].lower.as_str()) {
                 return (a - 1, None);
             }
         }
@@ -1124,10 +1187,16 @@ impl<'a> Grammar<'a> {
                 let rank = toks.get(core.end).is_some_and(|u| lex.ordinals.contains_key(&u.lower))
                     && toks.get(core.end + 1).is_some_and(|n| n.is_word() && !n.is("de") && n.sentence == toks[i].sentence);
                 let unit_follows = self.durations.match_at(toks, core.end).is_some() && !rank;
-                return before_cue || unit_follows;
+                return before_cue || unit_follows || self.is_partitive(toks, core.end);
             }
         }
         true
+    }
+
+    /// "de las", "of the" at token `k`: a partitive after a number word.
+    fn is_partitive(&self, toks: &[Token], k: usize) -> bool {
+        let (Some(of), Some(det)) = (toks.get(k), toks.get(k + 1)) else { return false };
+        (of.is("de") || of.is("of")) && det.sentence == of.sentence && PARTITIVE_DETERMINERS.contains(&det.lower.as_str())
     }
 
     /// Is token `i` part of an idiom whose number words are not numbers ("one by one",
@@ -1195,18 +1264,24 @@ impl<'a> Grammar<'a> {
     /// (end token, unit).
     fn rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
         let sentence = toks.get(b)?.sentence;
-        // An optional counted noun before "per", with one modifier ("605 personas detenidas por
-        // cada 100 mil habitantes").
+        // An optional counted noun before "per", with a few modifiers ("605 personas detenidas
+        // por cada 100 mil habitantes", "1,086 people serving jail sentences per 100,000").
         let mut k = b;
         let mut numerator = String::new();
         let word = |k: usize| toks.get(k).filter(|t| t.is_word() && t.sentence == sentence && self.per_words.match_at(toks, k).is_none());
         if let Some(t) = word(k) {
             numerator = t.lower.to_string();
             k += 1;
-            if self.per_words.match_at(toks, k).is_none() && word(k).is_some_and(|m| !STOP_WORDS.contains(&m.lower.as_str())) {
+            for _ in 0..RATE_MODIFIERS {
+                if self.per_words.match_at(toks, k).is_some() || word(k).is_none_or(|m| STOP_WORDS.contains(&m.lower.as_str())) {
+                    break;
+                }
                 k += 1;
             }
         }
+        // Past one modifier, only a denominator the lexicon knows as a rate's makes a rate:
+        // "ocho módulos resguardados por 600 soldados" is no rate.
+        let long_numerator = k > b + 2;
         let (n, _) = self.per_words.match_at(toks, k)?;
         let den = self.core_at(toks, k + n)?;
         if toks[k + n].is_word() && !self.lex.cardinals.contains_key(&toks[k + n].lower) {
@@ -1220,6 +1295,9 @@ impl<'a> Grammar<'a> {
                 end += 1;
             }
         }
+        if long_numerator && !self.lex.rate_nouns.contains_key(&denominator_noun) {
+            return None;
+        }
         let normal = |w: String| self.lex.rate_nouns.get(&w).cloned().unwrap_or(w);
         let denominator_noun = normal(denominator_noun);
         let mut unit = if numerator.is_empty() { "units".to_string() } else { normal(numerator) };
@@ -1229,6 +1307,21 @@ impl<'a> Grammar<'a> {
             unit.push_str(&denominator_noun);
         }
         Some((end, unit))
+    }
+
+    /// "639 (proporción de reclusos por cada 100 mil habitantes)", "a rate of 639 (prisoners
+    /// per 100,000 residents)": a rate whose words follow in parentheses; the word before
+    /// "per" is its numerator. (end token after the closing parenthesis, unit).
+    fn parenthesised_rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
+        let sentence = toks.get(b).filter(|t| t.is("("))?.sentence;
+        let words = toks[b + 1..].iter().take(PAREN_RATE_WORDS + 1).take_while(|t| t.is_word() && t.sentence == sentence);
+        let per = words.enumerate().find(|(n, _)| self.per_words.match_at(toks, b + 1 + n).is_some()).map(|(n, _)| b + 1 + n)?;
+        if per == b + 1 {
+            return None;
+        }
+        let (end, unit) = self.rate_after(toks, per - 1)?;
+        toks.get(end).filter(|t| t.is(")") && t.sentence == sentence)?;
+        Some((end + 1, unit))
     }
 
     /// A unit or counted noun after the number, possibly behind up to two modifiers
@@ -1243,7 +1336,10 @@ impl<'a> Grammar<'a> {
                 let kind = crate::load::schema::KINDS.iter().copied().find(|x| *x == kind).unwrap_or("other");
                 return Some((k + n, unit, kind));
             }
-            if let Some((n, unit)) = self.durations.match_at(toks, k) {
+            // A unit of time that is also an ordinal ("segundo", "second") is a unit only right
+            // after the number: "12 inciso segundo" is no duration.
+            let ordinal_word = self.lex.ordinals.contains_key(&toks[k].lower);
+            if let Some((n, unit)) = self.durations.match_at(toks, k).filter(|_| k == b || !ordinal_word) {
                 return Some((k + n, unit.clone(), unit_kind(&unit)));
             }
             if let Some((n, unit)) = self.nouns.match_at(toks, k) {
@@ -1321,7 +1417,13 @@ impl<'a> Grammar<'a> {
             n += 1;
         }
         let is_half = |w: &str| self.lex.fractions.get(w).or_else(|| self.lex.scale_fractions.get(w)) == Some(&0.5);
-        toks.get(k + n).filter(|x| x.sentence == joiner.sentence && is_half(&x.lower))?;
+        let half = toks.get(k + n).filter(|x| x.sentence == joiner.sentence)?;
+        // "dos años y medios": a plural slip on the half is still the half, unless a noun
+        // phrase goes on ("dos años y medios de comunicación").
+        let slip = half.lower.strip_suffix('s').is_some_and(is_half) && !toks.get(k + n + 1).is_some_and(|x| x.is("de") || x.is("of"));
+        if !(is_half(&half.lower) || slip) {
+            return None;
+        }
         Some(n + 1)
     }
 
@@ -1385,7 +1487,7 @@ impl<'a> Grammar<'a> {
                     }
                     continue;
                 }
-                if lex.decimal_mark == ',' && !years {
+                if lex.age_cues_need_years && !years {
                     continue;
                 }
                 if back == 1 || toks[end..a].iter().all(|t| t.is_word() || t.is(",")) {
@@ -1590,8 +1692,11 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             let next = toks.get(i + 1).filter(|n| n.sentence == t.sentence);
-            // "Twitter first, ensuring": an adverb, not a rank.
-            if next.is_none_or(|n| !n.is_word()) {
+            // "Twitter first, ensuring": an adverb, not a rank; but "inciso segundo," where
+            // ordinals follow their noun.
+            let prev = i.checked_sub(1).map(|p| &toks[p]).filter(|p| p.sentence == t.sentence);
+            let postposed = self.lex.postposed_ordinals && prev.is_some_and(|p| p.is_word() && !p.starts_upper() && !STOP_WORDS.contains(&p.lower.as_str()));
+            if next.is_none_or(|n| !n.is_word()) && !postposed {
                 return None;
             }
             // "first 11 weeks", "the first five": the number after it is the mention.
@@ -1641,8 +1746,11 @@ impl<'a> Grammar<'a> {
                     return Some(self.date_cand(i, i + 5, date.format("%Y-%m-%d").to_string()));
                 }
             }
+            if let Some(c) = self.iso_month_at(toks, i) {
+                return Some(c);
+            }
         }
-        if let Some(c) = self.slash_date_at(toks, i).or_else(|| self.second_day_at(toks, i, before)) {
+        if let Some(c) = self.slash_date_at(toks, i, reference).or_else(|| self.second_day_at(toks, i, before)) {
             return Some(c);
         }
         // Day first: "11 June 2024", "2 de diciembre de 2024", "27 de marzo".
@@ -1651,17 +1759,32 @@ impl<'a> Grammar<'a> {
             let mut k = i + 1;
             if same(k).is_some_and(|x| x.is("de")) {
                 k += 1;
+            } else if same(k).is_some_and(|x| x.is(",")) && same(k + 1).and_then(|m| month_name_ok(m, lex)).is_some() {
+                // "19, October 2024": a comma between day and month only in a full date.
+                let mut e = k + 2;
+                if self.year_after(toks, &mut e, sentence).is_some() {
+                    k += 1;
+                }
             }
             if let Some(month) = same(k).and_then(|m| month_name_ok(m, lex)) {
                 let mut end = k + 1;
                 let year = self.year_after(toks, &mut end, sentence).or_else(|| self.relative_year_after(toks, &mut end, reference));
+                let past = self.past_day_cue(toks, i);
+                let year = year.or_else(|| self.past_day_year(month, day, reference).filter(|_| past));
+                let inferred = year.is_none();
                 let year = year.or_else(|| self.infer_year(toks, i, month, reference, before));
+                let year = match (year, self.weekday_before(toks, i)) {
+                    (Some(y), Some(w)) if inferred => Some(self.fit_weekday(y, month, day, w, reference)),
+                    (y, _) => y,
+                };
                 let value = match year {
                     Some(y) => NaiveDate::from_ymd_opt(y, month, day).map(|d| d.format("%Y-%m-%d").to_string()),
                     None => None,
                 };
                 if (1..=31).contains(&day) {
-                    return Some(self.date_cand(i, end, value.unwrap_or_default()));
+                    let mut c = self.date_cand(i, end, value.unwrap_or_default());
+                    c.year_inferred = inferred;
+                    return Some(c);
                 }
             }
             // "Entre el 15 y el 30 de marzo", "del 8 al 16 de febrero": a bare day joined to a
@@ -1754,14 +1877,89 @@ impl<'a> Grammar<'a> {
             }
             None => (a, year),
         };
-        let year = year.or_else(|| self.year_from_pair_start(toks, a, month, before)).or_else(|| self.infer_year(toks, i, month, reference, before));
+        // "last January 3": the latest such day on or before the article's date.
+        let past_day = match day {
+            Some(d) if year.is_none() && self.past_day_cue(toks, a) => self.past_day_year(month, d, reference),
+            _ => None,
+        };
+        let year = year.or(past_day).or_else(|| self.year_from_pair_start(toks, a, month, before));
+        let inferred = year.is_none();
+        let year = year.or_else(|| self.infer_year(toks, i, month, reference, before));
+        let year = match (year, day, self.weekday_before(toks, a)) {
+            (Some(y), Some(d), Some(w)) if inferred => Some(self.fit_weekday(y, month, d, w, reference)),
+            (y, _, _) => y,
+        };
         // A bare lower-case month after "de" is part of another date ("27 de marzo" handled above).
         let value = match (year, day) {
             (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, month, d).map(|x| x.format("%Y-%m-%d").to_string()),
             (Some(y), None) => Some(format!("{y:04}-{month:02}")),
             (None, _) => None,
         };
-        Some(self.date_cand(a, end, value.unwrap_or_default()))
+        let mut c = self.date_cand(a, end, value.unwrap_or_default());
+        c.year_inferred = inferred;
+        Some(c)
+    }
+
+    /// An ISO month, "2025-03": a year, a hyphen and two digits of a month with nothing glued
+    /// after. "2011-12" and "2001-02" (the next year's last digits) are a span of years.
+    fn iso_month_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+        let (t, d1, m) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
+        let glued = |x: &Token| !x.space_before && x.sentence == t.sentence;
+        if !(d1.is("-") && glued(d1) && m.is_digits() && glued(m) && m.lower.len() == 2 && m.lower.chars().all(|c| c.is_ascii_digit())) {
+            return None;
+        }
+        if toks.get(i + 3).is_some_and(|x| !x.space_before && (x.is_digits() || x.is("-") || x.is_word())) {
+            return None;
+        }
+        let (year, month): (i32, u32) = (t.lower.parse().ok()?, m.lower.parse().ok()?);
+        let next_year = (year + 1).rem_euclid(100) as u32;
+        if !(1990..=2100).contains(&year) || !(1..=12).contains(&month) || month == next_year {
+            return None;
+        }
+        Some(self.date_cand(i, i + 3, format!("{year:04}-{month:02}")))
+    }
+
+    /// A day name right before a date, or before its comma ("el domingo 5 de enero", "Sunday,
+    /// January 5"): days from Monday.
+    fn weekday_before(&self, toks: &[Token], a: usize) -> Option<u32> {
+        let sentence = toks[a].sentence;
+        let mut k = a;
+        if k > 0 && toks[k - 1].is(",") {
+            k -= 1;
+        }
+        let w = toks.get(k.checked_sub(1)?).filter(|w| w.sentence == sentence)?;
+        self.lex.weekdays.get(&w.lower).copied()
+    }
+
+    /// The year a day and month fall on the weekday written with them: the year guessed if it
+    /// fits, else the first plausible one that does (the article's year and the ones around it;
+    /// undated, the year it is taken to be written in and the one after).
+    fn fit_weekday(&self, guess: i32, month: u32, day: u32, weekday: u32, reference: Option<NaiveDate>) -> i32 {
+        let plausible: Vec<i32> = match (reference, self.undated_year.get()) {
+            (Some(r), _) => vec![r.year(), r.year() - 1, r.year() + 1],
+            (None, Some(y)) => vec![y, y + 1],
+            (None, None) => Vec::new(),
+        };
+        let fits = |y: &i32| NaiveDate::from_ymd_opt(*y, month, day).is_some_and(|d| d.weekday().num_days_from_monday() == weekday);
+        std::iter::once(guess).chain(plausible).find(fits).unwrap_or(guess)
+    }
+
+    /// A word of the lexicon's `past_day_before` ("last", "this past") right before token `a`.
+    fn past_day_cue(&self, toks: &[Token], a: usize) -> bool {
+        self.lex.past_day_before.iter().any(|cue| {
+            let words: Vec<&str> = cue.split_whitespace().collect();
+            a >= words.len() && toks[a - words.len()..a].iter().zip(&words).all(|(t, w)| t.lower == *w && t.sentence == toks[a].sentence)
+        })
+    }
+
+    /// The year of "el pasado 3 de enero": the latest such day on or before the article's date;
+    /// undated, the year the article is taken to be written in.
+    fn past_day_year(&self, month: u32, day: u32, reference: Option<NaiveDate>) -> Option<i32> {
+        match reference {
+            Some(r) if (month, day) <= (r.month(), r.day()) => Some(r.year()),
+            Some(r) => Some(r.year() - 1),
+            None => self.undated_year.get(),
+        }
     }
 
     /// "March 24 and 27, 2022", "March 24-27": a bare day right after a dated day and a joiner
@@ -1782,8 +1980,9 @@ impl<'a> Grammar<'a> {
     }
 
     /// "01/03/2023", "3/27/2025": day and month in the lexicon's `slash_date_order` (`dmy` or
-    /// `mdy`), unless a part above 12 shows which is the day.
-    fn slash_date_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
+    /// `mdy`), unless a part above 12 shows which is the day, or one reading is the article's
+    /// own date (a dateline "01/03/2023" on an article of 1 March 2023 in English).
+    fn slash_date_at(&self, toks: &[Token], i: usize, reference: Option<NaiveDate>) -> Option<Cand> {
         let part = |k: usize, lens: &[usize]| {
             toks.get(k).filter(|t| t.is_digits() && lens.contains(&t.lower.len()) && t.lower.chars().all(|c| c.is_ascii_digit()) && (k == i || !t.space_before))
         };
@@ -1794,7 +1993,11 @@ impl<'a> Grammar<'a> {
         }
         let (a, b, year): (u32, u32, i32) = (a.lower.parse().ok()?, b.lower.parse().ok()?, y.lower.parse().ok()?);
         let (day, month) = if a > 12 || (b <= 12 && self.lex.slash_date_order != "mdy") { (a, b) } else { (b, a) };
-        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        let swapped = NaiveDate::from_ymd_opt(year, day, month).filter(|_| day <= 12 && day != month);
+        let date = match swapped {
+            Some(other) if reference == Some(other) => other,
+            _ => NaiveDate::from_ymd_opt(year, month, day)?,
+        };
         Some(self.date_cand(i, i + 5, date.format("%Y-%m-%d").to_string()))
     }
 
@@ -1858,6 +2061,15 @@ impl<'a> Grammar<'a> {
         if let Some(r) = reference.filter(|_| toks[i].start < self.dateline_end.get() && !self.looks_ahead(toks, i)) {
             return Some(year_of_month(month, r, Towards::OnOrBefore));
         }
+        // "will expire on November 2", "se extiende hasta el 2 de noviembre" later in the
+        // article's year: that year, whatever year the sentence names; but a bare "by"/"hasta"
+        // in a sentence in the past tense closes a span in the past ("counted 17 by the end of
+        // June" in a sentence about 2022).
+        let past_sentence = || self.sentence_slice(toks, sentence).iter().any(|t| t.is_word() && crate::transform::claims::is_past_tense(&t.lower, self.lex));
+        let ahead = self.future_tense_before(toks, i) || (self.looks_ahead(toks, i) && !past_sentence());
+        if let Some(r) = reference.filter(|r| month >= r.month() && ahead) {
+            return Some(r.year());
+        }
         for c in before.iter().rev() {
             if toks[c.a].sentence != sentence {
                 break;
@@ -1880,7 +2092,7 @@ impl<'a> Grammar<'a> {
         // An earlier mention of the same month with a year, in the last few sentences: look back
         // a bounded way, so a long text costs linear time.
         for c in before.iter().rev().take(MONTH_LOOKBACK).take_while(|c| toks[c.a].sentence + MONTH_SENTENCES >= sentence) {
-            if c.kind == "date" {
+            if c.kind == "date" && !c.year_inferred {
                 if let Some(v) = c.value.as_deref() {
                     if v.len() == 7 && v[5..7].parse::<u32>().ok() == Some(month) {
                         return v[..4].parse().ok();
@@ -1896,7 +2108,15 @@ impl<'a> Grammar<'a> {
             // Without the article's date, the latest year the story has named so far ("en el
             // primer trimestre de 2025, igual que en 2024 ... el 16 de marzo"), else the latest
             // it names at all: news tells of its own year and the years before.
-            None => self.latest_year_named(before).or(self.latest_year.get()),
+            // A year in the url slug bounds it from below.
+            None => {
+                let named = self.latest_year_named(before);
+                let floor = self.url_year_floor.get();
+                match named.or(self.latest_year.get()) {
+                    Some(y) => Some(floor.map_or(y, |f| y.max(f))),
+                    None => floor,
+                }
+            }
         }
     }
 
@@ -1931,7 +2151,22 @@ impl<'a> Grammar<'a> {
         if k > 0 && ARTICLES.contains(&toks[k - 1].lower.as_str()) {
             k -= 1;
         }
-        k > 0 && toks[k - 1].sentence == toks[i].sentence && self.lex.future_date_cues.contains(&toks[k - 1].lower)
+        let cue = k > 0 && toks[k - 1].sentence == toks[i].sentence && self.lex.future_date_cues.contains(&toks[k - 1].lower);
+        cue || self.future_tense_before(toks, i)
+    }
+
+    /// A future-tense word a few words before token `i`, within its clause ("will expire on",
+    /// "vencerá el").
+    fn future_tense_before(&self, toks: &[Token], i: usize) -> bool {
+        let lex = self.lex;
+        let future = |w: &str| {
+            lex.future_tense_words.contains(w) || lex.future_tense_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.chars().count() > s.chars().count() + 2)
+        };
+        toks[i.saturating_sub(FUTURE_TENSE_REACH)..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.sentence == toks[i].sentence && (t.is_word() || t.is_digits()))
+            .any(|t| t.is_word() && future(&t.lower))
     }
 
     /// The first full date near the top of the text: the article's dateline.
@@ -1948,7 +2183,9 @@ impl<'a> Grammar<'a> {
             if after_preposition {
                 continue;
             }
-            if let Some(c) = self.date_at(toks, i, None, &[]) {
+            // A date whose year the text does not give ("entre el 1 de enero y ...") is no
+            // evidence of the article's year.
+            if let Some(c) = self.date_at(toks, i, None, &[]).filter(|c| !c.year_inferred) {
                 if let Some(v) = c.value.as_deref() {
                     if v.len() == 10 {
                         return NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().map(|d| (d, v.to_string()));
@@ -2102,6 +2339,14 @@ impl<'a> Grammar<'a> {
         out
     }
 
+    /// Do the tokens between two figures make the second the next member of a series dated by
+    /// year ("38 per 100,000 in 2019, 19.7 in 2020")? A year, and only the lexicon's
+    /// `series_joiners` besides.
+    fn continues_dated_series(&self, gap: &[Token]) -> bool {
+        let is_year = |t: &Token| t.is_digits() && t.lower.len() == 4 && t.lower.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        gap.iter().any(is_year) && gap.iter().all(|t| is_year(t) || self.lex.series_joiners.contains(&t.lower))
+    }
+
     fn inherit_from_neighbours(&self, toks: &[Token], cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (head, tail) = cands.split_at_mut(k);
@@ -2119,7 +2364,10 @@ impl<'a> Grammar<'a> {
             if prev.kind == "money" && has_decimal_or_scale {
                 c.kind = "money";
                 c.unit = Some("USD".into());
-            } else if prev.kind == "ratio" && prev.unit.as_deref().is_some_and(|u| u.contains("_per_")) && self.continuation.match_before(toks, c.a).is_some() {
+            } else if prev.kind == "ratio"
+                && prev.unit.as_deref().is_some_and(|u| u.contains("_per_"))
+                && (self.continuation.match_before(toks, c.a).is_some() || self.continues_dated_series(&toks[prev.b..c.a]))
+            {
                 c.kind = "ratio";
                 c.unit = prev.unit.clone();
             }

@@ -206,16 +206,45 @@ pub struct Lexicon {
     /// 8" is a month and a count unless a year follows ("marzo 8, 2024").
     #[serde(default = "yes")]
     pub month_first_days: bool,
+    /// Month names are written lower-case ("27 de marzo"); where they are not (English), a
+    /// lower-case "may" or "march" is a word, not a month.
+    #[serde(default)]
+    pub lower_case_months: bool,
+    /// A definite article before a bare figure belongs to its span ("el 90 por ciento").
+    #[serde(default)]
+    pub article_in_span: bool,
+    /// An age cue other than "de" makes an age only of a figure in years ("con 20 años", not
+    /// "con 20 reos").
+    #[serde(default)]
+    pub age_cues_need_years: bool,
+    /// An ordinal may follow its noun ("inciso segundo", "capítulo tercero"): after a
+    /// lower-case word it is a rank even before a comma or the sentence's end.
+    #[serde(default)]
+    pub postposed_ordinals: bool,
     /// Words before a date without a year that point ahead of the article's date ("until
     /// February 15"): the date is the next one, not the last.
     #[serde(default)]
     pub future_date_cues: Words,
+    /// A future-tense auxiliary ("will") or verb ending ("vencerá", "-rán") a few words before
+    /// a date without a year makes it a date ahead of the article's ("will expire on November 2").
+    #[serde(default)]
+    pub future_tense_words: Words,
+    #[serde(default)]
+    pub future_tense_suffixes: Words,
     /// Words before or after a month that make it the latest one before the article's month
     /// ("last December", "diciembre pasado").
     #[serde(default)]
     pub past_month_before: Words,
     #[serde(default)]
     pub past_month_after: Words,
+    /// Words right before a day and month that make it the latest such day on or before the
+    /// article's date ("el pasado 3 de enero"), whatever year the sentence names.
+    #[serde(default)]
+    pub past_day_before: Words,
+    /// Day names -> days from Monday (0..=6): a weekday written with a date without a year
+    /// ("el domingo 5 de enero", "Sunday, January 5") picks the year it falls on.
+    #[serde(default)]
+    pub weekdays: WordMap<u32>,
     /// How "01/03/2023" reads when neither part is above 12: `dmy` (1 March) or `mdy` (3 January).
     #[serde(default = "day_first")]
     pub slash_date_order: String,
@@ -292,6 +321,10 @@ pub struct Lexicon {
     pub change_from: Words,
     #[serde(default)]
     pub continuation_cues: Words,
+    /// Words that may stand between the members of a series of rates dated by year ("38 per
+    /// 100,000 in 2019, 19.7 in 2020 and 7.8 in 2022"): a bare figure after them continues it.
+    #[serde(default)]
+    pub series_joiners: Words,
     #[serde(default)]
     pub percent_words: Words,
     #[serde(default)]
@@ -394,6 +427,7 @@ impl Lexicon {
         self.multipliers.lowercase_keys();
         self.vague.lowercase_keys();
         self.months.lowercase_keys();
+        self.weekdays.lowercase_keys();
         self.measures_units.lowercase_keys();
         self.durations.lowercase_keys();
         self.relative_periods.lowercase_keys();
@@ -427,6 +461,9 @@ impl Lexicon {
         }
         if self.cardinals.is_empty() {
             return Err("[cardinals] is empty".into());
+        }
+        if let Some((day, n)) = self.weekdays.iter().find(|(_, n)| **n > 6) {
+            return Err(format!("[weekdays] {day} = {n}: days count from Monday = 0 to Sunday = 6"));
         }
         for (qualifier, cues) in &self.qualifiers {
             if !QUALIFIERS.contains(&qualifier.as_str()) {

@@ -203,7 +203,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Sentence spans: a line break, or `.`/`!`/`?` (with closing quotes) followed by white space
-/// and a capital, digit or opening quote, unless the period closes an abbreviation.
+/// and a capital, digit or opening quote, unless the period closes an abbreviation; or a period
+/// glued to the capital after it when a lower-case word precedes it.
 fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
     let n = chars.len();
     let mut out = Vec::new();
@@ -219,7 +220,12 @@ fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
             while j < n && matches!(chars[j], '"' | '”' | '’' | '»' | ')' | '*') {
                 j += 1;
             }
-            if j < n && chars[j] == ' ' {
+            // Scraped text loses the space after a period ("para entonces.De acuerdo con"): a
+            // period between a lower-case word and a capital still ends the sentence.
+            let glued = j == i + 1 && i >= 2 && j < n && c == '.' && chars[j].is_uppercase() && chars[i - 1].is_lowercase() && chars[i - 2].is_lowercase();
+            if glued {
+                boundary_end = Some(j);
+            } else if j < n && chars[j] == ' ' {
                 let mut k = j;
                 while k < n && chars[k] == ' ' {
                     k += 1;
@@ -322,4 +328,22 @@ fn lower_case(text: &[char], buffer: &mut String) -> compact_str::CompactString 
         }
     }
     compact_str::CompactString::new(buffer.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Doc;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        (0..doc.sentences.len()).map(|i| doc.sentence_text(i)).collect()
+    }
+
+    #[test]
+    fn a_period_glued_to_the_next_capital_still_ends_a_sentence() {
+        assert_eq!(sentences("El penal estaba lleno para entonces.De acuerdo con el informe, hubo 40."), ["El penal estaba lleno para entonces.", "De acuerdo con el informe, hubo 40."]);
+        // Not after an initial, an abbreviation or inside a domain name.
+        assert_eq!(sentences("Read J.Smith on elsalvador.com today.").len(), 1);
+        assert_eq!(sentences("The U.S.Embassy said so.").len(), 1);
+    }
 }

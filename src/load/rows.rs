@@ -257,6 +257,8 @@ table_row! {
         spread: Option<f64>,
         spread_pct: Option<f64>,
         verdict: String,
+        disagreeing_statement_ids: Option<String>,
+        undated_statement_ids: Option<String>,
     }
 }
 
@@ -305,6 +307,8 @@ mod tests {
             spread: None,
             spread_pct: None,
             verdict: "consistent".into(),
+            disagreeing_statement_ids: None,
+            undated_statement_ids: Some("a:9-10".into()),
         };
         let table = rows_table([row.clone()]);
         assert!(table.rows[0].iter().zip(table.def.columns).all(|(c, col)| c.fits(col.ty)));

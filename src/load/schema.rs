@@ -322,6 +322,8 @@ pub const COMPARISONS: TableDef = TableDef {
         col("spread", Number, "max - min.", "5"),
         with_unit(col("spread_pct", Number, "spread as a percentage of min.", "10"), "percent"),
         one_of(req("verdict", Text, "consistent (the claims' intervals overlap), conflicting (they cannot all be true), time_series (same measure over different periods), single (one statement).", "conflicting"), VERDICTS),
+        col("disagreeing_statement_ids", Text, "For a conflicting verdict, the statements outside the largest set that can all be true together (per period), `;`-separated: the claims to check first.", "003_…:74-87"),
+        col("undated_statement_ids", Text, "Statements of the measure left out because their period is unknown (a quantity that changes over time cannot be compared without its date), `;`-separated.", "002_…:8379-8394"),
     ],
     primary_key: &["comparison_id"],
     foreign_keys: &[],

@@ -31,7 +31,7 @@ const STATEMENTS_NEEDS: &[&str] = &[
     "review",
 ];
 const DERIVED_NEEDS: &[&str] = &["derived_id", "formula", "inputs", "value", "unit", "check", "check_statement_id", "note"];
-const COMPARISONS_NEEDS: &[&str] = &["comparison_id", "measure", "as_of", "n_statements", "n_sources", "statement_ids", "min", "max", "spread", "verdict"];
+const COMPARISONS_NEEDS: &[&str] = &["comparison_id", "measure", "as_of", "n_statements", "n_sources", "statement_ids", "min", "max", "spread", "verdict", "disagreeing_statement_ids", "undated_statement_ids"];
 
 /// The tables and their lookups.
 pub struct Data<'t> {

@@ -57,7 +57,7 @@ pub fn claim_value(c: &Row) -> String {
 fn comparisons_table(comparisons: &[Row]) -> Markup {
     html! {
         table {
-            thead { tr { th { "Comparison" } th { "Period" } th { "Statements" } th { "Sources" } th { "Min" } th { "Max" } th { "Spread" } th { "Verdict" } } }
+            thead { tr { th { "Comparison" } th { "Period" } th { "Statements" } th { "Sources" } th { "Min" } th { "Max" } th { "Spread" } th { "Verdict" } th { "Disagreeing" } th { "Left out (no period)" } } }
             tbody {
                 @for c in comparisons {
                     tr id={ "c-" (c.str("comparison_id")) } {
@@ -69,9 +69,21 @@ fn comparisons_table(comparisons: &[Row]) -> Markup {
                         td.num { (c.shown("max")) }
                         td.num { (c.shown("spread")) }
                         td { (verdict_badge(c.str("verdict"))) }
+                        td { (statement_links(c.str("disagreeing_statement_ids"))) }
+                        td.num { (c.str("undated_statement_ids").split(';').filter(|id| !id.is_empty()).count()) }
                     }
                 }
             }
+        }
+    }
+}
+
+/// Links to the statements of a `;` list, each on its article's page.
+fn statement_links(ids: &str) -> Markup {
+    html! {
+        @for id in ids.split(';').filter(|id| !id.is_empty()) {
+            @let source = id.split(':').next().unwrap_or(id);
+            a href={ "../" (article_href(source)) "#m-" (id) } { (id) } " "
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::extract::{Lexicon, Mention};
 use crate::period::{Period, Point};
 use crate::extract::phrases::PhraseSet;
 use crate::transform::claims::{has_phrase, is_past_tense, lower_padded};
+use crate::transform::running_totals::PeriodWords;
 
 /// The period each statement describes (the rules, in order, are documented in the data
 /// dictionary, see `pipeline::doc_sections`): an anchor of its clause; else the anchors of its
@@ -16,7 +17,11 @@ use crate::transform::claims::{has_phrase, is_past_tense, lower_padded};
 /// period stated earlier; else the sentence's first anchor; else, in the present tense, the
 /// article's date; else the anchors of the sentence before or earlier in the paragraph.
 /// Anchors are date and year mentions and expressions relative to the article's date.
-pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, reference: Option<NaiveDate>, reference_period: Option<Period>) {
+///
+/// `words` are the language's words of schemas/periods.toml: weekdays ("said Tuesday" in an
+/// article of a known day is the last Tuesday up to that day) and the openers of a
+/// comparison's baseline ("more than in 2023").
+pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, words: &PeriodWords, reference: Option<NaiveDate>, reference_period: Option<Period>) {
     // Every date and year of the story (not in a name, not in front matter) with its period.
     let dates: Vec<(&Mention, Period)> = mentions
         .iter()
@@ -35,8 +40,11 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
         .collect();
     if let Some(r) = reference {
         anchors.extend(relative_anchors(doc, lexicon, r, &dates));
-        anchors.sort_by_key(|a| a.start);
     }
+    if let Some(Point::Day(r)) = reference_period.filter(Period::is_point).map(|p| p.start) {
+        anchors.extend(weekday_anchors(doc, &words.weekdays, r, &dates));
+    }
+    anchors.sort_by_key(|a| a.start);
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("8,100 inmates in 2000, putting the rate at just under 163%").
     let clauses: Vec<Clause> = mentions
@@ -122,7 +130,11 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
                 }
                 let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).collect();
                 // "6,115 between October and March, about 1,020 a month": the sentence's span.
-                between_pair(doc, &free, lexicon).map(|(a, b)| a.value.through(&b.value)).or_else(|| free.first().map(|a| a.value))
+                // Else the nearest before the figure ("in 2023 it closed with 154 murders, a rate
+                // of 2.4") that is no comparison's baseline ("118 flights, 18% more than in 2023,
+                // with 12,600 people"), or the first.
+                let nearest = free.iter().rfind(|a| a.start < m.start && !after_baseline_opener(doc, a, &words.baseline_openers)).or(free.first());
+                between_pair(doc, &free, lexicon).map(|(a, b)| a.value.through(&b.value)).or_else(|| nearest.map(|a| a.value))
             })
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
@@ -140,6 +152,23 @@ pub fn assign_as_of(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon, refe
                 _ => None,
             })
             .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None });
+    }
+    restatements_share_their_period(mentions, reference_period);
+}
+
+/// A figure stated again (a headline, a quote of the same number) is the same claim: where one
+/// statement of a measure and value has a period of its own and another only the article's
+/// date or none, the other takes that period ("82,963 arrests" in a headline, and "82,963
+/// arrests up to 18 October" in the text).
+fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>) {
+    let key = |m: &Mention| m.measure.clone().map(|id| (id, m.value.clone(), m.low.map(f64::to_bits), m.high.map(f64::to_bits)));
+    let own = |m: &Mention| m.as_of.filter(|p| Some(*p) != reference);
+    let dated: Vec<_> = mentions.iter().filter(|m| m.is_statement).filter_map(|m| Some((key(m)?, own(m)?))).collect();
+    for m in mentions.iter_mut().filter(|m| m.is_statement && own(m).is_none()) {
+        let Some(k) = key(m) else { continue };
+        if let Some((_, period)) = dated.iter().find(|(d, _)| *d == k) {
+            m.as_of = Some(*period);
+        }
     }
 }
 
@@ -203,20 +232,35 @@ fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause]
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
 fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, reference: Option<NaiveDate>) -> Period {
-    let before: String = doc.chars[m.start.saturating_sub(16)..m.start].iter().collect::<String>().to_lowercase();
-    // "since 2022", "desde el 27 de marzo de 2022": an article may stand between.
-    let mut words = before.split_whitespace().rev();
-    let mut last = words.next().unwrap_or("");
-    if crate::extract::ARTICLES.contains(&last) {
-        last = words.next().unwrap_or("");
-    }
     match reference {
-        Some(r) if lexicon.since_words.iter().any(|w| w == last) => {
+        Some(r) if after_since(doc, m, lexicon) => {
             // "since the 1990s": a period already runs from its start.
             value.starting_point().through(&Period::day(r))
         }
         _ => value,
     }
+}
+
+/// Is the anchor a comparison's baseline: written right after an opener ("more than in 2023",
+/// "frente a 2021"), one word (a preposition, an article) at most between?
+fn after_baseline_opener(doc: &Doc, a: &Anchor, openers: &[String]) -> bool {
+    let before = lower_padded(doc.slice(a.start.saturating_sub(30).max(doc.sentences[a.sentence].0), a.start));
+    openers.iter().any(|o| {
+        let phrase = format!(" {o} ");
+        before.rfind(&phrase).is_some_and(|at| before[at + phrase.len()..].split_whitespace().count() <= 1)
+    })
+}
+
+/// Is the mention written after a word of `since_words` ("since 2022", "desde el 27 de marzo
+/// de 2022": an article may stand between)?
+pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
+    let before: String = doc.chars[m.start.saturating_sub(16)..m.start].iter().collect::<String>().to_lowercase();
+    let mut words = before.split_whitespace().rev();
+    let mut last = words.next().unwrap_or("");
+    if crate::extract::ARTICLES.contains(&last) {
+        last = words.next().unwrap_or("");
+    }
+    lexicon.since_words.iter().any(|w| w == last)
 }
 
 /// Anchors written relative to the article's date `r`: "this month", "anoche", "last summer"
@@ -248,6 +292,23 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Menti
         i += n;
     }
     found
+}
+
+/// Days of the week named without a date ("said Tuesday", "dijo este lunes"): the last such
+/// day up to the article's date `r`. A weekday written with its date ("Sunday, January 5",
+/// "el domingo 5 de enero") is dated by the date.
+fn weekday_anchors(doc: &Doc, weekdays: &[String], r: NaiveDate, dates: &[(&Mention, Period)]) -> Vec<Anchor> {
+    let first = doc.tokens.partition_point(|t| t.start < doc.front_matter_end);
+    doc.tokens[first..]
+        .iter()
+        .filter_map(|t| {
+            let day = weekdays.iter().position(|w| *w == t.lower)? as i64;
+            let dated = dates.iter().any(|(m, _)| m.start <= t.end + 3 && m.end > t.start);
+            let back = (i64::from(r.weekday().num_days_from_monday()) - day).rem_euclid(7);
+            let value = Period::day(r.checked_sub_days(chrono::Days::new(back as u64))?);
+            (!dated).then_some(Anchor { sentence: t.sentence, start: t.start, value, date: None })
+        })
+        .collect()
 }
 
 /// The period a relative expression names, for an article dated `r`: day, day-1, month,

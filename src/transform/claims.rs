@@ -41,6 +41,11 @@ pub struct Measure {
     /// larger without contradicting earlier ones.
     #[serde(default)]
     pub cumulative: bool,
+    /// The figure does not change with the date it is stated on (a feature of a building, the
+    /// terms of a deal, a limit in law): the comparison sets its claims side by side whatever
+    /// period each names. Dates are timeless too ([`Measure::is_timeless`]).
+    #[serde(default)]
+    pub timeless: bool,
     /// A figure a plan or a design states as a fact ("the prison will hold 40,000"): a
     /// projection word before it does not take its measure away.
     #[serde(default)]
@@ -96,6 +101,27 @@ pub struct Catalog {
     /// `cumulative` measure.
     #[serde(default)]
     pub window: ByLanguage,
+    /// Places other than El Salvador ("the United States", "Guatemala"): a figure whose clause
+    /// names one is about that place, so no measure of El Salvador, its prisons, CECOT or the
+    /// state of exception (a measure whose frame names one of `local_subjects`) applies.
+    #[serde(default)]
+    pub elsewhere: ByLanguage,
+    /// Words right after a figure (or after its noun) that make it a difference between two
+    /// figures ("360 capturas más que las 83,900", "40 more than in 2023"): it gets no measure.
+    #[serde(default)]
+    pub difference: ByLanguage,
+    /// Pronouns that, opening a sentence, make the sentence before's subject its own ("They
+    /// were first enacted in March"): a date there may take its subject from that sentence.
+    #[serde(default)]
+    pub anaphora: ByLanguage,
+    /// Word endings that make one word in several forms, per language: a word of an entry's
+    /// lists ending in one ending of a group is also read with each other ending of the group
+    /// ("liberados" also reads "liberadas", "liberado"; "pagó" also "pagaron").
+    #[serde(default)]
+    pub inflections: BTreeMap<String, Vec<Vec<String>>>,
+    /// The frame subjects that are El Salvador's (see `elsewhere`).
+    #[serde(default)]
+    pub local_subjects: Vec<String>,
     /// The units the extractor gives; a mention's other unit words (a raw noun such as
     /// "privados") say nothing about its unit, so they do not keep a measure from fitting.
     #[serde(skip)]
@@ -187,6 +213,26 @@ impl PhraseIndex {
 }
 
 impl Measure {
+    /// Is the measure about El Salvador itself: does its frame name one of `subjects`? A measure
+    /// without a frame is, unless its own words name one of the `elsewhere` places (a payment
+    /// by the United States).
+    fn is_local(&self, subjects: &[String], elsewhere: &ByLanguage) -> bool {
+        match &self.frame {
+            Some(f) => f.subject.iter().any(|s| subjects.contains(s)),
+            None => {
+                let own = self.context.values().chain(self.cues.values()).flatten();
+                let places: Vec<&String> = elsewhere.values().flatten().collect();
+                !own.into_iter().any(|w| places.iter().any(|p| w.contains(p.as_str())))
+            }
+        }
+    }
+
+    /// Is the figure the same whenever it is stated: marked `timeless`, or a date (when CECOT
+    /// opened)?
+    pub fn is_timeless(&self) -> bool {
+        self.timeless || self.unit == "date"
+    }
+
     fn fit(&self) -> Fit<'_> {
         Fit { kinds: &self.kinds, unit: &self.unit }
     }
@@ -247,8 +293,13 @@ impl Catalog {
                     *c = c.to_lowercase();
                 }
             }
+            for (lang, groups) in &catalog.inflections {
+                for list in [&mut m.context, &mut m.cues, &mut m.exclude].into_iter().filter_map(|l| l.get_mut(lang)) {
+                    *list = with_inflections(list, groups);
+                }
+            }
         }
-        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window)] {
+        for (name, lists) in [("projection", &mut catalog.projection), ("not_counted", &mut catalog.not_counted), ("window", &mut catalog.window), ("elsewhere", &mut catalog.elsewhere), ("difference", &mut catalog.difference), ("anaphora", &mut catalog.anaphora)] {
             for list in lists.values_mut() {
                 if list.iter().any(|c| c.trim().is_empty()) {
                     return Err(fail(format!("a `{name}` word is empty")));
@@ -325,6 +376,32 @@ impl Catalog {
     }
 }
 
+/// The phrases of `list` and, after each, the other forms of its last word that `groups` of
+/// endings make ("personas liberadas" -> "personas liberada", "personas liberados", ...), each
+/// once, in order.
+fn with_inflections(list: &[String], groups: &[Vec<String>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |p: String| {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    };
+    for phrase in list {
+        push(phrase.clone());
+        let (head, last) = phrase.rsplit_once(' ').map_or(("", phrase.as_str()), |(h, l)| (h, l));
+        for group in groups {
+            // The longest ending of the group the word has, and a stem left before it.
+            let Some(ending) = group.iter().filter(|e| last.ends_with(e.as_str()) && last.len() > e.len() + 2).max_by_key(|e| e.len()) else { continue };
+            let stem = &last[..last.len() - ending.len()];
+            for other in group.iter().filter(|e| *e != ending) {
+                let word = format!("{stem}{other}");
+                push(if head.is_empty() { word } else { format!("{head} {word}") });
+            }
+        }
+    }
+    out
+}
+
 /// Does `haystack` (lower-cased, padded with spaces) contain the cue as whole words?
 pub(crate) fn has_phrase(haystack: &str, cue: &str) -> bool {
     let mut from = 0;
@@ -351,6 +428,9 @@ struct Context<'a> {
     clause: Hits,
     sentence: &'a Hits,
     previous: &'a Hits,
+    /// The sentence opens with a pronoun (`anaphora` of the catalog: "It was first introduced
+    /// in late March"): its subject is the sentence before's.
+    anaphoric: bool,
 }
 
 /// Most that cues found only in the sentence before add to a measure's score (two cues).
@@ -425,7 +505,7 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     // A date claims something only with its subject in its own sentence ("CECOT opened in
     // 2023"); a figure may take it from the sentence before.
     let date = m.unit == "date";
-    if !in_sentence && (date || !cx.previous.any(context)) {
+    if !in_sentence && ((date && !cx.anaphoric) || !cx.previous.any(context)) {
         return None;
     }
     let level = |id: usize| {
@@ -475,7 +555,10 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     // figure sits in, not the figure ("hay 1,800 menores ... capturados en el régimen").
     // A date is the claim only with its verb next to it ("declared on March 27"): a cue
     // elsewhere in the sentence is another clause's ("was last updated on 3 October").
-    if cues == 0 || (date && near_cues == 0) || (m.near_required && score.near == 0.0 && !cx.clause.any(context)) {
+    // `near_required`: what the figure counts is read next to it: a context word in its clause,
+    // or a cue among its own words (a cue elsewhere in the clause names a neighbour's setting).
+    let counted_here = near || cx.clause.any(context) || cx.own.any(&index.cues[k]);
+    if cues == 0 || (date && near_cues == 0) || (m.near_required && !date && !counted_here) {
         return None;
     }
     score.evidence = evidence;
@@ -507,6 +590,12 @@ pub(crate) fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
 
+/// The words of `left` (lower-cased, padded) after its last conjunction: those before it belong
+/// to another figure's clause.
+fn after_last_conjunction(left: &str) -> &str {
+    CONJUNCTIONS.iter().filter_map(|c| left.rfind(c).map(|i| i + c.len())).max().map_or(left, |i| &left[i..])
+}
+
 /// The words nearest mention `i`, lower-cased, as (before the figure, the figure and after).
 fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
     let m = &mentions[i];
@@ -518,18 +607,21 @@ fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
         a = doc.clause_span(m.sentence, a - 1, a - 1).0;
     }
     // Only other quantities cut the window; ranks and names ("por primera vez") do not.
-    let cuts = |x: &&Mention| !matches!(x.kind, "ordinal" | "identifier" | "other");
+    // Nor a change written as a verb ("has tripled to 98,000"): the figure is the new level.
+    let cuts = |x: &&Mention| !matches!(x.kind, "ordinal" | "identifier" | "other") && !(x.kind == "ratio" && !x.surface.chars().any(|c| c.is_ascii_digit()));
     if let Some(prev) = mentions[..i].iter().rev().filter(cuts).find(|p| p.end <= m.start) {
         a = a.max(prev.end);
     }
     if let Some(next) = mentions[i + 1..].iter().filter(cuts).find(|n| n.start >= m.end) {
         b = b.min(next.start);
+        if b == next.start {
+            b = m.end + own_phrase::before_next_figures_words(&doc.slice(m.end, b));
+        }
     }
     // Words before the figure after a conjunction belong to it, not to the figure before
     // ("87 were due to illness and 14 appeared to result from acts of violence").
     let left = lower_padded(doc.slice(a, m.start));
-    let left = CONJUNCTIONS.iter().filter_map(|c| left.rfind(c).map(|i| i + c.len())).max().map_or(left.as_str(), |i| &left[i..]).to_string();
-    (lower_padded(left), lower_padded(doc.slice(m.start, b)))
+    (lower_padded(after_last_conjunction(&left).to_string()), lower_padded(doc.slice(m.start, b)))
 }
 
 /// The projection word (of the catalog's `projection` list) before the figure in its clause,
@@ -558,6 +650,48 @@ impl SentenceHits<'_> {
         self.kept.push((sentence, hits.clone()));
         hits
     }
+}
+
+/// Does the sentence open with a pronoun of the catalog's `anaphora` ("It was first introduced
+/// in late March")? Its subject is then the sentence before's.
+fn opens_with_pronoun(doc: &Doc, sentence: usize, catalog: &Catalog, language: &str) -> bool {
+    let opening = lower_padded(doc.sentence_text(sentence));
+    catalog.anaphora.get(language).is_some_and(|list| list.iter().any(|w| opening.starts_with(&format!(" {w} "))))
+}
+
+/// The projection word of the figure's clause before it, if any. It governs the whole clause,
+/// whatever figures (a year to close) stand between: "cerrará 2024 con más de 110,000 reos".
+fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usize, catalog: &'c Catalog, language: &str) -> Option<&'c str> {
+    let clause_left = lower_padded(after_last_conjunction(&lower_padded(doc.slice(clause_start, m.start))).to_string());
+    catalog.projection.get(language).and_then(|words| projection_word(words, &clause_left))
+}
+
+/// Why a figure counts nothing a measure counts, as its evidence: a count of workers or
+/// inhabitants among its own words (`not_counted`: "counts: workers"), or a difference between
+/// two figures after it (`difference`: "360 capturas más que las 83,900", "40 more than the year
+/// before": "difference: más que"). `clause_end` ends the figure's clause.
+fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
+    let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
+    if m.kind == "count" {
+        if let Some(noun) = words(&catalog.not_counted).into_iter().find(|w| has_phrase(own, w)) {
+            return Some(format!("counts: {noun}"));
+        }
+    }
+    if matches!(m.kind, "date" | "year") {
+        return None;
+    }
+    let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)));
+    words(&catalog.difference).into_iter().find(|w| after.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after, w)).map(|w| format!("difference: {w}"))
+}
+
+/// Does the figure's clause, or the text since the figure before it in its sentence, name a
+/// place of the catalog's `elsewhere` ("in Guatemala the rate is 16.1"; "that of the United
+/// States, where it is 540")? Its figure is that place's, not El Salvador's.
+fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, catalog: &Catalog, language: &str) -> bool {
+    let m = &mentions[i];
+    let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start).map_or(doc.sentences[m.sentence].0, |p| p.end);
+    let since_previous = lower_padded(doc.slice(from, m.start));
+    catalog.elsewhere.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(clause_text, w) || has_phrase(&since_previous, w)))
 }
 
 /// Assign a measure to every statement, and make dates statements where the date itself is
@@ -595,17 +729,17 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let clause = index.hits(&clause_text);
         let own = own_phrase::own_words(&mentions[i], &left, &right);
         let near_text = lower_padded(format!("{left} {right}"));
-        let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous };
-        let projection = if is_date { None } else { catalog.projection.get(&lexicon.language).and_then(|words| projection_word(words, &left)) };
-        let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
-        // A count of workers or inhabitants counts no one a measure is about.
-        let other_noun = (mentions[i].kind == "count").then(|| words(&catalog.not_counted).into_iter().find(|w| has_phrase(&own, w))).flatten();
-        if let Some(noun) = other_noun {
+        let anaphoric = opens_with_pronoun(doc, mentions[i].sentence, catalog, &lexicon.language);
+        let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
+        let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, catalog, &lexicon.language) };
+        if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own, cb, catalog, &lexicon.language) {
             mentions[i].measure = None;
-            mentions[i].measure_evidence = Some(format!("counts: {noun}"));
+            mentions[i].measure_evidence = Some(reason);
             continue;
         }
+        let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
+        let elsewhere = !is_date && about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language);
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let sentence_text = lower_padded(doc.sentence_text(m.sentence));
@@ -622,7 +756,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if is_date != (measure.unit == "date") || (short_window && measure.cumulative) {
+            if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || (elsewhere && measure.is_local(&catalog.local_subjects, &catalog.elsewhere)) {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
@@ -657,9 +791,58 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             m.measure_evidence = evidence;
         }
     }
+    measures_along_series(doc, mentions, lexicon);
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);
+}
+
+/// A figure that continues the one before it states the same measure: a rate in a series dated
+/// by year ("the homicide rate was 38 per 100,000 in 2019, 19.7 in 2020 and 7.8 in 2022"), or a
+/// figure a continuation cue ties to the one before ("held 109,200 people, up from 37,190 in
+/// 2020"). A statement without a measure takes the measure of the statement before it in its
+/// sentence when both are of one kind and unit (or it has none) and only years, the lexicon's
+/// `series_joiners` and, for the second kind, a `continuation_cues` phrase stand between them.
+fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon) {
+    let mut previous: Option<usize> = None;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !m.is_statement || matches!(m.kind, "date" | "year") {
+            continue;
+        }
+        if let Some(p) = previous {
+            let head = &mentions[p];
+            let same_kind = m.kind == head.kind && (m.unit.is_none() || m.unit == head.unit);
+            if same_kind && m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && continues(doc, mentions, p, i, lexicon) {
+                mentions[i].measure = mentions[p].measure.clone();
+                mentions[i].measure_evidence = Some(format!("continues: {}", mentions[p].surface));
+            }
+        }
+        previous = Some(i);
+    }
+}
+
+/// Does mention `b` continue mention `a`: between them only years and series joiners (with at
+/// least one year, or rates of one unit), around at most one continuation cue?
+fn continues(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexicon) -> bool {
+    let years: Vec<&Mention> = mentions[a + 1..b].iter().filter(|m| m.kind == "year").collect();
+    let mut text = String::new();
+    let mut from = mentions[a].end;
+    for y in &years {
+        text.push_str(&doc.slice(from, y.start));
+        text.push_str(" ; ");
+        from = y.end;
+    }
+    text.push_str(&doc.slice(from, mentions[b].start));
+    let spaced = format!(" {} ", text.replace(',', " , ").replace(';', " ; ").to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    let cue = lexicon.continuation_cues.iter().filter(|c| has_phrase(&spaced, c)).max_by_key(|c| c.len());
+    let rest = match cue {
+        Some(c) => spaced.replacen(&format!(" {c} "), " ", 1),
+        None => spaced,
+    };
+    let joined = rest.split_whitespace().all(|w| lexicon.series_joiners.contains(w));
+    let rates = mentions[a].kind == "ratio" && mentions[a].unit.is_some() && mentions[a].unit == mentions[b].unit;
+    joined && (cue.is_some() || (!years.is_empty() && rates))
 }
 
 /// The measure of a statement from its two readings: the catalog's word scores and the frames.
@@ -812,5 +995,22 @@ fn units_from_measures(mentions: &mut [Mention], catalog: &Catalog) {
         if !matches!(fit.unit, "any" | "date") {
             m.unit = Some(fit.unit.to_string());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_inflections;
+
+    #[test]
+    fn a_word_is_read_in_every_form_of_its_ending_group() {
+        let groups = vec![vec!["ado".to_string(), "ada".into(), "ados".into(), "adas".into()], vec!["ó".to_string(), "aron".into()]];
+        let list = ["personas liberadas".to_string(), "pagó".into(), "cecot".into()];
+        assert_eq!(
+            with_inflections(&list, &groups),
+            ["personas liberadas", "personas liberado", "personas liberada", "personas liberados", "pagó", "pagaron", "cecot"]
+        );
+        // A short word is its own stem: "dado" stays alone.
+        assert_eq!(with_inflections(&["dado".to_string()], &groups), ["dado"]);
     }
 }

@@ -57,8 +57,16 @@ fn common<'a>(mut intervals: impl Iterator<Item = &'a Interval>) -> Option<Inter
     intervals.try_fold(first, |acc, i| acc.intersect(i))
 }
 
-/// One row per measure stated by at least one statement, plus one per period
-/// (`<measure>@<as_of>`) where the measure's statements describe different periods.
+/// One row per measure stated by at least one statement whose period is known, plus one per
+/// period (`<measure>@<as_of>`) where the measure's statements describe different periods.
+///
+/// A claim enters only when its measure and its period are both known: a figure of a quantity
+/// that changes over time (prisoners held, deaths so far) without its date cannot agree or
+/// disagree with another. Such claims are named in `undated_statement_ids`, not compared. A
+/// timeless measure (a date, a design figure, a fixed feature: see [`Measure::is_timeless`]) is
+/// compared whatever its claims' periods say.
+///
+/// [`Measure::is_timeless`]: super::claims::Measure::is_timeless
 pub fn compare(claims: &[Claim], measures: &MeasureCatalog) -> Vec<ComparisonRow> {
     let mut by_measure: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
     for c in claims.iter().filter(|c| c.interval().is_some()) {
@@ -66,19 +74,63 @@ pub fn compare(claims: &[Claim], measures: &MeasureCatalog) -> Vec<ComparisonRow
     }
     let mut rows: Vec<ComparisonRow> = Vec::new();
     for (measure, group) in &by_measure {
-        let unit = common_unit(measure, group, measures);
-        let cumulative = measures.get(measure).is_some_and(|m| m.cumulative);
-        rows.push(row(measure.to_string(), measure, None, group, unit.as_deref(), cumulative));
-        let periods: BTreeSet<&str> = group.iter().filter_map(|c| c.as_of.as_deref()).collect();
-        if periods.len() >= 2 {
+        let entry = measures.get(measure);
+        let timeless = entry.is_some_and(|m| m.is_timeless());
+        let (compared, undated): (Vec<&Claim>, Vec<&Claim>) = group.iter().partition(|c| timeless || c.as_of.is_some());
+        if compared.is_empty() {
+            continue;
+        }
+        let unit = common_unit(measure, &compared, measures);
+        let cx = Group { measure, unit: unit.as_deref(), cumulative: entry.is_some_and(|m| m.cumulative), timeless };
+        rows.push(cx.row(measure.to_string(), None, &compared, &undated));
+        let periods: BTreeSet<&str> = compared.iter().filter_map(|c| c.as_of.as_deref()).collect();
+        if !timeless && periods.len() >= 2 {
             for p in periods {
-                let in_period: Vec<&Claim> = group.iter().copied().filter(|c| c.as_of.as_deref() == Some(p)).collect();
-                rows.push(row(format!("{measure}@{p}"), measure, Some(p), &in_period, unit.as_deref(), cumulative));
+                let in_period: Vec<&Claim> = compared.iter().copied().filter(|c| c.as_of.as_deref() == Some(p)).collect();
+                rows.push(cx.row(format!("{measure}@{p}"), Some(p), &in_period, &[]));
             }
         }
     }
     rows.sort_by(|a, b| a.comparison_id.cmp(&b.comparison_id));
     rows
+}
+
+/// The claims that disagree with the most claims that can all be true together: for each
+/// period's intervals, the largest set sharing one value is found (in one dimension, intervals
+/// that pairwise overlap share a value), and every claim outside it is named. Empty when the
+/// claims agree. Ties go to the smallest shared value, so the answer does not depend on order.
+pub fn disagreeing(claims: &[(Interval, Option<&str>)]) -> Vec<usize> {
+    let mut periods: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    for (i, (_, as_of)) in claims.iter().enumerate() {
+        periods.entry(*as_of).or_default().push(i);
+    }
+    let mut out: Vec<usize> = periods
+        .values()
+        .flat_map(|members| {
+            let best = probes(members.iter().map(|&i| &claims[i].0))
+                .map(|p| members.iter().copied().filter(|&i| claims[i].0.intersect(&p).is_some()).collect::<Vec<usize>>())
+                .fold(Vec::new(), |best, agree| if agree.len() > best.len() { agree } else { best });
+            members.iter().copied().filter(|i| !best.contains(i)).collect::<Vec<usize>>()
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Where a largest agreeing set may meet: at each end of each interval, or just inside an open
+/// end (`more than 250` meets `roughly 260` right above 250).
+fn probes<'a>(intervals: impl Iterator<Item = &'a Interval> + 'a) -> impl Iterator<Item = Interval> + 'a {
+    let mut ends: Vec<(f64, bool)> = intervals.flat_map(|i| [(i.low, i.low_open), (i.high, i.high_open)]).filter(|(x, _)| x.is_finite()).collect();
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    ends.dedup();
+    ends.into_iter().flat_map(|(x, _)| {
+        let step = x.abs().max(1.0) * 1e-9;
+        [
+            Interval { low: x, high: x, low_open: false, high_open: false },
+            Interval { low: x, high: x + step, low_open: true, high_open: true },
+            Interval { low: x - step, high: x, low_open: true, high_open: true },
+        ]
+    })
 }
 
 /// The unit durations are compared in: the catalog's when it is a time unit, else the
@@ -95,47 +147,66 @@ fn common_unit(measure: &str, group: &[&Claim], measures: &MeasureCatalog) -> Op
         .map(|(_, u)| u.to_string())
 }
 
-fn row(id: String, measure: &str, as_of: Option<&str>, group: &[&Claim], unit: Option<&str>, cumulative: bool) -> ComparisonRow {
-    let mut sorted: Vec<&Claim> = group.to_vec();
-    sorted.sort_by(|a, b| a.statement_id.cmp(&b.statement_id));
-    let scaled: Vec<(Interval, Option<&str>)> = sorted
-        .iter()
-        .map(|c| {
-            let f = if c.is_date() { 1.0 } else { unit_factor(c.unit.as_deref(), unit) };
-            (c.interval().expect("filtered").scaled(f), c.as_of.as_deref())
-        })
-        .collect();
-    // Stated values (both ends of a range; the year of a date); vague plurals only bound.
-    let values: Vec<f64> = sorted
-        .iter()
-        .flat_map(|c| match c.date {
-            Some((first, _)) => {
-                use chrono::Datelike;
-                vec![first.year() as f64]
-            }
-            None => {
-                let f = unit_factor(c.unit.as_deref(), unit);
-                c.points(None).into_iter().map(|x| x * f).collect()
-            }
-        })
-        .collect();
-    let min = values.iter().copied().reduce(f64::min);
-    let max = values.iter().copied().reduce(f64::max);
-    let spread = min.zip(max).map(|(a, b)| b - a);
-    let spread_pct = min.zip(spread).filter(|(m, _)| *m != 0.0).map(|(m, s)| s / m * 100.0);
-    let tidy = |x: Option<f64>| x.map(crate::extract::tidy);
-    let sources: BTreeSet<&str> = sorted.iter().map(|c| c.source_id.as_str()).collect();
-    ComparisonRow {
-        comparison_id: id,
-        measure: measure.to_string(),
-        as_of: as_of.map(str::to_string),
-        n_statements: sorted.len() as i64,
-        n_sources: sources.len() as i64,
-        statement_ids: sorted.iter().map(|c| c.statement_id.as_str()).collect::<Vec<_>>().join(";"),
-        min: tidy(min),
-        max: tidy(max),
-        spread: tidy(spread),
-        spread_pct: tidy(spread_pct.map(|p| (p * 100.0).round() / 100.0)),
-        verdict: verdict_of(&scaled, cumulative).to_string(),
+/// What every row of one measure shares.
+struct Group<'a> {
+    measure: &'a str,
+    unit: Option<&'a str>,
+    cumulative: bool,
+    timeless: bool,
+}
+
+impl Group<'_> {
+    fn row(&self, id: String, as_of: Option<&str>, group: &[&Claim], undated: &[&Claim]) -> ComparisonRow {
+        let unit = self.unit;
+        let mut sorted: Vec<&Claim> = group.to_vec();
+        sorted.sort_by(|a, b| a.statement_id.cmp(&b.statement_id));
+        // A timeless measure's claims are one group, whatever the period each names.
+        let scaled: Vec<(Interval, Option<&str>)> = sorted
+            .iter()
+            .map(|c| {
+                let f = if c.is_date() { 1.0 } else { unit_factor(c.unit.as_deref(), unit) };
+                (c.interval().expect("filtered").scaled(f), if self.timeless { None } else { c.as_of.as_deref() })
+            })
+            .collect();
+        // Stated values (both ends of a range; the year of a date); vague plurals only bound.
+        let values: Vec<f64> = sorted
+            .iter()
+            .flat_map(|c| match c.date {
+                Some((first, _)) => {
+                    use chrono::Datelike;
+                    vec![first.year() as f64]
+                }
+                None => {
+                    let f = unit_factor(c.unit.as_deref(), unit);
+                    c.points(None).into_iter().map(|x| x * f).collect()
+                }
+            })
+            .collect();
+        let min = values.iter().copied().reduce(f64::min);
+        let max = values.iter().copied().reduce(f64::max);
+        let spread = min.zip(max).map(|(a, b)| b - a);
+        let spread_pct = min.zip(spread).filter(|(m, _)| *m != 0.0).map(|(m, s)| s / m * 100.0);
+        let tidy = |x: Option<f64>| x.map(crate::extract::tidy);
+        let sources: BTreeSet<&str> = sorted.iter().map(|c| c.source_id.as_str()).collect();
+        let verdict = verdict_of(&scaled, self.cumulative);
+        let disagree: Vec<&str> =
+            if verdict == "conflicting" { disagreeing(&scaled).into_iter().map(|i| sorted[i].statement_id.as_str()).collect() } else { Vec::new() };
+        let mut undated: Vec<&str> = undated.iter().map(|c| c.statement_id.as_str()).collect();
+        undated.sort_unstable();
+        ComparisonRow {
+            comparison_id: id,
+            measure: self.measure.to_string(),
+            as_of: as_of.map(str::to_string),
+            n_statements: sorted.len() as i64,
+            n_sources: sources.len() as i64,
+            statement_ids: sorted.iter().map(|c| c.statement_id.as_str()).collect::<Vec<_>>().join(";"),
+            min: tidy(min),
+            max: tidy(max),
+            spread: tidy(spread),
+            spread_pct: tidy(spread_pct.map(|p| (p * 100.0).round() / 100.0)),
+            verdict: verdict.to_string(),
+            disagreeing_statement_ids: (!disagree.is_empty()).then(|| disagree.join(";")),
+            undated_statement_ids: (!undated.is_empty()).then(|| undated.join(";")),
+        }
     }
 }

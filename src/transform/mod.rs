@@ -11,6 +11,7 @@ pub mod frames;
 pub mod inputs;
 pub mod own_phrase;
 pub mod persons;
+pub mod running_totals;
 pub mod statements;
 
 pub use claims::Catalog;

@@ -35,6 +35,29 @@ pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
     format!(" {} {} {} ", tied, m.surface.to_lowercase(), after.join(" "))
 }
 
+/// Where the words after a figure stop being its own because they lead to the next figure:
+/// "108,000 inmates in a system built for 72,000": `system built for` is tied to 72,000 by its
+/// preposition, as [`own_words`] reads it from that figure's side. `gap` is the text between
+/// the two figures; the answer is the number of its chars that belong to the first figure. The
+/// first word after the figure always stays its own ("40,000 inmates out of 100,000").
+pub fn before_next_figures_words(gap: &str) -> usize {
+    let words: Vec<(usize, &str)> = gap.split_whitespace().map(|w| (w.as_ptr() as usize - gap.as_ptr() as usize, w)).collect();
+    match words.last() {
+        Some((_, last)) if LINKS.contains(&last.to_lowercase().as_str()) && words.len() > 1 => {
+            let first_tied = words.len().saturating_sub(3).max(1);
+            gap[..words[first_tied].0].chars().count()
+        }
+        _ => gap.chars().count(),
+    }
+}
+
+/// Does `after` (the words after a figure, lower-cased and padded) read `<noun> <phrase>`: one
+/// word, then the phrase ("360 capturas más que las ...")?
+pub fn after_its_noun(after: &str, phrase: &str) -> bool {
+    let mut words = after.split_whitespace();
+    words.next().is_some_and(|noun| noun.chars().all(char::is_alphabetic)) && format!(" {} ", words.collect::<Vec<_>>().join(" ")).starts_with(&format!(" {phrase} "))
+}
+
 /// Is the figure a count over a short window ("463 capturas en 15 días", "in 15 days, police
 /// made 400 arrests")? True when a duration of days, weeks or hours in its sentence follows one
 /// of the `window` words (the window often opens the sentence, a clause before the figure).
@@ -46,4 +69,20 @@ pub fn over_short_window(mentions: &[Mention], doc: &Doc, i: usize, window: &[St
         let before = doc.slice(doc.sentences[m.sentence].0.max(d.start.saturating_sub(12)), d.start).to_lowercase();
         short && before.split_whitespace().last().is_some_and(|w| window.iter().any(|x| x == w))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::before_next_figures_words;
+
+    #[test]
+    fn words_tied_to_the_next_figure_are_not_the_first_figures() {
+        // "108,000 inmates in a system built for 72,000": `system built for` leads to 72,000.
+        let gap = " inmates in a system built for ";
+        assert_eq!(&gap[..before_next_figures_words(gap)], " inmates in a ");
+        // The first word stays the figure's own noun.
+        assert_eq!(before_next_figures_words(" inmates out of "), " inmates ".chars().count());
+        // No preposition before the next figure: the whole gap is the first figure's.
+        assert_eq!(before_next_figures_words(" detenidos y "), " detenidos y ".chars().count());
+    }
 }

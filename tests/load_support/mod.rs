@@ -165,6 +165,8 @@ fn comparisons() -> Table {
         Cell::Num(1221.5),
         Cell::Num(9772.0),
         s("conflicting"),
+        s("001_aaaa:40-44"),
+        Cell::Null,
     ]);
     t
 }

@@ -1,0 +1,360 @@
+//! Running totals (schemas/periods.toml): a count that has grown since something began
+//! (arrests under the state of exception, deaths in custody since then, how long it has
+//! lasted) describes the interval from that start to the figure's date, not a single day.
+//! The start comes from the article itself: the date it states for the start (a statement of
+//! the rule's `start` measure); a statement of how long it has run (`length`: "seven months of
+//! the state of exception") is also counted back from its own date. An article that states no
+//! start leaves its other figures' dates alone.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::extract::text::Doc;
+use crate::extract::{Lexicon, Mention};
+use crate::period::{Period, Point};
+use crate::transform::as_of::{after_since, is_name_year};
+use crate::transform::Catalog;
+
+/// The rules embedded in the binary.
+pub const EMBEDDED_PERIODS: &str = include_str!("../../schemas/periods.toml");
+
+/// The rules of schemas/periods.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodRules {
+    #[serde(default, rename = "running_total")]
+    pub running_totals: Vec<RunningTotal>,
+    /// The words of the period rules by language code.
+    #[serde(default)]
+    pub language: BTreeMap<String, PeriodWords>,
+}
+
+/// The words of the period rules in one language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodWords {
+    /// The days of the week, Monday first, lower-case.
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    /// Words that make the date after them a comparison's baseline ("18% more than in
+    /// 2023"), lower-case: that date is not the time of the figures after it.
+    #[serde(default)]
+    pub baseline_openers: Vec<String>,
+}
+
+/// Measures that count from one start to their date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunningTotal {
+    /// The measures whose statements run from the start.
+    pub measures: Vec<String>,
+    /// The date measure whose statement in the article gives the start.
+    pub start: String,
+    /// A duration measure ("seven months" of it): its statements date their start back from
+    /// their own date.
+    #[serde(default)]
+    pub length: Option<String>,
+}
+
+impl PeriodRules {
+    /// Parse and check the rules against the measure catalog: every id must name a measure,
+    /// `start` one of unit `date`, `length` one of kind `duration`.
+    pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<PeriodRules> {
+        let fail = |message: String| Error::Knowledge { file: file.to_string(), message };
+        let mut rules: PeriodRules = toml::from_str(text).map_err(|e| fail(e.to_string()))?;
+        for (lang, words) in rules.language.iter_mut() {
+            let days = &mut words.weekdays;
+            if !days.is_empty() && days.len() != 7 || days.iter().any(|d| d.trim().is_empty()) {
+                return Err(fail(format!("[language.{lang}] weekdays: give the seven days of the week, Monday first")));
+            }
+            if words.baseline_openers.iter().any(|w| w.trim().is_empty()) {
+                return Err(fail(format!("[language.{lang}] baseline_openers: an empty phrase")));
+            }
+            for w in days.iter_mut().chain(words.baseline_openers.iter_mut()) {
+                *w = w.trim().to_lowercase();
+            }
+        }
+        for (i, rule) in rules.running_totals.iter().enumerate() {
+            let at = format!("running_total {}", i + 1);
+            if rule.measures.is_empty() {
+                return Err(fail(format!("{at}: no measures")));
+            }
+            for id in &rule.measures {
+                catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
+            }
+            let start = catalog.get(&rule.start).ok_or_else(|| fail(format!("{at}: unknown start measure {:?}", rule.start)))?;
+            if start.unit != "date" {
+                return Err(fail(format!("{at}: start measure {:?} is not a date (unit {:?})", rule.start, start.unit)));
+            }
+            if let Some(length) = &rule.length {
+                let m = catalog.get(length).ok_or_else(|| fail(format!("{at}: unknown length measure {length:?}")))?;
+                if !m.kinds.iter().any(|k| k == "duration") {
+                    return Err(fail(format!("{at}: length measure {length:?} is not a duration")));
+                }
+            }
+        }
+        Ok(rules)
+    }
+}
+
+impl PeriodRules {
+    /// The words of a language; none when the file lists none.
+    pub fn words(&self, language: &str) -> &PeriodWords {
+        static NO_WORDS: PeriodWords = PeriodWords { weekdays: Vec::new(), baseline_openers: Vec::new() };
+        self.language.get(language).unwrap_or(&NO_WORDS)
+    }
+}
+
+/// Give the statements of each running total the interval from the article's start to their
+/// date. `reference` is the article's date at the precision known: the end of a figure
+/// without one (a running total is counted up to the time of writing).
+pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: &Lexicon, reference: Option<Period>) {
+    for rule in &rules.running_totals {
+        let stated = stated_start(mentions, &rule.start).or_else(|| since_start(doc, mentions, rule, lexicon)).map(|s| refined(mentions, rule, s));
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            if !of_rule(m, rule) {
+                continue;
+            }
+            let Some(end) = m.as_of.or(reference) else { continue };
+            // A duration of the rule dates its own start, and that of the figures of its
+            // sentence ("over 33 months of emergency rule, at least 318 died"); the stated
+            // start, when they agree.
+            let length = rule.length.as_ref().and_then(|id| {
+                let own = m.measure.as_ref() == Some(id);
+                mentions.iter().find(|l| if own { std::ptr::eq(*l, m) } else { l.is_statement && l.sentence == m.sentence && l.measure.as_ref() == Some(id) })
+            });
+            let counted_back = length.and_then(|l| counted_back(l, &end));
+            let start = match (stated, counted_back) {
+                (Some(s), Some(c)) if same_at_coarser(&s, &c) => Some(s),
+                (Some(s), Some(_)) if m.measure != rule.length => Some(s),
+                (_, Some(c)) => Some(c),
+                (s, None) => s,
+            };
+            let Some(start) = start else { continue };
+            mentions[i].as_of = Some(running(start, end, reference));
+        }
+    }
+}
+
+/// Is the mention a statement of one of the rule's measures?
+fn of_rule(m: &Mention, rule: &RunningTotal) -> bool {
+    m.is_statement && m.measure.as_ref().is_some_and(|id| rule.measures.contains(id))
+}
+
+/// The start `start` to the day, when a sentence of the rule's statements gives a day within
+/// it ("March 2022" stated as the start, "82,963 arrests from 27 March 2022 to 18 October").
+fn refined(mentions: &[Mention], rule: &RunningTotal, start: Period) -> Period {
+    let (first, last) = start.bounds();
+    let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();
+    mentions
+        .iter()
+        .filter(|m| m.kind == "date" && sentences.contains(&m.sentence))
+        .filter_map(|m| m.value.as_deref().and_then(Period::parse))
+        .filter(|p| matches!(p.start, Point::Day(_)) && p.is_point() && p.start.first_day() >= first && p.start.last_day() <= last)
+        .min_by_key(|p| p.start.first_day())
+        .unwrap_or(start)
+}
+
+/// The interval of a running total from `start` to a figure dated `end`: a figure dated at or
+/// before the start dates the start itself ("since operations began on March 25") and runs to
+/// the article's date; an interval the text gives stays.
+fn running(start: Period, end: Period, reference: Option<Period>) -> Period {
+    if !end.is_point() {
+        return end;
+    }
+    // Within a start known to the month or day, the figure's date is the start's; a start
+    // known only to the year ("2022", counted back from "two years") holds later dates too.
+    let (first, last) = (start.start.first_day(), start.start.last_day());
+    let at_start = end.end.last_day() <= first || (!matches!(start.start, Point::Year(_)) && end.end.last_day() <= last);
+    if at_start {
+        return match reference {
+            Some(r) if r.end.first_day() > end.end.last_day() => end.through(&r),
+            _ => end,
+        };
+    }
+    start.starting_point().through(&end)
+}
+
+/// The start the article states: of its statements of the `start` measure, the one ending
+/// first (a dateline or a later milestone mislabelled as the start ends later), the first
+/// written on a tie.
+fn stated_start(mentions: &[Mention], measure: &str) -> Option<Period> {
+    mentions
+        .iter()
+        .filter(|m| m.is_statement && m.measure.as_deref() == Some(measure))
+        .filter_map(|m| m.value.as_deref().and_then(Period::parse))
+        .min_by_key(|p| p.end.last_day())
+}
+
+/// The start the article gives in passing, when no statement states it: the earliest date
+/// after "since" in a sentence that holds one of the rule's statements ("the police have
+/// made 64,000 arrests since 27 March 2022").
+fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &Lexicon) -> Option<Period> {
+    let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();
+    mentions
+        .iter()
+        .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && sentences.contains(&m.sentence))
+        .filter(|m| after_since(doc, m, lexicon) && !is_name_year(doc, m, lexicon))
+        .filter_map(|m| m.value.as_deref().and_then(Period::parse))
+        .min_by_key(|p| p.end.last_day())
+}
+
+/// "seven months" of a figure dated `end`: its start, to the day for weeks and days; for years
+/// and months, the month `end` minus the length falls in when the length is "nearly" so (the
+/// start is that day or later), else the start lies in the month before it or that month:
+/// their year when both share it ("33 months" to 20 January 2025: 2022), else that month.
+fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
+    let n = m.number().filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 1000.0)? as u32;
+    let last = end.end.last_day();
+    let day = |d: Option<NaiveDate>| d.map(|d| Period::at(Point::Day(d)));
+    match m.unit.as_deref()? {
+        "years" | "months" => {
+            let months = if m.unit.as_deref() == Some("years") { 12 * n } else { n };
+            let latest = last.checked_sub_months(Months::new(months))?;
+            let month = Period::at(Point::Month(latest.year(), latest.month()));
+            let nearly = matches!(m.qualifier, "approximately" | "just_under" | "less_than" | "at_most");
+            let earliest = latest.checked_sub_months(Months::new(1))?.succ_opt()?;
+            Some(if nearly || earliest.month() == latest.month() || earliest.year() != latest.year() { month } else { Period::at(Point::Year(latest.year())) })
+        }
+        "weeks" => day(last.checked_sub_days(chrono::Days::new(7 * n as u64))),
+        "days" => day(last.checked_sub_days(chrono::Days::new(n as u64))),
+        _ => None,
+    }
+}
+
+/// Both periods' starts agree at the coarser precision of the two.
+fn same_at_coarser(a: &Period, b: &Period) -> bool {
+    let (x, y) = (a.start.to_string(), b.start.to_string());
+    let n = x.len().min(y.len());
+    x[..n] == y[..n]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(kind: &'static str, value: &str, unit: Option<&str>, measure: &str, as_of: Option<&str>) -> Mention {
+        Mention {
+            start: 0,
+            end: 0,
+            surface: String::new(),
+            kind,
+            value: Some(value.into()),
+            low: None,
+            high: None,
+            qualifier: "",
+            unit: unit.map(str::to_string),
+            is_statement: true,
+            measure: Some(measure.into()),
+            measure_evidence: None,
+            as_of: as_of.and_then(Period::parse),
+            sentence: 0,
+            review: Default::default(),
+            reviewer: None,
+        }
+    }
+
+    fn rules() -> PeriodRules {
+        toml::from_str("[[running_total]]\nmeasures = [\"arrests\", \"length\"]\nstart = \"start\"\nlength = \"length\"\n").unwrap()
+    }
+
+    fn run(text: &str, ms: &mut [Mention], reference: &str) {
+        let lexicons = crate::extract::Lexicons::embedded().unwrap();
+        apply(&Doc::new(text), ms, &rules(), &lexicons.by_language["en"], Period::parse(reference));
+    }
+
+    fn as_of(m: &Mention) -> String {
+        m.as_of.map(|p| p.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_running_total_runs_from_the_stated_start() {
+        let mut ms = vec![
+            mention("date", "2021-05", None, "start", None),
+            mention("date", "2021-06-10", None, "start", None),
+            mention("count", "1234", Some("persons"), "arrests", Some("2022-01-10")),
+            mention("count", "99", Some("persons"), "arrests", None),
+            mention("count", "5", Some("persons"), "arrests", Some("2021-05-02")),
+        ];
+        run("", &mut ms, "2022-02-01");
+        assert_eq!(as_of(&ms[2]), "2021-05/2022-01-10");
+        assert_eq!(as_of(&ms[3]), "2021-05/2022-02-01");
+        // Dated before the start: the date is where the count began.
+        assert_eq!(as_of(&ms[4]), "2021-05-02/2022-02-01");
+    }
+
+    #[test]
+    fn a_length_dates_the_start_back() {
+        let mut ms = vec![
+            mention("duration", "7", Some("months"), "length", None),
+            mention("duration", "2", Some("years"), "length", Some("2023-03-20")),
+            mention("count", "1234", Some("persons"), "arrests", None),
+        ];
+        ms[0].qualifier = "approximately";
+        (ms[1].sentence, ms[2].sentence) = (1, 2);
+        run("", &mut ms, "2021-10-23");
+        // Nearly seven months: the start is in the month seven months back.
+        assert_eq!(as_of(&ms[0]), "2021-03/2021-10-23");
+        // Two years: February or March 2021, so 2021.
+        assert_eq!(as_of(&ms[1]), "2021/2023-03-20");
+        // Only the length's own start: the article states none for the count.
+        assert_eq!(as_of(&ms[2]), "");
+    }
+
+    #[test]
+    fn a_length_in_the_figures_sentence_dates_its_start() {
+        let mut ms = vec![mention("duration", "5", Some("months"), "length", None), mention("count", "1234", Some("persons"), "arrests", None)];
+        ms[0].qualifier = "approximately";
+        run("", &mut ms, "2021-10-23");
+        assert_eq!(as_of(&ms[1]), "2021-05/2021-10-23");
+    }
+
+    #[test]
+    fn a_day_within_the_stated_start_refines_it() {
+        let mut day = mention("date", "2021-05-09", None, "", None);
+        (day.is_statement, day.measure, day.sentence) = (false, None, 1);
+        let mut count = mention("count", "1234", Some("persons"), "arrests", Some("2022-01-10"));
+        count.sentence = 1;
+        let mut ms = vec![mention("date", "2021-05", None, "start", None), day, count];
+        run("", &mut ms, "2022-02-01");
+        assert_eq!(as_of(&ms[2]), "2021-05-09/2022-01-10");
+    }
+
+    #[test]
+    fn the_embedded_rules_load_and_bad_ones_are_refused_naming_the_file() {
+        let k = crate::knowledge::Knowledge::load(None).unwrap();
+        assert!(!k.periods.running_totals.is_empty());
+        assert_eq!(k.periods.words("es").weekdays.len(), 7);
+        let bad = [
+            "[[running_total]]\nmeasures = [\"no_such_measure\"]\nstart = \"es_state_of_exception_start\"\n",
+            "[[running_total]]\nmeasures = [\"es_state_of_exception_arrests\"]\nstart = \"es_state_of_exception_arrests\"\n",
+            "[language.en]\nweekdays = [\"monday\"]\n",
+            "[[running_total]]\nmeasures = []\nstart = \"es_state_of_exception_start\"\nextra = 1\n",
+        ];
+        for text in bad {
+            let err = PeriodRules::parse("periods.toml", text, &k.measures).unwrap_err().to_string();
+            assert!(err.contains("periods.toml"), "{err}");
+        }
+    }
+
+    #[test]
+    fn no_start_stated_leaves_the_date() {
+        let mut ms = vec![mention("count", "1234", Some("persons"), "arrests", Some("2022-01-10"))];
+        run("", &mut ms, "2022-02-01");
+        assert_eq!(as_of(&ms[0]), "2022-01-10");
+    }
+
+    #[test]
+    fn a_date_after_since_in_the_figures_sentence_is_the_start() {
+        let text = "Police made 1,234 arrests since March 3, 2021.";
+        let mut date = mention("date", "2021-03-03", None, "", None);
+        (date.start, date.end, date.is_statement, date.measure) = (32, 45, false, None);
+        let mut ms = vec![mention("count", "1234", Some("arrests"), "arrests", None), date];
+        run(text, &mut ms, "2022-02-01");
+        assert_eq!(as_of(&ms[0]), "2021-03-03/2022-02-01");
+    }
+}
