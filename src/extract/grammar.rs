@@ -2,8 +2,6 @@
 //! around them (qualifiers, ranges, units, rates, shares, multipliers). Language-specific
 //! words all come from the [`Lexicon`]; this module holds only the shapes of expressions.
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, NaiveDate};
 
 use super::lexicon::Lexicon;
@@ -135,6 +133,10 @@ pub struct Grammar<'a> {
     number_format: std::cell::Cell<NumberFormat>,
     /// Token range of each sentence, so sentence-wide checks cost the sentence, not the text.
     sentence_tokens: std::cell::RefCell<Vec<(usize, usize)>>,
+    /// The latest year the dates and years found so far name, and how many of the candidates
+    /// it covers: a running maximum, so each month without a year costs the candidates found
+    /// since the last one, not all of them (quadratic in a long text).
+    years_named: std::cell::Cell<(usize, Option<i32>)>,
 }
 
 /// A number read at a token: its value and the tokens it covers.
@@ -219,7 +221,7 @@ fn month_name_ok(tok: &Token, lex: &Lexicon) -> Option<u32> {
 
 impl<'a> Grammar<'a> {
     pub fn new(lex: &'a Lexicon) -> Grammar<'a> {
-        let map = |m: &BTreeMap<String, f64>| PhraseSet::new(m.iter().map(|(k, v)| (k.clone(), *v)));
+        let map = |m: &super::lexicon::WordMap<f64>| PhraseSet::new(m.iter().map(|(k, v)| (k.clone(), *v)));
         Grammar {
             lex,
             qualifier_cues: PhraseSet::new(lex.qualifiers.iter().flat_map(|(q, cues)| cues.iter().map(move |c| (c.clone(), q.clone())))),
@@ -263,6 +265,7 @@ impl<'a> Grammar<'a> {
             url_year_floor: std::cell::Cell::new(None),
             number_format: std::cell::Cell::new(NumberFormat::with_decimal_mark(lex.decimal_mark)),
             sentence_tokens: std::cell::RefCell::new(Vec::new()),
+            years_named: std::cell::Cell::new((0, None)),
         }
     }
 
@@ -281,6 +284,7 @@ impl<'a> Grammar<'a> {
         let years = toks.iter().filter(|t| t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit()));
         self.latest_year.set(years.filter_map(|t| t.lower.parse::<i32>().ok()).filter(|y| (1990..=2100).contains(y)).max());
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
+        self.years_named.set((0, None));
         let dated = match published {
             Some(d) => Some((d, d.format("%Y-%m-%d").to_string())),
             None => self.find_dateline(doc).or_else(|| url_date.filter(|p| !matches!(p, Point::Year(_))).map(|p| (p.first_day(), p.to_string()))),
@@ -1266,7 +1270,7 @@ impl<'a> Grammar<'a> {
         let mut numerator = String::new();
         let word = |k: usize| toks.get(k).filter(|t| t.is_word() && t.sentence == sentence && self.per_words.match_at(toks, k).is_none());
         if let Some(t) = word(k) {
-            numerator = t.lower.clone();
+            numerator = t.lower.to_string();
             k += 1;
             for _ in 0..RATE_MODIFIERS {
                 if self.per_words.match_at(toks, k).is_some() || word(k).is_none_or(|m| STOP_WORDS.contains(&m.lower.as_str())) {
@@ -1287,7 +1291,7 @@ impl<'a> Grammar<'a> {
         let mut denominator_noun = String::new();
         if let Some(t) = toks.get(end) {
             if t.is_word() && t.sentence == sentence && !STOP_WORDS.contains(&t.lower.as_str()) {
-                denominator_noun = t.lower.clone();
+                denominator_noun = t.lower.to_string();
                 end += 1;
             }
         }
@@ -1393,7 +1397,7 @@ impl<'a> Grammar<'a> {
                 || lex.ordinals.contains_key(w)
         };
         let ok = t.is_word() && t.space_before && !t.upper_first && t.sentence == prev.sentence && t.lower.chars().count() >= 3 && plural && !listed(&t.lower);
-        ok.then(|| t.lower.clone())
+        ok.then(|| t.lower.to_string())
     }
 
     /// The counted noun or unit after a count, when there is one ("half a dozen guards").
@@ -2106,7 +2110,7 @@ impl<'a> Grammar<'a> {
             // it names at all: news tells of its own year and the years before.
             // A year in the url slug bounds it from below.
             None => {
-                let named = before.iter().filter(|c| matches!(c.kind, "date" | "year")).filter_map(|c| c.value.as_deref()?.get(..4)?.parse::<i32>().ok()).max();
+                let named = self.latest_year_named(before);
                 let floor = self.url_year_floor.get();
                 match named.or(self.latest_year.get()) {
                     Some(y) => Some(floor.map_or(y, |f| y.max(f))),
@@ -2114,6 +2118,19 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+    }
+
+    /// The latest year named by the dates and years of `before`, the candidates found so far
+    /// in this run (a list that only grows while the run scans the text).
+    fn latest_year_named(&self, before: &[Cand]) -> Option<i32> {
+        let (mut seen, mut latest) = self.years_named.get();
+        if seen > before.len() {
+            (seen, latest) = (0, None);
+        }
+        let years = before[seen..].iter().filter(|c| matches!(c.kind, "date" | "year")).filter_map(|c| c.value.as_deref()?.get(..4)?.parse::<i32>().ok());
+        latest = latest.max(years.max());
+        self.years_named.set((before.len(), latest));
+        latest
     }
 
     /// "diciembre pasado", "last December": a word of the lexicon's `past_month_before` right

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::lookup::{Filter, Key};
 use crate::error::{Error, Result};
 use crate::load::schema::{KINDS, QUALIFIERS};
 
@@ -20,7 +21,7 @@ pub struct MeasureUnit {
 /// A list of words or phrases, lower-cased as it is read: the grammar compares lower-cased
 /// text only. Membership is a hash probe, not a scan: the grammar asks it for every token.
 #[derive(Debug, Clone, Default)]
-pub struct Words(Vec<String>, rustc_hash::FxHashSet<String>);
+pub struct Words(Vec<String>, rustc_hash::FxHashSet<String>, Filter);
 
 impl PartialEq for Words {
     fn eq(&self, other: &Words) -> bool {
@@ -32,13 +33,15 @@ impl Words {
     /// The words, lower-cased, in the file's order.
     pub fn new(words: impl IntoIterator<Item = String>) -> Words {
         let list: Vec<String> = words.into_iter().map(|w| w.to_lowercase()).collect();
-        let set = list.iter().cloned().collect();
-        Words(list, set)
+        let set: rustc_hash::FxHashSet<String> = list.iter().cloned().collect();
+        let filter = Filter::new(set.iter().map(String::as_str));
+        Words(list, set, filter)
     }
 
     /// Is `word` (lower-cased) one of the words?
-    pub fn contains(&self, word: &str) -> bool {
-        self.1.contains(word)
+    #[inline]
+    pub fn contains<K: Key + ?Sized>(&self, word: &K) -> bool {
+        self.2.may_contain(word) && self.1.contains(word.text())
     }
 }
 
@@ -64,6 +67,80 @@ impl<'de> Deserialize<'de> for Words {
     }
 }
 
+/// A table keyed by lower-cased word or phrase. Iteration is in key order, as in a
+/// `BTreeMap` (phrase sets are built from it, and their tie-breaks follow that order);
+/// lookups are a hash probe, not a walk of the tree: the grammar asks for every token.
+#[derive(Clone)]
+pub struct WordMap<V>(BTreeMap<String, V>, rustc_hash::FxHashMap<String, V>, Filter);
+
+impl<V: Clone> WordMap<V> {
+    fn from_sorted(map: BTreeMap<String, V>) -> WordMap<V> {
+        let index = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let filter = Filter::new(map.keys().map(String::as_str));
+        WordMap(map, index, filter)
+    }
+
+    /// The value of `key` (lower-cased).
+    #[inline]
+    pub fn get<K: Key + ?Sized>(&self, key: &K) -> Option<&V> {
+        if !self.2.may_contain(key) {
+            return None;
+        }
+        self.1.get(key.text())
+    }
+
+    /// Is `key` (lower-cased) in the table?
+    #[inline]
+    pub fn contains_key<K: Key + ?Sized>(&self, key: &K) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Lower-case every key (later duplicates win, as when a `BTreeMap` is collected).
+    fn lowercase_keys(&mut self) {
+        let old = std::mem::take(&mut self.0);
+        *self = old.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
+    }
+}
+
+impl<V: std::fmt::Debug> std::fmt::Debug for WordMap<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        WordMap(BTreeMap::new(), rustc_hash::FxHashMap::default(), Filter::default())
+    }
+}
+
+impl<V> std::ops::Deref for WordMap<V> {
+    type Target = BTreeMap<String, V>;
+    fn deref(&self) -> &BTreeMap<String, V> {
+        &self.0
+    }
+}
+
+impl<'a, V> IntoIterator for &'a WordMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::collections::btree_map::Iter<'a, String, V>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<V: Clone> FromIterator<(String, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(pairs: I) -> WordMap<V> {
+        WordMap::from_sorted(pairs.into_iter().collect())
+    }
+}
+
+impl<'de, V: Deserialize<'de> + Clone> Deserialize<'de> for WordMap<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<WordMap<V>, D::Error> {
+        Ok(WordMap::from_sorted(BTreeMap::<String, V>::deserialize(d)?))
+    }
+}
+
 /// The words of one language. Field docs are in the TOML files.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,16 +148,16 @@ pub struct Lexicon {
     pub language: String,
     pub decimal_mark: char,
     pub group_mark: char,
-    pub cardinals: BTreeMap<String, f64>,
-    pub scales: BTreeMap<String, f64>,
+    pub cardinals: WordMap<f64>,
+    pub scales: WordMap<f64>,
     #[serde(default)]
-    pub collectives: BTreeMap<String, f64>,
+    pub collectives: WordMap<f64>,
     #[serde(default)]
     pub roman_numeral_after: Words,
     #[serde(default)]
-    pub currency_units: BTreeMap<String, String>,
+    pub currency_units: WordMap<String>,
     #[serde(default)]
-    pub money_scales: BTreeMap<String, f64>,
+    pub money_scales: WordMap<f64>,
     #[serde(default)]
     pub standalone_scales: Words,
     #[serde(default)]
@@ -92,13 +169,13 @@ pub struct Lexicon {
     #[serde(default)]
     pub fiscal_year_start_month: Option<u32>,
     #[serde(default)]
-    pub bound_suffixes: BTreeMap<String, String>,
+    pub bound_suffixes: WordMap<String>,
     #[serde(default)]
     pub decade_words: Words,
     #[serde(default)]
     pub short_decade_openers: Words,
     #[serde(default)]
-    pub rate_nouns: BTreeMap<String, String>,
+    pub rate_nouns: WordMap<String>,
     #[serde(default)]
     pub present_tense_cues: Words,
     #[serde(default)]
@@ -120,11 +197,11 @@ pub struct Lexicon {
     #[serde(default)]
     pub own_anchor_words: Words,
     #[serde(default)]
-    pub relative_periods: BTreeMap<String, String>,
+    pub relative_periods: WordMap<String>,
     /// A year named relative to the article's date after a day and month ("16 de mayo de este
     /// año", "March 3 of last year"): phrase -> years from the article's year.
     #[serde(default)]
-    pub relative_years: BTreeMap<String, i32>,
+    pub relative_years: WordMap<i32>,
     /// A day may follow its month without a year ("March 8"); where it may not (Spanish), "marzo
     /// 8" is a month and a count unless a year follows ("marzo 8, 2024").
     #[serde(default = "yes")]
@@ -167,7 +244,7 @@ pub struct Lexicon {
     /// Day names -> days from Monday (0..=6): a weekday written with a date without a year
     /// ("el domingo 5 de enero", "Sunday, January 5") picks the year it falls on.
     #[serde(default)]
-    pub weekdays: BTreeMap<String, u32>,
+    pub weekdays: WordMap<u32>,
     /// How "01/03/2023" reads when neither part is above 12: `dmy` (1 March) or `mdy` (3 January).
     #[serde(default = "day_first")]
     pub slash_date_order: String,
@@ -178,7 +255,7 @@ pub struct Lexicon {
     #[serde(default)]
     pub year_words: Words,
     #[serde(default)]
-    pub seasons: BTreeMap<String, [u32; 2]>,
+    pub seasons: WordMap<[u32; 2]>,
     #[serde(default)]
     pub since_then: Words,
     #[serde(default)]
@@ -202,21 +279,21 @@ pub struct Lexicon {
     #[serde(default)]
     pub one_articles: Words,
     #[serde(default)]
-    pub ordinals: BTreeMap<String, f64>,
+    pub ordinals: WordMap<f64>,
     #[serde(default)]
     pub ordinal_suffixes: Words,
     #[serde(default)]
-    pub fractions: BTreeMap<String, f64>,
+    pub fractions: WordMap<f64>,
     #[serde(default)]
-    pub scale_fractions: BTreeMap<String, f64>,
+    pub scale_fractions: WordMap<f64>,
     #[serde(default)]
-    pub multipliers: BTreeMap<String, f64>,
+    pub multipliers: WordMap<f64>,
     #[serde(default)]
     pub times_words: Words,
     #[serde(default)]
     pub multiplier_followers: Words,
     #[serde(default)]
-    pub vague: BTreeMap<String, f64>,
+    pub vague: WordMap<f64>,
     #[serde(default)]
     pub one_exclusions_before: Words,
     #[serde(default)]
@@ -258,7 +335,7 @@ pub struct Lexicon {
     pub per_words: Words,
     #[serde(default)]
     pub share_words: Words,
-    pub months: BTreeMap<String, u32>,
+    pub months: WordMap<u32>,
     #[serde(default)]
     pub period_prefixes: Words,
     #[serde(default)]
@@ -268,7 +345,7 @@ pub struct Lexicon {
     #[serde(default)]
     pub clock_articles: Words,
     #[serde(default)]
-    pub clock_fractions: BTreeMap<String, u32>,
+    pub clock_fractions: WordMap<u32>,
     #[serde(default)]
     pub pm_words: Words,
     #[serde(default)]
@@ -312,14 +389,14 @@ pub struct Lexicon {
     #[serde(default)]
     pub name_titles: Words,
     #[serde(default)]
-    pub measures_units: BTreeMap<String, MeasureUnit>,
+    pub measures_units: WordMap<MeasureUnit>,
     #[serde(default)]
-    pub durations: BTreeMap<String, String>,
+    pub durations: WordMap<String>,
     #[serde(default)]
     pub units: BTreeMap<String, Vec<String>>,
     /// Counted noun (lower-case phrase) -> normalised unit, built from `units` on load.
     #[serde(skip)]
-    pub noun_units: BTreeMap<String, String>,
+    pub noun_units: WordMap<String>,
 }
 
 /// The lexicons shipped in the binary, by language.
@@ -336,34 +413,30 @@ impl Lexicon {
     }
 
     fn normalise(&mut self) {
-        fn lower_map<V>(m: &mut BTreeMap<String, V>) {
-            let old = std::mem::take(m);
-            *m = old.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
-        }
         fn lower_vec(v: &mut [String]) {
             for s in v.iter_mut() {
                 *s = s.to_lowercase();
             }
         }
-        lower_map(&mut self.cardinals);
-        lower_map(&mut self.scales);
-        lower_map(&mut self.collectives);
-        lower_map(&mut self.ordinals);
-        lower_map(&mut self.fractions);
-        lower_map(&mut self.scale_fractions);
-        lower_map(&mut self.multipliers);
-        lower_map(&mut self.vague);
-        lower_map(&mut self.months);
-        lower_map(&mut self.weekdays);
-        lower_map(&mut self.measures_units);
-        lower_map(&mut self.durations);
-        lower_map(&mut self.relative_periods);
-        lower_map(&mut self.seasons);
-        lower_map(&mut self.clock_fractions);
-        lower_map(&mut self.rate_nouns);
-        lower_map(&mut self.currency_units);
-        lower_map(&mut self.money_scales);
-        lower_map(&mut self.bound_suffixes);
+        self.cardinals.lowercase_keys();
+        self.scales.lowercase_keys();
+        self.collectives.lowercase_keys();
+        self.ordinals.lowercase_keys();
+        self.fractions.lowercase_keys();
+        self.scale_fractions.lowercase_keys();
+        self.multipliers.lowercase_keys();
+        self.vague.lowercase_keys();
+        self.months.lowercase_keys();
+        self.weekdays.lowercase_keys();
+        self.measures_units.lowercase_keys();
+        self.durations.lowercase_keys();
+        self.relative_periods.lowercase_keys();
+        self.seasons.lowercase_keys();
+        self.clock_fractions.lowercase_keys();
+        self.rate_nouns.lowercase_keys();
+        self.currency_units.lowercase_keys();
+        self.money_scales.lowercase_keys();
+        self.bound_suffixes.lowercase_keys();
         for cues in self.qualifiers.values_mut() {
             lower_vec(cues);
         }

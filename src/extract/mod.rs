@@ -3,6 +3,7 @@
 
 mod grammar;
 pub mod lexicon;
+pub mod lookup;
 pub(crate) mod phrases;
 pub mod text;
 

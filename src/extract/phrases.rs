@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::lookup::Filter;
 use super::text::Token;
 
 /// Split a phrase the way the tokenizer splits text: letter runs, digit runs, single marks.
@@ -40,7 +41,8 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
 ///
 /// The phrases are indexed by their first and by their last token, so a lookup at a token
 /// costs one hash probe and a comparison with the few phrases that start (or end) with it,
-/// not a scan of every phrase.
+/// not a scan of every phrase; and a bit filter over those tokens answers "no phrase here"
+/// (most tokens) without the probe.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     /// Longest first, so the first hit is the longest match.
@@ -49,6 +51,9 @@ pub struct PhraseSet<T> {
     by_first: FxHashMap<String, Vec<usize>>,
     /// Indices into `items` by last token, in `items` order.
     by_last: FxHashMap<String, Vec<usize>>,
+    /// The first tokens' and the last tokens' hashes.
+    first_filter: Filter,
+    last_filter: Filter,
 }
 
 impl<T: Clone> PhraseSet<T> {
@@ -61,7 +66,9 @@ impl<T: Clone> PhraseSet<T> {
             by_first.entry(p[0].clone()).or_insert_with(Vec::new).push(i);
             by_last.entry(p[p.len() - 1].clone()).or_insert_with(Vec::new).push(i);
         }
-        PhraseSet { items, by_first, by_last }
+        let first_filter = Filter::new(by_first.keys().map(String::as_str));
+        let last_filter = Filter::new(by_last.keys().map(String::as_str));
+        PhraseSet { items, by_first, by_last, first_filter, last_filter }
     }
 
     pub fn of_list(list: &[String], payload: T) -> Self {
@@ -69,14 +76,24 @@ impl<T: Clone> PhraseSet<T> {
     }
 
     /// Longest phrase starting at token `i`: (tokens matched, payload).
+    #[inline]
     pub fn match_at(&self, toks: &[Token], i: usize) -> Option<(usize, T)> {
-        let starting = self.by_first.get(toks.get(i)?.lower.as_str())?;
+        let first = &toks.get(i)?.lower;
+        if !self.first_filter.may_contain(first) {
+            return None;
+        }
+        let starting = self.by_first.get(first.as_str())?;
         starting.iter().map(|&k| &self.items[k]).find(|(p, _)| matches_forward(toks, i, p)).map(|(p, t)| (p.len(), t.clone()))
     }
 
     /// Longest phrase ending just before token `end`: (first token index, payload).
+    #[inline]
     pub fn match_before(&self, toks: &[Token], end: usize) -> Option<(usize, T)> {
-        let ending = self.by_last.get(toks.get(end.checked_sub(1)?)?.lower.as_str())?;
+        let last = &toks.get(end.checked_sub(1)?)?.lower;
+        if !self.last_filter.may_contain(last) {
+            return None;
+        }
+        let ending = self.by_last.get(last.as_str())?;
         ending.iter().map(|&k| &self.items[k]).find(|(p, _)| p.len() <= end && matches_forward(toks, end - p.len(), p)).map(|(p, t)| (end - p.len(), t.clone()))
     }
 

@@ -18,8 +18,8 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    /// Lower-cased text (digit tokens are their own text).
-    pub lower: String,
+    /// Lower-cased text (digit tokens are their own text), inline up to 24 bytes.
+    pub lower: super::lookup::Lower,
     /// The first character is upper-case ("March", "One").
     pub upper_first: bool,
     /// Every character is upper-case ("COVID", "II").
@@ -141,6 +141,11 @@ fn unreadable_mask(chars: &[char]) -> Vec<bool> {
 }
 
 fn starts_url(chars: &[char], i: usize) -> bool {
+    // Every form below starts with an ASCII letter or digit, or a bare domain's hyphen: most
+    // positions of a text stop here.
+    if !(chars[i].is_ascii_alphanumeric() || chars[i] == '-') {
+        return false;
+    }
     let at = |s: &str| s.chars().enumerate().all(|(k, c)| chars.get(i + k).is_some_and(|x| x.eq_ignore_ascii_case(&c)));
     let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
     // A domain written as a markdown link's text (`[example.org/report-2024](...)`) is read.
@@ -264,7 +269,9 @@ fn is_abbreviation(chars: &[char], dot: usize) -> bool {
 
 fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<Token> {
     let n = chars.len();
-    let mut tokens = Vec::new();
+    // About one token per five characters of prose: one allocation, not a dozen doublings.
+    let mut tokens = Vec::with_capacity(n / 4 + 16);
+    let mut buffer = String::new(); // reused for each token's lower-case text
     let mut i = 0;
     let mut space_before = true;
     let mut sentence = 0;
@@ -300,13 +307,27 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
             sentence += 1;
         }
         let text = &chars[start..i];
-        let lower: String = text.iter().flat_map(|c| c.to_lowercase()).collect();
+        let lower = lower_case(text, &mut buffer);
         let upper_first = text[0].is_uppercase();
         let all_upper = text.iter().all(|c| c.is_uppercase());
-        tokens.push(Token { start, end: i, kind, lower, upper_first, all_upper, space_before, sentence });
+        tokens.push(Token { start, end: i, kind, lower: super::lookup::Lower::new(lower), upper_first, all_upper, space_before, sentence });
         space_before = false;
     }
     tokens
+}
+
+/// The lower-cased text of a token, written into `buffer` first (no allocation per token,
+/// and none at all up to 24 bytes).
+fn lower_case(text: &[char], buffer: &mut String) -> compact_str::CompactString {
+    buffer.clear();
+    for &c in text {
+        if c.is_ascii() {
+            buffer.push(c.to_ascii_lowercase());
+        } else {
+            buffer.extend(c.to_lowercase());
+        }
+    }
+    compact_str::CompactString::new(buffer.as_str())
 }
 
 #[cfg(test)]
