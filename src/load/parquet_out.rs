@@ -176,6 +176,8 @@ mod tests {
             spread: None,
             spread_pct: (i % 2 == 0).then_some(1.0 / (i as f64 + 1.0)),
             verdict: ["consistent", "conflicting", "single"][i % 3].to_string(),
+            disagreeing_statement_ids: (i % 3 == 1).then(|| format!("b_{i}:3-4")),
+            undated_statement_ids: None,
         });
         let table = rows_table(rows);
         let mut direct = Vec::new();
