@@ -629,7 +629,12 @@ fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
     // Words before the figure after a conjunction belong to it, not to the figure before
     // ("87 were due to illness and 14 appeared to result from acts of violence").
     let left = lower_padded(doc.slice(a, m.start));
-    (lower_padded(after_last_conjunction(&left).to_string()), lower_padded(doc.slice(m.start, b)))
+    // Words after a conjunction open another clause ("enacted in March and have been prolonged").
+    let right = lower_padded(doc.slice(m.start, b));
+    let surface_end = lower_padded(m.surface.clone()).len() - 1;
+    let cut = CONJUNCTIONS.iter().filter_map(|c| right[surface_end.min(right.len())..].find(c).map(|i| i + surface_end)).min();
+    let right = cut.map_or(right.as_str(), |i| &right[..i]).to_string();
+    (lower_padded(after_last_conjunction(&left).to_string()), lower_padded(right))
 }
 
 /// The projection word (of the catalog's `projection` list) before the figure in its clause,
