@@ -119,6 +119,10 @@ pub struct Catalog {
     /// ("liberados" also reads "liberadas", "liberado"; "pagó" also "pagaron").
     #[serde(default)]
     pub inflections: BTreeMap<String, Vec<Vec<String>>>,
+    /// Names of El Salvador itself: a sentence that opens with one of them and another place
+    /// (see `elsewhere`) is not all about that place.
+    #[serde(default)]
+    pub here: ByLanguage,
     /// The frame subjects that are El Salvador's (see `elsewhere`).
     #[serde(default)]
     pub local_subjects: Vec<String>,
@@ -707,7 +711,14 @@ fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &
     let m = &mentions[i];
     let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start).map_or(doc.sentences[m.sentence].0, |p| p.end);
     let since_previous = lower_padded(doc.slice(from, m.start));
-    catalog.elsewhere.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(clause_text, w) || has_phrase(&since_previous, w)))
+    // The sentence's subject, before its first figure, is the place of all its figures ("El país
+    // norteño tiene ... una tasa de 639"), unless El Salvador is named there too.
+    let first = mentions.iter().find(|p| p.sentence == m.sentence).map_or(m.start, |p| p.start);
+    let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, first));
+    let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
+    catalog.elsewhere.get(language).is_some_and(|places| {
+        places.iter().any(|w| has_phrase(clause_text, w) || has_phrase(&since_previous, w) || (!here && has_phrase(&opening, w)))
+    })
 }
 
 /// Assign a measure to every statement, and make dates statements where the date itself is
