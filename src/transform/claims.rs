@@ -707,7 +707,7 @@ fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, clause_end: us
 /// Does the figure's clause, or the text since the figure before it in its sentence, name a
 /// place of the catalog's `elsewhere` ("in Guatemala the rate is 16.1"; "that of the United
 /// States, where it is 540")? Its figure is that place's, not El Salvador's.
-fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, catalog: &Catalog, language: &str) -> bool {
+fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, catalog: &Catalog, language: &str) -> Place {
     let m = &mentions[i];
     let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start).map_or(doc.sentences[m.sentence].0, |p| p.end);
     let since_previous = lower_padded(doc.slice(from, m.start));
@@ -716,9 +716,27 @@ fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &
     let first = mentions.iter().find(|p| p.sentence == m.sentence).map_or(m.start, |p| p.start);
     let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, first));
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
-    catalog.elsewhere.get(language).is_some_and(|places| {
-        places.iter().any(|w| has_phrase(clause_text, w) || has_phrase(&since_previous, w) || (!here && has_phrase(&opening, w)))
-    })
+    let names = |text: &str| catalog.elsewhere.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
+    if names(clause_text) || names(&since_previous) {
+        Place::Clause
+    } else if !here && names(&opening) {
+        Place::SentenceSubject
+    } else {
+        Place::Here
+    }
+}
+
+/// Where a figure's place other than El Salvador is named, if anywhere (see
+/// [`about_another_place`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Place {
+    /// Nowhere: the figure is El Salvador's.
+    Here,
+    /// In its clause or right before it: no measure of El Salvador applies.
+    Clause,
+    /// Only as the sentence's subject: no framed measure of El Salvador applies (a measure
+    /// without a frame may be about a deal between the two).
+    SentenceSubject,
 }
 
 /// Assign a measure to every statement, and make dates statements where the date itself is
@@ -766,7 +784,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
-        let elsewhere = !is_date && about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language);
+        let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language) };
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let sentence_text = lower_padded(doc.sentence_text(m.sentence));
@@ -785,7 +803,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         for (k, measure) in catalog.measures.iter().enumerate() {
             if is_date != (measure.unit == "date")
                 || (short_window && measure.cumulative)
-                || (elsewhere && measure.is_local(&catalog.local_subjects, &catalog.elsewhere))
+                || (place == Place::Clause && measure.is_local(&catalog.local_subjects, &catalog.elsewhere))
+                || (place == Place::SentenceSubject && measure.frame.is_some() && measure.is_local(&catalog.local_subjects, &catalog.elsewhere))
             {
                 continue;
             }
