@@ -621,7 +621,11 @@ fn a_figure_of_another_country_gets_no_measure_of_el_salvador() {
     assert_eq!(find(&ms, "1,600").measure.as_deref(), Some("es_incarceration_rate"));
     assert_eq!(find(&ms, "230").measure, None);
     // The place opening the sentence holds for all its figures, unless El Salvador is named too.
-    let ms = read("es", "El país norteño tiene dos millones de presos, la cifra más alta del mundo, con una tasa de encarcelamiento de 541 por cada 100.000 habitantes.", Some("2025-01-10"));
+    let ms = read(
+        "es",
+        "El país norteño tiene dos millones de presos, la cifra más alta del mundo, con una tasa de encarcelamiento de 541 por cada 100.000 habitantes.",
+        Some("2025-01-10"),
+    );
     assert_ne!(find(&ms, "541").measure.as_deref(), Some("es_incarceration_rate"));
     let ms = read("es", "En México la tasa de homicidios fue de 24 por cada 100.000 habitantes.", Some("2025-01-10"));
     assert_eq!(find(&ms, "24").measure, None);

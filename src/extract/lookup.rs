@@ -213,6 +213,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::cmp_owned)] // comparing with an owned String is what is tested
     fn lower_compares_as_its_text() {
         let l = Lower::from("año");
         assert!(l == "año" && l == *"año" && l == "año".to_string() && "año".to_string() == l);

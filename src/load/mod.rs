@@ -22,8 +22,8 @@ pub use package::{datapackage_json, schema_file_name, table_schema_json, write_s
 pub use parquet_in::read_parquet_table;
 pub use parquet_out::write_parquet as write_parquet_table;
 pub use table::{Cell, Table};
-pub use validate::{validate_dir, Violation};
 use validate::Report;
+pub use validate::{validate_dir, Violation};
 
 /// A section of documentation appended to `data_dictionary.md` after the tables, such as
 /// the measure catalog.

@@ -250,8 +250,12 @@ struct TableChecks {
     /// (column, position, values) of the columns other tables' foreign keys point to, when in
     /// the header; the values are None for a column that is the whole primary key, whose
     /// values are the keys of `keys` (one copy of the mention ids, not two).
-    targets: Vec<(&'static str, usize, Option<HashSet<String>>)>,
+    targets: Vec<TargetColumn>,
 }
+
+/// A column other tables' foreign keys point to: its name, its position in the header, and its
+/// values (None when they are the primary keys already kept).
+type TargetColumn = (&'static str, usize, Option<HashSet<String>>);
 
 impl TableChecks {
     /// Start checking a table with this header (checked here).
