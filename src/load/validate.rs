@@ -246,12 +246,16 @@ struct TableChecks {
     keys: HashMap<String, u64>,
     /// (foreign key number, position, (line, value) of each non-empty value) of each foreign
     /// key whose column is in the header.
-    foreign: Vec<(usize, usize, Vec<(u64, String)>)>,
+    foreign: Vec<ForeignColumn>,
     /// (column, position, values) of the columns other tables' foreign keys point to, when in
     /// the header; the values are None for a column that is the whole primary key, whose
     /// values are the keys of `keys` (one copy of the mention ids, not two).
     targets: Vec<TargetColumn>,
 }
+
+/// A foreign key's column: the key's number, its position in the header, and the (line, value)
+/// of each non-empty value.
+type ForeignColumn = (usize, usize, Vec<(u64, String)>);
 
 /// A column other tables' foreign keys point to: its name, its position in the header, and its
 /// values (None when they are the primary keys already kept).
