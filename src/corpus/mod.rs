@@ -211,7 +211,7 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
 
 /// The date a news url carries in its path: `/2025/03/27/`, `/2025/03/`, `/2025-03-27-slug`.
 /// Only a year and a month together count: a bare `/2025/` is as often an archive or an id.
-/// Else a year among the words of a slug (`...-en-lo-que-va-del-2024`) comes back as a
+/// Else a year among the words of a slug (`...-balance-del-2023`) comes back as a
 /// [`Point::Year`]: not the article's date, but a year it is no older than.
 pub fn url_date(url: &str) -> Option<crate::period::Point> {
     use crate::period::Point;

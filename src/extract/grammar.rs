@@ -52,14 +52,14 @@ const SMALLER_UNITS: &[(&str, &str, f64)] =
     &[("hours", "minutes", 60.0), ("minutes", "seconds", 60.0), ("days", "hours", 24.0), ("weeks", "days", 7.0), ("years", "months", 12.0)];
 
 /// How many words may open a parenthesis before the "per" of a rate it spells out
-/// ("639 (proporción de reclusos por cada 100 mil habitantes)").
+/// ("512 (proporción de presos por cada 100 mil habitantes)").
 const PAREN_RATE_WORDS: usize = 4;
 
 /// How many words may qualify a rate's counted noun before its "per" ("people serving jail
 /// sentences per 100,000").
 const RATE_MODIFIERS: usize = 3;
 
-/// How many words before a date a future-tense verb may stand ("will expire on November 2").
+/// How many words before a date a future-tense verb may stand ("will expire on November 14").
 const FUTURE_TENSE_REACH: usize = 3;
 
 /// How many tokens back an idiom may start and still cover a number word.
@@ -123,7 +123,7 @@ pub struct Grammar<'a> {
     /// The latest year written in digits in the article being read.
     latest_year: std::cell::Cell<Option<i32>>,
     /// The year an undated article is taken to be written in: the latest year its text or its
-    /// url slug names (`...-en-lo-que-va-del-2024`: no older than 2024). One decision per article.
+    /// url slug names (`...-balance-del-2023`: no older than 2023). One decision per article.
     undated_year: std::cell::Cell<Option<i32>>,
     /// The year in the url slug of the undated article being read: it is no older.
     url_year_floor: std::cell::Cell<Option<i32>>,
@@ -824,7 +824,7 @@ impl<'a> Grammar<'a> {
             c.b = b + n;
             c.kind = "percent";
             c.unit = Some("percent".into());
-            // "entre 10 % y 20 %", "from 13% to 15%", "van de 100 % a 73 %": both ends carry
+            // "entre 10 % y 20 %", "from 13% to 15%", "van de 100 % a 64 %": both ends carry
             // the sign; a spread written from the top down is the same range.
             let changed_from = a > 0 && lex.change_from.contains(&toks[a - 1].lower);
             let second = (range_high.is_none() && !from_change).then(|| self.percent_range_end(toks, c.b, opened || changed_from)).flatten();
@@ -1264,8 +1264,8 @@ impl<'a> Grammar<'a> {
     /// (end token, unit).
     fn rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
         let sentence = toks.get(b)?.sentence;
-        // An optional counted noun before "per", with a few modifiers ("605 personas detenidas
-        // por cada 100 mil habitantes", "1,086 people serving jail sentences per 100,000").
+        // An optional counted noun before "per", with a few modifiers ("480 personas detenidas
+        // por cada 100 mil habitantes", "950 people serving prison terms per 100,000").
         let mut k = b;
         let mut numerator = String::new();
         let word = |k: usize| toks.get(k).filter(|t| t.is_word() && t.sentence == sentence && self.per_words.match_at(toks, k).is_none());
@@ -1280,7 +1280,7 @@ impl<'a> Grammar<'a> {
             }
         }
         // Past one modifier, only a denominator the lexicon knows as a rate's makes a rate:
-        // "ocho módulos resguardados por 600 soldados" is no rate.
+        // "seis módulos vigilados por 300 soldados" is no rate.
         let long_numerator = k > b + 2;
         let (n, _) = self.per_words.match_at(toks, k)?;
         let den = self.core_at(toks, k + n)?;
@@ -1309,7 +1309,7 @@ impl<'a> Grammar<'a> {
         Some((end, unit))
     }
 
-    /// "639 (proporción de reclusos por cada 100 mil habitantes)", "a rate of 639 (prisoners
+    /// "512 (proporción de presos por cada 100 mil habitantes)", "a rate of 512 (prisoners
     /// per 100,000 residents)": a rate whose words follow in parentheses; the word before
     /// "per" is its numerator. (end token after the closing parenthesis, unit).
     fn parenthesised_rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
@@ -1981,7 +1981,7 @@ impl<'a> Grammar<'a> {
 
     /// "01/03/2023", "3/27/2025": day and month in the lexicon's `slash_date_order` (`dmy` or
     /// `mdy`), unless a part above 12 shows which is the day, or one reading is the article's
-    /// own date (a dateline "01/03/2023" on an article of 1 March 2023 in English).
+    /// own date (a dateline "05/04/2022" on an article of 5 April 2022 in English).
     fn slash_date_at(&self, toks: &[Token], i: usize, reference: Option<NaiveDate>) -> Option<Cand> {
         let part = |k: usize, lens: &[usize]| {
             toks.get(k).filter(|t| t.is_digits() && lens.contains(&t.lower.len()) && t.lower.chars().all(|c| c.is_ascii_digit()) && (k == i || !t.space_before))
@@ -2061,10 +2061,10 @@ impl<'a> Grammar<'a> {
         if let Some(r) = reference.filter(|_| toks[i].start < self.dateline_end.get() && !self.looks_ahead(toks, i)) {
             return Some(year_of_month(month, r, Towards::OnOrBefore));
         }
-        // "will expire on November 2", "se extiende hasta el 2 de noviembre" later in the
+        // "will expire on November 14", "se extiende hasta el 14 de noviembre" later in the
         // article's year: that year, whatever year the sentence names; but a bare "by"/"hasta"
-        // in a sentence in the past tense closes a span in the past ("counted 17 by the end of
-        // June" in a sentence about 2022).
+        // in a sentence in the past tense closes a span in the past ("counted 23 by the end of
+        // May" in a sentence about 2022).
         let past_sentence = || self.sentence_slice(toks, sentence).iter().any(|t| t.is_word() && crate::transform::claims::is_past_tense(&t.lower, self.lex));
         let ahead = self.future_tense_before(toks, i) || (self.looks_ahead(toks, i) && !past_sentence());
         if let Some(r) = reference.filter(|r| month >= r.month() && ahead) {
@@ -2340,7 +2340,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// Do the tokens between two figures make the second the next member of a series dated by
-    /// year ("38 per 100,000 in 2019, 19.7 in 2020")? A year, and only the lexicon's
+    /// year ("41 per 100,000 in 2018, 22.5 in 2019")? A year, and only the lexicon's
     /// `series_joiners` besides.
     fn continues_dated_series(&self, gap: &[Token]) -> bool {
         let is_year = |t: &Token| t.is_digits() && t.lower.len() == 4 && t.lower.parse::<i32>().is_ok_and(|y| (1900..=2100).contains(&y));

@@ -226,7 +226,7 @@ pub struct Lexicon {
     #[serde(default)]
     pub future_date_cues: Words,
     /// A future-tense auxiliary ("will") or verb ending ("vencerá", "-rán") a few words before
-    /// a date without a year makes it a date ahead of the article's ("will expire on November 2").
+    /// a date without a year makes it a date ahead of the article's ("will expire on November 14").
     #[serde(default)]
     pub future_tense_words: Words,
     #[serde(default)]
@@ -321,8 +321,8 @@ pub struct Lexicon {
     pub change_from: Words,
     #[serde(default)]
     pub continuation_cues: Words,
-    /// Words that may stand between the members of a series of rates dated by year ("38 per
-    /// 100,000 in 2019, 19.7 in 2020 and 7.8 in 2022"): a bare figure after them continues it.
+    /// Words that may stand between the members of a series of rates dated by year ("41 per
+    /// 100,000 in 2018, 22.5 in 2019 and 9.1 in 2020"): a bare figure after them continues it.
     #[serde(default)]
     pub series_joiners: Words,
     #[serde(default)]

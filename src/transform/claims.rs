@@ -107,7 +107,7 @@ pub struct Catalog {
     #[serde(default)]
     pub elsewhere: ByLanguage,
     /// Words right after a figure (or after its noun) that make it a difference between two
-    /// figures ("360 capturas más que las 83,900", "40 more than in 2023"): it gets no measure.
+    /// figures ("418 capturas más que las 61.300", "40 more than in 2023"): it gets no measure.
     #[serde(default)]
     pub difference: ByLanguage,
     /// Pronouns that, opening a sentence, make the sentence before's subject its own ("They
@@ -685,7 +685,7 @@ fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usize, catalog
 
 /// Why a figure counts nothing a measure counts, as its evidence: a count of workers or
 /// inhabitants among its own words (`not_counted`: "counts: workers"), or a difference between
-/// two figures after it (`difference`: "360 capturas más que las 83,900", "40 more than the year
+/// two figures after it (`difference`: "418 capturas más que las 61.300", "40 more than the year
 /// before": "difference: más que"). `clause_end` ends the figure's clause.
 fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
@@ -712,7 +712,7 @@ fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &
     let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start).map_or(doc.sentences[m.sentence].0, |p| p.end);
     let since_previous = lower_padded(doc.slice(from, m.start));
     // The sentence's subject, before its first figure, is the place of all its figures ("El país
-    // norteño tiene ... una tasa de 639"), unless El Salvador is named there too.
+    // norteño tiene ... una tasa de 512"), unless El Salvador is named there too.
     let first = mentions.iter().find(|p| p.sentence == m.sentence).map_or(m.start, |p| p.start);
     let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, first));
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
@@ -847,9 +847,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
 }
 
 /// A figure that continues the one before it states the same measure: a rate in a series dated
-/// by year ("the homicide rate was 38 per 100,000 in 2019, 19.7 in 2020 and 7.8 in 2022"), or a
-/// figure a continuation cue ties to the one before ("held 109,200 people, up from 37,190 in
-/// 2020"). A statement without a measure takes the measure of the statement before it in its
+/// by year ("the homicide rate was 41 per 100,000 in 2018, 22.5 in 2019 and 9.1 in 2020"), or a
+/// figure a continuation cue ties to the one before ("held 98,700 people, up from 31,400 in
+/// 2019"). A statement without a measure takes the measure of the statement before it in its
 /// sentence when both are of one kind and unit (or it has none) and only years, the lexicon's
 /// `series_joiners` and, for the second kind, a `continuation_cues` phrase stand between them.
 fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon) {

@@ -47,7 +47,7 @@ impl Level {
 pub struct Quantity {
     #[serde(flatten)]
     pub words: BTreeMap<String, Vec<String>>,
-    /// Units that name the quantity by themselves ("83,900 arrests").
+    /// Units that name the quantity by themselves ("61,300 arrests").
     #[serde(default)]
     pub units: Vec<String>,
     /// The quantity of a date claim: its word must stand next to the date.
@@ -268,7 +268,7 @@ impl FrameBook {
             .filter_map(|name| self.subject(name).and_then(|i| reading.subjects.get(&i)).map(|(l, w)| (*l, name.clone(), w.clone())))
             .min_by_key(|(l, name, _)| (*l, -self.subjects[self.subject(name).unwrap_or(0)].1.rank))?;
         // A figure's quantity is named in its own clause; its subject may be named in the
-        // sentence before ("Venezuelans ... . Of them, 238 were sent"). A date's quantity is
+        // sentence before ("Venezuelans ... . Of them, 117 were sent"). A date's quantity is
         // its verb next to it ("declared on March 27"), its subject in its sentence.
         let (farthest, subject_farthest) = match (is_date, loose) {
             (true, true) => (Level::Clause, Level::Sentence),
