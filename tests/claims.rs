@@ -659,3 +659,9 @@ fn a_date_after_a_pronoun_takes_its_subject_from_the_sentence_before() {
         read("es", "La Asamblea prorrogó otra vez el régimen de excepción. La medida fue aprobada por primera vez el 27 de marzo de 2022.", Some("2024-05-01"));
     assert_eq!(find(&ms, "27 de marzo").measure.as_deref(), Some("es_state_of_exception_start"));
 }
+
+#[test]
+fn a_date_after_an_english_pronoun_takes_the_subject_before() {
+    let ms = read("en", "Congress extended the state of emergency for a ninth time. It was first declared in April.", Some("2023-01-10"));
+    assert_eq!(find(&ms, "April").measure.as_deref(), Some("es_state_of_exception_start"));
+}

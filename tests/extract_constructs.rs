@@ -2185,11 +2185,7 @@ fn an_ambiguous_slash_date_that_is_the_articles_own_date_reads_as_it() {
 
 #[test]
 fn a_rate_whose_noun_takes_a_few_modifiers_is_one_ratio() {
-    let en = find(
-        "en",
-        "The country had 950 people serving prison terms per 100,000 inhabitants.",
-        "950 people serving prison terms per 100,000 inhabitants",
-    );
+    let en = find("en", "The country had 950 people serving prison terms per 100,000 inhabitants.", "950 people serving prison terms per 100,000 inhabitants");
     assert_eq!((en.kind, en.value.as_deref()), ("ratio", Some("950")));
     let es = find("es", "Hay 480 personas presas sin condena por cada 100.000 habitantes.", "480 personas presas sin condena por cada 100.000 habitantes");
     assert_eq!((es.kind, es.value.as_deref()), ("ratio", Some("480")));

@@ -536,6 +536,8 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     let mut score = match (near, in_sentence) {
         (true, _) => Score { own: 0.0, near: 1.0, farther: 0.0, evidence: Vec::new() },
         (false, true) => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
+        // A pronoun opening the sentence makes the sentence before's subject its own.
+        _ if cx.anaphoric => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
         _ => Score { own: 0.0, near: 0.0, farther: 0.2, evidence: Vec::new() },
     };
     // The context words name what an entry counts (arrested, released, capacity): one in the
