@@ -41,6 +41,16 @@ pub fn write_parquet(path: &Path, table: &Table) -> Result<()> {
 /// Rows per row group, as polars' `ParquetWriter` splits them.
 const ROW_GROUP_ROWS: usize = 512 * 512;
 
+/// The options polars' `ParquetWriter` writes with by default: zstd, statistics, format 1.
+fn write_options() -> WriteOptions {
+    WriteOptions {
+        statistics: StatisticsOptions::default(),
+        compression: CompressionOptions::from(pl::ParquetCompression::Zstd(None)),
+        version: Version::V1,
+        data_page_size: None,
+    }
+}
+
 /// Write `table` as Parquet at polars' oldest compatibility level (plain strings), with the
 /// options `ParquetWriter` uses by default (zstd, statistics, its encodings). The schema is
 /// the one polars gives the table's columns; each row group's arrays are built straight from
@@ -49,12 +59,7 @@ const ROW_GROUP_ROWS: usize = 512 * 512;
 fn write_oldest_level<W: Write>(out: W, table: &Table) -> pl::PolarsResult<()> {
     let schema = std::sync::Arc::new(data_frame(&Table::new(table.def))?.schema().to_arrow(CompatLevel::oldest()));
     let encodings = pl::get_encodings(&schema);
-    let options = WriteOptions {
-        statistics: StatisticsOptions::default(),
-        compression: CompressionOptions::from(pl::ParquetCompression::Zstd(None)),
-        version: Version::V1,
-        data_page_size: None,
-    };
+    let options = write_options();
     let mut writer = FileWriter::try_new(out, (*schema).clone(), options)?;
     let fields = writer.parquet_schema().fields().to_vec();
     for group in table.rows.chunks(ROW_GROUP_ROWS) {
@@ -141,12 +146,7 @@ mod tests {
         let df = data_frame(table).unwrap();
         let schema = df.schema().to_arrow(CompatLevel::oldest());
         let encodings = pl::get_encodings(&schema);
-        let options = WriteOptions {
-            statistics: StatisticsOptions::default(),
-            compression: CompressionOptions::from(pl::ParquetCompression::Zstd(None)),
-            version: Version::V1,
-            data_page_size: None,
-        };
+        let options = write_options();
         let mut out = Vec::new();
         let mut writer = FileWriter::try_new(&mut out, schema, options).unwrap();
         let fields = writer.parquet_schema().fields().to_vec();

@@ -59,6 +59,9 @@ pub struct Measure {
     /// belongs to. A framed measure is assigned only when both are read around the figure.
     #[serde(default)]
     pub frame: Option<FrameRef>,
+    /// About El Salvador itself (see [`Measure::is_local`]), decided once when the catalog loads.
+    #[serde(skip)]
+    local: bool,
 }
 
 /// An attribute of a named person (age, ...): one measure per person, with the id
@@ -321,6 +324,9 @@ impl Catalog {
             }
         }
         catalog.known_units = known_units.iter().cloned().collect();
+        for m in &mut catalog.measures {
+            m.local = m.is_local(&catalog.local_subjects, &catalog.elsewhere);
+        }
         for list in catalog.projection.values_mut() {
             for c in list.iter_mut() {
                 *c = c.to_lowercase();
@@ -671,11 +677,10 @@ impl SentenceHits<'_> {
     }
 }
 
-/// Does the sentence open with a pronoun of the catalog's `anaphora` ("It was first introduced
+/// Does the sentence (lower-cased, padded) open with a pronoun of the catalog's `anaphora` ("It was first introduced
 /// in late March")? Its subject is then the sentence before's.
-fn opens_with_pronoun(doc: &Doc, sentence: usize, catalog: &Catalog, language: &str) -> bool {
-    let opening = lower_padded(doc.sentence_text(sentence));
-    catalog.anaphora.get(language).is_some_and(|list| list.iter().any(|w| opening.starts_with(&format!(" {w} "))))
+fn opens_with_pronoun(sentence_text: &str, catalog: &Catalog, language: &str) -> bool {
+    catalog.anaphora.get(language).is_some_and(|list| list.iter().any(|w| sentence_text.starts_with(&format!(" {w} "))))
 }
 
 /// The projection word of the figure's clause before it, if any. It governs the whole clause,
@@ -776,7 +781,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let clause = index.hits(&clause_text);
         let own = own_phrase::own_words(&mentions[i], &left, &right);
         let near_text = lower_padded(format!("{left} {right}"));
-        let anaphoric = opens_with_pronoun(doc, mentions[i].sentence, catalog, &lexicon.language);
+        let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
+        let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
         let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, catalog, &lexicon.language) };
         if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own, cb, catalog, &lexicon.language) {
@@ -789,7 +795,6 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language) };
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
-        let sentence_text = lower_padded(doc.sentence_text(m.sentence));
         let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
         let article_text = if m.sentence > 1 {
             lower_padded(doc.slice(doc.front_matter_end.min(doc.sentences[m.sentence - 1].0), doc.sentences[m.sentence - 1].0))
@@ -805,8 +810,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         for (k, measure) in catalog.measures.iter().enumerate() {
             if is_date != (measure.unit == "date")
                 || (short_window && measure.cumulative)
-                || (place == Place::Clause && measure.is_local(&catalog.local_subjects, &catalog.elsewhere))
-                || (place == Place::SentenceSubject && measure.frame.is_some() && measure.is_local(&catalog.local_subjects, &catalog.elsewhere))
+                || (place == Place::Clause && measure.local)
+                || (place == Place::SentenceSubject && measure.frame.is_some() && measure.local)
             {
                 continue;
             }

@@ -28,11 +28,16 @@ pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
         .take(OWN_WORDS_AFTER)
         .collect();
     let before: Vec<&str> = left.split_whitespace().collect();
-    let tied = match before.last() {
-        Some(last) if LINKS.contains(last) => before[before.len().saturating_sub(3)..].join(" "),
-        _ => String::new(),
-    };
+    let tied = first_tied_word(&before).map_or(String::new(), |i| before[i..].join(" "));
     format!(" {} {} {} ", tied, m.surface.to_lowercase(), after.join(" "))
+}
+
+/// Where, in the words right before a figure, those a linking preposition ties to it begin:
+/// the preposition ending them and the two words before it ("capacity of", "system built
+/// for"); None when the last word is no preposition.
+fn first_tied_word(words: &[&str]) -> Option<usize> {
+    let last = words.last()?;
+    LINKS.contains(&last.to_lowercase().as_str()).then(|| words.len().saturating_sub(3))
 }
 
 /// Where the words after a figure stop being its own because they lead to the next figure:
@@ -41,18 +46,16 @@ pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
 /// the two figures; the answer is the number of its chars that belong to the first figure. The
 /// first word after the figure always stays its own ("40,000 inmates out of 100,000").
 pub fn before_next_figures_words(gap: &str) -> usize {
-    let words: Vec<(usize, &str)> = gap.split_whitespace().map(|w| (w.as_ptr() as usize - gap.as_ptr() as usize, w)).collect();
-    match words.last() {
-        Some((_, last)) if LINKS.contains(&last.to_lowercase().as_str()) && words.len() > 1 => {
-            let first_tied = words.len().saturating_sub(3).max(1);
-            gap[..words[first_tied].0].chars().count()
-        }
+    let offsets: Vec<usize> = gap.split_whitespace().map(|w| w.as_ptr() as usize - gap.as_ptr() as usize).collect();
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    match first_tied_word(&words) {
+        Some(first) if words.len() > 1 => gap[..offsets[first.max(1)]].chars().count(),
         _ => gap.chars().count(),
     }
 }
 
 /// Does `after` (the words after a figure, lower-cased and padded) read `<noun> <phrase>`: one
-/// word, then the phrase ("360 capturas más que las ...")?
+/// word, then the phrase ("418 capturas más que las ...")?
 pub fn after_its_noun(after: &str, phrase: &str) -> bool {
     let mut words = after.split_whitespace();
     words.next().is_some_and(|noun| noun.chars().all(char::is_alphabetic))
