@@ -108,6 +108,12 @@ fn source_row(s: &Source, ex: &Extraction) -> SourceRow {
     }
 }
 
+/// A bound of the mentions table, written as the guideline writes values: a number, or the
+/// ISO date of a date range's end.
+fn bound(number: Option<f64>, date: Option<crate::period::Point>) -> Option<String> {
+    number.map(crate::extract::format_value).or_else(|| date.map(|d| d.to_string()))
+}
+
 /// The article's rows of the mentions table.
 fn mention_rows(source: &Source, ex: &Extraction) -> Vec<MentionRow> {
     let row = |m: &Mention| MentionRow {
@@ -118,8 +124,8 @@ fn mention_rows(source: &Source, ex: &Extraction) -> Vec<MentionRow> {
         surface: m.surface.clone(),
         kind: m.kind.to_string(),
         value: m.value.clone(),
-        low: m.low,
-        high: m.high,
+        low: bound(m.low, m.date_range.map(|r| r.start)),
+        high: bound(m.high, m.date_range.map(|r| r.end)),
         qualifier: m.qualifier.to_string(),
         unit: m.unit.clone(),
         is_statement: m.is_statement,

@@ -2192,3 +2192,24 @@ fn a_rate_whose_noun_takes_a_few_modifiers_is_one_ratio() {
     // "por" that is "by", not "per": two counts.
     assert_eq!(all("es", "Tiene seis grandes módulos vigilados por 300 soldados.").len(), 2);
 }
+
+#[test]
+fn an_ordinal_part_of_a_year_is_one_range_of_months() {
+    let m = find("en", "Arrests fell in the third quarter of 2023 across the country.", "third quarter of 2023");
+    assert_eq!((m.kind, m.qualifier, m.value.as_deref()), ("date", "range", None));
+    assert_eq!(m.date_range.map(|r| r.to_string()).as_deref(), Some("2023-07/2023-09"));
+    let m = find("es", "Las capturas bajaron en el segundo semestre de 2021 en todo el país.", "segundo semestre de 2021");
+    assert_eq!(m.date_range.map(|r| r.to_string()).as_deref(), Some("2021-07/2021-12"));
+    // Without a year it stays an ordinal: nothing says which year's quarter it is.
+    assert_eq!(find("en", "The first quarter was hard.", "first").kind, "ordinal");
+}
+
+#[test]
+fn a_part_of_a_year_dates_the_figures_of_its_clause() {
+    let lexicon = lexicons().get("es").unwrap();
+    let text = "En el primer trimestre de 2023 se registraron 45 homicidios en el país.";
+    let mut ex = extract(text, lexicon, ArticleContext::default());
+    let words = cecot_data::knowledge::Knowledge::load(None).unwrap();
+    cecot_data::transform::as_of::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, words.periods.words("es"), None, None);
+    assert_eq!(find_in(&ex.mentions, "45 homicidios").as_of.map(|p| p.to_string()).as_deref(), Some("2023-01/2023-03"));
+}

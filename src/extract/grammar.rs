@@ -9,7 +9,7 @@ use super::phrases::PhraseSet;
 use super::text::{Doc, Token};
 use super::{format_value, tidy, Mention};
 use crate::corpus::number_format::{Basis, Decision, NumberFormat};
-use crate::period::Point;
+use crate::period::{Period, Point};
 
 /// Words that cannot sit between a number and its counted noun ("40 were found" has no noun).
 const STOP_WORDS: &[&str] = &[
@@ -162,6 +162,7 @@ struct Cand {
     value: Option<String>,
     low: Option<f64>,
     high: Option<f64>,
+    date_range: Option<Period>,
     qualifier: &'static str,
     unit: Option<String>,
     is_statement: bool,
@@ -172,7 +173,7 @@ struct Cand {
 
 impl Cand {
     fn new(a: usize, b: usize, kind: &'static str, value: Option<String>) -> Cand {
-        Cand { a, b, kind, value, low: None, high: None, qualifier: "exact", unit: None, is_statement: true, year_inferred: false }
+        Cand { a, b, kind, value, low: None, high: None, date_range: None, qualifier: "exact", unit: None, is_statement: true, year_inferred: false }
     }
 }
 
@@ -305,7 +306,8 @@ impl<'a> Grammar<'a> {
         while i < toks.len() {
             self.floor.set(cands.last().map_or(0, |c| c.b));
             let found = self
-                .date_at(toks, i, reference, &cands)
+                .part_of_year_at(toks, i, reference)
+                .or_else(|| self.date_at(toks, i, reference, &cands))
                 .or_else(|| self.clock_at(toks, i))
                 .or_else(|| self.decade_at(toks, i))
                 .or_else(|| self.special_number_at(toks, i))
@@ -372,6 +374,7 @@ impl<'a> Grammar<'a> {
             value: c.value,
             low: c.low,
             high: c.high,
+            date_range: c.date_range,
             qualifier: c.qualifier,
             unit: c.unit,
             is_statement: c.is_statement,
@@ -1979,6 +1982,31 @@ impl<'a> Grammar<'a> {
         Some(self.date_cand(i, end, date.format("%Y-%m-%d").to_string()))
     }
 
+    /// "el primer trimestre de 2024", "the second quarter of 2025", "la segunda mitad de este
+    /// año": an ordinal part of a year (schemas' `parts_of_year`) with its year written or named
+    /// relative to the article's date is one date range of months.
+    fn part_of_year_at(&self, toks: &[Token], i: usize, reference: Option<NaiveDate>) -> Option<Cand> {
+        let t = toks.get(i)?;
+        let nth = *self.lex.ordinals.get(&t.lower)?;
+        let noun = toks.get(i + 1).filter(|x| x.sentence == t.sentence)?;
+        let months = *self.lex.parts_of_year.get(&noun.lower)?;
+        let nth = nth as u32;
+        if nth == 0 || nth * months > 12 {
+            return None;
+        }
+        let mut end = i + 2;
+        // "of 2025": English joins the year with a preposition `year_after` does not read.
+        if toks.get(end).is_some_and(|x| x.is("of") && x.sentence == t.sentence) && toks.get(end + 1).is_some_and(|y| y.is_digits() && y.lower.len() == 4) {
+            end += 1;
+        }
+        let year = self.year_after(toks, &mut end, t.sentence).or_else(|| self.relative_year_after(toks, &mut end, reference))?;
+        let (first, last) = ((nth - 1) * months + 1, nth * months);
+        let mut c = self.date_cand(i, end, String::new());
+        c.qualifier = "range";
+        c.date_range = Some(Period::between(Point::Month(year, first), Point::Month(year, last)));
+        Some(c)
+    }
+
     /// "01/03/2023", "3/27/2025": day and month in the lexicon's `slash_date_order` (`dmy` or
     /// `mdy`), unless a part above 12 shows which is the day, or one reading is the article's
     /// own date (a dateline "05/04/2022" on an article of 5 April 2022 in English).
@@ -2127,7 +2155,8 @@ impl<'a> Grammar<'a> {
         if seen > before.len() {
             (seen, latest) = (0, None);
         }
-        let years = before[seen..].iter().filter(|c| matches!(c.kind, "date" | "year")).filter_map(|c| c.value.as_deref()?.get(..4)?.parse::<i32>().ok());
+        let year_of = |c: &Cand| c.value.as_deref().and_then(|v| v.get(..4)?.parse::<i32>().ok()).or_else(|| c.date_range.map(|r| r.end.year()));
+        let years = before[seen..].iter().filter(|c| matches!(c.kind, "date" | "year")).filter_map(year_of);
         latest = latest.max(years.max());
         self.years_named.set((before.len(), latest));
         latest

@@ -336,6 +336,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub share_words: Words,
     pub months: WordMap<u32>,
+    /// Parts of a year counted by ordinals, with their length in months ("quarter" = 3:
+    /// "the second quarter of 2025" is 2025-04/2025-06).
+    #[serde(default)]
+    pub parts_of_year: WordMap<u32>,
     #[serde(default)]
     pub period_prefixes: Words,
     #[serde(default)]
@@ -427,6 +431,7 @@ impl Lexicon {
         self.multipliers.lowercase_keys();
         self.vague.lowercase_keys();
         self.months.lowercase_keys();
+        self.parts_of_year.lowercase_keys();
         self.weekdays.lowercase_keys();
         self.measures_units.lowercase_keys();
         self.durations.lowercase_keys();
@@ -461,6 +466,9 @@ impl Lexicon {
         }
         if self.cardinals.is_empty() {
             return Err("[cardinals] is empty".into());
+        }
+        if let Some((part, n)) = self.parts_of_year.iter().find(|(_, n)| !matches!(**n, 1 | 2 | 3 | 4 | 6)) {
+            return Err(format!("[parts_of_year] {part} = {n}: a part of a year lasts 1, 2, 3, 4 or 6 months"));
         }
         if let Some((day, n)) = self.weekdays.iter().find(|(_, n)| **n > 6) {
             return Err(format!("[weekdays] {day} = {n}: days count from Monday = 0 to Sunday = 6"));

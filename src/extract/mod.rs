@@ -27,6 +27,9 @@ pub struct Mention {
     pub value: Option<String>,
     pub low: Option<f64>,
     pub high: Option<f64>,
+    /// The months or days a date range covers ("primer trimestre de 2024" -> 2024-01/2024-03):
+    /// its bounds are dates, not numbers, so they are not `low` and `high`.
+    pub date_range: Option<crate::period::Period>,
     /// One of [`crate::load::schema::QUALIFIERS`].
     pub qualifier: &'static str,
     pub unit: Option<String>,

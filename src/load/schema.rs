@@ -209,8 +209,8 @@ pub const MENTIONS: TableDef = TableDef {
         req("surface", Text, "The exact characters of the mention, with its qualifier and counted noun.", "12,345"),
         one_of(req("kind", Text, "What sort of number it is.", "count"), KINDS),
         col("value", Text, "The number with a dot decimal and no separators; ISO date (`2025-03-27`, `2025-03`) for dates; `HH:MM` for clock times; empty for ranges and vague plurals.", "12345"),
-        col("low", Number, "Lower bound: both bounds for a range; the conventional minimum for a vague plural (dozens 24, hundreds 200, thousands 2000).", "65"),
-        col("high", Number, "Upper bound of a range.", "70"),
+        col("low", Text, "Lower bound, written like `value`: both bounds for a range (`65`, or `2024-01` for a date range such as a quarter); the conventional minimum for a vague plural (dozens 24, hundreds 200, thousands 2000). The statements table has the numeric bounds.", "65"),
+        col("high", Text, "Upper bound of a range, written like `value` (`70`, `2024-03`).", "70"),
         one_of(req("qualifier", Text, "How the stated number bounds the quantity (`more than 50` -> more_than).", "exact"), QUALIFIERS),
         col(
             "unit",

@@ -142,7 +142,7 @@ fn details_line(m: &Row) -> String {
 
 /// `low–high`, `≥ low` or empty, from a mention's bounds.
 fn bounds(m: &Row) -> String {
-    match (m.num("low"), m.num("high")) {
+    match (m.text("low"), m.text("high")) {
         (Some(_), Some(_)) => format!("{}–{}", m.shown("low"), m.shown("high")),
         (Some(_), None) => format!("≥ {}", m.shown("low")),
         (None, Some(_)) => format!("≤ {}", m.shown("high")),

@@ -456,6 +456,9 @@ pub(crate) fn is_name_year(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
 }
 
 fn anchor_value(m: &Mention, lexicon: &Lexicon) -> Option<Period> {
+    if let Some(range) = m.date_range {
+        return Some(range);
+    }
     if let Some(v) = &m.value {
         // "fiscal year 2024" (US): October 2023 to September 2024.
         let surface = m.surface.to_lowercase();

@@ -239,6 +239,7 @@ mod tests {
 
     fn mention(kind: &'static str, value: &str, unit: Option<&str>, measure: &str, as_of: Option<&str>) -> Mention {
         Mention {
+            date_range: None,
             start: 0,
             end: 0,
             surface: String::new(),

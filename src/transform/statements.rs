@@ -32,7 +32,7 @@ pub fn statement_rows(source: &Source, ex: &Extraction) -> Vec<StatementRow> {
     let statement = |m: &Mention| {
         let is_date = matches!(m.kind, "date" | "year");
         let value = if is_date { None } else { m.number() };
-        let value_date = if is_date { m.value.as_deref().and_then(|v| as_of_bounds(v).map(|b| b.0)) } else { None };
+        let value_date = if is_date { m.value.as_deref().and_then(|v| as_of_bounds(v).map(|b| b.0)).or(m.date_range.map(|r| r.bounds().0)) } else { None };
         let (lo, hi) = if is_date { (None, None) } else { interval(m.qualifier, value, m.low, m.high) };
         let bounds: Option<(NaiveDate, NaiveDate)> = m.as_of.map(|p| p.bounds());
         StatementRow {
