@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::extract::{ArticleContext, Extraction, Extractor, Mention};
 use crate::knowledge::Knowledge;
 use crate::load::rows::{MentionRow, SourceRow, StatementRow};
-use crate::review::{self, ArticleReview, Decision, Decisions};
+use crate::review::{self, ArticleReview, Decision, Decisions, Verdicts};
 use crate::transform::statements::statement_rows;
 use crate::transform::{as_of, claims, running_totals};
 
@@ -60,9 +60,9 @@ impl<'k> Tools<'k> {
     }
 
     /// Apply the review sheet's decisions on this article to its mentions.
-    fn review(&self, source: &Source, ex: &mut Extraction) -> Result<ArticleReview> {
+    fn review(&self, source: &Source, ex: &mut Extraction) -> Result<(ArticleReview, Verdicts)> {
         let Some((decisions, by_source)) = &self.review else {
-            return Ok(ArticleReview::default());
+            return Ok(Default::default());
         };
         let of_article = by_source.get(source.source_id.as_str()).map_or(&[][..], Vec::as_slice);
         review::apply_to_article(decisions, of_article, &source.source_id, &mut ex.mentions, &self.knowledge.measures, &self.units)
@@ -82,8 +82,13 @@ pub struct ArticleRows {
 /// One article's whole work: text in, rows out.
 pub fn article_rows(source: &Source, text: &str, tools: &Tools) -> Result<ArticleRows> {
     let mut ex = tools.extract(source, text)?;
-    let review = tools.review(source, &mut ex)?;
-    Ok(ArticleRows { source: source_row(source, &ex), mentions: mention_rows(source, &ex), statements: statement_rows(source, &ex), review })
+    let (review, verdicts) = tools.review(source, &mut ex)?;
+    Ok(ArticleRows {
+        source: source_row(source, &ex),
+        mentions: mention_rows(source, &ex, &verdicts),
+        statements: statement_rows(source, &ex, &verdicts),
+        review,
+    })
 }
 
 /// The article's row of the sources table: its manifest row and what was found in it.
@@ -115,25 +120,28 @@ fn bound(number: Option<f64>, date: Option<crate::period::Point>) -> Option<Stri
 }
 
 /// The article's rows of the mentions table.
-fn mention_rows(source: &Source, ex: &Extraction) -> Vec<MentionRow> {
-    let row = |m: &Mention| MentionRow {
-        mention_id: format!("{}:{}-{}", source.source_id, m.start, m.end),
-        source_id: source.source_id.clone(),
-        start: m.start as i64,
-        end: m.end as i64,
-        surface: m.surface.clone(),
-        kind: m.kind.to_string(),
-        value: m.value.clone(),
-        low: bound(m.low, m.date_range.map(|r| r.start)),
-        high: bound(m.high, m.date_range.map(|r| r.end)),
-        qualifier: m.qualifier.to_string(),
-        unit: m.unit.clone(),
-        is_statement: m.is_statement,
-        measure: m.measure.clone(),
-        as_of: m.as_of.map(|p| p.to_string()),
-        sentence: ex.doc.sentence_text(m.sentence),
-        review: m.review.as_str().to_string(),
-        reviewer: m.reviewer.clone(),
+fn mention_rows(source: &Source, ex: &Extraction, verdicts: &Verdicts) -> Vec<MentionRow> {
+    let row = |(j, m): (usize, &Mention)| {
+        let (review, reviewer) = review::review_cells(verdicts.get(&j));
+        MentionRow {
+            mention_id: format!("{}:{}-{}", source.source_id, m.start, m.end),
+            source_id: source.source_id.clone(),
+            start: m.start as i64,
+            end: m.end as i64,
+            surface: m.surface.clone(),
+            kind: m.kind.to_string(),
+            value: m.value.clone(),
+            low: bound(m.low, m.date_range.map(|r| r.start)),
+            high: bound(m.high, m.date_range.map(|r| r.end)),
+            qualifier: m.qualifier.to_string(),
+            unit: m.unit.clone(),
+            is_statement: m.is_statement,
+            measure: m.measure.clone(),
+            as_of: m.as_of.map(|p| p.to_string()),
+            sentence: ex.doc.sentence_text(m.sentence),
+            review,
+            reviewer,
+        }
     };
-    ex.mentions.iter().map(row).collect()
+    ex.mentions.iter().enumerate().map(row).collect()
 }

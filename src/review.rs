@@ -72,6 +72,26 @@ impl Status {
     }
 }
 
+/// A reviewer's verdict on one mention. It is kept beside the mention, not in it: the
+/// extractor knows nothing of review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub status: Status,
+    /// Who decided (`; `-separated when several did).
+    pub reviewer: String,
+}
+
+/// The verdicts on one article's mentions, by the mention's index in its article's list.
+pub type Verdicts = BTreeMap<usize, Verdict>;
+
+/// The `review` and `reviewer` cells of a mention: unreviewed when no verdict names it.
+pub fn review_cells(verdict: Option<&Verdict>) -> (String, Option<String>) {
+    match verdict {
+        Some(v) => (v.status.as_str().to_string(), Some(v.reviewer.clone())),
+        None => (Status::Unreviewed.as_str().to_string(), None),
+    }
+}
+
 /// What a decision does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -518,14 +538,23 @@ impl Decisions {
 /// in mentions. A correction replaces its field after the same checks an extracted value
 /// passes. A decision whose mention does not exist is listed in [`ReviewReport::stale`]; the
 /// caller decides whether that fails the build.
-pub fn apply(decisions: &Decisions, sources: &[Source], extractions: &mut [Extraction], catalog: &Catalog, units: &[String]) -> Result<ReviewReport> {
+pub fn apply(
+    decisions: &Decisions,
+    sources: &[Source],
+    extractions: &mut [Extraction],
+    catalog: &Catalog,
+    units: &[String],
+) -> Result<(ReviewReport, Vec<Verdicts>)> {
     let by_source = decisions.by_source();
     let mut done = ArticleReview::default();
+    let mut verdicts = Vec::with_capacity(extractions.len());
     for (source, ex) in sources.iter().zip(extractions.iter_mut()) {
         let of_article = by_source.get(source.source_id.as_str()).map_or(&[][..], Vec::as_slice);
-        done.add(apply_to_article(decisions, of_article, &source.source_id, &mut ex.mentions, catalog, units)?);
+        let (article, of_mentions) = apply_to_article(decisions, of_article, &source.source_id, &mut ex.mentions, catalog, units)?;
+        done.add(article);
+        verdicts.push(of_mentions);
     }
-    Ok(decisions.report(done))
+    Ok((decisions.report(done), verdicts))
 }
 
 /// Apply the decisions naming one article (`of_article`, in sheet order, from
@@ -538,10 +567,11 @@ pub fn apply_to_article(
     mentions: &mut [Mention],
     catalog: &Catalog,
     units: &[String],
-) -> Result<ArticleReview> {
+) -> Result<(ArticleReview, Verdicts)> {
     let mut done = ArticleReview::default();
+    let mut verdicts = Verdicts::new();
     if of_article.is_empty() {
-        return Ok(done);
+        return Ok((done, verdicts));
     }
     let err = |row: usize, column: &str, message: String| Error::Review {
         file: decisions.file.clone(),
@@ -577,6 +607,7 @@ pub fn apply_to_article(
             }
         }
         let m = &mut mentions[j];
+        let mut status = Status::Unreviewed;
         let mut touched: BTreeMap<&str, usize> = BTreeMap::new();
         let mut reviewers: Vec<&str> = Vec::new();
         for d in &ds {
@@ -585,33 +616,33 @@ pub fn apply_to_article(
             }
             match d.action {
                 Action::Accept => {
-                    if m.review == Status::Unreviewed {
-                        m.review = Status::Accepted;
+                    if status == Status::Unreviewed {
+                        status = Status::Accepted;
                     }
                 }
                 Action::Reject => {
-                    m.review = Status::Rejected;
+                    status = Status::Rejected;
                     m.is_statement = false;
                 }
                 Action::Correct => {
                     let field = d.field.as_deref().unwrap_or_default();
                     correct(m, field, d.new_value.as_deref(), catalog, units).map_err(|message| err(d.row, "new_value", message))?;
                     touched.insert(field, d.row);
-                    m.review = Status::Corrected;
+                    status = Status::Corrected;
                 }
             }
             done.applied += 1;
         }
         check_consistent(m, &touched, catalog).map_err(|(row, message)| err(row, "new_value", message))?;
-        m.reviewer = Some(reviewers.join("; "));
-        match m.review {
+        match status {
             Status::Accepted => done.accepted += 1,
             Status::Rejected => done.rejected += 1,
             Status::Corrected => done.corrected += 1,
             Status::Unreviewed => {}
         }
+        verdicts.insert(j, Verdict { status, reviewer: reviewers.join("; ") });
     }
-    Ok(done)
+    Ok((done, verdicts))
 }
 
 /// Replace one field of a mention with a reviewer's value, checked like an extracted one.

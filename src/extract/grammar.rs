@@ -382,8 +382,6 @@ impl<'a> Grammar<'a> {
             measure_evidence: None,
             as_of: None,
             sentence: toks[c.a].sentence,
-            review: Default::default(),
-            reviewer: None,
         }
     }
 

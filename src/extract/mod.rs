@@ -40,10 +40,6 @@ pub struct Mention {
     pub as_of: Option<crate::period::Period>,
     /// Index of the sentence in [`text::Doc::sentences`].
     pub sentence: usize,
-    /// Human review status, set by [`crate::review::apply`]; unreviewed out of the extractor.
-    pub review: crate::review::Status,
-    /// Who reviewed it (`; `-separated when several did).
-    pub reviewer: Option<String>,
 }
 
 impl Mention {

@@ -254,8 +254,6 @@ mod tests {
             measure_evidence: None,
             as_of: as_of.and_then(Period::parse),
             sentence: 0,
-            review: Default::default(),
-            reviewer: None,
         }
     }
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crate::corpus::Source;
 use crate::extract::{Extraction, Mention};
 use crate::load::rows::StatementRow;
+use crate::review::{review_cells, Verdicts};
 
 use super::as_of::as_of_bounds;
 
@@ -28,8 +29,9 @@ pub fn interval(qualifier: &str, value: Option<f64>, low: Option<f64>, high: Opt
 }
 
 /// The statements of one article: a row per mention that is a statement.
-pub fn statement_rows(source: &Source, ex: &Extraction) -> Vec<StatementRow> {
-    let statement = |m: &Mention| {
+pub fn statement_rows(source: &Source, ex: &Extraction, verdicts: &Verdicts) -> Vec<StatementRow> {
+    let statement = |(j, m): (usize, &Mention)| {
+        let (review, reviewer) = review_cells(verdicts.get(&j));
         let is_date = matches!(m.kind, "date" | "year");
         let value = if is_date { None } else { m.number() };
         let value_date = if is_date { m.value.as_deref().and_then(|v| as_of_bounds(v).map(|b| b.0)).or(m.date_range.map(|r| r.bounds().0)) } else { None };
@@ -55,9 +57,9 @@ pub fn statement_rows(source: &Source, ex: &Extraction) -> Vec<StatementRow> {
             quote: ex.doc.sentence_text(m.sentence),
             publisher: source.publisher.clone(),
             published: source.published,
-            review: m.review.as_str().to_string(),
-            reviewer: m.reviewer.clone(),
+            review,
+            reviewer,
         }
     };
-    ex.mentions.iter().filter(|m| m.is_statement).map(statement).collect()
+    ex.mentions.iter().enumerate().filter(|(_, m)| m.is_statement).map(statement).collect()
 }
