@@ -2213,3 +2213,14 @@ fn a_part_of_a_year_dates_the_figures_of_its_clause() {
     cecot_data::transform::as_of::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, words.periods.words("es"), None, None);
     assert_eq!(find_in(&ex.mentions, "45 homicidios").as_of.map(|p| p.to_string()).as_deref(), Some("2023-01/2023-03"));
 }
+
+#[test]
+fn a_rate_without_its_noun_counts_what_its_sentence_names_as_the_rate() {
+    let m = find("en", "The murder rate dropped to 3.1 per 100,000 residents last year.", "3.1 per 100,000 residents");
+    assert_eq!(m.unit.as_deref(), Some("homicides_per_100000_residents"));
+    let m = find("es", "La tasa de encarcelamiento llegó a 900 por cada 100.000 habitantes.", "900 por cada 100.000 habitantes");
+    assert_eq!(m.unit.as_deref(), Some("prisoners_per_100000_inhabitants"));
+    // Nothing names it: the rate keeps `units`.
+    let m = find("en", "It reached 12 per 100,000 inhabitants.", "12 per 100,000 inhabitants");
+    assert_eq!(m.unit.as_deref(), Some("units_per_100000_inhabitants"));
+}

@@ -58,6 +58,8 @@ const PAREN_RATE_WORDS: usize = 4;
 /// How many words may qualify a rate's counted noun before its "per" ("people serving jail
 /// sentences per 100,000").
 const RATE_MODIFIERS: usize = 3;
+/// How many tokens before a rate without its counted noun, in its sentence, may name what it counts.
+const RATE_SUBJECT_WINDOW: usize = 40;
 
 /// How many words before a date a future-tense verb may stand ("will expire on November 14").
 const FUTURE_TENSE_REACH: usize = 3;
@@ -88,6 +90,7 @@ pub struct Grammar<'a> {
     currency_prefix: PhraseSet<String>,
     currency_words: PhraseSet<String>,
     per_words: PhraseSet<()>,
+    rate_subjects: PhraseSet<String>,
     share_words: PhraseSet<()>,
     range_connectors: PhraseSet<()>,
     relative_years: PhraseSet<i32>,
@@ -230,6 +233,7 @@ impl<'a> Grammar<'a> {
             currency_prefix: currencies(&lex.currency_prefixes, lex),
             currency_words: currencies(&lex.currency_words, lex),
             per_words: PhraseSet::of_list(&lex.per_words, ()),
+            rate_subjects: PhraseSet::new(lex.rate_subjects.iter().map(|(k, v)| (k.to_lowercase(), v.clone()))),
             share_words: PhraseSet::of_list(&lex.share_words, ()),
             range_connectors: PhraseSet::of_list(&lex.range_connectors, ()),
             relative_years: PhraseSet::new(lex.relative_years.iter().map(|(k, v)| (k.clone(), *v))),
@@ -905,7 +909,7 @@ impl<'a> Grammar<'a> {
         if let Some(rate) = self.rate_after(toks, b).or_else(|| self.parenthesised_rate_after(toks, b)) {
             c.b = rate.0;
             c.kind = "ratio";
-            c.unit = Some(rate.1);
+            c.unit = Some(self.name_rate_subject(toks, c.a, rate.1));
             return Some(self.close(toks, c, value));
         }
         // Hyphenated compounds: "31-year-old", "64-page", "four-month", "one-time".
@@ -1263,6 +1267,21 @@ impl<'a> Grammar<'a> {
 
     /// "per 100,000 residents", "por cada 100.000 habitantes", "per 1,000 inmates":
     /// (end token, unit).
+    /// A rate's unit with `units` for its counted noun ("15 per 100,000 inhabitants") takes the
+    /// noun of the nearest rate subject before it in its sentence ("the homicide rate ...").
+    fn name_rate_subject(&self, toks: &[Token], a: usize, unit: String) -> String {
+        let Some(rest) = unit.strip_prefix("units_per_") else { return unit };
+        let sentence = toks[a].sentence;
+        let subject = (a.saturating_sub(RATE_SUBJECT_WINDOW)..a)
+            .rev()
+            .take_while(|&k| toks[k].sentence == sentence)
+            .find_map(|k| self.rate_subjects.match_at(toks, k).filter(|(n, _)| k + n <= a).map(|(_, noun)| noun));
+        match subject {
+            Some(noun) => format!("{noun}_per_{rest}"),
+            None => unit,
+        }
+    }
+
     fn rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
         let sentence = toks.get(b)?.sentence;
         // An optional counted noun before "per", with a few modifiers ("480 personas detenidas

@@ -176,6 +176,10 @@ pub struct Lexicon {
     pub short_decade_openers: Words,
     #[serde(default)]
     pub rate_nouns: WordMap<String>,
+    /// What a rate written without its counted noun counts, named before it ("the homicide
+    /// rate fell to 2.4 per 100,000" -> homicides): phrase -> the noun of [rate_nouns]' values.
+    #[serde(default)]
+    pub rate_subjects: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub present_tense_cues: Words,
     #[serde(default)]
