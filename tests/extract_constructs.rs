@@ -2224,3 +2224,11 @@ fn a_rate_without_its_noun_counts_what_its_sentence_names_as_the_rate() {
     let m = find("en", "It reached 12 per 100,000 inhabitants.", "12 per 100,000 inhabitants");
     assert_eq!(m.unit.as_deref(), Some("units_per_100000_inhabitants"));
 }
+
+#[test]
+fn an_age_threshold_after_the_age_of_bounds_and_defines_a_group() {
+    let m = find("en", "Half of those held were men under the age of 25.", "under the age of 25");
+    assert_eq!((m.kind, m.qualifier, m.is_statement), ("age", "less_than", false));
+    let m = find("en", "Prisoners over the age of 70 were moved.", "over the age of 70");
+    assert_eq!((m.kind, m.qualifier, m.is_statement), ("age", "more_than", false));
+}
