@@ -2232,3 +2232,17 @@ fn an_age_threshold_after_the_age_of_bounds_and_defines_a_group() {
     let m = find("en", "Prisoners over the age of 70 were moved.", "over the age of 70");
     assert_eq!((m.kind, m.qualifier, m.is_statement), ("age", "more_than", false));
 }
+
+#[test]
+fn digits_glued_to_a_name_and_gang_names_are_identifiers() {
+    for (lang, text, surface) in [
+        ("en", "The clique EL77 recruited 30 boys.", "77"),
+        ("es", "Miembros de la Mara 18 fueron trasladados.", "18"),
+        ("en", "A station called Radio45 aired it.", "45"),
+    ] {
+        let m = find(lang, text, surface);
+        assert_eq!((m.kind, m.is_statement), ("identifier", false), "{text}");
+    }
+    // One letter is a sign: "x14" stays a multiplier.
+    assert_eq!(find("en", "Requests grew x14 in four years.", "x14").kind, "ratio");
+}

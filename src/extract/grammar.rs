@@ -1239,6 +1239,12 @@ impl<'a> Grammar<'a> {
                 return true;
             }
         }
+        // Digits glued to the letters of a name ("MS503", "Radio21"): part of the name. One
+        // letter is a sign, not a name ("x14" is a multiplier).
+        let name_before = |p: &Token| p.is_word() && p.lower.chars().count() >= 2 && p.lower.chars().all(char::is_alphabetic);
+        if t.is_digits() && !t.space_before && prev.is_some_and(name_before) {
+            return true;
+        }
         if self.identifier_before.match_before(toks, i).is_some_and(|(s, _)| toks[s].sentence == t.sentence) {
             return !toks[i].space_before || !prev.is_some_and(|p| p.is("-"));
         }
