@@ -2246,3 +2246,16 @@ fn digits_glued_to_a_name_and_gang_names_are_identifiers() {
     // One letter is a sign: "x14" stays a multiplier.
     assert_eq!(find("en", "Requests grew x14 in four years.", "x14").kind, "ratio");
 }
+
+#[test]
+fn es_an_article_belongs_to_a_percentage_not_to_a_count() {
+    assert_eq!(find("es", "Un 12 % de los casos quedó abierto.", "Un 12 %").qualifier, "exact");
+    assert_eq!(find("es", "La ocupación subió al 140 % en mayo.", "al 140 %").value.as_deref(), Some("140"));
+    let m = find("es", "Entre los 3.500 detenidos había menores.", "3.500 detenidos");
+    assert_eq!(m.surface, "3.500 detenidos");
+    // "al menos" is a qualifier, not an article.
+    assert_eq!(find("es", "Murieron al menos 12 personas.", "al menos 12 personas").qualifier, "at_least");
+    // A figure after "frente a los" still continues the rate before it.
+    let m = find("es", "La tasa fue de 5,1 por cada 100.000 habitantes en 2020, frente a los 9,4 de 2019.", "9,4");
+    assert_eq!(m.unit.as_deref(), Some("units_per_100000_inhabitants"));
+}

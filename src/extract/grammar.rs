@@ -318,6 +318,7 @@ impl<'a> Grammar<'a> {
                 .or_else(|| self.number_at(doc, toks, i));
             match found {
                 Some(mut c) => {
+                    self.fit_article(toks, &mut c);
                     c.a = c.a.max(self.floor.get()); // never overlap the previous mention
                     self.mark_title_of_work(toks, &mut c);
                     i = c.b.max(i + 1);
@@ -332,6 +333,25 @@ impl<'a> Grammar<'a> {
         let cands = self.join_compound_durations(toks, cands);
         let mentions = cands.into_iter().map(|c| self.finish(doc, c)).collect();
         (mentions, dated)
+    }
+
+    /// Where the lexicon keeps articles in spans (`article_in_span`), an article belongs to a
+    /// percentage or a multiplier ("el 90 por ciento", "un 17 %", "al 30 %", "el doble") but
+    /// not to a count or a duration ("los 42,885 capturados", "los tres meses"), where only
+    /// "un"/"una" may be the number itself ("un millón", "una decena").
+    fn fit_article(&self, toks: &[Token], c: &mut Cand) {
+        if !self.lex.article_in_span || c.a >= toks.len() {
+            return;
+        }
+        let sentence = toks[c.a].sentence;
+        let is_article = |k: usize| self.lex.span_articles.contains(&toks[k].lower);
+        if matches!(c.kind, "percent" | "ratio") {
+            if c.qualifier == "exact" && c.a > 0 && toks[c.a - 1].sentence == sentence && is_article(c.a - 1) && !is_article(c.a) {
+                c.a -= 1;
+            }
+        } else if c.qualifier == "exact" && ARTICLES.contains(&toks[c.a].lower.as_str()) && c.a + 1 < c.b {
+            c.a += 1;
+        }
     }
 
     /// "spoke to 60 Minutes", "el programa 60 Minutos": a number whose counted noun is
@@ -2399,6 +2419,12 @@ impl<'a> Grammar<'a> {
         gap.iter().any(is_year) && gap.iter().all(|t| is_year(t) || self.lex.series_joiners.contains(&t.lower))
     }
 
+    /// A continuation cue right before token `a`, or before an article there ("frente a los 18,1").
+    fn continuation_before(&self, toks: &[Token], a: usize) -> bool {
+        let article = a > 0 && ARTICLES.contains(&toks[a - 1].lower.as_str());
+        self.continuation.match_before(toks, a).is_some() || (article && self.continuation.match_before(toks, a - 1).is_some())
+    }
+
     fn inherit_from_neighbours(&self, toks: &[Token], cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (head, tail) = cands.split_at_mut(k);
@@ -2418,7 +2444,7 @@ impl<'a> Grammar<'a> {
                 c.unit = Some("USD".into());
             } else if prev.kind == "ratio"
                 && prev.unit.as_deref().is_some_and(|u| u.contains("_per_"))
-                && (self.continuation.match_before(toks, c.a).is_some() || self.continues_dated_series(&toks[prev.b..c.a]))
+                && (self.continuation_before(toks, c.a) || self.continues_dated_series(&toks[prev.b..c.a]))
             {
                 c.kind = "ratio";
                 c.unit = prev.unit.clone();

@@ -217,6 +217,10 @@ pub struct Lexicon {
     /// A definite article before a bare figure belongs to its span ("el 90 por ciento").
     #[serde(default)]
     pub article_in_span: bool,
+    /// The articles `article_in_span` keeps before a percentage or a multiplier (contractions
+    /// with a preposition too: "al 30 %", "del 97 %").
+    #[serde(default)]
+    pub span_articles: Words,
     /// An age cue other than "de" makes an age only of a figure in years ("con 20 años", not
     /// "con 20 reos").
     #[serde(default)]

@@ -7,6 +7,7 @@
 
 use crate::extract::text::Doc;
 use crate::extract::Mention;
+use crate::extract::ARTICLES;
 
 /// How many words after the figure belong to its own noun phrase ("72,000 arrested",
 /// "40 mil pandilleros recluidos").
@@ -36,6 +37,11 @@ pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
 /// the preposition ending them and the two words before it ("capacity of", "system built
 /// for"); None when the last word is no preposition.
 fn first_tied_word(words: &[&str]) -> Option<usize> {
+    // An article may stand between the preposition and the figure ("frente a los 18,1").
+    let words = match words.split_last() {
+        Some((last, rest)) if ARTICLES.contains(&last.to_lowercase().as_str()) => rest,
+        _ => words,
+    };
     let last = words.last()?;
     LINKS.contains(&last.to_lowercase().as_str()).then(|| words.len().saturating_sub(3))
 }
