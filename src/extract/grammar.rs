@@ -720,8 +720,9 @@ impl<'a> Grammar<'a> {
             }
         }
         // Identifiers: citation markers, names and references.
-        if self.is_identifier(toks, i, &core) {
+        if let Some(name) = self.identifier_start(toks, i, &core) {
             c.kind = "identifier";
+            c.a = c.a.min(name);
             if t.is_digits()
                 && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before)
                 && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before)
@@ -1245,28 +1246,31 @@ impl<'a> Grammar<'a> {
         followed_by_space && (line_start || after_mark)
     }
 
-    fn is_identifier(&self, toks: &[Token], i: usize, core: &Core) -> bool {
+    /// Where the name a number belongs to starts (the number's own token when the name is the
+    /// number itself), or None when the number is no identifier. The span covers the name:
+    /// "MS-13", "Barrio 18", "Module 8", "COVID-19", "MS503".
+    fn identifier_start(&self, toks: &[Token], i: usize, core: &Core) -> Option<usize> {
         let t = &toks[i];
         let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
         // Citation markers "[12]".
         if t.is_digits() && prev.is_some_and(|p| p.is("[") && !t.space_before) && toks.get(core.end).is_some_and(|n| n.is("]")) {
-            return true;
+            return Some(i);
         }
         // Codes such as "COVID-19" or "H-2": an all-capital word joined to the number by a dash.
         if t.is_digits() && i >= 2 && toks[i - 1].is("-") && !t.space_before && !toks[i - 1].space_before {
             let w = &toks[i - 2];
             if w.is_word() && w.lower.chars().count() >= 2 && w.all_upper {
-                return true;
+                return Some(i - 2);
             }
         }
         // Digits glued to the letters of a name ("MS503", "Radio21"): part of the name. One
         // letter is a sign, not a name ("x14" is a multiplier).
         let name_before = |p: &Token| p.is_word() && p.lower.chars().count() >= 2 && p.lower.chars().all(char::is_alphabetic);
         if t.is_digits() && !t.space_before && prev.is_some_and(name_before) {
-            return true;
+            return Some(i - 1);
         }
-        if self.identifier_before.match_before(toks, i).is_some_and(|(s, _)| toks[s].sentence == t.sentence) {
-            return !toks[i].space_before || !prev.is_some_and(|p| p.is("-"));
+        if let Some((s, _)) = self.identifier_before.match_before(toks, i).filter(|(s, _)| toks[*s].sentence == t.sentence) {
+            return (!toks[i].space_before || !prev.is_some_and(|p| p.is("-"))).then_some(s);
         }
         // "18th Street" handled with ordinals; capitalised number words inside names:
         // "the One Story to Read Today newsletter", "beca Tres Ríos", «Mil días de excepción».
@@ -1275,16 +1279,16 @@ impl<'a> Grammar<'a> {
             let after_quote = prev.is_some_and(|p| OPEN_QUOTES.contains(&p.lower.as_str()));
             let next_upper = toks.get(core.end).is_some_and(|n| n.is_word() && n.starts_upper() && n.sentence == t.sentence);
             if next_upper && (!sentence_start || after_quote) {
-                return true;
+                return Some(i);
             }
             // A quoted title in sentence case after a noun that names a work: la serie «Mil
             // días de excepción», the report "Ten years of ...".
             let titled = i >= 2 && toks[i - 2 - usize::from(toks[i - 2].is(",") && i >= 3)..i - 1].iter().any(|w| self.lex.title_nouns.contains(&w.lower));
             if after_quote && titled {
-                return true;
+                return Some(i);
             }
         }
-        false
+        None
     }
 
     fn nouns_or_units_at(&self, toks: &[Token], i: usize) -> bool {
