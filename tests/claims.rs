@@ -665,3 +665,34 @@ fn a_date_after_an_english_pronoun_takes_the_subject_before() {
     let ms = read("en", "Congress extended the state of emergency for a ninth time. It was first declared in April.", Some("2023-01-10"));
     assert_eq!(find(&ms, "April").measure.as_deref(), Some("es_state_of_exception_start"));
 }
+
+#[test]
+fn en_the_verb_right_before_a_figure_is_its_own_word() {
+    // "holds" governs the figure though the subject stands a clause away.
+    let ms = read("en", "The prison system, by official count, holds some 90,000 people.", None);
+    assert_eq!(find(&ms, "90,000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn en_the_frames_fill_a_figure_the_word_scores_leave_empty() {
+    // Its own noun names what it counts (held) and its clause whose it is (CECOT).
+    let ms = read("en", "Rights groups counted 900 prisoners in CECOT, and the ministry says 300 more arrived last month.", None);
+    let m = find(&ms, "900");
+    assert_eq!(m.measure.as_deref(), Some("cecot_inmate_population"));
+    assert_eq!(m.measure_evidence.as_deref(), Some("quantity: prisoners (own) ; subject: cecot (own)"));
+}
+
+#[test]
+fn en_a_unit_taken_from_the_count_before_names_no_quantity() {
+    // "120 of them" takes "flights" from the count before, but it counts men, not flights.
+    let ms = read("en", "The US flew 230 Venezuelan men to CECOT on two flights, 120 of them under the Alien Enemies Act.", None);
+    assert_eq!(find(&ms, "two flights").measure.as_deref(), Some("deportation_flights_to_cecot"));
+    assert_eq!(find(&ms, "120").measure, None);
+}
+
+#[test]
+fn en_a_duration_alone_is_not_how_long_the_state_of_exception_lasted() {
+    // "in less than two years" is the window of a change, not the state's age.
+    let ms = read("en", "The prison population doubled to 80,000 in less than two years under the crackdown.", None);
+    assert_eq!(find(&ms, "two years").measure, None);
+}

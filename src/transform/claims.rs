@@ -143,6 +143,24 @@ pub struct Catalog {
     /// alone decide, as before the frames.
     #[serde(default)]
     pub frame_check: bool,
+    /// The languages where, when the word scores choose no measure, the frames' own choice fills
+    /// it if the figure's own phrase names its quantity and its clause its subject (see
+    /// [`frame_checked`]).
+    #[serde(default)]
+    pub frame_fill: Vec<String>,
+    /// The languages where the word right before a figure is its governing verb, one of its own
+    /// words ("holds 90,000"): see [`own_phrase::Reading`].
+    #[serde(default)]
+    pub governing_verb: Vec<String>,
+    /// Words that end a figure's noun phrase after it (a preposition or relative word opening
+    /// an adjunct), per language: see [`own_phrase::Reading`].
+    #[serde(default)]
+    pub phrase_ends: ByLanguage,
+    /// A figure counts what its own phrase names: an entry whose counted word (a `context` word)
+    /// is in the figure's own phrase beats one whose counted word is not in its clause, however
+    /// many of the other's cues stand near (see [`Score::cmp`]).
+    #[serde(default)]
+    pub own_counts_first: bool,
 }
 
 /// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
@@ -313,6 +331,7 @@ impl Catalog {
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
             ("anaphora", &mut catalog.anaphora),
+            ("phrase_ends", &mut catalog.phrase_ends),
         ] {
             for list in lists.values_mut() {
                 if list.iter().any(|c| c.trim().is_empty()) {
@@ -460,6 +479,8 @@ struct Score {
     own: f64,
     near: f64,
     farther: f64,
+    /// A word of what the entry counts (a context word) stands in the figure's clause.
+    counted_near: bool,
     /// The entry's words found, with where: `near`, `sentence` or `before`.
     evidence: Vec<(&'static str, usize)>,
 }
@@ -472,8 +493,8 @@ impl Score {
     /// Does this score beat `other`? With `nearest_first`, the words next to the figure decide
     /// and farther words only break a tie ("CECOT, built for 40,000, holds 20,000": each
     /// figure's own noun and verb); otherwise all points add up.
-    fn cmp(&self, other: &Score, nearest_first: bool) -> std::cmp::Ordering {
-        if self.decided_by_own_words(other) {
+    fn cmp(&self, other: &Score, nearest_first: bool, own_counts_first: bool) -> std::cmp::Ordering {
+        if self.decided_by_own_words(other) || (own_counts_first && self.counted_only_in_own_phrase(other)) {
             return self.own.total_cmp(&other.own);
         }
         if nearest_first {
@@ -488,6 +509,13 @@ impl Score {
     /// figure's own phrase does not outvote another entry's words in the same clause.
     fn decided_by_own_words(&self, other: &Score) -> bool {
         (self.own > 0.0 && other.near == 0.0) || (other.own > 0.0 && self.near == 0.0)
+    }
+
+    /// Does the figure's own phrase name what one entry counts while the other's counted words
+    /// stand nowhere in the figure's clause ("61,000 people were arrested ..., and 5,000 of them
+    /// had been released": 61,000 counts arrests, whatever release words the sentence holds)?
+    fn counted_only_in_own_phrase(&self, other: &Score) -> bool {
+        (self.own > 0.0 && !other.counted_near) || (other.own > 0.0 && !self.counted_near)
     }
 
     /// The evidence as text: `near: capacity, cecot; sentence: prison`.
@@ -540,11 +568,11 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     };
     let mut evidence: Vec<(&'static str, usize)> = context.iter().filter_map(|&c| level(c).map(|l| (l, c))).collect();
     let mut score = match (near, in_sentence) {
-        (true, _) => Score { own: 0.0, near: 1.0, farther: 0.0, evidence: Vec::new() },
-        (false, true) => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
+        (true, _) => Score { own: 0.0, near: 1.0, farther: 0.0, counted_near: near, evidence: Vec::new() },
+        (false, true) => Score { own: 0.0, near: 0.0, farther: 0.3, counted_near: near, evidence: Vec::new() },
         // A pronoun opening the sentence makes the sentence before's subject its own.
-        _ if cx.anaphoric => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
-        _ => Score { own: 0.0, near: 0.0, farther: 0.2, evidence: Vec::new() },
+        _ if cx.anaphoric => Score { own: 0.0, near: 0.0, farther: 0.3, counted_near: near, evidence: Vec::new() },
+        _ => Score { own: 0.0, near: 0.0, farther: 0.2, counted_near: near, evidence: Vec::new() },
     };
     // The context words name what an entry counts (arrested, released, capacity): one in the
     // figure's own phrase outranks every word farther away.
@@ -754,6 +782,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // Units read from the text come first, so a measure must fit them ("de los 11 venezolanos
     // ..., siete están en el CECOT" counts persons, not pavilions).
     units_of_multipliers(mentions);
+    // A unit a count takes from the count before it is no word of its own phrase: it names no
+    // quantity for the frames ("... on three flights, 137 of them under the act").
+    let own_unit: Vec<bool> = mentions.iter().map(|m| m.unit.is_some()).collect();
     units_from_antecedents(mentions, 0);
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
@@ -779,7 +810,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         let clause_text = lower_padded(doc.slice(ca, cb));
         let clause = index.hits(&clause_text);
-        let own = own_phrase::own_words(&mentions[i], &left, &right);
+        let how = own_phrase::Reading {
+            governing_verb: catalog.governing_verb.contains(&lexicon.language),
+            phrase_ends: catalog.phrase_ends.get(&lexicon.language).map_or(&[], Vec::as_slice),
+        };
+        let own = own_phrase::own_words(&mentions[i], &left, &right, how);
         let near_text = lower_padded(format!("{left} {right}"));
         let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
@@ -803,7 +838,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let texts =
             frames::Texts { own: &own, near: &near_text, clause: &clause_text, sentence: &sentence_text, previous: &previous_text, article: &article_text };
-        let reading = catalog.frames.read(&lexicon.language, &texts, unit);
+        let reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]));
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window);
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
@@ -816,7 +851,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
-                match best.as_ref().map(|(_, b)| s.cmp(b, catalog.nearest_first)) {
+                match best.as_ref().map(|(_, b)| s.cmp(b, catalog.nearest_first, catalog.own_counts_first)) {
                     Some(std::cmp::Ordering::Less) => {}
                     Some(std::cmp::Ordering::Equal) => tie = true,
                     _ => {
@@ -828,7 +863,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
-        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index);
+        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {
             (Some(measure), Some(word)) if !measure.design => (None, Some(format!("projection: {word}"))),
@@ -912,11 +947,13 @@ fn frame_checked<'c>(
     reading: &frames::Reading,
     is_date: bool,
     index: &PhraseIndex,
+    language: &str,
 ) -> (Option<&'c Measure>, Option<String>) {
     let mut refused = None;
     if !catalog.frame_check {
         return match scored {
             Some((measure, score)) => (Some(measure), Some(score.describe(index))),
+            None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed),
             None => (None, None),
         };
     }
@@ -939,9 +976,18 @@ fn frame_checked<'c>(
             },
         }
     }
-    match framed.filter(|(_, choice)| !had_score && choice.quantity.0 == frames::Level::Own && choice.subject.0 <= frames::Level::Clause) {
+    match framed.filter(|_| !had_score).map(|f| own_frame(Some(f))) {
+        Some((Some(measure), evidence)) => (Some(measure), evidence),
+        _ => (None, refused),
+    }
+}
+
+/// The frames' own choice when the figure's own phrase names its quantity and its clause its
+/// subject ("20,000 inmates in the mega-prison"), with the words that decided it.
+fn own_frame(framed: Option<(&Measure, frames::Choice)>) -> (Option<&Measure>, Option<String>) {
+    match framed.filter(|(_, choice)| choice.quantity.0 == frames::Level::Own && choice.subject.0 <= frames::Level::Clause) {
         Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
-        None => (None, refused),
+        None => (None, None),
     }
 }
 
