@@ -581,7 +581,7 @@ fn a_comparisons_baseline_does_not_date_the_figures_after_it() {
 
 #[test]
 fn a_series_of_rates_dated_by_year_shares_its_first_members_measure() {
-    let ms = read("en", "Murders keep falling. The homicide rate was 41 per 100,000 inhabitants in 2018, 22.5 in 2019 and 9.1 in 2020.", Some("2021-02-01"));
+    let ms = read("en", "Murders keep falling in El Salvador. The homicide rate was 41 per 100,000 inhabitants in 2018, 22.5 in 2019 and 9.1 in 2020.", Some("2021-02-01"));
     for surface in ["41 per", "22.5", "9.1"] {
         assert_eq!(find(&ms, surface).measure.as_deref(), Some("es_homicide_rate"), "{surface}");
     }
@@ -609,13 +609,13 @@ fn a_setting_word_in_a_neighbouring_clause_does_not_name_what_a_figure_counts() 
 
 #[test]
 fn a_figure_of_another_country_gets_no_measure_of_el_salvador() {
-    let ms = read("en", "The homicide rate fell to 2.1 per 100,000 people, while in Honduras the homicide rate was 25.3 per 100,000.", Some("2025-01-10"));
+    let ms = read("en", "El Salvador's homicide rate fell to 2.1 per 100,000 people, while in Honduras the homicide rate was 25.3 per 100,000.", Some("2025-01-10"));
     assert_eq!(find(&ms, "2.1").measure.as_deref(), Some("es_homicide_rate"));
     assert_eq!(find(&ms, "25.3").measure, None);
     // The place may open the clause before the figure's.
     let ms = read(
         "en",
-        "Its incarceration rate is 1,600 prisoners per 100,000 residents, against that of Chile, where the incarceration rate is 230 per 100,000.",
+        "El Salvador's incarceration rate is 1,600 prisoners per 100,000 residents, against that of Chile, where the incarceration rate is 230 per 100,000.",
         Some("2025-01-10"),
     );
     assert_eq!(find(&ms, "1,600").measure.as_deref(), Some("es_incarceration_rate"));
@@ -695,4 +695,27 @@ fn en_a_duration_alone_is_not_how_long_the_state_of_exception_lasted() {
     // "in less than two years" is the window of a change, not the state's age.
     let ms = read("en", "The prison population doubled to 80,000 in less than two years under the crackdown.", None);
     assert_eq!(find(&ms, "two years").measure, None);
+}
+
+#[test]
+fn en_a_scored_measure_whose_frame_is_not_read_is_refused() {
+    // Nothing around the figure says deported or held: the men are home.
+    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT are home.", None);
+    let m = find(&ms, "150");
+    assert_eq!(m.measure, None);
+    assert!(m.measure_evidence.as_deref().unwrap_or("").starts_with("not venezuelans_deported_to_cecot"), "{:?}", m.measure_evidence);
+}
+
+#[test]
+fn en_a_time_unit_allows_the_duration_of_the_state_of_exception() {
+    // The frames' check reads "two-year" as a duration, though it does not choose by it.
+    let ms = read("en", "The country marked a two-year state of emergency with a parade of police, while rights groups protested.", None);
+    assert_eq!(find(&ms, "two-year").measure.as_deref(), Some("es_state_of_exception_duration"));
+}
+
+#[test]
+fn en_a_date_after_an_opening_pronoun_takes_the_subject_of_the_sentence_before() {
+    let text = "Lawmakers approved the state of exception after a weekend of killings. It was first declared on March 20 and has been extended every month since.";
+    let ms = read("en", text, Some("2022-06-01"));
+    assert_eq!(find(&ms, "March 20").measure.as_deref(), Some("es_state_of_exception_start"));
 }

@@ -161,6 +161,12 @@ pub struct Catalog {
     /// many of the other's cues stand near (see [`Score::cmp`]).
     #[serde(default)]
     pub own_counts_first: bool,
+    /// The languages where a framed measure the word scores choose stands only when its frame
+    /// is read around the figure (its quantity up to the sentence before, its subject anywhere
+    /// earlier in the article); unlike `frame_check`, a nearer quantity of another frame does
+    /// not take its place.
+    #[serde(default)]
+    pub frame_veto: Vec<String>,
 }
 
 /// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
@@ -789,6 +795,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
     let mut sentences = index.map(|index| SentenceHits { doc, index, kept: Vec::new() });
+    // What the story is about: a figure's subject may be named anywhere in its article (the
+    // article's first sentence often states its figure before naming the subject).
+    let article_text = lower_padded(doc.slice(doc.front_matter_end, doc.chars.len()));
     for i in 0..mentions.len() {
         if mentions[i].is_statement {
             if let Some(id) = person_measure(&names, &mentions[i], catalog) {
@@ -831,13 +840,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
-        let article_text = if m.sentence > 1 {
-            lower_padded(doc.slice(doc.front_matter_end.min(doc.sentences[m.sentence - 1].0), doc.sentences[m.sentence - 1].0))
-        } else {
-            String::new()
-        };
+        // A sentence that opens with a pronoun reads the sentence before as its own ("They were
+        // first enacted in March").
+        let frame_sentence = if anaphoric { format!("{previous_text}{sentence_text}") } else { sentence_text.clone() };
         let texts =
-            frames::Texts { own: &own, near: &near_text, clause: &clause_text, sentence: &sentence_text, previous: &previous_text, article: &article_text };
+            frames::Texts { own: &own, near: &near_text, clause: &clause_text, sentence: &frame_sentence, previous: &previous_text, article: &article_text };
         let reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]));
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window);
         let mut best: Option<(&Measure, Score)> = None;
@@ -952,7 +959,15 @@ fn frame_checked<'c>(
     let mut refused = None;
     if !catalog.frame_check {
         return match scored {
-            Some((measure, score)) => (Some(measure), Some(score.describe(index))),
+            // A date claim is checked by its own rule already (a cue next to it, its subject in its
+            // sentence); a date often names its event without a verb ("the state of emergency in
+            // March 2022").
+            Some((measure, score)) => match measure.frame.as_ref().filter(|_| !is_date && catalog.frame_veto.iter().any(|l| l == language)) {
+                Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
+                    (None, Some(format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading))))
+                }
+                _ => (Some(measure), Some(score.describe(index))),
+            },
             None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed),
             None => (None, None),
         };
