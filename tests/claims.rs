@@ -719,3 +719,12 @@ fn en_a_date_after_an_opening_pronoun_takes_the_subject_of_the_sentence_before()
     let ms = read("en", text, Some("2022-06-01"));
     assert_eq!(find(&ms, "March 20").measure.as_deref(), Some("es_state_of_exception_start"));
 }
+
+#[test]
+fn en_a_clause_in_the_present_perfect_is_not_dated_by_another_figures_clause() {
+    // "in 2018" belongs to the population's clause; the arrests are counted up to the article.
+    let text = "Police have made some 60,000 arrests under the crackdown, and the prison population, which stood at about 30,000 in 2018, now nears 90,000.";
+    let ms = read("en", text, Some("2024-05-02"));
+    assert_eq!(find(&ms, "60,000").as_of.map(|p| p.to_string()).as_deref(), Some("2024-05-02"));
+    assert_eq!(find(&ms, "30,000").as_of.map(|p| p.to_string()).as_deref(), Some("2018"));
+}
