@@ -728,3 +728,12 @@ fn en_a_clause_in_the_present_perfect_is_not_dated_by_another_figures_clause() {
     assert_eq!(find(&ms, "60,000").as_of.map(|p| p.to_string()).as_deref(), Some("2024-05-02"));
     assert_eq!(find(&ms, "30,000").as_of.map(|p| p.to_string()).as_deref(), Some("2018"));
 }
+
+#[test]
+fn en_a_figures_own_verb_outranks_a_quantity_named_only_in_another_clause() {
+    // "were arrested" is the figure's own; "released" belongs to the 4,000 of the next clause.
+    let text = "The ministry says 50,000 people were arrested under the state of exception in its first year, and about 4,000 of them had been released by May.";
+    let ms = read("en", text, Some("2024-01-01"));
+    assert_eq!(find(&ms, "50,000").measure.as_deref(), Some("es_state_of_exception_arrests"));
+    assert_eq!(find(&ms, "4,000").measure.as_deref(), Some("es_state_of_exception_detainees_released"));
+}

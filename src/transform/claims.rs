@@ -167,6 +167,12 @@ pub struct Catalog {
     /// not take its place.
     #[serde(default)]
     pub frame_veto: Vec<String>,
+    /// The languages where a framed measure the word scores choose gives way to the frames' own
+    /// choice of another quantity when the figure's own phrase names that quantity and the
+    /// scored measure's quantity stands nowhere in the figure's clause ("61,000 people were
+    /// arrested ..., and 5,000 of them had been released": 61,000 counts arrests).
+    #[serde(default)]
+    pub own_quantity_first: Vec<String>,
 }
 
 /// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
@@ -966,6 +972,9 @@ fn frame_checked<'c>(
                 Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
                     (None, Some(format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading))))
                 }
+                Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
+                    own_frame(framed)
+                }
                 _ => (Some(measure), Some(score.describe(index))),
             },
             None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed),
@@ -995,6 +1004,18 @@ fn frame_checked<'c>(
         Some((Some(measure), evidence)) => (Some(measure), evidence),
         _ => (None, refused),
     }
+}
+
+/// Does the frames' own choice (see [`own_frame`]) count another quantity than `frame`, named in
+/// the figure's own phrase, while `frame`'s quantity is named nowhere in the figure's clause?
+fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&Measure, frames::Choice)>, reading: &frames::Reading) -> bool {
+    let Some((other, choice)) = framed else { return false };
+    let other_quantities = other.frame.as_ref().map_or(&[][..], |f| f.quantity.as_slice());
+    let scored_level = catalog.frames.quantity_level(frame, reading);
+    choice.quantity.0 == frames::Level::Own
+        && choice.subject.0 <= frames::Level::Clause
+        && !other_quantities.iter().any(|q| frame.quantity.contains(q))
+        && scored_level.is_none_or(|l| l > frames::Level::Clause)
 }
 
 /// The frames' own choice when the figure's own phrase names its quantity and its clause its

@@ -308,6 +308,11 @@ impl FrameBook {
         }
     }
 
+    /// The nearest level where one of a frame's quantities is read, if anywhere.
+    pub fn quantity_level(&self, frame: &FrameRef, reading: &Reading) -> Option<Level> {
+        frame.quantity.iter().filter_map(|n| self.quantity(n).and_then(|i| reading.quantities.get(&i))).map(|(l, _)| *l).min()
+    }
+
     /// The rank of a choice's subject (the narrower subject wins a tie).
     pub fn rank(&self, choice: &Choice) -> i64 {
         self.subject(&choice.subject.1).map_or(0, |i| self.subjects[i].1.rank)
