@@ -737,3 +737,13 @@ fn en_a_figures_own_verb_outranks_a_quantity_named_only_in_another_clause() {
     assert_eq!(find(&ms, "50,000").measure.as_deref(), Some("es_state_of_exception_arrests"));
     assert_eq!(find(&ms, "4,000").measure.as_deref(), Some("es_state_of_exception_detainees_released"));
 }
+
+#[test]
+fn en_an_anaphoric_noun_counts_what_the_sentence_before_counts() {
+    let text = "Under the state of exception, police have arrested thousands of people suspected of gang ties. Officials say the number reached 70,100 this week.";
+    let ms = read("en", text, Some("2024-01-01"));
+    assert_eq!(find(&ms, "70,100").measure.as_deref(), Some("es_state_of_exception_arrests"));
+    // A complement names what the noun counts: it stands for nothing before.
+    let text = "Under the state of exception, police have arrested thousands of people. The number of doctors reached 1,200 this week.";
+    assert_eq!(find(&read("en", text, Some("2024-01-01")), "1,200").measure, None);
+}

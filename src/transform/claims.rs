@@ -173,6 +173,11 @@ pub struct Catalog {
     /// arrested ..., and 5,000 of them had been released": 61,000 counts arrests).
     #[serde(default)]
     pub own_quantity_first: Vec<String>,
+    /// Nouns that stand for the quantity of the sentence before ("the number", "the toll"): a
+    /// figure after one in its clause counts what the sentence before counts ("Police say the
+    /// number reached 72,400"), so that sentence's words name it as if in its own clause.
+    #[serde(default)]
+    pub anaphoric_nouns: ByLanguage,
 }
 
 /// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
@@ -344,6 +349,7 @@ impl Catalog {
             ("difference", &mut catalog.difference),
             ("anaphora", &mut catalog.anaphora),
             ("phrase_ends", &mut catalog.phrase_ends),
+            ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
         ] {
             for list in lists.values_mut() {
                 if list.iter().any(|c| c.trim().is_empty()) {
@@ -646,6 +652,15 @@ pub(crate) fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
         || (word.chars().count() > 4 && lexicon.past_suffixes.iter().any(|s| word.ends_with(s.as_str())) && !lexicon.not_past_tense.iter().any(|w| w == word))
 }
 
+/// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
+/// counts ("the number reached", not "the number of prisoners")?
+fn stands_alone(text: &str, noun: &str) -> bool {
+    text.match_indices(&format!(" {noun} ")).any(|(at, _)| {
+        let next = text[at + noun.len() + 2..].split_whitespace().next().unwrap_or("");
+        !matches!(next, "of" | "de" | "del")
+    })
+}
+
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
 
@@ -830,7 +845,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             phrase_ends: catalog.phrase_ends.get(&lexicon.language).map_or(&[], Vec::as_slice),
         };
         let own = own_phrase::own_words(&mentions[i], &left, &right, how);
-        let near_text = lower_padded(format!("{left} {right}"));
+        let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n)));
+        // An anaphoric noun before the figure brings the sentence before's words next to it.
+        let near_text = match counts_previous {
+            true if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
+            _ => lower_padded(format!("{left} {right}")),
+        };
         let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
