@@ -747,3 +747,12 @@ fn en_an_anaphoric_noun_counts_what_the_sentence_before_counts() {
     let text = "Under the state of exception, police have arrested thousands of people. The number of doctors reached 1,200 this week.";
     assert_eq!(find(&read("en", text, Some("2024-01-01")), "1,200").measure, None);
 }
+
+#[test]
+fn en_a_relative_clause_is_about_the_noun_before_it() {
+    // "which" takes the mega-prison for its subject: its capacity, not the prison system's.
+    let text = "Officials say 9,000 inmates now sleep in the mega-prison, which they describe as built for 30,000.";
+    let m = read("en", text, Some("2024-01-01")).into_iter().find(|m| m.surface.contains("30,000")).unwrap();
+    assert_eq!(m.measure.as_deref(), Some("cecot_capacity"));
+    assert!(m.measure_evidence.as_deref().unwrap_or("").contains("not es_prison_capacity"), "{:?}", m.measure_evidence);
+}

@@ -178,6 +178,11 @@ pub struct Catalog {
     /// number reached 72,400"), so that sentence's words name it as if in its own clause.
     #[serde(default)]
     pub anaphoric_nouns: ByLanguage,
+    /// Relative pronouns: a clause that opens with one ("..., which officials say was built for
+    /// 40,000") is about the noun the clause before ends with, so the frames read that clause
+    /// as part of the figure's.
+    #[serde(default)]
+    pub relative_openers: ByLanguage,
 }
 
 /// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
@@ -350,6 +355,7 @@ impl Catalog {
             ("anaphora", &mut catalog.anaphora),
             ("phrase_ends", &mut catalog.phrase_ends),
             ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
+            ("relative_openers", &mut catalog.relative_openers),
         ] {
             for list in lists.values_mut() {
                 if list.iter().any(|c| c.trim().is_empty()) {
@@ -652,6 +658,18 @@ pub(crate) fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
         || (word.chars().count() > 4 && lexicon.past_suffixes.iter().any(|s| word.ends_with(s.as_str())) && !lexicon.not_past_tense.iter().any(|w| w == word))
 }
 
+/// The figure's clause for the frames: with the clause before it when it opens with a relative
+/// pronoun of `openers` ("the mega-prison, which they described as built for 40,000"), whose
+/// antecedent ends that clause.
+fn with_antecedent(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> String {
+    let opens = openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));
+    if !opens || clause_start <= doc.sentences[m.sentence].0 {
+        return clause_text.to_string();
+    }
+    let (before, _) = doc.clause_span(m.sentence, clause_start - 1, clause_start - 1);
+    lower_padded(format!("{} {clause_text}", doc.slice(before, clause_start - 1)))
+}
+
 /// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
 /// counts ("the number reached", not "the number of prisoners")?
 fn stands_alone(text: &str, noun: &str) -> bool {
@@ -869,8 +887,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // A sentence that opens with a pronoun reads the sentence before as its own ("They were
         // first enacted in March").
         let frame_sentence = if anaphoric { format!("{previous_text}{sentence_text}") } else { sentence_text.clone() };
+        let frame_clause = with_antecedent(doc, m, ca, &clause_text, catalog.relative_openers.get(&lexicon.language));
         let texts =
-            frames::Texts { own: &own, near: &near_text, clause: &clause_text, sentence: &frame_sentence, previous: &previous_text, article: &article_text };
+            frames::Texts { own: &own, near: &near_text, clause: &frame_clause, sentence: &frame_sentence, previous: &previous_text, article: &article_text };
         let reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]));
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window);
         let mut best: Option<(&Measure, Score)> = None;
@@ -989,8 +1008,14 @@ fn frame_checked<'c>(
             // sentence); a date often names its event without a verb ("the state of emergency in
             // March 2022").
             Some((measure, score)) => match measure.frame.as_ref().filter(|_| !is_date && catalog.frame_veto.iter().any(|l| l == language)) {
+                // A refused measure leaves the figure to the frames' own choice, as if the scores
+                // had chosen none.
                 Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
-                    (None, Some(format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading))))
+                    let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
+                    match own_frame(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language))) {
+                        (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
+                        _ => (None, Some(refusal)),
+                    }
                 }
                 Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
                     own_frame(framed)
