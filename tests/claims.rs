@@ -756,3 +756,12 @@ fn en_a_relative_clause_is_about_the_noun_before_it() {
     assert_eq!(m.measure.as_deref(), Some("cecot_capacity"));
     assert!(m.measure_evidence.as_deref().unwrap_or("").contains("not es_prison_capacity"), "{:?}", m.measure_evidence);
 }
+
+#[test]
+fn en_a_capacity_may_be_counted_in_beds() {
+    // A measure's frame lists the units its statements may carry besides its own.
+    let ms = read("en", "The government says CECOT has 40,000 beds in eight pavilions.", Some("2024-01-01"));
+    let m = find(&ms, "40,000");
+    assert_eq!(m.unit.as_deref(), Some("beds"));
+    assert_eq!(m.measure.as_deref(), Some("cecot_capacity"));
+}

@@ -281,13 +281,13 @@ impl Measure {
     }
 
     fn fit(&self) -> Fit<'_> {
-        Fit { kinds: &self.kinds, unit: &self.unit }
+        Fit { kinds: &self.kinds, unit: &self.unit, also: self.frame.as_ref().map_or(&[], |f| f.units.as_slice()) }
     }
 }
 
 impl PersonAttribute {
     fn fit(&self) -> Fit<'_> {
-        Fit { kinds: &self.kinds, unit: &self.unit }
+        Fit { kinds: &self.kinds, unit: &self.unit, also: &[] }
     }
 }
 
@@ -295,13 +295,16 @@ impl PersonAttribute {
 pub struct Fit<'a> {
     pub kinds: &'a [String],
     pub unit: &'a str,
+    /// Other units its statements may carry (its frame's `units`: a capacity in places or beds,
+    /// a payment in pounds).
+    pub also: &'a [String],
 }
 
 impl Fit<'_> {
     /// Does a mention of this kind and unit fit? (`any` and `date` accept every unit; a mention
     /// without a unit fits any unit.)
     pub fn accepts(&self, kind: &str, unit: Option<&str>) -> bool {
-        self.kinds.iter().any(|k| k == kind) && (matches!(self.unit, "any" | "date") || unit.is_none_or(|u| u == self.unit))
+        self.kinds.iter().any(|k| k == kind) && (matches!(self.unit, "any" | "date") || unit.is_none_or(|u| u == self.unit || self.also.iter().any(|a| a == u)))
     }
 }
 
@@ -1090,7 +1093,7 @@ fn framed_measure<'c>(
         if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || !measure.fit().accepts(m.kind, unit) {
             continue;
         }
-        if !frame.units.is_empty() && unit.is_some_and(|u| !frame.units.iter().any(|x| x == u)) {
+        if measure.unit == "any" && !frame.units.is_empty() && unit.is_some_and(|u| !frame.units.iter().any(|x| x == u)) {
             continue;
         }
         let Some(choice) = catalog.frames.fit(frame, reading, is_date, false) else { continue };

@@ -76,8 +76,9 @@ pub struct Subject {
 pub struct FrameRef {
     pub quantity: Vec<String>,
     pub subject: Vec<String>,
-    /// The units a statement of the measure may carry when the measure's own unit is `any`
-    /// (an arrest count counts persons or arrests, not weapons or vehicles).
+    /// The units a statement of the measure may carry: when the measure's own unit is `any`,
+    /// the only ones (an arrest count counts persons or arrests, not weapons or vehicles); else
+    /// others besides it (a capacity in places or beds).
     #[serde(default)]
     pub units: Vec<String>,
 }
