@@ -581,7 +581,11 @@ fn a_comparisons_baseline_does_not_date_the_figures_after_it() {
 
 #[test]
 fn a_series_of_rates_dated_by_year_shares_its_first_members_measure() {
-    let ms = read("en", "Murders keep falling in El Salvador. The homicide rate was 41 per 100,000 inhabitants in 2018, 22.5 in 2019 and 9.1 in 2020.", Some("2021-02-01"));
+    let ms = read(
+        "en",
+        "Murders keep falling in El Salvador. The homicide rate was 41 per 100,000 inhabitants in 2018, 22.5 in 2019 and 9.1 in 2020.",
+        Some("2021-02-01"),
+    );
     for surface in ["41 per", "22.5", "9.1"] {
         assert_eq!(find(&ms, surface).measure.as_deref(), Some("es_homicide_rate"), "{surface}");
     }
@@ -609,7 +613,8 @@ fn a_setting_word_in_a_neighbouring_clause_does_not_name_what_a_figure_counts() 
 
 #[test]
 fn a_figure_of_another_country_gets_no_measure_of_el_salvador() {
-    let ms = read("en", "El Salvador's homicide rate fell to 2.1 per 100,000 people, while in Honduras the homicide rate was 25.3 per 100,000.", Some("2025-01-10"));
+    let ms =
+        read("en", "El Salvador's homicide rate fell to 2.1 per 100,000 people, while in Honduras the homicide rate was 25.3 per 100,000.", Some("2025-01-10"));
     assert_eq!(find(&ms, "2.1").measure.as_deref(), Some("es_homicide_rate"));
     assert_eq!(find(&ms, "25.3").measure, None);
     // The place may open the clause before the figure's.
@@ -715,7 +720,8 @@ fn en_a_time_unit_allows_the_duration_of_the_state_of_exception() {
 
 #[test]
 fn en_a_date_after_an_opening_pronoun_takes_the_subject_of_the_sentence_before() {
-    let text = "Lawmakers approved the state of exception after a weekend of killings. It was first declared on March 20 and has been extended every month since.";
+    let text =
+        "Lawmakers approved the state of exception after a weekend of killings. It was first declared on March 20 and has been extended every month since.";
     let ms = read("en", text, Some("2022-06-01"));
     assert_eq!(find(&ms, "March 20").measure.as_deref(), Some("es_state_of_exception_start"));
 }
@@ -732,7 +738,8 @@ fn en_a_clause_in_the_present_perfect_is_not_dated_by_another_figures_clause() {
 #[test]
 fn en_a_figures_own_verb_outranks_a_quantity_named_only_in_another_clause() {
     // "were arrested" is the figure's own; "released" belongs to the 4,000 of the next clause.
-    let text = "The ministry says 50,000 people were arrested under the state of exception in its first year, and about 4,000 of them had been released by May.";
+    let text =
+        "The ministry says 50,000 people were arrested under the state of exception in its first year, and about 4,000 of them had been released by May.";
     let ms = read("en", text, Some("2024-01-01"));
     assert_eq!(find(&ms, "50,000").measure.as_deref(), Some("es_state_of_exception_arrests"));
     assert_eq!(find(&ms, "4,000").measure.as_deref(), Some("es_state_of_exception_detainees_released"));
@@ -740,7 +747,8 @@ fn en_a_figures_own_verb_outranks_a_quantity_named_only_in_another_clause() {
 
 #[test]
 fn en_an_anaphoric_noun_counts_what_the_sentence_before_counts() {
-    let text = "Under the state of exception, police have arrested thousands of people suspected of gang ties. Officials say the number reached 70,100 this week.";
+    let text =
+        "Under the state of exception, police have arrested thousands of people suspected of gang ties. Officials say the number reached 70,100 this week.";
     let ms = read("en", text, Some("2024-01-01"));
     assert_eq!(find(&ms, "70,100").measure.as_deref(), Some("es_state_of_exception_arrests"));
     // A complement names what the noun counts: it stands for nothing before.

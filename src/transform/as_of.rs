@@ -192,8 +192,7 @@ fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
     let lower = clause.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let perfect = |k: usize| k > 0 && lexicon.present_perfect_auxiliaries.iter().any(|a| a == words[k - 1]);
-    words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w))
-        && words.iter().enumerate().all(|(k, w)| !is_past_tense(w, lexicon) || perfect(k))
+    words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w)) && words.iter().enumerate().all(|(k, w)| !is_past_tense(w, lexicon) || perfect(k))
 }
 
 /// What the period rules read of a whole sentence.
