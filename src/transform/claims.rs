@@ -149,18 +149,9 @@ pub struct Catalog {
     #[serde(default)]
     pub frame_fill: Vec<String>,
     /// The languages where the word right before a figure is its governing verb, one of its own
-    /// words ("holds 90,000"): see [`own_phrase::Reading`].
+    /// words ("holds 90,000"): see [`own_phrase::own_words`].
     #[serde(default)]
     pub governing_verb: Vec<String>,
-    /// Words that end a figure's noun phrase after it (a preposition or relative word opening
-    /// an adjunct), per language: see [`own_phrase::Reading`].
-    #[serde(default)]
-    pub phrase_ends: ByLanguage,
-    /// A figure counts what its own phrase names: an entry whose counted word (a `context` word)
-    /// is in the figure's own phrase beats one whose counted word is not in its clause, however
-    /// many of the other's cues stand near (see [`Score::cmp`]).
-    #[serde(default)]
-    pub own_counts_first: bool,
     /// The languages where a framed measure the word scores choose stands only when its frame
     /// is read around the figure (its quantity up to the sentence before, its subject anywhere
     /// earlier in the article); unlike `frame_check`, a nearer quantity of another frame does
@@ -356,7 +347,6 @@ impl Catalog {
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
             ("anaphora", &mut catalog.anaphora),
-            ("phrase_ends", &mut catalog.phrase_ends),
             ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
             ("relative_openers", &mut catalog.relative_openers),
         ] {
@@ -506,8 +496,6 @@ struct Score {
     own: f64,
     near: f64,
     farther: f64,
-    /// A word of what the entry counts (a context word) stands in the figure's clause.
-    counted_near: bool,
     /// The entry's words found, with where: `near`, `sentence` or `before`.
     evidence: Vec<(&'static str, usize)>,
 }
@@ -520,8 +508,8 @@ impl Score {
     /// Does this score beat `other`? With `nearest_first`, the words next to the figure decide
     /// and farther words only break a tie ("CECOT, built for 40,000, holds 20,000": each
     /// figure's own noun and verb); otherwise all points add up.
-    fn cmp(&self, other: &Score, nearest_first: bool, own_counts_first: bool) -> std::cmp::Ordering {
-        if self.decided_by_own_words(other) || (own_counts_first && self.counted_only_in_own_phrase(other)) {
+    fn cmp(&self, other: &Score, nearest_first: bool) -> std::cmp::Ordering {
+        if self.decided_by_own_words(other) {
             return self.own.total_cmp(&other.own);
         }
         if nearest_first {
@@ -536,13 +524,6 @@ impl Score {
     /// figure's own phrase does not outvote another entry's words in the same clause.
     fn decided_by_own_words(&self, other: &Score) -> bool {
         (self.own > 0.0 && other.near == 0.0) || (other.own > 0.0 && self.near == 0.0)
-    }
-
-    /// Does the figure's own phrase name what one entry counts while the other's counted words
-    /// stand nowhere in the figure's clause ("61,000 people were arrested ..., and 5,000 of them
-    /// had been released": 61,000 counts arrests, whatever release words the sentence holds)?
-    fn counted_only_in_own_phrase(&self, other: &Score) -> bool {
-        (self.own > 0.0 && !other.counted_near) || (other.own > 0.0 && !self.counted_near)
     }
 
     /// The evidence as text: `near: capacity, cecot; sentence: prison`.
@@ -595,11 +576,11 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     };
     let mut evidence: Vec<(&'static str, usize)> = context.iter().filter_map(|&c| level(c).map(|l| (l, c))).collect();
     let mut score = match (near, in_sentence) {
-        (true, _) => Score { own: 0.0, near: 1.0, farther: 0.0, counted_near: near, evidence: Vec::new() },
-        (false, true) => Score { own: 0.0, near: 0.0, farther: 0.3, counted_near: near, evidence: Vec::new() },
+        (true, _) => Score { own: 0.0, near: 1.0, farther: 0.0, evidence: Vec::new() },
+        (false, true) => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
         // A pronoun opening the sentence makes the sentence before's subject its own.
-        _ if cx.anaphoric => Score { own: 0.0, near: 0.0, farther: 0.3, counted_near: near, evidence: Vec::new() },
-        _ => Score { own: 0.0, near: 0.0, farther: 0.2, counted_near: near, evidence: Vec::new() },
+        _ if cx.anaphoric => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
+        _ => Score { own: 0.0, near: 0.0, farther: 0.2, evidence: Vec::new() },
     };
     // The context words name what an entry counts (arrested, released, capacity): one in the
     // figure's own phrase outranks every word farther away.
@@ -861,11 +842,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         let clause_text = lower_padded(doc.slice(ca, cb));
         let clause = index.hits(&clause_text);
-        let how = own_phrase::Reading {
-            governing_verb: catalog.governing_verb.contains(&lexicon.language),
-            phrase_ends: catalog.phrase_ends.get(&lexicon.language).map_or(&[], Vec::as_slice),
-        };
-        let own = own_phrase::own_words(&mentions[i], &left, &right, how);
+        let own = own_phrase::own_words(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
         let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n)));
         // An anaphoric noun before the figure brings the sentence before's words next to it.
         let near_text = match counts_previous {
@@ -906,7 +883,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
-                match best.as_ref().map(|(_, b)| s.cmp(b, catalog.nearest_first, catalog.own_counts_first)) {
+                match best.as_ref().map(|(_, b)| s.cmp(b, catalog.nearest_first)) {
                     Some(std::cmp::Ordering::Less) => {}
                     Some(std::cmp::Ordering::Equal) => tie = true,
                     _ => {

@@ -17,33 +17,22 @@ const OWN_WORDS_AFTER: usize = 3;
 /// the figure's own.
 const LINKS: &[&str] = &["of", "for", "to", "at", "de", "del", "para", "a", "en"];
 
-/// How the figure's own phrase is read (schemas/measures.toml `[own_phrase]`).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Reading<'a> {
-    /// The word right before the figure, when no preposition ties words to it, is its governing
-    /// verb ("holds 90,000", "deported 200", "can hold 30,000") and so one of its own words.
-    pub governing_verb: bool,
-    /// Words that end the figure's noun phrase after it: a preposition or relative word opens an
-    /// adjunct about something else ("80,000 people since lawmakers suspended ...").
-    pub phrase_ends: &'a [String],
-}
-
 /// The figure's own words, lower-cased and padded with spaces: its surface, up to
-/// [`OWN_WORDS_AFTER`] words after it (within `right`, its clause cut at the next figure, and
-/// before a word of `phrase_ends`), and the words a linking preposition ties to it from `left`
-/// (or, without one, its governing verb).
-pub fn own_words(m: &Mention, left: &str, right: &str, how: Reading) -> String {
+/// [`OWN_WORDS_AFTER`] words after it (within `right`, its clause cut at the next figure), and
+/// the words a linking preposition ties to it from `left`, or, without one and with
+/// `governing_verb`, the word right before it: its governing verb ("holds 90,000", "deported
+/// 200", "can hold 30,000").
+pub fn own_words(m: &Mention, left: &str, right: &str, governing_verb: bool) -> String {
     let after: Vec<&str> = right
         .split_whitespace()
         .skip(m.surface.split_whitespace().count())
         .take_while(|w| !w.chars().all(|c| !c.is_alphanumeric()))
-        .take_while(|w| !how.phrase_ends.iter().any(|e| e == w))
         .take(OWN_WORDS_AFTER)
         .collect();
     let before: Vec<&str> = left.split_whitespace().collect();
     let tied = match first_tied_word(&before) {
         Some(i) => before[i..].join(" "),
-        None if how.governing_verb => governing_word(&before).to_string(),
+        None if governing_verb => governing_word(&before).to_string(),
         None => String::new(),
     };
     format!(" {} {} {} ", tied, m.surface.to_lowercase(), after.join(" "))
