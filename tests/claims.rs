@@ -581,7 +581,11 @@ fn a_comparisons_baseline_does_not_date_the_figures_after_it() {
 
 #[test]
 fn a_series_of_rates_dated_by_year_shares_its_first_members_measure() {
-    let ms = read("en", "Murders keep falling. The homicide rate was 41 per 100,000 inhabitants in 2018, 22.5 in 2019 and 9.1 in 2020.", Some("2021-02-01"));
+    let ms = read(
+        "en",
+        "Murders keep falling in El Salvador. The homicide rate was 41 per 100,000 inhabitants in 2018, 22.5 in 2019 and 9.1 in 2020.",
+        Some("2021-02-01"),
+    );
     for surface in ["41 per", "22.5", "9.1"] {
         assert_eq!(find(&ms, surface).measure.as_deref(), Some("es_homicide_rate"), "{surface}");
     }
@@ -609,13 +613,14 @@ fn a_setting_word_in_a_neighbouring_clause_does_not_name_what_a_figure_counts() 
 
 #[test]
 fn a_figure_of_another_country_gets_no_measure_of_el_salvador() {
-    let ms = read("en", "The homicide rate fell to 2.1 per 100,000 people, while in Honduras the homicide rate was 25.3 per 100,000.", Some("2025-01-10"));
+    let ms =
+        read("en", "El Salvador's homicide rate fell to 2.1 per 100,000 people, while in Honduras the homicide rate was 25.3 per 100,000.", Some("2025-01-10"));
     assert_eq!(find(&ms, "2.1").measure.as_deref(), Some("es_homicide_rate"));
     assert_eq!(find(&ms, "25.3").measure, None);
     // The place may open the clause before the figure's.
     let ms = read(
         "en",
-        "Its incarceration rate is 1,600 prisoners per 100,000 residents, against that of Chile, where the incarceration rate is 230 per 100,000.",
+        "El Salvador's incarceration rate is 1,600 prisoners per 100,000 residents, against that of Chile, where the incarceration rate is 230 per 100,000.",
         Some("2025-01-10"),
     );
     assert_eq!(find(&ms, "1,600").measure.as_deref(), Some("es_incarceration_rate"));
@@ -664,4 +669,107 @@ fn a_date_after_a_pronoun_takes_its_subject_from_the_sentence_before() {
 fn a_date_after_an_english_pronoun_takes_the_subject_before() {
     let ms = read("en", "Congress extended the state of emergency for a ninth time. It was first declared in April.", Some("2023-01-10"));
     assert_eq!(find(&ms, "April").measure.as_deref(), Some("es_state_of_exception_start"));
+}
+
+#[test]
+fn en_the_verb_right_before_a_figure_is_its_own_word() {
+    // "holds" governs the figure though the subject stands a clause away.
+    let ms = read("en", "The prison system, by official count, holds some 90,000 people.", None);
+    assert_eq!(find(&ms, "90,000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn en_the_frames_fill_a_figure_the_word_scores_leave_empty() {
+    // Its own noun names what it counts (held) and its clause whose it is (CECOT).
+    let ms = read("en", "Rights groups counted 900 prisoners in CECOT, and the ministry says 300 more arrived last month.", None);
+    let m = find(&ms, "900");
+    assert_eq!(m.measure.as_deref(), Some("cecot_inmate_population"));
+    assert_eq!(m.measure_evidence.as_deref(), Some("quantity: prisoners (own) ; subject: cecot (own)"));
+}
+
+#[test]
+fn en_a_unit_taken_from_the_count_before_names_no_quantity() {
+    // "120 of them" takes "flights" from the count before, but it counts men, not flights.
+    let ms = read("en", "The US flew 230 Venezuelan men to CECOT on two flights, 120 of them under the Alien Enemies Act.", None);
+    assert_eq!(find(&ms, "two flights").measure.as_deref(), Some("deportation_flights_to_cecot"));
+    assert_eq!(find(&ms, "120").measure, None);
+}
+
+#[test]
+fn en_a_duration_alone_is_not_how_long_the_state_of_exception_lasted() {
+    // "in less than two years" is the window of a change, not the state's age.
+    let ms = read("en", "The prison population doubled to 80,000 in less than two years under the crackdown.", None);
+    assert_eq!(find(&ms, "two years").measure, None);
+}
+
+#[test]
+fn en_a_scored_measure_whose_frame_is_not_read_is_refused() {
+    // Nothing around the figure says deported or held: the men are home.
+    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT are home.", None);
+    let m = find(&ms, "150");
+    assert_eq!(m.measure, None);
+    assert!(m.measure_evidence.as_deref().unwrap_or("").starts_with("not venezuelans_deported_to_cecot"), "{:?}", m.measure_evidence);
+}
+
+#[test]
+fn en_a_time_unit_allows_the_duration_of_the_state_of_exception() {
+    // The frames' check reads "two-year" as a duration, though it does not choose by it.
+    let ms = read("en", "The country marked a two-year state of emergency with a parade of police, while rights groups protested.", None);
+    assert_eq!(find(&ms, "two-year").measure.as_deref(), Some("es_state_of_exception_duration"));
+}
+
+#[test]
+fn en_a_date_after_an_opening_pronoun_takes_the_subject_of_the_sentence_before() {
+    let text =
+        "Lawmakers approved the state of exception after a weekend of killings. It was first declared on March 20 and has been extended every month since.";
+    let ms = read("en", text, Some("2022-06-01"));
+    assert_eq!(find(&ms, "March 20").measure.as_deref(), Some("es_state_of_exception_start"));
+}
+
+#[test]
+fn en_a_clause_in_the_present_perfect_is_not_dated_by_another_figures_clause() {
+    // "in 2018" belongs to the population's clause; the arrests are counted up to the article.
+    let text = "Police have made some 60,000 arrests under the crackdown, and the prison population, which stood at about 30,000 in 2018, now nears 90,000.";
+    let ms = read("en", text, Some("2024-05-02"));
+    assert_eq!(find(&ms, "60,000").as_of.map(|p| p.to_string()).as_deref(), Some("2024-05-02"));
+    assert_eq!(find(&ms, "30,000").as_of.map(|p| p.to_string()).as_deref(), Some("2018"));
+}
+
+#[test]
+fn en_a_figures_own_verb_outranks_a_quantity_named_only_in_another_clause() {
+    // "were arrested" is the figure's own; "released" belongs to the 4,000 of the next clause.
+    let text =
+        "The ministry says 50,000 people were arrested under the state of exception in its first year, and about 4,000 of them had been released by May.";
+    let ms = read("en", text, Some("2024-01-01"));
+    assert_eq!(find(&ms, "50,000").measure.as_deref(), Some("es_state_of_exception_arrests"));
+    assert_eq!(find(&ms, "4,000").measure.as_deref(), Some("es_state_of_exception_detainees_released"));
+}
+
+#[test]
+fn en_an_anaphoric_noun_counts_what_the_sentence_before_counts() {
+    let text =
+        "Under the state of exception, police have arrested thousands of people suspected of gang ties. Officials say the number reached 70,100 this week.";
+    let ms = read("en", text, Some("2024-01-01"));
+    assert_eq!(find(&ms, "70,100").measure.as_deref(), Some("es_state_of_exception_arrests"));
+    // A complement names what the noun counts: it stands for nothing before.
+    let text = "Under the state of exception, police have arrested thousands of people. The number of doctors reached 1,200 this week.";
+    assert_eq!(find(&read("en", text, Some("2024-01-01")), "1,200").measure, None);
+}
+
+#[test]
+fn en_a_relative_clause_is_about_the_noun_before_it() {
+    // "which" takes the mega-prison for its subject: its capacity, not the prison system's.
+    let text = "Officials say 9,000 inmates now sleep in the mega-prison, which they describe as built for 30,000.";
+    let m = read("en", text, Some("2024-01-01")).into_iter().find(|m| m.surface.contains("30,000")).unwrap();
+    assert_eq!(m.measure.as_deref(), Some("cecot_capacity"));
+    assert!(m.measure_evidence.as_deref().unwrap_or("").contains("not es_prison_capacity"), "{:?}", m.measure_evidence);
+}
+
+#[test]
+fn en_a_capacity_may_be_counted_in_beds() {
+    // A measure's frame lists the units its statements may carry besides its own.
+    let ms = read("en", "The government says CECOT has 40,000 beds in eight pavilions.", Some("2024-01-01"));
+    let m = find(&ms, "40,000");
+    assert_eq!(m.unit.as_deref(), Some("beds"));
+    assert_eq!(m.measure.as_deref(), Some("cecot_capacity"));
 }

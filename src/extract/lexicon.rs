@@ -182,6 +182,10 @@ pub struct Lexicon {
     pub rate_subjects: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub present_tense_cues: Words,
+    /// Auxiliaries of the present perfect ("has", "have"): a past form right after one is in
+    /// the present ("the police have made 78,000 arrests").
+    #[serde(default)]
+    pub present_perfect_auxiliaries: Words,
     #[serde(default)]
     pub past_tense_words: Words,
     #[serde(default)]

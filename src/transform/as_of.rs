@@ -129,6 +129,9 @@ pub fn assign_as_of(
                 [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
             })
             .or(survey_period)
+            // A clause in the present (perfect) counts up to the article's date: an anchor of
+            // another figure's clause does not date it.
+            .or_else(|| if m.kind != "duration" && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
             // The sentence's time, though another figure's clause holds it: its first anchor
             // ("held 104,800 in mid-2023, in facilities built for 58,300").
             .or_else(|| {
@@ -177,6 +180,19 @@ fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<P
             m.as_of = Some(*period);
         }
     }
+}
+
+/// Is a clause in the present: a present-tense cue, and every past form in it right after a
+/// present-perfect auxiliary ("the police have made 78,000 arrests since the decree")? A
+/// language without such auxiliaries reads no clause so.
+fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
+    if lexicon.present_perfect_auxiliaries.is_empty() {
+        return false;
+    }
+    let lower = clause.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let perfect = |k: usize| k > 0 && lexicon.present_perfect_auxiliaries.iter().any(|a| a == words[k - 1]);
+    words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w)) && words.iter().enumerate().all(|(k, w)| !is_past_tense(w, lexicon) || perfect(k))
 }
 
 /// What the period rules read of a whole sentence.

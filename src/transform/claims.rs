@@ -143,6 +143,37 @@ pub struct Catalog {
     /// alone decide, as before the frames.
     #[serde(default)]
     pub frame_check: bool,
+    /// The languages where, when the word scores choose no measure, the frames' own choice fills
+    /// it if the figure's own phrase names its quantity and its clause its subject (see
+    /// [`frame_checked`]).
+    #[serde(default)]
+    pub frame_fill: Vec<String>,
+    /// The languages where the word right before a figure is its governing verb, one of its own
+    /// words ("holds 90,000"): see [`own_phrase::own_words`].
+    #[serde(default)]
+    pub governing_verb: Vec<String>,
+    /// The languages where a framed measure the word scores choose stands only when its frame
+    /// is read around the figure (its quantity up to the sentence before, its subject anywhere
+    /// earlier in the article); unlike `frame_check`, a nearer quantity of another frame does
+    /// not take its place.
+    #[serde(default)]
+    pub frame_veto: Vec<String>,
+    /// The languages where a framed measure the word scores choose gives way to the frames' own
+    /// choice of another quantity when the figure's own phrase names that quantity and the
+    /// scored measure's quantity stands nowhere in the figure's clause ("61,000 people were
+    /// arrested ..., and 5,000 of them had been released": 61,000 counts arrests).
+    #[serde(default)]
+    pub own_quantity_first: Vec<String>,
+    /// Nouns that stand for the quantity of the sentence before ("the number", "the toll"): a
+    /// figure after one in its clause counts what the sentence before counts ("Police say the
+    /// number reached 72,400"), so that sentence's words name it as if in its own clause.
+    #[serde(default)]
+    pub anaphoric_nouns: ByLanguage,
+    /// Relative pronouns: a clause that opens with one ("..., which officials say was built for
+    /// 40,000") is about the noun the clause before ends with, so the frames read that clause
+    /// as part of the figure's.
+    #[serde(default)]
+    pub relative_openers: ByLanguage,
 }
 
 /// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
@@ -241,13 +272,13 @@ impl Measure {
     }
 
     fn fit(&self) -> Fit<'_> {
-        Fit { kinds: &self.kinds, unit: &self.unit }
+        Fit { kinds: &self.kinds, unit: &self.unit, also: self.frame.as_ref().map_or(&[], |f| f.units.as_slice()) }
     }
 }
 
 impl PersonAttribute {
     fn fit(&self) -> Fit<'_> {
-        Fit { kinds: &self.kinds, unit: &self.unit }
+        Fit { kinds: &self.kinds, unit: &self.unit, also: &[] }
     }
 }
 
@@ -255,13 +286,16 @@ impl PersonAttribute {
 pub struct Fit<'a> {
     pub kinds: &'a [String],
     pub unit: &'a str,
+    /// Other units its statements may carry (its frame's `units`: a capacity in places or beds,
+    /// a payment in pounds).
+    pub also: &'a [String],
 }
 
 impl Fit<'_> {
     /// Does a mention of this kind and unit fit? (`any` and `date` accept every unit; a mention
     /// without a unit fits any unit.)
     pub fn accepts(&self, kind: &str, unit: Option<&str>) -> bool {
-        self.kinds.iter().any(|k| k == kind) && (matches!(self.unit, "any" | "date") || unit.is_none_or(|u| u == self.unit))
+        self.kinds.iter().any(|k| k == kind) && (matches!(self.unit, "any" | "date") || unit.is_none_or(|u| u == self.unit || self.also.iter().any(|a| a == u)))
     }
 }
 
@@ -313,6 +347,8 @@ impl Catalog {
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
             ("anaphora", &mut catalog.anaphora),
+            ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
+            ("relative_openers", &mut catalog.relative_openers),
         ] {
             for list in lists.values_mut() {
                 if list.iter().any(|c| c.trim().is_empty()) {
@@ -606,6 +642,27 @@ pub(crate) fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
         || (word.chars().count() > 4 && lexicon.past_suffixes.iter().any(|s| word.ends_with(s.as_str())) && !lexicon.not_past_tense.iter().any(|w| w == word))
 }
 
+/// The figure's clause for the frames: with the clause before it when it opens with a relative
+/// pronoun of `openers` ("the mega-prison, which they described as built for 40,000"), whose
+/// antecedent ends that clause.
+fn with_antecedent(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> String {
+    let opens = openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));
+    if !opens || clause_start <= doc.sentences[m.sentence].0 {
+        return clause_text.to_string();
+    }
+    let (before, _) = doc.clause_span(m.sentence, clause_start - 1, clause_start - 1);
+    lower_padded(format!("{} {clause_text}", doc.slice(before, clause_start - 1)))
+}
+
+/// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
+/// counts ("the number reached", not "the number of prisoners")?
+fn stands_alone(text: &str, noun: &str) -> bool {
+    text.match_indices(&format!(" {noun} ")).any(|(at, _)| {
+        let next = text[at + noun.len() + 2..].split_whitespace().next().unwrap_or("");
+        !matches!(next, "of" | "de" | "del")
+    })
+}
+
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
 
@@ -754,10 +811,16 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // Units read from the text come first, so a measure must fit them ("de los 11 venezolanos
     // ..., siete están en el CECOT" counts persons, not pavilions).
     units_of_multipliers(mentions);
+    // A unit a count takes from the count before it is no word of its own phrase: it names no
+    // quantity for the frames ("... on three flights, 137 of them under the act").
+    let own_unit: Vec<bool> = mentions.iter().map(|m| m.unit.is_some()).collect();
     units_from_antecedents(mentions, 0);
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
     let mut sentences = index.map(|index| SentenceHits { doc, index, kept: Vec::new() });
+    // What the story is about: a figure's subject may be named anywhere in its article (the
+    // article's first sentence often states its figure before naming the subject).
+    let article_text = lower_padded(doc.slice(doc.front_matter_end, doc.chars.len()));
     for i in 0..mentions.len() {
         if mentions[i].is_statement {
             if let Some(id) = person_measure(&names, &mentions[i], catalog) {
@@ -779,8 +842,13 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         let clause_text = lower_padded(doc.slice(ca, cb));
         let clause = index.hits(&clause_text);
-        let own = own_phrase::own_words(&mentions[i], &left, &right);
-        let near_text = lower_padded(format!("{left} {right}"));
+        let own = own_phrase::own_words(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
+        let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n)));
+        // An anaphoric noun before the figure brings the sentence before's words next to it.
+        let near_text = match counts_previous {
+            true if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
+            _ => lower_padded(format!("{left} {right}")),
+        };
         let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
@@ -796,14 +864,13 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
-        let article_text = if m.sentence > 1 {
-            lower_padded(doc.slice(doc.front_matter_end.min(doc.sentences[m.sentence - 1].0), doc.sentences[m.sentence - 1].0))
-        } else {
-            String::new()
-        };
+        // A sentence that opens with a pronoun reads the sentence before as its own ("They were
+        // first enacted in March").
+        let frame_sentence = if anaphoric { format!("{previous_text}{sentence_text}") } else { sentence_text.clone() };
+        let frame_clause = with_antecedent(doc, m, ca, &clause_text, catalog.relative_openers.get(&lexicon.language));
         let texts =
-            frames::Texts { own: &own, near: &near_text, clause: &clause_text, sentence: &sentence_text, previous: &previous_text, article: &article_text };
-        let reading = catalog.frames.read(&lexicon.language, &texts, unit);
+            frames::Texts { own: &own, near: &near_text, clause: &frame_clause, sentence: &frame_sentence, previous: &previous_text, article: &article_text };
+        let reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]));
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window);
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
@@ -828,7 +895,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
-        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index);
+        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {
             (Some(measure), Some(word)) if !measure.design => (None, Some(format!("projection: {word}"))),
@@ -912,11 +979,30 @@ fn frame_checked<'c>(
     reading: &frames::Reading,
     is_date: bool,
     index: &PhraseIndex,
+    language: &str,
 ) -> (Option<&'c Measure>, Option<String>) {
     let mut refused = None;
     if !catalog.frame_check {
         return match scored {
-            Some((measure, score)) => (Some(measure), Some(score.describe(index))),
+            // A date claim is checked by its own rule already (a cue next to it, its subject in its
+            // sentence); a date often names its event without a verb ("the state of emergency in
+            // March 2022").
+            Some((measure, score)) => match measure.frame.as_ref().filter(|_| !is_date && catalog.frame_veto.iter().any(|l| l == language)) {
+                // A refused measure leaves the figure to the frames' own choice, as if the scores
+                // had chosen none.
+                Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
+                    let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
+                    match own_frame(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language))) {
+                        (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
+                        _ => (None, Some(refusal)),
+                    }
+                }
+                Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
+                    own_frame(framed)
+                }
+                _ => (Some(measure), Some(score.describe(index))),
+            },
+            None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed),
             None => (None, None),
         };
     }
@@ -939,9 +1025,30 @@ fn frame_checked<'c>(
             },
         }
     }
-    match framed.filter(|(_, choice)| !had_score && choice.quantity.0 == frames::Level::Own && choice.subject.0 <= frames::Level::Clause) {
+    match framed.filter(|_| !had_score).map(|f| own_frame(Some(f))) {
+        Some((Some(measure), evidence)) => (Some(measure), evidence),
+        _ => (None, refused),
+    }
+}
+
+/// Does the frames' own choice (see [`own_frame`]) count another quantity than `frame`, named in
+/// the figure's own phrase, while `frame`'s quantity is named nowhere in the figure's clause?
+fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&Measure, frames::Choice)>, reading: &frames::Reading) -> bool {
+    let Some((other, choice)) = framed else { return false };
+    let other_quantities = other.frame.as_ref().map_or(&[][..], |f| f.quantity.as_slice());
+    let scored_level = catalog.frames.quantity_level(frame, reading);
+    choice.quantity.0 == frames::Level::Own
+        && choice.subject.0 <= frames::Level::Clause
+        && !other_quantities.iter().any(|q| frame.quantity.contains(q))
+        && scored_level.is_none_or(|l| l > frames::Level::Clause)
+}
+
+/// The frames' own choice when the figure's own phrase names its quantity and its clause its
+/// subject ("20,000 inmates in the mega-prison"), with the words that decided it.
+fn own_frame(framed: Option<(&Measure, frames::Choice)>) -> (Option<&Measure>, Option<String>) {
+    match framed.filter(|(_, choice)| choice.quantity.0 == frames::Level::Own && choice.subject.0 <= frames::Level::Clause) {
         Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
-        None => (None, refused),
+        None => (None, None),
     }
 }
 
@@ -963,7 +1070,7 @@ fn framed_measure<'c>(
         if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || !measure.fit().accepts(m.kind, unit) {
             continue;
         }
-        if !frame.units.is_empty() && unit.is_some_and(|u| !frame.units.iter().any(|x| x == u)) {
+        if measure.unit == "any" && !frame.units.is_empty() && unit.is_some_and(|u| !frame.units.iter().any(|x| x == u)) {
             continue;
         }
         let Some(choice) = catalog.frames.fit(frame, reading, is_date, false) else { continue };

@@ -25,7 +25,7 @@ pub enum Level {
     Clause,
     Sentence,
     Previous,
-    /// Anywhere earlier in the article (for a subject only: what the story is about).
+    /// Anywhere in the article (for a subject only: what the story is about).
     Article,
 }
 
@@ -50,6 +50,11 @@ pub struct Quantity {
     /// Units that name the quantity by themselves ("61,300 arrests").
     #[serde(default)]
     pub units: Vec<String>,
+    /// Units that allow the quantity without naming it ("two years" may be how long the state
+    /// of exception lasted, or a window): read as far as a check of the scores' choice reaches
+    /// (the sentence before), never as the figure's own word, so the frames do not choose by them.
+    #[serde(default)]
+    pub check_units: Vec<String>,
     /// The quantity of a date claim: its word must stand next to the date.
     #[serde(default)]
     pub dates: bool,
@@ -71,8 +76,9 @@ pub struct Subject {
 pub struct FrameRef {
     pub quantity: Vec<String>,
     pub subject: Vec<String>,
-    /// The units a statement of the measure may carry when the measure's own unit is `any`
-    /// (an arrest count counts persons or arrests, not weapons or vehicles).
+    /// The units a statement of the measure may carry: when the measure's own unit is `any`,
+    /// the only ones (an arrest count counts persons or arrests, not weapons or vehicles); else
+    /// others besides it (a capacity in places or beds).
     #[serde(default)]
     pub units: Vec<String>,
 }
@@ -122,7 +128,7 @@ pub struct Texts<'a> {
     pub clause: &'a str,
     pub sentence: &'a str,
     pub previous: &'a str,
-    /// The article up to the sentence before.
+    /// The whole article.
     pub article: &'a str,
 }
 
@@ -248,13 +254,18 @@ impl FrameBook {
                 }
             }
         }
+        if let Some(u) = unit {
+            for (i, _) in self.quantities.iter().enumerate().filter(|(_, (_, q))| q.check_units.iter().any(|x| x == u)) {
+                reading.quantities.entry(i).or_insert((Level::Previous, u.to_string()));
+            }
+        }
         reading
     }
 
     /// How well a frame fits a reading: its nearest quantity and subject, or None when either
     /// is missing. A date's quantity must stand next to it and its subject in its sentence.
     /// `loose`: the check of a measure the catalog's scores chose (its quantity may be named
-    /// in the sentence before, its subject anywhere earlier in the article); else the frames'
+    /// in the sentence before, its subject anywhere in the article); else the frames.
     /// own choice (its quantity in the figure's clause, its subject in the sentence before).
     pub fn fit(&self, frame: &FrameRef, reading: &Reading, is_date: bool, loose: bool) -> Option<Choice> {
         let quantity = frame
@@ -296,6 +307,11 @@ impl FrameBook {
             (_, None) => format!("no subject ({})", frame.subject.join(", ")),
             _ => "its frame does not fit a date here".to_string(),
         }
+    }
+
+    /// The nearest level where one of a frame's quantities is read, if anywhere.
+    pub fn quantity_level(&self, frame: &FrameRef, reading: &Reading) -> Option<Level> {
+        frame.quantity.iter().filter_map(|n| self.quantity(n).and_then(|i| reading.quantities.get(&i))).map(|(l, _)| *l).min()
     }
 
     /// The rank of a choice's subject (the narrower subject wins a tie).

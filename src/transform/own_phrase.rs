@@ -20,8 +20,10 @@ const LINKS: &[&str] = &["of", "for", "to", "at", "de", "del", "para", "a", "en"
 
 /// The figure's own words, lower-cased and padded with spaces: its surface, up to
 /// [`OWN_WORDS_AFTER`] words after it (within `right`, its clause cut at the next figure), and
-/// the words a linking preposition ties to it from `left`.
-pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
+/// the words a linking preposition ties to it from `left`, or, without one and with
+/// `governing_verb`, the word right before it: its governing verb ("holds 90,000", "deported
+/// 200", "can hold 30,000").
+pub fn own_words(m: &Mention, left: &str, right: &str, governing_verb: bool) -> String {
     let after: Vec<&str> = right
         .split_whitespace()
         .skip(m.surface.split_whitespace().count())
@@ -29,8 +31,17 @@ pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
         .take(OWN_WORDS_AFTER)
         .collect();
     let before: Vec<&str> = left.split_whitespace().collect();
-    let tied = first_tied_word(&before).map_or(String::new(), |i| before[i..].join(" "));
+    let tied = match first_tied_word(&before) {
+        Some(i) => before[i..].join(" "),
+        None if governing_verb => governing_word(&before).to_string(),
+        None => String::new(),
+    };
     format!(" {} {} {} ", tied, m.surface.to_lowercase(), after.join(" "))
+}
+
+/// The word right before a figure, when it is a word (not a mark).
+fn governing_word<'w>(words: &[&'w str]) -> &'w str {
+    words.last().filter(|w| w.chars().any(char::is_alphabetic)).copied().unwrap_or("")
 }
 
 /// Where, in the words right before a figure, those a linking preposition ties to it begin:
