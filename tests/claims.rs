@@ -773,3 +773,22 @@ fn en_a_capacity_may_be_counted_in_beds() {
     assert_eq!(m.unit.as_deref(), Some("beds"));
     assert_eq!(m.measure.as_deref(), Some("cecot_capacity"));
 }
+
+#[test]
+fn en_baseline_at_the_close_of_a_year_is_its_own() {
+    let ms = read("en", "By mid-2024 the jails held 90,500 people, up from 41,300 at the close of 2019.", None);
+    assert_eq!(find(&ms, "41,300").as_of.map(|p| p.to_string()).as_deref(), Some("2019"));
+}
+
+#[test]
+fn en_the_year_before_is_the_year_before_the_sentence_anchor() {
+    let ms = read("en", "The murder rate dropped to 3.1 per 100,000 in 2021, from 9.4 the year before.", None);
+    assert_eq!(find(&ms, "3.1").as_of.map(|p| p.to_string()).as_deref(), Some("2021"));
+    assert_eq!(find(&ms, "9.4").as_of.map(|p| p.to_string()).as_deref(), Some("2020"));
+}
+
+#[test]
+fn es_el_ano_anterior_is_the_year_before_the_sentence_anchor() {
+    let ms = read("es", "La tasa de homicidios bajó a 3,1 por cada 100.000 habitantes en 2021, desde 9,4 el año anterior.", None);
+    assert_eq!(find(&ms, "9,4").as_of.map(|p| p.to_string()).as_deref(), Some("2020"));
+}

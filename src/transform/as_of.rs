@@ -42,7 +42,7 @@ pub fn assign_as_of(
         .map(|(m, value)| {
             let period = since(doc, m, *value, lexicon, reference);
             let date = (period != *value).then_some(*value);
-            Anchor { sentence: m.sentence, start: m.start, value: period, date }
+            Anchor { sentence: m.sentence, start: m.start, value: period, date, adjoining: false }
         })
         .collect();
     if let Some(r) = reference {
@@ -51,6 +51,9 @@ pub fn assign_as_of(
     if let Some(Point::Day(r)) = reference_period.filter(Period::is_point).map(|p| p.start) {
         anchors.extend(weekday_anchors(doc, &words.weekdays, r, &dates));
     }
+    anchors.sort_by_key(|a| a.start);
+    let before = year_before_anchors(doc, &words.year_before, &anchors);
+    anchors.extend(before);
     anchors.sort_by_key(|a| a.start);
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("8,100 inmates in 2000, putting the rate at just under 163%").
@@ -62,7 +65,7 @@ pub fn assign_as_of(
             Clause { sentence: m.sentence, start: m.start, from, to }
         })
         .collect();
-    let baselines = baseline_anchors(doc, mentions, &anchors, lexicon);
+    let baselines = baseline_anchors(doc, mentions, &anchors, lexicon, words);
     // A survey or study period stated once covers every later finding without its own anchor.
     let mut survey_period: Option<Period> = None;
     let mut facts: Option<SentenceFacts> = None;
@@ -103,12 +106,7 @@ pub fn assign_as_of(
         let carry = m.kind != "age";
         let free_in_sentence = if carry { free_in_sentence } else { Vec::new() };
         // "from 12 in 2021 to 30 in 2022": an anchor right after the figure is its own.
-        let own = here.iter().find(|a| {
-            a.start >= m.end && a.start <= m.end + 4 && {
-                let gap = doc.slice(m.end, a.start).to_lowercase();
-                lexicon.own_anchor_words.iter().any(|w| gap.trim() == w)
-            }
-        });
+        let own = here.iter().find(|a| a.start >= m.end && is_own_anchor(doc, m.end, a, lexicon, words));
         // "rose between 2021 and 2024, from 210 to 3,900": a change's ends take the period's ends.
         let from_to = match here {
             [first, second] if changes => {
@@ -224,13 +222,12 @@ impl SentenceFacts {
 /// "pasó de 3 en 2019 a 11"): the anchor right after a figure that follows a `change_from`
 /// word, in a sentence with a change verb. Such an anchor dates that figure only, never the
 /// sentence's other figures.
-fn baseline_anchors(doc: &Doc, mentions: &[Mention], anchors: &[Anchor], lexicon: &Lexicon) -> std::collections::BTreeSet<usize> {
+fn baseline_anchors(doc: &Doc, mentions: &[Mention], anchors: &[Anchor], lexicon: &Lexicon, words: &PeriodWords) -> std::collections::BTreeSet<usize> {
     let mut found = std::collections::BTreeSet::new();
     for f in mentions.iter().filter(|f| f.is_statement && !matches!(f.kind, "date" | "year")) {
         let next = anchors.partition_point(|a| a.start < f.end);
-        let Some(a) = anchors.get(next).filter(|a| a.sentence == f.sentence && a.start <= f.end + 4) else { continue };
-        let gap = doc.slice(f.end, a.start).to_lowercase();
-        if !lexicon.own_anchor_words.iter().any(|w| gap.trim() == w) {
+        let Some(a) = anchors.get(next).filter(|a| a.sentence == f.sentence) else { continue };
+        if !is_own_anchor(doc, f.end, a, lexicon, words) {
             continue;
         }
         let before = lower_padded(doc.slice(f.start.saturating_sub(24).max(doc.sentences[f.sentence].0), f.start));
@@ -241,6 +238,44 @@ fn baseline_anchors(doc: &Doc, mentions: &[Mention], anchors: &[Anchor], lexicon
         if from && changes {
             found.insert(a.start);
         }
+    }
+    found
+}
+
+/// Is the anchor the figure's own, written right after it (the figure ending at `figure_end`):
+/// after one of the lexicon's `own_anchor_words` ("12 in 2021") or of the language's
+/// `own_anchor_phrases` ("37,190 at the close of 2020"), or with nothing between when the
+/// anchor is a phrase of its own ("7.8 the year before").
+fn is_own_anchor(doc: &Doc, figure_end: usize, a: &Anchor, lexicon: &Lexicon, words: &PeriodWords) -> bool {
+    // The longest phrase between a figure and its anchor, in characters, with spaces.
+    const MAX_GAP: usize = 24;
+    if a.start > figure_end + MAX_GAP {
+        return false;
+    }
+    let gap = doc.slice(figure_end, a.start).to_lowercase();
+    let gap = gap.split_whitespace().collect::<Vec<_>>().join(" ");
+    (gap.is_empty() && a.adjoining) || lexicon.own_anchor_words.iter().any(|w| gap == *w) || words.own_anchor_phrases.iter().any(|w| gap == *w)
+}
+
+/// Phrases naming the year before an anchor of their sentence ("in 2023, from 7.8 the year
+/// before"): that year, for the figure right before the phrase.
+fn year_before_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec<Anchor> {
+    let set = PhraseSet::new(phrases.iter().map(|p| (p.clone(), ())));
+    let toks = &doc.tokens;
+    let mut found = Vec::new();
+    let mut i = toks.partition_point(|t| t.start < doc.front_matter_end);
+    while i < toks.len() {
+        let Some((n, ())) = set.match_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        let (sentence, start) = (toks[i].sentence, toks[i].start);
+        let last = anchors.iter().rfind(|a| a.sentence == sentence && a.start < start);
+        if let Some(last) = last {
+            let year = last.value.start.year() - 1;
+            found.push(Anchor { sentence, start, value: Period::at(Point::Year(year)), date: None, adjoining: true });
+        }
+        i += n;
     }
     found
 }
@@ -310,7 +345,7 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Menti
             None => dates.iter().rfind(|(m, _)| m.start < start).map(|(_, last)| last.starting_point().through(&Period::day(r))),
         };
         if let Some(value) = value {
-            found.push(Anchor { sentence, start, value, date: None });
+            found.push(Anchor { sentence, start, value, date: None, adjoining: false });
         }
         i += n;
     }
@@ -329,7 +364,7 @@ fn weekday_anchors(doc: &Doc, weekdays: &[String], r: NaiveDate, dates: &[(&Ment
             let dated = dates.iter().any(|(m, _)| m.start <= t.end + 3 && m.end > t.start);
             let back = (i64::from(r.weekday().num_days_from_monday()) - day).rem_euclid(7);
             let value = Period::day(r.checked_sub_days(chrono::Days::new(back as u64))?);
-            (!dated).then_some(Anchor { sentence: t.sentence, start: t.start, value, date: None })
+            (!dated).then_some(Anchor { sentence: t.sentence, start: t.start, value, date: None, adjoining: false })
         })
         .collect()
 }
@@ -384,6 +419,9 @@ struct Anchor {
     /// gives the sentences after it ("She has searched since June 14, 2022. 'They took him
     /// with eleven others'" tells of that day).
     date: Option<Period>,
+    /// A phrase that dates the figure written right before it, nothing between ("7.8 the year
+    /// before").
+    adjoining: bool,
 }
 
 impl Anchor {

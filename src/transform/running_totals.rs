@@ -43,6 +43,14 @@ pub struct PeriodWords {
     /// 2023"), lower-case: that date is not the time of the figures after it.
     #[serde(default)]
     pub baseline_openers: Vec<String>,
+    /// Words that may stand between a figure and the anchor of its own ("37,190 at the close
+    /// of 2020"), besides the lexicon's `own_anchor_words`, lower-case.
+    #[serde(default)]
+    pub own_anchor_phrases: Vec<String>,
+    /// Phrases naming the year before the sentence's anchor ("2.4 in 2023, from 7.8 the year
+    /// before" -> 2022), lower-case: they date the figure right before them.
+    #[serde(default)]
+    pub year_before: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -70,10 +78,16 @@ impl PeriodRules {
             if !days.is_empty() && days.len() != 7 || days.iter().any(|d| d.trim().is_empty()) {
                 return Err(fail(format!("[language.{lang}] weekdays: give the seven days of the week, Monday first")));
             }
-            if words.baseline_openers.iter().any(|w| w.trim().is_empty()) {
-                return Err(fail(format!("[language.{lang}] baseline_openers: an empty phrase")));
+            let lists = [
+                ("baseline_openers", &words.baseline_openers),
+                ("own_anchor_phrases", &words.own_anchor_phrases),
+                ("year_before", &words.year_before),
+            ];
+            if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
+                return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
             }
-            for w in days.iter_mut().chain(words.baseline_openers.iter_mut()) {
+            let phrases = words.baseline_openers.iter_mut().chain(words.own_anchor_phrases.iter_mut()).chain(words.year_before.iter_mut());
+            for w in words.weekdays.iter_mut().chain(phrases) {
                 *w = w.trim().to_lowercase();
             }
         }
@@ -103,7 +117,12 @@ impl PeriodRules {
 impl PeriodRules {
     /// The words of a language; none when the file lists none.
     pub fn words(&self, language: &str) -> &PeriodWords {
-        static NO_WORDS: PeriodWords = PeriodWords { weekdays: Vec::new(), baseline_openers: Vec::new() };
+        static NO_WORDS: PeriodWords = PeriodWords {
+            weekdays: Vec::new(),
+            baseline_openers: Vec::new(),
+            own_anchor_phrases: Vec::new(),
+            year_before: Vec::new(),
+        };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
 }
