@@ -78,11 +78,7 @@ impl PeriodRules {
             if !days.is_empty() && days.len() != 7 || days.iter().any(|d| d.trim().is_empty()) {
                 return Err(fail(format!("[language.{lang}] weekdays: give the seven days of the week, Monday first")));
             }
-            let lists = [
-                ("baseline_openers", &words.baseline_openers),
-                ("own_anchor_phrases", &words.own_anchor_phrases),
-                ("year_before", &words.year_before),
-            ];
+            let lists = [("baseline_openers", &words.baseline_openers), ("own_anchor_phrases", &words.own_anchor_phrases), ("year_before", &words.year_before)];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
             }
@@ -117,12 +113,8 @@ impl PeriodRules {
 impl PeriodRules {
     /// The words of a language; none when the file lists none.
     pub fn words(&self, language: &str) -> &PeriodWords {
-        static NO_WORDS: PeriodWords = PeriodWords {
-            weekdays: Vec::new(),
-            baseline_openers: Vec::new(),
-            own_anchor_phrases: Vec::new(),
-            year_before: Vec::new(),
-        };
+        static NO_WORDS: PeriodWords =
+            PeriodWords { weekdays: Vec::new(), baseline_openers: Vec::new(), own_anchor_phrases: Vec::new(), year_before: Vec::new() };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
 }
