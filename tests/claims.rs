@@ -792,3 +792,9 @@ fn es_el_ano_anterior_is_the_year_before_the_sentence_anchor() {
     let ms = read("es", "La tasa de homicidios bajó a 3,1 por cada 100.000 habitantes en 2021, desde 9,4 el año anterior.", None);
     assert_eq!(find(&ms, "9,4").as_of.map(|p| p.to_string()).as_deref(), Some("2020"));
 }
+
+#[test]
+fn en_two_days_joined_by_and_are_a_span() {
+    let ms = read("en", "On June 3 and 4, 2024, the navy intercepted 41 boats.", None);
+    assert_eq!(find(&ms, "41").as_of.map(|p| p.to_string()).as_deref(), Some("2024-06-03/2024-06-04"));
+}

@@ -480,7 +480,7 @@ fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize
 
 /// Two anchors that open and close a span: "between March and April", "entre marzo y abril",
 /// "from 2019 to 2024" (a `range_open` word before the first, a `range_join` or `change_to`
-/// word between them).
+/// word between them), or "March 15 and 16" (a `range_join` word right after the first).
 fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Option<(&'a Anchor, &'a Anchor)> {
     anchors.windows(2).find_map(|w| {
         let (a, b) = (w[0], w[1]);
@@ -489,7 +489,9 @@ fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Opt
         let joined = gap_words.iter().rev().take(2).any(|g| lexicon.range_join.iter().any(|j| j == g) || lexicon.change_to.iter().any(|j| j == g));
         let before = lower_padded(doc.slice(a.start.saturating_sub(12).max(doc.sentences[a.sentence].0), a.start));
         let opened = before.split_whitespace().rev().take(2).any(|p| lexicon.range_open.iter().any(|o| o == p) || lexicon.change_from.iter().any(|o| o == p));
-        (joined && opened && gap_words.len() <= 6).then_some((a, b))
+        // "On March 15 and 16", "in 2023 and 2024": two anchors joined with nothing else between.
+        let adjacent = gap_words.len() <= 3 && !gap.contains([',', ';']) && gap_words.last().is_some_and(|g| lexicon.range_join.iter().any(|j| j == g));
+        ((joined && opened && gap_words.len() <= 6) || adjacent).then_some((a, b))
     })
 }
 
