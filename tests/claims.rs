@@ -798,3 +798,11 @@ fn en_two_days_joined_by_and_are_a_span() {
     let ms = read("en", "On June 3 and 4, 2024, the navy intercepted 41 boats.", None);
     assert_eq!(find(&ms, "41").as_of.map(|p| p.to_string()).as_deref(), Some("2024-06-03/2024-06-04"));
 }
+
+#[test]
+fn en_a_report_period_covers_its_findings_without_an_anchor() {
+    let text = "The study documents abuses in the jails between April 2021 and June 2023.\n\nFindings. We counted 212 deaths in custody. In 2022 alone the guards beat 40 inmates, while cells built for 10 held 30.";
+    let ms = read("en", text, Some("2023-09-01"));
+    assert_eq!(find(&ms, "212").as_of.map(|p| p.to_string()).as_deref(), Some("2021-04/2023-06"));
+    assert_eq!(find(&ms, "40").as_of.map(|p| p.to_string()).as_deref(), Some("2022"));
+}

@@ -67,7 +67,7 @@ pub fn assign_as_of(
         .collect();
     let baselines = baseline_anchors(doc, mentions, &anchors, lexicon, words);
     // A survey or study period stated once covers every later finding without its own anchor.
-    let mut survey_period: Option<Period> = None;
+    let surveys = survey_periods(doc, &anchors, lexicon);
     let mut facts: Option<SentenceFacts> = None;
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
@@ -82,13 +82,8 @@ pub fn assign_as_of(
             Some(f) if f.index == m.sentence => facts.insert(f),
             _ => facts.insert(SentenceFacts::of(doc, m.sentence, lexicon)),
         };
-        let (sentence, present, survey, changes) = (&f.text, f.present, f.survey, f.changes);
-        if survey {
-            let here = by_sentence(&anchors, m.sentence);
-            if here.len() == 2 {
-                survey_period = Some(here[0].value.through(&here[1].value));
-            }
-        }
+        let (sentence, present, changes) = (&f.text, f.present, f.changes);
+        let survey_period = surveys.iter().rfind(|(s, _)| *s <= m.sentence).map(|(_, p)| *p);
         // Sourcing counts ("three inmates told me", "interviewed hundreds") describe the
         // reporting, not a period.
         let after: String = doc.slice(m.end, (m.end + 40).min(cb.max(m.end))).to_lowercase();
@@ -126,7 +121,8 @@ pub fn assign_as_of(
             .or_else(|| {
                 [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
             })
-            .or(survey_period)
+            // A survey's period covers its findings whose sentence has no anchor of its own.
+            .or(survey_period.filter(|_| here.is_empty()))
             // A clause in the present (perfect) counts up to the article's date: an anchor of
             // another figure's clause does not date it.
             .or_else(|| if m.kind != "duration" && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
@@ -144,6 +140,7 @@ pub fn assign_as_of(
                 let nearest = free.iter().rfind(|a| a.start < m.start && !after_baseline_opener(doc, a, &words.baseline_openers)).or(free.first());
                 between_pair(doc, &free, lexicon).map(|(a, b)| a.value.through(&b.value)).or_else(|| nearest.map(|a| a.value))
             })
+            .or(survey_period)
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
@@ -191,6 +188,24 @@ fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let perfect = |k: usize| k > 0 && lexicon.present_perfect_auxiliaries.iter().any(|a| a == words[k - 1]);
     words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w)) && words.iter().enumerate().all(|(k, w)| !is_past_tense(w, lexicon) || perfect(k))
+}
+
+/// The periods of the sentences that state a survey or study between two anchors ("Between
+/// June and November 2024 we surveyed"), by sentence, in text order; the sentence may hold no
+/// figure itself.
+fn survey_periods(doc: &Doc, anchors: &[Anchor], lexicon: &Lexicon) -> Vec<(usize, Period)> {
+    let mut found: Vec<(usize, Period)> = Vec::new();
+    let mut read: Option<usize> = None;
+    for a in anchors {
+        if read.replace(a.sentence) == Some(a.sentence) {
+            continue;
+        }
+        let here = by_sentence(anchors, a.sentence);
+        if here.len() == 2 && SentenceFacts::of(doc, a.sentence, lexicon).survey {
+            found.push((a.sentence, here[0].value.through(&here[1].value)));
+        }
+    }
+    found
 }
 
 /// What the period rules read of a whole sentence.
