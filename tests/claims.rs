@@ -806,3 +806,18 @@ fn en_a_report_period_covers_its_findings_without_an_anchor() {
     assert_eq!(find(&ms, "212").as_of.map(|p| p.to_string()).as_deref(), Some("2021-04/2023-06"));
     assert_eq!(find(&ms, "40").as_of.map(|p| p.to_string()).as_deref(), Some("2022"));
 }
+
+#[test]
+fn en_a_sentence_referring_back_takes_the_period_before() {
+    let text = "The audit found the jails held 61,200 inmates in late 2021, in cells built for 30,000. That is an occupancy rate of about 204%, and 12 of the 20 jails are over capacity.";
+    let ms = read("en", text, Some("2023-05-02"));
+    assert_eq!(find(&ms, "204%").as_of.map(|p| p.to_string()).as_deref(), Some("2021"));
+    assert_eq!(find(&ms, "20 jails").as_of.map(|p| p.to_string()).as_deref(), Some("2023-05-02"));
+}
+
+#[test]
+fn en_an_apposition_after_a_dash_restates_its_figure() {
+    let text = "The number of inmates, which was 20,000 in 2018, now nears 70,000 — one of every 60 adults.";
+    let ms = read("en", text, Some("2024-02-01"));
+    assert_eq!(find(&ms, "one of every 60").as_of.map(|p| p.to_string()).as_deref(), Some("2024-02-01"));
+}

@@ -69,6 +69,9 @@ pub fn assign_as_of(
     // A survey or study period stated once covers every later finding without its own anchor.
     let surveys = survey_periods(doc, &anchors, lexicon);
     let mut facts: Option<SentenceFacts> = None;
+    // The period of each statement so far, with its sentence: a sentence that refers back
+    // ("That is an occupancy rate of 180%") takes the one before's.
+    let mut assigned: Vec<Dated> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
@@ -121,6 +124,17 @@ pub fn assign_as_of(
             .or_else(|| {
                 [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
             })
+            // "now approaches 105,000 — one of every 45 adults": an apposition takes its figure's.
+            .or_else(|| assigned.last().filter(|d| d.sentence == m.sentence && is_apposition(doc, d.end, m.start)).and_then(|d| d.period))
+            // "That is a rate of 180%": the period of the last figure of the sentence before,
+            // up to the sentence's first clause break ("…, and 19 prisons operate").
+            .or_else(|| {
+                let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, m.start));
+                let back =
+                    words.back_references.iter().any(|w| opens_with(sentence, w)) && !words.clause_breaks.iter().any(|b| opening.contains(&format!("{b} ")));
+                let last = assigned.iter().rev().take_while(|d| d.sentence + 1 >= m.sentence).find(|d| d.sentence + 1 == m.sentence);
+                back.then(|| last.and_then(|d| d.period)).flatten()
+            })
             // A survey's period covers its findings whose sentence has no anchor of its own.
             .or(survey_period.filter(|_| here.is_empty()))
             // A clause in the present (perfect) counts up to the article's date: an anchor of
@@ -157,8 +171,32 @@ pub fn assign_as_of(
                 _ => None,
             })
             .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None });
+        assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
     }
     restatements_share_their_period(mentions, reference_period);
+}
+
+/// A statement's period as the rules gave it, with where the statement is.
+struct Dated {
+    sentence: usize,
+    end: usize,
+    period: Option<Period>,
+}
+
+/// Is the text from a figure's end to the next figure's start a dash and a few words ("105,000
+/// — one of every 45"): does the next figure restate the first?
+fn is_apposition(doc: &Doc, figure_end: usize, next_start: usize) -> bool {
+    // The most words between the dash and the restating figure.
+    const MAX_WORDS: usize = 4;
+    let gap = doc.slice(figure_end, next_start);
+    let Some(rest) = gap.trim_start().strip_prefix(['—', '–']) else { return false };
+    !rest.contains(|c: char| c.is_ascii_digit() || ",;:()—–".contains(c)) && rest.split_whitespace().count() <= MAX_WORDS
+}
+
+/// Does the sentence (lower-cased, padded) open with the phrase, after any quote or dash?
+fn opens_with(sentence: &str, phrase: &str) -> bool {
+    let text = sentence.trim_start_matches(|c: char| c.is_whitespace() || !c.is_alphanumeric());
+    text.strip_prefix(phrase).is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
 }
 
 /// A figure stated again (a headline, a quote of the same number) is the same claim: where one

@@ -51,6 +51,13 @@ pub struct PeriodWords {
     /// before" -> 2022), lower-case: they date the figure right before them.
     #[serde(default)]
     pub year_before: Vec<String>,
+    /// Words that open a sentence referring back to the one before ("That is a rate of 180%"),
+    /// lower-case: its figures take the period of the last figure before.
+    #[serde(default)]
+    pub back_references: Vec<String>,
+    /// Where a sentence's first clause ends (", and"): a back reference holds up to there.
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -78,11 +85,23 @@ impl PeriodRules {
             if !days.is_empty() && days.len() != 7 || days.iter().any(|d| d.trim().is_empty()) {
                 return Err(fail(format!("[language.{lang}] weekdays: give the seven days of the week, Monday first")));
             }
-            let lists = [("baseline_openers", &words.baseline_openers), ("own_anchor_phrases", &words.own_anchor_phrases), ("year_before", &words.year_before)];
+            let lists = [
+                ("baseline_openers", &words.baseline_openers),
+                ("own_anchor_phrases", &words.own_anchor_phrases),
+                ("year_before", &words.year_before),
+                ("back_references", &words.back_references),
+                ("clause_breaks", &words.clause_breaks),
+            ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
             }
-            let phrases = words.baseline_openers.iter_mut().chain(words.own_anchor_phrases.iter_mut()).chain(words.year_before.iter_mut());
+            let phrases = words
+                .baseline_openers
+                .iter_mut()
+                .chain(words.own_anchor_phrases.iter_mut())
+                .chain(words.year_before.iter_mut())
+                .chain(words.back_references.iter_mut())
+                .chain(words.clause_breaks.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
                 *w = w.trim().to_lowercase();
             }
@@ -113,8 +132,14 @@ impl PeriodRules {
 impl PeriodRules {
     /// The words of a language; none when the file lists none.
     pub fn words(&self, language: &str) -> &PeriodWords {
-        static NO_WORDS: PeriodWords =
-            PeriodWords { weekdays: Vec::new(), baseline_openers: Vec::new(), own_anchor_phrases: Vec::new(), year_before: Vec::new() };
+        static NO_WORDS: PeriodWords = PeriodWords {
+            weekdays: Vec::new(),
+            baseline_openers: Vec::new(),
+            own_anchor_phrases: Vec::new(),
+            year_before: Vec::new(),
+            back_references: Vec::new(),
+            clause_breaks: Vec::new(),
+        };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
 }
