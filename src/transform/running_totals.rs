@@ -368,6 +368,8 @@ mod tests {
             "[[running_total]]\nmeasures = [\"no_such_measure\"]\nstart = \"es_state_of_exception_start\"\n",
             "[[running_total]]\nmeasures = [\"es_state_of_exception_arrests\"]\nstart = \"es_state_of_exception_arrests\"\n",
             "[language.en]\nweekdays = [\"monday\"]\n",
+            "[language.en]\nyear_before = [\" \"]\n",
+            "[language.en]\nback_references = [\"that\", \"\"]\n",
             "[[running_total]]\nmeasures = []\nstart = \"es_state_of_exception_start\"\nextra = 1\n",
         ];
         for text in bad {
