@@ -117,6 +117,11 @@ pub struct Grammar<'a> {
     multiplier_before: PhraseSet<()>,
     clock_fractions: PhraseSet<u32>,
     idioms: PhraseSet<()>,
+    /// The words a date can start at, and the words a number can start at (see
+    /// [`date_starters`], [`number_starters`]): any other plain word is skipped with a lookup,
+    /// without trying the rules.
+    date_starters: super::lexicon::Words,
+    number_starters: super::lexicon::Words,
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
     floor: std::cell::Cell<usize>,
@@ -258,6 +263,8 @@ impl<'a> Grammar<'a> {
             multiplier_before: PhraseSet::of_list(&lex.multiplier_before, ()),
             clock_fractions: PhraseSet::new(lex.clock_fractions.iter().map(|(k, v)| (k.clone(), *v))),
             idioms: PhraseSet::of_list(&lex.idioms, ()),
+            date_starters: date_starters(lex),
+            number_starters: number_starters(lex),
             floor: std::cell::Cell::new(0),
             dateline_end: std::cell::Cell::new(0),
             latest_year: std::cell::Cell::new(None),
@@ -303,13 +310,29 @@ impl<'a> Grammar<'a> {
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            // Debug builds (and so the tests) try every rule at every token, to prove that
+            // trying only the rules a token may start never changes a mention.
+            let (date, number) = self.may_start(&toks[i]);
+            let (try_date, try_number) = (date || cfg!(debug_assertions), number || cfg!(debug_assertions));
+            if !(try_date || try_number) {
+                i += 1;
+                continue;
+            }
             self.floor.set(cands.last().map_or(0, |c| c.b));
-            let found = self
-                .date_at(toks, i, reference, &cands)
-                .or_else(|| self.clock_at(toks, i))
-                .or_else(|| self.decade_at(toks, i))
-                .or_else(|| self.special_number_at(toks, i))
-                .or_else(|| self.number_at(doc, toks, i));
+            let dated = if try_date { self.date_at(toks, i, reference, &cands) } else { None };
+            debug_assert!(date || dated.is_none(), "a date starts at {:?}, which `date_starters` does not list", toks[i].lower);
+            let found = dated.or_else(|| {
+                if !try_number {
+                    return None;
+                }
+                let found = self
+                    .clock_at(toks, i)
+                    .or_else(|| self.decade_at(toks, i))
+                    .or_else(|| self.special_number_at(toks, i))
+                    .or_else(|| self.number_at(doc, toks, i));
+                debug_assert!(number || found.is_none(), "a number starts at {:?}, which `number_starters` does not list", toks[i].lower);
+                found
+            });
             match found {
                 Some(mut c) => {
                     c.a = c.a.max(self.floor.get()); // never overlap the previous mention
@@ -326,6 +349,17 @@ impl<'a> Grammar<'a> {
         let cands = self.join_compound_durations(toks, cands);
         let mentions = cands.into_iter().map(|c| self.finish(doc, c)).collect();
         (mentions, dated)
+    }
+
+    /// May a date start at this token, and may a number? Digits may start either; a word of
+    /// [`date_starters`] a date; an all-capitals word (a Roman numeral) or a word of
+    /// [`number_starters`] a number. A plain word ("prison", "said") starts neither.
+    #[inline]
+    fn may_start(&self, t: &Token) -> (bool, bool) {
+        if t.is_digits() {
+            return (true, true);
+        }
+        (self.date_starters.contains(&t.lower), (t.all_upper && t.is_word()) || self.number_starters.contains(&t.lower))
     }
 
     /// "spoke to 60 Minutes", "el programa 60 Minutos": a number whose counted noun is
@@ -2381,6 +2415,30 @@ fn currencies(dollar_phrases: &[String], lex: &Lexicon) -> PhraseSet<String> {
     let dollars = dollar_phrases.iter().map(|p| (p.clone(), "USD".to_string()));
     let others = lex.currency_units.iter().map(|(p, u)| (p.clone(), u.clone()));
     PhraseSet::new(dollars.chain(others))
+}
+
+/// The words `date_at` may start a date at, besides digits: a month, the first word of a period
+/// prefix ("early", "the end of"), "mid". A rule that starts a date at a word of another table
+/// must add it here (debug builds check every token).
+fn date_starters(lex: &Lexicon) -> super::lexicon::Words {
+    let first_words = lex.period_prefixes.iter().filter_map(|p| super::phrases::phrase_tokens(p).into_iter().next());
+    super::lexicon::Words::new(std::iter::once("mid".to_string()).chain(lex.months.keys().cloned()).chain(first_words))
+}
+
+/// The words the number rules may start a mention at, besides digits and capitals: the tables
+/// `clock_at` and `decade_at` (cardinals), `special_number_at` (vague amounts, multipliers,
+/// fractions, durations, ordinals) and `number_at` (cardinals, articles that stand for one,
+/// scales that stand alone) ask about the token they start at; a phrase counts by its first
+/// word. A rule that starts at a word of another table must add it here (debug builds check
+/// every token).
+fn number_starters(lex: &Lexicon) -> super::lexicon::Words {
+    let phrases = lex.vague.keys().chain(lex.multipliers.keys()).chain(lex.fractions.keys()).chain(lex.durations.keys());
+    let first_words = phrases.filter_map(|p| super::phrases::phrase_tokens(p).into_iter().next());
+    let words = (lex.cardinals.keys().chain(lex.ordinals.keys()).chain(lex.scale_fractions.keys()).cloned())
+        .chain(lex.one_articles.iter().cloned())
+        .chain(lex.standalone_scales.iter().cloned())
+        .chain(first_words);
+    super::lexicon::Words::new(words)
 }
 
 /// Token index range of each sentence (tokens are in order, sentences numbered from 0).
