@@ -117,11 +117,9 @@ pub struct Grammar<'a> {
     multiplier_before: PhraseSet<()>,
     clock_fractions: PhraseSet<u32>,
     idioms: PhraseSet<()>,
-    /// The words a date can start at, and the words a number can start at (see
-    /// [`date_starters`], [`number_starters`]): any other plain word is skipped with a lookup,
-    /// without trying the rules.
-    date_starters: super::lexicon::Words,
-    number_starters: super::lexicon::Words,
+    /// What each word may start, as bits of [`Starts`] (see [`starters`]): any other plain
+    /// word is skipped with one lookup, without trying the rules.
+    starters: super::lexicon::WordMap<u8>,
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
     floor: std::cell::Cell<usize>,
@@ -263,8 +261,7 @@ impl<'a> Grammar<'a> {
             multiplier_before: PhraseSet::of_list(&lex.multiplier_before, ()),
             clock_fractions: PhraseSet::new(lex.clock_fractions.iter().map(|(k, v)| (k.clone(), *v))),
             idioms: PhraseSet::of_list(&lex.idioms, ()),
-            date_starters: date_starters(lex),
-            number_starters: number_starters(lex),
+            starters: starters(lex),
             floor: std::cell::Cell::new(0),
             dateline_end: std::cell::Cell::new(0),
             latest_year: std::cell::Cell::new(None),
@@ -288,7 +285,7 @@ impl<'a> Grammar<'a> {
         let toks = &doc.tokens;
         self.number_format.set(number_format);
         self.dateline_end.set(dateline_end(doc));
-        let years = toks.iter().filter(|t| t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit()));
+        let years = toks.iter().filter(|t| t.is_digits() && t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit()));
         self.latest_year.set(years.filter_map(|t| t.lower.parse::<i32>().ok()).filter(|y| (1990..=2100).contains(y)).max());
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
         self.years_named.set((0, None));
@@ -320,7 +317,7 @@ impl<'a> Grammar<'a> {
             }
             self.floor.set(cands.last().map_or(0, |c| c.b));
             let dated = if try_date { self.date_at(toks, i, reference, &cands) } else { None };
-            debug_assert!(date || dated.is_none(), "a date starts at {:?}, which `date_starters` does not list", toks[i].lower);
+            debug_assert!(date || dated.is_none(), "a date starts at {:?}, which `starters` does not mark", toks[i].lower);
             let found = dated.or_else(|| {
                 if !try_number {
                     return None;
@@ -330,7 +327,7 @@ impl<'a> Grammar<'a> {
                     .or_else(|| self.decade_at(toks, i))
                     .or_else(|| self.special_number_at(toks, i))
                     .or_else(|| self.number_at(doc, toks, i));
-                debug_assert!(number || found.is_none(), "a number starts at {:?}, which `number_starters` does not list", toks[i].lower);
+                debug_assert!(number || found.is_none(), "a number starts at {:?}, which `starters` does not mark", toks[i].lower);
                 found
             });
             match found {
@@ -351,15 +348,16 @@ impl<'a> Grammar<'a> {
         (mentions, dated)
     }
 
-    /// May a date start at this token, and may a number? Digits may start either; a word of
-    /// [`date_starters`] a date; an all-capitals word (a Roman numeral) or a word of
-    /// [`number_starters`] a number. A plain word ("prison", "said") starts neither.
+    /// May a date start at this token, and may a number? Digits may start either; a word that
+    /// [`starters`] marks, what it marks; an all-capitals word (a Roman numeral) a number. A
+    /// plain word ("prison", "said") starts neither.
     #[inline]
     fn may_start(&self, t: &Token) -> (bool, bool) {
         if t.is_digits() {
             return (true, true);
         }
-        (self.date_starters.contains(&t.lower), (t.all_upper && t.is_word()) || self.number_starters.contains(&t.lower))
+        let starts = self.starters.get(&t.lower).copied().unwrap_or(0);
+        (starts & Starts::DATE != 0, starts & Starts::NUMBER != 0 || (t.all_upper && t.is_word()))
     }
 
     /// "spoke to 60 Minutes", "el programa 60 Minutos": a number whose counted noun is
@@ -1595,6 +1593,11 @@ impl<'a> Grammar<'a> {
                 return Some(c);
             }
         }
+        // Most words here start no vague amount, multiplier, fraction or duration: their only
+        // rule left is the ordinal, and the qualifier before them is not looked for.
+        if self.starters.get(&t.lower).is_none_or(|s| s & Starts::SPECIAL == 0) {
+            return self.ordinal_at(toks, i);
+        }
         let (qa, qualifier) = self.qualifier_before(toks, i);
         if let Some((n, v)) = self.vague.match_at(toks, i) {
             // "tens of thousands" wins over "thousands" only as a whole phrase.
@@ -2417,28 +2420,38 @@ fn currencies(dollar_phrases: &[String], lex: &Lexicon) -> PhraseSet<String> {
     PhraseSet::new(dollars.chain(others))
 }
 
-/// The words `date_at` may start a date at, besides digits: a month, the first word of a period
-/// prefix ("early", "the end of"), "mid". A rule that starts a date at a word of another table
-/// must add it here (debug builds check every token).
-fn date_starters(lex: &Lexicon) -> super::lexicon::Words {
-    let first_words = lex.period_prefixes.iter().filter_map(|p| super::phrases::phrase_tokens(p).into_iter().next());
-    super::lexicon::Words::new(std::iter::once("mid".to_string()).chain(lex.months.keys().cloned()).chain(first_words))
+/// What a word may start, the bits of [`starters`].
+struct Starts;
+
+impl Starts {
+    /// A date: a month, the first word of a period prefix ("early", "the end of"), "mid".
+    const DATE: u8 = 1;
+    /// A number: a cardinal, an ordinal, an article that stands for one, a scale that stands
+    /// alone, or one of [`Starts::SPECIAL`].
+    const NUMBER: u8 = 2;
+    /// A vague amount, a multiplier, a fraction (a phrase's first word, or a half before a
+    /// scale) or a duration: what `special_number_at` reads before ordinals.
+    const SPECIAL: u8 = 4;
 }
 
-/// The words the number rules may start a mention at, besides digits and capitals: the tables
-/// `clock_at` and `decade_at` (cardinals), `special_number_at` (vague amounts, multipliers,
-/// fractions, durations, ordinals) and `number_at` (cardinals, articles that stand for one,
-/// scales that stand alone) ask about the token they start at; a phrase counts by its first
-/// word. A rule that starts at a word of another table must add it here (debug builds check
-/// every token).
-fn number_starters(lex: &Lexicon) -> super::lexicon::Words {
-    let phrases = lex.vague.keys().chain(lex.multipliers.keys()).chain(lex.fractions.keys()).chain(lex.durations.keys());
-    let first_words = phrases.filter_map(|p| super::phrases::phrase_tokens(p).into_iter().next());
-    let words = (lex.cardinals.keys().chain(lex.ordinals.keys()).chain(lex.scale_fractions.keys()).cloned())
-        .chain(lex.one_articles.iter().cloned())
-        .chain(lex.standalone_scales.iter().cloned())
-        .chain(first_words);
-    super::lexicon::Words::new(words)
+/// The words a rule of [`Grammar::run`] may start a mention at, besides digits and capitals,
+/// and what each may start: the tables `date_at`, `clock_at`, `decade_at`,
+/// `special_number_at` and `number_at` ask about the token they start at (a phrase counts by
+/// its first word). A rule that starts at a word of another table must add it here (debug
+/// builds check every token).
+fn starters(lex: &Lexicon) -> super::lexicon::WordMap<u8> {
+    let first_word = |p: &String| super::phrases::phrase_tokens(p).into_iter().next();
+    let special = lex.vague.keys().chain(lex.multipliers.keys()).chain(lex.fractions.keys()).chain(lex.durations.keys()).filter_map(first_word);
+    let number = lex.cardinals.keys().chain(lex.ordinals.keys()).cloned().chain(lex.one_articles.iter().cloned()).chain(lex.standalone_scales.iter().cloned());
+    let date = std::iter::once("mid".to_string()).chain(lex.months.keys().cloned()).chain(lex.period_prefixes.iter().filter_map(first_word));
+    let marked = (special.chain(lex.scale_fractions.keys().cloned()).map(|w| (w, Starts::SPECIAL | Starts::NUMBER)))
+        .chain(number.map(|w| (w, Starts::NUMBER)))
+        .chain(date.map(|w| (w, Starts::DATE)));
+    let mut starts: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    for (word, bits) in marked {
+        *starts.entry(word).or_default() |= bits;
+    }
+    starts.into_iter().collect()
 }
 
 /// Token index range of each sentence (tokens are in order, sentences numbered from 0).
