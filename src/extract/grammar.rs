@@ -344,7 +344,20 @@ impl<'a> Grammar<'a> {
         }
         self.inherit_from_neighbours(toks, &mut cands);
         let cands = self.join_compound_durations(toks, cands);
-        let mentions = cands.into_iter().map(|c| self.finish(doc, c)).collect();
+        // Whether a sentence is boilerplate is read once for all the mentions in it.
+        let mut last_sentence: Option<(usize, bool)> = None;
+        let mentions = cands
+            .into_iter()
+            .map(|c| {
+                let sentence = toks[c.a].sentence;
+                let boilerplate = match last_sentence {
+                    Some((s, b)) if s == sentence => b,
+                    _ => self.is_boilerplate(toks, c.a),
+                };
+                last_sentence = Some((sentence, boilerplate));
+                self.finish(doc, c, boilerplate)
+            })
+            .collect();
         (mentions, dated)
     }
 
@@ -383,7 +396,9 @@ impl<'a> Grammar<'a> {
         &toks[a..b]
     }
 
-    fn finish(&self, doc: &Doc, mut c: Cand) -> Mention {
+    /// The mention of a candidate; `boilerplate` says whether its sentence is about the
+    /// publication itself ([`Grammar::is_boilerplate`]).
+    fn finish(&self, doc: &Doc, mut c: Cand, boilerplate: bool) -> Mention {
         let toks = &doc.tokens;
         let start = toks[c.a].start;
         let end = toks[c.b - 1].end;
@@ -393,7 +408,7 @@ impl<'a> Grammar<'a> {
         if matches!(c.kind, "identifier" | "ordinal" | "date" | "year") {
             c.is_statement = false;
         }
-        if self.is_boilerplate(toks, c.a) || self.defines_group(toks, &c) || self.is_indefinite_one(toks, &c) || self.is_time_ago(toks, &c) {
+        if boilerplate || self.defines_group(toks, &c) || self.is_indefinite_one(toks, &c) || self.is_time_ago(toks, &c) {
             c.is_statement = false;
         }
         Mention {

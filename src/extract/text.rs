@@ -382,6 +382,13 @@ mod tests {
     }
 
     #[test]
+    fn link_targets_and_urls_are_not_read() {
+        let doc = Doc::new("Read [the report](https://example.org/r(1)) at www.example.org/x or bit.ly/3xYz, [example.org/a-2](x) today.");
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(words, ["read", "[", "the", "report", "]", "at", "or", "[", "example", ".", "org", "/", "a", "-", "2", "]", "today", "."]);
+    }
+
+    #[test]
     fn a_period_glued_to_the_next_capital_still_ends_a_sentence() {
         assert_eq!(
             sentences("El penal estaba lleno aquella semana.Según el informe, hubo 40."),
