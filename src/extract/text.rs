@@ -313,7 +313,7 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
     let n = chars.len();
     // About one token per five characters of prose: one allocation, not a dozen doublings.
     let mut tokens = Vec::with_capacity(n / 4 + 16);
-    let mut buffer = String::new(); // reused for each token's lower-case text
+    let mut spellings = Spellings::default();
     let mut i = 0;
     let mut space_before = true;
     let mut sentence = 0;
@@ -348,14 +348,40 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
         while sentence + 1 < sentences.len() && sentences[sentence].1 <= start {
             sentence += 1;
         }
-        let text = &chars[start..i];
-        let lower = lower_case(text, &mut buffer);
-        let upper_first = text[0].is_uppercase();
-        let all_upper = text.iter().all(|c| c.is_uppercase());
-        tokens.push(Token { start, end: i, kind, lower: super::lookup::Lower::new(lower), upper_first, all_upper, space_before, sentence });
+        let (lower, upper_first, all_upper) = spellings.read(&chars[start..i]);
+        tokens.push(Token { start, end: i, kind, lower, upper_first, all_upper, space_before, sentence });
         space_before = false;
     }
     tokens
+}
+
+/// What the tokenizer reads from a token's text: its lower-cased text with its hash, whether
+/// its first character is upper-case and whether all are.
+type Spelling = (super::lookup::Lower, bool, bool);
+
+/// The spellings read so far in a text. Most tokens repeat ("the", ",", "prison"): a repeated
+/// one is copied from here, not lower-cased and hashed again.
+#[derive(Default)]
+struct Spellings {
+    read: rustc_hash::FxHashMap<Box<[char]>, Spelling>,
+    buffer: String,
+}
+
+/// Spellings kept per text: enough for the words of an article, bounded for a huge text.
+const SPELLINGS_KEPT: usize = 8192;
+
+impl Spellings {
+    /// The spelling of a token's text: remembered, or read and remembered.
+    fn read(&mut self, text: &[char]) -> Spelling {
+        if let Some(known) = self.read.get(text) {
+            return known.clone();
+        }
+        let spelling = (super::lookup::Lower::new(lower_case(text, &mut self.buffer)), text[0].is_uppercase(), text.iter().all(|c| c.is_uppercase()));
+        if self.read.len() < SPELLINGS_KEPT {
+            self.read.insert(text.into(), spelling.clone());
+        }
+        spelling
+    }
 }
 
 /// The lower-cased text of a token, written into `buffer` first (no allocation per token,
