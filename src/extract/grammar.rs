@@ -120,6 +120,9 @@ pub struct Grammar<'a> {
     multiplier_before: PhraseSet<()>,
     clock_fractions: PhraseSet<u32>,
     idioms: PhraseSet<()>,
+    /// What each word may start, as bits of [`Starts`] (see [`starters`]): any other plain
+    /// word is skipped with one lookup, without trying the rules.
+    starters: super::lexicon::WordMap<u8>,
     /// First token the current candidate may claim: look-behinds never reach into the
     /// previous mention ("5 menores de 18 años" is two mentions, not overlapping ones).
     floor: std::cell::Cell<usize>,
@@ -263,6 +266,7 @@ impl<'a> Grammar<'a> {
             multiplier_before: PhraseSet::of_list(&lex.multiplier_before, ()),
             clock_fractions: PhraseSet::new(lex.clock_fractions.iter().map(|(k, v)| (k.clone(), *v))),
             idioms: PhraseSet::of_list(&lex.idioms, ()),
+            starters: starters(lex),
             floor: std::cell::Cell::new(0),
             dateline_end: std::cell::Cell::new(0),
             latest_year: std::cell::Cell::new(None),
@@ -286,7 +290,7 @@ impl<'a> Grammar<'a> {
         let toks = &doc.tokens;
         self.number_format.set(number_format);
         self.dateline_end.set(dateline_end(doc));
-        let years = toks.iter().filter(|t| t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit()));
+        let years = toks.iter().filter(|t| t.is_digits() && t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit()));
         self.latest_year.set(years.filter_map(|t| t.lower.parse::<i32>().ok()).filter(|y| (1990..=2100).contains(y)).max());
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
         self.years_named.set((0, None));
@@ -308,14 +312,36 @@ impl<'a> Grammar<'a> {
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            // Debug builds (and so the tests) try every rule at every token, to prove that
+            // trying only the rules a token may start never changes a mention.
+            let (date, number) = self.may_start(&toks[i]);
+            let (try_date, try_number) = (date || cfg!(debug_assertions), number || cfg!(debug_assertions));
+            if !(try_date || try_number) {
+                i += 1;
+                continue;
+            }
             self.floor.set(cands.last().map_or(0, |c| c.b));
-            let found = self
-                .part_of_year_at(toks, i, reference)
-                .or_else(|| self.date_at(toks, i, reference, &cands))
-                .or_else(|| self.clock_at(toks, i))
-                .or_else(|| self.decade_at(toks, i))
-                .or_else(|| self.special_number_at(toks, i))
-                .or_else(|| self.number_at(doc, toks, i));
+            // An ordinal part of a year ("the first quarter of 2025") starts at an ordinal, a
+            // number starter.
+            let part = if try_number { self.part_of_year_at(toks, i, reference) } else { None };
+            debug_assert!(number || part.is_none(), "a part of a year starts at {:?}, which `starters` does not mark", toks[i].lower);
+            let dated = part.or_else(|| {
+                let dated = if try_date { self.date_at(toks, i, reference, &cands) } else { None };
+                debug_assert!(date || dated.is_none(), "a date starts at {:?}, which `starters` does not mark", toks[i].lower);
+                dated
+            });
+            let found = dated.or_else(|| {
+                if !try_number {
+                    return None;
+                }
+                let found = self
+                    .clock_at(toks, i)
+                    .or_else(|| self.decade_at(toks, i))
+                    .or_else(|| self.special_number_at(toks, i))
+                    .or_else(|| self.number_at(doc, toks, i));
+                debug_assert!(number || found.is_none(), "a number starts at {:?}, which `starters` does not mark", toks[i].lower);
+                found
+            });
             match found {
                 Some(mut c) => {
                     self.fit_article(toks, &mut c);
@@ -331,7 +357,20 @@ impl<'a> Grammar<'a> {
         }
         self.inherit_from_neighbours(toks, &mut cands);
         let cands = self.join_compound_durations(toks, cands);
-        let mentions = cands.into_iter().map(|c| self.finish(doc, c)).collect();
+        // Whether a sentence is boilerplate is read once for all the mentions in it.
+        let mut last_sentence: Option<(usize, bool)> = None;
+        let mentions = cands
+            .into_iter()
+            .map(|c| {
+                let sentence = toks[c.a].sentence;
+                let boilerplate = match last_sentence {
+                    Some((s, b)) if s == sentence => b,
+                    _ => self.is_boilerplate(toks, c.a),
+                };
+                last_sentence = Some((sentence, boilerplate));
+                self.finish(doc, c, boilerplate)
+            })
+            .collect();
         (mentions, dated)
     }
 
@@ -352,6 +391,18 @@ impl<'a> Grammar<'a> {
         } else if c.qualifier == "exact" && ARTICLES.contains(&toks[c.a].lower.as_str()) && c.a + 1 < c.b {
             c.a += 1;
         }
+    }
+
+    /// May a date start at this token, and may a number? Digits may start either; a word that
+    /// [`starters`] marks, what it marks; an all-capitals word (a Roman numeral) a number. A
+    /// plain word ("prison", "said") starts neither.
+    #[inline]
+    fn may_start(&self, t: &Token) -> (bool, bool) {
+        if t.is_digits() {
+            return (true, true);
+        }
+        let starts = self.starters.get(&t.lower).copied().unwrap_or(0);
+        (starts & Starts::DATE != 0, starts & Starts::NUMBER != 0 || (t.all_upper && t.is_word()))
     }
 
     /// "spoke to 60 Minutes", "el programa 60 Minutos": a number whose counted noun is
@@ -377,7 +428,9 @@ impl<'a> Grammar<'a> {
         &toks[a..b]
     }
 
-    fn finish(&self, doc: &Doc, mut c: Cand) -> Mention {
+    /// The mention of a candidate; `boilerplate` says whether its sentence is about the
+    /// publication itself ([`Grammar::is_boilerplate`]).
+    fn finish(&self, doc: &Doc, mut c: Cand, boilerplate: bool) -> Mention {
         let toks = &doc.tokens;
         let start = toks[c.a].start;
         let end = toks[c.b - 1].end;
@@ -387,7 +440,7 @@ impl<'a> Grammar<'a> {
         if matches!(c.kind, "identifier" | "ordinal" | "date" | "year") {
             c.is_statement = false;
         }
-        if self.is_boilerplate(toks, c.a) || self.defines_group(toks, &c) || self.is_indefinite_one(toks, &c) || self.is_time_ago(toks, &c) {
+        if boilerplate || self.defines_group(toks, &c) || self.is_indefinite_one(toks, &c) || self.is_time_ago(toks, &c) {
             c.is_statement = false;
         }
         Mention {
@@ -1611,6 +1664,11 @@ impl<'a> Grammar<'a> {
                 return Some(c);
             }
         }
+        // Most words here start no vague amount, multiplier, fraction or duration: their only
+        // rule left is the ordinal, and the qualifier before them is not looked for.
+        if self.starters.get(&t.lower).is_none_or(|s| s & Starts::SPECIAL == 0) {
+            return self.ordinal_at(toks, i);
+        }
         let (qa, qualifier) = self.qualifier_before(toks, i);
         if let Some((n, v)) = self.vague.match_at(toks, i) {
             // "tens of thousands" wins over "thousands" only as a whole phrase.
@@ -2463,6 +2521,40 @@ fn currencies(dollar_phrases: &[String], lex: &Lexicon) -> PhraseSet<String> {
     let dollars = dollar_phrases.iter().map(|p| (p.clone(), "USD".to_string()));
     let others = lex.currency_units.iter().map(|(p, u)| (p.clone(), u.clone()));
     PhraseSet::new(dollars.chain(others))
+}
+
+/// What a word may start, the bits of [`starters`].
+struct Starts;
+
+impl Starts {
+    /// A date: a month, the first word of a period prefix ("early", "the end of"), "mid".
+    const DATE: u8 = 1;
+    /// A number: a cardinal, an ordinal, an article that stands for one, a scale that stands
+    /// alone, or one of [`Starts::SPECIAL`].
+    const NUMBER: u8 = 2;
+    /// A vague amount, a multiplier, a fraction (a phrase's first word, or a half before a
+    /// scale) or a duration: what `special_number_at` reads before ordinals.
+    const SPECIAL: u8 = 4;
+}
+
+/// The words a rule of [`Grammar::run`] may start a mention at, besides digits and capitals,
+/// and what each may start: the tables `date_at`, `clock_at`, `decade_at`,
+/// `special_number_at` and `number_at` ask about the token they start at (a phrase counts by
+/// its first word). A rule that starts at a word of another table must add it here (debug
+/// builds check every token).
+fn starters(lex: &Lexicon) -> super::lexicon::WordMap<u8> {
+    let first_word = |p: &String| super::phrases::phrase_tokens(p).into_iter().next();
+    let special = lex.vague.keys().chain(lex.multipliers.keys()).chain(lex.fractions.keys()).chain(lex.durations.keys()).filter_map(first_word);
+    let number = lex.cardinals.keys().chain(lex.ordinals.keys()).cloned().chain(lex.one_articles.iter().cloned()).chain(lex.standalone_scales.iter().cloned());
+    let date = std::iter::once("mid".to_string()).chain(lex.months.keys().cloned()).chain(lex.period_prefixes.iter().filter_map(first_word));
+    let marked = (special.chain(lex.scale_fractions.keys().cloned()).map(|w| (w, Starts::SPECIAL | Starts::NUMBER)))
+        .chain(number.map(|w| (w, Starts::NUMBER)))
+        .chain(date.map(|w| (w, Starts::DATE)));
+    let mut starts: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    for (word, bits) in marked {
+        *starts.entry(word).or_default() |= bits;
+    }
+    starts.into_iter().collect()
 }
 
 /// Token index range of each sentence (tokens are in order, sentences numbered from 0).
