@@ -665,3 +665,39 @@ fn a_date_after_an_english_pronoun_takes_the_subject_before() {
     let ms = read("en", "Congress extended the state of emergency for a ninth time. It was first declared in April.", Some("2023-01-10"));
     assert_eq!(find(&ms, "April").measure.as_deref(), Some("es_state_of_exception_start"));
 }
+
+#[test]
+fn es_a_return_verb_in_the_clause_rules_out_the_deportation() {
+    let ms = read("es", "Los 240 venezolanos que estaban en la megacárcel regresaron a Caracas el viernes.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "240").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+    let ms = read("es", "En marzo, Estados Unidos envió a 240 venezolanos al Cecot.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "240").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
+
+#[test]
+fn en_a_return_verb_in_the_clause_rules_out_the_deportation() {
+    let ms = read("en", "The 240 Venezuelans held at CECOT were swapped on Friday.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "240").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
+
+#[test]
+fn es_a_count_of_the_dead_is_no_prison_population() {
+    let ms = read("es", "Al menos 6 reos murieron en febrero en el penal de Izalco.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "6 reos").measure.as_deref(), Some("es_prison_population"));
+    let ms = read("es", "Las cárceles del país albergan a 101.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "101.000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn en_a_count_of_the_dead_is_no_prison_population() {
+    let ms = read("en", "Six inmates died in February in the country's prisons.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "Six").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn an_unknown_quantity_in_unless_is_an_error() {
+    let text = claims::EMBEDDED_MEASURES.replacen("unless = [\"returned\"", "unless = [\"teleported\"", 1);
+    let units = cecot_data::knowledge::known_units(&Knowledge::load(None).unwrap().lexicons);
+    let err = claims::Catalog::parse("measures.toml", &text, &units).unwrap_err().to_string();
+    assert!(err.contains("unknown quantity \"teleported\""), "{err}");
+}

@@ -59,6 +59,12 @@ pub struct Measure {
     /// belongs to. A framed measure is assigned only when both are read around the figure.
     #[serde(default)]
     pub frame: Option<FrameRef>,
+    /// Quantities of schemas/frames.toml that rule the entry out when one of their words is
+    /// read in the figure's clause: what it counts is another thing ("los 250 venezolanos
+    /// regresaron a Caracas" counts a return, not a deportation; "4 reos murieron" deaths,
+    /// not the prison population).
+    #[serde(default)]
+    pub unless: Vec<String>,
     /// About El Salvador itself (see [`Measure::is_local`]), decided once when the catalog loads.
     #[serde(skip)]
     local: bool,
@@ -143,6 +149,12 @@ pub struct Catalog {
     /// alone decide, as before the frames.
     #[serde(default)]
     pub frame_check: bool,
+    /// With `frame_check` off, a statement the word scores leave without a measure takes the
+    /// frames' own choice when the figure's own phrase names its quantity and its clause or
+    /// sentence names its subject ("fue diseñada para 40.000 reos": capacity, of the megacárcel
+    /// named in its sentence).
+    #[serde(default)]
+    pub frame_fill: bool,
 }
 
 /// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
@@ -362,10 +374,17 @@ impl Catalog {
 
     /// Use this frame book (`--schemas`), checking that every measure's frame names its
     /// quantities and subjects; `file` names the catalog in errors.
-    pub fn set_frames(mut self, file: &str, frames: FrameBook) -> Result<Catalog> {
+    pub fn set_frames(mut self, file: &str, mut frames: FrameBook) -> Result<Catalog> {
+        frames.inflect(&self.inflections, with_inflections).map_err(|message| Error::Knowledge { file: file.to_string(), message })?;
         for m in &self.measures {
             if let Some(frame) = &m.frame {
                 frames.check(&m.id, frame).map_err(|message| Error::Knowledge { file: file.to_string(), message })?;
+            }
+            if let Some(q) = m.unless.iter().find(|q| frames.quantity(q).is_none()) {
+                return Err(Error::Knowledge {
+                    file: file.to_string(),
+                    message: format!("measure {}: `unless` names unknown quantity {q:?} (schemas/frames.toml)", m.id),
+                });
             }
         }
         self.frames = frames;
@@ -733,6 +752,16 @@ fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &
     }
 }
 
+/// Is a measure ruled out before any word is read: a date measure for a figure or the reverse,
+/// a running total for a count over a short window, a measure of El Salvador for a figure
+/// about another place?
+fn ruled_out(measure: &Measure, is_date: bool, short_window: bool, place: Place) -> bool {
+    is_date != (measure.unit == "date")
+        || (short_window && measure.cumulative)
+        || (place == Place::Clause && measure.local)
+        || (place == Place::SentenceSubject && measure.frame.is_some() && measure.local)
+}
+
 /// Where a figure's place other than El Salvador is named, if anywhere (see
 /// [`about_another_place`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -801,18 +830,21 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         } else {
             String::new()
         };
-        let texts =
-            frames::Texts { own: &own, near: &near_text, clause: &clause_text, sentence: &sentence_text, previous: &previous_text, article: &article_text };
-        let reading = catalog.frames.read(&lexicon.language, &texts, unit);
-        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window);
+        let own_frame = own_phrase::own_frame_words(m, &left, &right);
+        let texts = frames::Texts {
+            own: &own_frame,
+            near: &near_text,
+            clause: &clause_text,
+            sentence: &sentence_text,
+            previous: &previous_text,
+            article: &article_text,
+        };
+        let reading = catalog.frames.read(&lexicon.language, &texts, unit, unit_in_surface(m));
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place);
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if is_date != (measure.unit == "date")
-                || (short_window && measure.cumulative)
-                || (place == Place::Clause && measure.local)
-                || (place == Place::SentenceSubject && measure.frame.is_some() && measure.local)
-            {
+            if ruled_out(measure, is_date, short_window, place) || catalog.frames.quantity_near(&measure.unless, &reading).is_some() {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
@@ -917,7 +949,10 @@ fn frame_checked<'c>(
     if !catalog.frame_check {
         return match scored {
             Some((measure, score)) => (Some(measure), Some(score.describe(index))),
-            None => (None, None),
+            None => match framed.filter(|(measure, choice)| catalog.frame_fill && filled_by_frame(catalog, measure, choice, reading)) {
+                Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
+                None => (None, None),
+            },
         };
     }
     let had_score = scored.is_some();
@@ -945,6 +980,25 @@ fn frame_checked<'c>(
     }
 }
 
+/// Does the figure's own surface give its unit ("three flights", "US$6 millones"), rather than
+/// a count before it ("... on three flights, 137 of them")? A bare numeral does not.
+fn unit_in_surface(m: &Mention) -> bool {
+    m.surface.chars().any(|c| !(c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '.' | '\'' | '-')))
+}
+
+/// Is the frames' choice sure enough to fill a statement the scores leave empty: its quantity
+/// in the figure's own phrase, its subject in its sentence, and no subject outside its frame
+/// read nearer the figure (or as near, and narrower: "33 vuelos con salvadoreños deportados"
+/// are flights of Salvadorans, not of the deportees sent to CECOT), nor another frame's
+/// quantity in its clause?
+fn filled_by_frame(catalog: &Catalog, measure: &Measure, choice: &frames::Choice, reading: &frames::Reading) -> bool {
+    let Some(frame) = &measure.frame else { return false };
+    choice.quantity.0 == frames::Level::Own
+        && choice.subject.0 <= frames::Level::Sentence
+        && catalog.frames.rival_subject(frame, choice, reading).is_none()
+        && catalog.frames.rival_quantity(frame, choice, reading).is_none()
+}
+
 /// The framed measure a statement states: among the measures whose kind and unit fit and whose
 /// frame's quantity and subject are both read around it, the one with the nearest quantity,
 /// then the nearest subject, then the narrower subject. A tie leaves it empty.
@@ -955,12 +1009,16 @@ fn framed_measure<'c>(
     unit: Option<&str>,
     is_date: bool,
     short_window: bool,
+    place: Place,
 ) -> Option<(&'c Measure, frames::Choice)> {
     let mut best: Option<((frames::Level, frames::Level, i64), &Measure, frames::Choice)> = None;
     let mut tie = false;
     for measure in &catalog.measures {
         let Some(frame) = &measure.frame else { continue };
-        if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || !measure.fit().accepts(m.kind, unit) {
+        if ruled_out(measure, is_date, short_window, place)
+            || !measure.fit().accepts(m.kind, unit)
+            || catalog.frames.quantity_near(&measure.unless, reading).is_some()
+        {
             continue;
         }
         if !frame.units.is_empty() && unit.is_some_and(|u| !frame.units.iter().any(|x| x == u)) {

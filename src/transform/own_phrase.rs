@@ -32,12 +32,40 @@ pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
     format!(" {} {} {} ", tied, m.surface.to_lowercase(), after.join(" "))
 }
 
+/// The figure's own words as the frames read them: [`own_words`] and, when no preposition
+/// ties words before the figure to it, the verb right before it ("han muerto 350 reos",
+/// "el régimen suma 38 meses").
+pub fn own_frame_words(m: &Mention, left: &str, right: &str) -> String {
+    let before: Vec<&str> = left.split_whitespace().collect();
+    let governing = if first_tied_word(&before).is_some() { String::new() } else { before[first_governing_word(&before)..].join(" ") };
+    format!(" {}{} ", governing, own_words(m, left, right).trim_end())
+}
+
 /// Where, in the words right before a figure, those a linking preposition ties to it begin:
 /// the preposition ending them and the two words before it ("capacity of", "system built
 /// for"); None when the last word is no preposition.
 fn first_tied_word(words: &[&str]) -> Option<usize> {
     let last = words.last()?;
     LINKS.contains(&last.to_lowercase().as_str()).then(|| words.len().saturating_sub(3))
+}
+
+/// How many words right before a figure, with no preposition between, are its own: the verb
+/// that governs it ("han muerto 350 reos", "fueron liberadas 8.000 personas", "killed 200").
+const GOVERNING_WORDS_BEFORE: usize = 2;
+
+/// Where, in the words right before a figure, its governing verb begins: up to
+/// [`GOVERNING_WORDS_BEFORE`] words, none after a punctuation mark (a comma or a colon ends
+/// another phrase: "Tras la masacre, 300 reos ..."). `words.len()` when none are.
+fn first_governing_word(words: &[&str]) -> usize {
+    let ends_phrase = |w: &str| w.ends_with(|c: char| c.is_ascii_punctuation() || matches!(c, '—' | '–' | '”' | '“' | '»' | '«'));
+    let mut first = words.len();
+    for (i, w) in words.iter().enumerate().rev().take(GOVERNING_WORDS_BEFORE) {
+        if ends_phrase(w) {
+            break;
+        }
+        first = i;
+    }
+    first
 }
 
 /// Where the words after a figure stop being its own because they lead to the next figure:
