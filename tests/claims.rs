@@ -701,3 +701,27 @@ fn an_unknown_quantity_in_unless_is_an_error() {
     let err = claims::Catalog::parse("measures.toml", &text, &units).unwrap_err().to_string();
     assert!(err.contains("unknown quantity \"teleported\""), "{err}");
 }
+
+#[test]
+fn es_a_modal_after_the_figure_makes_it_a_projection() {
+    let ms = read("es", "Según el ministro, 500.000 podrían ser deportados desde Estados Unidos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "500.000").measure, None);
+}
+
+#[test]
+fn en_a_modal_after_the_figure_makes_it_a_projection() {
+    let ms = read("en", "Officials said 500,000 Salvadorans could be deported from the US.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "500,000").measure, None);
+}
+
+#[test]
+fn es_people_who_live_abroad_are_not_deportees() {
+    let ms = read("es", "Unos 2,5 millones de salvadoreños viven en Estados Unidos, donde muchos temen ser deportados.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "2,5 millones").measure, None);
+}
+
+#[test]
+fn en_people_who_live_abroad_are_not_deportees() {
+    let ms = read("en", "About 2.5 million Salvadorans live in the United States, where many fear being deported.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "2.5 million").measure, None);
+}

@@ -702,11 +702,14 @@ fn opens_with_pronoun(sentence_text: &str, catalog: &Catalog, language: &str) ->
     catalog.anaphora.get(language).is_some_and(|list| list.iter().any(|w| sentence_text.starts_with(&format!(" {w} "))))
 }
 
-/// The projection word of the figure's clause before it, if any. It governs the whole clause,
-/// whatever figures (a year to close) stand between: "cerrará 2024 con más de 110,000 reos".
-fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usize, catalog: &'c Catalog, language: &str) -> Option<&'c str> {
+/// The projection word of the figure's clause before it, if any, or of its own words after it
+/// (the verb of a figure that is its subject: "500.000 podrían ser deportados", "20,000 will be
+/// freed"). Before it, it governs the whole clause, whatever figures (a year to close) stand
+/// between: "cerrará 2024 con más de 110,000 reos".
+fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usize, right: &str, catalog: &'c Catalog, language: &str) -> Option<&'c str> {
     let clause_left = lower_padded(after_last_conjunction(&lower_padded(doc.slice(clause_start, m.start))).to_string());
-    catalog.projection.get(language).and_then(|words| projection_word(words, &clause_left))
+    let after = lower_padded(format!("{} {}", m.surface, own_phrase::words_after(m, right).join(" ")));
+    catalog.projection.get(language).and_then(|words| projection_word(words, &clause_left).or_else(|| projection_word(words, &after)))
 }
 
 /// Why a figure counts nothing a measure counts, as its evidence: a count of workers or
@@ -813,7 +816,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
-        let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, catalog, &lexicon.language) };
+        let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, &right, catalog, &lexicon.language) };
         if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own, cb, catalog, &lexicon.language) {
             mentions[i].measure = None;
             mentions[i].measure_evidence = Some(reason);

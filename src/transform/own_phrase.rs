@@ -21,15 +21,16 @@ const LINKS: &[&str] = &["of", "for", "to", "at", "de", "del", "para", "a", "en"
 /// [`OWN_WORDS_AFTER`] words after it (within `right`, its clause cut at the next figure), and
 /// the words a linking preposition ties to it from `left`.
 pub fn own_words(m: &Mention, left: &str, right: &str) -> String {
-    let after: Vec<&str> = right
-        .split_whitespace()
-        .skip(m.surface.split_whitespace().count())
-        .take_while(|w| !w.chars().all(|c| !c.is_alphanumeric()))
-        .take(OWN_WORDS_AFTER)
-        .collect();
+    let after = words_after(m, right);
     let before: Vec<&str> = left.split_whitespace().collect();
     let tied = first_tied_word(&before).map_or(String::new(), |i| before[i..].join(" "));
     format!(" {} {} {} ", tied, m.surface.to_lowercase(), after.join(" "))
+}
+
+/// The words of its own phrase after the figure: up to [`OWN_WORDS_AFTER`] words of `right`
+/// after its surface, none after a mark that is no word.
+pub fn words_after<'a>(m: &Mention, right: &'a str) -> Vec<&'a str> {
+    right.split_whitespace().skip(m.surface.split_whitespace().count()).take_while(|w| !w.chars().all(|c| !c.is_alphanumeric())).take(OWN_WORDS_AFTER).collect()
 }
 
 /// The figure's own words as the frames read them: [`own_words`] and, when no preposition
