@@ -725,3 +725,17 @@ fn en_people_who_live_abroad_are_not_deportees() {
     let ms = read("en", "About 2.5 million Salvadorans live in the United States, where many fear being deported.", Some("2025-08-01"));
     assert_eq!(find(&ms, "2.5 million").measure, None);
 }
+
+#[test]
+fn es_a_count_whose_own_noun_names_another_nationality_is_not_the_venezuelans() {
+    let ms = read("es", "Estados Unidos envió a 238 venezolanos y 23 salvadoreños a la megacárcel.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "238").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+    assert_ne!(find(&ms, "23 salvadoreños").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
+
+#[test]
+fn en_a_count_whose_own_noun_names_another_nationality_is_not_the_venezuelans() {
+    let ms = read("en", "The US sent 238 Venezuelans and 23 Salvadorans to the mega-prison.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "238").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+    assert_ne!(find(&ms, "23 Salvadorans").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}

@@ -951,7 +951,10 @@ fn frame_checked<'c>(
     let mut refused = None;
     if !catalog.frame_check {
         return match scored {
-            Some((measure, score)) => (Some(measure), Some(score.describe(index))),
+            Some((measure, score)) => match own_subject_of_another_frame(catalog, measure, reading) {
+                Some(word) => (None, Some(format!("not {}: its own words name {word}", measure.id))),
+                None => (Some(measure), Some(score.describe(index))),
+            },
             None => match framed.filter(|(measure, choice)| catalog.frame_fill && filled_by_frame(catalog, measure, choice, reading)) {
                 Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
                 None => (None, None),
@@ -981,6 +984,24 @@ fn frame_checked<'c>(
         Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
         None => (None, refused),
     }
+}
+
+/// The word of the figure's own phrase that names the subject of another framed measure of the
+/// same quantity, as narrow as the measure's own (as high a rank), when none of the measure's
+/// own subjects is named there: "envió a 238 venezolanos y 23 salvadoreños a la megacárcel":
+/// 23 counts Salvadorans sent, not Venezuelans (the megacárcel is where they went, a broader
+/// subject).
+fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &frames::Reading) -> Option<String> {
+    let frame = measure.frame.as_ref()?;
+    if catalog.frames.subject_read(&frame.subject, reading).is_some_and(|(level, _)| level == frames::Level::Own) {
+        return None;
+    }
+    catalog.measures.iter().filter_map(|other| other.frame.as_ref()).filter(|f| f.quantity.iter().any(|q| frame.quantity.contains(q))).find_map(|f| {
+        let rank = catalog.frames.top_rank(&frame.subject);
+        let others: Vec<String> =
+            f.subject.iter().filter(|s| !frame.subject.contains(s) && catalog.frames.top_rank(std::slice::from_ref(s)) >= rank).cloned().collect();
+        catalog.frames.subject_read(&others, reading).filter(|(level, _)| *level == frames::Level::Own).map(|(_, word)| word)
+    })
 }
 
 /// Does the figure's own surface give its unit ("three flights", "US$6 millones"), rather than

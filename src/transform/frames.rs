@@ -364,6 +364,16 @@ impl FrameBook {
         })
     }
 
+    /// The nearest level at which one of the named subjects is read, with its word.
+    pub fn subject_read(&self, names: &[String], reading: &Reading) -> Option<(Level, String)> {
+        names.iter().filter_map(|n| self.subject(n)).filter_map(|i| reading.subjects.get(&i).cloned()).min_by_key(|(level, _)| *level)
+    }
+
+    /// The highest rank among the named subjects.
+    pub fn top_rank(&self, names: &[String]) -> i64 {
+        names.iter().filter_map(|n| self.subject(n)).map(|i| self.subjects[i].1.rank).max().unwrap_or(0)
+    }
+
     /// The word of one of the named quantities read in the figure's clause, if any.
     pub fn quantity_near(&self, names: &[String], reading: &Reading) -> Option<String> {
         names
