@@ -739,3 +739,17 @@ fn en_a_count_whose_own_noun_names_another_nationality_is_not_the_venezuelans() 
     assert_eq!(find(&ms, "238").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
     assert_ne!(find(&ms, "23 Salvadorans").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
 }
+
+#[test]
+fn es_an_average_per_period_is_no_running_total() {
+    let ms = read("es", "En las cárceles del país han muerto en promedio 10 reos cada mes desde 2022.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "10 reos").measure, None);
+    let ms = read("es", "Desde enero llegan en promedio 1.200 salvadoreños deportados al mes.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "1.200").measure.as_deref(), Some("salvadorans_deported_from_us_monthly_average"));
+}
+
+#[test]
+fn en_an_average_per_period_is_no_running_total() {
+    let ms = read("en", "Since 2022, an average of 10 inmates have died in custody each month.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "10 inmates").measure, None);
+}

@@ -119,6 +119,11 @@ pub struct Catalog {
     /// figures ("418 capturas más que las 61.300", "40 more than in 2023"): it gets no measure.
     #[serde(default)]
     pub difference: ByLanguage,
+    /// Words that make a count or a sum an average or an amount per period ("1.200 deportados al
+    /// mes", "un promedio de 40", "$6 million a year"): in the figure's clause, they rule out every
+    /// framed measure (totals); an entry without a frame may still count the average.
+    #[serde(default)]
+    pub average: ByLanguage,
     /// Pronouns that, opening a sentence, make the sentence before's subject its own ("They
     /// were first enacted in March"): a date there may take its subject from that sentence.
     #[serde(default)]
@@ -324,6 +329,7 @@ impl Catalog {
             ("window", &mut catalog.window),
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
+            ("average", &mut catalog.average),
             ("anaphora", &mut catalog.anaphora),
         ] {
             for list in lists.values_mut() {
@@ -824,6 +830,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
+        let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language) };
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
@@ -843,11 +850,14 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             article: &article_text,
         };
         let reading = catalog.frames.read(&lexicon.language, &texts, unit, unit_in_surface(m));
-        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place);
+        let framed = if average { None } else { framed_measure(catalog, &reading, m, unit, is_date, short_window, place) };
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if ruled_out(measure, is_date, short_window, place) || catalog.frames.quantity_near(&measure.unless, &reading).is_some() {
+            if ruled_out(measure, is_date, short_window, place)
+                || catalog.frames.quantity_near(&measure.unless, &reading).is_some()
+                || (average && measure.frame.is_some())
+            {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
