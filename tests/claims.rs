@@ -753,3 +753,18 @@ fn en_an_average_per_period_is_no_running_total() {
     let ms = read("en", "Since 2022, an average of 10 inmates have died in custody each month.", Some("2025-04-01"));
     assert_eq!(find(&ms, "10 inmates").measure, None);
 }
+
+#[test]
+fn es_a_part_of_the_deportees_is_no_count_of_the_deportees() {
+    let ms = read("es", "Solo 32 de los venezolanos enviados al Cecot tenían condenas en Estados Unidos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "32").measure, None);
+    // A part takes its measure from its own predicate.
+    let ms = read("es", "Al menos 75 de los venezolanos enviados al Cecot no tenían antecedentes penales.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "75").measure.as_deref(), Some("deportees_no_criminal_record"));
+}
+
+#[test]
+fn en_a_part_of_the_deportees_is_no_count_of_the_deportees() {
+    let ms = read("en", "Only 32 of the Venezuelans sent to CECOT had convictions in the United States.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "32").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}

@@ -119,6 +119,14 @@ pub struct Catalog {
     /// figures ("418 capturas más que las 61.300", "40 more than in 2023"): it gets no measure.
     #[serde(default)]
     pub difference: ByLanguage,
+    /// Words that open a partitive after a figure ("32 de los venezolanos", "40 of the men"): the
+    /// figure is a part of the whole they name, so it takes no measure read only in those words.
+    #[serde(default)]
+    pub partitive: ByLanguage,
+    /// Auxiliary and copular verbs: one after a partitive's whole opens the figure's own
+    /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
+    #[serde(default)]
+    pub auxiliaries: ByLanguage,
     /// Words that make a count or a sum an average or an amount per period ("1.200 deportados al
     /// mes", "un promedio de 40", "$6 million a year"): in the figure's clause, they rule out every
     /// framed measure (totals); an entry without a frame may still count the average.
@@ -330,6 +338,8 @@ impl Catalog {
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
             ("average", &mut catalog.average),
+            ("partitive", &mut catalog.partitive),
+            ("auxiliaries", &mut catalog.auxiliaries),
             ("anaphora", &mut catalog.anaphora),
         ] {
             for list in lists.values_mut() {
@@ -874,6 +884,13 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
         let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index);
+        let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
+        let (chosen, evidence) = match (chosen, &whole) {
+            (Some(measure), Some(whole)) if counts_only_the_whole(catalog, measure, whole, &near_text, &lexicon.language) => {
+                (None, Some(format!("not {}: a part of {}", measure.id, whole.trim())))
+            }
+            _ => (chosen, evidence),
+        };
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {
             (Some(measure), Some(word)) if !measure.design => (None, Some(format!("projection: {word}"))),
@@ -1012,6 +1029,48 @@ fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &
             f.subject.iter().filter(|s| !frame.subject.contains(s) && catalog.frames.top_rank(std::slice::from_ref(s)) >= rank).cloned().collect();
         catalog.frames.subject_read(&others, reading).filter(|(level, _)| *level == frames::Level::Own).map(|(_, word)| word)
     })
+}
+
+/// How many words (besides scale words) may stand between a number and its partitive: its noun
+/// ("32 venezolanos de los 238").
+const MAX_WORDS_BEFORE_PARTITIVE: usize = 1;
+
+/// How many words after the partitive name the whole, at most ("de los venezolanos enviados").
+const WHOLE_WORDS: usize = 2;
+
+/// Words of a number's scale that may stand between it and a partitive ("3 mil de los").
+const SCALE_WORDS: &[&str] = &["mil", "millón", "millones", "thousand", "million", "millions"];
+
+/// The words naming the whole a partitive figure is part of ("32 de los venezolanos enviados
+/// ...", "40 of the men sent ..."): from the `partitive` word in its surface or right after it
+/// to the end of its own words, lower-cased and padded; None for a figure that is no part.
+fn partitive_whole(m: &Mention, right: &str, partitive: &[String], auxiliaries: &[String]) -> Option<String> {
+    let own = lower_padded(format!("{} {}", m.surface, own_phrase::words_after(m, right).join(" ")));
+    let number_end = own.rfind(|c: char| c.is_ascii_digit()).map(|i| i + 1)?;
+    // The partitive stands right after the number ("32 de los"), a scale word at most between
+    // ("3 mil de los"): after a noun, "of the" is its complement ("72,000 members of the gangs").
+    let start = partitive.iter().filter_map(|p| own[number_end..].find(&format!(" {p} ")).map(|i| i + number_end)).min()?;
+    let between = own[number_end..start].split_whitespace().filter(|w| !SCALE_WORDS.contains(w)).count();
+    if between > MAX_WORDS_BEFORE_PARTITIVE {
+        return None;
+    }
+    // The whole is the partitive and the noun phrase after it, up to the verb of the figure's
+    // own predicate ("32 of the men sent there | were ..."): at most WHOLE_WORDS words.
+    let words: Vec<&str> = own[start..].split_whitespace().collect();
+    let opener = partitive.iter().filter(|p| own[start..].starts_with(&format!(" {p} "))).map(|p| p.split_whitespace().count()).max().unwrap_or(1);
+    let noun: Vec<&str> = words[opener..].iter().take(WHOLE_WORDS).take_while(|w| !auxiliaries.contains(&w.to_string())).copied().collect();
+    Some(lower_padded(format!("{} {}", words[..opener].join(" "), noun.join(" "))))
+}
+
+/// Is a framed measure read, in a partitive figure's clause, only in the words naming the whole
+/// ("32 de los venezolanos enviados al Cecot tenían condenas": `enviados` names the whole, so
+/// 32 is no count of those sent)? A part takes a measure only from its own predicate ("90 de los
+/// venezolanos enviados no tenían antecedentes").
+fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole: &str, near_text: &str, language: &str) -> bool {
+    let Some(frame) = &measure.frame else { return false };
+    let rest = lower_padded(near_text.replacen(whole.trim(), " ", 1));
+    let texts = frames::Texts { own: &rest, near: &rest, clause: "", sentence: "", previous: "", article: "" };
+    catalog.frames.quantity_near(&frame.quantity, &catalog.frames.read(language, &texts, None, false)).is_none()
 }
 
 /// Does the figure's own surface give its unit ("three flights", "US$6 millones"), rather than
