@@ -768,3 +768,17 @@ fn en_a_part_of_the_deportees_is_no_count_of_the_deportees() {
     let ms = read("en", "Only 32 of the Venezuelans sent to CECOT had convictions in the United States.", Some("2025-08-01"));
     assert_ne!(find(&ms, "32").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
 }
+
+#[test]
+fn es_venezuelans_sent_home_are_no_deportees_to_cecot() {
+    let ms = read("es", "Más de 8.000 venezolanos fueron deportados a Caracas en vuelos desde Estados Unidos.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "8.000").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+    let ms = read("es", "Los 252 venezolanos salieron del Cecot el viernes.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "252").measure.as_deref(), Some("venezuelans_released_from_cecot"));
+}
+
+#[test]
+fn en_venezuelans_sent_home_are_no_deportees_to_cecot() {
+    let ms = read("en", "More than 8,000 Venezuelans were deported to Caracas on flights from the United States.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "8,000").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
