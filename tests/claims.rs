@@ -782,3 +782,17 @@ fn en_venezuelans_sent_home_are_no_deportees_to_cecot() {
     let ms = read("en", "More than 8,000 Venezuelans were deported to Caracas on flights from the United States.", Some("2025-08-01"));
     assert_ne!(find(&ms, "8,000").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
 }
+
+#[test]
+fn es_a_count_of_a_subgroup_is_no_total() {
+    let ms = read("es", "Bajo el régimen de excepción la policía ha detenido a 3.000 niñas.", Some("2025-04-01"));
+    assert_ne!(find(&ms, "3.000").measure.as_deref(), Some("es_state_of_exception_arrests"));
+}
+
+#[test]
+fn en_a_count_of_a_subgroup_is_no_total() {
+    let ms = read("en", "Under the state of exception, police have arrested 3,000 children.", Some("2025-04-01"));
+    assert_ne!(find(&ms, "3,000").measure.as_deref(), Some("es_state_of_exception_arrests"));
+    let ms = read("en", "Under the state of exception, police have arrested 3,000 people.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "3,000").measure.as_deref(), Some("es_state_of_exception_arrests"));
+}

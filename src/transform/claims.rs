@@ -123,6 +123,11 @@ pub struct Catalog {
     /// figure is a part of the whole they name, so it takes no measure read only in those words.
     #[serde(default)]
     pub partitive: ByLanguage,
+    /// Nouns of a part of a group ("mujeres", "menores"; "women", "minors"): among a count's own
+    /// words they make it a count of that part, so no framed measure (a whole group's total)
+    /// applies; an entry without a frame (arrests of women) may.
+    #[serde(default)]
+    pub subgroup: ByLanguage,
     /// Auxiliary and copular verbs: one after a partitive's whole opens the figure's own
     /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
     #[serde(default)]
@@ -340,6 +345,7 @@ impl Catalog {
             ("average", &mut catalog.average),
             ("partitive", &mut catalog.partitive),
             ("auxiliaries", &mut catalog.auxiliaries),
+            ("subgroup", &mut catalog.subgroup),
             ("anaphora", &mut catalog.anaphora),
         ] {
             for list in lists.values_mut() {
@@ -841,6 +847,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
+        let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
+        let average = average || of_a_subgroup;
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language) };
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
