@@ -796,3 +796,17 @@ fn en_a_count_of_a_subgroup_is_no_total() {
     let ms = read("en", "Under the state of exception, police have arrested 3,000 people.", Some("2025-04-01"));
     assert_eq!(find(&ms, "3,000").measure.as_deref(), Some("es_state_of_exception_arrests"));
 }
+
+#[test]
+fn es_a_figure_of_another_named_prison_is_not_the_systems() {
+    let ms = read("es", "En el penal de Izalco, donde la población penitenciaria pasó de 8.000 a 20.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "8.000").measure, None);
+    let ms = read("es", "La población penitenciaria del país pasó de 39.000 a 110.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "110.000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn en_a_figure_of_another_named_prison_is_not_the_systems() {
+    let ms = read("en", "At Mariona, the prison population rose to 33,000 inmates.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "33,000").measure.as_deref(), Some("es_prison_population"));
+}

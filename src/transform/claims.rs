@@ -146,6 +146,11 @@ pub struct Catalog {
     /// ("liberados" also reads "liberadas", "liberado"; "pagó" also "pagaron").
     #[serde(default)]
     pub inflections: BTreeMap<String, Vec<Vec<String>>>,
+    /// El Salvador's prisons other than CECOT, by name ("Mariona", "Izalco"): a figure whose
+    /// clause names one is that prison's, so, as with `elsewhere`, no measure of the prison
+    /// system, of CECOT or of the country applies.
+    #[serde(default)]
+    pub other_prisons: ByLanguage,
     /// Names of El Salvador itself: a sentence that opens with one of them and another place
     /// (see `elsewhere`) is not all about that place.
     #[serde(default)]
@@ -346,6 +351,7 @@ impl Catalog {
             ("partitive", &mut catalog.partitive),
             ("auxiliaries", &mut catalog.auxiliaries),
             ("subgroup", &mut catalog.subgroup),
+            ("other_prisons", &mut catalog.other_prisons),
             ("anaphora", &mut catalog.anaphora),
         ] {
             for list in lists.values_mut() {
@@ -767,7 +773,8 @@ fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &
     let first = mentions.iter().find(|p| p.sentence == m.sentence).map_or(m.start, |p| p.start);
     let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, first));
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
-    let names = |text: &str| catalog.elsewhere.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
+    let named = |list: &ByLanguage, text: &str| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
+    let names = |text: &str| named(&catalog.elsewhere, text) || named(&catalog.other_prisons, text);
     if names(clause_text) || names(&since_previous) {
         Place::Clause
     } else if !here && names(&opening) {
