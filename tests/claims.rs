@@ -810,3 +810,25 @@ fn en_a_figure_of_another_named_prison_is_not_the_systems() {
     let ms = read("en", "At Mariona, the prison population rose to 33,000 inmates.", Some("2025-08-01"));
     assert_ne!(find(&ms, "33,000").measure.as_deref(), Some("es_prison_population"));
 }
+
+#[test]
+fn es_verbs_of_opening_and_enacting_make_date_claims() {
+    let ms = read("es", "La megacárcel comenzó a operar en 2023.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "2023").measure.as_deref(), Some("cecot_opening_date"));
+    let ms = read("es", "El régimen de excepción fue implementado el 27 de marzo de 2022.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "27 de marzo").measure.as_deref(), Some("es_state_of_exception_start"));
+}
+
+#[test]
+fn es_a_date_that_opens_a_span_claims_nothing_and_dates_the_figure() {
+    let ms = read("es", "Bajo el régimen de excepción implementado del 27 de marzo de 2022 al 18 de octubre de 2024 hubo 80.000 capturas.", Some("2025-08-01"));
+    assert!(!find(&ms, "27 de marzo").is_statement);
+    assert_eq!(find(&ms, "80.000").as_of.map(|p| p.to_string()).as_deref(), Some("2022-03-27/2024-10-18"));
+}
+
+#[test]
+fn en_a_date_that_opens_a_span_claims_nothing() {
+    let ms = read("en", "Under the state of exception imposed from March 27, 2022 to October 18, 2024, police made 80,000 arrests.", Some("2025-08-01"));
+    assert!(!find(&ms, "March 27").is_statement);
+    assert_eq!(find(&ms, "80,000").as_of.map(|p| p.to_string()).as_deref(), Some("2022-03-27/2024-10-18"));
+}

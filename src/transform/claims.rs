@@ -829,7 +829,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let m = &mentions[i];
         let is_date = matches!(m.kind, "date" | "year");
-        let date_claim_candidate = is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon);
+        let date_claim_candidate =
+            is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon) && !opens_a_span(doc, mentions, i, lexicon);
         if !(m.is_statement || date_claim_candidate) {
             continue;
         }
@@ -1087,6 +1088,25 @@ fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole: &str, near
     let texts = frames::Texts { own: &rest, near: &rest, clause: "", sentence: "", previous: "", article: "" };
     catalog.frames.quantity_near(&frame.quantity, &catalog.frames.read(language, &texts, None, false)).is_none()
 }
+
+/// Does date `i` open a span the next date closes ("del 27 de marzo al 18 de octubre", "from
+/// March 2022 to October 2024")? Such a date dates the figures of its sentence; it claims
+/// nothing itself. Between the two dates stand at most [`SPAN_GAP_WORDS`] words, the first a
+/// word that joins a range (`day_range_join`, `range_join`, `change_to` of the lexicon).
+fn opens_a_span(doc: &Doc, mentions: &[Mention], i: usize, lexicon: &Lexicon) -> bool {
+    let m = &mentions[i];
+    let Some(next) = mentions[i + 1..].iter().find(|n| n.start >= m.end && !matches!(n.kind, "ordinal" | "identifier" | "other")) else { return false };
+    if next.sentence != m.sentence || !matches!(next.kind, "date" | "year") {
+        return false;
+    }
+    let gap = lower_padded(doc.slice(m.end, next.start));
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let joins = |w: &str| lexicon.day_range_join.contains(w) || lexicon.range_join.contains(w) || lexicon.change_to.contains(w);
+    !words.is_empty() && words.len() <= SPAN_GAP_WORDS && joins(words[0])
+}
+
+/// Most words between two dates that make a span ("al día", "hasta el").
+const SPAN_GAP_WORDS: usize = 3;
 
 /// Does the figure's own surface give its unit ("three flights", "US$6 millones"), rather than
 /// a count before it ("... on three flights, 137 of them")? A bare numeral does not.
