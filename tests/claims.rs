@@ -832,3 +832,13 @@ fn en_a_date_that_opens_a_span_claims_nothing() {
     assert!(!find(&ms, "March 27").is_statement);
     assert_eq!(find(&ms, "80,000").as_of.map(|p| p.to_string()).as_deref(), Some("2022-03-27/2024-10-18"));
 }
+
+#[test]
+fn es_words_of_room_paying_and_expelling_name_their_quantities() {
+    let ms = read("es", "La megacárcel tiene cupo para 40.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "40.000").measure.as_deref(), Some("cecot_capacity"));
+    let ms = read("es", "El gobierno de Trump desembolsó 4,7 millones de dólares a El Salvador por custodiar a los migrantes.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "4,7 millones").measure.as_deref(), Some("us_payment_to_el_salvador"));
+    let ms = read("es", "En 2024, Estados Unidos expulsó a 12.000 salvadoreños.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "12.000").measure.as_deref(), Some("salvadorans_deported_from_us"));
+}
