@@ -842,3 +842,19 @@ fn es_words_of_room_paying_and_expelling_name_their_quantities() {
     let ms = read("es", "En 2024, Estados Unidos expulsó a 12.000 salvadoreños.", Some("2025-08-01"));
     assert_eq!(find(&ms, "12.000").measure.as_deref(), Some("salvadorans_deported_from_us"));
 }
+
+#[test]
+fn es_a_count_of_one_year_is_no_running_total() {
+    let ms = read("es", "En 2024 murieron 95 reos bajo custodia del Estado, según Socorro Jurídico.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "95").measure.as_deref(), Some("es_prison_deaths_since_2022"));
+    let ms = read("es", "Desde que comenzó el régimen de excepción en marzo de 2022 han muerto 380 reos bajo custodia del Estado.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "380").measure.as_deref(), Some("es_prison_deaths_since_2022"));
+}
+
+#[test]
+fn en_a_count_of_one_year_is_no_running_total() {
+    let ms = read("en", "In 2024, 95 inmates died in state custody, the group said.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "95").measure.as_deref(), Some("es_prison_deaths_since_2022"));
+    let ms = read("en", "Since the state of exception began in March 2022, 380 inmates have died in state custody.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "380").measure.as_deref(), Some("es_prison_deaths_since_2022"));
+}

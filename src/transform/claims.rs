@@ -132,6 +132,10 @@ pub struct Catalog {
     /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
     #[serde(default)]
     pub auxiliaries: ByLanguage,
+    /// Words that open a running total's start ("desde", "since"): a date after one in a
+    /// figure's clause is where its total begins, not a window (see `window`).
+    #[serde(default)]
+    pub since: ByLanguage,
     /// Words that make a count or a sum an average or an amount per period ("1.200 deportados al
     /// mes", "un promedio de 40", "$6 million a year"): in the figure's clause, they rule out every
     /// framed measure (totals); an entry without a frame may still count the average.
@@ -351,6 +355,7 @@ impl Catalog {
             ("partitive", &mut catalog.partitive),
             ("auxiliaries", &mut catalog.auxiliaries),
             ("subgroup", &mut catalog.subgroup),
+            ("since", &mut catalog.since),
             ("other_prisons", &mut catalog.other_prisons),
             ("anaphora", &mut catalog.anaphora),
         ] {
@@ -853,7 +858,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             continue;
         }
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
-        let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
+        let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window), &words(&catalog.since));
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
         let average = average || of_a_subgroup;

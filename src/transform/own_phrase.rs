@@ -92,15 +92,40 @@ pub fn after_its_noun(after: &str, phrase: &str) -> bool {
 }
 
 /// Is the figure a count over a short window ("463 capturas en 15 días", "in 15 days, police
-/// made 400 arrests")? True when a duration of days, weeks or hours in its sentence follows one
-/// of the `window` words (the window often opens the sentence, a clause before the figure).
-/// Such a count is no running total.
-pub fn over_short_window(mentions: &[Mention], doc: &Doc, i: usize, window: &[String]) -> bool {
+/// made 400 arrests", "95 muertes en 2024")? True when a duration of days, weeks or hours in its
+/// sentence follows one of the `window` words (the window often opens the sentence, a clause
+/// before the figure), or a year or a date in its clause does (see
+/// [`in_one_calendar_period`]). Such a count is no running total.
+pub fn over_short_window(mentions: &[Mention], doc: &Doc, i: usize, window: &[String], since: &[String]) -> bool {
     let m = &mentions[i];
-    mentions.iter().filter(|d| d.sentence == m.sentence && d.kind == "duration").any(|d| {
-        let short = matches!(d.unit.as_deref(), Some("days" | "weeks" | "hours"));
+    let opened = |d: &Mention| {
         let before = doc.slice(doc.sentences[m.sentence].0.max(d.start.saturating_sub(12)), d.start).to_lowercase();
-        short && before.split_whitespace().last().is_some_and(|w| window.iter().any(|x| x == w))
+        before.split_whitespace().last().is_some_and(|w| window.iter().any(|x| x == w))
+    };
+    let over_days = mentions
+        .iter()
+        .filter(|d| d.sentence == m.sentence && d.kind == "duration")
+        .any(|d| matches!(d.unit.as_deref(), Some("days" | "weeks" | "hours")) && opened(d));
+    over_days || in_one_calendar_period(mentions, doc, i, &opened, since)
+}
+
+/// Is the figure dated, in its own clause or the opening clause of its sentence, to one year,
+/// month or day that a `window` word opens ("95 muertes en 2024", "In March, 5,000 were
+/// arrested")? A count of that period is no running
+/// total since something began, unless a `since` word stands before it in the clause ("since
+/// the crackdown began in March 2022": the start, not a window).
+fn in_one_calendar_period(mentions: &[Mention], doc: &Doc, i: usize, opened: &dyn Fn(&Mention) -> bool, since: &[String]) -> bool {
+    let m = &mentions[i];
+    let (a, b) = doc.clause_span(m.sentence, m.start, m.end);
+    let sentence_start = doc.sentences[m.sentence].0;
+    // In the figure's clause, or in the sentence's opening clause before it ("In 2024, 95 died").
+    let dates_it = |d: &Mention| {
+        (d.start >= a && d.end <= b) || (d.end <= m.start && d.sentence == m.sentence && doc.clause_span(d.sentence, d.start, d.end).0 == sentence_start)
+    };
+    mentions.iter().filter(|d| matches!(d.kind, "date" | "year") && !d.is_statement && dates_it(d)).any(|d| {
+        let from = a.min(d.start).max(sentence_start);
+        let before = format!(" {} ", doc.slice(from, d.start).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+        opened(d) && !since.iter().any(|w| before.contains(&format!(" {w} ")))
     })
 }
 
