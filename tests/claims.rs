@@ -858,3 +858,23 @@ fn en_a_count_of_one_year_is_no_running_total() {
     let ms = read("en", "Since the state of exception began in March 2022, 380 inmates have died in state custody.", Some("2025-08-01"));
     assert_eq!(find(&ms, "380").measure.as_deref(), Some("es_prison_deaths_since_2022"));
 }
+
+#[test]
+fn es_bare_numbers_after_a_rate_noun_are_that_rate() {
+    let ms = read("es", "Según datos oficiales, la tasa de homicidios bajó a 38 en 2019, a 20,1 en 2020 y a 7,5 en 2022.", Some("2025-08-01"));
+    for figure in ["38", "20,1", "7,5"] {
+        let m = find(&ms, figure);
+        assert_eq!((m.kind, m.unit.as_deref()), ("ratio", Some("homicides_per_100000_inhabitants")), "{figure}");
+        assert_eq!(m.measure.as_deref(), Some("es_homicide_rate"), "{figure}");
+    }
+}
+
+#[test]
+fn en_bare_numbers_after_a_rate_noun_are_that_rate() {
+    let ms = read("en", "Officials said the homicide rate fell to 38 in 2019 and to 20.1 in 2020.", Some("2025-08-01"));
+    let m = find(&ms, "38");
+    assert_eq!((m.kind, m.unit.as_deref()), ("ratio", Some("homicides_per_100000_inhabitants")));
+    // A number of another unit between ends the rate's reach.
+    let ms = read("en", "The homicide rate fell as police made 5,000 arrests and 300 more in May.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "300").unit.as_deref(), Some("homicides_per_100000_inhabitants"));
+}

@@ -128,6 +128,12 @@ pub struct Catalog {
     /// applies; an entry without a frame (arrests of women) may.
     #[serde(default)]
     pub subgroup: ByLanguage,
+    /// Nouns of a rate and the unit of its figures, per language ("tasa de homicidios" ->
+    /// homicides_per_100000_inhabitants): a bare number after one in its sentence, with only
+    /// years, dates and other bare numbers between, is that rate ("la tasa de homicidios bajó
+    /// a 36 en 2019 y a 19,7 en 2020").
+    #[serde(default)]
+    pub rate_subjects: BTreeMap<String, BTreeMap<String, String>>,
     /// Auxiliary and copular verbs: one after a partitive's whole opens the figure's own
     /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
     #[serde(default)]
@@ -367,6 +373,17 @@ impl Catalog {
                     *c = c.to_lowercase();
                 }
             }
+        }
+        for (lang, rates) in catalog.rate_subjects.iter_mut() {
+            let mut lowered = BTreeMap::new();
+            for (noun, unit) in std::mem::take(rates) {
+                // A rate's unit is built by the extractor from its two nouns ("x_per_100000_y").
+                if noun.trim().is_empty() || !(known_units.contains(&unit) || unit.contains("_per_")) {
+                    return Err(fail(format!("rate_subjects.{lang}: {noun:?} needs a noun and a rate unit (`<noun>_per_<n>_<noun>`), not {unit:?}")));
+                }
+                lowered.insert(noun.to_lowercase(), unit);
+            }
+            *rates = lowered;
         }
         catalog.known_units = known_units.iter().cloned().collect();
         for m in &mut catalog.measures {
@@ -820,6 +837,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // Units read from the text come first, so a measure must fit them ("de los 11 venezolanos
     // ..., siete están en el CECOT" counts persons, not pavilions).
     units_of_multipliers(mentions);
+    if let Some(rates) = catalog.rate_subjects.get(&lexicon.language) {
+        rates_named_before(doc, mentions, rates);
+    }
     units_from_antecedents(mentions, 0);
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
@@ -1169,6 +1189,39 @@ fn framed_measure<'c>(
         }
     }
     best.filter(|_| !tie).map(|(_, measure, choice)| (measure, choice))
+}
+
+/// Bare numbers that a rate's noun before them in their sentence names ("la tasa de homicidios
+/// bajó a 36 en 2019, a 19,7 en 2020"): they are that rate, in its unit. Only years, dates and
+/// other bare numbers may stand between the noun and the number.
+fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BTreeMap<String, String>) {
+    for i in 0..mentions.len() {
+        if !is_bare_number(&mentions[i]) {
+            continue;
+        }
+        let m = &mentions[i];
+        let start = doc.sentences[m.sentence].0;
+        let left = doc.slice(start, m.start).to_lowercase();
+        let Some((at, unit)) = rates
+            .iter()
+            .filter_map(|(noun, unit)| left.rfind(noun.as_str()).map(|b| (start + left[..b].chars().count() + noun.chars().count(), unit)))
+            .max_by_key(|(at, _)| *at)
+        else {
+            continue;
+        };
+        let between_ok = mentions[..i].iter().filter(|x| x.start >= at).all(|x| matches!(x.kind, "year" | "date") || x.unit.as_deref() == Some(unit.as_str()));
+        if between_ok {
+            let unit = unit.clone();
+            mentions[i].kind = "ratio";
+            mentions[i].unit = Some(unit);
+        }
+    }
+}
+
+/// A count written as a number alone (an article at most: "los 18,1"), with no unit.
+fn is_bare_number(m: &Mention) -> bool {
+    let words: Vec<&str> = m.surface.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    m.kind == "count" && m.unit.is_none() && m.is_statement && words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 3)
 }
 
 /// A multiplier compares with a baseline: "four times as many as in 2023", "casi el doble de la
