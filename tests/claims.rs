@@ -878,3 +878,17 @@ fn en_bare_numbers_after_a_rate_noun_are_that_rate() {
     let ms = read("en", "The homicide rate fell as police made 5,000 arrests and 300 more in May.", Some("2025-08-01"));
     assert_ne!(find(&ms, "300").unit.as_deref(), Some("homicides_per_100000_inhabitants"));
 }
+
+#[test]
+fn es_a_count_per_unit_is_no_total_but_may_be_a_cells_occupants() {
+    let ms = read("es", "En la megacárcel, las celdas alojan a unos 70 reos cada una.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "70").measure.as_deref(), Some("cecot_cell_occupancy"));
+    let ms = read("es", "El gobierno paga unos 20 dólares por reo a las cárceles del país.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "20 dólares").measure, None);
+}
+
+#[test]
+fn en_a_count_per_unit_is_no_total() {
+    let ms = read("en", "The prison system holds 2,000 inmates per cell block.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "2,000").measure.as_deref(), Some("es_prison_population"));
+}

@@ -59,6 +59,10 @@ pub struct Measure {
     /// belongs to. A framed measure is assigned only when both are read around the figure.
     #[serde(default)]
     pub frame: Option<FrameRef>,
+    /// The figure counts per unit (a cell's occupants): a `distributive` word among its own
+    /// words ("80 reos cada una") does not rule it out.
+    #[serde(default)]
+    pub per_unit: bool,
     /// Quantities of schemas/frames.toml that rule the entry out when one of their words is
     /// read in the figure's clause: what it counts is another thing ("los 250 venezolanos
     /// regresaron a Caracas" counts a return, not a deportation; "4 reos murieron" deaths,
@@ -123,6 +127,10 @@ pub struct Catalog {
     /// figure is a part of the whole they name, so it takes no measure read only in those words.
     #[serde(default)]
     pub partitive: ByLanguage,
+    /// Words that make a count an amount per unit ("cada una", "por celda"; "each", "per cell"):
+    /// among its own words, they rule out every framed measure but those counting per unit.
+    #[serde(default)]
+    pub distributive: ByLanguage,
     /// Nouns of a part of a group ("mujeres", "menores"; "women", "minors"): among a count's own
     /// words they make it a count of that part, so no framed measure (a whole group's total)
     /// applies; an entry without a frame (arrests of women) may.
@@ -361,6 +369,7 @@ impl Catalog {
             ("partitive", &mut catalog.partitive),
             ("auxiliaries", &mut catalog.auxiliaries),
             ("subgroup", &mut catalog.subgroup),
+            ("distributive", &mut catalog.distributive),
             ("since", &mut catalog.since),
             ("other_prisons", &mut catalog.other_prisons),
             ("anaphora", &mut catalog.anaphora),
@@ -881,7 +890,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window), &words(&catalog.since));
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
-        let average = average || of_a_subgroup;
+        let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
+        // Framed measures count a whole group's total: not an average, a subgroup or, unless
+        // the measure counts per unit (a cell's occupants), an amount per unit.
+        let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || (per_unit && !measure.per_unit));
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language) };
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
@@ -901,14 +913,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             article: &article_text,
         };
         let reading = catalog.frames.read(&lexicon.language, &texts, unit, unit_in_surface(m));
-        let framed = if average { None } else { framed_measure(catalog, &reading, m, unit, is_date, short_window, place) };
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if ruled_out(measure, is_date, short_window, place)
-                || catalog.frames.quantity_near(&measure.unless, &reading).is_some()
-                || (average && measure.frame.is_some())
-            {
+            if ruled_out(measure, is_date, short_window, place) || catalog.frames.quantity_near(&measure.unless, &reading).is_some() || no_total(measure) {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
