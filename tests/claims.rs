@@ -892,3 +892,17 @@ fn en_a_count_per_unit_is_no_total() {
     let ms = read("en", "The prison system holds 2,000 inmates per cell block.", Some("2025-08-01"));
     assert_ne!(find(&ms, "2,000").measure.as_deref(), Some("es_prison_population"));
 }
+
+#[test]
+fn es_a_plan_to_change_a_design_figure_is_a_projection() {
+    let ms = read("es", "El gobierno planea ampliar la capacidad del Cecot hasta 60.000 plazas.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "60.000").measure, None);
+    let ms = read("es", "El Cecot tiene capacidad para 40.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "40.000").measure.as_deref(), Some("cecot_capacity"));
+}
+
+#[test]
+fn en_a_plan_to_change_a_design_figure_is_a_projection() {
+    let ms = read("en", "The government plans to expand CECOT's capacity to 60,000 inmates.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "60,000").measure, None);
+}

@@ -127,6 +127,10 @@ pub struct Catalog {
     /// figure is a part of the whole they name, so it takes no measure read only in those words.
     #[serde(default)]
     pub partitive: ByLanguage,
+    /// Verbs of changing a figure ("ampliar", "expand"): after a projection word, they make even
+    /// a `design` figure a projection ("planea ampliar su capacidad hasta 60.000").
+    #[serde(default)]
+    pub change: ByLanguage,
     /// Words that make a count an amount per unit ("cada una", "por celda"; "each", "per cell"):
     /// among its own words, they rule out every framed measure but those counting per unit.
     #[serde(default)]
@@ -370,6 +374,7 @@ impl Catalog {
             ("auxiliaries", &mut catalog.auxiliaries),
             ("subgroup", &mut catalog.subgroup),
             ("distributive", &mut catalog.distributive),
+            ("change", &mut catalog.change),
             ("since", &mut catalog.since),
             ("other_prisons", &mut catalog.other_prisons),
             ("anaphora", &mut catalog.anaphora),
@@ -887,6 +892,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             continue;
         }
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
+        // A plan to change a design figure ("planea ampliar su capacidad hasta 60.000") states
+        // no design: the projection holds for `design` measures too.
+        let clause_left = lower_padded(doc.slice(ca, mentions[i].start));
+        let planned_change = projection.and(words(&catalog.change).into_iter().find(|w| has_phrase(&clause_left, w)));
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window), &words(&catalog.since));
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
@@ -943,7 +952,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {
-            (Some(measure), Some(word)) if !measure.design => (None, Some(format!("projection: {word}"))),
+            (Some(measure), Some(word)) if !measure.design || planned_change.is_some() => {
+                (None, Some(format!("projection: {word}{}", planned_change.map_or(String::new(), |c| format!(" {c}")))))
+            }
             (Some(measure), _) => (Some(measure.id.clone()), evidence),
             (None, _) => (None, evidence),
         };
