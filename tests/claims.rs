@@ -906,3 +906,15 @@ fn en_a_plan_to_change_a_design_figure_is_a_projection() {
     let ms = read("en", "The government plans to expand CECOT's capacity to 60,000 inmates.", Some("2025-08-01"));
     assert_eq!(find(&ms, "60,000").measure, None);
 }
+
+#[test]
+fn es_a_design_word_in_the_clause_rules_out_the_population() {
+    let ms = read("es", "La megacárcel fue diseñada para 40.000 reclusos y hoy alberga a unos 14.000.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "40.000").measure.as_deref(), Some("cecot_capacity"));
+}
+
+#[test]
+fn es_flights_home_are_no_deportation_flights_to_cecot() {
+    let ms = read("es", "Los 252 venezolanos del Cecot fueron liberados y trasladados a Caracas en dos aviones.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "dos aviones").measure.as_deref(), Some("deportation_flights_to_cecot"));
+}
