@@ -918,3 +918,11 @@ fn es_flights_home_are_no_deportation_flights_to_cecot() {
     let ms = read("es", "Los 252 venezolanos del Cecot fueron liberados y trasladados a Caracas en dos aviones.", Some("2025-08-01"));
     assert_ne!(find(&ms, "dos aviones").measure.as_deref(), Some("deportation_flights_to_cecot"));
 }
+
+#[test]
+fn es_overcrowding_words_name_the_occupancy_rate() {
+    let ms = read("es", "Las cárceles del país están al 150 % de su capacidad.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "150 %").measure.as_deref(), Some("es_prison_occupancy_rate"));
+    let ms = read("es", "El hacinamiento en los penales alcanza el 150 %.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "150 %").measure.as_deref(), Some("es_prison_occupancy_rate"));
+}
