@@ -926,3 +926,9 @@ fn es_overcrowding_words_name_the_occupancy_rate() {
     let ms = read("es", "El hacinamiento en los penales alcanza el 150 %.", Some("2025-08-01"));
     assert_eq!(find(&ms, "150 %").measure.as_deref(), Some("es_prison_occupancy_rate"));
 }
+
+#[test]
+fn es_growth_of_the_prison_population_in_any_of_its_names() {
+    let ms = read("es", "La población carcelaria creció un 194 % entre 2020 y 2024.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "194 %").measure.as_deref(), Some("es_prison_population_growth_2020_2024"));
+}
