@@ -932,3 +932,16 @@ fn es_growth_of_the_prison_population_in_any_of_its_names() {
     let ms = read("es", "La población carcelaria creció un 194 % entre 2020 y 2024.", Some("2025-08-01"));
     assert_eq!(find(&ms, "194 %").measure.as_deref(), Some("es_prison_population_growth_2020_2024"));
 }
+
+#[test]
+fn es_the_time_since_the_state_of_exception_began_in_its_usual_forms() {
+    for text in [
+        "A tres años de su implementación, el régimen de excepción sigue vigente.",
+        "En sus 36 meses de vigencia, el régimen de excepción ha dejado miles de detenidos.",
+        "El régimen, que ya supera los dos años, sigue en vigor.",
+    ] {
+        let ms = read("es", text, Some("2025-08-01"));
+        let d = ms.iter().find(|m| m.kind == "duration").unwrap_or_else(|| panic!("no duration in {text}"));
+        assert_eq!(d.measure.as_deref(), Some("es_state_of_exception_duration"), "{text}");
+    }
+}
