@@ -60,7 +60,7 @@ pub struct Measure {
     #[serde(default)]
     pub frame: Option<FrameRef>,
     /// The figure counts per unit (a cell's occupants): a `distributive` word among its own
-    /// words ("80 reos cada una") does not rule it out.
+    /// words ("70 reos cada una") does not rule it out.
     #[serde(default)]
     pub per_unit: bool,
     /// Quantities of schemas/frames.toml that rule the entry out when one of their words is
@@ -128,7 +128,7 @@ pub struct Catalog {
     #[serde(default)]
     pub partitive: ByLanguage,
     /// Verbs of changing a figure ("ampliar", "expand"): after a projection word, they make even
-    /// a `design` figure a projection ("planea ampliar su capacidad hasta 60.000").
+    /// a `design` figure a projection ("planea ampliar su capacidad hasta 55.000").
     #[serde(default)]
     pub change: ByLanguage,
     /// Words that make a count an amount per unit ("cada una", "por celda"; "each", "per cell"):
@@ -143,7 +143,7 @@ pub struct Catalog {
     /// Nouns of a rate and the unit of its figures, per language ("tasa de homicidios" ->
     /// homicides_per_100000_inhabitants): a bare number after one in its sentence, with only
     /// years, dates and other bare numbers between, is that rate ("la tasa de homicidios bajó
-    /// a 36 en 2019 y a 19,7 en 2020").
+    /// a 40 en 2019 y a 21,5 en 2020").
     #[serde(default)]
     pub rate_subjects: BTreeMap<String, BTreeMap<String, String>>,
     /// Auxiliary and copular verbs: one after a partitive's whole opens the figure's own
@@ -155,7 +155,7 @@ pub struct Catalog {
     #[serde(default)]
     pub since: ByLanguage,
     /// Words that make a count or a sum an average or an amount per period ("1.200 deportados al
-    /// mes", "un promedio de 40", "$6 million a year"): in the figure's clause, they rule out every
+    /// mes", "un promedio de 40", "$5 million a year"): in the figure's clause, they rule out every
     /// framed measure (totals); an entry without a frame may still count the average.
     #[serde(default)]
     pub average: ByLanguage,
@@ -196,7 +196,7 @@ pub struct Catalog {
     pub frame_check: bool,
     /// With `frame_check` off, a statement the word scores leave without a measure takes the
     /// frames' own choice when the figure's own phrase names its quantity and its clause or
-    /// sentence names its subject ("fue diseñada para 40.000 reos": capacity, of the megacárcel
+    /// sentence names its subject ("fue diseñada para 30.000 reos": capacity, of the megacárcel
     /// named in its sentence).
     #[serde(default)]
     pub frame_fill: bool,
@@ -892,7 +892,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             continue;
         }
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
-        // A plan to change a design figure ("planea ampliar su capacidad hasta 60.000") states
+        // A plan to change a design figure ("planea ampliar su capacidad hasta 55.000") states
         // no design: the projection holds for `design` measures too.
         let clause_left = lower_padded(doc.slice(ca, mentions[i].start));
         let planned_change = projection.and(words(&catalog.change).into_iter().find(|w| has_phrase(&clause_left, w)));
@@ -1076,8 +1076,8 @@ fn frame_checked<'c>(
 
 /// The word of the figure's own phrase that names the subject of another framed measure of the
 /// same quantity, as narrow as the measure's own (as high a rank), when none of the measure's
-/// own subjects is named there: "envió a 238 venezolanos y 23 salvadoreños a la megacárcel":
-/// 23 counts Salvadorans sent, not Venezuelans (the megacárcel is where they went, a broader
+/// own subjects is named there: "envió a 240 venezolanos y 20 salvadoreños a la megacárcel":
+/// 20 counts Salvadorans sent, not Venezuelans (the megacárcel is where they went, a broader
 /// subject).
 fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &frames::Reading) -> Option<String> {
     let frame = measure.frame.as_ref()?;
@@ -1093,7 +1093,7 @@ fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &
 }
 
 /// How many words (besides scale words) may stand between a number and its partitive: its noun
-/// ("32 venezolanos de los 238").
+/// ("32 venezolanos de los 240").
 const MAX_WORDS_BEFORE_PARTITIVE: usize = 1;
 
 /// How many words after the partitive name the whole, at most ("de los venezolanos enviados").
@@ -1109,7 +1109,7 @@ fn partitive_whole(m: &Mention, right: &str, partitive: &[String], auxiliaries: 
     let own = lower_padded(format!("{} {}", m.surface, own_phrase::words_after(m, right).join(" ")));
     let number_end = own.rfind(|c: char| c.is_ascii_digit()).map(|i| i + 1)?;
     // The partitive stands right after the number ("32 de los"), a scale word at most between
-    // ("3 mil de los"): after a noun, "of the" is its complement ("72,000 members of the gangs").
+    // ("3 mil de los"): after a noun, "of the" is its complement ("5,000 members of the gangs").
     let start = partitive.iter().filter_map(|p| own[number_end..].find(&format!(" {p} ")).map(|i| i + number_end)).min()?;
     let between = own[number_end..start].split_whitespace().filter(|w| !SCALE_WORDS.contains(w)).count();
     if between > MAX_WORDS_BEFORE_PARTITIVE {
@@ -1125,7 +1125,7 @@ fn partitive_whole(m: &Mention, right: &str, partitive: &[String], auxiliaries: 
 
 /// Is a framed measure read, in a partitive figure's clause, only in the words naming the whole
 /// ("32 de los venezolanos enviados al Cecot tenían condenas": `enviados` names the whole, so
-/// 32 is no count of those sent)? A part takes a measure only from its own predicate ("90 de los
+/// 32 is no count of those sent)? A part takes a measure only from its own predicate ("85 de los
 /// venezolanos enviados no tenían antecedentes").
 fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole: &str, near_text: &str, language: &str) -> bool {
     let Some(frame) = &measure.frame else { return false };
@@ -1134,8 +1134,8 @@ fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole: &str, near
     catalog.frames.quantity_near(&frame.quantity, &catalog.frames.read(language, &texts, None, false)).is_none()
 }
 
-/// Does date `i` open a span the next date closes ("del 27 de marzo al 18 de octubre", "from
-/// March 2022 to October 2024")? Such a date dates the figures of its sentence; it claims
+/// Does date `i` open a span the next date closes ("del 3 de mayo al 9 de junio", "from
+/// May 2021 to June 2023")? Such a date dates the figures of its sentence; it claims
 /// nothing itself. Between the two dates stand at most [`SPAN_GAP_WORDS`] words, the first a
 /// word that joins a range (`day_range_join`, `range_join`, `change_to` of the lexicon).
 fn opens_a_span(doc: &Doc, mentions: &[Mention], i: usize, lexicon: &Lexicon) -> bool {
@@ -1153,15 +1153,15 @@ fn opens_a_span(doc: &Doc, mentions: &[Mention], i: usize, lexicon: &Lexicon) ->
 /// Most words between two dates that make a span ("al día", "hasta el").
 const SPAN_GAP_WORDS: usize = 3;
 
-/// Does the figure's own surface give its unit ("three flights", "US$6 millones"), rather than
-/// a count before it ("... on three flights, 137 of them")? A bare numeral does not.
+/// Does the figure's own surface give its unit ("three flights", "US$5 millones"), rather than
+/// a count before it ("... on three flights, 120 of them")? A bare numeral does not.
 fn unit_in_surface(m: &Mention) -> bool {
     m.surface.chars().any(|c| !(c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '.' | '\'' | '-')))
 }
 
 /// Is the frames' choice sure enough to fill a statement the scores leave empty: its quantity
 /// in the figure's own phrase, its subject in its sentence, and no subject outside its frame
-/// read nearer the figure (or as near, and narrower: "33 vuelos con salvadoreños deportados"
+/// read nearer the figure (or as near, and narrower: "25 vuelos con salvadoreños deportados"
 /// are flights of Salvadorans, not of the deportees sent to CECOT), nor another frame's
 /// quantity in its clause?
 fn filled_by_frame(catalog: &Catalog, measure: &Measure, choice: &frames::Choice, reading: &frames::Reading) -> bool {
@@ -1212,7 +1212,7 @@ fn framed_measure<'c>(
 }
 
 /// Bare numbers that a rate's noun before them in their sentence names ("la tasa de homicidios
-/// bajó a 36 en 2019, a 19,7 en 2020"): they are that rate, in its unit. Only years, dates and
+/// bajó a 40 en 2019, a 21,5 en 2020"): they are that rate, in its unit. Only years, dates and
 /// other bare numbers may stand between the noun and the number.
 fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BTreeMap<String, String>) {
     for i in 0..mentions.len() {
@@ -1238,7 +1238,7 @@ fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BTreeMap<Stri
     }
 }
 
-/// A count written as a number alone (an article at most: "los 18,1"), with no unit.
+/// A count written as a number alone (an article at most: "los 17,3"), with no unit.
 fn is_bare_number(m: &Mention) -> bool {
     let words: Vec<&str> = m.surface.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
     m.kind == "count" && m.unit.is_none() && m.is_statement && words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 3)

@@ -59,7 +59,7 @@ pub struct Quantity {
     pub weak_units: bool,
     /// Its words are nouns of what is counted (prisoners, inmates), which other quantities
     /// count too: read only when no other quantity is read in the figure's clause ("diseñada
-    /// para 40.000 reos" counts capacity, "alojan 70 reos cada una" a cell's occupants).
+    /// para 30.000 reos" counts capacity, "alojan 70 reos cada una" a cell's occupants).
     #[serde(default)]
     pub yields: bool,
 }
@@ -416,12 +416,12 @@ mod tests {
             "[quantity.capacity]\nes = [\"diseñada para\"]\n[quantity.prisoners]\nyields = true\nes = [\"reos\"]\n[subject.cecot]\nes = [\"megacárcel\"]\n",
         )
         .unwrap();
-        let own = " diseñada para 40.000 reos ";
-        let texts = Texts { own, near: own, clause: own, sentence: " la megacárcel fue diseñada para 40.000 reos ", previous: "", article: "" };
+        let own = " diseñada para 30.000 reos ";
+        let texts = Texts { own, near: own, clause: own, sentence: " la megacárcel fue diseñada para 30.000 reos ", previous: "", article: "" };
         let reading = book.read("es", &texts, None, false);
         assert!(book.fit(&frame("prisoners", "cecot"), &reading, false, false).is_none());
         assert!(book.fit(&frame("capacity", "cecot"), &reading, false, false).is_some());
-        let alone = Texts { own: " 14.000 reos ", near: " 14.000 reos ", clause: " 14.000 reos ", ..texts };
+        let alone = Texts { own: " 13.100 reos ", near: " 13.100 reos ", clause: " 13.100 reos ", ..texts };
         assert!(book.fit(&frame("prisoners", "cecot"), &book.read("es", &alone, None, false), false, false).is_some());
     }
 

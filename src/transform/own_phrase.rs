@@ -34,7 +34,7 @@ pub fn words_after<'a>(m: &Mention, right: &'a str) -> Vec<&'a str> {
 }
 
 /// The figure's own words as the frames read them: [`own_words`] and, when no preposition
-/// ties words before the figure to it, the verb right before it ("han muerto 350 reos",
+/// ties words before the figure to it, the verb right before it ("han muerto 310 reos",
 /// "el régimen suma 38 meses").
 pub fn own_frame_words(m: &Mention, left: &str, right: &str) -> String {
     let before: Vec<&str> = left.split_whitespace().collect();
@@ -51,7 +51,7 @@ fn first_tied_word(words: &[&str]) -> Option<usize> {
 }
 
 /// How many words right before a figure, with no preposition between, are its own: the verb
-/// that governs it ("han muerto 350 reos", "fueron liberadas 8.000 personas", "killed 200").
+/// that governs it ("han muerto 310 reos", "fueron liberadas 7.500 personas", "killed 200").
 const GOVERNING_WORDS_BEFORE: usize = 2;
 
 /// Where, in the words right before a figure, its governing verb begins: up to
@@ -91,7 +91,7 @@ pub fn after_its_noun(after: &str, phrase: &str) -> bool {
         && format!(" {} ", words.collect::<Vec<_>>().join(" ")).starts_with(&format!(" {phrase} "))
 }
 
-/// Is the figure a count over a short window ("463 capturas en 15 días", "in 15 days, police
+/// Is the figure a count over a short window ("300 capturas en 10 días", "in 10 days, police
 /// made 400 arrests", "95 muertes en 2024")? True when a duration of days, weeks or hours in its
 /// sentence follows one of the `window` words (the window often opens the sentence, a clause
 /// before the figure), or a year or a date in its clause does (see
@@ -113,7 +113,7 @@ pub fn over_short_window(mentions: &[Mention], doc: &Doc, i: usize, window: &[St
 /// month or day that a `window` word opens ("95 muertes en 2024", "In March, 5,000 were
 /// arrested")? A count of that period is no running
 /// total since something began, unless a `since` word stands before it in the clause ("since
-/// the crackdown began in March 2022": the start, not a window).
+/// the crackdown began in May 2021": the start, not a window).
 fn in_one_calendar_period(mentions: &[Mention], doc: &Doc, i: usize, opened: &dyn Fn(&Mention) -> bool, since: &[String]) -> bool {
     let m = &mentions[i];
     let (a, b) = doc.clause_span(m.sentence, m.start, m.end);
