@@ -945,3 +945,15 @@ fn es_the_time_since_the_state_of_exception_began_in_its_usual_forms() {
         assert_eq!(d.measure.as_deref(), Some("es_state_of_exception_duration"), "{text}");
     }
 }
+
+#[test]
+fn es_cecots_other_names_set_its_population_apart_from_the_systems() {
+    let ms = read("es", "En la megacárcel hay unos 13.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "13.000").measure.as_deref(), Some("cecot_inmate_population"));
+    let ms = read("es", "La megacárcel fue diseñada para 30.000 reos y hoy alberga a unos 13.000.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "30.000").measure.as_deref(), Some("cecot_capacity"));
+    assert_eq!(find(&ms, "13.000").measure.as_deref(), Some("cecot_inmate_population"));
+    // An area is no count of people.
+    let ms = read("es", "La megacárcel ocupa un terreno de 150 hectáreas.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "150").measure, None);
+}
