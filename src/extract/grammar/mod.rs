@@ -1,6 +1,15 @@
 //! Number grammar over tokens: dates, clock times, digit and word numbers, and the words
 //! around them (qualifiers, ranges, units, rates, shares, multipliers). Language-specific
 //! words all come from the [`Lexicon`]; this module holds only the shapes of expressions.
+//!
+//! This file holds the [`Grammar`] (the lexicon compiled into phrase sets), the scan loop
+//! [`Grammar::run`] with the table of which rules a word may start, and the candidate type.
+//! The rules live by job in the sibling files: `dates` (dates, years, clocks, decades),
+//! `special` (words that are numbers on their own, word ordinals), `numbers` (the number rule
+//! and what surrounds a number), `cores` (reading the number itself: digits, number words,
+//! scales), `qualifiers` (cues, negations, ranges), `units` (units, counted nouns, rates,
+//! money, ages), `identifiers` (numbers that name), `continuations` (the second pass over
+//! the candidates) and `statements` (the mention of a candidate, and whether it states a figure).
 
 use chrono::NaiveDate;
 
