@@ -820,4 +820,294 @@ fn en_an_apposition_after_a_dash_restates_its_figure() {
     let text = "The number of inmates, which was 20,000 in 2018, now nears 70,000 — one of every 60 adults.";
     let ms = read("en", text, Some("2024-02-01"));
     assert_eq!(find(&ms, "one of every 60").as_of.map(|p| p.to_string()).as_deref(), Some("2024-02-01"));
+
+fn es_a_return_verb_in_the_clause_rules_out_the_deportation() {
+    let ms = read("es", "Los 240 venezolanos que estaban en la megacárcel regresaron a Caracas el viernes.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "240").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+    let ms = read("es", "En marzo, Estados Unidos envió a 240 venezolanos al Cecot.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "240").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
+
+#[test]
+fn en_a_return_verb_in_the_clause_rules_out_the_deportation() {
+    let ms = read("en", "The 240 Venezuelans held at CECOT were swapped on Friday.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "240").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
+
+#[test]
+fn es_a_count_of_the_dead_is_no_prison_population() {
+    let ms = read("es", "Al menos 6 reos murieron en febrero en el penal de Izalco.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "6 reos").measure.as_deref(), Some("es_prison_population"));
+    let ms = read("es", "Las cárceles del país albergan a 101.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "101.000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn en_a_count_of_the_dead_is_no_prison_population() {
+    let ms = read("en", "Six inmates died in February in the country's prisons.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "Six").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn an_unknown_quantity_in_unless_is_an_error() {
+    let text = claims::EMBEDDED_MEASURES.replacen("unless = [\"returned\"", "unless = [\"teleported\"", 1);
+    let units = cecot_data::knowledge::known_units(&Knowledge::load(None).unwrap().lexicons);
+    let err = claims::Catalog::parse("measures.toml", &text, &units).unwrap_err().to_string();
+    assert!(err.contains("unknown quantity \"teleported\""), "{err}");
+}
+
+#[test]
+fn es_a_modal_after_the_figure_makes_it_a_projection() {
+    let ms = read("es", "Según el ministro, 500.000 podrían ser deportados desde Estados Unidos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "500.000").measure, None);
+}
+
+#[test]
+fn en_a_modal_after_the_figure_makes_it_a_projection() {
+    let ms = read("en", "Officials said 500,000 Salvadorans could be deported from the US.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "500,000").measure, None);
+}
+
+#[test]
+fn es_people_who_live_abroad_are_not_deportees() {
+    let ms = read("es", "Unos 2,5 millones de salvadoreños viven en Estados Unidos, donde muchos temen ser deportados.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "2,5 millones").measure, None);
+}
+
+#[test]
+fn en_people_who_live_abroad_are_not_deportees() {
+    let ms = read("en", "About 2.5 million Salvadorans live in the United States, where many fear being deported.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "2.5 million").measure, None);
+}
+
+#[test]
+fn es_a_count_whose_own_noun_names_another_nationality_is_not_the_venezuelans() {
+    let ms = read("es", "Estados Unidos envió a 238 venezolanos y 23 salvadoreños a la megacárcel.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "238").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+    assert_ne!(find(&ms, "23 salvadoreños").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
+
+#[test]
+fn en_a_count_whose_own_noun_names_another_nationality_is_not_the_venezuelans() {
+    let ms = read("en", "The US sent 238 Venezuelans and 23 Salvadorans to the mega-prison.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "238").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+    assert_ne!(find(&ms, "23 Salvadorans").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
+
+#[test]
+fn es_an_average_per_period_is_no_running_total() {
+    let ms = read("es", "En las cárceles del país han muerto en promedio 10 reos cada mes desde 2022.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "10 reos").measure, None);
+    let ms = read("es", "Desde enero llegan en promedio 1.200 salvadoreños deportados al mes.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "1.200").measure.as_deref(), Some("salvadorans_deported_from_us_monthly_average"));
+}
+
+#[test]
+fn en_an_average_per_period_is_no_running_total() {
+    let ms = read("en", "Since 2022, an average of 10 inmates have died in custody each month.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "10 inmates").measure, None);
+}
+
+#[test]
+fn es_a_part_of_the_deportees_is_no_count_of_the_deportees() {
+    let ms = read("es", "Solo 32 de los venezolanos enviados al Cecot tenían condenas en Estados Unidos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "32").measure, None);
+    // A part takes its measure from its own predicate.
+    let ms = read("es", "Al menos 75 de los venezolanos enviados al Cecot no tenían antecedentes penales.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "75").measure.as_deref(), Some("deportees_no_criminal_record"));
+}
+
+#[test]
+fn en_a_part_of_the_deportees_is_no_count_of_the_deportees() {
+    let ms = read("en", "Only 32 of the Venezuelans sent to CECOT had convictions in the United States.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "32").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
+
+#[test]
+fn es_venezuelans_sent_home_are_no_deportees_to_cecot() {
+    let ms = read("es", "Más de 8.000 venezolanos fueron deportados a Caracas en vuelos desde Estados Unidos.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "8.000").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+    let ms = read("es", "Los 252 venezolanos salieron del Cecot el viernes.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "252").measure.as_deref(), Some("venezuelans_released_from_cecot"));
+}
+
+#[test]
+fn en_venezuelans_sent_home_are_no_deportees_to_cecot() {
+    let ms = read("en", "More than 8,000 Venezuelans were deported to Caracas on flights from the United States.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "8,000").measure.as_deref(), Some("venezuelans_deported_to_cecot"));
+}
+
+#[test]
+fn es_a_count_of_a_subgroup_is_no_total() {
+    let ms = read("es", "Bajo el régimen de excepción la policía ha detenido a 3.000 niñas.", Some("2025-04-01"));
+    assert_ne!(find(&ms, "3.000").measure.as_deref(), Some("es_state_of_exception_arrests"));
+}
+
+#[test]
+fn en_a_count_of_a_subgroup_is_no_total() {
+    let ms = read("en", "Under the state of exception, police have arrested 3,000 children.", Some("2025-04-01"));
+    assert_ne!(find(&ms, "3,000").measure.as_deref(), Some("es_state_of_exception_arrests"));
+    let ms = read("en", "Under the state of exception, police have arrested 3,000 people.", Some("2025-04-01"));
+    assert_eq!(find(&ms, "3,000").measure.as_deref(), Some("es_state_of_exception_arrests"));
+}
+
+#[test]
+fn es_a_figure_of_another_named_prison_is_not_the_systems() {
+    let ms = read("es", "En el penal de Izalco, donde la población penitenciaria pasó de 8.000 a 20.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "8.000").measure, None);
+    let ms = read("es", "La población penitenciaria del país pasó de 39.000 a 110.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "110.000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn en_a_figure_of_another_named_prison_is_not_the_systems() {
+    let ms = read("en", "At Mariona, the prison population rose to 33,000 inmates.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "33,000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn es_verbs_of_opening_and_enacting_make_date_claims() {
+    let ms = read("es", "La megacárcel comenzó a operar en 2023.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "2023").measure.as_deref(), Some("cecot_opening_date"));
+    let ms = read("es", "El régimen de excepción fue implementado el 27 de marzo de 2022.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "27 de marzo").measure.as_deref(), Some("es_state_of_exception_start"));
+}
+
+#[test]
+fn es_a_date_that_opens_a_span_claims_nothing_and_dates_the_figure() {
+    let ms = read("es", "Bajo el régimen de excepción implementado del 27 de marzo de 2022 al 18 de octubre de 2024 hubo 80.000 capturas.", Some("2025-08-01"));
+    assert!(!find(&ms, "27 de marzo").is_statement);
+    assert_eq!(find(&ms, "80.000").as_of.map(|p| p.to_string()).as_deref(), Some("2022-03-27/2024-10-18"));
+}
+
+#[test]
+fn en_a_date_that_opens_a_span_claims_nothing() {
+    let ms = read("en", "Under the state of exception imposed from March 27, 2022 to October 18, 2024, police made 80,000 arrests.", Some("2025-08-01"));
+    assert!(!find(&ms, "March 27").is_statement);
+    assert_eq!(find(&ms, "80,000").as_of.map(|p| p.to_string()).as_deref(), Some("2022-03-27/2024-10-18"));
+}
+
+#[test]
+fn es_words_of_room_paying_and_expelling_name_their_quantities() {
+    let ms = read("es", "La megacárcel tiene cupo para 40.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "40.000").measure.as_deref(), Some("cecot_capacity"));
+    let ms = read("es", "El gobierno de Trump desembolsó 4,7 millones de dólares a El Salvador por custodiar a los migrantes.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "4,7 millones").measure.as_deref(), Some("us_payment_to_el_salvador"));
+    let ms = read("es", "En 2024, Estados Unidos expulsó a 12.000 salvadoreños.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "12.000").measure.as_deref(), Some("salvadorans_deported_from_us"));
+}
+
+#[test]
+fn es_a_count_of_one_year_is_no_running_total() {
+    let ms = read("es", "En 2024 murieron 95 reos bajo custodia del Estado, según Socorro Jurídico.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "95").measure.as_deref(), Some("es_prison_deaths_since_2022"));
+    let ms = read("es", "Desde que comenzó el régimen de excepción en marzo de 2022 han muerto 380 reos bajo custodia del Estado.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "380").measure.as_deref(), Some("es_prison_deaths_since_2022"));
+}
+
+#[test]
+fn en_a_count_of_one_year_is_no_running_total() {
+    let ms = read("en", "In 2024, 95 inmates died in state custody, the group said.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "95").measure.as_deref(), Some("es_prison_deaths_since_2022"));
+    let ms = read("en", "Since the state of exception began in March 2022, 380 inmates have died in state custody.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "380").measure.as_deref(), Some("es_prison_deaths_since_2022"));
+}
+
+#[test]
+fn es_bare_numbers_after_a_rate_noun_are_that_rate() {
+    let ms = read("es", "Según datos oficiales, la tasa de homicidios bajó a 38 en 2019, a 20,1 en 2020 y a 7,5 en 2022.", Some("2025-08-01"));
+    for figure in ["38", "20,1", "7,5"] {
+        let m = find(&ms, figure);
+        assert_eq!((m.kind, m.unit.as_deref()), ("ratio", Some("homicides_per_100000_inhabitants")), "{figure}");
+        assert_eq!(m.measure.as_deref(), Some("es_homicide_rate"), "{figure}");
+    }
+}
+
+#[test]
+fn en_bare_numbers_after_a_rate_noun_are_that_rate() {
+    let ms = read("en", "Officials said the homicide rate fell to 38 in 2019 and to 20.1 in 2020.", Some("2025-08-01"));
+    let m = find(&ms, "38");
+    assert_eq!((m.kind, m.unit.as_deref()), ("ratio", Some("homicides_per_100000_inhabitants")));
+    // A number of another unit between ends the rate's reach.
+    let ms = read("en", "The homicide rate fell as police made 5,000 arrests and 300 more in May.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "300").unit.as_deref(), Some("homicides_per_100000_inhabitants"));
+}
+
+#[test]
+fn es_a_count_per_unit_is_no_total_but_may_be_a_cells_occupants() {
+    let ms = read("es", "En la megacárcel, las celdas alojan a unos 70 reos cada una.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "70").measure.as_deref(), Some("cecot_cell_occupancy"));
+    let ms = read("es", "El gobierno paga unos 20 dólares por reo a las cárceles del país.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "20 dólares").measure, None);
+}
+
+#[test]
+fn en_a_count_per_unit_is_no_total() {
+    let ms = read("en", "The prison system holds 2,000 inmates per cell block.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "2,000").measure.as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn es_a_plan_to_change_a_design_figure_is_a_projection() {
+    let ms = read("es", "El gobierno planea ampliar la capacidad del Cecot hasta 60.000 plazas.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "60.000").measure, None);
+    let ms = read("es", "El Cecot tiene capacidad para 40.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "40.000").measure.as_deref(), Some("cecot_capacity"));
+}
+
+#[test]
+fn en_a_plan_to_change_a_design_figure_is_a_projection() {
+    let ms = read("en", "The government plans to expand CECOT's capacity to 60,000 inmates.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "60,000").measure, None);
+}
+
+#[test]
+fn es_a_design_word_in_the_clause_rules_out_the_population() {
+    let ms = read("es", "La megacárcel fue diseñada para 40.000 reclusos y hoy alberga a unos 14.000.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "40.000").measure.as_deref(), Some("cecot_capacity"));
+}
+
+#[test]
+fn es_flights_home_are_no_deportation_flights_to_cecot() {
+    let ms = read("es", "Los 252 venezolanos del Cecot fueron liberados y trasladados a Caracas en dos aviones.", Some("2025-08-01"));
+    assert_ne!(find(&ms, "dos aviones").measure.as_deref(), Some("deportation_flights_to_cecot"));
+}
+
+#[test]
+fn es_overcrowding_words_name_the_occupancy_rate() {
+    let ms = read("es", "Las cárceles del país están al 150 % de su capacidad.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "150 %").measure.as_deref(), Some("es_prison_occupancy_rate"));
+    let ms = read("es", "El hacinamiento en los penales alcanza el 150 %.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "150 %").measure.as_deref(), Some("es_prison_occupancy_rate"));
+}
+
+#[test]
+fn es_growth_of_the_prison_population_in_any_of_its_names() {
+    let ms = read("es", "La población carcelaria creció un 194 % entre 2020 y 2024.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "194 %").measure.as_deref(), Some("es_prison_population_growth_2020_2024"));
+}
+
+#[test]
+fn es_the_time_since_the_state_of_exception_began_in_its_usual_forms() {
+    for text in [
+        "A tres años de su implementación, el régimen de excepción sigue vigente.",
+        "En sus 36 meses de vigencia, el régimen de excepción ha dejado miles de detenidos.",
+        "El régimen, que ya supera los dos años, sigue en vigor.",
+    ] {
+        let ms = read("es", text, Some("2025-08-01"));
+        let d = ms.iter().find(|m| m.kind == "duration").unwrap_or_else(|| panic!("no duration in {text}"));
+        assert_eq!(d.measure.as_deref(), Some("es_state_of_exception_duration"), "{text}");
+    }
+}
+
+#[test]
+fn es_cecots_other_names_set_its_population_apart_from_the_systems() {
+    let ms = read("es", "En la megacárcel hay unos 13.000 reos.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "13.000").measure.as_deref(), Some("cecot_inmate_population"));
+    let ms = read("es", "La megacárcel fue diseñada para 30.000 reos y hoy alberga a unos 13.000.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "30.000").measure.as_deref(), Some("cecot_capacity"));
+    assert_eq!(find(&ms, "13.000").measure.as_deref(), Some("cecot_inmate_population"));
+    // An area is no count of people.
+    let ms = read("es", "La megacárcel ocupa un terreno de 150 hectáreas.", Some("2025-08-01"));
+    assert_eq!(find(&ms, "150").measure, None);
 }

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lookup::Filter;
+use super::lookup::{word_hash, Filter, Key};
 use super::text::Token;
 
 /// Split a phrase the way the tokenizer splits text: letter runs, digit runs, single marks.
@@ -42,15 +42,17 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
 /// The phrases are indexed by their first and by their last token, so a lookup at a token
 /// costs one hash probe and a comparison with the few phrases that start (or end) with it,
 /// not a scan of every phrase; and a bit filter over those tokens answers "no phrase here"
-/// (most tokens) without the probe.
+/// (most tokens) without the probe. The index is keyed by the token's [`word_hash`], which
+/// the token carries: the probe hashes nothing, and the comparison that follows reads every
+/// word of the phrase, so two words of one hash only share a list.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     /// Longest first, so the first hit is the longest match.
     items: Vec<(Vec<String>, T)>,
-    /// Indices into `items` by first token, in `items` order.
-    by_first: FxHashMap<String, Vec<usize>>,
-    /// Indices into `items` by last token, in `items` order.
-    by_last: FxHashMap<String, Vec<usize>>,
+    /// Indices into `items` by the hash of the first token, in `items` order.
+    by_first: FxHashMap<u64, Vec<usize>>,
+    /// Indices into `items` by the hash of the last token, in `items` order.
+    by_last: FxHashMap<u64, Vec<usize>>,
     /// The first tokens' and the last tokens' hashes.
     first_filter: Filter,
     last_filter: Filter,
@@ -63,11 +65,11 @@ impl<T: Clone> PhraseSet<T> {
         items.sort_by_key(|item| std::cmp::Reverse(item.0.len()));
         let (mut by_first, mut by_last) = (FxHashMap::default(), FxHashMap::default());
         for (i, (p, _)) in items.iter().enumerate() {
-            by_first.entry(p[0].clone()).or_insert_with(Vec::new).push(i);
-            by_last.entry(p[p.len() - 1].clone()).or_insert_with(Vec::new).push(i);
+            by_first.entry(word_hash(&p[0])).or_insert_with(Vec::new).push(i);
+            by_last.entry(word_hash(&p[p.len() - 1])).or_insert_with(Vec::new).push(i);
         }
-        let first_filter = Filter::new(by_first.keys().map(String::as_str));
-        let last_filter = Filter::new(by_last.keys().map(String::as_str));
+        let first_filter = Filter::new(items.iter().map(|(p, _)| p[0].as_str()));
+        let last_filter = Filter::new(items.iter().map(|(p, _)| p[p.len() - 1].as_str()));
         PhraseSet { items, by_first, by_last, first_filter, last_filter }
     }
 
@@ -82,7 +84,7 @@ impl<T: Clone> PhraseSet<T> {
         if !self.first_filter.may_contain(first) {
             return None;
         }
-        let starting = self.by_first.get(first.as_str())?;
+        let starting = self.by_first.get(&first.known_hash().unwrap_or_else(|| word_hash(first)))?;
         starting.iter().map(|&k| &self.items[k]).find(|(p, _)| matches_forward(toks, i, p)).map(|(p, t)| (p.len(), t.clone()))
     }
 
@@ -93,7 +95,7 @@ impl<T: Clone> PhraseSet<T> {
         if !self.last_filter.may_contain(last) {
             return None;
         }
-        let ending = self.by_last.get(last.as_str())?;
+        let ending = self.by_last.get(&last.known_hash().unwrap_or_else(|| word_hash(last)))?;
         ending.iter().map(|&k| &self.items[k]).find(|(p, _)| p.len() <= end && matches_forward(toks, end - p.len(), p)).map(|(p, t)| (end - p.len(), t.clone()))
     }
 

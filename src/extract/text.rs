@@ -58,7 +58,7 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(text: &str) -> Doc {
-        let chars: Vec<char> = text.chars().collect();
+        let chars = code_points(text);
         let mask = unreadable_mask(&chars);
         let sentences = split_sentences(&chars);
         let front_matter_end = front_matter_end(&chars);
@@ -93,6 +93,22 @@ impl Doc {
     }
 }
 
+/// The code points of `text`. Runs of ASCII (most of an article) are widened byte by byte,
+/// which the compiler vectorises; the rest is decoded.
+fn code_points(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        chars.extend(rest[..ascii].bytes().map(char::from));
+        rest = &rest[ascii..];
+        let other = rest.char_indices().find(|(_, c)| c.is_ascii()).map_or(rest.len(), |(k, _)| k);
+        chars.extend(rest[..other].chars());
+        rest = &rest[other..];
+    }
+    chars
+}
+
 /// Marks code points that are not readable text: URLs, markdown link targets and image paths.
 /// Link and image text (`[inside a coffin]`) stays readable.
 fn unreadable_mask(chars: &[char]) -> Vec<bool> {
@@ -100,57 +116,72 @@ fn unreadable_mask(chars: &[char]) -> Vec<bool> {
     let n = chars.len();
     let mut i = 0;
     while i < n {
-        // Markdown link target: `](` ... `)`.
-        if chars[i] == ']' && i + 1 < n && chars[i + 1] == '(' {
-            let mut j = i + 2;
-            let mut depth = 1;
-            while j < n && chars[j] != '\n' {
-                match chars[j] {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
-            for m in &mut mask[i + 1..(j + 1).min(n)] {
-                *m = true;
-            }
-            i = j + 1;
+        // A link target opens at a `]` and a URL holds a `/` or a `.` before the next white
+        // space: a run of other characters (most words) is passed over whole.
+        let run_end = chars[i..].iter().position(|c| c.is_whitespace()).map_or(n, |k| i + k);
+        if !chars[i..run_end].iter().any(|c| matches!(c, ']' | '/' | '.')) {
+            i = run_end + 1;
             continue;
         }
-        // Bare URL: scheme or www. up to white space or a closing bracket.
-        if starts_url(chars, i) {
-            let mut j = i;
-            while j < n && !chars[j].is_whitespace() && !matches!(chars[j], ')' | ']' | '>' | '"' | '”' | '»') {
-                j += 1;
-            }
-            for m in &mut mask[i..j] {
-                *m = true;
-            }
-            i = j;
-            continue;
+        while i < run_end {
+            i = mask_at(chars, i, &mut mask);
         }
-        i += 1;
     }
     mask
 }
 
+/// Mask the link target or URL that starts at `i`, if one does; the position to look at next.
+fn mask_at(chars: &[char], i: usize, mask: &mut [bool]) -> usize {
+    let n = chars.len();
+    // Markdown link target: `](` ... `)`.
+    if chars[i] == ']' && i + 1 < n && chars[i + 1] == '(' {
+        let mut j = i + 2;
+        let mut depth = 1;
+        while j < n && chars[j] != '\n' {
+            match chars[j] {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        for m in &mut mask[i + 1..(j + 1).min(n)] {
+            *m = true;
+        }
+        return j + 1;
+    }
+    // Bare URL: scheme or www. up to white space or a closing bracket.
+    if starts_url(chars, i) {
+        let mut j = i;
+        while j < n && !chars[j].is_whitespace() && !matches!(chars[j], ')' | ']' | '>' | '"' | '”' | '»') {
+            j += 1;
+        }
+        for m in &mut mask[i..j] {
+            *m = true;
+        }
+        return j;
+    }
+    i + 1
+}
+
 fn starts_url(chars: &[char], i: usize) -> bool {
-    // Every form below starts with an ASCII letter or digit, or a bare domain's hyphen: most
-    // positions of a text stop here.
-    if !(chars[i].is_ascii_alphanumeric() || chars[i] == '-') {
+    // Every form below starts with an ASCII letter or digit, or a bare domain's hyphen, at the
+    // start of a word: most positions of a text stop here.
+    let c = chars[i];
+    if !(c.is_ascii_alphanumeric() || c == '-') || (i > 0 && chars[i - 1].is_alphanumeric()) {
         return false;
     }
+    // Only a scheme or `www.` starts with an `h` or a `w`.
     let at = |s: &str| s.chars().enumerate().all(|(k, c)| chars.get(i + k).is_some_and(|x| x.eq_ignore_ascii_case(&c)));
-    let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
+    let scheme = matches!(c, 'h' | 'H' | 'w' | 'W') && (at("http://") || at("https://") || at("www."));
     // A domain written as a markdown link's text (`[example.org/report-2024](...)`) is read.
     let link_text = i > 0 && chars[i - 1] == '[';
-    word_start && (at("http://") || at("https://") || at("www.") || (!link_text && is_domain_path(chars, i)))
+    scheme || (!link_text && is_domain_path(chars, i))
 }
 
 /// A link written without its scheme: a domain and a path, `pic.twitter.com/5qwEN6gJGT`,
@@ -211,6 +242,11 @@ fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < n {
+        // Most characters end nothing: skip to the next one that may.
+        i += chars[i..].iter().position(|c| matches!(c, '\n' | '.' | '!' | '?')).unwrap_or(n - i);
+        if i == n {
+            break;
+        }
         let c = chars[i];
         let mut boundary_end = None;
         if c == '\n' {
@@ -260,7 +296,13 @@ fn is_abbreviation(chars: &[char], dot: usize) -> bool {
     while s > 0 && (chars[s - 1].is_alphabetic() || chars[s - 1] == '.') {
         s -= 1;
     }
-    let word: String = chars[s..dot].iter().collect::<String>().to_lowercase();
+    let word = &chars[s..dot];
+    if word.iter().all(char::is_ascii) {
+        // Nearly every word before a period: compared as it stands, without a String.
+        let abbreviation = |a: &&str| a.len() == word.len() && a.chars().zip(word).all(|(x, y)| x == y.to_ascii_lowercase());
+        return (word.len() == 1 && word[0].is_ascii_alphabetic()) || ABBREVIATIONS.iter().any(abbreviation);
+    }
+    let word: String = word.iter().collect::<String>().to_lowercase();
     if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
         return true; // initials: "J. Smith"
     }
@@ -271,7 +313,7 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
     let n = chars.len();
     // About one token per five characters of prose: one allocation, not a dozen doublings.
     let mut tokens = Vec::with_capacity(n / 4 + 16);
-    let mut buffer = String::new(); // reused for each token's lower-case text
+    let mut spellings = Spellings::default();
     let mut i = 0;
     let mut space_before = true;
     let mut sentence = 0;
@@ -306,14 +348,40 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
         while sentence + 1 < sentences.len() && sentences[sentence].1 <= start {
             sentence += 1;
         }
-        let text = &chars[start..i];
-        let lower = lower_case(text, &mut buffer);
-        let upper_first = text[0].is_uppercase();
-        let all_upper = text.iter().all(|c| c.is_uppercase());
-        tokens.push(Token { start, end: i, kind, lower: super::lookup::Lower::new(lower), upper_first, all_upper, space_before, sentence });
+        let (lower, upper_first, all_upper) = spellings.read(&chars[start..i]);
+        tokens.push(Token { start, end: i, kind, lower, upper_first, all_upper, space_before, sentence });
         space_before = false;
     }
     tokens
+}
+
+/// What the tokenizer reads from a token's text: its lower-cased text with its hash, whether
+/// its first character is upper-case and whether all are.
+type Spelling = (super::lookup::Lower, bool, bool);
+
+/// The spellings read so far in a text. Most tokens repeat ("the", ",", "prison"): a repeated
+/// one is copied from here, not lower-cased and hashed again.
+#[derive(Default)]
+struct Spellings {
+    read: rustc_hash::FxHashMap<Box<[char]>, Spelling>,
+    buffer: String,
+}
+
+/// Spellings kept per text: enough for the words of an article, bounded for a huge text.
+const SPELLINGS_KEPT: usize = 8192;
+
+impl Spellings {
+    /// The spelling of a token's text: remembered, or read and remembered.
+    fn read(&mut self, text: &[char]) -> Spelling {
+        if let Some(known) = self.read.get(text) {
+            return known.clone();
+        }
+        let spelling = (super::lookup::Lower::new(lower_case(text, &mut self.buffer)), text[0].is_uppercase(), text.iter().all(|c| c.is_uppercase()));
+        if self.read.len() < SPELLINGS_KEPT {
+            self.read.insert(text.into(), spelling.clone());
+        }
+        spelling
+    }
 }
 
 /// The lower-cased text of a token, written into `buffer` first (no allocation per token,
@@ -337,6 +405,13 @@ mod tests {
     fn sentences(text: &str) -> Vec<String> {
         let doc = Doc::new(text);
         (0..doc.sentences.len()).map(|i| doc.sentence_text(i)).collect()
+    }
+
+    #[test]
+    fn link_targets_and_urls_are_not_read() {
+        let doc = Doc::new("Read [the report](https://example.org/r(1)) at www.example.org/x or bit.ly/3xYz, [example.org/a-2](x) today.");
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(words, ["read", "[", "the", "report", "]", "at", "or", "[", "example", ".", "org", "/", "a", "-", "2", "]", "today", "."]);
     }
 
     #[test]

@@ -539,11 +539,16 @@ fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Opt
         let (a, b) = (w[0], w[1]);
         let gap = lower_padded(doc.slice(a.start, b.start));
         let gap_words: Vec<&str> = gap.split_whitespace().collect();
-        let joined = gap_words.iter().rev().take(2).any(|g| lexicon.range_join.iter().any(|j| j == g) || lexicon.change_to.iter().any(|j| j == g));
+        let joined =
+            gap_words.iter().rev().take(2).any(|g| lexicon.range_join.contains(*g) || lexicon.day_range_join.contains(*g) || lexicon.change_to.contains(*g));
         let before = lower_padded(doc.slice(a.start.saturating_sub(12).max(doc.sentences[a.sentence].0), a.start));
-        let opened = before.split_whitespace().rev().take(2).any(|p| lexicon.range_open.iter().any(|o| o == p) || lexicon.change_from.iter().any(|o| o == p));
+        let opened = before
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|p| lexicon.range_open.contains(p) || lexicon.day_range_open.contains(p) || lexicon.change_from.contains(p));
         // "On March 15 and 16", "in 2023 and 2024": two anchors joined with nothing else between.
-        let adjacent = gap_words.len() <= 3 && !gap.contains([',', ';']) && gap_words.last().is_some_and(|g| lexicon.range_join.iter().any(|j| j == g));
+        let adjacent = gap_words.len() <= 3 && !gap.contains([',', ';']) && gap_words.last().is_some_and(|g| lexicon.range_join.contains(*g));
         ((joined && opened && gap_words.len() <= 6) || adjacent).then_some((a, b))
     })
 }

@@ -59,6 +59,16 @@ pub struct Measure {
     /// belongs to. A framed measure is assigned only when both are read around the figure.
     #[serde(default)]
     pub frame: Option<FrameRef>,
+    /// The figure counts per unit (a cell's occupants): a `distributive` word among its own
+    /// words ("70 reos cada una") does not rule it out.
+    #[serde(default)]
+    pub per_unit: bool,
+    /// Quantities of schemas/frames.toml that rule the entry out when one of their words is
+    /// read in the figure's clause: what it counts is another thing ("los 250 venezolanos
+    /// regresaron a Caracas" counts a return, not a deportation; "4 reos murieron" deaths,
+    /// not the prison population).
+    #[serde(default)]
+    pub unless: Vec<String>,
     /// About El Salvador itself (see [`Measure::is_local`]), decided once when the catalog loads.
     #[serde(skip)]
     local: bool,
@@ -100,7 +110,7 @@ pub struct Catalog {
     #[serde(default)]
     pub not_counted: ByLanguage,
     /// Words that open a short window before a duration of days, weeks or hours in a figure's
-    /// clause ("463 capturas en 15 días"): such a count is no running total, so it gets no
+    /// clause ("380 capturas en 12 días"): such a count is no running total, so it gets no
     /// `cumulative` measure.
     #[serde(default)]
     pub window: ByLanguage,
@@ -113,6 +123,42 @@ pub struct Catalog {
     /// figures ("418 capturas más que las 61.300", "40 more than in 2023"): it gets no measure.
     #[serde(default)]
     pub difference: ByLanguage,
+    /// Words that open a partitive after a figure ("32 de los venezolanos", "40 of the men"): the
+    /// figure is a part of the whole they name, so it takes no measure read only in those words.
+    #[serde(default)]
+    pub partitive: ByLanguage,
+    /// Verbs of changing a figure ("ampliar", "expand"): after a projection word, they make even
+    /// a `design` figure a projection ("planea ampliar su capacidad hasta 55.000").
+    #[serde(default)]
+    pub change: ByLanguage,
+    /// Words that make a count an amount per unit ("cada una", "por celda"; "each", "per cell"):
+    /// among its own words, they rule out every framed measure but those counting per unit.
+    #[serde(default)]
+    pub distributive: ByLanguage,
+    /// Nouns of a part of a group ("mujeres", "menores"; "women", "minors"): among a count's own
+    /// words they make it a count of that part, so no framed measure (a whole group's total)
+    /// applies; an entry without a frame (arrests of women) may.
+    #[serde(default)]
+    pub subgroup: ByLanguage,
+    /// Nouns of a rate and the unit of its figures, per language ("tasa de homicidios" ->
+    /// homicides_per_100000_inhabitants): a bare number after one in its sentence, with only
+    /// years, dates and other bare numbers between, is that rate ("la tasa de homicidios bajó
+    /// a 40 en 2019 y a 21,5 en 2020").
+    #[serde(default)]
+    pub rate_subjects: BTreeMap<String, BTreeMap<String, String>>,
+    /// Auxiliary and copular verbs: one after a partitive's whole opens the figure's own
+    /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
+    #[serde(default)]
+    pub auxiliaries: ByLanguage,
+    /// Words that open a running total's start ("desde", "since"): a date after one in a
+    /// figure's clause is where its total begins, not a window (see `window`).
+    #[serde(default)]
+    pub since: ByLanguage,
+    /// Words that make a count or a sum an average or an amount per period ("1.200 deportados al
+    /// mes", "un promedio de 40", "$5 million a year"): in the figure's clause, they rule out every
+    /// framed measure (totals); an entry without a frame may still count the average.
+    #[serde(default)]
+    pub average: ByLanguage,
     /// Pronouns that, opening a sentence, make the sentence before's subject its own ("They
     /// were first enacted in March"): a date there may take its subject from that sentence.
     #[serde(default)]
@@ -122,6 +168,11 @@ pub struct Catalog {
     /// ("liberados" also reads "liberadas", "liberado"; "pagó" also "pagaron").
     #[serde(default)]
     pub inflections: BTreeMap<String, Vec<Vec<String>>>,
+    /// El Salvador's prisons other than CECOT, by name ("Mariona", "Izalco"): a figure whose
+    /// clause names one is that prison's, so, as with `elsewhere`, no measure of the prison
+    /// system, of CECOT or of the country applies.
+    #[serde(default)]
+    pub other_prisons: ByLanguage,
     /// Names of El Salvador itself: a sentence that opens with one of them and another place
     /// (see `elsewhere`) is not all about that place.
     #[serde(default)]
@@ -346,6 +397,14 @@ impl Catalog {
             ("window", &mut catalog.window),
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
+            ("average", &mut catalog.average),
+            ("partitive", &mut catalog.partitive),
+            ("auxiliaries", &mut catalog.auxiliaries),
+            ("subgroup", &mut catalog.subgroup),
+            ("distributive", &mut catalog.distributive),
+            ("change", &mut catalog.change),
+            ("since", &mut catalog.since),
+            ("other_prisons", &mut catalog.other_prisons),
             ("anaphora", &mut catalog.anaphora),
             ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
             ("relative_openers", &mut catalog.relative_openers),
@@ -358,6 +417,17 @@ impl Catalog {
                     *c = c.to_lowercase();
                 }
             }
+        }
+        for (lang, rates) in catalog.rate_subjects.iter_mut() {
+            let mut lowered = BTreeMap::new();
+            for (noun, unit) in std::mem::take(rates) {
+                // A rate's unit is built by the extractor from its two nouns ("x_per_100000_y").
+                if noun.trim().is_empty() || !(known_units.contains(&unit) || unit.contains("_per_")) {
+                    return Err(fail(format!("rate_subjects.{lang}: {noun:?} needs a noun and a rate unit (`<noun>_per_<n>_<noun>`), not {unit:?}")));
+                }
+                lowered.insert(noun.to_lowercase(), unit);
+            }
+            *rates = lowered;
         }
         catalog.known_units = known_units.iter().cloned().collect();
         for m in &mut catalog.measures {
@@ -398,10 +468,17 @@ impl Catalog {
 
     /// Use this frame book (`--schemas`), checking that every measure's frame names its
     /// quantities and subjects; `file` names the catalog in errors.
-    pub fn set_frames(mut self, file: &str, frames: FrameBook) -> Result<Catalog> {
+    pub fn set_frames(mut self, file: &str, mut frames: FrameBook) -> Result<Catalog> {
+        frames.inflect(&self.inflections, with_inflections).map_err(|message| Error::Knowledge { file: file.to_string(), message })?;
         for m in &self.measures {
             if let Some(frame) = &m.frame {
                 frames.check(&m.id, frame).map_err(|message| Error::Knowledge { file: file.to_string(), message })?;
+            }
+            if let Some(q) = m.unless.iter().find(|q| frames.quantity(q).is_none()) {
+                return Err(Error::Knowledge {
+                    file: file.to_string(),
+                    message: format!("measure {}: `unless` names unknown quantity {q:?} (schemas/frames.toml)", m.id),
+                });
             }
         }
         self.frames = frames;
@@ -607,7 +684,7 @@ fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mention, unit: Op
     // sentence.
     score.farther += f64::min(from_previous, MAX_FROM_PREVIOUS);
     // Without any of its words next to the figure, an entry only describes the sentence the
-    // figure sits in, not the figure ("hay 1,800 menores ... capturados en el régimen").
+    // figure sits in, not the figure ("hay 2,300 menores ... capturados en el régimen").
     // A date is the claim only with its verb next to it ("declared on March 27"): a cue
     // elsewhere in the sentence is another clause's ("was last updated on 3 October").
     // `near_required`: what the figure counts is read next to it: a context word in its clause,
@@ -740,11 +817,14 @@ fn opens_with_pronoun(sentence_text: &str, catalog: &Catalog, language: &str) ->
     catalog.anaphora.get(language).is_some_and(|list| list.iter().any(|w| sentence_text.starts_with(&format!(" {w} "))))
 }
 
-/// The projection word of the figure's clause before it, if any. It governs the whole clause,
-/// whatever figures (a year to close) stand between: "cerrará 2024 con más de 110,000 reos".
-fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usize, catalog: &'c Catalog, language: &str) -> Option<&'c str> {
+/// The projection word of the figure's clause before it, if any, or of its own words after it
+/// (the verb of a figure that is its subject: "500.000 podrían ser deportados", "20,000 will be
+/// freed"). Before it, it governs the whole clause, whatever figures (a year to close) stand
+/// between: "cerrará 2024 con más de 110,000 reos".
+fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usize, right: &str, catalog: &'c Catalog, language: &str) -> Option<&'c str> {
     let clause_left = lower_padded(after_last_conjunction(&lower_padded(doc.slice(clause_start, m.start))).to_string());
-    catalog.projection.get(language).and_then(|words| projection_word(words, &clause_left))
+    let after = lower_padded(format!("{} {}", m.surface, own_phrase::words_after(m, right).join(" ")));
+    catalog.projection.get(language).and_then(|words| projection_word(words, &clause_left).or_else(|| projection_word(words, &after)))
 }
 
 /// Why a figure counts nothing a measure counts, as its evidence: a count of workers or
@@ -780,7 +860,8 @@ fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &
     let first = mentions.iter().find(|p| p.sentence == m.sentence).map_or(m.start, |p| p.start);
     let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, first));
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
-    let names = |text: &str| catalog.elsewhere.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
+    let named = |list: &ByLanguage, text: &str| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
+    let names = |text: &str| named(&catalog.elsewhere, text) || named(&catalog.other_prisons, text);
     if names(clause_text) || names(&since_previous) {
         Place::Clause
     } else if !here && names(&opening) {
@@ -788,6 +869,16 @@ fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &
     } else {
         Place::Here
     }
+}
+
+/// Is a measure ruled out before any word is read: a date measure for a figure or the reverse,
+/// a running total for a count over a short window, a measure of El Salvador for a figure
+/// about another place?
+fn ruled_out(measure: &Measure, is_date: bool, short_window: bool, place: Place) -> bool {
+    is_date != (measure.unit == "date")
+        || (short_window && measure.cumulative)
+        || (place == Place::Clause && measure.local)
+        || (place == Place::SentenceSubject && measure.frame.is_some() && measure.local)
 }
 
 /// Where a figure's place other than El Salvador is named, if anywhere (see
@@ -814,6 +905,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // A unit a count takes from the count before it is no word of its own phrase: it names no
     // quantity for the frames ("... on three flights, 137 of them under the act").
     let own_unit: Vec<bool> = mentions.iter().map(|m| m.unit.is_some()).collect();
+    if let Some(rates) = catalog.rate_subjects.get(&lexicon.language) {
+        rates_named_before(doc, mentions, rates);
+    }
     units_from_antecedents(mentions, 0);
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
@@ -831,7 +925,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let m = &mentions[i];
         let is_date = matches!(m.kind, "date" | "year");
-        let date_claim_candidate = is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon);
+        let date_claim_candidate =
+            is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon) && !opens_a_span(doc, mentions, i, lexicon);
         if !(m.is_statement || date_claim_candidate) {
             continue;
         }
@@ -852,14 +947,24 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
-        let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, catalog, &lexicon.language) };
+        let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, &right, catalog, &lexicon.language) };
         if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own, cb, catalog, &lexicon.language) {
             mentions[i].measure = None;
             mentions[i].measure_evidence = Some(reason);
             continue;
         }
         let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
-        let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window));
+        // A plan to change a design figure ("planea ampliar su capacidad hasta 55.000") states
+        // no design: the projection holds for `design` measures too.
+        let clause_left = lower_padded(doc.slice(ca, mentions[i].start));
+        let planned_change = projection.and(words(&catalog.change).into_iter().find(|w| has_phrase(&clause_left, w)));
+        let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window), &words(&catalog.since));
+        let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
+        let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
+        let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
+        // Framed measures count a whole group's total: not an average, a subgroup or, unless
+        // the measure counts per unit (a cell's occupants), an amount per unit.
+        let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || (per_unit && !measure.per_unit));
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language) };
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
@@ -868,18 +973,24 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // first enacted in March").
         let frame_sentence = if anaphoric { format!("{previous_text}{sentence_text}") } else { sentence_text.clone() };
         let frame_clause = with_antecedent(doc, m, ca, &clause_text, catalog.relative_openers.get(&lexicon.language));
-        let texts =
-            frames::Texts { own: &own, near: &near_text, clause: &frame_clause, sentence: &frame_sentence, previous: &previous_text, article: &article_text };
-        let reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]));
-        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window);
+        // The frames read the figure's own words with its governing verb: the one word the
+        // scores read too where the language's `governing_verb` is on, else the verb phrase
+        // before it ("han muerto 350 reos").
+        let own_frame = if catalog.governing_verb.contains(&lexicon.language) { own.clone() } else { own_phrase::own_frame_words(m, &left, &right) };
+        let texts = frames::Texts {
+            own: &own_frame,
+            near: &near_text,
+            clause: &frame_clause,
+            sentence: &frame_sentence,
+            previous: &previous_text,
+            article: &article_text,
+        };
+        let reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]), unit_in_surface(m));
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if is_date != (measure.unit == "date")
-                || (short_window && measure.cumulative)
-                || (place == Place::Clause && measure.local)
-                || (place == Place::SentenceSubject && measure.frame.is_some() && measure.local)
-            {
+            if ruled_out(measure, is_date, short_window, place) || catalog.frames.quantity_near(&measure.unless, &reading).is_some() || no_total(measure) {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
@@ -896,9 +1007,18 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
         let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
+        let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
+        let (chosen, evidence) = match (chosen, &whole) {
+            (Some(measure), Some(whole)) if counts_only_the_whole(catalog, measure, whole, &near_text, &lexicon.language) => {
+                (None, Some(format!("not {}: a part of {}", measure.id, whole.trim())))
+            }
+            _ => (chosen, evidence),
+        };
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {
-            (Some(measure), Some(word)) if !measure.design => (None, Some(format!("projection: {word}"))),
+            (Some(measure), Some(word)) if !measure.design || planned_change.is_some() => {
+                (None, Some(format!("projection: {word}{}", planned_change.map_or(String::new(), |c| format!(" {c}")))))
+            }
             (Some(measure), _) => (Some(measure.id.clone()), evidence),
             (None, _) => (None, evidence),
         };
@@ -984,23 +1104,28 @@ fn frame_checked<'c>(
     let mut refused = None;
     if !catalog.frame_check {
         return match scored {
-            // A date claim is checked by its own rule already (a cue next to it, its subject in its
-            // sentence); a date often names its event without a verb ("the state of emergency in
-            // March 2022").
-            Some((measure, score)) => match measure.frame.as_ref().filter(|_| !is_date && catalog.frame_veto.iter().any(|l| l == language)) {
-                // A refused measure leaves the figure to the frames' own choice, as if the scores
-                // had chosen none.
-                Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
-                    let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
-                    match own_frame(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language))) {
-                        (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
-                        _ => (None, Some(refusal)),
+            // A figure whose own words name the subject of another framed measure of the same
+            // quantity is not this measure's.
+            Some((measure, score)) => match own_subject_of_another_frame(catalog, measure, reading) {
+                Some(word) => (None, Some(format!("not {}: its own words name {word}", measure.id))),
+                // A date claim is checked by its own rule already (a cue next to it, its subject in its
+                // sentence); a date often names its event without a verb ("the state of emergency in
+                // March 2022").
+                None => match measure.frame.as_ref().filter(|_| !is_date && catalog.frame_veto.iter().any(|l| l == language)) {
+                    // A refused measure leaves the figure to the frames' own choice, as if the scores
+                    // had chosen none.
+                    Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
+                        let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
+                        match own_frame(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language))) {
+                            (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
+                            _ => (None, Some(refusal)),
+                        }
                     }
-                }
-                Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
-                    own_frame(framed)
-                }
-                _ => (Some(measure), Some(score.describe(index))),
+                    Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
+                        own_frame(framed)
+                    }
+                    _ => (Some(measure), Some(score.describe(index))),
+                },
             },
             None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed),
             None => (None, None),
@@ -1052,6 +1177,91 @@ fn own_frame(framed: Option<(&Measure, frames::Choice)>) -> (Option<&Measure>, O
     }
 }
 
+/// The word of the figure's own phrase that names the subject of another framed measure of the
+/// same quantity, as narrow as the measure's own (as high a rank), when none of the measure's
+/// own subjects is named there: "envió a 240 venezolanos y 20 salvadoreños a la megacárcel":
+/// 20 counts Salvadorans sent, not Venezuelans (the megacárcel is where they went, a broader
+/// subject).
+fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &frames::Reading) -> Option<String> {
+    let frame = measure.frame.as_ref()?;
+    if catalog.frames.subject_read(&frame.subject, reading).is_some_and(|(level, _)| level == frames::Level::Own) {
+        return None;
+    }
+    catalog.measures.iter().filter_map(|other| other.frame.as_ref()).filter(|f| f.quantity.iter().any(|q| frame.quantity.contains(q))).find_map(|f| {
+        let rank = catalog.frames.top_rank(&frame.subject);
+        let others: Vec<String> =
+            f.subject.iter().filter(|s| !frame.subject.contains(s) && catalog.frames.top_rank(std::slice::from_ref(s)) >= rank).cloned().collect();
+        catalog.frames.subject_read(&others, reading).filter(|(level, _)| *level == frames::Level::Own).map(|(_, word)| word)
+    })
+}
+
+/// How many words (besides scale words) may stand between a number and its partitive: its noun
+/// ("32 venezolanos de los 240").
+const MAX_WORDS_BEFORE_PARTITIVE: usize = 1;
+
+/// How many words after the partitive name the whole, at most ("de los venezolanos enviados").
+const WHOLE_WORDS: usize = 2;
+
+/// Words of a number's scale that may stand between it and a partitive ("3 mil de los").
+const SCALE_WORDS: &[&str] = &["mil", "millón", "millones", "thousand", "million", "millions"];
+
+/// The words naming the whole a partitive figure is part of ("32 de los venezolanos enviados
+/// ...", "40 of the men sent ..."): from the `partitive` word in its surface or right after it
+/// to the end of its own words, lower-cased and padded; None for a figure that is no part.
+fn partitive_whole(m: &Mention, right: &str, partitive: &[String], auxiliaries: &[String]) -> Option<String> {
+    let own = lower_padded(format!("{} {}", m.surface, own_phrase::words_after(m, right).join(" ")));
+    let number_end = own.rfind(|c: char| c.is_ascii_digit()).map(|i| i + 1)?;
+    // The partitive stands right after the number ("32 de los"), a scale word at most between
+    // ("3 mil de los"): after a noun, "of the" is its complement ("5,000 members of the gangs").
+    let start = partitive.iter().filter_map(|p| own[number_end..].find(&format!(" {p} ")).map(|i| i + number_end)).min()?;
+    let between = own[number_end..start].split_whitespace().filter(|w| !SCALE_WORDS.contains(w)).count();
+    if between > MAX_WORDS_BEFORE_PARTITIVE {
+        return None;
+    }
+    // The whole is the partitive and the noun phrase after it, up to the verb of the figure's
+    // own predicate ("32 of the men sent there | were ..."): at most WHOLE_WORDS words.
+    let words: Vec<&str> = own[start..].split_whitespace().collect();
+    let opener = partitive.iter().filter(|p| own[start..].starts_with(&format!(" {p} "))).map(|p| p.split_whitespace().count()).max().unwrap_or(1);
+    let noun: Vec<&str> = words[opener..].iter().take(WHOLE_WORDS).take_while(|w| !auxiliaries.contains(&w.to_string())).copied().collect();
+    Some(lower_padded(format!("{} {}", words[..opener].join(" "), noun.join(" "))))
+}
+
+/// Is a framed measure read, in a partitive figure's clause, only in the words naming the whole
+/// ("32 de los venezolanos enviados al Cecot tenían condenas": `enviados` names the whole, so
+/// 32 is no count of those sent)? A part takes a measure only from its own predicate ("85 de los
+/// venezolanos enviados no tenían antecedentes").
+fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole: &str, near_text: &str, language: &str) -> bool {
+    let Some(frame) = &measure.frame else { return false };
+    let rest = lower_padded(near_text.replacen(whole.trim(), " ", 1));
+    let texts = frames::Texts { own: &rest, near: &rest, clause: "", sentence: "", previous: "", article: "" };
+    catalog.frames.quantity_near(&frame.quantity, &catalog.frames.read(language, &texts, None, false)).is_none()
+}
+
+/// Does date `i` open a span the next date closes ("del 3 de mayo al 9 de junio", "from
+/// May 2021 to June 2023")? Such a date dates the figures of its sentence; it claims
+/// nothing itself. Between the two dates stand at most [`SPAN_GAP_WORDS`] words, the first a
+/// word that joins a range (`day_range_join`, `range_join`, `change_to` of the lexicon).
+fn opens_a_span(doc: &Doc, mentions: &[Mention], i: usize, lexicon: &Lexicon) -> bool {
+    let m = &mentions[i];
+    let Some(next) = mentions[i + 1..].iter().find(|n| n.start >= m.end && !matches!(n.kind, "ordinal" | "identifier" | "other")) else { return false };
+    if next.sentence != m.sentence || !matches!(next.kind, "date" | "year") {
+        return false;
+    }
+    let gap = lower_padded(doc.slice(m.end, next.start));
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let joins = |w: &str| lexicon.day_range_join.contains(w) || lexicon.range_join.contains(w) || lexicon.change_to.contains(w);
+    !words.is_empty() && words.len() <= SPAN_GAP_WORDS && joins(words[0])
+}
+
+/// Most words between two dates that make a span ("al día", "hasta el").
+const SPAN_GAP_WORDS: usize = 3;
+
+/// Does the figure's own surface give its unit ("three flights", "US$5 millones"), rather than
+/// a count before it ("... on three flights, 120 of them")? A bare numeral does not.
+fn unit_in_surface(m: &Mention) -> bool {
+    m.surface.chars().any(|c| !(c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '.' | '\'' | '-')))
+}
+
 /// The framed measure a statement states: among the measures whose kind and unit fit and whose
 /// frame's quantity and subject are both read around it, the one with the nearest quantity,
 /// then the nearest subject, then the narrower subject. A tie leaves it empty.
@@ -1062,12 +1272,16 @@ fn framed_measure<'c>(
     unit: Option<&str>,
     is_date: bool,
     short_window: bool,
+    place: Place,
 ) -> Option<(&'c Measure, frames::Choice)> {
     let mut best: Option<((frames::Level, frames::Level, i64), &Measure, frames::Choice)> = None;
     let mut tie = false;
     for measure in &catalog.measures {
         let Some(frame) = &measure.frame else { continue };
-        if is_date != (measure.unit == "date") || (short_window && measure.cumulative) || !measure.fit().accepts(m.kind, unit) {
+        if ruled_out(measure, is_date, short_window, place)
+            || !measure.fit().accepts(m.kind, unit)
+            || catalog.frames.quantity_near(&measure.unless, reading).is_some()
+        {
             continue;
         }
         if measure.unit == "any" && !frame.units.is_empty() && unit.is_some_and(|u| !frame.units.iter().any(|x| x == u)) {
@@ -1085,6 +1299,39 @@ fn framed_measure<'c>(
         }
     }
     best.filter(|_| !tie).map(|(_, measure, choice)| (measure, choice))
+}
+
+/// Bare numbers that a rate's noun before them in their sentence names ("la tasa de homicidios
+/// bajó a 40 en 2019, a 21,5 en 2020"): they are that rate, in its unit. Only years, dates and
+/// other bare numbers may stand between the noun and the number.
+fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BTreeMap<String, String>) {
+    for i in 0..mentions.len() {
+        if !is_bare_number(&mentions[i]) {
+            continue;
+        }
+        let m = &mentions[i];
+        let start = doc.sentences[m.sentence].0;
+        let left = doc.slice(start, m.start).to_lowercase();
+        let Some((at, unit)) = rates
+            .iter()
+            .filter_map(|(noun, unit)| left.rfind(noun.as_str()).map(|b| (start + left[..b].chars().count() + noun.chars().count(), unit)))
+            .max_by_key(|(at, _)| *at)
+        else {
+            continue;
+        };
+        let between_ok = mentions[..i].iter().filter(|x| x.start >= at).all(|x| matches!(x.kind, "year" | "date") || x.unit.as_deref() == Some(unit.as_str()));
+        if between_ok {
+            let unit = unit.clone();
+            mentions[i].kind = "ratio";
+            mentions[i].unit = Some(unit);
+        }
+    }
+}
+
+/// A count written as a number alone (an article at most: "los 17,3"), with no unit.
+fn is_bare_number(m: &Mention) -> bool {
+    let words: Vec<&str> = m.surface.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    m.kind == "count" && m.unit.is_none() && m.is_statement && words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 3)
 }
 
 /// A multiplier compares with a baseline: "four times as many as in 2023", "casi el doble de la

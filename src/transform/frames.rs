@@ -58,6 +58,15 @@ pub struct Quantity {
     /// The quantity of a date claim: its word must stand next to the date.
     #[serde(default)]
     pub dates: bool,
+    /// Its `units` alone name it only as a word of the figure's clause, not of its own phrase:
+    /// a span of years is as often an age or a prison term as the time a measure has lasted.
+    #[serde(default)]
+    pub weak_units: bool,
+    /// Its words are nouns of what is counted (prisoners, inmates), which other quantities
+    /// count too: read only when no other quantity is read in the figure's clause ("diseñada
+    /// para 30.000 reos" counts capacity, "alojan 70 reos cada una" a cell's occupants).
+    #[serde(default)]
+    pub yields: bool,
 }
 
 /// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
@@ -218,14 +227,17 @@ impl FrameBook {
     }
 
     /// Read the quantities and subjects named around a statement, each at its nearest level.
-    /// A mention whose unit names a quantity names it in its own phrase.
-    pub fn read(&self, lang: &str, texts: &Texts, unit: Option<&str>) -> Reading {
+    /// A mention whose unit names a quantity names it in its own phrase when `unit_named` (the
+    /// figure's own words give the unit, not a count before it) and the quantity's units are
+    /// not weak; else in its clause.
+    pub fn read(&self, lang: &str, texts: &Texts, unit: Option<&str>, unit_named: bool) -> Reading {
         let mut reading = Reading::default();
         let Some(index) = self.index.get(lang) else { return reading };
         if let Some(u) = unit {
             for (i, (_, q)) in self.quantities.iter().enumerate() {
                 if q.units.iter().any(|x| x == u) {
-                    reading.quantities.insert(i, (Level::Own, u.to_string()));
+                    let level = if q.weak_units || !unit_named { Level::Near } else { Level::Own };
+                    reading.quantities.insert(i, (level, u.to_string()));
                 }
             }
         }
@@ -259,7 +271,49 @@ impl FrameBook {
                 reading.quantities.entry(i).or_insert((Level::Previous, u.to_string()));
             }
         }
+        self.drop_yielding(&mut reading);
         reading
+    }
+
+    /// Forget the yielding quantities (nouns of what is counted) when another quantity is read
+    /// in the figure's clause: that one says what the figure counts.
+    fn drop_yielding(&self, reading: &mut Reading) {
+        let other_near = reading.quantities.iter().any(|(&i, (level, _))| !self.quantities[i].1.yields && *level == Level::Own);
+        if other_near {
+            reading.quantities.retain(|&i, _| !self.quantities[i].1.yields);
+        }
+    }
+
+    /// A quantity outside the frame read in the figure's clause by another word than the
+    /// choice's, if any (its word).
+    pub fn rival_quantity(&self, frame: &FrameRef, choice: &Choice, reading: &Reading) -> Option<String> {
+        reading
+            .quantities
+            .iter()
+            .find(|(&i, (level, word))| *level <= Level::Near && *word != choice.quantity.2 && !frame.quantity.contains(&self.quantities[i].0))
+            .map(|(_, (_, word))| word.clone())
+    }
+
+    /// Read every word in each form `groups` of endings make, per language (see
+    /// `inflections` in schemas/measures.toml), and compile the words again.
+    pub fn inflect(
+        &mut self,
+        groups: &BTreeMap<String, Vec<Vec<String>>>,
+        inflected: impl Fn(&[String], &[Vec<String>]) -> Vec<String>,
+    ) -> std::result::Result<(), String> {
+        for words in self.quantities.iter_mut().map(|(_, q)| &mut q.words).chain(self.subjects.iter_mut().map(|(_, s)| &mut s.words)) {
+            for (lang, list) in words.iter_mut() {
+                if let Some(g) = groups.get(lang) {
+                    *list = inflected(list, g);
+                }
+            }
+        }
+        let languages: Vec<String> = self.index.keys().cloned().collect();
+        for lang in languages {
+            let index = self.build_index(&lang)?;
+            self.index.insert(lang, index);
+        }
+        Ok(())
     }
 
     /// How well a frame fits a reading: its nearest quantity and subject, or None when either
@@ -314,6 +368,36 @@ impl FrameBook {
         frame.quantity.iter().filter_map(|n| self.quantity(n).and_then(|i| reading.quantities.get(&i))).map(|(l, _)| *l).min()
     }
 
+    /// A subject outside the frame read nearer the figure than the choice's subject, or as near
+    /// and narrower (a higher rank), if any: the figure is more likely that subject's.
+    pub fn rival_subject(&self, frame: &FrameRef, choice: &Choice, reading: &Reading) -> Option<String> {
+        let rank = self.rank(choice);
+        reading.subjects.iter().find_map(|(&i, (level, word))| {
+            let (name, subject) = &self.subjects[i];
+            let rival =
+                !frame.subject.contains(name) && subject.rank >= rank && (*level < choice.subject.0 || (*level == choice.subject.0 && subject.rank > rank));
+            rival.then(|| word.clone())
+        })
+    }
+
+    /// The nearest level at which one of the named subjects is read, with its word.
+    pub fn subject_read(&self, names: &[String], reading: &Reading) -> Option<(Level, String)> {
+        names.iter().filter_map(|n| self.subject(n)).filter_map(|i| reading.subjects.get(&i).cloned()).min_by_key(|(level, _)| *level)
+    }
+
+    /// The highest rank among the named subjects.
+    pub fn top_rank(&self, names: &[String]) -> i64 {
+        names.iter().filter_map(|n| self.subject(n)).map(|i| self.subjects[i].1.rank).max().unwrap_or(0)
+    }
+
+    /// The word of one of the named quantities read in the figure's clause, if any.
+    pub fn quantity_near(&self, names: &[String], reading: &Reading) -> Option<String> {
+        names
+            .iter()
+            .filter_map(|n| self.quantity(n))
+            .find_map(|i| reading.quantities.get(&i).filter(|(level, _)| *level <= Level::Near).map(|(_, w)| w.clone()))
+    }
+
     /// The rank of a choice's subject (the narrower subject wins a tie).
     pub fn rank(&self, choice: &Choice) -> i64 {
         self.subject(&choice.subject.1).map_or(0, |i| self.subjects[i].1.rank)
@@ -334,11 +418,27 @@ mod tests {
     fn a_frame_fits_when_its_quantity_and_subject_are_read() {
         let book = FrameBook::parse("t", BOOK).unwrap();
         let texts = Texts { own: " capacity of 30,000 ", near: "", clause: "", sentence: " cecot has a capacity of 30,000 ", previous: "", article: "" };
-        let reading = book.read("en", &texts, None);
+        let reading = book.read("en", &texts, None, false);
         let choice = book.fit(&frame("capacity", "cecot"), &reading, false, false).unwrap();
         assert_eq!(choice.evidence(), "quantity: capacity (own) ; subject: cecot (sentence)");
         let no_subject = Texts { sentence: " the prison has a capacity of 30,000 ", ..texts };
-        assert!(book.fit(&frame("capacity", "cecot"), &book.read("en", &no_subject, None), false, false).is_none());
+        assert!(book.fit(&frame("capacity", "cecot"), &book.read("en", &no_subject, None, false), false, false).is_none());
+    }
+
+    #[test]
+    fn a_noun_of_the_counted_yields_to_another_quantity_of_the_clause() {
+        let book = FrameBook::parse(
+            "t",
+            "[quantity.capacity]\nes = [\"diseñada para\"]\n[quantity.prisoners]\nyields = true\nes = [\"reos\"]\n[subject.cecot]\nes = [\"megacárcel\"]\n",
+        )
+        .unwrap();
+        let own = " diseñada para 30.000 reos ";
+        let texts = Texts { own, near: own, clause: own, sentence: " la megacárcel fue diseñada para 30.000 reos ", previous: "", article: "" };
+        let reading = book.read("es", &texts, None, false);
+        assert!(book.fit(&frame("prisoners", "cecot"), &reading, false, false).is_none());
+        assert!(book.fit(&frame("capacity", "cecot"), &reading, false, false).is_some());
+        let alone = Texts { own: " 13.100 reos ", near: " 13.100 reos ", clause: " 13.100 reos ", ..texts };
+        assert!(book.fit(&frame("prisoners", "cecot"), &book.read("es", &alone, None, false), false, false).is_some());
     }
 
     #[test]

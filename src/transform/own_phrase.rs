@@ -2,7 +2,7 @@
 //! word of its clause or sentence. What these words say outranks the cue words of a
 //! neighbouring clause ("released from these 72,000 arrested" counts arrests), and some of them
 //! rule every measure out: a figure that counts workers or inhabitants, or a count over a short
-//! window ("463 capturas en 15 días"), is no running total. The word lists are data
+//! window ("380 capturas en 12 días"), is no running total. The word lists are data
 //! (schemas/measures.toml: `not_counted`, `window`).
 
 use crate::extract::text::Doc;
@@ -12,6 +12,9 @@ use crate::extract::ARTICLES;
 /// How many words after the figure belong to its own noun phrase ("72,000 arrested",
 /// "40 mil pandilleros recluidos").
 const OWN_WORDS_AFTER: usize = 3;
+
+/// How many words may stand before a date that opens a sentence ("En el año 2024, ...").
+const OPENING_WORDS: usize = 3;
 
 /// Prepositions that tie the words before them to the figure after ("capacity of 40,000",
 /// "capacidad para 40 mil", "a prison for 40,000"): the two words before such a preposition are
@@ -24,12 +27,7 @@ const LINKS: &[&str] = &["of", "for", "to", "at", "de", "del", "para", "a", "en"
 /// `governing_verb`, the word right before it: its governing verb ("holds 90,000", "deported
 /// 200", "can hold 30,000").
 pub fn own_words(m: &Mention, left: &str, right: &str, governing_verb: bool) -> String {
-    let after: Vec<&str> = right
-        .split_whitespace()
-        .skip(m.surface.split_whitespace().count())
-        .take_while(|w| !w.chars().all(|c| !c.is_alphanumeric()))
-        .take(OWN_WORDS_AFTER)
-        .collect();
+    let after = words_after(m, right);
     let before: Vec<&str> = left.split_whitespace().collect();
     let tied = match first_tied_word(&before) {
         Some(i) => before[i..].join(" "),
@@ -44,6 +42,21 @@ fn governing_word<'w>(words: &[&'w str]) -> &'w str {
     words.last().filter(|w| w.chars().any(char::is_alphabetic)).copied().unwrap_or("")
 }
 
+/// The words of its own phrase after the figure: up to [`OWN_WORDS_AFTER`] words of `right`
+/// after its surface, none after a mark that is no word.
+pub fn words_after<'a>(m: &Mention, right: &'a str) -> Vec<&'a str> {
+    right.split_whitespace().skip(m.surface.split_whitespace().count()).take_while(|w| !w.chars().all(|c| !c.is_alphanumeric())).take(OWN_WORDS_AFTER).collect()
+}
+
+/// The figure's own words as the frames read them: [`own_words`] and, when no preposition
+/// ties words before the figure to it, the verb right before it ("han muerto 310 reos",
+/// "el régimen suma 38 meses").
+pub fn own_frame_words(m: &Mention, left: &str, right: &str) -> String {
+    let before: Vec<&str> = left.split_whitespace().collect();
+    let governing = if first_tied_word(&before).is_some() { String::new() } else { before[first_governing_word(&before)..].join(" ") };
+    format!(" {}{} ", governing, own_words(m, left, right, false).trim_end())
+}
+
 /// Where, in the words right before a figure, those a linking preposition ties to it begin:
 /// the preposition ending them and the two words before it ("capacity of", "system built
 /// for"); None when the last word is no preposition.
@@ -55,6 +68,25 @@ fn first_tied_word(words: &[&str]) -> Option<usize> {
     };
     let last = words.last()?;
     LINKS.contains(&last.to_lowercase().as_str()).then(|| words.len().saturating_sub(3))
+}
+
+/// How many words right before a figure, with no preposition between, are its own: the verb
+/// that governs it ("han muerto 310 reos", "fueron liberadas 7.500 personas", "killed 200").
+const GOVERNING_WORDS_BEFORE: usize = 2;
+
+/// Where, in the words right before a figure, its governing verb begins: up to
+/// [`GOVERNING_WORDS_BEFORE`] words, none after a punctuation mark (a comma or a colon ends
+/// another phrase: "Tras la masacre, 300 reos ..."). `words.len()` when none are.
+fn first_governing_word(words: &[&str]) -> usize {
+    let ends_phrase = |w: &str| w.ends_with(|c: char| c.is_ascii_punctuation() || matches!(c, '—' | '–' | '”' | '“' | '»' | '«'));
+    let mut first = words.len();
+    for (i, w) in words.iter().enumerate().rev().take(GOVERNING_WORDS_BEFORE) {
+        if ends_phrase(w) {
+            break;
+        }
+        first = i;
+    }
+    first
 }
 
 /// Where the words after a figure stop being its own because they lead to the next figure:
@@ -79,16 +111,44 @@ pub fn after_its_noun(after: &str, phrase: &str) -> bool {
         && format!(" {} ", words.collect::<Vec<_>>().join(" ")).starts_with(&format!(" {phrase} "))
 }
 
-/// Is the figure a count over a short window ("463 capturas en 15 días", "in 15 days, police
-/// made 400 arrests")? True when a duration of days, weeks or hours in its sentence follows one
-/// of the `window` words (the window often opens the sentence, a clause before the figure).
-/// Such a count is no running total.
-pub fn over_short_window(mentions: &[Mention], doc: &Doc, i: usize, window: &[String]) -> bool {
+/// Is the figure a count over a short window ("300 capturas en 10 días", "in 10 days, police
+/// made 400 arrests", "95 muertes en 2024")? True when a duration of days, weeks or hours in its
+/// sentence follows one of the `window` words (the window often opens the sentence, a clause
+/// before the figure), or a year or a date in its clause does (see
+/// [`in_one_calendar_period`]). Such a count is no running total.
+pub fn over_short_window(mentions: &[Mention], doc: &Doc, i: usize, window: &[String], since: &[String]) -> bool {
     let m = &mentions[i];
-    mentions.iter().filter(|d| d.sentence == m.sentence && d.kind == "duration").any(|d| {
-        let short = matches!(d.unit.as_deref(), Some("days" | "weeks" | "hours"));
+    let opened = |d: &Mention| {
         let before = doc.slice(doc.sentences[m.sentence].0.max(d.start.saturating_sub(12)), d.start).to_lowercase();
-        short && before.split_whitespace().last().is_some_and(|w| window.iter().any(|x| x == w))
+        before.split_whitespace().last().is_some_and(|w| window.iter().any(|x| x == w))
+    };
+    let over_days = mentions
+        .iter()
+        .filter(|d| d.sentence == m.sentence && d.kind == "duration")
+        .any(|d| matches!(d.unit.as_deref(), Some("days" | "weeks" | "hours")) && opened(d));
+    over_days || in_one_calendar_period(mentions, doc, i, &opened, since)
+}
+
+/// Is the figure dated, in its own clause or the opening clause of its sentence, to one year,
+/// month or day that a `window` word opens ("95 muertes en 2024", "In March, 5,000 were
+/// arrested")? A count of that period is no running
+/// total since something began, unless a `since` word stands before it in the clause ("since
+/// the crackdown began in May 2021": the start, not a window).
+fn in_one_calendar_period(mentions: &[Mention], doc: &Doc, i: usize, opened: &dyn Fn(&Mention) -> bool, since: &[String]) -> bool {
+    let m = &mentions[i];
+    let (a, b) = doc.clause_span(m.sentence, m.start, m.end);
+    let sentence_start = doc.sentences[m.sentence].0;
+    // In the figure's clause, or opening its sentence before it ("In 2024, 95 died"; but not
+    // "X first reported deaths in 2022, when it counted 17 by June": a clause of its own).
+    let opens_sentence = |d: &Mention| doc.slice(sentence_start, d.start).split_whitespace().count() <= OPENING_WORDS;
+    let dates_it = |d: &Mention| {
+        (d.start >= a && d.end <= b)
+            || (d.end <= m.start && d.sentence == m.sentence && doc.clause_span(d.sentence, d.start, d.end).0 == sentence_start && opens_sentence(d))
+    };
+    mentions.iter().filter(|d| matches!(d.kind, "date" | "year") && !d.is_statement && dates_it(d)).any(|d| {
+        let from = a.min(d.start).max(sentence_start);
+        let before = format!(" {} ", doc.slice(from, d.start).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+        opened(d) && !since.iter().any(|w| before.contains(&format!(" {w} ")))
     })
 }
 
