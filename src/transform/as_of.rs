@@ -53,7 +53,7 @@ pub fn assign_as_of(
     }
     anchors.sort_by_key(|a| a.start);
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
-    // ("8,100 inmates in 2000, putting the rate at just under 163%").
+    // ("6,900 inmates in 1999, putting the rate at just under 151%").
     let clauses: Vec<Clause> = mentions
         .iter()
         .filter(|m| m.is_statement && !matches!(m.kind, "date" | "year"))
@@ -133,15 +133,15 @@ pub fn assign_as_of(
             // another figure's clause does not date it.
             .or_else(|| if m.kind != "duration" && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
             // The sentence's time, though another figure's clause holds it: its first anchor
-            // ("held 104,800 in mid-2023, in facilities built for 58,300").
+            // ("held 96,300 in mid-2023, in facilities built for 51,200").
             .or_else(|| {
                 if !carry {
                     return None;
                 }
                 let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).collect();
-                // "6,115 between October and March, about 1,020 a month": the sentence's span.
-                // Else the nearest before the figure ("in 2023 it closed with 154 murders, a rate
-                // of 2.4") that is no comparison's baseline ("118 flights, 18% more than in 2023,
+                // "4,870 between October and March, about 810 a month": the sentence's span.
+                // Else the nearest before the figure ("in 2023 it closed with 131 murders, a rate
+                // of 2.1") that is no comparison's baseline ("104 flights, 16% more than in 2023,
                 // with 12,600 people"), or the first.
                 let nearest = free.iter().rfind(|a| a.start < m.start && !after_baseline_opener(doc, a, &words.baseline_openers)).or(free.first());
                 between_pair(doc, &free, lexicon).map(|(a, b)| a.value.through(&b.value)).or_else(|| nearest.map(|a| a.value))
@@ -168,7 +168,7 @@ pub fn assign_as_of(
 
 /// A figure stated again (a headline, a quote of the same number) is the same claim: where one
 /// statement of a measure and value has a period of its own and another only the article's
-/// date or none, the other takes that period ("82,963 arrests" in a headline, and "82,963
+/// date or none, the other takes that period ("57,410 arrests" in a headline, and "57,410
 /// arrests up to 18 October" in the text).
 fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>) {
     let key = |m: &Mention| m.measure.clone().map(|id| (id, m.value.clone(), m.low.map(f64::to_bits), m.high.map(f64::to_bits)));
@@ -183,7 +183,7 @@ fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<P
 }
 
 /// Is a clause in the present: a present-tense cue, and every past form in it right after a
-/// present-perfect auxiliary ("the police have made 78,000 arrests since the decree")? A
+/// present-perfect auxiliary ("the police have made 71,000 arrests since the decree")? A
 /// language without such auxiliaries reads no clause so.
 fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
     if lexicon.present_perfect_auxiliaries.is_empty() {
@@ -220,7 +220,7 @@ impl SentenceFacts {
     }
 }
 
-/// Starts of the anchors that date the baseline of a change ("up from 7,754 inmates in 2000",
+/// Starts of the anchors that date the baseline of a change ("up from 6,620 inmates in 2000",
 /// "pasó de 3 en 2019 a 11"): the anchor right after a figure that follows a `change_from`
 /// word, in a sentence with a change verb. Such an anchor dates that figure only, never the
 /// sentence's other figures.

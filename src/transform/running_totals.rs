@@ -146,7 +146,7 @@ fn of_rule(m: &Mention, rule: &RunningTotal) -> bool {
 }
 
 /// The start `start` to the day, when a sentence of the rule's statements gives a day within
-/// it ("March 2022" stated as the start, "82,963 arrests from 27 March 2022 to 18 October").
+/// it ("March 2022" stated as the start, "57,410 arrests from 27 March 2022 to 18 October").
 fn refined(mentions: &[Mention], rule: &RunningTotal, start: Period) -> Period {
     let (first, last) = start.bounds();
     let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();
