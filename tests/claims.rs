@@ -820,7 +820,9 @@ fn en_an_apposition_after_a_dash_restates_its_figure() {
     let text = "The number of inmates, which was 20,000 in 2018, now nears 70,000 — one of every 60 adults.";
     let ms = read("en", text, Some("2024-02-01"));
     assert_eq!(find(&ms, "one of every 60").as_of.map(|p| p.to_string()).as_deref(), Some("2024-02-01"));
+}
 
+#[test]
 fn es_a_return_verb_in_the_clause_rules_out_the_deportation() {
     let ms = read("es", "Los 240 venezolanos que estaban en la megacárcel regresaron a Caracas el viernes.", Some("2025-08-01"));
     assert_ne!(find(&ms, "240").measure.as_deref(), Some("venezuelans_deported_to_cecot"));

@@ -52,7 +52,7 @@ fn core_measures_hold_on_articles_nobody_tuned_them_to() {
     for language in ["en_", "es_"] {
         let (precision, recall) = core_scores(&predicted, &gold, language);
         eprintln!("{language}: core precision {precision:.3}, recall {recall:.3}");
-        assert!(precision >= 0.85, "{language}: core precision {precision:.3} fell below 0.85");
-        assert!(recall >= 0.60, "{language}: core recall {recall:.3} fell below 0.60");
+        assert!(precision >= 0.90, "{language}: core precision {precision:.3} fell below 0.90");
+        assert!(recall >= 0.70, "{language}: core recall {recall:.3} fell below 0.70");
     }
 }

@@ -183,7 +183,7 @@ pub struct Lexicon {
     #[serde(default)]
     pub present_tense_cues: Words,
     /// Auxiliaries of the present perfect ("has", "have"): a past form right after one is in
-    /// the present ("the police have made 78,000 arrests").
+    /// the present ("the police have made 71,000 arrests").
     #[serde(default)]
     pub present_perfect_auxiliaries: Words,
     #[serde(default)]

@@ -56,7 +56,7 @@ pub fn assign_as_of(
     anchors.extend(before);
     anchors.sort_by_key(|a| a.start);
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
-    // ("8,100 inmates in 2000, putting the rate at just under 163%").
+    // ("6,900 inmates in 1999, putting the rate at just under 151%").
     let clauses: Vec<Clause> = mentions
         .iter()
         .filter(|m| m.is_statement && !matches!(m.kind, "date" | "year"))
@@ -70,7 +70,7 @@ pub fn assign_as_of(
     let surveys = survey_periods(doc, &anchors, lexicon);
     let mut facts: Option<SentenceFacts> = None;
     // The period of each statement so far, with its sentence: a sentence that refers back
-    // ("That is an occupancy rate of 180%") takes the one before's.
+    // ("That is an occupancy rate of 204%") takes the one before's.
     let mut assigned: Vec<Dated> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
@@ -124,10 +124,10 @@ pub fn assign_as_of(
             .or_else(|| {
                 [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
             })
-            // "now approaches 105,000 — one of every 45 adults": an apposition takes its figure's.
+            // "now nears 70,000 — one of every 60 adults": an apposition takes its figure's.
             .or_else(|| assigned.last().filter(|d| d.sentence == m.sentence && is_apposition(doc, d.end, m.start)).and_then(|d| d.period))
-            // "That is a rate of 180%": the period of the last figure of the sentence before,
-            // up to the sentence's first clause break ("…, and 19 prisons operate").
+            // "That is a rate of 204%": the period of the last figure of the sentence before,
+            // up to the sentence's first clause break ("…, and 12 jails are full").
             .or_else(|| {
                 let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, m.start));
                 let back =
@@ -141,15 +141,15 @@ pub fn assign_as_of(
             // another figure's clause does not date it.
             .or_else(|| if m.kind != "duration" && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
             // The sentence's time, though another figure's clause holds it: its first anchor
-            // ("held 104,800 in mid-2023, in facilities built for 58,300").
+            // ("held 96,300 in mid-2023, in facilities built for 51,200").
             .or_else(|| {
                 if !carry {
                     return None;
                 }
                 let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).collect();
-                // "6,115 between October and March, about 1,020 a month": the sentence's span.
-                // Else the nearest before the figure ("in 2023 it closed with 154 murders, a rate
-                // of 2.4") that is no comparison's baseline ("118 flights, 18% more than in 2023,
+                // "4,870 between October and March, about 810 a month": the sentence's span.
+                // Else the nearest before the figure ("in 2023 it closed with 131 murders, a rate
+                // of 2.1") that is no comparison's baseline ("104 flights, 16% more than in 2023,
                 // with 12,600 people"), or the first.
                 let nearest = free.iter().rfind(|a| a.start < m.start && !after_baseline_opener(doc, a, &words.baseline_openers)).or(free.first());
                 between_pair(doc, &free, lexicon).map(|(a, b)| a.value.through(&b.value)).or_else(|| nearest.map(|a| a.value))
@@ -183,8 +183,8 @@ struct Dated {
     period: Option<Period>,
 }
 
-/// Is the text from a figure's end to the next figure's start a dash and a few words ("105,000
-/// — one of every 45"): does the next figure restate the first?
+/// Is the text from a figure's end to the next figure's start a dash and a few words ("70,000
+/// — one of every 60"): does the next figure restate the first?
 fn is_apposition(doc: &Doc, figure_end: usize, next_start: usize) -> bool {
     // The most words between the dash and the restating figure.
     const MAX_WORDS: usize = 4;
@@ -201,7 +201,7 @@ fn opens_with(sentence: &str, phrase: &str) -> bool {
 
 /// A figure stated again (a headline, a quote of the same number) is the same claim: where one
 /// statement of a measure and value has a period of its own and another only the article's
-/// date or none, the other takes that period ("82,963 arrests" in a headline, and "82,963
+/// date or none, the other takes that period ("57,410 arrests" in a headline, and "57,410
 /// arrests up to 18 October" in the text).
 fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>) {
     let key = |m: &Mention| m.measure.clone().map(|id| (id, m.value.clone(), m.low.map(f64::to_bits), m.high.map(f64::to_bits)));
@@ -216,7 +216,7 @@ fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<P
 }
 
 /// Is a clause in the present: a present-tense cue, and every past form in it right after a
-/// present-perfect auxiliary ("the police have made 78,000 arrests since the decree")? A
+/// present-perfect auxiliary ("the police have made 71,000 arrests since the decree")? A
 /// language without such auxiliaries reads no clause so.
 fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
     if lexicon.present_perfect_auxiliaries.is_empty() {
@@ -271,7 +271,7 @@ impl SentenceFacts {
     }
 }
 
-/// Starts of the anchors that date the baseline of a change ("up from 7,754 inmates in 2000",
+/// Starts of the anchors that date the baseline of a change ("up from 6,620 inmates in 2000",
 /// "pasó de 3 en 2019 a 11"): the anchor right after a figure that follows a `change_from`
 /// word, in a sentence with a change verb. Such an anchor dates that figure only, never the
 /// sentence's other figures.
@@ -297,8 +297,8 @@ fn baseline_anchors(doc: &Doc, mentions: &[Mention], anchors: &[Anchor], lexicon
 
 /// Is the anchor the figure's own, written right after it (the figure ending at `figure_end`):
 /// after one of the lexicon's `own_anchor_words` ("12 in 2021") or of the language's
-/// `own_anchor_phrases` ("37,190 at the close of 2020"), or with nothing between when the
-/// anchor is a phrase of its own ("7.8 the year before").
+/// `own_anchor_phrases` ("41,300 at the close of 2019"), or with nothing between when the
+/// anchor is a phrase of its own ("9.4 the year before").
 fn is_own_anchor(doc: &Doc, figure_end: usize, a: &Anchor, lexicon: &Lexicon, words: &PeriodWords) -> bool {
     // The longest phrase between a figure and its anchor, in characters, with spaces.
     const MAX_GAP: usize = 24;
@@ -310,7 +310,7 @@ fn is_own_anchor(doc: &Doc, figure_end: usize, a: &Anchor, lexicon: &Lexicon, wo
     (gap.is_empty() && a.adjoining) || lexicon.own_anchor_words.iter().any(|w| gap == *w) || words.own_anchor_phrases.iter().any(|w| gap == *w)
 }
 
-/// Phrases naming the year before an anchor of their sentence ("in 2023, from 7.8 the year
+/// Phrases naming the year before an anchor of their sentence ("in 2021, from 9.4 the year
 /// before"): that year, for the figure right before the phrase.
 fn year_before_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec<Anchor> {
     let set = PhraseSet::new(phrases.iter().map(|p| (p.clone(), ())));
@@ -472,7 +472,7 @@ struct Anchor {
     /// gives the sentences after it ("She has searched since June 14, 2022. 'They took him
     /// with eleven others'" tells of that day).
     date: Option<Period>,
-    /// A phrase that dates the figure written right before it, nothing between ("7.8 the year
+    /// A phrase that dates the figure written right before it, nothing between ("9.4 the year
     /// before").
     adjoining: bool,
 }
@@ -533,7 +533,7 @@ fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize
 
 /// Two anchors that open and close a span: "between March and April", "entre marzo y abril",
 /// "from 2019 to 2024" (a `range_open` word before the first, a `range_join` or `change_to`
-/// word between them), or "March 15 and 16" (a `range_join` word right after the first).
+/// word between them), or "June 3 and 4" (a `range_join` word right after the first).
 fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Option<(&'a Anchor, &'a Anchor)> {
     anchors.windows(2).find_map(|w| {
         let (a, b) = (w[0], w[1]);
@@ -547,7 +547,7 @@ fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Opt
             .rev()
             .take(2)
             .any(|p| lexicon.range_open.contains(p) || lexicon.day_range_open.contains(p) || lexicon.change_from.contains(p));
-        // "On March 15 and 16", "in 2023 and 2024": two anchors joined with nothing else between.
+        // "On June 3 and 4", "in 2021 and 2022": two anchors joined with nothing else between.
         let adjacent = gap_words.len() <= 3 && !gap.contains([',', ';']) && gap_words.last().is_some_and(|g| lexicon.range_join.contains(*g));
         ((joined && opened && gap_words.len() <= 6) || adjacent).then_some((a, b))
     })

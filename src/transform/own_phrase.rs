@@ -1,6 +1,6 @@
 //! The figure's own frame: the words of its noun phrase and governing verb, read before any
 //! word of its clause or sentence. What these words say outranks the cue words of a
-//! neighbouring clause ("released from these 72,000 arrested" counts arrests), and some of them
+//! neighbouring clause ("released from these 66,000 arrested" counts arrests), and some of them
 //! rule every measure out: a figure that counts workers or inhabitants, or a count over a short
 //! window ("380 capturas en 12 días"), is no running total. The word lists are data
 //! (schemas/measures.toml: `not_counted`, `window`).
@@ -9,7 +9,7 @@ use crate::extract::text::Doc;
 use crate::extract::Mention;
 use crate::extract::ARTICLES;
 
-/// How many words after the figure belong to its own noun phrase ("72,000 arrested",
+/// How many words after the figure belong to its own noun phrase ("66,000 arrested",
 /// "40 mil pandilleros recluidos").
 const OWN_WORDS_AFTER: usize = 3;
 
@@ -90,7 +90,7 @@ fn first_governing_word(words: &[&str]) -> usize {
 }
 
 /// Where the words after a figure stop being its own because they lead to the next figure:
-/// "108,000 inmates in a system built for 72,000": `system built for` is tied to 72,000 by its
+/// "93,000 inmates in a system built for 64,000": `system built for` is tied to 64,000 by its
 /// preposition, as [`own_words`] reads it from that figure's side. `gap` is the text between
 /// the two figures; the answer is the number of its chars that belong to the first figure. The
 /// first word after the figure always stays its own ("40,000 inmates out of 100,000").
@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn words_tied_to_the_next_figure_are_not_the_first_figures() {
-        // "108,000 inmates in a system built for 72,000": `system built for` leads to 72,000.
+        // "93,000 inmates in a system built for 64,000": `system built for` leads to 64,000.
         let gap = " inmates in a system built for ";
         assert_eq!(&gap[..before_next_figures_words(gap)], " inmates in a ");
         // The first word stays the figure's own noun.

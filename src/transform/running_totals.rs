@@ -43,15 +43,15 @@ pub struct PeriodWords {
     /// 2023"), lower-case: that date is not the time of the figures after it.
     #[serde(default)]
     pub baseline_openers: Vec<String>,
-    /// Words that may stand between a figure and the anchor of its own ("37,190 at the close
+    /// Words that may stand between a figure and the anchor of its own ("41,300 at the close
     /// of 2020"), besides the lexicon's `own_anchor_words`, lower-case.
     #[serde(default)]
     pub own_anchor_phrases: Vec<String>,
-    /// Phrases naming the year before the sentence's anchor ("2.4 in 2023, from 7.8 the year
+    /// Phrases naming the year before the sentence's anchor ("3.1 in 2021, from 9.4 the year
     /// before" -> 2022), lower-case: they date the figure right before them.
     #[serde(default)]
     pub year_before: Vec<String>,
-    /// Words that open a sentence referring back to the one before ("That is a rate of 180%"),
+    /// Words that open a sentence referring back to the one before ("That is a rate of 204%"),
     /// lower-case: its figures take the period of the last figure before.
     #[serde(default)]
     pub back_references: Vec<String>,
@@ -182,7 +182,7 @@ fn of_rule(m: &Mention, rule: &RunningTotal) -> bool {
 }
 
 /// The start `start` to the day, when a sentence of the rule's statements gives a day within
-/// it ("March 2022" stated as the start, "82,963 arrests from 27 March 2022 to 18 October").
+/// it ("March 2022" stated as the start, "57,410 arrests from 27 March 2022 to 18 October").
 fn refined(mentions: &[Mention], rule: &RunningTotal, start: Period) -> Period {
     let (first, last) = start.bounds();
     let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();

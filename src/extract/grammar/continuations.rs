@@ -11,8 +11,6 @@ const SMALLER_UNITS: &[(&str, &str, f64)] =
     &[("hours", "minutes", 60.0), ("minutes", "seconds", 60.0), ("days", "hours", 24.0), ("weeks", "days", 7.0), ("years", "months", 12.0)];
 
 impl<'a> Grammar<'a> {
-    /// Second pass: a bare number takes the money unit or the rate unit of the mention before
-    /// it in the same sentence ("otros 1,2 millones", "up from 610").
     /// "una hora con cinco minutos", "two years and three months": a duration joined to a
     /// smaller unit of time is one duration in the smaller unit (65 minutes, 27 months).
     pub(super) fn join_compound_durations(&self, toks: &[Token], cands: Vec<Cand>) -> Vec<Cand> {
@@ -52,6 +50,8 @@ impl<'a> Grammar<'a> {
         self.continuation.match_before(toks, a).is_some() || (article && self.continuation.match_before(toks, a - 1).is_some())
     }
 
+    /// Second pass: a bare number takes the money unit or the rate unit of the mention before
+    /// it in the same sentence ("otros 1,2 millones", "up from 570").
     pub(super) fn inherit_from_neighbours(&self, toks: &[Token], cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (head, tail) = cands.split_at_mut(k);

@@ -43,13 +43,13 @@ impl<'a> Grammar<'a> {
     }
 
     /// A number at token `i`: digits with an optional scale word, or number words; a scaled
-    /// number continues with lower orders ("97 mil 525", "cuatro millones 374 mil 606").
+    /// number continues with lower orders ("83 mil 417", "tres millones 218 mil 407").
     pub(super) fn core_at(&self, toks: &[Token], i: usize) -> Option<Core> {
         let core = self.simple_core_at(toks, i)?;
         Some(if core.scaled && !core.has_decimals { self.lower_orders(toks, core) } else { core })
     }
 
-    /// "97 mil 525", "mil 540", "4 millones 374 mil 606": after a scaled number, digits below
+    /// "83 mil 417", "mil 630", "3 millones 218 mil 407": after a scaled number, digits below
     /// its last scale, each with a smaller scale, or plain after a thousand.
     fn lower_orders(&self, toks: &[Token], mut core: Core) -> Core {
         let sentence = toks[core.end - 1].sentence;

@@ -41,7 +41,7 @@ impl<'a> Grammar<'a> {
 
     /// Where the name a number belongs to starts (the number's own token when the name is the
     /// number itself), or None when the number is no identifier. The span covers the name:
-    /// "MS-13", "Barrio 18", "Module 8", "COVID-19", "MS503".
+    /// "MS-13", "Barrio 18", "Module 8", "COVID-19", "MS302".
     pub(super) fn identifier_start(&self, toks: &[Token], i: usize, core: &Core) -> Option<usize> {
         let t = &toks[i];
         let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
@@ -56,7 +56,7 @@ impl<'a> Grammar<'a> {
                 return Some(i - 2);
             }
         }
-        // Digits glued to the letters of a name ("MS503", "Radio21"): part of the name. One
+        // Digits glued to the letters of a name ("MS302", "Radio21"): part of the name. One
         // letter is a sign, not a name ("x14" is a multiplier).
         let name_before = |p: &Token| p.is_word() && p.lower.chars().count() >= 2 && p.lower.chars().all(char::is_alphabetic);
         if t.is_digits() && !t.space_before && prev.is_some_and(name_before) {

@@ -300,7 +300,7 @@ impl<'a> Grammar<'a> {
 
     /// Where the lexicon keeps articles in spans (`article_in_span`), an article belongs to a
     /// percentage or a multiplier ("el 90 por ciento", "un 17 %", "al 30 %", "el doble") but
-    /// not to a count or a duration ("los 42,885 capturados", "los tres meses"), where only
+    /// not to a count or a duration ("los 31,640 capturados", "los tres meses"), where only
     /// "un"/"una" may be the number itself ("un millón", "una decena").
     fn fit_article(&self, toks: &[Token], c: &mut Cand) {
         if !self.lex.article_in_span || c.a >= toks.len() {

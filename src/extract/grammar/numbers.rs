@@ -63,7 +63,7 @@ impl<'a> Grammar<'a> {
                 && toks.get(i + 1).is_some_and(|n| n.is("-") && !n.space_before)
                 && toks.get(i + 2).is_some_and(|n| n.is_digits() && !n.space_before)
             {
-                // Phone numbers: "7012-4455".
+                // Phone numbers: "5310-2896".
                 c.b = i + 3;
                 c.value = Some(format!("{}{}", t.lower, toks[i + 2].lower));
             }
@@ -132,7 +132,7 @@ impl<'a> Grammar<'a> {
                     money = Some(unit);
                 }
                 if let Some(high) = self.core_at(toks, k) {
-                    // "$4.67–$4.76 million": the high end's scale covers the low end.
+                    // "$2.31–$2.38 million": the high end's scale covers the low end.
                     let low_scaled =
                         if high.scaled && !core.scaled { value * high.value / self.core_unscaled(toks, high).max(f64::MIN_POSITIVE) } else { value };
                     let hyphen = conn.lower == "-" || conn.lower == "–" || conn.lower == "—";
@@ -154,7 +154,7 @@ impl<'a> Grammar<'a> {
             let mut low = value;
             let mut high_v = high.value;
             if high.scaled && !core.scaled {
-                // "$4.67–$4.76 million": the scale covers both ends.
+                // "$2.31–$2.38 million": the scale covers both ends.
                 let scale = high.value / self.core_unscaled(toks, high).max(f64::MIN_POSITIVE);
                 low *= scale;
             }
@@ -262,7 +262,7 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        // Rates: "1,720 prisoners per 100,000 residents", "2,4 homicidios por cada 100.000 habitantes".
+        // Rates: "1,640 prisoners per 100,000 residents", "2,4 homicidios por cada 100.000 habitantes".
         if let Some(rate) = self.rate_after(toks, b).or_else(|| self.parenthesised_rate_after(toks, b)) {
             c.b = rate.0;
             c.kind = "ratio";

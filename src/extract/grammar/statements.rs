@@ -40,7 +40,7 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// Text about the publication itself: "100% reader-funded", "3 min read", "Join 12,000 subscribers".
+    /// Text about the publication itself: "100% reader-funded", "3 min read", "Join 9,000 subscribers".
     pub(super) fn is_boilerplate(&self, toks: &[Token], a: usize) -> bool {
         let words = self.sentence_slice(toks, toks[a].sentence);
         (0..words.len()).any(|k| self.boilerplate.match_at(words, k).is_some())

@@ -28,8 +28,6 @@ impl<'a> Grammar<'a> {
         self.durations.match_at(toks, i).is_some() || self.nouns.match_at(toks, i).is_some()
     }
 
-    /// "per 100,000 residents", "por cada 100.000 habitantes", "per 1,000 inmates":
-    /// (end token, unit).
     /// A rate's unit with `units` for its counted noun ("15 per 100,000 inhabitants") takes the
     /// noun of the nearest rate subject before it in its sentence ("the homicide rate ...").
     pub(super) fn name_rate_subject(&self, toks: &[Token], a: usize, unit: String) -> String {
@@ -45,6 +43,8 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "per 100,000 residents", "por cada 100.000 habitantes", "per 1,000 inmates":
+    /// (end token, unit).
     pub(super) fn rate_after(&self, toks: &[Token], b: usize) -> Option<(usize, String)> {
         let sentence = toks.get(b)?.sentence;
         // An optional counted noun before "per", with a few modifiers ("480 personas detenidas
@@ -108,7 +108,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// A unit or counted noun after the number, possibly behind up to two modifiers
-    /// ("six consecutive days", "214 Venezuelan men") or a partitive ("40 of these men").
+    /// ("six consecutive days", "226 Venezuelan men") or a partitive ("40 of these men").
     pub(super) fn unit_after(&self, toks: &[Token], b: usize) -> Option<(usize, String, &'static str)> {
         let sentence = toks.get(b)?.sentence;
         let lookup = |k: usize| -> Option<(usize, String, &'static str)> {
