@@ -16,7 +16,7 @@ use crate::transform::own_phrase;
 use crate::transform::persons::NameReader;
 
 /// The catalog embedded in the binary.
-pub const EMBEDDED_MEASURES: &str = include_str!("../../schemas/measures.toml");
+pub const EMBEDDED_MEASURES: &str = include_str!("../../../schemas/measures.toml");
 
 /// Cue lists by language code.
 pub type ByLanguage = BTreeMap<String, Vec<String>>;
