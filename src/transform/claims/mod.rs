@@ -1,5 +1,12 @@
 //! Claims: which measure each statement states (from the catalog in schemas/measures.toml
 //! and the frames of schemas/frames.toml); the period it describes is as_of.rs's job.
+//!
+//! This file holds [`assign_measures`] (the order in which a statement is read) and the small
+//! text helpers the others share. The rest lives by job in the sibling files: `catalog` (the
+//! catalog, its loading and checks, the phrase index), `score` (the word scores), `near_words`
+//! (the words around a figure), `rules` (what takes a measure away: projections, other places,
+//! differences, partitives), `frame_check` (the frames' reading against the scores), `series`
+//! (measures and units from neighbouring figures) and `dates` (when a date is a claim).
 
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
@@ -9,23 +16,20 @@ use crate::transform::own_phrase;
 use crate::transform::persons::NameReader;
 
 mod catalog;
-
-pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
-use catalog::Hits;
-
-mod score;
-use score::{score, Context, Score, SentenceHits};
-
-mod near_words;
-use near_words::{near_parts, opens_with_pronoun, stands_alone, with_antecedent};
-
-mod rules;
-use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, projection_in_clause, ruled_out, Place};
-
+mod dates;
 mod frame_check;
-use frame_check::{frame_checked, framed_measure, unit_in_surface};
-
+mod near_words;
+mod rules;
+mod score;
 mod series;
+
+use catalog::Hits;
+pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
+use dates::{opens_a_span, DATE_CLAIM_MARGIN};
+use frame_check::{frame_checked, framed_measure, unit_in_surface};
+use near_words::{near_parts, opens_with_pronoun, stands_alone, with_antecedent};
+use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, projection_in_clause, ruled_out, Place};
+use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
 /// Does `haystack` (lower-cased, padded with spaces) contain the cue as whole words?
@@ -54,10 +58,6 @@ fn person_measure(names: &NameReader, m: &Mention, catalog: &Catalog) -> Option<
 pub(crate) fn lower_padded(s: String) -> String {
     format!(" {} ", s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
 }
-
-/// A date becomes a claim only when a date measure clears the catalog's minimum by this much:
-/// a context word somewhere in the sentence and a cue (opened, began…) next to the date.
-const DATE_CLAIM_MARGIN: f64 = 0.25;
 
 /// Is `word` (lower-case) a past-tense form: one of the lexicon's `past_tense_words`, or a word
 /// with a `past_suffixes` ending (English "-ed", Spanish "-aron", "-ó")?
@@ -211,23 +211,3 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);
 }
-
-/// Does date `i` open a span the next date closes ("del 3 de mayo al 9 de junio", "from
-/// May 2021 to June 2023")? Such a date dates the figures of its sentence; it claims
-/// nothing itself. Between the two dates stand at most [`SPAN_GAP_WORDS`] words, the first a
-/// word that joins a range (`day_range_join`, `range_join`, `change_to` of the lexicon).
-fn opens_a_span(doc: &Doc, mentions: &[Mention], i: usize, lexicon: &Lexicon) -> bool {
-    let m = &mentions[i];
-    let Some(next) = mentions[i + 1..].iter().find(|n| n.start >= m.end && !matches!(n.kind, "ordinal" | "identifier" | "other")) else { return false };
-    if next.sentence != m.sentence || !matches!(next.kind, "date" | "year") {
-        return false;
-    }
-    let gap = lower_padded(doc.slice(m.end, next.start));
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    let joins = |w: &str| lexicon.day_range_join.contains(w) || lexicon.range_join.contains(w) || lexicon.change_to.contains(w);
-    !words.is_empty() && words.len() <= SPAN_GAP_WORDS && joins(words[0])
-}
-
-/// Most words between two dates that make a span ("al día", "hasta el").
-const SPAN_GAP_WORDS: usize = 3;
-
