@@ -1,0 +1,545 @@
+//! The measure catalog (schemas/measures.toml): its measures and person attributes, loading and
+//! checking it, and the index that finds every entry's phrases in a text in one pass.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::AhoCorasick;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::load::schema::KINDS;
+use crate::transform::frames::{self, FrameBook, FrameRef};
+
+/// The catalog embedded in the binary.
+pub const EMBEDDED_MEASURES: &str = include_str!("../../../schemas/measures.toml");
+
+/// Cue lists by language code.
+pub type ByLanguage = BTreeMap<String, Vec<String>>;
+
+/// One quantity in the world that articles state.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// Unit of the statements (`any` accepts every unit, `date` is for dates and years).
+    pub unit: String,
+    pub kinds: Vec<String>,
+    #[serde(default)]
+    pub context: ByLanguage,
+    #[serde(default)]
+    pub cues: ByLanguage,
+    #[serde(default)]
+    pub exclude: ByLanguage,
+    /// The quantity only grows over time (a running total since a date): later claims may be
+    /// larger without contradicting earlier ones.
+    #[serde(default)]
+    pub cumulative: bool,
+    /// The figure does not change with the date it is stated on (a feature of a building, the
+    /// terms of a deal, a limit in law): the comparison sets its claims side by side whatever
+    /// period each names. Dates are timeless too ([`Measure::is_timeless`]).
+    #[serde(default)]
+    pub timeless: bool,
+    /// A figure a plan or a design states as a fact ("the prison will hold 40,000"): a
+    /// projection word before it does not take its measure away.
+    #[serde(default)]
+    pub design: bool,
+    /// The entry applies only with one of its words in the figure's own clause: set on the
+    /// cross-source measures, where a word elsewhere in the sentence too often names another
+    /// figure's quantity.
+    #[serde(default)]
+    pub near_required: bool,
+    /// The measure's frame (schemas/frames.toml): the quantities it counts and the subjects it
+    /// belongs to. A framed measure is assigned only when both are read around the figure.
+    #[serde(default)]
+    pub frame: Option<FrameRef>,
+    /// The figure counts per unit (a cell's occupants): a `distributive` word among its own
+    /// words ("70 reos cada una") does not rule it out.
+    #[serde(default)]
+    pub per_unit: bool,
+    /// Quantities of schemas/frames.toml that rule the entry out when one of their words is
+    /// read in the figure's clause: what it counts is another thing ("los 250 venezolanos
+    /// regresaron a Caracas" counts a return, not a deportation; "4 reos murieron" deaths,
+    /// not the prison population).
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// About El Salvador itself (see [`Measure::is_local`]), decided once when the catalog loads.
+    #[serde(skip)]
+    pub(super) local: bool,
+}
+
+/// An attribute of a named person (age, ...): one measure per person, with the id
+/// `<prefix>_<name>` built from the name the article gives ("Ana Pérez, 39," -> age_ana_perez).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonAttribute {
+    pub prefix: String,
+    pub title: String,
+    pub description: String,
+    pub unit: String,
+    pub kinds: Vec<String>,
+}
+
+/// The measure catalog.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub min_score: f64,
+    #[serde(rename = "measure")]
+    pub measures: Vec<Measure>,
+    #[serde(rename = "person_attribute", default)]
+    pub person_attributes: Vec<PersonAttribute>,
+    /// Words that make a figure a projection, a target or a hypothetical when they stand
+    /// before it in its clause ("will close the year with 90,000", "la meta de"): such a figure
+    /// states no fact, so it gets no measure (unless the measure is a `design` figure).
+    #[serde(default)]
+    pub projection: ByLanguage,
+    /// Rank entries by the words next to the figure first, farther words only breaking a tie
+    /// (see [`Score::cmp`](super::score::Score::cmp)); otherwise all points add up.
+    #[serde(default)]
+    pub nearest_first: bool,
+    /// Nouns that, among a count's own words, say it counts something no measure of people
+    /// held counts ("hundreds of workers", "a population of six million", "artículo 12"): such
+    /// a count gets no measure.
+    #[serde(default)]
+    pub not_counted: ByLanguage,
+    /// Words that open a short window before a duration of days, weeks or hours in a figure's
+    /// clause ("380 capturas en 12 días"): such a count is no running total, so it gets no
+    /// `cumulative` measure.
+    #[serde(default)]
+    pub window: ByLanguage,
+    /// Places other than El Salvador ("the United States", "Guatemala"): a figure whose clause
+    /// names one is about that place, so no measure of El Salvador, its prisons, CECOT or the
+    /// state of exception (a measure whose frame names one of `local_subjects`) applies.
+    #[serde(default)]
+    pub elsewhere: ByLanguage,
+    /// Words right after a figure (or after its noun) that make it a difference between two
+    /// figures ("418 capturas más que las 61.300", "40 more than in 2023"): it gets no measure.
+    #[serde(default)]
+    pub difference: ByLanguage,
+    /// Words that open a partitive after a figure ("32 de los venezolanos", "40 of the men"): the
+    /// figure is a part of the whole they name, so it takes no measure read only in those words.
+    #[serde(default)]
+    pub partitive: ByLanguage,
+    /// Verbs of changing a figure ("ampliar", "expand"): after a projection word, they make even
+    /// a `design` figure a projection ("planea ampliar su capacidad hasta 55.000").
+    #[serde(default)]
+    pub change: ByLanguage,
+    /// Words that make a count an amount per unit ("cada una", "por celda"; "each", "per cell"):
+    /// among its own words, they rule out every framed measure but those counting per unit.
+    #[serde(default)]
+    pub distributive: ByLanguage,
+    /// Nouns of a part of a group ("mujeres", "menores"; "women", "minors"): among a count's own
+    /// words they make it a count of that part, so no framed measure (a whole group's total)
+    /// applies; an entry without a frame (arrests of women) may.
+    #[serde(default)]
+    pub subgroup: ByLanguage,
+    /// Nouns of a rate and the unit of its figures, per language ("tasa de homicidios" ->
+    /// homicides_per_100000_inhabitants): a bare number after one in its sentence, with only
+    /// years, dates and other bare numbers between, is that rate ("la tasa de homicidios bajó
+    /// a 40 en 2019 y a 21,5 en 2020").
+    #[serde(default)]
+    pub rate_subjects: BTreeMap<String, BTreeMap<String, String>>,
+    /// Auxiliary and copular verbs: one after a partitive's whole opens the figure's own
+    /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
+    #[serde(default)]
+    pub auxiliaries: ByLanguage,
+    /// Words that open a running total's start ("desde", "since"): a date after one in a
+    /// figure's clause is where its total begins, not a window (see `window`).
+    #[serde(default)]
+    pub since: ByLanguage,
+    /// Words that make a count or a sum an average or an amount per period ("1.200 deportados al
+    /// mes", "un promedio de 40", "$5 million a year"): in the figure's clause, they rule out every
+    /// framed measure (totals); an entry without a frame may still count the average.
+    #[serde(default)]
+    pub average: ByLanguage,
+    /// Pronouns that, opening a sentence, make the sentence before's subject its own ("They
+    /// were first enacted in March"): a date there may take its subject from that sentence.
+    #[serde(default)]
+    pub anaphora: ByLanguage,
+    /// Word endings that make one word in several forms, per language: a word of an entry's
+    /// lists ending in one ending of a group is also read with each other ending of the group
+    /// ("liberados" also reads "liberadas", "liberado"; "pagó" also "pagaron").
+    #[serde(default)]
+    pub inflections: BTreeMap<String, Vec<Vec<String>>>,
+    /// El Salvador's prisons other than CECOT, by name ("Mariona", "Izalco"): a figure whose
+    /// clause names one is that prison's, so, as with `elsewhere`, no measure of the prison
+    /// system, of CECOT or of the country applies.
+    #[serde(default)]
+    pub other_prisons: ByLanguage,
+    /// Names of El Salvador itself: a sentence that opens with one of them and another place
+    /// (see `elsewhere`) is not all about that place.
+    #[serde(default)]
+    pub here: ByLanguage,
+    /// The frame subjects that are El Salvador's (see `elsewhere`).
+    #[serde(default)]
+    pub local_subjects: Vec<String>,
+    /// The units the extractor gives; a mention's other unit words (a raw noun such as
+    /// "privados") say nothing about its unit, so they do not keep a measure from fitting.
+    #[serde(skip)]
+    pub(super) known_units: std::collections::BTreeSet<String>,
+    /// The phrases of every entry, per language, compiled for one-pass search.
+    #[serde(skip)]
+    pub(super) index: BTreeMap<String, PhraseIndex>,
+    /// The frames the framed measures name (schemas/frames.toml).
+    #[serde(skip)]
+    pub(super) frames: FrameBook,
+    /// Let the frames decide framed measures (see [`frame_checked`](super::frame_check::frame_checked)); off, the word scores
+    /// alone decide, as before the frames.
+    #[serde(default)]
+    pub frame_check: bool,
+    /// The languages where, when the word scores choose no measure, the frames' own choice fills
+    /// it if the figure's own phrase names its quantity and its clause its subject (see
+    /// [`frame_checked`](super::frame_check::frame_checked)).
+    #[serde(default)]
+    pub frame_fill: Vec<String>,
+    /// The languages where the word right before a figure is its governing verb, one of its own
+    /// words ("holds 90,000"): see [`own_phrase::own_words`](crate::transform::own_phrase::own_words).
+    #[serde(default)]
+    pub governing_verb: Vec<String>,
+    /// The languages where a framed measure the word scores choose stands only when its frame
+    /// is read around the figure (its quantity up to the sentence before, its subject anywhere
+    /// earlier in the article); unlike `frame_check`, a nearer quantity of another frame does
+    /// not take its place.
+    #[serde(default)]
+    pub frame_veto: Vec<String>,
+    /// The languages where a framed measure the word scores choose gives way to the frames' own
+    /// choice of another quantity when the figure's own phrase names that quantity and the
+    /// scored measure's quantity stands nowhere in the figure's clause ("61,000 people were
+    /// arrested ..., and 5,000 of them had been released": 61,000 counts arrests).
+    #[serde(default)]
+    pub own_quantity_first: Vec<String>,
+    /// Nouns that stand for the quantity of the sentence before ("the number", "the toll"): a
+    /// figure after one in its clause counts what the sentence before counts ("Police say the
+    /// number reached 72,400"), so that sentence's words name it as if in its own clause.
+    #[serde(default)]
+    pub anaphoric_nouns: ByLanguage,
+    /// Relative pronouns: a clause that opens with one ("..., which officials say was built for
+    /// 40,000") is about the noun the clause before ends with, so the frames read that clause
+    /// as part of the figure's.
+    #[serde(default)]
+    pub relative_openers: ByLanguage,
+}
+
+/// The catalog's phrases of one language (context, cues, exclude of every entry), found in a
+/// text in one pass: scoring a statement then costs one search per text, not one per phrase.
+#[derive(Debug, Clone)]
+pub(super) struct PhraseIndex {
+    automaton: AhoCorasick,
+    /// Phrase ids of each entry, in catalog order.
+    pub(super) context: Vec<Vec<usize>>,
+    pub(super) cues: Vec<Vec<usize>>,
+    pub(super) exclude: Vec<Vec<usize>>,
+    /// The phrases, by id (for the evidence of a measure).
+    pub(super) texts: Vec<String>,
+}
+
+/// Which phrases of an index a text holds as whole words, one bit each.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Hits(Vec<u64>);
+
+impl Hits {
+    pub(super) fn has(&self, id: usize) -> bool {
+        self.0.get(id / 64).is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+    pub(super) fn any(&self, ids: &[usize]) -> bool {
+        ids.iter().any(|&id| self.has(id))
+    }
+}
+
+impl PhraseIndex {
+    fn build(measures: &[Measure], lang: &str) -> std::result::Result<PhraseIndex, String> {
+        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut lists = |pick: fn(&Measure) -> &ByLanguage| -> Vec<Vec<usize>> {
+            measures
+                .iter()
+                .map(|m| {
+                    pick(m)
+                        .get(lang)
+                        .map(|list| {
+                            list.iter()
+                                .map(|p| {
+                                    *ids.entry(p.as_str()).or_insert_with(|| {
+                                        phrases.push(p.as_str());
+                                        phrases.len() - 1
+                                    })
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        let context = lists(|m| &m.context);
+        let cues = lists(|m| &m.cues);
+        let exclude = lists(|m| &m.exclude);
+        let automaton = AhoCorasick::new(&phrases).map_err(|e| format!("cannot compile the {lang} phrases: {e}"))?;
+        let texts = phrases.iter().map(|p| p.to_string()).collect();
+        Ok(PhraseIndex { automaton, context, cues, exclude, texts })
+    }
+
+    /// The phrases `text` (lower-cased) holds as whole words: no letter or digit just before
+    /// or after.
+    pub(super) fn hits(&self, text: &str) -> Hits {
+        let mut bits = vec![0u64; self.texts.len().div_ceil(64)];
+        for m in self.automaton.find_overlapping_iter(text) {
+            let before_ok = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after_ok = !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            if before_ok && after_ok {
+                let id = m.pattern().as_usize();
+                bits[id / 64] |= 1 << (id % 64);
+            }
+        }
+        Hits(bits)
+    }
+}
+
+impl Measure {
+    /// Is the measure about El Salvador itself: does its frame name one of `subjects`? A measure
+    /// without a frame is, unless its own words name one of the `elsewhere` places (a payment
+    /// by the United States).
+    fn is_local(&self, subjects: &[String], elsewhere: &ByLanguage) -> bool {
+        match &self.frame {
+            Some(f) => f.subject.iter().any(|s| subjects.contains(s)),
+            None => {
+                let own = self.context.values().chain(self.cues.values()).flatten();
+                let places: Vec<&String> = elsewhere.values().flatten().collect();
+                !own.into_iter().any(|w| places.iter().any(|p| w.contains(p.as_str())))
+            }
+        }
+    }
+
+    /// Is the figure the same whenever it is stated: marked `timeless`, or a date (when CECOT
+    /// opened)?
+    pub fn is_timeless(&self) -> bool {
+        self.timeless || self.unit == "date"
+    }
+
+    pub(super) fn fit(&self) -> Fit<'_> {
+        Fit { kinds: &self.kinds, unit: &self.unit, also: self.frame.as_ref().map_or(&[], |f| f.units.as_slice()) }
+    }
+}
+
+impl PersonAttribute {
+    pub(super) fn fit(&self) -> Fit<'_> {
+        Fit { kinds: &self.kinds, unit: &self.unit, also: &[] }
+    }
+}
+
+/// What a measure id accepts: the kinds and the unit of its statements.
+pub struct Fit<'a> {
+    pub kinds: &'a [String],
+    pub unit: &'a str,
+    /// Other units its statements may carry (its frame's `units`: a capacity in places or beds,
+    /// a payment in pounds).
+    pub also: &'a [String],
+}
+
+impl Fit<'_> {
+    /// Does a mention of this kind and unit fit? (`any` and `date` accept every unit; a mention
+    /// without a unit fits any unit.)
+    pub fn accepts(&self, kind: &str, unit: Option<&str>) -> bool {
+        self.kinds.iter().any(|k| k == kind) && (matches!(self.unit, "any" | "date") || unit.is_none_or(|u| u == self.unit || self.also.iter().any(|a| a == u)))
+    }
+}
+
+impl Catalog {
+    /// Parse and check a catalog; `file` names it in errors; `known_units` are the units the
+    /// extractor can produce.
+    pub fn parse(file: &str, text: &str, known_units: &[String]) -> Result<Catalog> {
+        let fail = |message: String| Error::Knowledge { file: file.to_string(), message };
+        let mut catalog: Catalog = toml::from_str(text).map_err(|e| fail(e.to_string()))?;
+        let mut seen = std::collections::BTreeSet::new();
+        for m in &mut catalog.measures {
+            if !seen.insert(m.id.clone()) {
+                return Err(fail(format!("measure id {:?} appears twice", m.id)));
+            }
+            if m.id.is_empty() || !m.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                return Err(fail(format!("measure id {:?} must be snake_case", m.id)));
+            }
+            if m.context.values().all(Vec::is_empty) || m.cues.values().all(Vec::is_empty) {
+                return Err(fail(format!("measure {}: context and cues must not be empty", m.id)));
+            }
+            for list in m.context.values().chain(m.cues.values()).chain(m.exclude.values()) {
+                if list.iter().any(|c| c.trim().is_empty()) {
+                    return Err(fail(format!("measure {}: a cue is empty", m.id)));
+                }
+            }
+            for k in &m.kinds {
+                if !KINDS.contains(&k.as_str()) {
+                    return Err(fail(format!("measure {}: unknown kind {k:?}", m.id)));
+                }
+            }
+            if !(m.unit == "any" || m.unit == "date" || known_units.contains(&m.unit)) {
+                return Err(fail(format!("measure {}: unknown unit {:?}; use a unit the lexicons produce, `any` or `date`", m.id, m.unit)));
+            }
+            for list in m.context.values_mut().chain(m.cues.values_mut()).chain(m.exclude.values_mut()) {
+                for c in list.iter_mut() {
+                    *c = c.to_lowercase();
+                }
+            }
+            for (lang, groups) in &catalog.inflections {
+                for list in [&mut m.context, &mut m.cues, &mut m.exclude].into_iter().filter_map(|l| l.get_mut(lang)) {
+                    *list = with_inflections(list, groups);
+                }
+            }
+        }
+        for (name, lists) in [
+            ("projection", &mut catalog.projection),
+            ("not_counted", &mut catalog.not_counted),
+            ("window", &mut catalog.window),
+            ("elsewhere", &mut catalog.elsewhere),
+            ("difference", &mut catalog.difference),
+            ("average", &mut catalog.average),
+            ("partitive", &mut catalog.partitive),
+            ("auxiliaries", &mut catalog.auxiliaries),
+            ("subgroup", &mut catalog.subgroup),
+            ("distributive", &mut catalog.distributive),
+            ("change", &mut catalog.change),
+            ("since", &mut catalog.since),
+            ("other_prisons", &mut catalog.other_prisons),
+            ("anaphora", &mut catalog.anaphora),
+            ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
+            ("relative_openers", &mut catalog.relative_openers),
+        ] {
+            for list in lists.values_mut() {
+                if list.iter().any(|c| c.trim().is_empty()) {
+                    return Err(fail(format!("a `{name}` word is empty")));
+                }
+                for c in list.iter_mut() {
+                    *c = c.to_lowercase();
+                }
+            }
+        }
+        for (lang, rates) in catalog.rate_subjects.iter_mut() {
+            let mut lowered = BTreeMap::new();
+            for (noun, unit) in std::mem::take(rates) {
+                // A rate's unit is built by the extractor from its two nouns ("x_per_100000_y").
+                if noun.trim().is_empty() || !(known_units.contains(&unit) || unit.contains("_per_")) {
+                    return Err(fail(format!("rate_subjects.{lang}: {noun:?} needs a noun and a rate unit (`<noun>_per_<n>_<noun>`), not {unit:?}")));
+                }
+                lowered.insert(noun.to_lowercase(), unit);
+            }
+            *rates = lowered;
+        }
+        catalog.known_units = known_units.iter().cloned().collect();
+        for m in &mut catalog.measures {
+            m.local = m.is_local(&catalog.local_subjects, &catalog.elsewhere);
+        }
+        for list in catalog.projection.values_mut() {
+            for c in list.iter_mut() {
+                *c = c.to_lowercase();
+            }
+        }
+        let languages: std::collections::BTreeSet<String> =
+            catalog.measures.iter().flat_map(|m| m.context.keys().chain(m.cues.keys()).chain(m.exclude.keys()).cloned()).collect();
+        for lang in languages {
+            let index = PhraseIndex::build(&catalog.measures, &lang).map_err(fail)?;
+            catalog.index.insert(lang, index);
+        }
+        let mut prefixes = std::collections::BTreeSet::new();
+        for p in &catalog.person_attributes {
+            if !prefixes.insert(p.prefix.as_str()) {
+                return Err(fail(format!("person attribute prefix {:?} appears twice", p.prefix)));
+            }
+            if p.prefix.is_empty() || !p.prefix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                return Err(fail(format!("person attribute prefix {:?} must be snake_case", p.prefix)));
+            }
+            if let Some(k) = p.kinds.iter().find(|k| !KINDS.contains(&k.as_str())) {
+                return Err(fail(format!("person attribute {}: unknown kind {k:?}", p.prefix)));
+            }
+            if p.kinds.is_empty() {
+                return Err(fail(format!("person attribute {}: `kinds` is empty", p.prefix)));
+            }
+            if !known_units.contains(&p.unit) {
+                return Err(fail(format!("person attribute {}: unknown unit {:?}; use a unit the lexicons produce", p.prefix, p.unit)));
+            }
+        }
+        let frames = FrameBook::parse("schemas/frames.toml (embedded)", frames::EMBEDDED_FRAMES)?;
+        catalog.set_frames(file, frames)
+    }
+
+    /// Use this frame book (`--schemas`), checking that every measure's frame names its
+    /// quantities and subjects; `file` names the catalog in errors.
+    pub fn set_frames(mut self, file: &str, mut frames: FrameBook) -> Result<Catalog> {
+        frames.inflect(&self.inflections, with_inflections).map_err(|message| Error::Knowledge { file: file.to_string(), message })?;
+        for m in &self.measures {
+            if let Some(frame) = &m.frame {
+                frames.check(&m.id, frame).map_err(|message| Error::Knowledge { file: file.to_string(), message })?;
+            }
+            if let Some(q) = m.unless.iter().find(|q| frames.quantity(q).is_none()) {
+                return Err(Error::Knowledge {
+                    file: file.to_string(),
+                    message: format!("measure {}: `unless` names unknown quantity {q:?} (schemas/frames.toml)", m.id),
+                });
+            }
+        }
+        self.frames = frames;
+        Ok(self)
+    }
+
+    /// The catalog entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// The person attribute whose ids this is (`age_ana_perez` -> the `age` attribute). A
+    /// catalog entry with the same prefix (`age_youngest_...`) is found by [`Catalog::get`] first.
+    pub fn person_attribute_of(&self, id: &str) -> Option<&PersonAttribute> {
+        self.person_attributes.iter().find(|p| id.strip_prefix(p.prefix.as_str()).is_some_and(|rest| rest.len() > 1 && rest.starts_with('_')))
+    }
+
+    /// What a measure id accepts, whether a catalog entry or a person attribute; None for an
+    /// id the catalog does not know.
+    pub fn fit(&self, id: &str) -> Option<Fit<'_>> {
+        if let Some(m) = self.get(id) {
+            return Some(m.fit());
+        }
+        self.person_attribute_of(id).map(PersonAttribute::fit)
+    }
+}
+
+/// The phrases of `list` and, after each, the other forms of its last word that `groups` of
+/// endings make ("personas liberadas" -> "personas liberada", "personas liberados", ...), each
+/// once, in order.
+fn with_inflections(list: &[String], groups: &[Vec<String>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |p: String| {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    };
+    for phrase in list {
+        push(phrase.clone());
+        let (head, last) = phrase.rsplit_once(' ').map_or(("", phrase.as_str()), |(h, l)| (h, l));
+        for group in groups {
+            // The longest ending of the group the word has, and a stem left before it.
+            let Some(ending) = group.iter().filter(|e| last.ends_with(e.as_str()) && last.len() > e.len() + 2).max_by_key(|e| e.len()) else { continue };
+            let stem = &last[..last.len() - ending.len()];
+            for other in group.iter().filter(|e| *e != ending) {
+                let word = format!("{stem}{other}");
+                push(if head.is_empty() { word } else { format!("{head} {word}") });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_inflections;
+
+    #[test]
+    fn a_word_is_read_in_every_form_of_its_ending_group() {
+        let groups = vec![vec!["ado".to_string(), "ada".into(), "ados".into(), "adas".into()], vec!["ó".to_string(), "aron".into()]];
+        let list = ["personas liberadas".to_string(), "pagó".into(), "cecot".into()];
+        assert_eq!(
+            with_inflections(&list, &groups),
+            ["personas liberadas", "personas liberado", "personas liberada", "personas liberados", "pagó", "pagaron", "cecot"]
+        );
+        // A short word is its own stem: "dado" stays alone.
+        assert_eq!(with_inflections(&["dado".to_string()], &groups), ["dado"]);
+    }
+}

@@ -1,0 +1,160 @@
+//! The frames' reading of a statement (schemas/frames.toml) against the word scores': the framed
+//! measure the frames choose, and whether the scores' choice stands, gives way or is refused.
+
+use super::catalog::{Catalog, Measure, PhraseIndex};
+use super::rules::{ruled_out, Place};
+use super::score::Score;
+use crate::extract::Mention;
+use crate::transform::frames::{self, FrameRef};
+
+/// The measure of a statement from its two readings: the catalog's word scores and the frames.
+/// A framed measure the scores choose stands only when its frame is read around the figure too
+/// (its quantity and its subject); when the scores choose none or their choice fails its frame,
+/// the frames' own choice stands if the figure's own phrase names its quantity.
+pub(super) fn frame_checked<'c>(
+    catalog: &'c Catalog,
+    scored: Option<(&'c Measure, Score)>,
+    framed: Option<(&'c Measure, frames::Choice)>,
+    reading: &frames::Reading,
+    is_date: bool,
+    index: &PhraseIndex,
+    language: &str,
+) -> (Option<&'c Measure>, Option<String>) {
+    let mut refused = None;
+    if !catalog.frame_check {
+        return match scored {
+            // A figure whose own words name the subject of another framed measure of the same
+            // quantity is not this measure's.
+            Some((measure, score)) => match own_subject_of_another_frame(catalog, measure, reading) {
+                Some(word) => (None, Some(format!("not {}: its own words name {word}", measure.id))),
+                // A date claim is checked by its own rule already (a cue next to it, its subject in its
+                // sentence); a date often names its event without a verb ("the state of emergency in
+                // March 2022").
+                None => match measure.frame.as_ref().filter(|_| !is_date && catalog.frame_veto.iter().any(|l| l == language)) {
+                    // A refused measure leaves the figure to the frames' own choice, as if the scores
+                    // had chosen none.
+                    Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
+                        let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
+                        match own_frame(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language))) {
+                            (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
+                            _ => (None, Some(refusal)),
+                        }
+                    }
+                    Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
+                        own_frame(framed)
+                    }
+                    _ => (Some(measure), Some(score.describe(index))),
+                },
+            },
+            None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed),
+            None => (None, None),
+        };
+    }
+    let had_score = scored.is_some();
+    if let Some((measure, score)) = scored {
+        match &measure.frame {
+            None => return (Some(measure), Some(score.describe(index))),
+            Some(frame) => match catalog.frames.fit(frame, reading, is_date, true) {
+                // A quantity of another frame nearer the figure outranks it.
+                Some(choice) => match &framed {
+                    Some((other, nearer)) if other.id != measure.id && nearer.quantity.0 < choice.quantity.0 => {
+                        if nearer.quantity.0 == frames::Level::Own {
+                            return (Some(*other), Some(nearer.evidence()));
+                        }
+                        refused = Some(format!("not {}: {} is nearer ({})", measure.id, nearer.quantity.2, nearer.quantity.0.name()));
+                    }
+                    _ => return (Some(measure), Some(choice.evidence())),
+                },
+                None => refused = Some(format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading))),
+            },
+        }
+    }
+    match framed.filter(|_| !had_score).map(|f| own_frame(Some(f))) {
+        Some((Some(measure), evidence)) => (Some(measure), evidence),
+        _ => (None, refused),
+    }
+}
+
+/// Does the frames' own choice (see [`own_frame`]) count another quantity than `frame`, named in
+/// the figure's own phrase, while `frame`'s quantity is named nowhere in the figure's clause?
+fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&Measure, frames::Choice)>, reading: &frames::Reading) -> bool {
+    let Some((other, choice)) = framed else { return false };
+    let other_quantities = other.frame.as_ref().map_or(&[][..], |f| f.quantity.as_slice());
+    let scored_level = catalog.frames.quantity_level(frame, reading);
+    choice.quantity.0 == frames::Level::Own
+        && choice.subject.0 <= frames::Level::Clause
+        && !other_quantities.iter().any(|q| frame.quantity.contains(q))
+        && scored_level.is_none_or(|l| l > frames::Level::Clause)
+}
+
+/// The frames' own choice when the figure's own phrase names its quantity and its clause its
+/// subject ("20,000 inmates in the mega-prison"), with the words that decided it.
+fn own_frame(framed: Option<(&Measure, frames::Choice)>) -> (Option<&Measure>, Option<String>) {
+    match framed.filter(|(_, choice)| choice.quantity.0 == frames::Level::Own && choice.subject.0 <= frames::Level::Clause) {
+        Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
+        None => (None, None),
+    }
+}
+
+/// The word of the figure's own phrase that names the subject of another framed measure of the
+/// same quantity, as narrow as the measure's own (as high a rank), when none of the measure's
+/// own subjects is named there: "envió a 240 venezolanos y 20 salvadoreños a la megacárcel":
+/// 20 counts Salvadorans sent, not Venezuelans (the megacárcel is where they went, a broader
+/// subject).
+fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &frames::Reading) -> Option<String> {
+    let frame = measure.frame.as_ref()?;
+    if catalog.frames.subject_read(&frame.subject, reading).is_some_and(|(level, _)| level == frames::Level::Own) {
+        return None;
+    }
+    catalog.measures.iter().filter_map(|other| other.frame.as_ref()).filter(|f| f.quantity.iter().any(|q| frame.quantity.contains(q))).find_map(|f| {
+        let rank = catalog.frames.top_rank(&frame.subject);
+        let others: Vec<String> =
+            f.subject.iter().filter(|s| !frame.subject.contains(s) && catalog.frames.top_rank(std::slice::from_ref(s)) >= rank).cloned().collect();
+        catalog.frames.subject_read(&others, reading).filter(|(level, _)| *level == frames::Level::Own).map(|(_, word)| word)
+    })
+}
+
+/// Does the figure's own surface give its unit ("three flights", "US$5 millones"), rather than
+/// a count before it ("... on three flights, 120 of them")? A bare numeral does not.
+pub(super) fn unit_in_surface(m: &Mention) -> bool {
+    m.surface.chars().any(|c| !(c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '.' | '\'' | '-')))
+}
+
+/// The framed measure a statement states: among the measures whose kind and unit fit and whose
+/// frame's quantity and subject are both read around it, the one with the nearest quantity,
+/// then the nearest subject, then the narrower subject. A tie leaves it empty.
+pub(super) fn framed_measure<'c>(
+    catalog: &'c Catalog,
+    reading: &frames::Reading,
+    m: &Mention,
+    unit: Option<&str>,
+    is_date: bool,
+    short_window: bool,
+    place: Place,
+) -> Option<(&'c Measure, frames::Choice)> {
+    let mut best: Option<((frames::Level, frames::Level, i64), &Measure, frames::Choice)> = None;
+    let mut tie = false;
+    for measure in &catalog.measures {
+        let Some(frame) = &measure.frame else { continue };
+        if ruled_out(measure, is_date, short_window, place)
+            || !measure.fit().accepts(m.kind, unit)
+            || catalog.frames.quantity_near(&measure.unless, reading).is_some()
+        {
+            continue;
+        }
+        if measure.unit == "any" && !frame.units.is_empty() && unit.is_some_and(|u| !frame.units.iter().any(|x| x == u)) {
+            continue;
+        }
+        let Some(choice) = catalog.frames.fit(frame, reading, is_date, false) else { continue };
+        let key = (choice.quantity.0, choice.subject.0, -catalog.frames.rank(&choice));
+        match best.as_ref().map(|(k, _, _)| key.cmp(k)) {
+            Some(std::cmp::Ordering::Greater) => {}
+            Some(std::cmp::Ordering::Equal) => tie = true,
+            _ => {
+                best = Some((key, measure, choice));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(_, measure, choice)| (measure, choice))
+}

@@ -1,0 +1,213 @@
+//! Claims: which measure each statement states (from the catalog in schemas/measures.toml
+//! and the frames of schemas/frames.toml); the period it describes is as_of.rs's job.
+//!
+//! This file holds [`assign_measures`] (the order in which a statement is read) and the small
+//! text helpers the others share. The rest lives by job in the sibling files: `catalog` (the
+//! catalog, its loading and checks, the phrase index), `score` (the word scores), `near_words`
+//! (the words around a figure), `rules` (what takes a measure away: projections, other places,
+//! differences, partitives), `frame_check` (the frames' reading against the scores), `series`
+//! (measures and units from neighbouring figures) and `dates` (when a date is a claim).
+
+use crate::extract::text::Doc;
+use crate::extract::{Lexicon, Mention};
+use crate::transform::as_of::is_name_year;
+use crate::transform::frames;
+use crate::transform::own_phrase;
+use crate::transform::persons::NameReader;
+
+mod catalog;
+mod dates;
+mod frame_check;
+mod near_words;
+mod rules;
+mod score;
+mod series;
+
+use catalog::Hits;
+pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
+use dates::{opens_a_span, DATE_CLAIM_MARGIN};
+use frame_check::{frame_checked, framed_measure, unit_in_surface};
+use near_words::{near_parts, opens_with_pronoun, stands_alone, with_antecedent};
+use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, projection_in_clause, ruled_out, Place};
+use score::{score, Context, Score, SentenceHits};
+use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
+
+/// Does `haystack` (lower-cased, padded with spaces) contain the cue as whole words?
+pub(crate) fn has_phrase(haystack: &str, cue: &str) -> bool {
+    let mut from = 0;
+    while let Some(pos) = haystack[from..].find(cue) {
+        let s = from + pos;
+        let e = s + cue.len();
+        let before_ok = s == 0 || !haystack[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after_ok = !haystack[e..].chars().next().is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = s + cue.len().max(1);
+    }
+    false
+}
+
+/// The measure of a person's attribute stated by `m`, when a person attribute of the catalog
+/// fits its kind and unit and the figure is in apposition to a name.
+fn person_measure(names: &NameReader, m: &Mention, catalog: &Catalog) -> Option<String> {
+    let attribute = catalog.person_attributes.iter().find(|p| p.fit().accepts(m.kind, m.unit.as_deref()))?;
+    names.person_before(m).map(|person| format!("{}_{person}", attribute.prefix))
+}
+
+pub(crate) fn lower_padded(s: String) -> String {
+    format!(" {} ", s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+}
+
+/// Is `word` (lower-case) a past-tense form: one of the lexicon's `past_tense_words`, or a word
+/// with a `past_suffixes` ending (English "-ed", Spanish "-aron", "-ó")?
+pub(crate) fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.past_tense_words.iter().any(|w| w == word)
+        || (word.chars().count() > 4 && lexicon.past_suffixes.iter().any(|s| word.ends_with(s.as_str())) && !lexicon.not_past_tense.iter().any(|w| w == word))
+}
+
+/// Assign a measure to every statement, and make dates statements where the date itself is
+/// the claim ("CECOT opened in 2023"): a date or year becomes a statement only when a date
+/// measure of the catalog fits it. A figure in apposition to a named person ("Ana Pérez, 39,")
+/// states that person's attribute (`age_ana_perez`) when a person attribute of the catalog fits.
+pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, lexicon: &Lexicon) {
+    // Units read from the text come first, so a measure must fit them ("de los 11 venezolanos
+    // ..., siete están en el CECOT" counts persons, not pavilions).
+    units_of_multipliers(mentions);
+    // A unit a count takes from the count before it is no word of its own phrase: it names no
+    // quantity for the frames ("... on three flights, 137 of them under the act").
+    let own_unit: Vec<bool> = mentions.iter().map(|m| m.unit.is_some()).collect();
+    if let Some(rates) = catalog.rate_subjects.get(&lexicon.language) {
+        rates_named_before(doc, mentions, rates);
+    }
+    units_from_antecedents(mentions, 0);
+    let names = NameReader::new(doc, lexicon);
+    let index = catalog.index.get(&lexicon.language);
+    let mut sentences = index.map(|index| SentenceHits { doc, index, kept: Vec::new() });
+    // What the story is about: a figure's subject may be named anywhere in its article (the
+    // article's first sentence often states its figure before naming the subject).
+    let article_text = lower_padded(doc.slice(doc.front_matter_end, doc.chars.len()));
+    for i in 0..mentions.len() {
+        if mentions[i].is_statement {
+            if let Some(id) = person_measure(&names, &mentions[i], catalog) {
+                mentions[i].measure = Some(id);
+                mentions[i].measure_evidence = Some("near: a person's name before it".to_string());
+                continue;
+            }
+        }
+        let m = &mentions[i];
+        let is_date = matches!(m.kind, "date" | "year");
+        let date_claim_candidate =
+            is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon) && !opens_a_span(doc, mentions, i, lexicon);
+        if !(m.is_statement || date_claim_candidate) {
+            continue;
+        }
+        let (Some(index), Some(sentences)) = (index, sentences.as_mut()) else { continue };
+        let sentence = sentences.of(m.sentence);
+        let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
+        let (left, right) = near_parts(doc, mentions, i);
+        let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
+        let clause_text = lower_padded(doc.slice(ca, cb));
+        let clause = index.hits(&clause_text);
+        let own = own_phrase::own_words(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
+        let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n)));
+        // An anaphoric noun before the figure brings the sentence before's words next to it.
+        let near_text = match counts_previous {
+            true if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
+            _ => lower_padded(format!("{left} {right}")),
+        };
+        let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
+        let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
+        let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
+        let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, &right, catalog, &lexicon.language) };
+        if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own, cb, catalog, &lexicon.language) {
+            mentions[i].measure = None;
+            mentions[i].measure_evidence = Some(reason);
+            continue;
+        }
+        let words = |list: &ByLanguage| list.get(&lexicon.language).cloned().unwrap_or_default();
+        // A plan to change a design figure ("planea ampliar su capacidad hasta 55.000") states
+        // no design: the projection holds for `design` measures too.
+        let clause_left = lower_padded(doc.slice(ca, mentions[i].start));
+        let planned_change = projection.and(words(&catalog.change).into_iter().find(|w| has_phrase(&clause_left, w)));
+        let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window), &words(&catalog.since));
+        let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
+        let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
+        let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
+        // Framed measures count a whole group's total: not an average, a subgroup or, unless
+        // the measure counts per unit (a cell's occupants), an amount per unit.
+        let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || (per_unit && !measure.per_unit));
+        let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language) };
+        let m = &mentions[i];
+        let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
+        let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
+        // A sentence that opens with a pronoun reads the sentence before as its own ("They were
+        // first enacted in March").
+        let frame_sentence = if anaphoric { format!("{previous_text}{sentence_text}") } else { sentence_text.clone() };
+        let frame_clause = with_antecedent(doc, m, ca, &clause_text, catalog.relative_openers.get(&lexicon.language));
+        // The frames read the figure's own words with its governing verb: the one word the
+        // scores read too where the language's `governing_verb` is on, else the verb phrase
+        // before it ("han muerto 350 reos").
+        let own_frame = if catalog.governing_verb.contains(&lexicon.language) { own.clone() } else { own_phrase::own_frame_words(m, &left, &right) };
+        let texts = frames::Texts {
+            own: &own_frame,
+            near: &near_text,
+            clause: &frame_clause,
+            sentence: &frame_sentence,
+            previous: &previous_text,
+            article: &article_text,
+        };
+        let reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]), unit_in_surface(m));
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure));
+        let mut best: Option<(&Measure, Score)> = None;
+        let mut tie = false;
+        for (k, measure) in catalog.measures.iter().enumerate() {
+            if ruled_out(measure, is_date, short_window, place) || catalog.frames.quantity_near(&measure.unless, &reading).is_some() || no_total(measure) {
+                continue;
+            }
+            if let Some(s) = score(measure, k, index, m, unit, &cx) {
+                match best.as_ref().map(|(_, b)| s.cmp(b, catalog.nearest_first)) {
+                    Some(std::cmp::Ordering::Less) => {}
+                    Some(std::cmp::Ordering::Equal) => tie = true,
+                    _ => {
+                        best = Some((measure, s));
+                        tie = false;
+                    }
+                }
+            }
+        }
+        let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
+        let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
+        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
+        let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
+        let (chosen, evidence) = match (chosen, &whole) {
+            (Some(measure), Some(whole)) if counts_only_the_whole(catalog, measure, whole, &near_text, &lexicon.language) => {
+                (None, Some(format!("not {}: a part of {}", measure.id, whole.trim())))
+            }
+            _ => (chosen, evidence),
+        };
+        // A projection states no fact: its measure stays empty, and the evidence says why.
+        let (chosen, evidence) = match (chosen, projection) {
+            (Some(measure), Some(word)) if !measure.design || planned_change.is_some() => {
+                (None, Some(format!("projection: {word}{}", planned_change.map_or(String::new(), |c| format!(" {c}")))))
+            }
+            (Some(measure), _) => (Some(measure.id.clone()), evidence),
+            (None, _) => (None, evidence),
+        };
+        let m = &mut mentions[i];
+        if is_date {
+            if chosen.is_some() {
+                m.is_statement = true;
+                m.measure = chosen;
+                m.measure_evidence = evidence;
+            }
+        } else {
+            m.measure = chosen;
+            m.measure_evidence = evidence;
+        }
+    }
+    measures_along_series(doc, mentions, lexicon);
+    // Then the measure's unit; then the unit of a count in the sentence before.
+    units_from_measures(mentions, catalog);
+    units_from_antecedents(mentions, 1);
+}

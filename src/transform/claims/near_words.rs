@@ -1,0 +1,79 @@
+//! The words around a figure that its measure is read from: its clause cut at the neighbouring
+//! figures and conjunctions, the clause with a relative pronoun's antecedent, and the pronouns and
+//! nouns that bring in the sentence before.
+
+use super::catalog::Catalog;
+use super::lower_padded;
+use crate::extract::text::Doc;
+use crate::extract::Mention;
+use crate::transform::own_phrase;
+
+/// The figure's clause for the frames: with the clause before it when it opens with a relative
+/// pronoun of `openers` ("the mega-prison, which they described as built for 40,000"), whose
+/// antecedent ends that clause.
+pub(super) fn with_antecedent(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> String {
+    let opens = openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));
+    if !opens || clause_start <= doc.sentences[m.sentence].0 {
+        return clause_text.to_string();
+    }
+    let (before, _) = doc.clause_span(m.sentence, clause_start - 1, clause_start - 1);
+    lower_padded(format!("{} {clause_text}", doc.slice(before, clause_start - 1)))
+}
+
+/// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
+/// counts ("the number reached", not "the number of prisoners")?
+pub(super) fn stands_alone(text: &str, noun: &str) -> bool {
+    text.match_indices(&format!(" {noun} ")).any(|(at, _)| {
+        let next = text[at + noun.len() + 2..].split_whitespace().next().unwrap_or("");
+        !matches!(next, "of" | "de" | "del")
+    })
+}
+
+/// Words that start a new clause about another figure.
+const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];
+
+/// The words of `left` (lower-cased, padded) after its last conjunction: those before it belong
+/// to another figure's clause.
+pub(super) fn after_last_conjunction(left: &str) -> &str {
+    CONJUNCTIONS.iter().filter_map(|c| left.rfind(c).map(|i| i + c.len())).max().map_or(left, |i| &left[i..])
+}
+
+/// The words nearest mention `i`, lower-cased, as (before the figure, the figure and after).
+pub(super) fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
+    let m = &mentions[i];
+    let (mut a, mut b) = doc.clause_span(m.sentence, m.start, m.end);
+    // "the longest, 31 months", "the oldest, 58": a figure alone in its clause is elliptical;
+    // its words are in the clause before.
+    let wordless = |from: usize, to: usize| !doc.chars[from..to].iter().any(|c| c.is_alphabetic());
+    if wordless(a, m.start) && wordless(m.end, b) && a > doc.sentences[m.sentence].0 {
+        a = doc.clause_span(m.sentence, a - 1, a - 1).0;
+    }
+    // Only other quantities cut the window; ranks and names ("por primera vez") do not.
+    // Nor a change written as a verb ("has tripled to 98,000"): the figure is the new level.
+    let change_verb = |x: &Mention| x.kind == "ratio" && !x.surface.chars().any(|c| c.is_ascii_digit());
+    let cuts = |x: &&Mention| !matches!(x.kind, "ordinal" | "identifier" | "other") && !change_verb(x);
+    if let Some(prev) = mentions[..i].iter().rev().filter(cuts).find(|p| p.end <= m.start) {
+        a = a.max(prev.end);
+    }
+    if let Some(next) = mentions[i + 1..].iter().filter(cuts).find(|n| n.start >= m.end) {
+        b = b.min(next.start);
+        if b == next.start {
+            b = m.end + own_phrase::before_next_figures_words(&doc.slice(m.end, b));
+        }
+    }
+    // Words before the figure after a conjunction belong to it, not to the figure before
+    // ("87 were due to illness and 14 appeared to result from acts of violence").
+    let left = lower_padded(doc.slice(a, m.start));
+    // Words after a conjunction open another clause ("enacted in March and have been prolonged").
+    let right = lower_padded(doc.slice(m.start, b));
+    let surface_end = lower_padded(m.surface.clone()).len() - 1;
+    let cut = CONJUNCTIONS.iter().filter_map(|c| right[surface_end.min(right.len())..].find(c).map(|i| i + surface_end)).min();
+    let right = cut.map_or(right.as_str(), |i| &right[..i]).to_string();
+    (lower_padded(after_last_conjunction(&left).to_string()), lower_padded(right))
+}
+
+/// Does the sentence (lower-cased, padded) open with a pronoun of the catalog's `anaphora` ("It was first introduced
+/// in late March")? Its subject is then the sentence before's.
+pub(super) fn opens_with_pronoun(sentence_text: &str, catalog: &Catalog, language: &str) -> bool {
+    catalog.anaphora.get(language).is_some_and(|list| list.iter().any(|w| sentence_text.starts_with(&format!(" {w} "))))
+}

@@ -1,0 +1,165 @@
+//! Measures and units that a figure takes from the figures around it: a series or a continuation
+//! takes the measure before it, a bare number after a rate's noun that rate, a multiplier its
+//! baseline year, a count without its noun the unit of the count before it or of its measure.
+
+use std::collections::BTreeMap;
+
+use super::catalog::Catalog;
+use super::has_phrase;
+use crate::extract::text::Doc;
+use crate::extract::{Lexicon, Mention};
+
+/// A figure that continues the one before it states the same measure: a rate in a series dated
+/// by year ("the homicide rate was 41 per 100,000 in 2018, 22.5 in 2019 and 9.1 in 2020"), or a
+/// figure a continuation cue ties to the one before ("held 98,700 people, up from 31,400 in
+/// 2019"). A statement without a measure takes the measure of the statement before it in its
+/// sentence when both are of one kind and unit (or it has none) and only years, the lexicon's
+/// `series_joiners` and, for the second kind, a `continuation_cues` phrase stand between them.
+pub(super) fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon: &Lexicon) {
+    let mut previous: Option<usize> = None;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !m.is_statement || matches!(m.kind, "date" | "year") {
+            continue;
+        }
+        if let Some(p) = previous {
+            let head = &mentions[p];
+            let same_kind = m.kind == head.kind && (m.unit.is_none() || m.unit == head.unit);
+            if same_kind && m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && continues(doc, mentions, p, i, lexicon) {
+                mentions[i].measure = mentions[p].measure.clone();
+                mentions[i].measure_evidence = Some(format!("continues: {}", mentions[p].surface));
+            }
+        }
+        previous = Some(i);
+    }
+}
+
+/// Does mention `b` continue mention `a`: between them only years and series joiners (with at
+/// least one year, or rates of one unit), around at most one continuation cue?
+fn continues(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexicon) -> bool {
+    let years: Vec<&Mention> = mentions[a + 1..b].iter().filter(|m| m.kind == "year").collect();
+    let mut text = String::new();
+    let mut from = mentions[a].end;
+    for y in &years {
+        text.push_str(&doc.slice(from, y.start));
+        text.push_str(" ; ");
+        from = y.end;
+    }
+    text.push_str(&doc.slice(from, mentions[b].start));
+    let spaced = format!(" {} ", text.replace(',', " , ").replace(';', " ; ").to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    let cue = lexicon.continuation_cues.iter().filter(|c| has_phrase(&spaced, c)).max_by_key(|c| c.len());
+    let rest = match cue {
+        Some(c) => spaced.replacen(&format!(" {c} "), " ", 1),
+        None => spaced,
+    };
+    let joined = rest.split_whitespace().all(|w| lexicon.series_joiners.contains(w));
+    let rates = mentions[a].kind == "ratio" && mentions[a].unit.is_some() && mentions[a].unit == mentions[b].unit;
+    joined && (cue.is_some() || (!years.is_empty() && rates))
+}
+
+/// Bare numbers that a rate's noun before them in their sentence names ("la tasa de homicidios
+/// bajó a 40 en 2019, a 21,5 en 2020"): they are that rate, in its unit. Only years, dates and
+/// other bare numbers may stand between the noun and the number.
+pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BTreeMap<String, String>) {
+    for i in 0..mentions.len() {
+        if !is_bare_number(&mentions[i]) {
+            continue;
+        }
+        let m = &mentions[i];
+        let start = doc.sentences[m.sentence].0;
+        let left = doc.slice(start, m.start).to_lowercase();
+        let Some((at, unit)) = rates
+            .iter()
+            .filter_map(|(noun, unit)| left.rfind(noun.as_str()).map(|b| (start + left[..b].chars().count() + noun.chars().count(), unit)))
+            .max_by_key(|(at, _)| *at)
+        else {
+            continue;
+        };
+        let between_ok = mentions[..i].iter().filter(|x| x.start >= at).all(|x| matches!(x.kind, "year" | "date") || x.unit.as_deref() == Some(unit.as_str()));
+        if between_ok {
+            let unit = unit.clone();
+            mentions[i].kind = "ratio";
+            mentions[i].unit = Some(unit);
+        }
+    }
+}
+
+/// A count written as a number alone (an article at most: "los 17,3"), with no unit.
+fn is_bare_number(m: &Mention) -> bool {
+    let words: Vec<&str> = m.surface.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    m.kind == "count" && m.unit.is_none() && m.is_statement && words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 3)
+}
+
+/// A multiplier compares with a baseline: "four times as many as in 2023", "casi el doble de la
+/// tasa de 2019", "grew tenfold since the 1990s", "between 2020 and 2024 it tripled". Its unit
+/// names the baseline year: `x_2023_level`, `x_1990s_level`. The baseline is a year after the
+/// multiplier, or the earlier of two years of its sentence; a lone year before it dates the
+/// claim instead ("In 2024 the rate was 30 times that of the population"), and the multiplier
+/// keeps no unit.
+pub(super) fn units_of_multipliers(mentions: &mut [Mention]) {
+    let mut i = 0;
+    while i < mentions.len() {
+        let sentence = mentions[i].sentence;
+        let end = i + mentions[i..].iter().take_while(|m| m.sentence == sentence).count();
+        let years: Vec<(usize, i32, String)> =
+            mentions[i..end].iter().filter(|m| m.kind == "year" && !m.is_statement).filter_map(|m| year_label(m).map(|(y, l)| (m.start, y, l))).collect();
+        let distinct: std::collections::BTreeSet<i32> = years.iter().map(|(_, y, _)| *y).collect();
+        for m in mentions[i..end].iter_mut().filter(|m| m.kind == "ratio" && m.unit.is_none() && m.is_statement) {
+            let after = years.iter().filter(|(start, _, _)| *start > m.start).min_by_key(|(_, y, _)| *y);
+            let earliest = years.iter().min_by_key(|(_, y, _)| *y).filter(|_| distinct.len() >= 2);
+            if let Some((_, _, label)) = after.or(earliest) {
+                m.unit = Some(format!("x_{label}_level"));
+            }
+        }
+        i = end;
+    }
+}
+
+/// A year mention as (first year, label): `2019` -> (2019, "2019"); the decade 1990-1999 ->
+/// (1990, "1990s").
+fn year_label(m: &Mention) -> Option<(i32, String)> {
+    if let Some(y) = m.value.as_deref().and_then(|v| v.parse::<i32>().ok()) {
+        return Some((y, y.to_string()));
+    }
+    match (m.low, m.high) {
+        (Some(lo), Some(hi)) if hi - lo == 9.0 && lo % 10.0 == 0.0 => Some((lo as i32, format!("{}s", lo as i32))),
+        (Some(lo), _) => Some((lo as i32, (lo as i32).to_string())),
+        _ => None,
+    }
+}
+
+/// A count written without its noun continues the count before it ("Of the 430 detainees,
+/// 96 died in hospital and 73 in their cells"; "con 44 votos a favor y tres en contra"): it
+/// takes the unit of the nearest earlier count with a unit in its sentence, or up to
+/// `sentences_back` sentences before.
+pub(super) fn units_from_antecedents(mentions: &mut [Mention], sentences_back: usize) {
+    let mut last_unit: Option<(usize, String)> = None; // (sentence, unit) of the last count with a unit
+    for m in mentions.iter_mut() {
+        if m.kind != "count" {
+            continue;
+        }
+        match &m.unit {
+            Some(u) => last_unit = Some((m.sentence, u.clone())),
+            None => {
+                if let Some((sentence, unit)) = &last_unit {
+                    if m.sentence <= sentence + sentences_back {
+                        m.unit = Some(unit.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A figure written without its noun whose measure is known counts what its measure counts
+/// ("the prison population reached 9,400"): it takes the measure's unit.
+pub(super) fn units_from_measures(mentions: &mut [Mention], catalog: &Catalog) {
+    // A raw noun ("privados") is no unit: the measure's unit replaces it.
+    let unitless = |m: &Mention| m.unit.as_ref().is_none_or(|u| !catalog.known_units.contains(u));
+    for m in mentions.iter_mut().filter(|m| unitless(m) && m.kind != "date" && m.kind != "year") {
+        let Some(fit) = m.measure.as_deref().and_then(|id| catalog.fit(id)) else { continue };
+        if !matches!(fit.unit, "any" | "date") {
+            m.unit = Some(fit.unit.to_string());
+        }
+    }
+}
