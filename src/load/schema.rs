@@ -270,7 +270,7 @@ pub const STATEMENTS: TableDef = TableDef {
         ForeignKey { column: "source_id", table: "sources", table_column: "source_id" },
         ForeignKey { column: "statement_id", table: "mentions", table_column: "mention_id" },
     ],
-    built_by: "claims (src/transform/claims.rs, as_of.rs, statements.rs)",
+    built_by: "claims (src/transform/claims/, as_of.rs, statements.rs)",
 };
 
 /// Figures computed from statements.
