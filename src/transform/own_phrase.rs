@@ -10,21 +10,21 @@ use crate::extract::Mention;
 use crate::extract::ARTICLES;
 
 /// How many words after the figure belong to its own noun phrase ("66,000 arrested",
-/// "40 mil pandilleros recluidos").
+/// "36 mil pandilleros recluidos").
 const OWN_WORDS_AFTER: usize = 3;
 
 /// How many words may stand before a date that opens a sentence ("En el año 2024, ...").
 const OPENING_WORDS: usize = 3;
 
-/// Prepositions that tie the words before them to the figure after ("capacity of 40,000",
-/// "capacidad para 40 mil", "a prison for 40,000"): the two words before such a preposition are
+/// Prepositions that tie the words before them to the figure after ("capacity of 36,000",
+/// "capacidad para 36 mil", "a prison for 36,000"): the two words before such a preposition are
 /// the figure's own.
 const LINKS: &[&str] = &["of", "for", "to", "at", "de", "del", "para", "a", "en"];
 
 /// The figure's own words, lower-cased and padded with spaces: its surface, up to
 /// [`OWN_WORDS_AFTER`] words after it (within `right`, its clause cut at the next figure), and
 /// the words a linking preposition ties to it from `left`, or, without one and with
-/// `governing_verb`, the word right before it: its governing verb ("holds 90,000", "deported
+/// `governing_verb`, the word right before it: its governing verb ("holds 84,000", "deported
 /// 200", "can hold 30,000").
 pub fn own_words(m: &Mention, left: &str, right: &str, governing_verb: bool) -> String {
     let after = words_after(m, right);
@@ -93,7 +93,7 @@ fn first_governing_word(words: &[&str]) -> usize {
 /// "93,000 inmates in a system built for 64,000": `system built for` is tied to 64,000 by its
 /// preposition, as [`own_words`] reads it from that figure's side. `gap` is the text between
 /// the two figures; the answer is the number of its chars that belong to the first figure. The
-/// first word after the figure always stays its own ("40,000 inmates out of 100,000").
+/// first word after the figure always stays its own ("36,000 inmates out of 100,000").
 pub fn before_next_figures_words(gap: &str) -> usize {
     let offsets: Vec<usize> = gap.split_whitespace().map(|w| w.as_ptr() as usize - gap.as_ptr() as usize).collect();
     let words: Vec<&str> = gap.split_whitespace().collect();

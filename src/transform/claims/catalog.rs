@@ -41,7 +41,7 @@ pub struct Measure {
     /// period each names. Dates are timeless too ([`Measure::is_timeless`]).
     #[serde(default)]
     pub timeless: bool,
-    /// A figure a plan or a design states as a fact ("the prison will hold 40,000"): a
+    /// A figure a plan or a design states as a fact ("the prison will hold 36,000"): a
     /// projection word before it does not take its measure away.
     #[serde(default)]
     pub design: bool,
@@ -91,7 +91,7 @@ pub struct Catalog {
     #[serde(rename = "person_attribute", default)]
     pub person_attributes: Vec<PersonAttribute>,
     /// Words that make a figure a projection, a target or a hypothetical when they stand
-    /// before it in its clause ("will close the year with 90,000", "la meta de"): such a figure
+    /// before it in its clause ("will close the year with 84,000", "la meta de"): such a figure
     /// states no fact, so it gets no measure (unless the measure is a `design` figure).
     #[serde(default)]
     pub projection: ByLanguage,
@@ -195,7 +195,7 @@ pub struct Catalog {
     #[serde(default)]
     pub frame_fill: Vec<String>,
     /// The languages where the word right before a figure is its governing verb, one of its own
-    /// words ("holds 90,000"): see [`own_phrase::own_words`](crate::transform::own_phrase::own_words).
+    /// words ("holds 84,000"): see [`own_phrase::own_words`](crate::transform::own_phrase::own_words).
     #[serde(default)]
     pub governing_verb: Vec<String>,
     /// The languages where a framed measure the word scores choose stands only when its frame
@@ -206,17 +206,17 @@ pub struct Catalog {
     pub frame_veto: Vec<String>,
     /// The languages where a framed measure the word scores choose gives way to the frames' own
     /// choice of another quantity when the figure's own phrase names that quantity and the
-    /// scored measure's quantity stands nowhere in the figure's clause ("61,000 people were
-    /// arrested ..., and 5,000 of them had been released": 61,000 counts arrests).
+    /// scored measure's quantity stands nowhere in the figure's clause ("57,000 people were
+    /// arrested ..., and 5,000 of them had been released": 57,000 counts arrests).
     #[serde(default)]
     pub own_quantity_first: Vec<String>,
     /// Nouns that stand for the quantity of the sentence before ("the number", "the toll"): a
     /// figure after one in its clause counts what the sentence before counts ("Police say the
-    /// number reached 72,400"), so that sentence's words name it as if in its own clause.
+    /// number reached 66,300"), so that sentence's words name it as if in its own clause.
     #[serde(default)]
     pub anaphoric_nouns: ByLanguage,
     /// Relative pronouns: a clause that opens with one ("..., which officials say was built for
-    /// 40,000") is about the noun the clause before ends with, so the frames read that clause
+    /// 36,000") is about the noun the clause before ends with, so the frames read that clause
     /// as part of the figure's.
     #[serde(default)]
     pub relative_openers: ByLanguage,

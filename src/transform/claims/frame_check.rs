@@ -88,7 +88,7 @@ fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&
 }
 
 /// The frames' own choice when the figure's own phrase names its quantity and its clause its
-/// subject ("20,000 inmates in the mega-prison"), with the words that decided it.
+/// subject ("17,000 inmates in the mega-prison"), with the words that decided it.
 fn own_frame(framed: Option<(&Measure, frames::Choice)>) -> (Option<&Measure>, Option<String>) {
     match framed.filter(|(_, choice)| choice.quantity.0 == frames::Level::Own && choice.subject.0 <= frames::Level::Clause) {
         Some((measure, choice)) => (Some(measure), Some(choice.evidence())),

@@ -9,7 +9,7 @@ use crate::extract::Mention;
 use crate::transform::own_phrase;
 
 /// The figure's clause for the frames: with the clause before it when it opens with a relative
-/// pronoun of `openers` ("the mega-prison, which they described as built for 40,000"), whose
+/// pronoun of `openers` ("the mega-prison, which they described as built for 36,000"), whose
 /// antecedent ends that clause.
 pub(super) fn with_antecedent(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> String {
     let opens = openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));

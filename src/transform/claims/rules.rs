@@ -9,13 +9,13 @@ use crate::extract::Mention;
 use crate::transform::{frames, own_phrase};
 
 /// The projection word (of the catalog's `projection` list) before the figure in its clause,
-/// if any: "will close the year with 90,000", "la meta es llegar a 20,000".
+/// if any: "will close the year with 84,000", "la meta es llegar a 17,000".
 fn projection_word<'a>(words: &'a [String], left: &str) -> Option<&'a str> {
     words.iter().find(|w| has_phrase(left, w)).map(String::as_str)
 }
 
 /// The projection word of the figure's clause before it, if any, or of its own words after it
-/// (the verb of a figure that is its subject: "500.000 podrían ser deportados", "20,000 will be
+/// (the verb of a figure that is its subject: "500.000 podrían ser deportados", "17,000 will be
 /// freed"). Before it, it governs the whole clause, whatever figures (a year to close) stand
 /// between: "cerrará 2024 con más de 110,000 reos".
 pub(super) fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usize, right: &str, catalog: &'c Catalog, language: &str) -> Option<&'c str> {

@@ -41,7 +41,7 @@ impl Score {
     }
 
     /// Does this score beat `other`? With `nearest_first`, the words next to the figure decide
-    /// and farther words only break a tie ("CECOT, built for 40,000, holds 20,000": each
+    /// and farther words only break a tie ("CECOT, built for 36,000, holds 17,000": each
     /// figure's own noun and verb); otherwise all points add up.
     pub(super) fn cmp(&self, other: &Score, nearest_first: bool) -> std::cmp::Ordering {
         if self.decided_by_own_words(other) {
