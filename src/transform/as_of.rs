@@ -307,7 +307,7 @@ fn is_own_anchor(doc: &Doc, figure_end: usize, a: &Anchor, lexicon: &Lexicon, wo
     }
     let gap = doc.slice(figure_end, a.start).to_lowercase();
     let gap = gap.split_whitespace().collect::<Vec<_>>().join(" ");
-    (gap.is_empty() && a.adjoining) || lexicon.own_anchor_words.iter().any(|w| gap == *w) || words.own_anchor_phrases.iter().any(|w| gap == *w)
+    (gap.is_empty() && a.adjoining) || lexicon.own_anchor_words.contains(&gap) || words.own_anchor_phrases.contains(&gap)
 }
 
 /// Phrases naming the year before an anchor of their sentence ("in 2021, from 9.4 the year

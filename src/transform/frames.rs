@@ -58,10 +58,6 @@ pub struct Quantity {
     /// The quantity of a date claim: its word must stand next to the date.
     #[serde(default)]
     pub dates: bool,
-    /// Its `units` alone name it only as a word of the figure's clause, not of its own phrase:
-    /// a span of years is as often an age or a prison term as the time a measure has lasted.
-    #[serde(default)]
-    pub weak_units: bool,
     /// Its words are nouns of what is counted (prisoners, inmates), which other quantities
     /// count too: read only when no other quantity is read in the figure's clause ("diseñada
     /// para 30.000 reos" counts capacity, "alojan 70 reos cada una" a cell's occupants).
@@ -228,15 +224,14 @@ impl FrameBook {
 
     /// Read the quantities and subjects named around a statement, each at its nearest level.
     /// A mention whose unit names a quantity names it in its own phrase when `unit_named` (the
-    /// figure's own words give the unit, not a count before it) and the quantity's units are
-    /// not weak; else in its clause.
+    /// figure's own words give the unit, not a count before it); else in its clause.
     pub fn read(&self, lang: &str, texts: &Texts, unit: Option<&str>, unit_named: bool) -> Reading {
         let mut reading = Reading::default();
         let Some(index) = self.index.get(lang) else { return reading };
         if let Some(u) = unit {
             for (i, (_, q)) in self.quantities.iter().enumerate() {
                 if q.units.iter().any(|x| x == u) {
-                    let level = if q.weak_units || !unit_named { Level::Near } else { Level::Own };
+                    let level = if unit_named { Level::Own } else { Level::Near };
                     reading.quantities.insert(i, (level, u.to_string()));
                 }
             }
@@ -282,16 +277,6 @@ impl FrameBook {
         if other_near {
             reading.quantities.retain(|&i, _| !self.quantities[i].1.yields);
         }
-    }
-
-    /// A quantity outside the frame read in the figure's clause by another word than the
-    /// choice's, if any (its word).
-    pub fn rival_quantity(&self, frame: &FrameRef, choice: &Choice, reading: &Reading) -> Option<String> {
-        reading
-            .quantities
-            .iter()
-            .find(|(&i, (level, word))| *level <= Level::Near && *word != choice.quantity.2 && !frame.quantity.contains(&self.quantities[i].0))
-            .map(|(_, (_, word))| word.clone())
     }
 
     /// Read every word in each form `groups` of endings make, per language (see
@@ -366,18 +351,6 @@ impl FrameBook {
     /// The nearest level where one of a frame's quantities is read, if anywhere.
     pub fn quantity_level(&self, frame: &FrameRef, reading: &Reading) -> Option<Level> {
         frame.quantity.iter().filter_map(|n| self.quantity(n).and_then(|i| reading.quantities.get(&i))).map(|(l, _)| *l).min()
-    }
-
-    /// A subject outside the frame read nearer the figure than the choice's subject, or as near
-    /// and narrower (a higher rank), if any: the figure is more likely that subject's.
-    pub fn rival_subject(&self, frame: &FrameRef, choice: &Choice, reading: &Reading) -> Option<String> {
-        let rank = self.rank(choice);
-        reading.subjects.iter().find_map(|(&i, (level, word))| {
-            let (name, subject) = &self.subjects[i];
-            let rival =
-                !frame.subject.contains(name) && subject.rank >= rank && (*level < choice.subject.0 || (*level == choice.subject.0 && subject.rank > rank));
-            rival.then(|| word.clone())
-        })
     }
 
     /// The nearest level at which one of the named subjects is read, with its word.
