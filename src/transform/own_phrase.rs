@@ -49,11 +49,12 @@ pub fn words_after<'a>(m: &Mention, right: &'a str) -> Vec<&'a str> {
 }
 
 /// The figure's own words as the frames read them: [`own_words`] and, when no preposition
-/// ties words before the figure to it, the verb right before it ("han muerto 310 reos",
-/// "el régimen suma 38 meses").
-pub fn own_frame_words(m: &Mention, left: &str, right: &str) -> String {
+/// ties words before the figure to it, the verb right before it with the auxiliaries before
+/// that ("han muerto 310 reos", "el régimen suma 38 meses"): a noun before the verb is its
+/// subject, not the figure's ("Centros Penales reporta 111.300 reos").
+pub fn own_frame_words(m: &Mention, left: &str, right: &str, auxiliaries: &[String]) -> String {
     let before: Vec<&str> = left.split_whitespace().collect();
-    let governing = if first_tied_word(&before).is_some() { String::new() } else { before[first_governing_word(&before)..].join(" ") };
+    let governing = if first_tied_word(&before).is_some() { String::new() } else { before[first_governing_word(&before, auxiliaries)..].join(" ") };
     format!(" {}{} ", governing, own_words(m, left, right, false).trim_end())
 }
 
@@ -71,17 +72,20 @@ fn first_tied_word(words: &[&str]) -> Option<usize> {
 }
 
 /// How many words right before a figure, with no preposition between, are its own: the verb
-/// that governs it ("han muerto 310 reos", "fueron liberadas 7.500 personas", "killed 200").
-const GOVERNING_WORDS_BEFORE: usize = 2;
+/// that governs it and the auxiliaries before it ("han muerto 310 reos", "fueron liberadas
+/// 7.500 personas", "killed 200").
+const GOVERNING_WORDS_BEFORE: usize = 3;
 
-/// Where, in the words right before a figure, its governing verb begins: up to
-/// [`GOVERNING_WORDS_BEFORE`] words, none after a punctuation mark (a comma or a colon ends
-/// another phrase: "Tras la masacre, 300 reos ..."). `words.len()` when none are.
-fn first_governing_word(words: &[&str]) -> usize {
+/// Where, in the words right before a figure, its governing verb begins: the last word and up
+/// to [`GOVERNING_WORDS_BEFORE`] words in all, each before it one of `auxiliaries`; none after
+/// a punctuation mark (a comma or a colon ends another phrase: "Tras la masacre, 300 reos
+/// ..."). `words.len()` when none are.
+fn first_governing_word(words: &[&str], auxiliaries: &[String]) -> usize {
     let ends_phrase = |w: &str| w.ends_with(|c: char| c.is_ascii_punctuation() || matches!(c, '—' | '–' | '”' | '“' | '»' | '«'));
     let mut first = words.len();
     for (i, w) in words.iter().enumerate().rev().take(GOVERNING_WORDS_BEFORE) {
-        if ends_phrase(w) {
+        let is_auxiliary = auxiliaries.iter().any(|a| a.eq_ignore_ascii_case(w));
+        if ends_phrase(w) || (i + 1 < words.len() && !is_auxiliary) {
             break;
         }
         first = i;
@@ -154,7 +158,7 @@ fn in_one_calendar_period(mentions: &[Mention], doc: &Doc, i: usize, opened: &dy
 
 #[cfg(test)]
 mod tests {
-    use super::before_next_figures_words;
+    use super::{before_next_figures_words, first_governing_word};
 
     #[test]
     fn words_tied_to_the_next_figure_are_not_the_first_figures() {
@@ -165,5 +169,21 @@ mod tests {
         assert_eq!(before_next_figures_words(" inmates out of "), " inmates ".chars().count());
         // No preposition before the next figure: the whole gap is the first figure's.
         assert_eq!(before_next_figures_words(" detenidos y "), " detenidos y ".chars().count());
+    }
+
+    #[test]
+    fn the_governing_verb_takes_its_auxiliaries_not_its_subject() {
+        let aux: Vec<String> = ["han", "fueron", "se"].iter().map(|w| w.to_string()).collect();
+        let from = |left: &str| {
+            let words: Vec<&str> = left.split_whitespace().collect();
+            words[first_governing_word(&words, &aux)..].join(" ")
+        };
+        assert_eq!(from("en las cárceles han muerto"), "han muerto");
+        assert_eq!(from("en total fueron liberadas"), "fueron liberadas");
+        assert_eq!(from("el año pasado se registraron"), "se registraron");
+        // A noun before the verb is its subject ("Centros Penales reporta 111.300 reos").
+        assert_eq!(from("centros penales reporta"), "reporta");
+        // A comma ends another phrase ("Tras la masacre, 300 reos").
+        assert_eq!(from("tras la masacre,"), "");
     }
 }

@@ -148,7 +148,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // The frames read the figure's own words with its governing verb: the one word the
         // scores read too where the language's `governing_verb` is on, else the verb phrase
         // before it ("han muerto 350 reos").
-        let own_frame = if catalog.governing_verb.contains(&lexicon.language) { own.clone() } else { own_phrase::own_frame_words(m, &left, &right) };
+        let own_frame = if catalog.governing_verb.contains(&lexicon.language) { own.clone() } else { own_phrase::own_frame_words(m, &left, &right, &words(&catalog.auxiliaries)) };
         let texts = frames::Texts {
             own: &own_frame,
             near: &near_text,

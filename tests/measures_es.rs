@@ -1,0 +1,129 @@
+//! Spanish core measures: a contrast set of sentences written for these tests. Each case that
+//! states a core measure has a twin with the same noun that does not (another country, another
+//! prison, a subgroup, one day's raid, a change, a plan, a prison sentence): the measure must
+//! come from what the figure counts and whose it is, not from a noun near it.
+
+use cecot_data::extract::{self, ArticleContext, Mention};
+use cecot_data::pipeline::Knowledge;
+use cecot_data::transform::claims;
+
+fn measures(text: &str) -> Vec<Mention> {
+    let k = Knowledge::load(None).unwrap();
+    let lex = k.lexicons.get("es").unwrap();
+    let mut ex = extract::extract(text, lex, ArticleContext::default());
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
+    ex.mentions
+}
+
+/// The measure of the statement whose surface contains `figure` (None: no measure).
+fn measure_of(text: &str, figure: &str) -> Option<String> {
+    let ms = measures(text);
+    let m = ms.iter().find(|m| m.surface.contains(figure)).unwrap_or_else(|| panic!("no mention {figure:?} in {text:?}: {ms:#?}"));
+    m.measure.clone()
+}
+
+fn check(cases: &[(&str, &str, Option<&str>)]) {
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, figure, want)| {
+            let got = measure_of(text, figure);
+            (got.as_deref() != *want).then(|| format!("{figure} in {text:?}: got {got:?}, want {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn how_long_the_state_of_exception_has_lasted() {
+    check(&[
+        ("El régimen de excepción cumple hoy 1.000 días en vigor.", "1.000 días", Some("es_state_of_exception_duration")),
+        ("El Salvador suma ya 30 meses de régimen de excepción.", "30 meses", Some("es_state_of_exception_duration")),
+        ("Tras cuatro años bajo el régimen de excepción, las cárceles siguen llenas.", "cuatro años", Some("es_state_of_exception_duration")),
+        ("La Asamblea aprobó otra prórroga del régimen de excepción, que ya lleva 36 meses en vigor.", "36 meses", Some("es_state_of_exception_duration")),
+        ("A 1.095 días del régimen de excepción, el Gobierno presume la baja de homicidios.", "1.095 días", Some("es_state_of_exception_duration")),
+        // A prison sentence, a detention of hours, an extension, another country.
+        ("Fue condenado a 20 años de prisión bajo el régimen de excepción.", "20 años", None),
+        ("Tras 48 horas de detención bajo el régimen, fue liberado.", "48 horas", None),
+        ("En Honduras, el estado de excepción lleva dos años.", "dos años", None),
+    ]);
+}
+
+#[test]
+fn salvadorans_deported_from_the_us() {
+    check(&[
+        ("Estados Unidos deportó a 12.500 salvadoreños durante 2024.", "12.500", Some("salvadorans_deported_from_us")),
+        ("Según Migración, 8.400 compatriotas han sido retornados desde Estados Unidos este año.", "8.400", Some("salvadorans_deported_from_us")),
+        ("Los vuelos continúan. En 2024 llegaron al país 12.000 salvadoreños deportados desde Estados Unidos.", "12.000", Some("salvadorans_deported_from_us")),
+        // Another nationality; Salvadorans who live there.
+        ("Estados Unidos deportó a 300 guatemaltecos el mes pasado.", "300", None),
+        ("Unos 300 salvadoreños viven en el barrio de Queens.", "300", None),
+    ]);
+}
+
+#[test]
+fn venezuelans_returned_from_cecot() {
+    check(&[
+        ("Un total de 252 venezolanos fueron liberados del CECOT y enviados a Caracas.", "252", Some("venezuelans_released_from_cecot")),
+        ("Tras cuatro meses en el Cecot, 252 venezolanos retornaron a su país.", "252 venezolanos", Some("venezuelans_released_from_cecot")),
+        ("El Salvador entregó a los 252 venezolanos a las autoridades de Venezuela.", "252", Some("venezuelans_released_from_cecot")),
+        ("Estados Unidos envió a 238 venezolanos al Cecot en marzo.", "238", Some("venezuelans_deported_to_cecot")),
+        // Landing at home is a return, not the deportation to CECOT.
+        ("Los 252 migrantes venezolanos que estuvieron presos en el Cecot aterrizaron en Maiquetía.", "252", None),
+    ]);
+}
+
+#[test]
+fn cecot_capacity_and_pavilions() {
+    check(&[
+        ("El Cecot tiene capacidad para 40.000 reos.", "40.000", Some("cecot_capacity")),
+        ("La megacárcel fue diseñada para albergar a 40.000 presos.", "40.000", Some("cecot_capacity")),
+        ("El Centro de Confinamiento del Terrorismo se construyó para albergar a 40.000 pandilleros.", "40.000", Some("cecot_capacity")),
+        ("El Cecot cuenta con ocho módulos de máxima seguridad.", "ocho", Some("cecot_pavilions")),
+        ("El Cecot está dividido en ocho sectores.", "ocho", Some("cecot_pavilions")),
+        // A cell's occupants; another prison; another country's plan.
+        ("Cada celda del Cecot aloja a 80 reos.", "80", Some("cecot_cell_occupancy")),
+        ("El penal de Izalco tiene capacidad para 10.000 reos.", "10.000", None),
+        ("La megacárcel de Honduras tendrá capacidad para 20.000 reos.", "20.000", None),
+    ]);
+}
+
+#[test]
+fn prison_population() {
+    check(&[
+        ("La población carcelaria ronda los 110.000 presos.", "110.000", Some("es_prison_population")),
+        ("La población reclusa asciende a 110.000 internos.", "110.000", Some("es_prison_population")),
+        ("Las cárceles del país albergan a 109.000 internos.", "109.000", Some("es_prison_population")),
+        ("Actualmente hay más de 100.000 personas privadas de libertad en el país.", "100.000", Some("es_prison_population")),
+        // Another prison, another country, a change, a capacity.
+        ("La cárcel de Mariona alberga a 30.000 reos.", "30.000", None),
+        ("En Estados Unidos hay 1,2 millones de presos.", "1,2 millones", None),
+        ("La población penitenciaria creció en 20.000 reos en un año.", "20.000", None),
+        ("El penal alberga a hasta 40.000 reclusos en ocho módulos.", "40.000", None),
+    ]);
+}
+
+#[test]
+fn arrests_under_the_state_of_exception() {
+    check(&[
+        ("Fueron capturados 85.000 pandilleros desde el inicio del régimen.", "85.000", Some("es_state_of_exception_arrests")),
+        ("Las capturas en el régimen de excepción ascienden a 85.000.", "85.000", Some("es_state_of_exception_arrests")),
+        ("El régimen de excepción entra en su cuarto año. Desde entonces, la cifra de detenidos asciende a 85.000.", "85.000", Some("es_state_of_exception_arrests")),
+        ("Durante el régimen se han registrado 85.000 detenciones.", "85.000", Some("es_state_of_exception_arrests")),
+        // One day's raid, a plan, a subgroup.
+        ("En un solo día fueron capturados 1.200 pandilleros bajo el régimen de excepción.", "1.200", None),
+        ("El Gobierno planea capturar a 10.000 pandilleros más bajo el régimen de excepción.", "10.000", None),
+        ("Unas 2.000 mujeres han sido capturadas durante el régimen de excepción.", "2.000", Some("es_state_of_exception_arrests_women")),
+    ]);
+}
+
+#[test]
+fn deaths_in_custody() {
+    check(&[
+        ("Más de 350 personas han muerto bajo custodia del Estado desde 2022.", "350", Some("es_prison_deaths_since_2022")),
+        ("Según Socorro Jurídico, 375 reos han fallecido en las cárceles durante el régimen de excepción.", "375", Some("es_prison_deaths_since_2022")),
+        ("Se han registrado 375 muertes en los penales desde el inicio del régimen de excepción.", "375", Some("es_prison_deaths_since_2022")),
+        ("La cifra de muertes bajo custodia asciende a 375.", "375", Some("es_prison_deaths_since_2022")),
+        // Another prison.
+        ("Un total de 40 reos murieron en el penal de Izalco.", "40", None),
+    ]);
+}
