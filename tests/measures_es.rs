@@ -41,6 +41,9 @@ fn how_long_the_state_of_exception_has_lasted() {
         ("Tras cuatro años bajo el régimen de excepción, las cárceles siguen llenas.", "cuatro años", Some("es_state_of_exception_duration")),
         ("La Asamblea aprobó otra prórroga del régimen de excepción, que ya lleva 36 meses en vigor.", "36 meses", Some("es_state_of_exception_duration")),
         ("A 1.095 días del régimen de excepción, el Gobierno presume la baja de homicidios.", "1.095 días", Some("es_state_of_exception_duration")),
+        // "cumplió N años" is a person's age, but not after or before a term noun.
+        ("El régimen de excepción cumplió un año.", "un año", Some("es_state_of_exception_duration")),
+        ("El Salvador cumplió el domingo dos años bajo el régimen de excepción.", "dos años", Some("es_state_of_exception_duration")),
         // A prison sentence, a detention of hours, an extension, another country.
         ("Fue condenado a 20 años de prisión bajo el régimen de excepción.", "20 años", None),
         ("Tras 48 horas de detención bajo el régimen, fue liberado.", "48 horas", None),
@@ -54,6 +57,7 @@ fn salvadorans_deported_from_the_us() {
         ("Estados Unidos deportó a 12.500 salvadoreños durante 2024.", "12.500", Some("salvadorans_deported_from_us")),
         ("Según Migración, 8.400 compatriotas han sido retornados desde Estados Unidos este año.", "8.400", Some("salvadorans_deported_from_us")),
         ("Los vuelos continúan. En 2024 llegaron al país 12.000 salvadoreños deportados desde Estados Unidos.", "12.000", Some("salvadorans_deported_from_us")),
+        ("Un total de 6.500 compatriotas fueron repatriados desde EE.UU. en lo que va del año.", "6.500", Some("salvadorans_deported_from_us")),
         // Another nationality; Salvadorans who live there.
         ("Estados Unidos deportó a 300 guatemaltecos el mes pasado.", "300", None),
         ("Unos 300 salvadoreños viven en el barrio de Queens.", "300", None),
@@ -66,7 +70,9 @@ fn venezuelans_returned_from_cecot() {
         ("Un total de 252 venezolanos fueron liberados del CECOT y enviados a Caracas.", "252", Some("venezuelans_released_from_cecot")),
         ("Tras cuatro meses en el Cecot, 252 venezolanos retornaron a su país.", "252 venezolanos", Some("venezuelans_released_from_cecot")),
         ("El Salvador entregó a los 252 venezolanos a las autoridades de Venezuela.", "252", Some("venezuelans_released_from_cecot")),
+        ("Tras su excarcelación, los 252 venezolanos abordaron aviones rumbo a Caracas.", "252", Some("venezuelans_released_from_cecot")),
         ("Estados Unidos envió a 238 venezolanos al Cecot en marzo.", "238", Some("venezuelans_deported_to_cecot")),
+        ("Los registros de los vuelos de marzo, en los que viajaban 238 venezolanos, siguen bajo reserva.", "238", Some("venezuelans_deported_to_cecot")),
         // Landing at home is a return, not the deportation to CECOT.
         ("Los 252 migrantes venezolanos que estuvieron presos en el Cecot aterrizaron en Maiquetía.", "252", None),
     ]);
@@ -126,4 +132,12 @@ fn deaths_in_custody() {
         // Another prison.
         ("Un total de 40 reos murieron en el penal de Izalco.", "40", None),
     ]);
+}
+
+#[test]
+fn years_after_a_term_are_a_duration_and_a_persons_years_an_age() {
+    let kind = |text: &str, figure: &str| measures(text).into_iter().find(|m| m.surface.contains(figure)).map(|m| m.kind);
+    assert_eq!(kind("El régimen de excepción cumplió un año.", "un año"), Some("duration"));
+    assert_eq!(kind("El país cumplió un año bajo el régimen de excepción.", "un año"), Some("duration"));
+    assert_eq!(kind("Mi hijo cumplió 20 años en prisión.", "20 años"), Some("age"));
 }

@@ -374,6 +374,10 @@ pub struct Lexicon {
     pub age_copulas: Words,
     #[serde(default)]
     pub term_nouns: Words,
+    /// Words that tie a number of years to a term noun after it ("un año bajo el régimen",
+    /// "tres años de vigencia"): such years are a duration, not an age.
+    #[serde(default)]
+    pub term_links: Words,
     #[serde(default)]
     pub age_adverbs: Words,
     #[serde(default)]

@@ -1,7 +1,7 @@
 //! What a number counts: units and counted nouns after it, rates ("per 100,000"), money and
 //! currencies, and the cues that make a number an age.
 
-use super::{Cand, Grammar, PARTITIVE_DETERMINERS, STOP_WORDS};
+use super::{Cand, Grammar, ARTICLES, PARTITIVE_DETERMINERS, STOP_WORDS};
 use crate::extract::format_value;
 use crate::extract::text::Token;
 
@@ -211,12 +211,27 @@ impl<'a> Grammar<'a> {
             .or_else(|| toks.get(b).filter(|x| x.is("de") || x.is("of")).and_then(|_| self.currency_words.match_at(toks, b + 1)).map(|(n, u)| (b + 1 + n, u)))
     }
 
+    /// Does a term noun follow the years ending at token `b`, tied by a `term_links` word and at
+    /// most one article ("cumplió un año bajo el régimen", "tiene tres años de vigencia")?
+    fn term_follows(&self, toks: &[Token], b: usize, sentence: usize) -> bool {
+        let lex = self.lex;
+        let at = |k: usize| toks.get(k).filter(|t| t.sentence == sentence);
+        if !at(b).is_some_and(|t| lex.term_links.contains(&t.lower)) {
+            return false;
+        }
+        let noun = if at(b + 1).is_some_and(|t| ARTICLES.contains(&t.lower.as_str())) { b + 2 } else { b + 1 };
+        at(noun).is_some_and(|t| lex.term_nouns.contains(&t.lower))
+    }
+
     /// Age cues around a number: "aged 18", "youngest was 19", "de 58 años",
     /// "Castillo, 24,", "29 were over 60" (with "age" in the sentence).
     pub(super) fn is_age(&self, toks: &[Token], a: usize, i: usize, b: usize, c: &Cand) -> bool {
         let sentence = toks[i].sentence;
         let years = c.unit.as_deref() == Some("years");
         let lex = self.lex;
+        if years && self.term_follows(toks, b, sentence) {
+            return false;
+        }
         // A cue within three tokens before.
         for back in 1..=3 {
             if a < back {
@@ -229,10 +244,11 @@ impl<'a> Grammar<'a> {
                 }
                 let cue = &toks[s..end];
                 let cue_text: Vec<&str> = cue.iter().map(|t| t.lower.as_str()).collect();
-                // Spanish "de" marks an age only right before "N años", and not after a noun
-                // of a term ("penas de más de 10 años", "un plazo de 72 horas").
+                // Spanish "de" marks an age only right before "N años", and no cue marks one
+                // after a noun of a term ("penas de más de 10 años", "un plazo de 72 horas",
+                // "el régimen de excepción cumplió un año").
                 let after_term = s > 0 && lex.term_nouns.contains(&toks[s - 1].lower);
-                if cue_text == ["de"] && after_term {
+                if after_term {
                     continue;
                 }
                 if cue_text == ["de"] {

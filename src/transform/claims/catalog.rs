@@ -194,6 +194,10 @@ pub struct Catalog {
     /// [`frame_checked`](super::frame_check::frame_checked)).
     #[serde(default)]
     pub frame_fill: Vec<String>,
+    /// The languages where that fill needs the subject in the figure's clause cut at the
+    /// neighbouring figures, not anywhere in its clause: their frame words are looser.
+    #[serde(default)]
+    pub frame_fill_near: Vec<String>,
     /// The languages where the word right before a figure is its governing verb, one of its own
     /// words ("holds 84,000"): see [`own_phrase::own_words`](crate::transform::own_phrase::own_words).
     #[serde(default)]

@@ -21,6 +21,7 @@ pub(super) fn frame_checked<'c>(
     language: &str,
 ) -> (Option<&'c Measure>, Option<String>) {
     let mut refused = None;
+    let reach = if catalog.frame_fill_near.iter().any(|l| l == language) { frames::Level::Near } else { frames::Level::Clause };
     if !catalog.frame_check {
         return match scored {
             // A figure whose own words name the subject of another framed measure of the same
@@ -35,18 +36,18 @@ pub(super) fn frame_checked<'c>(
                     // had chosen none.
                     Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
                         let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
-                        match own_frame(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language))) {
+                        match own_frame(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language)), reach) {
                             (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
                             _ => (None, Some(refusal)),
                         }
                     }
                     Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
-                        own_frame(framed)
+                        own_frame(framed, reach)
                     }
                     _ => (Some(measure), Some(score.describe(index))),
                 },
             },
-            None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed),
+            None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed, reach),
             None => (None, None),
         };
     }
@@ -69,7 +70,7 @@ pub(super) fn frame_checked<'c>(
             },
         }
     }
-    match framed.filter(|_| !had_score).map(|f| own_frame(Some(f))) {
+    match framed.filter(|_| !had_score).map(|f| own_frame(Some(f), frames::Level::Clause)) {
         Some((Some(measure), evidence)) => (Some(measure), evidence),
         _ => (None, refused),
     }
@@ -87,10 +88,11 @@ fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&
         && scored_level.is_none_or(|l| l > frames::Level::Clause)
 }
 
-/// The frames' own choice when the figure's own phrase names its quantity and its clause its
-/// subject ("17,000 inmates in the mega-prison"), with the words that decided it.
-fn own_frame(framed: Option<(&Measure, frames::Choice)>) -> (Option<&Measure>, Option<String>) {
-    match framed.filter(|(_, choice)| choice.quantity.0 == frames::Level::Own && choice.subject.0 <= frames::Level::Clause) {
+/// The frames' own choice when the figure's own phrase names its quantity and its clause (as
+/// far as `reach`) its subject ("17,000 inmates in the mega-prison"), with the words that
+/// decided it.
+fn own_frame(framed: Option<(&Measure, frames::Choice)>, reach: frames::Level) -> (Option<&Measure>, Option<String>) {
+    match framed.filter(|(_, choice)| choice.quantity.0 == frames::Level::Own && choice.subject.0 <= reach) {
         Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
         None => (None, None),
     }
