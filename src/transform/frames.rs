@@ -71,6 +71,10 @@ pub struct Subject {
     /// Breaks a tie at the same level: the narrower subject (higher rank) wins.
     #[serde(default)]
     pub rank: i64,
+    /// Definite nouns that stand for the subject in an article that names it ("el penal" in an
+    /// article about CECOT), keyed by language: read where they stand, as the subject's word.
+    #[serde(default)]
+    pub stands_for: BTreeMap<String, Vec<String>>,
     #[serde(flatten)]
     pub words: BTreeMap<String, Vec<String>>,
 }
@@ -270,6 +274,25 @@ impl FrameBook {
         reading
     }
 
+    /// Read each subject the article names (the `article` level of `reading`) where one of its
+    /// `stands_for` nouns stands nearer ("el penal, con capacidad para 40.000 reos", in an
+    /// article about CECOT). Not when `other_named`: the article names another such subject
+    /// (another prison), so the noun may stand for either.
+    pub fn read_stand_ins(&self, lang: &str, texts: &Texts, reading: &mut Reading, other_named: bool) {
+        if other_named {
+            return;
+        }
+        let levels = [(Level::Own, texts.own), (Level::Near, texts.near), (Level::Clause, texts.clause), (Level::Sentence, texts.sentence)];
+        for (i, (_, subject)) in self.subjects.iter().enumerate() {
+            let Some(nouns) = subject.stands_for.get(lang) else { continue };
+            let Some((Level::Article, _)) = reading.subjects.get(&i) else { continue };
+            let nearest = levels.iter().find_map(|(level, text)| nouns.iter().find(|n| crate::transform::claims::has_phrase(text, n)).map(|n| (*level, n.clone())));
+            if let Some(found) = nearest {
+                reading.subjects.insert(i, found);
+            }
+        }
+    }
+
     /// Forget the yielding quantities (nouns of what is counted) when another quantity is read
     /// in the figure's clause: that one says what the figure counts.
     fn drop_yielding(&self, reading: &mut Reading) {
@@ -412,6 +435,25 @@ mod tests {
         assert!(book.fit(&frame("capacity", "cecot"), &reading, false, false).is_some());
         let alone = Texts { own: " 13.100 reos ", near: " 13.100 reos ", clause: " 13.100 reos ", ..texts };
         assert!(book.fit(&frame("prisoners", "cecot"), &book.read("es", &alone, None, false), false, false).is_some());
+    }
+
+    #[test]
+    fn a_definite_noun_stands_for_the_subject_its_article_names() {
+        let book = FrameBook::parse(
+            "t",
+            "[quantity.capacity]\nes = [\"capacidad para\"]\n[subject.cecot]\nstands_for.es = [\"el penal\"]\nes = [\"cecot\"]\n",
+        )
+        .unwrap();
+        let own = " capacidad para 40.000 reos ";
+        let texts = Texts { own, near: " el penal tiene capacidad para 40.000 reos ", clause: "", sentence: "", previous: "", article: " el cecot abrió en 2023 " };
+        let mut reading = book.read("es", &texts, None, false);
+        assert!(book.fit(&frame("capacity", "cecot"), &reading, false, false).is_none());
+        book.read_stand_ins("es", &texts, &mut reading, false);
+        assert_eq!(book.fit(&frame("capacity", "cecot"), &reading, false, false).unwrap().evidence(), "quantity: capacidad para (own) ; subject: el penal (clause)");
+        // Not when the article names another prison: "el penal" may be that one.
+        let mut other = book.read("es", &texts, None, false);
+        book.read_stand_ins("es", &texts, &mut other, true);
+        assert!(book.fit(&frame("capacity", "cecot"), &other, false, false).is_none());
     }
 
     #[test]

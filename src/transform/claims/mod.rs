@@ -27,7 +27,7 @@ use catalog::Hits;
 pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
-use near_words::{near_parts, opens_with_pronoun, stands_alone, with_antecedent};
+use near_words::{antecedent_clause, near_parts, opens_with_pronoun, stands_alone, with_antecedent};
 use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, projection_in_clause, ruled_out, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
@@ -145,22 +145,36 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // first enacted in March").
         let frame_sentence = if anaphoric { format!("{previous_text}{sentence_text}") } else { sentence_text.clone() };
         let frame_clause = with_antecedent(doc, m, ca, &clause_text, catalog.relative_openers.get(&lexicon.language));
+        // The antecedent of a relative clause stands next to the figure for the frames too.
+        let frame_near = match antecedent_clause(doc, m, ca, &clause_text, catalog.relative_openers.get(&lexicon.language)) {
+            Some(before) => lower_padded(format!("{before} {near_text}")),
+            None => near_text.clone(),
+        };
         // The frames read the figure's own words with its governing verb: the one word the
         // scores read too where the language's `governing_verb` is on, else the verb phrase
         // before it ("han muerto 350 reos").
         let own_frame = if catalog.governing_verb.contains(&lexicon.language) { own.clone() } else { own_phrase::own_frame_words(m, &left, &right, &words(&catalog.auxiliaries)) };
         let texts = frames::Texts {
             own: &own_frame,
-            near: &near_text,
+            near: &frame_near,
             clause: &frame_clause,
             sentence: &frame_sentence,
             previous: &previous_text,
             article: &article_text,
         };
-        let reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]), unit_in_surface(m));
+        let mut reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]), unit_in_surface(m));
+        // "El penal" stands for CECOT in an article about it, unless the article names another prison.
+        let other_prison = words(&catalog.other_prisons).iter().any(|w| has_phrase(&article_text, w));
+        catalog.frames.read_stand_ins(&lexicon.language, &texts, &mut reading, other_prison);
         // An entry's `exclude` words next to the figure rule it out for the frames as for the
         // word scores ("condenado a 20 años de prisión", "en un solo día").
         let excluded = |measure: &Measure| catalog.measures.iter().position(|x| std::ptr::eq(x, measure)).is_some_and(|k| cx.near.any(&index.exclude[k]));
+        // A running total is stated as one: in the present or present perfect ("han capturado",
+        // "suman") or from its start ("desde 2022 capturaron"); a verb in the simple past without
+        // a start counts one event ("la Policía capturó a 300 pandilleros en Soyapango").
+        let one_event = !words(&catalog.since).iter().any(|w| has_phrase(&sentence_text, w))
+            && own_frame[..own_frame.find(&mentions[i].surface.to_lowercase()).unwrap_or(0)].split_whitespace().any(|w| is_past_tense(w, lexicon));
+        let excluded = |measure: &Measure| excluded(measure) || (measure.cumulative && one_event);
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure) && !excluded(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;

@@ -12,12 +12,21 @@ use crate::transform::own_phrase;
 /// pronoun of `openers` ("the mega-prison, which they described as built for 36,000"), whose
 /// antecedent ends that clause.
 pub(super) fn with_antecedent(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> String {
+    match antecedent_clause(doc, m, clause_start, clause_text, openers) {
+        Some(before) => lower_padded(format!("{before} {clause_text}")),
+        None => clause_text.to_string(),
+    }
+}
+
+/// The clause before the figure's when the figure's opens with a relative pronoun of `openers`:
+/// its antecedent ends it ("El penal, | que puede recibir hasta 40.000 presos").
+pub(super) fn antecedent_clause(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> Option<String> {
     let opens = openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));
     if !opens || clause_start <= doc.sentences[m.sentence].0 {
-        return clause_text.to_string();
+        return None;
     }
     let (before, _) = doc.clause_span(m.sentence, clause_start - 1, clause_start - 1);
-    lower_padded(format!("{} {clause_text}", doc.slice(before, clause_start - 1)))
+    Some(doc.slice(before, clause_start - 1))
 }
 
 /// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
