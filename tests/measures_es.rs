@@ -100,6 +100,9 @@ fn prison_population() {
         ("La población reclusa asciende a 110.000 internos.", "110.000", Some("es_prison_population")),
         ("Las cárceles del país albergan a 109.000 internos.", "109.000", Some("es_prison_population")),
         ("Actualmente hay más de 100.000 personas privadas de libertad en el país.", "100.000", Some("es_prison_population")),
+        // A relative clause between the figure and its subject.
+        ("La población carcelaria, que antes era de unos 38.000 reos, supera ya los 105.000.", "105.000", Some("es_prison_population")),
+        ("La población reclusa supera los 98.000 internos, repartidos en 22 penales con capacidad para 66.000 personas.", "22 penales", Some("es_prison_facilities")),
         // Another prison, another country, a change, a capacity.
         ("La cárcel de Mariona alberga a 30.000 reos.", "30.000", None),
         ("En Estados Unidos hay 1,2 millones de presos.", "1,2 millones", None),

@@ -27,7 +27,7 @@ use catalog::Hits;
 pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
-use near_words::{antecedent_clause, near_parts, opens_with_pronoun, stands_alone, with_antecedent};
+use near_words::{antecedent_clause, near_parts, opens_with_pronoun, stands_alone, subject_before_relative, with_antecedent};
 use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, projection_in_clause, ruled_out, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
@@ -107,7 +107,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
         let (left, right) = near_parts(doc, mentions, i);
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
-        let clause_text = lower_padded(doc.slice(ca, cb));
+        // A relative clause between the figure's clause and its subject leaves the subject its own.
+        let clause_text = match subject_before_relative(doc, &mentions[i], ca, catalog.relative_openers.get(&lexicon.language)) {
+            Some(subject) => lower_padded(format!("{subject} {}", doc.slice(ca, cb))),
+            None => lower_padded(doc.slice(ca, cb)),
+        };
         let clause = index.hits(&clause_text);
         let own = own_phrase::own_words(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
         let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n)));

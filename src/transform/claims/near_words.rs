@@ -29,6 +29,24 @@ pub(super) fn antecedent_clause(doc: &Doc, m: &Mention, clause_start: usize, cla
     Some(doc.slice(before, clause_start - 1))
 }
 
+/// The subject of the figure's clause when a relative clause stands between them: "La población
+/// carcelaria, | que antes era de 38.000 reos, | supera ya los 105.000" (the clause before the
+/// relative clause, which opens with one of `openers`, right before the figure's).
+pub(super) fn subject_before_relative(doc: &Doc, m: &Mention, clause_start: usize, openers: Option<&Vec<String>>) -> Option<String> {
+    let sentence_start = doc.sentences[m.sentence].0;
+    if clause_start <= sentence_start {
+        return None;
+    }
+    let (relative_start, _) = doc.clause_span(m.sentence, clause_start - 1, clause_start - 1);
+    let relative = lower_padded(doc.slice(relative_start, clause_start - 1));
+    let opens = openers.is_some_and(|list| list.iter().any(|w| relative.starts_with(&format!(" {w} "))));
+    if !opens || relative_start <= sentence_start {
+        return None;
+    }
+    let (before, _) = doc.clause_span(m.sentence, relative_start - 1, relative_start - 1);
+    Some(doc.slice(before, relative_start - 1))
+}
+
 /// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
 /// counts ("the number reached", not "the number of prisoners")?
 pub(super) fn stands_alone(text: &str, noun: &str) -> bool {
