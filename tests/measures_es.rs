@@ -86,7 +86,9 @@ fn cecot_capacity_and_pavilions() {
         ("El Centro de Confinamiento del Terrorismo se construyó para albergar a 40.000 pandilleros.", "40.000", Some("cecot_capacity")),
         ("El Cecot cuenta con ocho módulos de máxima seguridad.", "ocho", Some("cecot_pavilions")),
         ("El Cecot está dividido en ocho sectores.", "ocho", Some("cecot_pavilions")),
-        // A cell's occupants; another prison; another country's plan.
+        // A cell's occupants; a count of something else in CECOT; another prison; another
+        // country's plan.
+        ("La cifra de muertos en el Cecot es de 10.", "10", None),
         ("Cada celda del Cecot aloja a 80 reos.", "80", Some("cecot_cell_occupancy")),
         ("El penal de Izalco tiene capacidad para 10.000 reos.", "10.000", None),
         ("La megacárcel de Honduras tendrá capacidad para 20.000 reos.", "20.000", None),
@@ -118,6 +120,9 @@ fn arrests_under_the_state_of_exception() {
         ("Las capturas en el régimen de excepción ascienden a 85.000.", "85.000", Some("es_state_of_exception_arrests")),
         ("El régimen de excepción entra en su cuarto año. Desde entonces, la cifra de detenidos asciende a 85.000.", "85.000", Some("es_state_of_exception_arrests")),
         ("Durante el régimen se han registrado 85.000 detenciones.", "85.000", Some("es_state_of_exception_arrests")),
+        // "La cifra" stands for the count of the sentence before.
+        ("Estados Unidos deportó a miles de salvadoreños en 2023. En 2024 la cifra llegó a 12.200.", "12.200", Some("salvadorans_deported_from_us")),
+        ("Desde 2022, el Gobierno ha liberado a miles de detenidos del régimen de excepción. La cifra oficial es de 8.600.", "8.600", Some("es_state_of_exception_detainees_released")),
         // One day's raid, a plan, a subgroup.
         ("En un solo día fueron capturados 1.200 pandilleros bajo el régimen de excepción.", "1.200", None),
         ("El Gobierno planea capturar a 10.000 pandilleros más bajo el régimen de excepción.", "10.000", None),
