@@ -109,6 +109,9 @@ fn prison_population() {
         ("La cárcel de Mariona alberga a 30.000 reos.", "30.000", None),
         ("En Estados Unidos hay 1,2 millones de presos.", "1,2 millones", None),
         ("La población penitenciaria creció en 20.000 reos en un año.", "20.000", None),
+        // Inmates of a programme; the staff.
+        ("Unos 3.000 reos participan en el programa Cero Ocio del régimen penitenciario.", "3.000", None),
+        ("Las cárceles del país emplean a 3.000 custodios.", "3.000", None),
         ("El penal alberga a hasta 40.000 reclusos en ocho módulos.", "40.000", None),
     ]);
 }
