@@ -130,6 +130,8 @@ fn arrests_under_the_state_of_exception() {
         ("En un solo día fueron capturados 1.200 pandilleros bajo el régimen de excepción.", "1.200", None),
         ("El Gobierno planea capturar a 10.000 pandilleros más bajo el régimen de excepción.", "10.000", None),
         ("Unas 2.000 mujeres han sido capturadas durante el régimen de excepción.", "2.000", Some("es_state_of_exception_arrests_women")),
+        // Those sent to pretrial detention are a part of the arrested.
+        ("Los jueces han enviado a prisión preventiva a 50.000 capturados durante el régimen de excepción.", "50.000", None),
     ]);
 }
 
