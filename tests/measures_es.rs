@@ -73,6 +73,8 @@ fn venezuelans_returned_from_cecot() {
         ("Tras su excarcelación, los 252 venezolanos abordaron aviones rumbo a Caracas.", "252", Some("venezuelans_released_from_cecot")),
         ("Estados Unidos envió a 238 venezolanos al Cecot en marzo.", "238", Some("venezuelans_deported_to_cecot")),
         ("Los registros de los vuelos de marzo, en los que viajaban 238 venezolanos, siguen bajo reserva.", "238", Some("venezuelans_deported_to_cecot")),
+        // A deportation from the US to Caracas is no return from CECOT.
+        ("Estados Unidos deportó a 120 venezolanos a Caracas el martes.", "120", None),
         // Landing at home is a return, not the deportation to CECOT.
         ("Los 252 migrantes venezolanos que estuvieron presos en el Cecot aterrizaron en Maiquetía.", "252", None),
     ]);
@@ -130,7 +132,8 @@ fn arrests_under_the_state_of_exception() {
         ("En un solo día fueron capturados 1.200 pandilleros bajo el régimen de excepción.", "1.200", None),
         ("El Gobierno planea capturar a 10.000 pandilleros más bajo el régimen de excepción.", "10.000", None),
         ("Unas 2.000 mujeres han sido capturadas durante el régimen de excepción.", "2.000", Some("es_state_of_exception_arrests_women")),
-        // Those sent to pretrial detention are a part of the arrested.
+        // An order is no fact; those sent to pretrial detention are a part of the arrested.
+        ("Un juez ordenó liberar a 15 detenidos del régimen de excepción.", "15", None),
         ("Los jueces han enviado a prisión preventiva a 50.000 capturados durante el régimen de excepción.", "50.000", None),
     ]);
 }
