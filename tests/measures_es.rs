@@ -73,7 +73,8 @@ fn venezuelans_returned_from_cecot() {
         ("Tras su excarcelación, los 252 venezolanos abordaron aviones rumbo a Caracas.", "252", Some("venezuelans_released_from_cecot")),
         ("Estados Unidos envió a 238 venezolanos al Cecot en marzo.", "238", Some("venezuelans_deported_to_cecot")),
         ("Los registros de los vuelos de marzo, en los que viajaban 238 venezolanos, siguen bajo reserva.", "238", Some("venezuelans_deported_to_cecot")),
-        // A deportation from the US to Caracas is no return from CECOT.
+        // One day's arrivals; a deportation from the US to Caracas is no return from CECOT.
+        ("El Gobierno confirmó la llegada de 20 venezolanos deportados ese día al Cecot.", "20", None),
         ("Estados Unidos deportó a 120 venezolanos a Caracas el martes.", "120", None),
         // Landing at home is a return, not the deportation to CECOT.
         ("Los 252 migrantes venezolanos que estuvieron presos en el Cecot aterrizaron en Maiquetía.", "252", None),
