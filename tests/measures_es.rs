@@ -73,6 +73,8 @@ fn venezuelans_returned_from_cecot() {
         ("Tras su excarcelación, los 252 venezolanos abordaron aviones rumbo a Caracas.", "252", Some("venezuelans_released_from_cecot")),
         ("Estados Unidos envió a 238 venezolanos al Cecot en marzo.", "238", Some("venezuelans_deported_to_cecot")),
         ("Los registros de los vuelos de marzo, en los que viajaban 238 venezolanos, siguen bajo reserva.", "238", Some("venezuelans_deported_to_cecot")),
+        // Leaving Texas is the deportation, not the return.
+        ("Los 238 venezolanos enviados al Cecot salieron de Texas en tres vuelos.", "238", Some("venezuelans_deported_to_cecot")),
         // One day's arrivals; a deportation from the US to Caracas is no return from CECOT.
         ("El Gobierno confirmó la llegada de 20 venezolanos deportados ese día al Cecot.", "20", None),
         ("Estados Unidos deportó a 120 venezolanos a Caracas el martes.", "120", None),
