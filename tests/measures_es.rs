@@ -75,6 +75,8 @@ fn venezuelans_returned_from_cecot() {
         ("Los registros de los vuelos de marzo, en los que viajaban 238 venezolanos, siguen bajo reserva.", "238", Some("venezuelans_deported_to_cecot")),
         // Leaving Texas is the deportation, not the return.
         ("Los 238 venezolanos enviados al Cecot salieron de Texas en tres vuelos.", "238", Some("venezuelans_deported_to_cecot")),
+        // A deportation a court stopped.
+        ("Un tribunal frenó la deportación de 50 venezolanos que iban a ser enviados al Cecot.", "50", None),
         // One day's arrivals; a deportation from the US to Caracas is no return from CECOT.
         ("El Gobierno confirmó la llegada de 20 venezolanos deportados ese día al Cecot.", "20", None),
         ("Estados Unidos deportó a 120 venezolanos a Caracas el martes.", "120", None),
@@ -135,6 +137,9 @@ fn arrests_under_the_state_of_exception() {
         ("En un solo día fueron capturados 1.200 pandilleros bajo el régimen de excepción.", "1.200", None),
         ("El Gobierno planea capturar a 10.000 pandilleros más bajo el régimen de excepción.", "10.000", None),
         ("Unas 2.000 mujeres han sido capturadas durante el régimen de excepción.", "2.000", Some("es_state_of_exception_arrests_women")),
+        // A weekend's arrests; those still to be caught.
+        ("La Policía detuvo a 200 personas el fin de semana en el marco del régimen.", "200", None),
+        ("El ministro dijo que faltan por capturar 10.000 pandilleros.", "10.000", None),
         // An order is no fact; those sent to pretrial detention are a part of the arrested.
         ("Un juez ordenó liberar a 15 detenidos del régimen de excepción.", "15", None),
         ("Los jueces han enviado a prisión preventiva a 50.000 capturados durante el régimen de excepción.", "50.000", None),
