@@ -40,7 +40,7 @@ pub fn assign_as_of(
         .iter()
         .filter(|(m, _)| !m.is_statement)
         .map(|(m, value)| {
-            let period = since(doc, m, *value, lexicon, reference);
+            let period = since(doc, m, *value, lexicon, words, reference);
             let date = (period != *value).then_some(*value);
             Anchor { sentence: m.sentence, start: m.start, value: period, date, adjoining: false }
         })
@@ -342,9 +342,9 @@ fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause]
 }
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
-fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, reference: Option<NaiveDate>) -> Period {
+fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, words: &PeriodWords, reference: Option<NaiveDate>) -> Period {
     match reference {
-        Some(r) if after_since(doc, m, lexicon) => {
+        Some(r) if after_since(doc, m, lexicon, words) => {
             // "since the 1990s": a period already runs from its start.
             value.starting_point().through(&Period::day(r))
         }
@@ -363,16 +363,34 @@ fn after_baseline_opener(doc: &Doc, a: &Anchor, openers: &[String]) -> bool {
 }
 
 /// Is the mention written after a word of `since_words` ("since 2022", "desde el 27 de marzo
-/// de 2022": an article may stand between)?
-pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
+/// de 2022": an article may stand between), or after a since phrase that names a beginning
+/// and ends in the date ("since the emergency began on March 27, 2022", "desde el inicio del
+/// régimen, el 27 de marzo de 2022")?
+pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &PeriodWords) -> bool {
     let before: String = doc.chars[m.start.saturating_sub(16)..m.start].iter().collect::<String>().to_lowercase();
-    let mut words = before.split_whitespace().rev();
-    let mut last = words.next().unwrap_or("");
+    let mut before_words = before.split_whitespace().rev();
+    let mut last = before_words.next().unwrap_or("");
     if crate::extract::ARTICLES.contains(&last) {
-        last = words.next().unwrap_or("");
+        last = before_words.next().unwrap_or("");
     }
-    lexicon.since_words.iter().any(|w| w == last)
+    lexicon.since_words.iter().any(|w| w == last) || after_since_start(doc, m, lexicon, words)
 }
+
+/// Is the mention the date of a beginning named after a since word of its sentence: at most
+/// [`SINCE_START_WORDS`] words between, none a figure, one of them a `start_words` entry
+/// ("since lawmakers suspended guarantees on", "desde el inicio del régimen, el")?
+fn after_since_start(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &PeriodWords) -> bool {
+    let before = doc.slice(doc.sentences[m.sentence].0, m.start).to_lowercase();
+    let tokens: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let Some(k) = tokens.iter().rposition(|t| lexicon.since_words.iter().any(|w| w == t)) else { return false };
+    let between = &tokens[k + 1..];
+    between.len() <= SINCE_START_WORDS
+        && !between.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()))
+        && between.iter().any(|t| words.start_words.iter().any(|w| w == t))
+}
+
+/// Most words between a since word and the date of the beginning it names.
+const SINCE_START_WORDS: usize = 10;
 
 /// Anchors written relative to the article's date `r`: "this month", "anoche", "last summer"
 /// (the lexicon's `relative_periods`), and "since then", "desde entonces" (`since_then`), which

@@ -58,6 +58,10 @@ pub struct PeriodWords {
     /// Where a sentence's first clause ends (", and"): a back reference holds up to there.
     #[serde(default)]
     pub clause_breaks: Vec<String>,
+    /// Words naming a beginning in a since phrase ("since the emergency began on <date>"),
+    /// lower-case: the date that ends the phrase is the start of a period up to the article's.
+    #[serde(default)]
+    pub start_words: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -91,6 +95,7 @@ impl PeriodRules {
                 ("year_before", &words.year_before),
                 ("back_references", &words.back_references),
                 ("clause_breaks", &words.clause_breaks),
+                ("start_words", &words.start_words),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
@@ -101,7 +106,8 @@ impl PeriodRules {
                 .chain(words.own_anchor_phrases.iter_mut())
                 .chain(words.year_before.iter_mut())
                 .chain(words.back_references.iter_mut())
-                .chain(words.clause_breaks.iter_mut());
+                .chain(words.clause_breaks.iter_mut())
+                .chain(words.start_words.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
                 *w = w.trim().to_lowercase();
             }
@@ -139,6 +145,7 @@ impl PeriodRules {
             year_before: Vec::new(),
             back_references: Vec::new(),
             clause_breaks: Vec::new(),
+            start_words: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
@@ -147,9 +154,9 @@ impl PeriodRules {
 /// Give the statements of each running total the interval from the article's start to their
 /// date. `reference` is the article's date at the precision known: the end of a figure
 /// without one (a running total is counted up to the time of writing).
-pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: &Lexicon, reference: Option<Period>) {
+pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: &Lexicon, words: &PeriodWords, reference: Option<Period>) {
     for rule in &rules.running_totals {
-        let stated = stated_start(mentions, &rule.start).or_else(|| since_start(doc, mentions, rule, lexicon)).map(|s| refined(mentions, rule, s));
+        let stated = stated_start(mentions, &rule.start).or_else(|| since_start(doc, mentions, rule, lexicon, words)).map(|s| refined(mentions, rule, s));
         for i in 0..mentions.len() {
             let m = &mentions[i];
             if !of_rule(m, rule) {
@@ -229,12 +236,12 @@ fn stated_start(mentions: &[Mention], measure: &str) -> Option<Period> {
 /// The start the article gives in passing, when no statement states it: the earliest date
 /// after "since" in a sentence that holds one of the rule's statements ("the police have
 /// made 64,000 arrests since 27 March 2022").
-fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &Lexicon) -> Option<Period> {
+fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &Lexicon, words: &PeriodWords) -> Option<Period> {
     let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();
     mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && sentences.contains(&m.sentence))
-        .filter(|m| after_since(doc, m, lexicon) && !is_name_year(doc, m, lexicon))
+        .filter(|m| after_since(doc, m, lexicon, words) && !is_name_year(doc, m, lexicon))
         .filter_map(|m| m.value.as_deref().and_then(Period::parse))
         .min_by_key(|p| p.end.last_day())
 }
@@ -299,7 +306,7 @@ mod tests {
 
     fn run(text: &str, ms: &mut [Mention], reference: &str) {
         let lexicons = crate::extract::Lexicons::embedded().unwrap();
-        apply(&Doc::new(text), ms, &rules(), &lexicons.by_language["en"], Period::parse(reference));
+        apply(&Doc::new(text), ms, &rules(), &lexicons.by_language["en"], &PeriodWords::default(), Period::parse(reference));
     }
 
     fn as_of(m: &Mention) -> String {

@@ -1,0 +1,40 @@
+//! Periods (as_of) of statements: since phrases, running totals, baselines and spans, in
+//! English and Spanish, in sentences written for these tests.
+
+use chrono::NaiveDate;
+
+use cecot_data::extract::{self, ArticleContext, Mention};
+use cecot_data::pipeline::Knowledge;
+use cecot_data::transform::{as_of, claims, running_totals};
+
+fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
+    let k = Knowledge::load(None).unwrap();
+    let lex = k.lexicons.get(lang).unwrap();
+    let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+    let mut ex = extract::extract(text, lex, ArticleContext { published, ..Default::default() });
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
+    as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period);
+    running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), ex.reference_period);
+    ex.mentions
+}
+
+fn as_of(ms: &[Mention], surface_part: &str) -> String {
+    let m = ms.iter().find(|m| m.surface.contains(surface_part)).unwrap_or_else(|| panic!("no mention {surface_part:?} in {ms:#?}"));
+    m.as_of.map(|p| p.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn es_the_date_of_a_named_beginning_starts_the_running_total() {
+    let text = "Desde el inicio del régimen de excepción, el 27 de marzo de 2022, la policía ha capturado a 71,000 personas. \
+                De ellas, unas 5,100 han recuperado la libertad. Otras fuentes dicen que 150 personas han muerto en custodia desde que comenzó el régimen.";
+    let ms = read("es", text, Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "71,000"), "2022-03-27/2024-10-02");
+    assert_eq!(as_of(&ms, "5,100"), "2022-03-27/2024-10-02");
+    assert_eq!(as_of(&ms, "150 personas"), "2022-03-27/2024-10-02");
+}
+
+#[test]
+fn en_the_date_of_a_named_beginning_runs_to_the_article_date() {
+    let ms = read("en", "Since the new government took office, in June 2019, the army has seized 4,100 rifles.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "4,100"), "2019-06/2024-10-02");
+}
