@@ -38,3 +38,17 @@ fn en_the_date_of_a_named_beginning_runs_to_the_article_date() {
     let ms = read("en", "Since the new government took office, in June 2019, the army has seized 4,100 rifles.", Some("2024-10-02"));
     assert_eq!(as_of(&ms, "4,100"), "2019-06/2024-10-02");
 }
+
+#[test]
+fn es_a_comparisons_baseline_dates_its_own_figure_only() {
+    let ms = read("es", "El director dijo que el país registra 3.1 homicidios por cada 100,000 habitantes, frente a 4.2 el año pasado.", Some("2024-11-20"));
+    assert_eq!(as_of(&ms, "3.1"), "2024-11-20");
+    assert_eq!(as_of(&ms, "4.2"), "2023");
+}
+
+#[test]
+fn en_a_comparisons_baseline_dates_its_own_figure_only() {
+    let ms = read("en", "The country now records 3.1 homicides per 100,000 inhabitants, compared with 4.2 in 2021.", Some("2024-11-20"));
+    assert_eq!(as_of(&ms, "3.1"), "2024-11-20");
+    assert_eq!(as_of(&ms, "4.2"), "2021");
+}

@@ -75,10 +75,15 @@ pub fn assign_as_of(
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
-        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).collect();
+        // A comparison's baseline ("frente a 2.4 el año pasado") dates its own figure only.
+        let not_others_baseline = |a: &&Anchor| !baselines.contains(&a.start) || (a.start >= m.end && a.start <= m.end + BASELINE_GAP);
+        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
         let others = by_sentence(&clauses, m.sentence);
-        let free_in_sentence: Vec<&Anchor> =
-            here.iter().filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to)).collect();
+        let free_in_sentence: Vec<&Anchor> = here
+            .iter()
+            .filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to))
+            .filter(not_others_baseline)
+            .collect();
         let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
         // Read once per sentence: its figures come one after another.
         let f = match facts.take() {
@@ -271,19 +276,31 @@ impl SentenceFacts {
     }
 }
 
-/// Starts of the anchors that date the baseline of a change ("up from 6,620 inmates in 2000",
-/// "pasó de 3 en 2019 a 11"): the anchor right after a figure that follows a `change_from`
-/// word, in a sentence with a change verb. Such an anchor dates that figure only, never the
-/// sentence's other figures.
+/// Most characters between a baseline figure and the anchor that dates it ("2.4 in 2023").
+const BASELINE_GAP: usize = 24;
+
+/// Starts of the anchors that date the baseline of a change or a comparison ("up from 6,620
+/// inmates in 2000", "pasó de 3 en 2019 a 11", "frente a 2.4 el año pasado"): the anchor right
+/// after a figure that follows a `change_from` word, in a sentence with a change verb, or
+/// that follows one of the language's `baseline_openers`. Such an anchor dates that figure
+/// only, never the sentence's other figures.
 fn baseline_anchors(doc: &Doc, mentions: &[Mention], anchors: &[Anchor], lexicon: &Lexicon, words: &PeriodWords) -> std::collections::BTreeSet<usize> {
     let mut found = std::collections::BTreeSet::new();
     for f in mentions.iter().filter(|f| f.is_statement && !matches!(f.kind, "date" | "year")) {
         let next = anchors.partition_point(|a| a.start < f.end);
         let Some(a) = anchors.get(next).filter(|a| a.sentence == f.sentence) else { continue };
-        if !is_own_anchor(doc, f.end, a, lexicon, words) {
+        let adjoining = doc.slice(f.end, a.start).trim().is_empty();
+        if !is_own_anchor(doc, f.end, a, lexicon, words) && !adjoining {
             continue;
         }
         let before = lower_padded(doc.slice(f.start.saturating_sub(24).max(doc.sentences[f.sentence].0), f.start));
+        if words.baseline_openers.iter().any(|o| before.trim_end().ends_with(&format!(" {o}"))) {
+            found.insert(a.start);
+            continue;
+        }
+        if !is_own_anchor(doc, f.end, a, lexicon, words) {
+            continue;
+        }
         let words: Vec<&str> = before.split_whitespace().collect();
         let from = words.iter().rev().take(3).any(|w| lexicon.change_from.iter().any(|c| c == w));
         let sentence = lower_padded(doc.sentence_text(f.sentence));
