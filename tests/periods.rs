@@ -52,3 +52,16 @@ fn en_a_comparisons_baseline_dates_its_own_figure_only() {
     assert_eq!(as_of(&ms, "3.1"), "2024-11-20");
     assert_eq!(as_of(&ms, "4.2"), "2021");
 }
+
+#[test]
+fn es_a_span_between_two_weekdays_is_an_interval() {
+    let text = "Estados Unidos mandó el fin de semana a 120 migrantes al penal, en dos vuelos que llegaron entre el sábado 8 y el domingo 9 de marzo.";
+    let ms = read("es", text, Some("2025-03-12"));
+    assert_eq!(as_of(&ms, "120"), "2025-03-08/2025-03-09");
+}
+
+#[test]
+fn en_a_span_between_two_weekdays_is_an_interval() {
+    let ms = read("en", "The planes carried 120 migrants to the prison in flights that landed between Saturday, March 8, and Sunday, March 9.", Some("2025-03-12"));
+    assert_eq!(as_of(&ms, "120"), "2025-03-08/2025-03-09");
+}

@@ -127,7 +127,7 @@ pub fn assign_as_of(
             .map(|a| a.value)
             .or(from_to)
             .or_else(|| {
-                [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
+                [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon, &words.weekdays))
             })
             // "now nears 70,000 — one of every 60 adults": an apposition takes its figure's.
             .or_else(|| assigned.last().filter(|d| d.sentence == m.sentence && is_apposition(doc, d.end, m.start)).and_then(|d| d.period))
@@ -157,7 +157,7 @@ pub fn assign_as_of(
                 // of 2.1") that is no comparison's baseline ("104 flights, 16% more than in 2023,
                 // with 12,600 people"), or the first.
                 let nearest = free.iter().rfind(|a| a.start < m.start && !after_baseline_opener(doc, a, &words.baseline_openers)).or(free.first());
-                between_pair(doc, &free, lexicon).map(|(a, b)| a.value.through(&b.value)).or_else(|| nearest.map(|a| a.value))
+                between_pair(doc, &free, lexicon, &words.weekdays).map(|(a, b)| a.value.through(&b.value)).or_else(|| nearest.map(|a| a.value))
             })
             .or(survey_period)
             // A duration in the present tense states a term or a distance in time ("must be
@@ -550,7 +550,7 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
 
 /// One anchor is the period; two after "between"/"from" are an interval (the figure a change
 /// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
-fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon) -> Period {
+fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon, weekdays: &[String]) -> Period {
     let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
     match anchors {
         [one] => one.value,
@@ -558,7 +558,7 @@ fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize
         // after a change verb: "detuvo a 66.000" is not a change).
         [_, b] if joined && changes && lexicon.change_to.iter().any(|w| w == word_before) => b.value,
         [a, b] if joined => a.value.through(&b.value),
-        _ => match between_pair(doc, anchors, lexicon) {
+        _ => match between_pair(doc, anchors, lexicon, weekdays) {
             // "envió entre marzo y abril ... el 18 de julio": the span, not the nearest date.
             Some((a, b)) => a.value.through(&b.value),
             None => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value,
@@ -568,12 +568,13 @@ fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize
 
 /// Two anchors that open and close a span: "between March and April", "entre marzo y abril",
 /// "from 2019 to 2024" (a `range_open` word before the first, a `range_join` or `change_to`
-/// word between them), or "June 3 and 4" (a `range_join` word right after the first).
-fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Option<(&'a Anchor, &'a Anchor)> {
+/// word between them), or "June 3 and 4" (a `range_join` word right after the first). A
+/// weekday before the second ("entre el sábado 15 y el domingo 16 de marzo") is part of it.
+fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon, weekdays: &[String]) -> Option<(&'a Anchor, &'a Anchor)> {
     anchors.windows(2).find_map(|w| {
         let (a, b) = (w[0], w[1]);
         let gap = lower_padded(doc.slice(a.start, b.start));
-        let gap_words: Vec<&str> = gap.split_whitespace().collect();
+        let gap_words: Vec<&str> = gap.split_whitespace().filter(|g| !weekdays.iter().any(|d| d == g)).collect();
         let joined =
             gap_words.iter().rev().take(2).any(|g| lexicon.range_join.contains(*g) || lexicon.day_range_join.contains(*g) || lexicon.change_to.contains(*g));
         let before = lower_padded(doc.slice(a.start.saturating_sub(12).max(doc.sentences[a.sentence].0), a.start));
