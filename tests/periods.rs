@@ -65,3 +65,18 @@ fn en_a_span_between_two_weekdays_is_an_interval() {
     let ms = read("en", "The planes carried 120 migrants to the prison in flights that landed between Saturday, March 8, and Sunday, March 9.", Some("2025-03-12"));
     assert_eq!(as_of(&ms, "120"), "2025-03-08/2025-03-09");
 }
+
+#[test]
+fn es_a_first_year_runs_from_the_stated_start() {
+    let text = "El régimen de excepción comenzó el 27 de marzo de 2022. En su primer año, la policía detuvo a 52,000 personas bajo el régimen de excepción.";
+    let ms = read("es", text, Some("2025-02-11"));
+    assert_eq!(as_of(&ms, "52,000"), "2022-03-27/2023-03-27");
+}
+
+#[test]
+fn en_a_first_year_counts_back_from_its_date() {
+    let text = "Police records show that 52,000 people were arrested under the state of exception in its first year, and about 3,000 of them had been released by April 2023.";
+    let ms = read("en", text, Some("2025-02-11"));
+    assert_eq!(as_of(&ms, "52,000"), "2022-04/2023-04");
+    assert_eq!(as_of(&ms, "3,000"), "2022-04/2023-04");
+}

@@ -397,7 +397,8 @@ pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &Per
 /// [`SINCE_START_WORDS`] words between, none a figure, one of them a `start_words` entry
 /// ("since lawmakers suspended guarantees on", "desde el inicio del régimen, el")?
 fn after_since_start(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &PeriodWords) -> bool {
-    let before = doc.slice(doc.sentences[m.sentence].0, m.start).to_lowercase();
+    let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
+    let before = doc.slice(sentence_start, m.start).to_lowercase();
     let tokens: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let Some(k) = tokens.iter().rposition(|t| lexicon.since_words.iter().any(|w| w == t)) else { return false };
     let between = &tokens[k + 1..];

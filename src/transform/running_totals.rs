@@ -62,6 +62,11 @@ pub struct PeriodWords {
     /// lower-case: the date that ends the phrase is the start of a period up to the article's.
     #[serde(default)]
     pub start_words: Vec<String>,
+    /// Phrases naming the first months of a running total ("in its first year" = 12),
+    /// lower-case: a statement of the rule in their sentence covers that many months from the
+    /// start, or, with no start stated, that many back from its own date.
+    #[serde(default)]
+    pub first_periods: BTreeMap<String, u32>,
 }
 
 /// Measures that count from one start to their date.
@@ -100,6 +105,10 @@ impl PeriodRules {
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
             }
+            if let Some((phrase, months)) = words.first_periods.iter().find(|(p, n)| p.trim().is_empty() || **n == 0) {
+                return Err(fail(format!("[language.{lang}] first_periods: {phrase:?} = {months}: give a phrase and a number of months above 0")));
+            }
+            words.first_periods = std::mem::take(&mut words.first_periods).into_iter().map(|(p, n)| (p.trim().to_lowercase(), n)).collect();
             let phrases = words
                 .baseline_openers
                 .iter_mut()
@@ -146,6 +155,7 @@ impl PeriodRules {
             back_references: Vec::new(),
             clause_breaks: Vec::new(),
             start_words: Vec::new(),
+            first_periods: BTreeMap::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
@@ -177,9 +187,42 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
                 (_, Some(c)) => Some(c),
                 (s, None) => s,
             };
+            if let Some(months) = first_months(doc, &mentions[i], words) {
+                mentions[i].as_of = first_period(start, months, end).or(mentions[i].as_of);
+                continue;
+            }
             let Some(start) = start else { continue };
             mentions[i].as_of = Some(running(start, end, reference));
         }
+    }
+}
+
+/// The months of a first period named in the statement's sentence ("in its first year").
+fn first_months(doc: &Doc, m: &Mention, words: &PeriodWords) -> Option<u32> {
+    if words.first_periods.is_empty() || m.sentence >= doc.sentences.len() {
+        return None;
+    }
+    let words_of = |s: &str| s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let sentence = format!(" {} ", words_of(&doc.sentence_text(m.sentence)));
+    words.first_periods.iter().find(|(phrase, _)| sentence.contains(&format!(" {} ", words_of(phrase)))).map(|(_, n)| *n)
+}
+
+/// The first `months` of a running total: from its start, when stated, to that many months
+/// later; else from that many months before the figure's date `end` (a point) to it.
+fn first_period(start: Option<Period>, months: u32, end: Period) -> Option<Period> {
+    let month_of = |d: NaiveDate| Point::Month(d.year(), d.month());
+    match start {
+        Some(s) => {
+            let first = s.start.first_day();
+            let last = first.checked_add_months(Months::new(months))?;
+            let last = if matches!(s.start, Point::Day(_)) { Point::Day(last) } else { month_of(last) };
+            Some(Period::between(s.start, last))
+        }
+        None if end.is_point() && !matches!(end.end, Point::Year(_)) => {
+            let first = end.end.first_day().checked_sub_months(Months::new(months))?;
+            Some(Period::between(month_of(first), end.end))
+        }
+        None => None,
     }
 }
 
