@@ -80,3 +80,19 @@ fn en_a_first_year_counts_back_from_its_date() {
     assert_eq!(as_of(&ms, "52,000"), "2022-04/2023-04");
     assert_eq!(as_of(&ms, "3,000"), "2022-04/2023-04");
 }
+
+#[test]
+fn en_as_of_opening_a_sentence_dates_its_figures() {
+    let ms = read("en", "As of September 30, police had made 81,000 arrests under the state of exception.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "81,000"), "2024-09-30");
+}
+
+#[test]
+fn es_until_a_date_just_gone_in_the_past_tense_is_this_years() {
+    let ms = read("es", "Hasta el 30 de septiembre, las autoridades contabilizaban 81,000 capturas bajo el régimen de excepción.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "81,000"), "2024-09-30");
+    // A deadline a few weeks ahead stays ahead, though told in the past.
+    let ms = read("en", "Last week, lawmakers extended the emergency for 30 days, until February 15.", Some("2024-01-20"));
+    let date = ms.iter().find(|m| m.surface.contains("February 15")).unwrap();
+    assert_eq!(date.value.as_deref(), Some("2024-02-15"));
+}

@@ -595,8 +595,14 @@ fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon, weekda
 /// where the lexicon lists `name_year_heads` (Spanish, whose "de" also dates a source: "datos
 /// de Cristosal de 2024"), one of the five words before must be a capitalised head ("Ley").
 pub(crate) fn is_name_year(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
-    let before: String = doc.chars[m.start.saturating_sub(80)..m.start].iter().collect();
+    // A sentence's first word is capitalised as such: "As of March 2025" names nothing.
+    let from = doc.sentences.get(m.sentence).map_or(0, |s| s.0).max(m.start.saturating_sub(80));
+    let opens_sentence = doc.sentences.get(m.sentence).is_some_and(|s| s.0 == from);
+    let before: String = doc.chars[from..m.start].iter().collect();
     let words: Vec<&str> = before.split_whitespace().collect();
+    if opens_sentence && words.len() <= 2 {
+        return false;
+    }
     let [.., name, joiner] = words.as_slice() else { return false };
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     if !(capitalised(name) && lexicon.name_year_joiners.contains(&joiner.to_lowercase())) {
