@@ -96,3 +96,19 @@ fn es_until_a_date_just_gone_in_the_past_tense_is_this_years() {
     let date = ms.iter().find(|m| m.surface.contains("February 15")).unwrap();
     assert_eq!(date.value.as_deref(), Some("2024-02-15"));
 }
+
+#[test]
+fn es_so_far_this_year_runs_from_its_first_day() {
+    let ms = read("es", "En lo que va del año, la policía ha registrado 95 homicidios.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "95"), "2024-01-01/2024-10-02");
+    let ms = read("es", "En lo que va de 2024, la policía ha registrado 95 homicidios.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "95"), "2024/2024-10-02");
+}
+
+#[test]
+fn en_so_far_this_year_runs_from_its_first_day() {
+    let ms = read("en", "So far this year, police have recorded 95 homicides.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "95"), "2024-01-01/2024-10-02");
+    let ms = read("en", "So far in 2024, police have recorded 95 homicides.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "95"), "2024/2024-10-02");
+}

@@ -361,7 +361,7 @@ fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause]
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
 fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, words: &PeriodWords, reference: Option<NaiveDate>) -> Period {
     match reference {
-        Some(r) if after_since(doc, m, lexicon, words) => {
+        Some(r) if after_since(doc, m, lexicon, words) || after_to_date_opener(doc, m, words) => {
             // "since the 1990s": a period already runs from its start.
             value.starting_point().through(&Period::day(r))
         }
@@ -391,6 +391,16 @@ pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &Per
         last = before_words.next().unwrap_or("");
     }
     lexicon.since_words.iter().any(|w| w == last) || after_since_start(doc, m, lexicon, words)
+}
+
+/// Is the mention written after one of the language's `to_date_openers` ("en lo que va de
+/// 2024", "so far in 2024"), an article between or not: from its start to the article's date.
+fn after_to_date_opener(doc: &Doc, m: &Mention, words: &PeriodWords) -> bool {
+    let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
+    let before = lower_padded(doc.slice(sentence_start.max(m.start.saturating_sub(40)), m.start));
+    let before = before.trim_end();
+    let before = crate::extract::ARTICLES.iter().find_map(|a| before.strip_suffix(&format!(" {a}"))).unwrap_or(before);
+    words.to_date_openers.iter().any(|o| before.ends_with(&format!(" {o}")))
 }
 
 /// Is the mention the date of a beginning named after a since word of its sentence: at most
@@ -459,7 +469,8 @@ fn weekday_anchors(doc: &Doc, weekdays: &[String], r: NaiveDate, dates: &[(&Ment
 }
 
 /// The period a relative expression names, for an article dated `r`: day, day-1, month,
-/// month-1, year, year-1, or a season of the lexicon (with -1, the last one).
+/// month-1, year, year-1, year-to-date, month-to-date, or a season of the lexicon (with -1,
+/// the last one).
 fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Period> {
     let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
     Some(match period {
@@ -472,6 +483,9 @@ fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Peri
         }
         "year" => Period::at(Point::Year(r.year())),
         "year-1" => Period::at(Point::Year(r.year() - 1)),
+        // "en lo que va del año", "so far this month": from the first day to the article's date.
+        "year-to-date" => Period::between(Point::Day(r.with_ordinal(1)?), Point::Day(r)),
+        "month-to-date" => Period::between(Point::Day(r.with_day(1)?), Point::Day(r)),
         season => {
             let (name, last_one) = season.strip_suffix("-1").map_or((season, false), |n| (n, true));
             let [first, last] = *lexicon.seasons.get(name)?;

@@ -67,6 +67,10 @@ pub struct PeriodWords {
     /// start, or, with no start stated, that many back from its own date.
     #[serde(default)]
     pub first_periods: BTreeMap<String, u32>,
+    /// Phrases after which a year or month runs from its start to the article's date ("en lo
+    /// que va de 2024", "so far in 2024"), lower-case.
+    #[serde(default)]
+    pub to_date_openers: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -101,6 +105,7 @@ impl PeriodRules {
                 ("back_references", &words.back_references),
                 ("clause_breaks", &words.clause_breaks),
                 ("start_words", &words.start_words),
+                ("to_date_openers", &words.to_date_openers),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
@@ -116,7 +121,8 @@ impl PeriodRules {
                 .chain(words.year_before.iter_mut())
                 .chain(words.back_references.iter_mut())
                 .chain(words.clause_breaks.iter_mut())
-                .chain(words.start_words.iter_mut());
+                .chain(words.start_words.iter_mut())
+                .chain(words.to_date_openers.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
                 *w = w.trim().to_lowercase();
             }
@@ -156,6 +162,7 @@ impl PeriodRules {
             clause_breaks: Vec::new(),
             start_words: Vec::new(),
             first_periods: BTreeMap::new(),
+            to_date_openers: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
