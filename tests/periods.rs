@@ -112,3 +112,10 @@ fn en_so_far_this_year_runs_from_its_first_day() {
     let ms = read("en", "So far in 2024, police have recorded 95 homicides.", Some("2024-10-02"));
     assert_eq!(as_of(&ms, "95"), "2024/2024-10-02");
 }
+
+#[test]
+fn en_a_passive_present_perfect_counts_to_the_article_date() {
+    let ms = read("en", "The prison opened in 2023 with 4,000 inmates, and 12,000 more have now been moved there.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "4,000"), "2023");
+    assert_eq!(as_of(&ms, "12,000"), "2024-10-02");
+}

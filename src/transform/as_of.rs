@@ -220,16 +220,22 @@ fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<P
     }
 }
 
-/// Is a clause in the present: a present-tense cue, and every past form in it right after a
-/// present-perfect auxiliary ("the police have made 71,000 arrests since the decree")? A
-/// language without such auxiliaries reads no clause so.
+/// Most words from a present-perfect auxiliary to the past form it makes present ("have now
+/// been released").
+const PERFECT_REACH: usize = 3;
+
+/// Is a clause in the present: a present-tense cue, and every past form in it within a few
+/// words after a present-perfect auxiliary ("the police have made 71,000 arrests since the
+/// decree", "3,000 have now been released")? A language without such auxiliaries reads no
+/// clause so.
 fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
     if lexicon.present_perfect_auxiliaries.is_empty() {
         return false;
     }
     let lower = clause.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let perfect = |k: usize| k > 0 && lexicon.present_perfect_auxiliaries.iter().any(|a| a == words[k - 1]);
+    // "have freed", "have been freed", "have now been freed": an auxiliary up to three words before.
+    let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
     words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w)) && words.iter().enumerate().all(|(k, w)| !is_past_tense(w, lexicon) || perfect(k))
 }
 
