@@ -119,3 +119,17 @@ fn en_a_passive_present_perfect_counts_to_the_article_date() {
     assert_eq!(as_of(&ms, "4,000"), "2023");
     assert_eq!(as_of(&ms, "12,000"), "2024-10-02");
 }
+
+#[test]
+fn es_so_far_is_the_article_date() {
+    let ms = read("es", "Hasta ahora, la policía decomisó 5,000 armas en todo el país.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "5,000"), "2024-10-02");
+    let ms = read("es", "Hasta la fecha, la policía ha decomisado 5,000 armas desde el 1 de junio de 2022.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "5,000"), "2022-06-01/2024-10-02");
+}
+
+#[test]
+fn en_so_far_is_the_article_date() {
+    let ms = read("en", "So far, police seized 5,000 guns nationwide.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "5,000"), "2024-10-02");
+}
