@@ -133,3 +133,17 @@ fn en_so_far_is_the_article_date() {
     let ms = read("en", "So far, police seized 5,000 guns nationwide.", Some("2024-10-02"));
     assert_eq!(as_of(&ms, "5,000"), "2024-10-02");
 }
+
+#[test]
+fn es_a_date_after_until_closes_the_span_a_since_phrase_opened() {
+    let text = "San Salvador, 20 de junio de 2024. El régimen de excepción comenzó el 27 de marzo de 2022. El director agregó que desde que inició el régimen de excepción hasta el 10 de junio de este año, el Socorro Jurídico ha registrado 300 muertes en centros penales.";
+    let ms = read("es", text, None);
+    assert_eq!(as_of(&ms, "300"), "2022-03-27/2024-06-10");
+}
+
+#[test]
+fn es_this_year_inside_a_date_is_no_second_anchor() {
+    let text = "San Salvador, 20 de junio de 2024. Hasta el 10 de junio de este año, la policía había decomisado 300 armas.";
+    let ms = read("es", text, None);
+    assert_eq!(as_of(&ms, "300"), "2024-06-10");
+}

@@ -410,7 +410,8 @@ fn after_to_date_opener(doc: &Doc, m: &Mention, words: &PeriodWords) -> bool {
 }
 
 /// Is the mention the date of a beginning named after a since word of its sentence: at most
-/// [`SINCE_START_WORDS`] words between, none a figure, one of them a `start_words` entry
+/// [`SINCE_START_WORDS`] words between, none a figure or an `until_words` entry, one of them a
+/// `start_words` entry
 /// ("since lawmakers suspended guarantees on", "desde el inicio del régimen, el")?
 fn after_since_start(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &PeriodWords) -> bool {
     let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
@@ -418,8 +419,9 @@ fn after_since_start(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &PeriodWo
     let tokens: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let Some(k) = tokens.iter().rposition(|t| lexicon.since_words.iter().any(|w| w == t)) else { return false };
     let between = &tokens[k + 1..];
+    // "desde que inició el régimen hasta el 16 de mayo": a date after an until word ends the span.
     between.len() <= SINCE_START_WORDS
-        && !between.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()))
+        && !between.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()) || words.until_words.iter().any(|w| w == t))
         && between.iter().any(|t| words.start_words.iter().any(|w| w == t))
 }
 
@@ -443,6 +445,11 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Menti
             continue;
         };
         let (sentence, start) = (toks[i].sentence, toks[i].start);
+        // "el 10 de junio de este año": the phrase is part of a date, which anchors already.
+        if dates.iter().any(|(m, _)| m.start <= start && start < m.end) {
+            i += n;
+            continue;
+        }
         let value = match period {
             Some(period) => relative_period(period, lexicon, r),
             // The last date before, a date claim included ("se aprobó el 27 de marzo de 2022

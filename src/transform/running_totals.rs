@@ -62,6 +62,10 @@ pub struct PeriodWords {
     /// lower-case: the date that ends the phrase is the start of a period up to the article's.
     #[serde(default)]
     pub start_words: Vec<String>,
+    /// Words that end a span ("until", "hasta"), lower-case: a date after one closes the span
+    /// a since phrase opened, and starts nothing.
+    #[serde(default)]
+    pub until_words: Vec<String>,
     /// Phrases naming the first months of a running total ("in its first year" = 12),
     /// lower-case: a statement of the rule in their sentence covers that many months from the
     /// start, or, with no start stated, that many back from its own date.
@@ -105,6 +109,7 @@ impl PeriodRules {
                 ("back_references", &words.back_references),
                 ("clause_breaks", &words.clause_breaks),
                 ("start_words", &words.start_words),
+                ("until_words", &words.until_words),
                 ("to_date_openers", &words.to_date_openers),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
@@ -122,6 +127,7 @@ impl PeriodRules {
                 .chain(words.back_references.iter_mut())
                 .chain(words.clause_breaks.iter_mut())
                 .chain(words.start_words.iter_mut())
+                .chain(words.until_words.iter_mut())
                 .chain(words.to_date_openers.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
                 *w = w.trim().to_lowercase();
@@ -161,6 +167,7 @@ impl PeriodRules {
             back_references: Vec::new(),
             clause_breaks: Vec::new(),
             start_words: Vec::new(),
+            until_words: Vec::new(),
             first_periods: BTreeMap::new(),
             to_date_openers: Vec::new(),
         };
