@@ -147,3 +147,14 @@ fn es_this_year_inside_a_date_is_no_second_anchor() {
     let ms = read("es", text, None);
     assert_eq!(as_of(&ms, "300"), "2024-06-10");
 }
+
+#[test]
+fn last_week_is_monday_to_sunday_of_the_week_before() {
+    // 2024-10-02 is a Wednesday.
+    let ms = read("es", "La semana pasada, la policía decomisó 300 armas.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "300"), "2024-09-23/2024-09-29");
+    let ms = read("en", "Last week, police seized 300 guns.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "300"), "2024-09-23/2024-09-29");
+    let ms = read("en", "The 300 guns seized earlier this month were destroyed.", Some("2024-10-20"));
+    assert_eq!(as_of(&ms, "300"), "2024-10");
+}

@@ -482,8 +482,8 @@ fn weekday_anchors(doc: &Doc, weekdays: &[String], r: NaiveDate, dates: &[(&Ment
 }
 
 /// The period a relative expression names, for an article dated `r`: day, day-1, month,
-/// month-1, year, year-1, year-to-date, month-to-date, or a season of the lexicon (with -1,
-/// the last one).
+/// month-1, year, year-1, year-to-date, month-to-date, week-1, or a season of the lexicon
+/// (with -1, the last one).
 fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Period> {
     let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
     Some(match period {
@@ -499,6 +499,11 @@ fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Peri
         // "en lo que va del año", "so far this month": from the first day to the article's date.
         "year-to-date" => Period::between(Point::Day(r.with_ordinal(1)?), Point::Day(r)),
         "month-to-date" => Period::between(Point::Day(r.with_day(1)?), Point::Day(r)),
+        // "last week", "la semana pasada": Monday to Sunday of the week before the article's.
+        "week-1" => {
+            let monday = r.checked_sub_days(chrono::Days::new(u64::from(r.weekday().num_days_from_monday()) + 7))?;
+            Period::between(Point::Day(monday), Point::Day(monday.checked_add_days(chrono::Days::new(6))?))
+        }
         season => {
             let (name, last_one) = season.strip_suffix("-1").map_or((season, false), |n| (n, true));
             let [first, last] = *lexicon.seasons.get(name)?;
