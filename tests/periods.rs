@@ -158,3 +158,12 @@ fn last_week_is_monday_to_sunday_of_the_week_before() {
     let ms = read("en", "The 300 guns seized earlier this month were destroyed.", Some("2024-10-20"));
     assert_eq!(as_of(&ms, "300"), "2024-10");
 }
+
+#[test]
+fn es_a_clause_in_the_present_is_not_dated_by_another_figures_year() {
+    let ms = read("es", "En 2019 el sistema tenía 38,000 presos, pero actualmente alberga a 110,000.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "38,000"), "2019");
+    assert_eq!(as_of(&ms, "110,000"), "2024-10-02");
+    let ms = read("es", "La población penitenciaria, que en 2019 rondaba los 38,000 presos, supera ya los 110,000.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "110,000"), "2024-10-02");
+}
