@@ -167,3 +167,11 @@ fn es_a_clause_in_the_present_is_not_dated_by_another_figures_year() {
     let ms = read("es", "La población penitenciaria, que en 2019 rondaba los 38,000 presos, supera ya los 110,000.", Some("2024-10-02"));
     assert_eq!(as_of(&ms, "110,000"), "2024-10-02");
 }
+
+#[test]
+fn a_length_in_half_years_counts_back_its_months() {
+    let ms = read("es", "En los dos años y medio de régimen de excepción, la policía ha capturado a 81,000 personas.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "81,000"), "2022/2024-10-02");
+    let ms = read("en", "In two and a half years of emergency rule, police have arrested 81,000 suspected gang members.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "81,000"), "2022/2024-10-02");
+}

@@ -308,20 +308,22 @@ fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &L
 /// start is that day or later), else the start lies in the month before it or that month:
 /// their year when both share it ("33 months" to 20 January 2025: 2022), else that month.
 fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
-    let n = m.number().filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 1000.0)? as u32;
+    let number = m.number().filter(|n| *n >= 0.0 && *n < 1000.0)?;
+    // "dos años y medio": a length in years is counted in whole months.
+    let whole = |x: f64| (x.fract() == 0.0).then_some(x as u32);
     let last = end.end.last_day();
     let day = |d: Option<NaiveDate>| d.map(|d| Period::at(Point::Day(d)));
     match m.unit.as_deref()? {
         "years" | "months" => {
-            let months = if m.unit.as_deref() == Some("years") { 12 * n } else { n };
+            let months = if m.unit.as_deref() == Some("years") { whole(12.0 * number)? } else { whole(number)? };
             let latest = last.checked_sub_months(Months::new(months))?;
             let month = Period::at(Point::Month(latest.year(), latest.month()));
             let nearly = matches!(m.qualifier, "approximately" | "just_under" | "less_than" | "at_most");
             let earliest = latest.checked_sub_months(Months::new(1))?.succ_opt()?;
             Some(if nearly || earliest.month() == latest.month() || earliest.year() != latest.year() { month } else { Period::at(Point::Year(latest.year())) })
         }
-        "weeks" => day(last.checked_sub_days(chrono::Days::new(7 * n as u64))),
-        "days" => day(last.checked_sub_days(chrono::Days::new(n as u64))),
+        "weeks" => day(last.checked_sub_days(chrono::Days::new(7 * u64::from(whole(number)?)))),
+        "days" => day(last.checked_sub_days(chrono::Days::new(u64::from(whole(number)?)))),
         _ => None,
     }
 }
