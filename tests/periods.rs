@@ -58,6 +58,9 @@ fn es_a_span_between_two_weekdays_is_an_interval() {
     let text = "Estados Unidos mandó el fin de semana a 120 migrantes al penal, en dos vuelos que llegaron entre el sábado 8 y el domingo 9 de marzo.";
     let ms = read("es", text, Some("2025-03-12"));
     assert_eq!(as_of(&ms, "120"), "2025-03-08/2025-03-09");
+    // The day after the first weekday is a date, not a count.
+    let day = ms.iter().find(|m| m.surface == "8").unwrap();
+    assert_eq!((day.kind, day.value.as_deref(), day.is_statement), ("date", Some("2025-03-08"), false));
 }
 
 #[test]

@@ -610,10 +610,11 @@ fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon, weekda
         let gap_words: Vec<&str> = gap.split_whitespace().filter(|g| !weekdays.iter().any(|d| d == g)).collect();
         let joined =
             gap_words.iter().rev().take(2).any(|g| lexicon.range_join.contains(*g) || lexicon.day_range_join.contains(*g) || lexicon.change_to.contains(*g));
-        let before = lower_padded(doc.slice(a.start.saturating_sub(12).max(doc.sentences[a.sentence].0), a.start));
+        let before = lower_padded(doc.slice(a.start.saturating_sub(24).max(doc.sentences[a.sentence].0), a.start));
         let opened = before
             .split_whitespace()
             .rev()
+            .filter(|p| !weekdays.iter().any(|d| d == p))
             .take(2)
             .any(|p| lexicon.range_open.contains(p) || lexicon.day_range_open.contains(p) || lexicon.change_from.contains(p));
         // "On June 3 and 4", "in 2021 and 2022": two anchors joined with nothing else between.

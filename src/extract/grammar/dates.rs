@@ -135,14 +135,23 @@ impl<'a> Grammar<'a> {
                     return Some(c);
                 }
             }
-            // "Entre el 15 y el 30 de marzo", "del 8 al 16 de febrero": a bare day joined to a
-            // full date.
+            // "Entre el 15 y el 30 de marzo", "del 8 al 16 de febrero", "entre el sábado 15 y
+            // el domingo 16 de marzo": a bare day joined to a full date, weekdays aside.
             if let Some((n, _)) = self.day_range_join.match_at(toks, i + 1).filter(|_| same(i + 1).is_some()) {
                 let mut k = i + 1 + n;
                 if same(k).is_some_and(|x| ARTICLES.contains(&x.lower.as_str())) {
                     k += 1;
                 }
-                let opener = if i >= 1 && ARTICLES.contains(&toks[i - 1].lower.as_str()) { i - 1 } else { i };
+                if same(k).is_some_and(|x| lex.weekdays.contains_key(&x.lower)) {
+                    k += 1;
+                }
+                let mut opener = i;
+                if opener >= 1 && toks[opener - 1].sentence == sentence && lex.weekdays.contains_key(&toks[opener - 1].lower) {
+                    opener -= 1;
+                }
+                if opener >= 1 && ARTICLES.contains(&toks[opener - 1].lower.as_str()) {
+                    opener -= 1;
+                }
                 let opened = self.day_range_open.match_before(toks, opener).is_some_and(|(s, _)| toks[s].sentence == sentence);
                 if opened {
                     if let Some(partner) = self.date_at(toks, k, reference, before) {
