@@ -178,3 +178,12 @@ fn a_length_in_half_years_counts_back_its_months() {
     let ms = read("en", "In two and a half years of emergency rule, police have arrested 81,000 suspected gang members.", Some("2024-10-02"));
     assert_eq!(as_of(&ms, "81,000"), "2022/2024-10-02");
 }
+
+#[test]
+fn the_weekend_is_the_last_saturday_and_its_sunday() {
+    // 2025-03-20 is a Thursday, 2025-03-16 a Sunday.
+    let ms = read("es", "El Gobierno de Estados Unidos envió a 120 migrantes al penal el pasado fin de semana.", Some("2025-03-20"));
+    assert_eq!(as_of(&ms, "120"), "2025-03-15/2025-03-16");
+    let ms = read("en", "The US sent 120 migrants to the prison over the weekend.", Some("2025-03-16"));
+    assert_eq!(as_of(&ms, "120"), "2025-03-15/2025-03-16");
+}

@@ -482,8 +482,8 @@ fn weekday_anchors(doc: &Doc, weekdays: &[String], r: NaiveDate, dates: &[(&Ment
 }
 
 /// The period a relative expression names, for an article dated `r`: day, day-1, month,
-/// month-1, year, year-1, year-to-date, month-to-date, week-1, or a season of the lexicon
-/// (with -1, the last one).
+/// month-1, year, year-1, year-to-date, month-to-date, week-1, weekend, or a season of the
+/// lexicon (with -1, the last one).
 fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Period> {
     let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
     Some(match period {
@@ -499,6 +499,13 @@ fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Peri
         // "en lo que va del año", "so far this month": from the first day to the article's date.
         "year-to-date" => Period::between(Point::Day(r.with_ordinal(1)?), Point::Day(r)),
         "month-to-date" => Period::between(Point::Day(r.with_day(1)?), Point::Day(r)),
+        // "over the weekend", "el pasado fin de semana": the last Saturday up to the article's
+        // date, and the Sunday after it when that is no later.
+        "weekend" => {
+            let saturday = r.checked_sub_days(chrono::Days::new(u64::from((r.weekday().num_days_from_monday() + 2) % 7)))?;
+            let sunday = saturday.succ_opt().filter(|d| *d <= r).unwrap_or(saturday);
+            Period::between(Point::Day(saturday), Point::Day(sunday))
+        }
         // "last week", "la semana pasada": Monday to Sunday of the week before the article's.
         "week-1" => {
             let monday = r.checked_sub_days(chrono::Days::new(u64::from(r.weekday().num_days_from_monday()) + 7))?;
