@@ -65,7 +65,8 @@ fn es_a_span_between_two_weekdays_is_an_interval() {
 
 #[test]
 fn en_a_span_between_two_weekdays_is_an_interval() {
-    let ms = read("en", "The planes carried 120 migrants to the prison in flights that landed between Saturday, March 8, and Sunday, March 9.", Some("2025-03-12"));
+    let ms =
+        read("en", "The planes carried 120 migrants to the prison in flights that landed between Saturday, March 8, and Sunday, March 9.", Some("2025-03-12"));
     assert_eq!(as_of(&ms, "120"), "2025-03-08/2025-03-09");
 }
 

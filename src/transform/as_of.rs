@@ -79,17 +79,15 @@ pub fn assign_as_of(
         let not_others_baseline = |a: &&Anchor| !baselines.contains(&a.start) || (a.start >= m.end && a.start <= m.end + BASELINE_GAP);
         let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
         let others = by_sentence(&clauses, m.sentence);
-        let free_in_sentence: Vec<&Anchor> = here
-            .iter()
-            .filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to))
-            .filter(not_others_baseline)
-            .collect();
+        let free_in_sentence: Vec<&Anchor> =
+            here.iter().filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to)).filter(not_others_baseline).collect();
         let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
         // Read once per sentence: its figures come one after another.
         let f = match facts.take() {
             Some(f) if f.index == m.sentence => facts.insert(f),
             _ => facts.insert(SentenceFacts::of(doc, m.sentence, lexicon)),
         };
+        let f: &SentenceFacts = f;
         let (sentence, present, changes) = (&f.text, f.present, f.changes);
         let survey_period = surveys.iter().rfind(|(s, _)| *s <= m.sentence).map(|(_, p)| *p);
         // Sourcing counts ("three inmates told me", "interviewed hundreds") describe the
@@ -127,7 +125,10 @@ pub fn assign_as_of(
             .map(|a| a.value)
             .or(from_to)
             .or_else(|| {
-                [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon, &words.weekdays))
+                [in_clause, free_in_sentence]
+                    .into_iter()
+                    .find(|v| !v.is_empty())
+                    .map(|v| period_of(doc, &v, f, m.start, &word_before, lexicon, &words.weekdays))
             })
             // "now nears 70,000 — one of every 60 adults": an apposition takes its figure's.
             .or_else(|| assigned.last().filter(|d| d.sentence == m.sentence && is_apposition(doc, d.end, m.start)).and_then(|d| d.period))
@@ -590,8 +591,9 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
 
 /// One anchor is the period; two after "between"/"from" are an interval (the figure a change
 /// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
-fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon, weekdays: &[String]) -> Period {
-    let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
+fn period_of(doc: &Doc, anchors: &[&Anchor], facts: &SentenceFacts, figure_start: usize, word_before: &str, lexicon: &Lexicon, weekdays: &[String]) -> Period {
+    let changes = facts.changes;
+    let joined = ["between", "entre", "from", "desde"].iter().any(|w| facts.text.contains(w));
     match anchors {
         [one] => one.value,
         // "grew between 2020 and 2024 to 98,000": the level a change reaches is the end's (only
