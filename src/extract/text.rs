@@ -57,6 +57,8 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// Each pass below runs once per text and is kept out of line (`#[inline(never)]`), so a
+    /// profile of the extractor names it.
     pub fn new(text: &str) -> Doc {
         let chars = code_points(text);
         let mask = unreadable_mask(&chars);
@@ -273,8 +275,7 @@ fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < n {
         // Most characters end nothing: skip to the next one that may.
-        let may_end = |c: char| matches!(c, '\n' | '.' | '!' | '?');
-        i = find_from(chars, i, may_end, may_end);
+        i += chars[i..].iter().position(|c| matches!(c, '\n' | '.' | '!' | '?')).unwrap_or(n - i);
         if i == n {
             break;
         }
@@ -469,8 +470,12 @@ type Spelling = (super::lookup::Lower, bool, bool);
 /// one is copied from here, not lower-cased and interned again. Nearly every token is short:
 /// up to 15 bytes it is looked up by its bytes packed into one number (see [`packed`]),
 /// which hashes and compares without a loop.
-#[derive(Default)]
+///
+/// In front of the map, a small table indexed by the packed bytes keeps the latest spelling
+/// of each slot: the frequent words ("the", ",", "of") are found there, in memory the text
+/// being read has not pushed out of the cache, without a probe of the map.
 struct Spellings<'t> {
+    recent: Vec<(u128, Spelling)>,
     short: rustc_hash::FxHashMap<u128, Spelling>,
     long: rustc_hash::FxHashMap<&'t str, Spelling>,
     buffer: String,
@@ -478,6 +483,24 @@ struct Spellings<'t> {
 
 /// Spellings kept per text: enough for the words of an article, bounded for a huge text.
 const SPELLINGS_KEPT: usize = 8192;
+
+/// Slots of [`Spellings::recent`], a power of two (32 bytes each).
+const RECENT_SLOTS: usize = 1024;
+
+impl Default for Spellings<'_> {
+    fn default() -> Self {
+        // No packed spelling is 0 (its top byte holds a length of at least 1): an empty slot.
+        let empty = (0, (super::lookup::Lower::default(), false, false));
+        Spellings { recent: vec![empty; RECENT_SLOTS], short: Default::default(), long: Default::default(), buffer: String::new() }
+    }
+}
+
+/// The slot of a packed spelling in [`Spellings::recent`]: the top bits of a multiplicative mix.
+#[inline]
+fn recent_slot(key: u128) -> usize {
+    let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+}
 
 impl<'t> Spellings<'t> {
     /// The spelling of the token at `text[start..end]` (bytes): remembered, or read and
@@ -487,13 +510,21 @@ impl<'t> Spellings<'t> {
         let token = &text[start..end];
         match packed(text.as_bytes(), start, end) {
             Some(key) => {
-                if let Some(known) = self.short.get(&key) {
-                    return *known;
+                let slot = recent_slot(key);
+                if self.recent[slot].0 == key {
+                    return self.recent[slot].1;
                 }
-                let spelling = spell(token, &mut self.buffer);
-                if self.short.len() < SPELLINGS_KEPT {
-                    self.short.insert(key, spelling);
-                }
+                let spelling = match self.short.get(&key) {
+                    Some(known) => *known,
+                    None => {
+                        let spelling = spell(token, &mut self.buffer);
+                        if self.short.len() < SPELLINGS_KEPT {
+                            self.short.insert(key, spelling);
+                        }
+                        spelling
+                    }
+                };
+                self.recent[slot] = (key, spelling);
                 spelling
             }
             None => {
@@ -555,7 +586,126 @@ fn lower_case<'b>(text: &str, buffer: &'b mut String) -> &'b str {
 
 #[cfg(test)]
 mod tests {
-    use super::Doc;
+    use super::*;
+
+    /// A token as the tests compare it: start, end, kind, lower, upper_first, all_upper,
+    /// space_before, sentence.
+    type TokenRead = (usize, usize, TokKind, String, bool, bool, bool, usize);
+
+    /// The tokenizer as it read code points before it read bytes: the reference the byte
+    /// tokenizer must agree with, token for token.
+    fn tokens_by_code_points(chars: &[char], masked: &[(usize, usize)], sentences: &[(usize, usize)]) -> Vec<TokenRead> {
+        let mask: Vec<bool> = (0..chars.len()).map(|i| masked.iter().any(|&(a, b)| a <= i && i < b)).collect();
+        let (n, mut i, mut space_before, mut out) = (chars.len(), 0, true, Vec::new());
+        while i < n {
+            let c = chars[i];
+            if c.is_whitespace() || mask[i] {
+                (space_before, i) = (true, i + 1);
+                continue;
+            }
+            let start = i;
+            let kind = if c.is_alphabetic() {
+                while i < n && !mask[i] && (chars[i].is_alphabetic() || chars[i] == '\u{301}') {
+                    i += 1;
+                }
+                TokKind::Word
+            } else if c.is_ascii_digit() {
+                while i < n
+                    && !mask[i]
+                    && (chars[i].is_ascii_digit() || (matches!(chars[i], '.' | ',') && i + 1 < n && chars[i + 1].is_ascii_digit() && !mask[i + 1]))
+                {
+                    i += 1;
+                }
+                TokKind::Digits
+            } else {
+                i += 1;
+                TokKind::Punct
+            };
+            let text = &chars[start..i];
+            let lower: String = text.iter().flat_map(|c| c.to_lowercase()).collect();
+            let sentence = sentences.iter().position(|&(_, e)| e > start).unwrap_or(sentences.len() - 1);
+            out.push((start, i, kind, lower, text[0].is_uppercase(), text.iter().all(|c| c.is_uppercase()), space_before, sentence));
+            space_before = false;
+        }
+        out
+    }
+
+    /// The unreadable mask as it was found before it searched bytes: run by run of non-white-space.
+    fn mask_by_runs(chars: &[char]) -> Vec<(usize, usize)> {
+        let (n, mut i, mut mask) = (chars.len(), 0, Vec::new());
+        while i < n {
+            let run_end = chars[i..].iter().position(|c| c.is_whitespace()).map_or(n, |k| i + k);
+            if !chars[i..run_end].iter().any(|c| matches!(c, ']' | '/' | '.')) {
+                i = run_end + 1;
+                continue;
+            }
+            while i < run_end {
+                i = mask_at(chars, i, &mut mask);
+            }
+        }
+        mask
+    }
+
+    #[test]
+    fn bytes_are_read_as_code_points_would_be() {
+        let pieces = [
+            "a",
+            "Prison",
+            "ÉL",
+            "año",
+            "e\u{301}",
+            "ΣΑΣ",
+            "12",
+            "3,4",
+            "5.6",
+            ".",
+            ",",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "\u{2003}",
+            "]",
+            "(",
+            ")",
+            "](",
+            "http://x.org/a",
+            "www.b.com",
+            "bit.ly/3x",
+            "/",
+            "[",
+            "“",
+            "—",
+            "🙂",
+            "-",
+            "%",
+            "$",
+            "ß",
+            "İ",
+            "\t",
+            "?",
+            "!",
+            "Mr",
+            "U.S.",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            let doc = Doc::new(&text);
+            let chars: Vec<char> = text.chars().collect();
+            let masked = unreadable_mask(&chars);
+            assert_eq!(masked, mask_by_runs(&chars), "mask of {text:?}");
+            let read: Vec<_> =
+                doc.tokens.iter().map(|t| (t.start, t.end, t.kind, t.lower.to_string(), t.upper_first, t.all_upper, t.space_before, t.sentence)).collect();
+            assert_eq!(read, tokens_by_code_points(&chars, &masked, &doc.sentences), "tokens of {text:?}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<String> {
         let doc = Doc::new(text);
