@@ -9,7 +9,6 @@ use std::fmt;
 use std::hash::Hasher as _;
 use std::sync::{Mutex, OnceLock};
 
-use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 /// The hash the filters are built with.
@@ -171,12 +170,6 @@ impl Key for str {
 }
 
 impl Key for String {
-    fn text(&self) -> &str {
-        self
-    }
-}
-
-impl Key for CompactString {
     fn text(&self) -> &str {
         self
     }
