@@ -16,7 +16,10 @@ pub(crate) fn write_csv(path: &Path, table: &Table) -> Result<()> {
     let failed = |e: csv::Error| Error::Write { path: path.to_path_buf(), message: e.to_string() };
     writer.write_record(table.def.columns.iter().map(|c| c.name)).map_err(failed)?;
     for row in &table.rows {
-        writer.write_record(row.iter().map(|c| c.to_csv_field())).map_err(failed)?;
+        for cell in row {
+            writer.write_field(cell.csv_field().as_bytes()).map_err(failed)?;
+        }
+        writer.write_record(None::<&[u8]>).map_err(failed)?;
     }
     let mut inner = writer.into_inner().map_err(|e| Error::io(path, e.into_error()))?;
     // Flush and sync before the directory is swapped in, so a crash cannot publish a short file.

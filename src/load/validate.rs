@@ -191,8 +191,8 @@ fn read_parquet_checked(i: usize, def: &TableDef, path: &Path, report: &mut Repo
 }
 
 /// The CSV text of an in-memory table's row, as the writer would write it.
-fn csv_fields(row: &[super::Cell]) -> Vec<String> {
-    row.iter().map(|c| c.to_csv_field()).collect()
+fn csv_fields(row: &[super::Cell]) -> Vec<std::borrow::Cow<'_, str>> {
+    row.iter().map(|c| c.csv_field()).collect()
 }
 
 /// Run the row checks on tables held in memory, as if written to `dir` (header, widths,
@@ -211,7 +211,7 @@ pub(crate) fn check_tables_in_memory(tables: &[&super::Table], dir: &Path, repor
             let mut checks = TableChecks::new(i, table.def, dir.join(format!("{}.csv", table.def.name)), header, &mut own);
             for (line, row) in (2u64..).zip(&table.rows) {
                 let fields = csv_fields(row);
-                let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+                let fields: Vec<&str> = fields.iter().map(|f| f.as_ref()).collect();
                 checks.row(line, &fields, &mut own);
             }
             (own, checks)
@@ -491,14 +491,18 @@ pub(crate) fn value_problem(column: &Column, value: &str) -> Option<String> {
     }
 }
 
-/// Does `value` match `pattern` as a whole? Patterns are compiled once.
+/// Does `value` match `pattern` as a whole? The patterns of [`TABLES`] are compiled once and
+/// read without a lock (tables are checked on several threads at once); any other pattern is
+/// compiled on the spot.
 fn whole_match(pattern: &'static str, value: &str) -> bool {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    static COMPILED: OnceLock<Mutex<HashMap<&'static str, regex::Regex>>> = OnceLock::new();
-    let mut compiled = COMPILED.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-    let re = compiled.entry(pattern).or_insert_with(|| regex::Regex::new(&format!("^(?:{pattern})$")).expect("the schema's patterns compile"));
-    re.is_match(value)
+    use std::sync::OnceLock;
+    static COMPILED: OnceLock<HashMap<&'static str, regex::Regex>> = OnceLock::new();
+    let compile = |pattern: &str| regex::Regex::new(&format!("^(?:{pattern})$")).expect("the schema's patterns compile");
+    let compiled = COMPILED.get_or_init(|| TABLES.iter().flat_map(|t| t.columns).filter_map(|c| c.pattern).map(|p| (p, compile(p))).collect());
+    match compiled.get(pattern) {
+        Some(re) => re.is_match(value),
+        None => compile(pattern).is_match(value),
+    }
 }
 
 /// Does a non-empty field parse as `ty`? Returns what was expected when not.
