@@ -91,7 +91,7 @@ pub fn write_dataset_owned(out: &Path, tables: Vec<Table>, docs: &[DocSection], 
     crate::stage_log::done("swapped in");
     // Hundreds of thousands of rows of strings: freed on the pool, not by one thread.
     use rayon::prelude::*;
-    tables.into_par_iter().flat_map(|t| t.rows).with_min_len(1024).for_each(drop);
+    tables.into_par_iter().for_each(|t| t.rows.into_par_iter().with_min_len(1024).for_each(drop));
     crate::stage_log::done("tables freed");
     Ok(())
 }
