@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 
-
 use crate::load::rows::{MentionRow, StatementRow};
 
 use super::as_of::as_of_bounds;
