@@ -710,13 +710,21 @@ impl Report {
     /// Reports absorbed in order list what one report fed the same violations in that order
     /// would list (at most [`MAX_PER_KIND`] of a kind), so a table may be checked in chunks.
     pub(crate) fn absorb(&mut self, other: Report) {
+        // The other's listed violations of a kind are its first ones: count each in turn
+        // (listing it while there is room), then the rest of the other's counts.
+        let mut unlisted = other.counts;
         for (stage, kind, v) in other.violations {
-            let listed = self.counts.get(&(v.path.clone(), v.column.clone(), kind)).copied().unwrap_or(0);
-            if listed < MAX_PER_KIND {
+            let key = (v.path.clone(), v.column.clone(), kind);
+            if let Some(n) = unlisted.get_mut(&key) {
+                *n = n.saturating_sub(1);
+            }
+            let n = self.counts.entry(key).or_default();
+            *n += 1;
+            if *n <= MAX_PER_KIND {
                 self.violations.push((stage, kind, v));
             }
         }
-        for (key, n) in other.counts {
+        for (key, n) in unlisted {
             *self.counts.entry(key).or_default() += n;
         }
     }
@@ -742,5 +750,36 @@ impl Report {
             violations.push(Violation { path, line: None, column, message });
         }
         violations
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report fed `lines` of one kind of violation, at stage `stage`.
+    fn fed(lines: std::ops::Range<u64>, stage: u64, kind: &'static str) -> Report {
+        let mut report = Report::default();
+        report.at(stage);
+        for line in lines {
+            report.cell(Path::new("t.csv"), line, "c", kind, &format!("bad at {line}"));
+        }
+        report
+    }
+
+    #[test]
+    fn reports_absorbed_in_order_list_what_one_report_lists() {
+        // The values of rows 2..60 (more than the cap), and keys found on another thread.
+        let whole = {
+            let mut r = fed(2..60, 5, "value");
+            r.absorb(fed(2..30, 7, "key"));
+            r.finish()
+        };
+        let mut chunked = Report::default();
+        chunked.absorb(fed(2..30, 7, "key"));
+        for lines in [2..12, 12..13, 13..40, 40..60] {
+            chunked.absorb(fed(lines, 5, "value"));
+        }
+        assert_eq!(chunked.finish(), whole);
     }
 }
