@@ -63,6 +63,10 @@ pub struct Quantity {
     /// para 30.000 reos" counts capacity, "alojan 70 reos cada una" a cell's occupants).
     #[serde(default)]
     pub yields: bool,
+    /// It counts a part of a group counted before (those released, those with no record): a
+    /// figure after an opening partitive ("Of them, 75 ...") may count it, not a whole total.
+    #[serde(default)]
+    pub part: bool,
 }
 
 /// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
@@ -369,6 +373,16 @@ impl FrameBook {
             .iter()
             .filter_map(|n| self.quantity(n))
             .find_map(|i| reading.quantities.get(&i).filter(|(level, _)| *level <= Level::Near).map(|(_, w)| w.clone()))
+    }
+
+    /// The words of the named subjects in one language.
+    pub fn subject_words(&self, lang: &str, names: &[String]) -> Vec<String> {
+        names.iter().filter_map(|n| self.subject(n)).flat_map(|i| self.subjects[i].1.words.get(lang).cloned().unwrap_or_default()).collect()
+    }
+
+    /// Does one of the named quantities count a part of a group (`part`)?
+    pub fn counts_a_part(&self, names: &[String]) -> bool {
+        names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.part)
     }
 
     /// The rank of a choice's subject (the narrower subject wins a tie).

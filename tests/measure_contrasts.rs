@@ -1,0 +1,95 @@
+//! Contrast pairs for the core measures in English: the same quantity noun in a sentence that
+//! states the measure and in one that does not (another place, another group, a part, one
+//! event, a change). Sentences are made up for these tests.
+
+use cecot_data::extract::{self, ArticleContext, Mention};
+use cecot_data::pipeline::Knowledge;
+use cecot_data::transform::claims;
+
+fn read(lang: &str, text: &str) -> Vec<Mention> {
+    let k = Knowledge::load(None).unwrap();
+    let lex = k.lexicons.get(lang).unwrap();
+    let mut ex = extract::extract(text, lex, ArticleContext::default());
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
+    ex.mentions
+}
+
+/// The measure of the statement whose surface contains `part`.
+fn measure(lang: &str, text: &str, part: &str) -> Option<String> {
+    let ms = read(lang, text);
+    let m = ms.iter().find(|m| m.surface.contains(part)).unwrap_or_else(|| panic!("no mention {part:?} in {ms:#?}"));
+    m.measure.clone()
+}
+
+fn is(lang: &str, text: &str, part: &str, id: &str) {
+    assert_eq!(measure(lang, text, part).as_deref(), Some(id), "{text}");
+}
+
+fn is_not(lang: &str, text: &str, part: &str, id: &str) {
+    assert_ne!(measure(lang, text, part).as_deref(), Some(id), "{text}");
+}
+
+#[test]
+fn another_countrys_prisons_are_not_el_salvadors() {
+    is("en", "El Salvador's prisons hold about 104,000 inmates.", "104,000", "es_prison_population");
+    is_not("en", "The US prison population is about 1.3 million inmates.", "1.3 million", "es_prison_population");
+    is_not("en", "A cell in the mega-prison holds 70 inmates, while cells in US prisons hold two.", "two", "cecot_cell_occupancy");
+}
+
+#[test]
+fn other_prisons_of_the_country_are_not_the_system() {
+    is("en", "The country's prisons hold 98,000 inmates.", "98,000", "es_prison_population");
+    is_not("en", "Other prisons in the country hold 52,000 inmates.", "52,000", "es_prison_population");
+}
+
+#[test]
+fn another_custody_site_beside_cecot_is_not_cecot() {
+    is("en", "CECOT has a capacity of 38,000 inmates.", "38,000", "cecot_capacity");
+    is_not("en", "Officials said Guantanamo has room for 27,000 migrants, while CECOT can hold 38,000.", "27,000", "cecot_capacity");
+}
+
+#[test]
+fn one_raid_or_one_day_is_no_running_total() {
+    is("en", "Police have arrested 83,000 people under the state of exception.", "83,000", "es_state_of_exception_arrests");
+    is_not("en", "Police arrested 310 people in a single raid under the state of exception.", "310", "es_state_of_exception_arrests");
+    is_not("en", "In a single day, soldiers arrested 1,100 people under the state of exception.", "1,100", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn one_batch_or_one_block_is_a_part() {
+    is("en", "CECOT houses about 14,000 inmates.", "14,000", "cecot_inmate_population");
+    is_not("en", "The first group of 1,900 inmates arrived at CECOT in February.", "1,900", "cecot_inmate_population");
+    is_not("en", "Another 4,000 inmates were taken to CECOT on Sunday.", "4,000", "cecot_inmate_population");
+    is_not("en", "A video showed 1,800 inmates being moved to CECOT.", "1,800", "cecot_inmate_population");
+}
+
+#[test]
+fn a_change_is_not_a_level() {
+    is("en", "The prison population stood at 107,000 inmates.", "107,000", "es_prison_population");
+    is_not("en", "The prison population increased by 21,000 inmates in a year.", "21,000", "es_prison_population");
+    is_not("en", "The state of exception has brought an increase of 9,000 arrests since January.", "9,000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_coordinated_group_keeps_its_own_noun() {
+    let text = "The United States deported 270 people to El Salvador: 241 Venezuelans and 29 Salvadorans.";
+    is("en", text, "241", "venezuelans_deported_to_cecot");
+    is_not("en", text, "270", "venezuelans_deported_to_cecot");
+    is_not("en", text, "29", "venezuelans_deported_to_cecot");
+    let text = "In March, 241 Venezuelans and 29 alleged gang members were sent to CECOT.";
+    is("en", text, "241", "venezuelans_deported_to_cecot");
+    is_not("en", text, "29", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_part_after_an_opening_partitive_is_no_total() {
+    is("en", "Officials sent 241 Venezuelans to CECOT under the Alien Enemies Act.", "241", "venezuelans_deported_to_cecot");
+    is_not("en", "Among them, 141 were deported under the Alien Enemies Act.", "141", "venezuelans_deported_to_cecot");
+    // A part may count what counts parts: those with no record.
+    is("en", "The US sent 241 Venezuelans to CECOT. Of them, 70 had no criminal record.", "70", "deportees_no_criminal_record");
+}
+
+#[test]
+fn a_flight_count_is_not_owned_by_the_group_it_carries() {
+    is("es", "Entre el 15 y el 30 de marzo, unos 190 venezolanos llegaron al penal en tres vuelos.", "tres vuelos", "deportation_flights_to_cecot");
+}
