@@ -93,3 +93,16 @@ fn a_part_after_an_opening_partitive_is_no_total() {
 fn a_flight_count_is_not_owned_by_the_group_it_carries() {
     is("es", "Entre el 15 y el 30 de marzo, unos 190 venezolanos llegaron al penal en tres vuelos.", "tres vuelos", "deportation_flights_to_cecot");
 }
+
+#[test]
+fn a_group_sent_elsewhere_is_not_the_group_sent_to_cecot() {
+    is("en", "The US deported 241 Venezuelans to El Salvador, where they were locked up in CECOT.", "241", "venezuelans_deported_to_cecot");
+    is_not("en", "Mexico received 3,900 Venezuelans deported from the United States.", "3,900", "venezuelans_deported_to_cecot");
+    is_not("en", "Nearly 290 Venezuelans held in a Texas detention center were deported on Saturday.", "290", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_count_in_one_pavilion_or_one_transfer_is_a_part() {
+    is_not("en", "Reporters who visited CECOT saw about 1,900 inmates in one pavilion.", "1,900", "cecot_inmate_population");
+    is_not("en", "Some 1,100 detainees were taken to CECOT in its first transfer in February 2023.", "1,100", "cecot_inmate_population");
+}

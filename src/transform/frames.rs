@@ -90,6 +90,12 @@ pub struct FrameRef {
     /// others besides it (a capacity in places or beds).
     #[serde(default)]
     pub units: Vec<String>,
+    /// Subjects that name where the counted are (CECOT, El Salvador) for a measure whose
+    /// subject is a group of people: when the figure's clause names another place ("4,000
+    /// Venezuelans deported to Mexico"), the measure stands only if one of these is read in its
+    /// sentence.
+    #[serde(default)]
+    pub at: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -220,7 +226,7 @@ impl FrameBook {
         if let Some(q) = frame.quantity.iter().find(|q| self.quantity(q).is_none()) {
             return Err(format!("measure {measure}: unknown quantity {q:?} (schemas/frames.toml)"));
         }
-        if let Some(s) = frame.subject.iter().find(|s| self.subject(s).is_none()) {
+        if let Some(s) = frame.subject.iter().chain(&frame.at).find(|s| self.subject(s).is_none()) {
             return Err(format!("measure {measure}: unknown subject {s:?} (schemas/frames.toml)"));
         }
         Ok(())
@@ -398,7 +404,7 @@ mod tests {
     const BOOK: &str = "[quantity.capacity]\nen = [\"capacity\"]\n[subject.cecot]\nrank = 2\nen = [\"cecot\"]\n";
 
     fn frame(q: &str, s: &str) -> FrameRef {
-        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new() }
+        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new() }
     }
 
     #[test]

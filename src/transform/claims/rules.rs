@@ -85,6 +85,14 @@ pub(super) fn ruled_out(measure: &Measure, is_date: bool, short_window: bool, pl
         || (place == Place::SentenceSubject && measure.frame.is_some() && measure.local)
 }
 
+/// Is a measure of a group held or sent somewhere (`at` in its frame: the Venezuelans in
+/// CECOT) ruled out for a figure whose clause names another place, its own place being named
+/// nowhere in its sentence ("Mexico received 4,000 Venezuelans deported from the United States")?
+pub(super) fn held_elsewhere(catalog: &Catalog, measure: &Measure, place: Place, reading: &frames::Reading) -> bool {
+    let Some(frame) = measure.frame.as_ref().filter(|f| !f.at.is_empty()) else { return false };
+    place != Place::Here && catalog.frames.subject_read(&frame.at, reading).is_none_or(|(level, _)| level > frames::Level::Sentence)
+}
+
 /// Where a figure's place other than El Salvador is named, if anywhere (see
 /// [`about_another_place`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
