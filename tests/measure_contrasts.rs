@@ -106,3 +106,45 @@ fn a_count_in_one_pavilion_or_one_transfer_is_a_part() {
     is_not("en", "Reporters who visited CECOT saw about 1,900 inmates in one pavilion.", "1,900", "cecot_inmate_population");
     is_not("en", "Some 1,100 detainees were taken to CECOT in its first transfer in February 2023.", "1,100", "cecot_inmate_population");
 }
+
+#[test]
+fn a_sample_a_report_interviewed_is_no_total() {
+    is("en", "CECOT holds about 14,000 inmates.", "14,000", "cecot_inmate_population");
+    is_not("en", "Investigators interviewed 45 people held at CECOT.", "45", "cecot_inmate_population");
+}
+
+#[test]
+fn a_cap_in_a_deal_is_not_the_prisons_capacity() {
+    is_not("en", "Bukele offered to house up to 310 deportees in CECOT for a fee.", "310", "cecot_capacity");
+}
+
+#[test]
+fn a_count_of_venezuelans_is_not_the_countrys_arrests() {
+    is("en", "El Salvador has detained 81,000 people under the state of exception.", "81,000", "es_state_of_exception_arrests");
+    is_not("en", "The 241 Venezuelans detained in El Salvador have no access to lawyers.", "241", "es_state_of_exception_arrests");
+    // Salvadorans are the country's own people: their arrests are the country's.
+    is("en", "El Salvador has detained 81,000 Salvadorans under the state of exception.", "81,000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_swap_returns_the_venezuelans() {
+    is("en", "Venezuela freed ten Americans in exchange for 250 Venezuelans held in El Salvador.", "250", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn new_or_more_after_the_number_is_an_increment() {
+    is("en", "El Salvador has 23 prisons.", "23", "es_prison_facilities");
+    is_not("en", "El Salvador built 4 new prisons in two years.", "4 new", "es_prison_facilities");
+    is_not("en", "Authorities sent 4,500 more inmates to CECOT.", "4,500", "cecot_inmate_population");
+}
+
+#[test]
+fn one_riot_or_one_weekend_is_no_running_total() {
+    is("en", "Some 350 inmates have died in state custody since the state of exception began.", "350", "es_prison_deaths_since_2022");
+    is_not("en", "Three inmates died in state custody in a riot.", "Three", "es_prison_deaths_since_2022");
+}
+
+#[test]
+fn pretrial_detainees_are_a_part_of_the_prison_population() {
+    is_not("en", "El Salvador held 57,000 people in pretrial detention.", "57,000", "es_prison_population");
+}

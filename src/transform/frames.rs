@@ -75,6 +75,9 @@ pub struct Subject {
     /// Breaks a tie at the same level: the narrower subject (higher rank) wins.
     #[serde(default)]
     pub rank: i64,
+    /// A count whose own noun names this group counts it: it takes only a measure of the group.
+    #[serde(default)]
+    pub owns: bool,
     #[serde(flatten)]
     pub words: BTreeMap<String, Vec<String>>,
 }
@@ -384,6 +387,17 @@ impl FrameBook {
     /// The words of the named subjects in one language.
     pub fn subject_words(&self, lang: &str, names: &[String]) -> Vec<String> {
         names.iter().filter_map(|n| self.subject(n)).flat_map(|i| self.subjects[i].1.words.get(lang).cloned().unwrap_or_default()).collect()
+    }
+
+    /// The word of a subject that owns its counts (`owns`), read in the figure's own words, when
+    /// none of `names` (a measure's subjects) is that subject.
+    pub fn owning_subject_besides(&self, names: &[String], reading: &Reading) -> Option<String> {
+        reading
+            .subjects
+            .iter()
+            .filter(|(&i, (level, _))| *level == Level::Own && self.subjects[i].1.owns && !names.contains(&self.subjects[i].0))
+            .map(|(_, (_, word))| word.clone())
+            .next()
     }
 
     /// Does one of the named quantities count a part of a group (`part`)?

@@ -136,6 +136,10 @@ pub struct Catalog {
     /// measure.
     #[serde(default)]
     pub change_before: ByLanguage,
+    /// Words right after a count's number that make it an increment ("5,000 more inmates", "3
+    /// new prisons", "261 others"): it gets no measure.
+    #[serde(default)]
+    pub change_after: ByLanguage,
     /// Words that make a count one part of a whole: one event's, one day's, one batch's or one
     /// part of a place's ("in a single raid", "the first group of", "in one cell block"). Read
     /// from the figure before it in its sentence to the end of its clause, they rule out every
@@ -417,6 +421,7 @@ impl Catalog {
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
             ("change_before", &mut catalog.change_before),
+            ("change_after", &mut catalog.change_after),
             ("one_part", &mut catalog.one_part),
             ("other_facilities", &mut catalog.other_facilities),
             ("opening_partitive", &mut catalog.opening_partitive),

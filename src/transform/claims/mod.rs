@@ -177,7 +177,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             })
         };
         let no_total = |measure: &Measure| no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading);
-        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure));
+        // The frames' choice heeds the entry's `exclude` words next to the figure, as its score
+        // does ("58,000 held in pretrial detention" is no prison population).
+        let excluded = |measure: &Measure| catalog.measures.iter().position(|x| x.id == measure.id).is_some_and(|k| cx.near.any(&index.exclude[k]));
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure) && !excluded(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
@@ -199,9 +202,15 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
         let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
         // A noun the figure takes only from its neighbours' own words is theirs ("261 people: 238
-        // Venezuelans and 23 Salvadorans").
-        let (chosen, evidence) = match chosen.map(|c| (c, subject_of_other_figures(doc, mentions, i, c, &reading, &sentence_text, catalog, &lexicon.language))) {
-            Some((measure, Some(word))) => (None, Some(format!("not {}: {word} is another figure's noun", measure.id))),
+        // Venezuelans and 23 Salvadorans"); a group its own noun names is its own ("238
+        // Venezuelans detained in El Salvador" counts no arrests of the country's).
+        let owned_by = |c: &Measure| {
+            let own_group = c.frame.as_ref().and_then(|f| catalog.frames.owning_subject_besides(&f.subject, &reading));
+            own_group.map(|w| format!("its own words name {w}"))
+                .or_else(|| subject_of_other_figures(doc, mentions, i, c, &reading, &sentence_text, catalog, &lexicon.language).map(|w| format!("{w} is another figure's noun")))
+        };
+        let (chosen, evidence) = match chosen.map(|c| (c, owned_by(c))) {
+            Some((measure, Some(why))) => (None, Some(format!("not {}: {why}", measure.id))),
             _ => (chosen, evidence),
         };
         let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));

@@ -27,7 +27,7 @@ pub(super) fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usi
 /// Why a figure counts nothing a measure counts, as its evidence: a count of workers or
 /// inhabitants among its own words (`not_counted`: "counts: workers"), a change or an increment
 /// right before a count or a sum (`change_before`: "rose by 20,000", "another 5,000": "change:
-/// rose by"), or a difference between two figures after it (`difference`: "418 capturas más que
+/// rose by") or right after its number (`change_after`: "5,000 more inmates"), or a difference between two figures after it (`difference`: "418 capturas más que
 /// las 61.300", "40 more than the year before": "difference: más que"). `left` holds the words
 /// before the figure in its clause (lower-cased, padded); `clause_end` ends the clause.
 pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, left: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
@@ -39,6 +39,11 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
     }
     if matches!(m.kind, "count" | "money") {
         if let Some(change) = words(&catalog.change_before).into_iter().find(|w| left.ends_with(&format!(" {w} "))) {
+            return Some(format!("change: {change}"));
+        }
+        let after_number = own.rfind(|c: char| c.is_ascii_digit()).map_or("", |at| &own[at + 1..]);
+        let first_after = after_number.split_whitespace().next().filter(|_| after_number.starts_with(' ')).unwrap_or("");
+        if let Some(change) = words(&catalog.change_after).into_iter().find(|w| w == first_after) {
             return Some(format!("change: {change}"));
         }
     }
