@@ -148,3 +148,23 @@ fn one_riot_or_one_weekend_is_no_running_total() {
 fn pretrial_detainees_are_a_part_of_the_prison_population() {
     is_not("en", "El Salvador held 57,000 people in pretrial detention.", "57,000", "es_prison_population");
 }
+
+#[test]
+fn another_countrys_figures_by_its_adjective_or_the_sentence_before() {
+    is("en", "President Nayib Bukele declared a state of exception in 2022, and police have arrested 79,000 people.", "79,000", "es_state_of_exception_arrests");
+    is_not("en", "Honduran President Xiomara Castro declared a state of exception in 2022, and police have arrested 4,800 people.", "4,800", "es_state_of_exception_arrests");
+    is_not("en", "America's prisons hold 1.3 million inmates.", "1.3 million", "es_prison_population");
+    let text = "Ecuador has copied Bukele's model. Its government has arrested 9,600 people under a state of emergency.";
+    is_not("en", text, "9,600", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_gap_to_capacity_is_no_capacity() {
+    is_not("en", "CECOT's population is 19,000 inmates below its capacity.", "19,000", "cecot_capacity");
+}
+
+#[test]
+fn people_expelled_under_title_42_are_not_the_deportees_counted() {
+    is("en", "The United States deported 7,900 Salvadorans last year.", "7,900", "salvadorans_deported_from_us");
+    is_not("en", "Some 98,000 Salvadorans were deported under Title 42 during the pandemic.", "98,000", "salvadorans_deported_from_us");
+}

@@ -121,6 +121,11 @@ pub struct Catalog {
     /// held do not move the figure.
     #[serde(default)]
     pub other_facilities: ByLanguage,
+    /// Words that, opening a sentence, stand for the place the sentence before is about ("Its
+    /// government", "There"): after a sentence about a place of `elsewhere` (El Salvador not
+    /// named in it), the figures are that place's.
+    #[serde(default)]
+    pub place_anaphora: ByLanguage,
     /// Words that open a sentence with a partitive ("Of them, 75 ...", "Of the 238, 137 ..."):
     /// a figure in a later clause of that sentence is a part of a whole counted before, so it
     /// takes no framed measure of a whole total, only one whose quantity counts a part (`part`
@@ -424,6 +429,7 @@ impl Catalog {
             ("change_after", &mut catalog.change_after),
             ("one_part", &mut catalog.one_part),
             ("other_facilities", &mut catalog.other_facilities),
+            ("place_anaphora", &mut catalog.place_anaphora),
             ("opening_partitive", &mut catalog.opening_partitive),
             ("average", &mut catalog.average),
             ("partitive", &mut catalog.partitive),

@@ -73,12 +73,28 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     let names = |text: &str| named(&catalog.elsewhere, text) || named(&catalog.other_prisons, text);
     if names(clause_text) || names(&since_previous) || named(&catalog.other_facilities, near_text) {
         Place::Clause
-    } else if !here && names(&opening) {
+    } else if (!here && names(&opening)) || (!here && another_place_before(doc, m, &opening, catalog, language)) {
         Place::SentenceSubject
     } else {
         Place::Here
     }
 }
+
+/// Does a sentence that opens with a word standing for a place (`place_anaphora`: "Its
+/// government has arrested 10,000") follow one that opens on another place of `elsewhere` (in
+/// its first words: "Ecuador has copied the model."), El Salvador not named there? Its figures
+/// are that place's.
+fn another_place_before(doc: &Doc, m: &Mention, opening: &str, catalog: &Catalog, language: &str) -> bool {
+    let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
+    if m.sentence == 0 || !words(&catalog.place_anaphora).iter().any(|w| opening.starts_with(&format!(" {w} "))) {
+        return false;
+    }
+    let before = lower_padded(doc.sentence_text(m.sentence - 1).split_whitespace().take(PLACE_OPENING_WORDS).collect::<Vec<_>>().join(" "));
+    words(&catalog.elsewhere).iter().any(|w| has_phrase(&before, w)) && !words(&catalog.here).iter().any(|w| has_phrase(&before, w))
+}
+
+/// How many words open a sentence that is about a place ("In neighbouring Honduras, ...").
+const PLACE_OPENING_WORDS: usize = 3;
 
 /// Is a measure ruled out before any word is read: a date measure for a figure or the reverse,
 /// a running total for a count over a short window, a measure of El Salvador for a figure
