@@ -168,3 +168,10 @@ fn people_expelled_under_title_42_are_not_the_deportees_counted() {
     is("en", "The United States deported 7,900 Salvadorans last year.", "7,900", "salvadorans_deported_from_us");
     is_not("en", "Some 98,000 Salvadorans were deported under Title 42 during the pandemic.", "98,000", "salvadorans_deported_from_us");
 }
+
+#[test]
+fn a_noun_after_the_count_phrase_is_not_what_it_counts() {
+    // `lawmakers` stands after "since": it names who suspended the guarantees, not the count.
+    is("en", "Security forces have detained more than 82,000 people since lawmakers first suspended constitutional guarantees.", "82,000", "es_state_of_exception_arrests");
+    is_not("en", "Some 60 lawmakers voted to extend the state of exception.", "60", "es_state_of_exception_arrests");
+}

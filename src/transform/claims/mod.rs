@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, with_antecedent};
-use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, projection_in_clause, held_elsewhere, ruled_out, subject_of_other_figures, Place};
+use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, own_noun_phrase, projection_in_clause, held_elsewhere, ruled_out, subject_of_other_figures, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -126,7 +126,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
         let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, &right, catalog, &lexicon.language) };
-        if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own, &left, cb, catalog, &lexicon.language) {
+        let own_noun = own_noun_phrase(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
+        if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own_noun, &left, cb, catalog, &lexicon.language) {
             mentions[i].measure = None;
             mentions[i].measure_evidence = Some(reason);
             continue;

@@ -207,3 +207,20 @@ fn has_own_noun(m: &Mention) -> bool {
     let words: Vec<&str> = m.surface.split_whitespace().collect();
     words.len() > 1 && words.last().is_some_and(|w| w.chars().all(char::is_alphabetic) && !SCALE_WORDS.contains(&w.to_lowercase().as_str()))
 }
+
+/// Words that end a count's noun phrase after it, in both languages: a preposition, a
+/// conjunction or a relative ("85,000 people | since lawmakers ...", "200 reos | que ...").
+/// "of" and "de" do not: they tie a noun to a number ("hundreds of workers").
+const NOUN_PHRASE_ENDS: &[&str] = &[
+    "since", "when", "after", "before", "while", "as", "because", "and", "but", "who", "which", "that", "from", "in", "on", "at", "to", "with", "by", "under", "for",
+    "desde", "cuando", "después", "antes", "mientras", "como", "porque", "y", "pero", "que", "quien", "quienes", "en", "a", "al", "con", "por", "bajo", "para",
+];
+
+/// The figure's own words (see [`own_phrase::own_words`]) with only its noun phrase after it:
+/// the words after the figure up to a preposition, a conjunction or a relative, where the
+/// count's noun stands ("detained 85,000 people since lawmakers ...": `lawmakers` is no noun of
+/// the count).
+pub(super) fn own_noun_phrase(m: &Mention, left: &str, right: &str, governing_verb: bool) -> String {
+    let noun: Vec<&str> = own_phrase::words_after(m, right).into_iter().take_while(|w| !NOUN_PHRASE_ENDS.contains(w)).collect();
+    own_phrase::own_words(m, left, &lower_padded(format!("{} {}", m.surface, noun.join(" "))), governing_verb)
+}
