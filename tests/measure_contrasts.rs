@@ -175,3 +175,9 @@ fn a_noun_after_the_count_phrase_is_not_what_it_counts() {
     is("en", "Security forces have detained more than 82,000 people since lawmakers first suspended constitutional guarantees.", "82,000", "es_state_of_exception_arrests");
     is_not("en", "Some 60 lawmakers voted to extend the state of exception.", "60", "es_state_of_exception_arrests");
 }
+
+#[test]
+fn a_relative_pronoun_stands_for_its_antecedent() {
+    is("en", "The prison population, which stood at 35,000, now approaches 104,000.", "35,000", "es_prison_population");
+    is_not("en", "The prison population of Honduras, which stood at 19,000, keeps growing.", "19,000", "es_prison_population");
+}

@@ -27,7 +27,7 @@ use catalog::Hits;
 pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
-use near_words::{is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, with_antecedent};
+use near_words::{antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, with_antecedent};
 use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, own_noun_phrase, projection_in_clause, held_elsewhere, ruled_out, subject_of_other_figures, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
@@ -159,6 +159,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // scores read too where the language's `governing_verb` is on, else the verb phrase
         // before it ("han muerto 350 reos").
         let own_frame = if catalog.governing_verb.contains(&lexicon.language) { own.clone() } else { own_phrase::own_frame_words(m, &left, &right) };
+        // A relative pronoun among the figure's own words stands for its antecedent ("the prison
+        // population, which stood at 36,000"): the antecedent's last words are its own too.
+        let own_frame = match antecedent_of_own_relative(&own_frame, &frame_clause, &clause_text, catalog.relative_openers.get(&lexicon.language)) {
+            Some(antecedent) => format!("{antecedent}{own_frame}"),
+            None => own_frame,
+        };
         let texts = frames::Texts {
             own: &own_frame,
             near: &near_text,

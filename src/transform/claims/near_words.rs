@@ -92,3 +92,16 @@ pub(super) fn since_figure_before(doc: &Doc, mentions: &[Mention], i: usize, fig
 pub(super) fn is_quantity(m: &Mention) -> bool {
     !matches!(m.kind, "ordinal" | "identifier" | "other")
 }
+
+/// How many words end a relative pronoun's antecedent ("the prison population").
+const ANTECEDENT_WORDS: usize = 3;
+
+/// The last words of the antecedent (lower-cased, padded) when the figure's own words (`own`)
+/// hold a relative pronoun of `openers` that opens its clause: `with_antecedent` is the clause
+/// with the clause before it, `clause` the clause alone.
+pub(super) fn antecedent_of_own_relative(own: &str, with_antecedent: &str, clause: &str, openers: Option<&Vec<String>>) -> Option<String> {
+    let opener = openers?.iter().find(|w| clause.starts_with(&format!(" {w} ")) && own.contains(&format!(" {w} ")))?;
+    let before = with_antecedent.strip_suffix(clause).filter(|_| !opener.is_empty())?;
+    let words: Vec<&str> = before.split_whitespace().collect();
+    Some(lower_padded(words[words.len().saturating_sub(ANTECEDENT_WORDS)..].join(" ")))
+}
