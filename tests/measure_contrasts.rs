@@ -181,3 +181,11 @@ fn a_relative_pronoun_stands_for_its_antecedent() {
     is("en", "The prison population, which stood at 35,000, now approaches 104,000.", "35,000", "es_prison_population");
     is_not("en", "The prison population of Honduras, which stood at 19,000, keeps growing.", "19,000", "es_prison_population");
 }
+
+#[test]
+fn a_sourcing_count_is_no_total() {
+    is("en", "CECOT holds about 14,000 inmates.", "14,000", "cecot_inmate_population");
+    is_not("en", "At CECOT, 12 inmates told reporters they had been beaten.", "12", "cecot_inmate_population");
+    // A mark ends the count's noun phrase: the officials are not counted.
+    is("en", "CECOT holds about 14,000 inmates, officials told reporters.", "14,000", "cecot_inmate_population");
+}

@@ -217,10 +217,17 @@ const NOUN_PHRASE_ENDS: &[&str] = &[
 ];
 
 /// The figure's own words (see [`own_phrase::own_words`]) with only its noun phrase after it:
-/// the words after the figure up to a preposition, a conjunction or a relative, where the
+/// the words after the figure up to a preposition, a conjunction, a relative or a mark, where the
 /// count's noun stands ("detained 85,000 people since lawmakers ...": `lawmakers` is no noun of
 /// the count).
 pub(super) fn own_noun_phrase(m: &Mention, left: &str, right: &str, governing_verb: bool) -> String {
-    let noun: Vec<&str> = own_phrase::words_after(m, right).into_iter().take_while(|w| !NOUN_PHRASE_ENDS.contains(w)).collect();
+    let mut noun: Vec<&str> = Vec::new();
+    for w in own_phrase::words_after(m, right).into_iter().take_while(|w| !NOUN_PHRASE_ENDS.contains(w)) {
+        noun.push(w);
+        // A mark after a word ends the phrase ("3,000 inmates, officials said").
+        if w.ends_with(|c: char| c.is_ascii_punctuation()) {
+            break;
+        }
+    }
     own_phrase::own_words(m, left, &lower_padded(format!("{} {}", m.surface, noun.join(" "))), governing_verb)
 }
