@@ -189,3 +189,16 @@ fn a_sourcing_count_is_no_total() {
     // A mark ends the count's noun phrase: the officials are not counted.
     is("en", "CECOT holds about 14,000 inmates, officials told reporters.", "14,000", "cecot_inmate_population");
 }
+
+#[test]
+fn salvadoran_gang_members_are_not_the_venezuelans() {
+    let text = "The United States sent 241 Venezuelans to CECOT in March. The flights also carried 21 alleged MS-13 members.";
+    is("en", text, "241", "venezuelans_deported_to_cecot");
+    is_not("en", text, "21", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_sentence_after_one_about_another_prison_is_that_prisons() {
+    is_not("en", "La Esperanza is the oldest prison in the country. It holds 31,000 inmates.", "31,000", "es_prison_population");
+    is_not("en", "In the U.S., about 1.8 million people are behind bars.", "1.8 million", "es_prison_population");
+}

@@ -81,16 +81,17 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
 }
 
 /// Does a sentence that opens with a word standing for a place (`place_anaphora`: "Its
-/// government has arrested 10,000") follow one that opens on another place of `elsewhere` (in
-/// its first words: "Ecuador has copied the model."), El Salvador not named there? Its figures
-/// are that place's.
+/// government has arrested 10,000") follow one that opens on another place of `elsewhere` or
+/// another prison (in its first words: "Ecuador has copied the model.", "La Esperanza is
+/// notorious."), El Salvador not named there? Its figures are that place's.
 fn another_place_before(doc: &Doc, m: &Mention, opening: &str, catalog: &Catalog, language: &str) -> bool {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
     if m.sentence == 0 || !words(&catalog.place_anaphora).iter().any(|w| opening.starts_with(&format!(" {w} "))) {
         return false;
     }
     let before = lower_padded(doc.sentence_text(m.sentence - 1).split_whitespace().take(PLACE_OPENING_WORDS).collect::<Vec<_>>().join(" "));
-    words(&catalog.elsewhere).iter().any(|w| has_phrase(&before, w)) && !words(&catalog.here).iter().any(|w| has_phrase(&before, w))
+    let places = words(&catalog.elsewhere).into_iter().chain(words(&catalog.other_prisons));
+    places.into_iter().any(|w| has_phrase(&before, &w)) && !words(&catalog.here).iter().any(|w| has_phrase(&before, w))
 }
 
 /// How many words open a sentence that is about a place ("In neighbouring Honduras, ...").
