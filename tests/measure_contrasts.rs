@@ -202,3 +202,10 @@ fn a_sentence_after_one_about_another_prison_is_that_prisons() {
     is_not("en", "La Esperanza is the oldest prison in the country. It holds 31,000 inmates.", "31,000", "es_prison_population");
     is_not("en", "In the U.S., about 1.8 million people are behind bars.", "1.8 million", "es_prison_population");
 }
+
+#[test]
+fn deportations_to_venezuela_are_not_to_cecot() {
+    is_not("en", "Some 39,000 Venezuelans have been deported from the US since January.", "39,000", "venezuelans_deported_to_cecot");
+    is_not("en", "Venezuela has received 12,000 deportees on 68 flights since February.", "68 flights", "deportation_flights_to_cecot");
+    is("en", "Three flights carried 241 Venezuelans to CECOT.", "Three flights", "deportation_flights_to_cecot");
+}
