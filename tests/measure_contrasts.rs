@@ -209,3 +209,19 @@ fn deportations_to_venezuela_are_not_to_cecot() {
     is_not("en", "Venezuela has received 12,000 deportees on 68 flights since February.", "68 flights", "deportation_flights_to_cecot");
     is("en", "Three flights carried 241 Venezuelans to CECOT.", "Three flights", "deportation_flights_to_cecot");
 }
+
+#[test]
+fn a_count_of_prisons_names_them() {
+    is("en", "The country's 24 prisons hold 104,000 inmates.", "24 prisons", "es_prison_facilities");
+    is_not("en", "Gangs ran the prisons for at least the last three governments.", "three", "es_prison_facilities");
+    is("en", "In 2020, before the crackdown, the prisons had room for 26,000.", "26,000", "es_prison_capacity");
+}
+
+#[test]
+fn a_figure_before_has_its_own_scene() {
+    let text = "Police arrested 210 people in a sweep of one town, bringing total arrests under the state of exception to 79,000.";
+    is_not("en", text, "210", "es_state_of_exception_arrests");
+    is("en", text, "79,000", "es_state_of_exception_arrests");
+    // A date sets no scene of its own: the flight is still the figure's.
+    is_not("en", "On a single flight in March, the US sent 99 Venezuelans to CECOT.", "99", "venezuelans_deported_to_cecot");
+}

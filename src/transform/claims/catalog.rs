@@ -64,6 +64,10 @@ pub struct Measure {
     /// not the prison population).
     #[serde(default)]
     pub unless: Vec<String>,
+    /// The figure must carry the measure's unit ("23 prisons"): a bare number near the unit's
+    /// noun counts something else ("room for 27,000 in the prisons", "the last four governments").
+    #[serde(default)]
+    pub unit_named: bool,
     /// About El Salvador itself (see [`Measure::is_local`]), decided once when the catalog loads.
     #[serde(skip)]
     pub(super) local: bool,

@@ -141,7 +141,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
         let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
-        let lead = lower_padded(format!("{} {}", since_figure_before(doc, mentions, i, is_quantity), doc.slice(mentions[i].start, cb)));
+        // What sets the figure's scene: its clause, or, for the sentence's first figure, all
+        // that opens the sentence ("In a single day, police arrested 1,000"); a figure before it
+        // has its own scene ("arrested 220 in a sweep, bringing the total to 80,000").
+        let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && is_quantity(p));
+        let scene = if first_figure { since_figure_before(doc, mentions, i, is_quantity) } else { doc.slice(ca, mentions[i].start) };
+        let lead = lower_padded(format!("{scene} {}", doc.slice(mentions[i].start, cb)));
         let one_part = if mentions[i].kind == "count" { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
@@ -183,7 +188,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 !catalog.frames.counts_a_part(&f.quantity) && catalog.frames.subject_read(&f.subject, &reading).is_none_or(|(level, _)| level != frames::Level::Own)
             })
         };
-        let no_total = |measure: &Measure| no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading);
+        let no_total = |measure: &Measure| {
+            no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
+        };
         // The frames' choice heeds the entry's `exclude` words next to the figure, as its score
         // does ("58,000 held in pretrial detention" is no prison population).
         let excluded = |measure: &Measure| catalog.measures.iter().position(|x| x.id == measure.id).is_some_and(|k| cx.near.any(&index.exclude[k]));

@@ -87,10 +87,10 @@ pub(super) fn since_figure_before(doc: &Doc, mentions: &[Mention], i: usize, fig
     doc.slice(from, m.start)
 }
 
-/// Is a mention a quantity, not a rank or a name ("the first group of 2,000": `first` sets
-/// no figure of its own)?
+/// Is a mention a quantity, not a rank, a name or a date ("the first group of 2,000": `first`
+/// sets no figure of its own; "On a single flight in March, ... 101": `March` dates it)?
 pub(super) fn is_quantity(m: &Mention) -> bool {
-    !matches!(m.kind, "ordinal" | "identifier" | "other")
+    !matches!(m.kind, "ordinal" | "identifier" | "other" | "date" | "year")
 }
 
 /// How many words end a relative pronoun's antecedent ("the prison population").
