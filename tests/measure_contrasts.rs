@@ -225,3 +225,10 @@ fn a_figure_before_has_its_own_scene() {
     // A date sets no scene of its own: the flight is still the figure's.
     is_not("en", "On a single flight in March, the US sent 99 Venezuelans to CECOT.", "99", "venezuelans_deported_to_cecot");
 }
+
+#[test]
+fn an_apposition_takes_its_subject_from_the_noun_before() {
+    is("en", "CECOT, built for 39,000 inmates, holds about 14,000.", "39,000", "cecot_capacity");
+    is("en", "Capacity grew mostly because of CECOT, the 39,000-bed complex opened in 2023.", "39,000-bed", "cecot_capacity");
+    is_not("en", "La Esperanza, built for 5,500 inmates, holds 30,000.", "5,500", "cecot_capacity");
+}
