@@ -232,3 +232,12 @@ fn an_apposition_takes_its_subject_from_the_noun_before() {
     is("en", "Capacity grew mostly because of CECOT, the 39,000-bed complex opened in 2023.", "39,000-bed", "cecot_capacity");
     is_not("en", "La Esperanza, built for 5,500 inmates, holds 30,000.", "5,500", "cecot_capacity");
 }
+
+#[test]
+fn a_sum_in_another_currency_is_the_same_claim() {
+    let text = "The Trump administration paid El Salvador about six million dollars — roughly £4.7 million — to keep them for a year.";
+    is("en", text, "six million dollars", "us_payment_to_el_salvador");
+    is("en", text, "£4.7 million", "us_payment_to_el_salvador");
+    // Two sums joined by words are two claims.
+    is_not("en", "The US paid El Salvador $6 million, and Britain spent £2 million on its own prisons.", "£2 million", "us_payment_to_el_salvador");
+}
