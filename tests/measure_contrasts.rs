@@ -241,3 +241,10 @@ fn a_sum_in_another_currency_is_the_same_claim() {
     // Two sums joined by words are two claims.
     is_not("en", "The US paid El Salvador $6 million, and Britain spent £2 million on its own prisons.", "£2 million", "us_payment_to_el_salvador");
 }
+
+#[test]
+fn the_state_of_exception_turning_years_old_is_its_duration() {
+    is("en", "El Salvador's state of exception turned three years old on Thursday.", "three years old", "es_state_of_exception_duration");
+    is_not("en", "The man, 41 years old, was detained under the state of exception.", "41", "es_state_of_exception_duration");
+    is_not("en", "A 41-year-old man died in custody under the state of exception.", "41", "es_state_of_exception_duration");
+}
