@@ -248,3 +248,10 @@ fn the_state_of_exception_turning_years_old_is_its_duration() {
     is_not("en", "The man, 41 years old, was detained under the state of exception.", "41", "es_state_of_exception_duration");
     is_not("en", "A 41-year-old man died in custody under the state of exception.", "41", "es_state_of_exception_duration");
 }
+
+#[test]
+fn growth_of_the_prisons_in_percent() {
+    let text = "At the end of 2024 the country's 24 prisons held 108,000 people, up from 36,000 at the close of 2020, an increase of 200% in four years.";
+    is("en", text, "200%", "es_prison_population_growth_2020_2024");
+    is_not("en", "Remittances showed an increase of 12% in four years.", "12%", "es_prison_population_growth_2020_2024");
+}
