@@ -221,7 +221,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let owned_by = |c: &Measure| {
             let own_group = c.frame.as_ref().and_then(|f| catalog.frames.owning_subject_besides(&f.subject, &reading));
             own_group.map(|w| format!("its own words name {w}"))
-                .or_else(|| subject_of_other_figures(doc, mentions, i, c, &reading, &sentence_text, catalog, &lexicon.language).map(|w| format!("{w} is another figure's noun")))
+                .or_else(|| subject_of_other_figures(doc, mentions, i, c, &reading, catalog, &lexicon.language).map(|w| format!("{w} is another figure's noun")))
         };
         let (chosen, evidence) = match chosen.map(|c| (c, owned_by(c))) {
             Some((measure, Some(why))) => (None, Some(format!("not {}: {why}", measure.id))),

@@ -73,7 +73,7 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     let names = |text: &str| named(&catalog.elsewhere, text) || named(&catalog.other_prisons, text);
     if names(clause_text) || names(&since_previous) || named(&catalog.other_facilities, near_text) {
         Place::Clause
-    } else if (!here && names(&opening)) || (!here && another_place_before(doc, m, &opening, catalog, language)) {
+    } else if !here && (names(&opening) || another_place_before(doc, m, &opening, catalog, language)) {
         Place::SentenceSubject
     } else {
         Place::Here
@@ -175,8 +175,9 @@ pub(super) fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole:
 /// Venezuelans and 23 Salvadorans")? That group is theirs: the word, when so. Only the groups
 /// (subjects of rank `GROUP_RANK` and up) are owned this way, by counts of persons; a place or
 /// a prison is shared.
-pub(super) fn subject_of_other_figures(doc: &Doc, mentions: &[Mention], i: usize, measure: &Measure, reading: &frames::Reading, sentence_text: &str, catalog: &Catalog, language: &str) -> Option<String> {
+pub(super) fn subject_of_other_figures(doc: &Doc, mentions: &[Mention], i: usize, measure: &Measure, reading: &frames::Reading, catalog: &Catalog, language: &str) -> Option<String> {
     let m = &mentions[i];
+    let sentence_text = &lower_padded(doc.sentence_text(m.sentence));
     let frame = measure.frame.as_ref()?;
     // A count of planes or flights carries the group, it does not count it.
     if measure.unit != "persons" || !has_own_noun(m) || catalog.frames.subject_read(&frame.subject, reading).is_some_and(|(level, _)| level == frames::Level::Own) {
