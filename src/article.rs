@@ -55,7 +55,7 @@ impl<'k> Tools<'k> {
         drop(extractors);
         claims::assign_measures(&ex.doc, &mut ex.mentions, &self.knowledge.measures, lexicon);
         as_of::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, self.knowledge.periods.words(lang), ex.reference_date, ex.reference_period);
-        running_totals::apply(&ex.doc, &mut ex.mentions, &self.knowledge.periods, lexicon, ex.reference_period);
+        running_totals::apply(&ex.doc, &mut ex.mentions, &self.knowledge.periods, lexicon, self.knowledge.periods.words(lang), ex.reference_period);
         Ok(ex)
     }
 

@@ -233,6 +233,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
     crate::stage_log::done("start");
     let knowledge = Knowledge::load(opts.schemas.as_deref())?;
+    crate::stage_log::done("knowledge loaded");
     if let Some(shard) = opts.shard {
         return thread_pool(opts.jobs)?.install(|| build_shard(opts, shard, &knowledge, started));
     }

@@ -14,7 +14,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let mut ex = extract::extract(text, lex, ArticleContext { published, ..Default::default() });
     claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
     as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period);
-    running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, ex.reference_period);
+    running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), ex.reference_period);
     ex.mentions
 }
 

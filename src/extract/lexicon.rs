@@ -519,9 +519,10 @@ impl Lexicon {
         }
         for (phrase, period) in &self.relative_periods {
             let season = period.strip_suffix("-1").unwrap_or(period);
-            if !["day", "day-1", "month", "month-1", "year", "year-1"].contains(&period.as_str()) && !self.seasons.contains_key(season) {
+            let named = ["day", "day-1", "month", "month-1", "year", "year-1", "year-to-date", "month-to-date", "week-1", "weekend"];
+            if !named.contains(&period.as_str()) && !self.seasons.contains_key(season) {
                 return Err(format!(
-                    "[relative_periods] {phrase:?} = {period:?}: use day, day-1, month, month-1, year, year-1, or a season of [seasons] (this one, or with -1 the last one)"
+                    "[relative_periods] {phrase:?} = {period:?}: use day, day-1, month, month-1, year, year-1, year-to-date, month-to-date, week-1, weekend, or a season of [seasons] (this one, or with -1 the last one)"
                 ));
             }
         }

@@ -7,8 +7,9 @@
 
 use std::fmt;
 use std::hash::Hasher as _;
+use std::sync::{Mutex, OnceLock};
 
-use compact_str::CompactString;
+use rustc_hash::FxHashMap;
 
 /// The hash the filters are built with.
 pub fn word_hash(word: &str) -> u64 {
@@ -17,35 +18,91 @@ pub fn word_hash(word: &str) -> u64 {
     hasher.finish()
 }
 
-/// The lower-cased text of a token (inline up to 24 bytes: no allocation per token) and its
-/// [`word_hash`].
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Lower {
-    text: CompactString,
+/// The lower-cased text of a token: a handle (8 bytes, `Copy`) to the one interned copy of
+/// that text and its [`word_hash`]. A token is small and costs no allocation, and two handles
+/// are equal exactly when they point to the same copy.
+///
+/// The copies live for the whole process, shared by every thread: their number grows with the
+/// vocabulary read (distinct lower-cased words and numbers), not with the text.
+#[derive(Clone, Copy)]
+pub struct Lower(&'static Interned);
+
+/// One interned text with its hash.
+struct Interned {
+    text: &'static str,
     hash: u64,
 }
 
+/// Every text interned so far.
+fn interned() -> &'static Mutex<FxHashMap<&'static str, &'static Interned>> {
+    static INTERNED: OnceLock<Mutex<FxHashMap<&'static str, &'static Interned>>> = OnceLock::new();
+    INTERNED.get_or_init(Default::default)
+}
+
 impl Lower {
-    pub fn new(text: CompactString) -> Lower {
-        let hash = word_hash(&text);
-        Lower { text, hash }
+    /// The handle of `text`, interning it the first time it is seen.
+    pub fn new(text: &str) -> Lower {
+        // A panic elsewhere while the lock was held leaves the map whole: use it still.
+        let mut map = interned().lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(known) = map.get(text) {
+            return Lower(known);
+        }
+        let text: &'static str = Box::leak(text.into());
+        let entry: &'static Interned = Box::leak(Box::new(Interned { text, hash: word_hash(text) }));
+        map.insert(text, entry);
+        Lower(entry)
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.text
+    #[inline]
+    pub fn as_str(&self) -> &'static str {
+        self.0.text
+    }
+
+    #[inline]
+    fn hash(&self) -> u64 {
+        self.0.hash
+    }
+}
+
+impl Default for Lower {
+    fn default() -> Lower {
+        Lower::new("")
+    }
+}
+
+impl PartialEq for Lower {
+    #[inline]
+    fn eq(&self, other: &Lower) -> bool {
+        // One interned copy per text: the same text is the same address.
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Lower {}
+
+impl PartialOrd for Lower {
+    fn partial_cmp(&self, other: &Lower) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Lower {
+    fn cmp(&self, other: &Lower) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 
 impl std::ops::Deref for Lower {
     type Target = str;
+    #[inline]
     fn deref(&self) -> &str {
-        &self.text
+        self.0.text
     }
 }
 
 impl From<&str> for Lower {
     fn from(text: &str) -> Lower {
-        Lower::new(text.into())
+        Lower::new(text)
     }
 }
 
@@ -118,12 +175,6 @@ impl Key for String {
     }
 }
 
-impl Key for CompactString {
-    fn text(&self) -> &str {
-        self
-    }
-}
-
 impl Key for Lower {
     #[inline]
     fn text(&self) -> &str {
@@ -131,7 +182,7 @@ impl Key for Lower {
     }
     #[inline]
     fn known_hash(&self) -> Option<u64> {
-        Some(self.hash)
+        Some(self.hash())
     }
 }
 

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lookup::{word_hash, Filter, Key};
+use super::lookup::{word_hash, Filter, Key, Lower};
 use super::text::Token;
 
 /// Split a phrase the way the tokenizer splits text: letter runs, digit runs, single marks.
@@ -49,6 +49,9 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
 pub struct PhraseSet<T> {
     /// Longest first, so the first hit is the longest match.
     items: Vec<(Vec<String>, T)>,
+    /// The words of each item interned, in `items` order: a token is compared with a word by
+    /// address, not byte by byte.
+    interned: Vec<Vec<Lower>>,
     /// Indices into `items` by the hash of the first token, in `items` order.
     by_first: FxHashMap<u64, Vec<usize>>,
     /// Indices into `items` by the hash of the last token, in `items` order.
@@ -70,7 +73,8 @@ impl<T: Clone> PhraseSet<T> {
         }
         let first_filter = Filter::new(items.iter().map(|(p, _)| p[0].as_str()));
         let last_filter = Filter::new(items.iter().map(|(p, _)| p[p.len() - 1].as_str()));
-        PhraseSet { items, by_first, by_last, first_filter, last_filter }
+        let interned = items.iter().map(|(p, _)| p.iter().map(|w| Lower::new(w)).collect()).collect();
+        PhraseSet { items, interned, by_first, by_last, first_filter, last_filter }
     }
 
     pub fn of_list(list: &[String], payload: T) -> Self {
@@ -85,7 +89,8 @@ impl<T: Clone> PhraseSet<T> {
             return None;
         }
         let starting = self.by_first.get(&first.known_hash().unwrap_or_else(|| word_hash(first)))?;
-        starting.iter().map(|&k| &self.items[k]).find(|(p, _)| matches_forward(toks, i, p)).map(|(p, t)| (p.len(), t.clone()))
+        let k = *starting.iter().find(|&&k| matches_forward(toks, i, &self.interned[k]))?;
+        Some((self.interned[k].len(), self.items[k].1.clone()))
     }
 
     /// Longest phrase ending just before token `end`: (first token index, payload).
@@ -96,7 +101,8 @@ impl<T: Clone> PhraseSet<T> {
             return None;
         }
         let ending = self.by_last.get(&last.known_hash().unwrap_or_else(|| word_hash(last)))?;
-        ending.iter().map(|&k| &self.items[k]).find(|(p, _)| p.len() <= end && matches_forward(toks, end - p.len(), p)).map(|(p, t)| (end - p.len(), t.clone()))
+        let k = *ending.iter().find(|&&k| self.interned[k].len() <= end && matches_forward(toks, end - self.interned[k].len(), &self.interned[k]))?;
+        Some((end - self.interned[k].len(), self.items[k].1.clone()))
     }
 
     /// The phrases, as token lists.
@@ -108,7 +114,7 @@ impl<T: Clone> PhraseSet<T> {
 
 /// Do the tokens from `i` spell `phrase`? Within a phrase, tokens after the first must not
 /// cross a sentence boundary.
-fn matches_forward(toks: &[Token], i: usize, phrase: &[String]) -> bool {
+fn matches_forward(toks: &[Token], i: usize, phrase: &[Lower]) -> bool {
     if i + phrase.len() > toks.len() {
         return false;
     }

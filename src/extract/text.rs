@@ -13,12 +13,12 @@ pub enum TokKind {
 }
 
 /// One token of the readable text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    /// Lower-cased text (digit tokens are their own text), inline up to 24 bytes.
+    /// Lower-cased text (digit tokens are their own text): an interned handle.
     pub lower: super::lookup::Lower,
     /// The first character is upper-case ("March", "One").
     pub upper_first: bool,
@@ -57,12 +57,14 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// Each pass below runs once per text and is kept out of line (`#[inline(never)]`), so a
+    /// profile of the extractor names it.
     pub fn new(text: &str) -> Doc {
         let chars = code_points(text);
         let mask = unreadable_mask(&chars);
         let sentences = split_sentences(&chars);
         let front_matter_end = front_matter_end(&chars);
-        let tokens = tokenize(&chars, &mask, &sentences);
+        let tokens = tokenize(text, &mask, &sentences);
         Doc { chars, tokens, sentences, front_matter_end }
     }
 
@@ -95,6 +97,7 @@ impl Doc {
 
 /// The code points of `text`. Runs of ASCII (most of an article) are widened byte by byte,
 /// which the compiler vectorises; the rest is decoded.
+#[inline(never)]
 fn code_points(text: &str) -> Vec<char> {
     let mut chars = Vec::with_capacity(text.len());
     let mut rest = text;
@@ -109,20 +112,24 @@ fn code_points(text: &str) -> Vec<char> {
     chars
 }
 
-/// Marks code points that are not readable text: URLs, markdown link targets and image paths.
-/// Link and image text (`[inside a coffin]`) stays readable.
-fn unreadable_mask(chars: &[char]) -> Vec<bool> {
-    let mut mask = vec![false; chars.len()];
+/// The spans of code points that are not readable text: URLs, markdown link targets and image
+/// paths, in order and apart. Link and image text (`[inside a coffin]`) stays readable.
+#[inline(never)]
+fn unreadable_mask(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut mask = Vec::new();
     let n = chars.len();
     let mut i = 0;
     while i < n {
         // A link target opens at a `]` and a URL holds a `/` or a `.` before the next white
-        // space: a run of other characters (most words) is passed over whole.
-        let run_end = chars[i..].iter().position(|c| c.is_whitespace()).map_or(n, |k| i + k);
-        if !chars[i..run_end].iter().any(|c| matches!(c, ']' | '/' | '.')) {
-            i = run_end + 1;
-            continue;
+        // space: a run of other characters (most words) holds nothing to mask. Go straight to
+        // the next such mark, then read its run of non-white-space from where the run starts.
+        let mark = find_from(chars, i, |c| matches!(c, ']' | '/' | '.'), |c| matches!(c, ']' | '/' | '.'));
+        if mark == n {
+            break;
         }
+        let run_start = chars[i..mark].iter().rposition(|c| c.is_whitespace()).map_or(i, |k| i + k + 1);
+        let run_end = find_from(chars, mark, may_be_whitespace, char::is_whitespace);
+        i = run_start;
         while i < run_end {
             i = mask_at(chars, i, &mut mask);
         }
@@ -130,8 +137,35 @@ fn unreadable_mask(chars: &[char]) -> Vec<bool> {
     mask
 }
 
+/// Every white-space code point is a control or space below `!` or above ASCII.
+#[inline]
+fn may_be_whitespace(c: char) -> bool {
+    c <= ' ' || c > '\x7f'
+}
+
+/// Index of the first code point at or after `from` for which `hit` holds, else `chars.len()`.
+/// Blocks of 16 are first tested whole with `maybe` (a cheap test that holds wherever `hit`
+/// does), without a branch per code point, so the compiler vectorises it: most blocks hold no hit.
+#[inline]
+fn find_from(chars: &[char], from: usize, maybe: impl Fn(char) -> bool, hit: impl Fn(char) -> bool) -> usize {
+    const BLOCK: usize = 16;
+    let n = chars.len();
+    let mut i = from;
+    while i < n {
+        let end = (i + BLOCK).min(n);
+        let block = &chars[i..end];
+        if block.iter().fold(false, |any, &c| any | maybe(c)) {
+            if let Some(k) = block.iter().position(|&c| hit(c)) {
+                return i + k;
+            }
+        }
+        i = end;
+    }
+    n
+}
+
 /// Mask the link target or URL that starts at `i`, if one does; the position to look at next.
-fn mask_at(chars: &[char], i: usize, mask: &mut [bool]) -> usize {
+fn mask_at(chars: &[char], i: usize, mask: &mut Vec<(usize, usize)>) -> usize {
     let n = chars.len();
     // Markdown link target: `](` ... `)`.
     if chars[i] == ']' && i + 1 < n && chars[i + 1] == '(' {
@@ -150,9 +184,7 @@ fn mask_at(chars: &[char], i: usize, mask: &mut [bool]) -> usize {
             }
             j += 1;
         }
-        for m in &mut mask[i + 1..(j + 1).min(n)] {
-            *m = true;
-        }
+        mask.push((i + 1, (j + 1).min(n)));
         return j + 1;
     }
     // Bare URL: scheme or www. up to white space or a closing bracket.
@@ -161,9 +193,7 @@ fn mask_at(chars: &[char], i: usize, mask: &mut [bool]) -> usize {
         while j < n && !chars[j].is_whitespace() && !matches!(chars[j], ')' | ']' | '>' | '"' | '”' | '»') {
             j += 1;
         }
-        for m in &mut mask[i..j] {
-            *m = true;
-        }
+        mask.push((i, j));
         return j;
     }
     i + 1
@@ -209,6 +239,7 @@ fn is_domain_path(chars: &[char], i: usize) -> bool {
 }
 
 /// End offset of a leading `---` YAML block, 0 when the text has none.
+#[inline(never)]
 fn front_matter_end(chars: &[char]) -> usize {
     let text: String = chars.iter().take(4).collect();
     if text != "---\n" {
@@ -236,6 +267,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Sentence spans: a line break, or `.`/`!`/`?` (with closing quotes) followed by white space
 /// and a capital, digit or opening quote, unless the period closes an abbreviation; or a period
 /// glued to the capital after it when a lower-case word precedes it.
+#[inline(never)]
 fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
     let n = chars.len();
     let mut out = Vec::new();
@@ -309,32 +341,51 @@ fn is_abbreviation(chars: &[char], dot: usize) -> bool {
     ABBREVIATIONS.contains(&word.as_str())
 }
 
-fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<Token> {
-    let n = chars.len();
-    // About one token per five characters of prose: one allocation, not a dozen doublings.
+/// The tokens of `text`, with spans in code points. `masked` holds the spans (code points) of
+/// [`unreadable_mask`]. The text is read byte by byte, a code point decoded only where a byte
+/// is not ASCII; the code-point offset is counted along.
+#[inline(never)]
+fn tokenize(text: &str, masked: &[(usize, usize)], sentences: &[(usize, usize)]) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // About one token per five bytes of prose: one allocation, not a dozen doublings.
     let mut tokens = Vec::with_capacity(n / 4 + 16);
     let mut spellings = Spellings::default();
-    let mut i = 0;
+    let mut masked = masked.iter().copied().peekable();
+    // The byte offset and the code-point offset of the next code point.
+    let (mut p, mut i) = (0, 0);
     let mut space_before = true;
     let mut sentence = 0;
-    while i < n {
-        let c = chars[i];
-        if c.is_whitespace() || mask[i] {
+    while p < n {
+        // Where the next masked span starts: no token reads into it.
+        let limit = match masked.peek() {
+            Some(&(from, to)) if from <= i => {
+                (p, i) = skip_code_points(bytes, p, i, to);
+                masked.next();
+                space_before = true;
+                continue;
+            }
+            Some(&(from, _)) => from,
+            None => usize::MAX,
+        };
+        let (c, width) = code_point_at(text, p);
+        if c.is_whitespace() {
             space_before = true;
+            p += width;
             i += 1;
             continue;
         }
-        let start = i;
+        let (start, start_byte) = (i, p);
         let kind = if c.is_alphabetic() {
-            while i < n && !mask[i] && (chars[i].is_alphabetic() || chars[i] == '\u{301}') {
-                i += 1;
-            }
+            (p, i) = word_end(text, p, i, limit);
             TokKind::Word
         } else if c.is_ascii_digit() {
-            while i < n && !mask[i] {
+            // ASCII only: a byte is a code point.
+            while p < n && i < limit {
                 // A mark belongs to the number only between two digits ("12,345", not "12, ").
-                let inner_mark = matches!(chars[i], '.' | ',') && i + 1 < n && chars[i + 1].is_ascii_digit() && !mask[i + 1];
-                if chars[i].is_ascii_digit() || inner_mark {
+                let inner_mark = matches!(bytes[p], b'.' | b',') && p + 1 < n && bytes[p + 1].is_ascii_digit() && i + 1 < limit;
+                if bytes[p].is_ascii_digit() || inner_mark {
+                    p += 1;
                     i += 1;
                 } else {
                     break;
@@ -342,65 +393,319 @@ fn tokenize(chars: &[char], mask: &[bool], sentences: &[(usize, usize)]) -> Vec<
             }
             TokKind::Digits
         } else {
+            p += width;
             i += 1;
             TokKind::Punct
         };
         while sentence + 1 < sentences.len() && sentences[sentence].1 <= start {
             sentence += 1;
         }
-        let (lower, upper_first, all_upper) = spellings.read(&chars[start..i]);
+        let (lower, upper_first, all_upper) = spellings.read(text, start_byte, p);
         tokens.push(Token { start, end: i, kind, lower, upper_first, all_upper, space_before, sentence });
         space_before = false;
     }
     tokens
 }
 
-/// What the tokenizer reads from a token's text: its lower-cased text with its hash, whether
-/// its first character is upper-case and whether all are.
+/// The code point at byte `p` of `text` and its width in bytes.
+#[inline]
+fn code_point_at(text: &str, p: usize) -> (char, usize) {
+    let b = text.as_bytes()[p];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = text[p..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// Advance from byte `p` (code point `i`) to code point `to`: the new (byte, code point).
+fn skip_code_points(bytes: &[u8], mut p: usize, mut i: usize, to: usize) -> (usize, usize) {
+    while i < to && p < bytes.len() {
+        p += 1;
+        // A code point's continuation bytes are 0b10xxxxxx.
+        while p < bytes.len() && bytes[p] & 0xC0 == 0x80 {
+            p += 1;
+        }
+        i += 1;
+    }
+    (p, i)
+}
+
+/// The end (byte, code point) of the run of letters from byte `p` (code point `i`), stopping
+/// at code point `limit`. ASCII letters are read as bytes.
+#[inline]
+fn word_end(text: &str, mut p: usize, mut i: usize, limit: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    while p < bytes.len() && i < limit {
+        let b = bytes[p];
+        if b.is_ascii_alphabetic() {
+            p += 1;
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        let (c, width) = code_point_at(text, p);
+        if !is_word_char(c) {
+            break;
+        }
+        p += width;
+        i += 1;
+    }
+    (p, i)
+}
+
+/// A letter, or the combining acute accent of a decomposed letter ("e\u{301}").
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && (c.is_alphabetic() || c == '\u{301}'))
+}
+
+/// What the tokenizer reads from a token's text: its lower-cased text, whether its first
+/// character is upper-case and whether all are.
 type Spelling = (super::lookup::Lower, bool, bool);
 
 /// The spellings read so far in a text. Most tokens repeat ("the", ",", "prison"): a repeated
-/// one is copied from here, not lower-cased and hashed again.
-#[derive(Default)]
-struct Spellings {
-    read: rustc_hash::FxHashMap<Box<[char]>, Spelling>,
+/// one is copied from here, not lower-cased and interned again. Nearly every token is short:
+/// up to 15 bytes it is looked up by its bytes packed into one number (see [`packed`]),
+/// which hashes and compares without a loop.
+///
+/// In front of the map, a small table indexed by the packed bytes keeps the latest spelling
+/// of each slot: the frequent words ("the", ",", "of") are found there, in memory the text
+/// being read has not pushed out of the cache, without a probe of the map.
+struct Spellings<'t> {
+    recent: Vec<(u128, Spelling)>,
+    short: rustc_hash::FxHashMap<u128, Spelling>,
+    long: rustc_hash::FxHashMap<&'t str, Spelling>,
     buffer: String,
 }
 
 /// Spellings kept per text: enough for the words of an article, bounded for a huge text.
 const SPELLINGS_KEPT: usize = 8192;
 
-impl Spellings {
-    /// The spelling of a token's text: remembered, or read and remembered.
-    fn read(&mut self, text: &[char]) -> Spelling {
-        if let Some(known) = self.read.get(text) {
-            return known.clone();
-        }
-        let spelling = (super::lookup::Lower::new(lower_case(text, &mut self.buffer)), text[0].is_uppercase(), text.iter().all(|c| c.is_uppercase()));
-        if self.read.len() < SPELLINGS_KEPT {
-            self.read.insert(text.into(), spelling.clone());
-        }
-        spelling
+/// Slots of [`Spellings::recent`], a power of two (32 bytes each).
+const RECENT_SLOTS: usize = 1024;
+
+impl Default for Spellings<'_> {
+    fn default() -> Self {
+        // No packed spelling is 0 (its top byte holds a length of at least 1): an empty slot.
+        let empty = (0, (super::lookup::Lower::default(), false, false));
+        Spellings { recent: vec![empty; RECENT_SLOTS], short: Default::default(), long: Default::default(), buffer: String::new() }
     }
 }
 
-/// The lower-cased text of a token, written into `buffer` first (no allocation per token,
-/// and none at all up to 24 bytes).
-fn lower_case(text: &[char], buffer: &mut String) -> compact_str::CompactString {
+/// The slot of a packed spelling in [`Spellings::recent`]: the top bits of a multiplicative mix.
+#[inline]
+fn recent_slot(key: u128) -> usize {
+    let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+}
+
+impl<'t> Spellings<'t> {
+    /// The spelling of the token at `text[start..end]` (bytes): remembered, or read and
+    /// remembered.
+    #[inline]
+    fn read(&mut self, text: &'t str, start: usize, end: usize) -> Spelling {
+        let token = &text[start..end];
+        match packed(text.as_bytes(), start, end) {
+            Some(key) => {
+                let slot = recent_slot(key);
+                if self.recent[slot].0 == key {
+                    return self.recent[slot].1;
+                }
+                let spelling = match self.short.get(&key) {
+                    Some(known) => *known,
+                    None => {
+                        let spelling = spell(token, &mut self.buffer);
+                        if self.short.len() < SPELLINGS_KEPT {
+                            self.short.insert(key, spelling);
+                        }
+                        spelling
+                    }
+                };
+                self.recent[slot] = (key, spelling);
+                spelling
+            }
+            None => {
+                if let Some(known) = self.long.get(token) {
+                    return *known;
+                }
+                let spelling = spell(token, &mut self.buffer);
+                if self.long.len() < SPELLINGS_KEPT {
+                    self.long.insert(token, spelling);
+                }
+                spelling
+            }
+        }
+    }
+}
+
+/// The bytes `bytes[start..end]` (at most 15) as one number: the bytes in its low bytes, the
+/// length in its top byte, so two spellings pack alike exactly when they are equal.
+#[inline]
+fn packed(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len > 15 {
+        return None;
+    }
+    // Sixteen bytes read at once where the text has them, the bytes past the token dropped.
+    let raw = match bytes.get(start..start + 16) {
+        Some(window) => u128::from_le_bytes(window.try_into().ok()?),
+        None => {
+            let mut window = [0u8; 16];
+            window[..len].copy_from_slice(&bytes[start..end]);
+            u128::from_le_bytes(window)
+        }
+    };
+    Some((raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
+}
+
+/// Read a token's spelling: its lower-cased text (interned), whether its first character is
+/// upper-case and whether all are.
+#[cold]
+fn spell(token: &str, buffer: &mut String) -> Spelling {
+    let upper_first = token.chars().next().is_some_and(char::is_uppercase);
+    (super::lookup::Lower::new(lower_case(token, buffer)), upper_first, token.chars().all(char::is_uppercase))
+}
+
+/// The lower-cased text of a token, written into `buffer` (no allocation per token). Each
+/// code point is lower-cased on its own, as `char::to_lowercase` does.
+fn lower_case<'b>(text: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
-    for &c in text {
-        if c.is_ascii() {
-            buffer.push(c.to_ascii_lowercase());
-        } else {
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+    } else {
+        for c in text.chars() {
             buffer.extend(c.to_lowercase());
         }
     }
-    compact_str::CompactString::new(buffer.as_str())
+    buffer
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Doc;
+    use super::*;
+
+    /// A token as the tests compare it: start, end, kind, lower, upper_first, all_upper,
+    /// space_before, sentence.
+    type TokenRead = (usize, usize, TokKind, String, bool, bool, bool, usize);
+
+    /// The tokenizer as it read code points before it read bytes: the reference the byte
+    /// tokenizer must agree with, token for token.
+    fn tokens_by_code_points(chars: &[char], masked: &[(usize, usize)], sentences: &[(usize, usize)]) -> Vec<TokenRead> {
+        let mask: Vec<bool> = (0..chars.len()).map(|i| masked.iter().any(|&(a, b)| a <= i && i < b)).collect();
+        let (n, mut i, mut space_before, mut out) = (chars.len(), 0, true, Vec::new());
+        while i < n {
+            let c = chars[i];
+            if c.is_whitespace() || mask[i] {
+                (space_before, i) = (true, i + 1);
+                continue;
+            }
+            let start = i;
+            let kind = if c.is_alphabetic() {
+                while i < n && !mask[i] && (chars[i].is_alphabetic() || chars[i] == '\u{301}') {
+                    i += 1;
+                }
+                TokKind::Word
+            } else if c.is_ascii_digit() {
+                while i < n
+                    && !mask[i]
+                    && (chars[i].is_ascii_digit() || (matches!(chars[i], '.' | ',') && i + 1 < n && chars[i + 1].is_ascii_digit() && !mask[i + 1]))
+                {
+                    i += 1;
+                }
+                TokKind::Digits
+            } else {
+                i += 1;
+                TokKind::Punct
+            };
+            let text = &chars[start..i];
+            let lower: String = text.iter().flat_map(|c| c.to_lowercase()).collect();
+            let sentence = sentences.iter().position(|&(_, e)| e > start).unwrap_or(sentences.len() - 1);
+            out.push((start, i, kind, lower, text[0].is_uppercase(), text.iter().all(|c| c.is_uppercase()), space_before, sentence));
+            space_before = false;
+        }
+        out
+    }
+
+    /// The unreadable mask as it was found before it searched bytes: run by run of non-white-space.
+    fn mask_by_runs(chars: &[char]) -> Vec<(usize, usize)> {
+        let (n, mut i, mut mask) = (chars.len(), 0, Vec::new());
+        while i < n {
+            let run_end = chars[i..].iter().position(|c| c.is_whitespace()).map_or(n, |k| i + k);
+            if !chars[i..run_end].iter().any(|c| matches!(c, ']' | '/' | '.')) {
+                i = run_end + 1;
+                continue;
+            }
+            while i < run_end {
+                i = mask_at(chars, i, &mut mask);
+            }
+        }
+        mask
+    }
+
+    #[test]
+    fn bytes_are_read_as_code_points_would_be() {
+        let pieces = [
+            "a",
+            "Prison",
+            "ÉL",
+            "año",
+            "e\u{301}",
+            "ΣΑΣ",
+            "12",
+            "3,4",
+            "5.6",
+            ".",
+            ",",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "\u{2003}",
+            "]",
+            "(",
+            ")",
+            "](",
+            "http://x.org/a",
+            "www.b.com",
+            "bit.ly/3x",
+            "/",
+            "[",
+            "“",
+            "—",
+            "🙂",
+            "-",
+            "%",
+            "$",
+            "ß",
+            "İ",
+            "\t",
+            "?",
+            "!",
+            "Mr",
+            "U.S.",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            let doc = Doc::new(&text);
+            let chars: Vec<char> = text.chars().collect();
+            let masked = unreadable_mask(&chars);
+            assert_eq!(masked, mask_by_runs(&chars), "mask of {text:?}");
+            let read: Vec<_> =
+                doc.tokens.iter().map(|t| (t.start, t.end, t.kind, t.lower.to_string(), t.upper_first, t.all_upper, t.space_before, t.sentence)).collect();
+            assert_eq!(read, tokens_by_code_points(&chars, &masked, &doc.sentences), "tokens of {text:?}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<String> {
         let doc = Doc::new(text);

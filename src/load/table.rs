@@ -1,6 +1,8 @@
 //! A table as rows of typed cells, tied to its one definition in [`super::schema`].
 //! Every stage hands the loader a [`Table`]; the loader never needs to know which table it is.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::schema::{ColumnType, TableDef};
@@ -56,13 +58,19 @@ impl Cell {
     /// The CSV field for this cell: numbers in their shortest round-trip form with a dot
     /// decimal, booleans `true`/`false`, dates ISO 8601, null as the empty field.
     pub fn to_csv_field(&self) -> String {
+        self.csv_field().into_owned()
+    }
+
+    /// [`Cell::to_csv_field`] without copying text: the writer and the checks run over every
+    /// cell of every table, and most cells are text.
+    pub fn csv_field(&self) -> Cow<'_, str> {
         match self {
-            Cell::Null => String::new(),
-            Cell::Str(s) => s.clone(),
-            Cell::Int(i) => i.to_string(),
-            Cell::Num(x) => format_number(*x),
-            Cell::Bool(b) => b.to_string(),
-            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Null => Cow::Borrowed(""),
+            Cell::Str(s) => Cow::Borrowed(s),
+            Cell::Int(i) => Cow::Owned(i.to_string()),
+            Cell::Num(x) => Cow::Owned(format_number(*x)),
+            Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+            Cell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
         }
     }
 

@@ -191,8 +191,8 @@ fn read_parquet_checked(i: usize, def: &TableDef, path: &Path, report: &mut Repo
 }
 
 /// The CSV text of an in-memory table's row, as the writer would write it.
-fn csv_fields(row: &[super::Cell]) -> Vec<String> {
-    row.iter().map(|c| c.to_csv_field()).collect()
+fn csv_fields(row: &[super::Cell]) -> Vec<std::borrow::Cow<'_, str>> {
+    row.iter().map(|c| c.csv_field()).collect()
 }
 
 /// Run the row checks on tables held in memory, as if written to `dir` (header, widths,
@@ -209,11 +209,23 @@ pub(crate) fn check_tables_in_memory(tables: &[&super::Table], dir: &Path, repor
             let i = TABLES.iter().position(|d| d.name == table.def.name).unwrap_or(TABLES.len());
             let header = table.def.columns.iter().map(|c| c.name.to_string()).collect();
             let mut checks = TableChecks::new(i, table.def, dir.join(format!("{}.csv", table.def.name)), header, &mut own);
-            for (line, row) in (2u64..).zip(&table.rows) {
-                let fields = csv_fields(row);
-                let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-                checks.row(line, &fields, &mut own);
-            }
+            // The values a chunk of rows at a time on the pool, beside the keys in row order;
+            // the chunks' reports are taken in row order, so the listing is a sequential one's.
+            let shape = checks.values_only();
+            let (values, ()) = rayon::join(
+                || in_memory_values(&shape, &table.rows),
+                || {
+                    let mut keys = Report::default();
+                    for (line, row) in (2u64..).zip(&table.rows) {
+                        if row.len() == checks.header.len() {
+                            let fields = csv_fields(row);
+                            checks.keys(line, &fields.iter().map(|f| f.as_ref()).collect::<Vec<&str>>(), &mut keys);
+                        }
+                    }
+                    own.absorb(keys);
+                },
+            );
+            values.into_iter().for_each(|chunk| own.absorb(chunk));
             (own, checks)
         })
         .collect();
@@ -223,6 +235,25 @@ pub(crate) fn check_tables_in_memory(tables: &[&super::Table], dir: &Path, repor
         present.push(checks);
     }
     finish_foreign_keys(present, report);
+}
+
+/// Rows checked by one task of [`in_memory_values`]: enough to outweigh the task.
+const VALUE_CHUNK_ROWS: usize = 4096;
+
+/// The width and value checks of a table's rows in memory, one report per chunk of rows.
+fn in_memory_values(checks: &TableChecks, rows: &[Vec<super::Cell>]) -> Vec<Report> {
+    use rayon::prelude::*;
+    rows.par_chunks(VALUE_CHUNK_ROWS)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let mut report = Report::default();
+            for (line, row) in (2 + (k * VALUE_CHUNK_ROWS) as u64..).zip(chunk) {
+                let fields = csv_fields(row);
+                checks.values(line, &fields.iter().map(|f| f.as_ref()).collect::<Vec<&str>>(), &mut report);
+            }
+            report
+        })
+        .collect()
 }
 
 /// The line a CSV error happened on, where the csv crate knows it.
@@ -276,13 +307,35 @@ impl TableChecks {
         TableChecks { index, def, path, header, positions, key_positions, keys: HashMap::new(), foreign, targets }
     }
 
+    /// A copy that runs [`TableChecks::values`] only (it keeps no keys), for other threads.
+    fn values_only(&self) -> TableChecks {
+        TableChecks {
+            path: self.path.clone(),
+            header: self.header.clone(),
+            positions: self.positions.clone(),
+            key_positions: None,
+            keys: HashMap::new(),
+            foreign: Vec::new(),
+            targets: Vec::new(),
+            ..*self
+        }
+    }
+
     /// Check one data row.
     fn row(&mut self, line: u64, fields: &[&str], report: &mut Report) {
+        if self.values(line, fields, report) {
+            self.keys(line, fields, report);
+        }
+    }
+
+    /// The checks of one row that need no other row: its width and its values. False when
+    /// the row is too short or long for its fields to be read by position.
+    fn values(&self, line: u64, fields: &[&str], report: &mut Report) -> bool {
         if fields.len() != self.header.len() {
             report.at(stage::of(stage::ROWS, self.index, 1));
             let msg = format!("row has {} fields but the header has {}", fields.len(), self.header.len());
             report.row(&self.path, line, "width", &msg);
-            return;
+            return false;
         }
         for (c, (column, pos)) in self.def.columns.iter().zip(&self.positions).enumerate() {
             let Some(pos) = pos else { continue };
@@ -291,6 +344,12 @@ impl TableChecks {
                 report.cell(&self.path, line, column.name, "value", &msg);
             }
         }
+        true
+    }
+
+    /// The checks of one row (of the right width) against the rows before it: its primary key
+    /// is new; and the values the foreign keys are checked with once every table is read.
+    fn keys(&mut self, line: u64, fields: &[&str], report: &mut Report) {
         self.primary_key(line, fields, report);
         for (_, pos, values) in &mut self.foreign {
             if !fields[*pos].is_empty() {
@@ -491,14 +550,18 @@ pub(crate) fn value_problem(column: &Column, value: &str) -> Option<String> {
     }
 }
 
-/// Does `value` match `pattern` as a whole? Patterns are compiled once.
+/// Does `value` match `pattern` as a whole? The patterns of [`TABLES`] are compiled once and
+/// read without a lock (tables are checked on several threads at once); any other pattern is
+/// compiled on the spot.
 fn whole_match(pattern: &'static str, value: &str) -> bool {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    static COMPILED: OnceLock<Mutex<HashMap<&'static str, regex::Regex>>> = OnceLock::new();
-    let mut compiled = COMPILED.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-    let re = compiled.entry(pattern).or_insert_with(|| regex::Regex::new(&format!("^(?:{pattern})$")).expect("the schema's patterns compile"));
-    re.is_match(value)
+    use std::sync::OnceLock;
+    static COMPILED: OnceLock<HashMap<&'static str, regex::Regex>> = OnceLock::new();
+    let compile = |pattern: &str| regex::Regex::new(&format!("^(?:{pattern})$")).expect("the schema's patterns compile");
+    let compiled = COMPILED.get_or_init(|| TABLES.iter().flat_map(|t| t.columns).filter_map(|c| c.pattern).map(|p| (p, compile(p))).collect());
+    match compiled.get(pattern) {
+        Some(re) => re.is_match(value),
+        None => compile(pattern).is_match(value),
+    }
 }
 
 /// Does a non-empty field parse as `ty`? Returns what was expected when not.
@@ -603,7 +666,7 @@ fn same_value(ty: ColumnType, parquet: &str, csv: &str) -> bool {
 #[derive(Default)]
 pub(crate) struct Report {
     /// Each violation listed, with the stage it belongs to (see [`stage`]).
-    violations: Vec<(u64, Violation)>,
+    violations: Vec<(u64, &'static str, Violation)>,
     counts: HashMap<(PathBuf, Option<String>, &'static str), usize>,
     /// The stage of the violations pushed next.
     stage: u64,
@@ -644,9 +707,24 @@ impl Report {
     }
 
     /// Take in the violations of a report about other files.
+    /// Reports absorbed in order list what one report fed the same violations in that order
+    /// would list (at most [`MAX_PER_KIND`] of a kind), so a table may be checked in chunks.
     pub(crate) fn absorb(&mut self, other: Report) {
-        self.violations.extend(other.violations);
-        for (key, n) in other.counts {
+        // The other's listed violations of a kind are its first ones: count each in turn
+        // (listing it while there is room), then the rest of the other's counts.
+        let mut unlisted = other.counts;
+        for (stage, kind, v) in other.violations {
+            let key = (v.path.clone(), v.column.clone(), kind);
+            if let Some(n) = unlisted.get_mut(&key) {
+                *n = n.saturating_sub(1);
+            }
+            let n = self.counts.entry(key).or_default();
+            *n += 1;
+            if *n <= MAX_PER_KIND {
+                self.violations.push((stage, kind, v));
+            }
+        }
+        for (key, n) in unlisted {
             *self.counts.entry(key).or_default() += n;
         }
     }
@@ -655,7 +733,7 @@ impl Report {
         let n = self.counts.entry((v.path.clone(), v.column.clone(), kind)).or_default();
         *n += 1;
         if *n <= MAX_PER_KIND {
-            self.violations.push((self.stage, v));
+            self.violations.push((self.stage, kind, v));
         }
     }
 
@@ -663,8 +741,8 @@ impl Report {
     pub(crate) fn finish(mut self) -> Vec<Violation> {
         // Checks run a row at a time and tables on several threads; the listing is in the
         // order of the stages, and within one in the order found (a stable sort).
-        self.violations.sort_by_key(|(stage, _)| *stage);
-        let mut violations: Vec<Violation> = self.violations.into_iter().map(|(_, v)| v).collect();
+        self.violations.sort_by_key(|(stage, ..)| *stage);
+        let mut violations: Vec<Violation> = self.violations.into_iter().map(|(.., v)| v).collect();
         let mut more: Vec<_> = self.counts.into_iter().filter(|(_, n)| *n > MAX_PER_KIND).collect();
         more.sort();
         for ((path, column, kind), n) in more {
@@ -672,5 +750,36 @@ impl Report {
             violations.push(Violation { path, line: None, column, message });
         }
         violations
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report fed `lines` of one kind of violation, at stage `stage`.
+    fn fed(lines: std::ops::Range<u64>, stage: u64, kind: &'static str) -> Report {
+        let mut report = Report::default();
+        report.at(stage);
+        for line in lines {
+            report.cell(Path::new("t.csv"), line, "c", kind, &format!("bad at {line}"));
+        }
+        report
+    }
+
+    #[test]
+    fn reports_absorbed_in_order_list_what_one_report_lists() {
+        // The values of rows 2..60 (more than the cap), and keys found on another thread.
+        let whole = {
+            let mut r = fed(2..60, 5, "value");
+            r.absorb(fed(2..30, 7, "key"));
+            r.finish()
+        };
+        let mut chunked = Report::default();
+        chunked.absorb(fed(2..30, 7, "key"));
+        for lines in [2..12, 12..13, 13..40, 40..60] {
+            chunked.absorb(fed(lines, 5, "value"));
+        }
+        assert_eq!(chunked.finish(), whole);
     }
 }

@@ -40,7 +40,7 @@ pub fn assign_as_of(
         .iter()
         .filter(|(m, _)| !m.is_statement)
         .map(|(m, value)| {
-            let period = since(doc, m, *value, lexicon, reference);
+            let period = since(doc, m, *value, lexicon, words, reference);
             let date = (period != *value).then_some(*value);
             Anchor { sentence: m.sentence, start: m.start, value: period, date, adjoining: false }
         })
@@ -75,16 +75,19 @@ pub fn assign_as_of(
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
-        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).collect();
+        // A comparison's baseline ("frente a 2.4 el año pasado") dates its own figure only.
+        let not_others_baseline = |a: &&Anchor| !baselines.contains(&a.start) || (a.start >= m.end && a.start <= m.end + BASELINE_GAP);
+        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
         let others = by_sentence(&clauses, m.sentence);
         let free_in_sentence: Vec<&Anchor> =
-            here.iter().filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to)).collect();
+            here.iter().filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to)).filter(not_others_baseline).collect();
         let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
         // Read once per sentence: its figures come one after another.
         let f = match facts.take() {
             Some(f) if f.index == m.sentence => facts.insert(f),
             _ => facts.insert(SentenceFacts::of(doc, m.sentence, lexicon)),
         };
+        let f: &SentenceFacts = f;
         let (sentence, present, changes) = (&f.text, f.present, f.changes);
         let survey_period = surveys.iter().rfind(|(s, _)| *s <= m.sentence).map(|(_, p)| *p);
         // Sourcing counts ("three inmates told me", "interviewed hundreds") describe the
@@ -122,7 +125,10 @@ pub fn assign_as_of(
             .map(|a| a.value)
             .or(from_to)
             .or_else(|| {
-                [in_clause, free_in_sentence].into_iter().find(|v| !v.is_empty()).map(|v| period_of(doc, &v, sentence, m.start, &word_before, changes, lexicon))
+                [in_clause, free_in_sentence]
+                    .into_iter()
+                    .find(|v| !v.is_empty())
+                    .map(|v| period_of(doc, &v, f, m.start, &word_before, lexicon, &words.weekdays))
             })
             // "now nears 70,000 — one of every 60 adults": an apposition takes its figure's.
             .or_else(|| assigned.last().filter(|d| d.sentence == m.sentence && is_apposition(doc, d.end, m.start)).and_then(|d| d.period))
@@ -152,7 +158,7 @@ pub fn assign_as_of(
                 // of 2.1") that is no comparison's baseline ("104 flights, 16% more than in 2023,
                 // with 12,600 people"), or the first.
                 let nearest = free.iter().rfind(|a| a.start < m.start && !after_baseline_opener(doc, a, &words.baseline_openers)).or(free.first());
-                between_pair(doc, &free, lexicon).map(|(a, b)| a.value.through(&b.value)).or_else(|| nearest.map(|a| a.value))
+                between_pair(doc, &free, lexicon, &words.weekdays).map(|(a, b)| a.value.through(&b.value)).or_else(|| nearest.map(|a| a.value))
             })
             .or(survey_period)
             // A duration in the present tense states a term or a distance in time ("must be
@@ -215,16 +221,22 @@ fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<P
     }
 }
 
-/// Is a clause in the present: a present-tense cue, and every past form in it right after a
-/// present-perfect auxiliary ("the police have made 71,000 arrests since the decree")? A
-/// language without such auxiliaries reads no clause so.
+/// Most words from a present-perfect auxiliary to the past form it makes present ("have now
+/// been released").
+const PERFECT_REACH: usize = 3;
+
+/// Is a clause in the present: a present-tense cue, and every past form in it within a few
+/// words after a present-perfect auxiliary ("the police have made 71,000 arrests since the
+/// decree", "3,000 have now been released")? A language without such auxiliaries reads no
+/// clause so.
 fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
     if lexicon.present_perfect_auxiliaries.is_empty() {
         return false;
     }
     let lower = clause.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let perfect = |k: usize| k > 0 && lexicon.present_perfect_auxiliaries.iter().any(|a| a == words[k - 1]);
+    // "have freed", "have been freed", "have now been freed": an auxiliary up to three words before.
+    let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
     words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w)) && words.iter().enumerate().all(|(k, w)| !is_past_tense(w, lexicon) || perfect(k))
 }
 
@@ -271,19 +283,31 @@ impl SentenceFacts {
     }
 }
 
-/// Starts of the anchors that date the baseline of a change ("up from 6,620 inmates in 2000",
-/// "pasó de 3 en 2019 a 11"): the anchor right after a figure that follows a `change_from`
-/// word, in a sentence with a change verb. Such an anchor dates that figure only, never the
-/// sentence's other figures.
+/// Most characters between a baseline figure and the anchor that dates it ("2.4 in 2023").
+const BASELINE_GAP: usize = 24;
+
+/// Starts of the anchors that date the baseline of a change or a comparison ("up from 6,620
+/// inmates in 2000", "pasó de 3 en 2019 a 11", "frente a 2.4 el año pasado"): the anchor right
+/// after a figure that follows a `change_from` word, in a sentence with a change verb, or
+/// that follows one of the language's `baseline_openers`. Such an anchor dates that figure
+/// only, never the sentence's other figures.
 fn baseline_anchors(doc: &Doc, mentions: &[Mention], anchors: &[Anchor], lexicon: &Lexicon, words: &PeriodWords) -> std::collections::BTreeSet<usize> {
     let mut found = std::collections::BTreeSet::new();
     for f in mentions.iter().filter(|f| f.is_statement && !matches!(f.kind, "date" | "year")) {
         let next = anchors.partition_point(|a| a.start < f.end);
         let Some(a) = anchors.get(next).filter(|a| a.sentence == f.sentence) else { continue };
-        if !is_own_anchor(doc, f.end, a, lexicon, words) {
+        let adjoining = doc.slice(f.end, a.start).trim().is_empty();
+        if !is_own_anchor(doc, f.end, a, lexicon, words) && !adjoining {
             continue;
         }
         let before = lower_padded(doc.slice(f.start.saturating_sub(24).max(doc.sentences[f.sentence].0), f.start));
+        if words.baseline_openers.iter().any(|o| before.trim_end().ends_with(&format!(" {o}"))) {
+            found.insert(a.start);
+            continue;
+        }
+        if !is_own_anchor(doc, f.end, a, lexicon, words) {
+            continue;
+        }
         let words: Vec<&str> = before.split_whitespace().collect();
         let from = words.iter().rev().take(3).any(|w| lexicon.change_from.iter().any(|c| c == w));
         let sentence = lower_padded(doc.sentence_text(f.sentence));
@@ -342,9 +366,9 @@ fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause]
 }
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
-fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, reference: Option<NaiveDate>) -> Period {
+fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, words: &PeriodWords, reference: Option<NaiveDate>) -> Period {
     match reference {
-        Some(r) if after_since(doc, m, lexicon) => {
+        Some(r) if after_since(doc, m, lexicon, words) || after_to_date_opener(doc, m, words) => {
             // "since the 1990s": a period already runs from its start.
             value.starting_point().through(&Period::day(r))
         }
@@ -363,16 +387,47 @@ fn after_baseline_opener(doc: &Doc, a: &Anchor, openers: &[String]) -> bool {
 }
 
 /// Is the mention written after a word of `since_words` ("since 2022", "desde el 27 de marzo
-/// de 2022": an article may stand between)?
-pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
+/// de 2022": an article may stand between), or after a since phrase that names a beginning
+/// and ends in the date ("since the emergency began on March 27, 2022", "desde el inicio del
+/// régimen, el 27 de marzo de 2022")?
+pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &PeriodWords) -> bool {
     let before: String = doc.chars[m.start.saturating_sub(16)..m.start].iter().collect::<String>().to_lowercase();
-    let mut words = before.split_whitespace().rev();
-    let mut last = words.next().unwrap_or("");
+    let mut before_words = before.split_whitespace().rev();
+    let mut last = before_words.next().unwrap_or("");
     if crate::extract::ARTICLES.contains(&last) {
-        last = words.next().unwrap_or("");
+        last = before_words.next().unwrap_or("");
     }
-    lexicon.since_words.iter().any(|w| w == last)
+    lexicon.since_words.iter().any(|w| w == last) || after_since_start(doc, m, lexicon, words)
 }
+
+/// Is the mention written after one of the language's `to_date_openers` ("en lo que va de
+/// 2024", "so far in 2024"), an article between or not: from its start to the article's date.
+fn after_to_date_opener(doc: &Doc, m: &Mention, words: &PeriodWords) -> bool {
+    let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
+    let before = lower_padded(doc.slice(sentence_start.max(m.start.saturating_sub(40)), m.start));
+    let before = before.trim_end();
+    let before = crate::extract::ARTICLES.iter().find_map(|a| before.strip_suffix(&format!(" {a}"))).unwrap_or(before);
+    words.to_date_openers.iter().any(|o| before.ends_with(&format!(" {o}")))
+}
+
+/// Is the mention the date of a beginning named after a since word of its sentence: at most
+/// [`SINCE_START_WORDS`] words between, none a figure or an `until_words` entry, one of them a
+/// `start_words` entry
+/// ("since lawmakers suspended guarantees on", "desde el inicio del régimen, el")?
+fn after_since_start(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &PeriodWords) -> bool {
+    let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
+    let before = doc.slice(sentence_start, m.start).to_lowercase();
+    let tokens: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let Some(k) = tokens.iter().rposition(|t| lexicon.since_words.iter().any(|w| w == t)) else { return false };
+    let between = &tokens[k + 1..];
+    // "desde que inició el régimen hasta el 16 de mayo": a date after an until word ends the span.
+    between.len() <= SINCE_START_WORDS
+        && !between.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()) || words.until_words.iter().any(|w| w == t))
+        && between.iter().any(|t| words.start_words.iter().any(|w| w == t))
+}
+
+/// Most words between a since word and the date of the beginning it names.
+const SINCE_START_WORDS: usize = 10;
 
 /// Anchors written relative to the article's date `r`: "this month", "anoche", "last summer"
 /// (the lexicon's `relative_periods`), and "since then", "desde entonces" (`since_then`), which
@@ -391,6 +446,11 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Menti
             continue;
         };
         let (sentence, start) = (toks[i].sentence, toks[i].start);
+        // "el 10 de junio de este año": the phrase is part of a date, which anchors already.
+        if dates.iter().any(|(m, _)| m.start <= start && start < m.end) {
+            i += n;
+            continue;
+        }
         let value = match period {
             Some(period) => relative_period(period, lexicon, r),
             // The last date before, a date claim included ("se aprobó el 27 de marzo de 2022
@@ -423,7 +483,8 @@ fn weekday_anchors(doc: &Doc, weekdays: &[String], r: NaiveDate, dates: &[(&Ment
 }
 
 /// The period a relative expression names, for an article dated `r`: day, day-1, month,
-/// month-1, year, year-1, or a season of the lexicon (with -1, the last one).
+/// month-1, year, year-1, year-to-date, month-to-date, week-1, weekend, or a season of the
+/// lexicon (with -1, the last one).
 fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Period> {
     let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
     Some(match period {
@@ -436,6 +497,21 @@ fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Peri
         }
         "year" => Period::at(Point::Year(r.year())),
         "year-1" => Period::at(Point::Year(r.year() - 1)),
+        // "en lo que va del año", "so far this month": from the first day to the article's date.
+        "year-to-date" => Period::between(Point::Day(r.with_ordinal(1)?), Point::Day(r)),
+        "month-to-date" => Period::between(Point::Day(r.with_day(1)?), Point::Day(r)),
+        // "over the weekend", "el pasado fin de semana": the last Saturday up to the article's
+        // date, and the Sunday after it when that is no later.
+        "weekend" => {
+            let saturday = r.checked_sub_days(chrono::Days::new(u64::from((r.weekday().num_days_from_monday() + 2) % 7)))?;
+            let sunday = saturday.succ_opt().filter(|d| *d <= r).unwrap_or(saturday);
+            Period::between(Point::Day(saturday), Point::Day(sunday))
+        }
+        // "last week", "la semana pasada": Monday to Sunday of the week before the article's.
+        "week-1" => {
+            let monday = r.checked_sub_days(chrono::Days::new(u64::from(r.weekday().num_days_from_monday()) + 7))?;
+            Period::between(Point::Day(monday), Point::Day(monday.checked_add_days(chrono::Days::new(6))?))
+        }
         season => {
             let (name, last_one) = season.strip_suffix("-1").map_or((season, false), |n| (n, true));
             let [first, last] = *lexicon.seasons.get(name)?;
@@ -515,15 +591,16 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
 
 /// One anchor is the period; two after "between"/"from" are an interval (the figure a change
 /// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
-fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize, word_before: &str, changes: bool, lexicon: &Lexicon) -> Period {
-    let joined = ["between", "entre", "from", "desde"].iter().any(|w| sentence.contains(w));
+fn period_of(doc: &Doc, anchors: &[&Anchor], facts: &SentenceFacts, figure_start: usize, word_before: &str, lexicon: &Lexicon, weekdays: &[String]) -> Period {
+    let changes = facts.changes;
+    let joined = ["between", "entre", "from", "desde"].iter().any(|w| facts.text.contains(w));
     match anchors {
         [one] => one.value,
         // "grew between 2020 and 2024 to 98,000": the level a change reaches is the end's (only
         // after a change verb: "detuvo a 66.000" is not a change).
         [_, b] if joined && changes && lexicon.change_to.iter().any(|w| w == word_before) => b.value,
         [a, b] if joined => a.value.through(&b.value),
-        _ => match between_pair(doc, anchors, lexicon) {
+        _ => match between_pair(doc, anchors, lexicon, weekdays) {
             // "envió entre marzo y abril ... el 18 de julio": the span, not the nearest date.
             Some((a, b)) => a.value.through(&b.value),
             None => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value,
@@ -533,18 +610,20 @@ fn period_of(doc: &Doc, anchors: &[&Anchor], sentence: &str, figure_start: usize
 
 /// Two anchors that open and close a span: "between March and April", "entre marzo y abril",
 /// "from 2019 to 2024" (a `range_open` word before the first, a `range_join` or `change_to`
-/// word between them), or "June 3 and 4" (a `range_join` word right after the first).
-fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Option<(&'a Anchor, &'a Anchor)> {
+/// word between them), or "June 3 and 4" (a `range_join` word right after the first). A
+/// weekday before the second ("entre el sábado 15 y el domingo 16 de marzo") is part of it.
+fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon, weekdays: &[String]) -> Option<(&'a Anchor, &'a Anchor)> {
     anchors.windows(2).find_map(|w| {
         let (a, b) = (w[0], w[1]);
         let gap = lower_padded(doc.slice(a.start, b.start));
-        let gap_words: Vec<&str> = gap.split_whitespace().collect();
+        let gap_words: Vec<&str> = gap.split_whitespace().filter(|g| !weekdays.iter().any(|d| d == g)).collect();
         let joined =
             gap_words.iter().rev().take(2).any(|g| lexicon.range_join.contains(*g) || lexicon.day_range_join.contains(*g) || lexicon.change_to.contains(*g));
-        let before = lower_padded(doc.slice(a.start.saturating_sub(12).max(doc.sentences[a.sentence].0), a.start));
+        let before = lower_padded(doc.slice(a.start.saturating_sub(24).max(doc.sentences[a.sentence].0), a.start));
         let opened = before
             .split_whitespace()
             .rev()
+            .filter(|p| !weekdays.iter().any(|d| d == p))
             .take(2)
             .any(|p| lexicon.range_open.contains(p) || lexicon.day_range_open.contains(p) || lexicon.change_from.contains(p));
         // "On June 3 and 4", "in 2021 and 2022": two anchors joined with nothing else between.
@@ -558,8 +637,14 @@ fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon) -> Opt
 /// where the lexicon lists `name_year_heads` (Spanish, whose "de" also dates a source: "datos
 /// de Cristosal de 2024"), one of the five words before must be a capitalised head ("Ley").
 pub(crate) fn is_name_year(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
-    let before: String = doc.chars[m.start.saturating_sub(80)..m.start].iter().collect();
+    // A sentence's first word is capitalised as such: "As of March 2025" names nothing.
+    let from = doc.sentences.get(m.sentence).map_or(0, |s| s.0).max(m.start.saturating_sub(80));
+    let opens_sentence = doc.sentences.get(m.sentence).is_some_and(|s| s.0 == from);
+    let before: String = doc.chars[from..m.start].iter().collect();
     let words: Vec<&str> = before.split_whitespace().collect();
+    if opens_sentence && words.len() <= 2 {
+        return false;
+    }
     let [.., name, joiner] = words.as_slice() else { return false };
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     if !(capitalised(name) && lexicon.name_year_joiners.contains(&joiner.to_lowercase())) {

@@ -16,6 +16,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use exmex::prelude::*;
 use exmex::{FloatOpsFactory, MakeOperators, Operator};
 use regex::Regex;
@@ -438,19 +440,28 @@ pub fn derive(catalog: &DerivedCatalog, claims: &[Claim], measures: &MeasureCata
                 rows.extend(combine(d, &formula, &cands, &units).iter().map(|row| render(d, row, &pool)));
             }
             Scope::Article => {
-                let mut over_cap: BTreeMap<&str, usize> = BTreeMap::new();
-                for article in &articles {
-                    let mut cands = candidates(d, article, &units);
-                    if cands.iter().any(Vec::is_empty) {
-                        continue;
-                    }
-                    for (r, c) in d.refs.iter().zip(cands.iter_mut()) {
-                        if figures::keep_most_cited(c, cap, |f| f.citations()) > cap {
-                            *over_cap.entry(r.text.as_str()).or_default() += 1;
+                // Each article's rows on the build's pool, gathered in article order.
+                let per_article: Vec<(Vec<DerivedRow>, Vec<&str>)> = articles
+                    .par_iter()
+                    .map(|article| {
+                        let mut cands = candidates(d, article, &units);
+                        if cands.iter().any(Vec::is_empty) {
+                            return (Vec::new(), Vec::new());
                         }
-                    }
-                    let pool = CheckPool { own: check_figures(d, article), corpus: &check_pool, prefer_input_sources: false };
-                    rows.extend(combine(d, &formula, &cands, &units).iter().map(|row| render(d, row, &pool)));
+                        let mut over: Vec<&str> = Vec::new();
+                        for (r, c) in d.refs.iter().zip(cands.iter_mut()) {
+                            if figures::keep_most_cited(c, cap, |f| f.citations()) > cap {
+                                over.push(r.text.as_str());
+                            }
+                        }
+                        let pool = CheckPool { own: check_figures(d, article), corpus: &check_pool, prefer_input_sources: false };
+                        (combine(d, &formula, &cands, &units).iter().map(|row| render(d, row, &pool)).collect(), over)
+                    })
+                    .collect();
+                let mut over_cap: BTreeMap<&str, usize> = BTreeMap::new();
+                for (article_rows, over) in per_article {
+                    rows.extend(article_rows);
+                    over.into_iter().for_each(|r| *over_cap.entry(r).or_default() += 1);
                 }
                 for (r, n) in over_cap {
                     capped
@@ -462,7 +473,7 @@ pub fn derive(catalog: &DerivedCatalog, claims: &[Claim], measures: &MeasureCata
             missing.push(format!("{}: no combination of statements satisfies the entry's constraints or gives a finite value", d.spec.id));
         }
     }
-    rows.sort_by(|a, b| (&a.derived_id, &a.inputs).cmp(&(&b.derived_id, &b.inputs)));
+    rows.par_sort_by(|a, b| (&a.derived_id, &a.inputs).cmp(&(&b.derived_id, &b.inputs))); // stable, as sort_by
     Derived { rows, missing, capped }
 }
 

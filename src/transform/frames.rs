@@ -63,6 +63,10 @@ pub struct Quantity {
     /// para 30.000 reos" counts capacity, "alojan 70 reos cada una" a cell's occupants).
     #[serde(default)]
     pub yields: bool,
+    /// It counts a part of a group counted before (those released, those with no record): a
+    /// figure after an opening partitive ("Of them, 75 ...") may count it, not a whole total.
+    #[serde(default)]
+    pub part: bool,
 }
 
 /// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
@@ -75,6 +79,9 @@ pub struct Subject {
     /// article about CECOT), keyed by language: read where they stand, as the subject's word.
     #[serde(default)]
     pub stands_for: BTreeMap<String, Vec<String>>,
+    /// A count whose own noun names this group counts it: it takes only a measure of the group.
+    #[serde(default)]
+    pub owns: bool,
     #[serde(flatten)]
     pub words: BTreeMap<String, Vec<String>>,
 }
@@ -90,6 +97,12 @@ pub struct FrameRef {
     /// others besides it (a capacity in places or beds).
     #[serde(default)]
     pub units: Vec<String>,
+    /// Subjects that name where the counted are (CECOT, El Salvador) for a measure whose
+    /// subject is a group of people: when the figure's clause names another place ("4,000
+    /// Venezuelans deported to Mexico"), the measure stands only if one of these is read in its
+    /// sentence.
+    #[serde(default)]
+    pub at: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -220,7 +233,7 @@ impl FrameBook {
         if let Some(q) = frame.quantity.iter().find(|q| self.quantity(q).is_none()) {
             return Err(format!("measure {measure}: unknown quantity {q:?} (schemas/frames.toml)"));
         }
-        if let Some(s) = frame.subject.iter().find(|s| self.subject(s).is_none()) {
+        if let Some(s) = frame.subject.iter().chain(&frame.at).find(|s| self.subject(s).is_none()) {
             return Err(format!("measure {measure}: unknown subject {s:?} (schemas/frames.toml)"));
         }
         Ok(())
@@ -394,6 +407,27 @@ impl FrameBook {
             .find_map(|i| reading.quantities.get(&i).filter(|(level, _)| *level <= Level::Near).map(|(_, w)| w.clone()))
     }
 
+    /// The words of the named subjects in one language.
+    pub fn subject_words(&self, lang: &str, names: &[String]) -> Vec<String> {
+        names.iter().filter_map(|n| self.subject(n)).flat_map(|i| self.subjects[i].1.words.get(lang).cloned().unwrap_or_default()).collect()
+    }
+
+    /// The word of a subject that owns its counts (`owns`), read in the figure's own words, when
+    /// none of `names` (a measure's subjects) is that subject.
+    pub fn owning_subject_besides(&self, names: &[String], reading: &Reading) -> Option<String> {
+        reading
+            .subjects
+            .iter()
+            .filter(|(&i, (level, _))| *level == Level::Own && self.subjects[i].1.owns && !names.contains(&self.subjects[i].0))
+            .map(|(_, (_, word))| word.clone())
+            .next()
+    }
+
+    /// Does one of the named quantities count a part of a group (`part`)?
+    pub fn counts_a_part(&self, names: &[String]) -> bool {
+        names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.part)
+    }
+
     /// The rank of a choice's subject (the narrower subject wins a tie).
     pub fn rank(&self, choice: &Choice) -> i64 {
         self.subject(&choice.subject.1).map_or(0, |i| self.subjects[i].1.rank)
@@ -407,7 +441,7 @@ mod tests {
     const BOOK: &str = "[quantity.capacity]\nen = [\"capacity\"]\n[subject.cecot]\nrank = 2\nen = [\"cecot\"]\n";
 
     fn frame(q: &str, s: &str) -> FrameRef {
-        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new() }
+        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new() }
     }
 
     #[test]

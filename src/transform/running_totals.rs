@@ -58,6 +58,23 @@ pub struct PeriodWords {
     /// Where a sentence's first clause ends (", and"): a back reference holds up to there.
     #[serde(default)]
     pub clause_breaks: Vec<String>,
+    /// Words naming a beginning in a since phrase ("since the emergency began on <date>"),
+    /// lower-case: the date that ends the phrase is the start of a period up to the article's.
+    #[serde(default)]
+    pub start_words: Vec<String>,
+    /// Words that end a span ("until", "hasta"), lower-case: a date after one closes the span
+    /// a since phrase opened, and starts nothing.
+    #[serde(default)]
+    pub until_words: Vec<String>,
+    /// Phrases naming the first months of a running total ("in its first year" = 12),
+    /// lower-case: a statement of the rule in their sentence covers that many months from the
+    /// start, or, with no start stated, that many back from its own date.
+    #[serde(default)]
+    pub first_periods: BTreeMap<String, u32>,
+    /// Phrases after which a year or month runs from its start to the article's date ("en lo
+    /// que va de 2024", "so far in 2024"), lower-case.
+    #[serde(default)]
+    pub to_date_openers: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -91,17 +108,27 @@ impl PeriodRules {
                 ("year_before", &words.year_before),
                 ("back_references", &words.back_references),
                 ("clause_breaks", &words.clause_breaks),
+                ("start_words", &words.start_words),
+                ("until_words", &words.until_words),
+                ("to_date_openers", &words.to_date_openers),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
             }
+            if let Some((phrase, months)) = words.first_periods.iter().find(|(p, n)| p.trim().is_empty() || **n == 0) {
+                return Err(fail(format!("[language.{lang}] first_periods: {phrase:?} = {months}: give a phrase and a number of months above 0")));
+            }
+            words.first_periods = std::mem::take(&mut words.first_periods).into_iter().map(|(p, n)| (p.trim().to_lowercase(), n)).collect();
             let phrases = words
                 .baseline_openers
                 .iter_mut()
                 .chain(words.own_anchor_phrases.iter_mut())
                 .chain(words.year_before.iter_mut())
                 .chain(words.back_references.iter_mut())
-                .chain(words.clause_breaks.iter_mut());
+                .chain(words.clause_breaks.iter_mut())
+                .chain(words.start_words.iter_mut())
+                .chain(words.until_words.iter_mut())
+                .chain(words.to_date_openers.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
                 *w = w.trim().to_lowercase();
             }
@@ -139,6 +166,10 @@ impl PeriodRules {
             year_before: Vec::new(),
             back_references: Vec::new(),
             clause_breaks: Vec::new(),
+            start_words: Vec::new(),
+            until_words: Vec::new(),
+            first_periods: BTreeMap::new(),
+            to_date_openers: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
@@ -147,9 +178,9 @@ impl PeriodRules {
 /// Give the statements of each running total the interval from the article's start to their
 /// date. `reference` is the article's date at the precision known: the end of a figure
 /// without one (a running total is counted up to the time of writing).
-pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: &Lexicon, reference: Option<Period>) {
+pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: &Lexicon, words: &PeriodWords, reference: Option<Period>) {
     for rule in &rules.running_totals {
-        let stated = stated_start(mentions, &rule.start).or_else(|| since_start(doc, mentions, rule, lexicon)).map(|s| refined(mentions, rule, s));
+        let stated = stated_start(mentions, &rule.start).or_else(|| since_start(doc, mentions, rule, lexicon, words)).map(|s| refined(mentions, rule, s));
         for i in 0..mentions.len() {
             let m = &mentions[i];
             if !of_rule(m, rule) {
@@ -170,9 +201,42 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
                 (_, Some(c)) => Some(c),
                 (s, None) => s,
             };
+            if let Some(months) = first_months(doc, &mentions[i], words) {
+                mentions[i].as_of = first_period(start, months, end).or(mentions[i].as_of);
+                continue;
+            }
             let Some(start) = start else { continue };
             mentions[i].as_of = Some(running(start, end, reference));
         }
+    }
+}
+
+/// The months of a first period named in the statement's sentence ("in its first year").
+fn first_months(doc: &Doc, m: &Mention, words: &PeriodWords) -> Option<u32> {
+    if words.first_periods.is_empty() || m.sentence >= doc.sentences.len() {
+        return None;
+    }
+    let words_of = |s: &str| s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let sentence = format!(" {} ", words_of(&doc.sentence_text(m.sentence)));
+    words.first_periods.iter().find(|(phrase, _)| sentence.contains(&format!(" {} ", words_of(phrase)))).map(|(_, n)| *n)
+}
+
+/// The first `months` of a running total: from its start, when stated, to that many months
+/// later; else from that many months before the figure's date `end` (a point) to it.
+fn first_period(start: Option<Period>, months: u32, end: Period) -> Option<Period> {
+    let month_of = |d: NaiveDate| Point::Month(d.year(), d.month());
+    match start {
+        Some(s) => {
+            let first = s.start.first_day();
+            let last = first.checked_add_months(Months::new(months))?;
+            let last = if matches!(s.start, Point::Day(_)) { Point::Day(last) } else { month_of(last) };
+            Some(Period::between(s.start, last))
+        }
+        None if end.is_point() && !matches!(end.end, Point::Year(_)) => {
+            let first = end.end.first_day().checked_sub_months(Months::new(months))?;
+            Some(Period::between(month_of(first), end.end))
+        }
+        None => None,
     }
 }
 
@@ -229,12 +293,12 @@ fn stated_start(mentions: &[Mention], measure: &str) -> Option<Period> {
 /// The start the article gives in passing, when no statement states it: the earliest date
 /// after "since" in a sentence that holds one of the rule's statements ("the police have
 /// made 64,000 arrests since 27 March 2022").
-fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &Lexicon) -> Option<Period> {
+fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &Lexicon, words: &PeriodWords) -> Option<Period> {
     let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();
     mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && sentences.contains(&m.sentence))
-        .filter(|m| after_since(doc, m, lexicon) && !is_name_year(doc, m, lexicon))
+        .filter(|m| after_since(doc, m, lexicon, words) && !is_name_year(doc, m, lexicon))
         .filter_map(|m| m.value.as_deref().and_then(Period::parse))
         .min_by_key(|p| p.end.last_day())
 }
@@ -244,20 +308,22 @@ fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &L
 /// start is that day or later), else the start lies in the month before it or that month:
 /// their year when both share it ("33 months" to 20 January 2025: 2022), else that month.
 fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
-    let n = m.number().filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 1000.0)? as u32;
+    let number = m.number().filter(|n| *n >= 0.0 && *n < 1000.0)?;
+    // "dos años y medio": a length in years is counted in whole months.
+    let whole = |x: f64| (x.fract() == 0.0).then_some(x as u32);
     let last = end.end.last_day();
     let day = |d: Option<NaiveDate>| d.map(|d| Period::at(Point::Day(d)));
     match m.unit.as_deref()? {
         "years" | "months" => {
-            let months = if m.unit.as_deref() == Some("years") { 12 * n } else { n };
+            let months = if m.unit.as_deref() == Some("years") { whole(12.0 * number)? } else { whole(number)? };
             let latest = last.checked_sub_months(Months::new(months))?;
             let month = Period::at(Point::Month(latest.year(), latest.month()));
             let nearly = matches!(m.qualifier, "approximately" | "just_under" | "less_than" | "at_most");
             let earliest = latest.checked_sub_months(Months::new(1))?.succ_opt()?;
             Some(if nearly || earliest.month() == latest.month() || earliest.year() != latest.year() { month } else { Period::at(Point::Year(latest.year())) })
         }
-        "weeks" => day(last.checked_sub_days(chrono::Days::new(7 * n as u64))),
-        "days" => day(last.checked_sub_days(chrono::Days::new(n as u64))),
+        "weeks" => day(last.checked_sub_days(chrono::Days::new(7 * u64::from(whole(number)?)))),
+        "days" => day(last.checked_sub_days(chrono::Days::new(u64::from(whole(number)?)))),
         _ => None,
     }
 }
@@ -299,7 +365,7 @@ mod tests {
 
     fn run(text: &str, ms: &mut [Mention], reference: &str) {
         let lexicons = crate::extract::Lexicons::embedded().unwrap();
-        apply(&Doc::new(text), ms, &rules(), &lexicons.by_language["en"], Period::parse(reference));
+        apply(&Doc::new(text), ms, &rules(), &lexicons.by_language["en"], &PeriodWords::default(), Period::parse(reference));
     }
 
     fn as_of(m: &Mention) -> String {

@@ -8,6 +8,15 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::text::{Doc, Token};
 use crate::period::{Period, Point};
 
+/// The most months ahead of the article's date a deadline told in the past tense may fall
+/// ("was extended until February 15"); a month further ahead is the one just gone.
+const PAST_DEADLINE_MONTHS: u32 = 6;
+
+/// Months from the article's month `r` forward to `month` (0 to 11).
+fn months_ahead(month: u32, r: NaiveDate) -> u32 {
+    (month + 12 - r.month()) % 12
+}
+
 /// How many words before a date a future-tense verb may stand ("will expire on November 14").
 const FUTURE_TENSE_REACH: usize = 3;
 
@@ -126,14 +135,23 @@ impl<'a> Grammar<'a> {
                     return Some(c);
                 }
             }
-            // "Entre el 15 y el 30 de marzo", "del 8 al 16 de febrero": a bare day joined to a
-            // full date.
+            // "Entre el 15 y el 30 de marzo", "del 8 al 16 de febrero", "entre el sábado 15 y
+            // el domingo 16 de marzo": a bare day joined to a full date, weekdays aside.
             if let Some((n, _)) = self.day_range_join.match_at(toks, i + 1).filter(|_| same(i + 1).is_some()) {
                 let mut k = i + 1 + n;
                 if same(k).is_some_and(|x| ARTICLES.contains(&x.lower.as_str())) {
                     k += 1;
                 }
-                let opener = if i >= 1 && ARTICLES.contains(&toks[i - 1].lower.as_str()) { i - 1 } else { i };
+                if same(k).is_some_and(|x| lex.weekdays.contains_key(&x.lower)) {
+                    k += 1;
+                }
+                let mut opener = i;
+                if opener >= 1 && toks[opener - 1].sentence == sentence && lex.weekdays.contains_key(&toks[opener - 1].lower) {
+                    opener -= 1;
+                }
+                if opener >= 1 && ARTICLES.contains(&toks[opener - 1].lower.as_str()) {
+                    opener -= 1;
+                }
                 let opened = self.day_range_open.match_before(toks, opener).is_some_and(|(s, _)| toks[s].sentence == sentence);
                 if opened {
                     if let Some(partner) = self.date_at(toks, k, reference, before) {
@@ -466,8 +484,12 @@ impl<'a> Grammar<'a> {
         }
         match reference {
             // "until February 15" in January: a deadline ahead, the first such month from the
-            // article's date on; otherwise the latest one on or before it.
-            Some(r) if self.looks_ahead(toks, i) => Some(year_of_month(month, r, Towards::OnOrAfter)),
+            // article's date on; otherwise the latest one on or before it. In a sentence in the
+            // past, a month most of a year ahead is one just gone ("hasta el 30 de septiembre se
+            // contabilizaban", written in October).
+            Some(r) if self.looks_ahead(toks, i) && !(past_sentence() && months_ahead(month, r) > PAST_DEADLINE_MONTHS) => {
+                Some(year_of_month(month, r, Towards::OnOrAfter))
+            }
             Some(r) => Some(year_of_month(month, r, Towards::OnOrBefore)),
             // Without the article's date, the latest year the story has named so far ("en el
             // primer trimestre de 2025, igual que en 2024 ... el 16 de marzo"), else the latest

@@ -64,6 +64,10 @@ pub struct Measure {
     /// not the prison population).
     #[serde(default)]
     pub unless: Vec<String>,
+    /// The figure must carry the measure's unit ("23 prisons"): a bare number near the unit's
+    /// noun counts something else ("room for 27,000 in the prisons", "the last four governments").
+    #[serde(default)]
+    pub unit_named: bool,
     /// About El Salvador itself (see [`Measure::is_local`]), decided once when the catalog loads.
     #[serde(skip)]
     pub(super) local: bool,
@@ -114,10 +118,43 @@ pub struct Catalog {
     /// state of exception (a measure whose frame names one of `local_subjects`) applies.
     #[serde(default)]
     pub elsewhere: ByLanguage,
+    /// Places of custody outside El Salvador that a story about the deportees names beside
+    /// CECOT ("Guantanamo", "an ICE facility"): a figure whose own clause, cut at the
+    /// neighbouring figures, names one is that place's, as with `elsewhere` ("Guantanamo has room
+    /// for 30,000, while CECOT holds 15,000"); a neighbour's words about where the men had been
+    /// held do not move the figure.
+    #[serde(default)]
+    pub other_facilities: ByLanguage,
+    /// Words that, opening a sentence, stand for the place the sentence before is about ("Its
+    /// government", "There"): after a sentence about a place of `elsewhere` (El Salvador not
+    /// named in it), the figures are that place's.
+    #[serde(default)]
+    pub place_anaphora: ByLanguage,
+    /// Words that open a sentence with a partitive ("Of them, 75 ...", "Of the 238, 137 ..."):
+    /// a figure in a later clause of that sentence is a part of a whole counted before, so it
+    /// takes no framed measure of a whole total, only one whose quantity counts a part (`part`
+    /// in schemas/frames.toml: those released, those with no record).
+    #[serde(default)]
+    pub opening_partitive: ByLanguage,
     /// Words right after a figure (or after its noun) that make it a difference between two
     /// figures ("418 capturas más que las 61.300", "40 more than in 2023"): it gets no measure.
     #[serde(default)]
     pub difference: ByLanguage,
+    /// Words right before a figure that make it a change or an increment, not a level ("rose by
+    /// 20,000", "an increase of 10,000", "another 5,000"): a count or a sum after one gets no
+    /// measure.
+    #[serde(default)]
+    pub change_before: ByLanguage,
+    /// Words right after a count's number that make it an increment ("5,000 more inmates", "3
+    /// new prisons", "261 others"): it gets no measure.
+    #[serde(default)]
+    pub change_after: ByLanguage,
+    /// Words that make a count one part of a whole: one event's, one day's, one batch's or one
+    /// part of a place's ("in a single raid", "the first group of", "in one cell block"). Read
+    /// from the figure before it in its sentence to the end of its clause, they rule out every
+    /// framed measure (whole totals).
+    #[serde(default)]
+    pub one_part: ByLanguage,
     /// Words that open a partitive after a figure ("32 de los venezolanos", "40 of the men"): the
     /// figure is a part of the whole they name, so it takes no measure read only in those words.
     #[serde(default)]
@@ -304,12 +341,12 @@ impl Measure {
     /// Is the measure about El Salvador itself: does its frame name one of `subjects`? A measure
     /// without a frame is, unless its own words name one of the `elsewhere` places (a payment
     /// by the United States).
-    fn is_local(&self, subjects: &[String], elsewhere: &ByLanguage) -> bool {
+    fn is_local(&self, subjects: &[String], elsewhere: &[&ByLanguage]) -> bool {
         match &self.frame {
             Some(f) => f.subject.iter().any(|s| subjects.contains(s)),
             None => {
                 let own = self.context.values().chain(self.cues.values()).flatten();
-                let places: Vec<&String> = elsewhere.values().flatten().collect();
+                let places: Vec<&String> = elsewhere.iter().flat_map(|list| list.values().flatten()).collect();
                 !own.into_iter().any(|w| places.iter().any(|p| w.contains(p.as_str())))
             }
         }
@@ -396,6 +433,12 @@ impl Catalog {
             ("window", &mut catalog.window),
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
+            ("change_before", &mut catalog.change_before),
+            ("change_after", &mut catalog.change_after),
+            ("one_part", &mut catalog.one_part),
+            ("other_facilities", &mut catalog.other_facilities),
+            ("place_anaphora", &mut catalog.place_anaphora),
+            ("opening_partitive", &mut catalog.opening_partitive),
             ("average", &mut catalog.average),
             ("partitive", &mut catalog.partitive),
             ("auxiliaries", &mut catalog.auxiliaries),
@@ -430,7 +473,7 @@ impl Catalog {
         }
         catalog.known_units = known_units.iter().cloned().collect();
         for m in &mut catalog.measures {
-            m.local = m.is_local(&catalog.local_subjects, &catalog.elsewhere);
+            m.local = m.is_local(&catalog.local_subjects, &[&catalog.elsewhere, &catalog.other_facilities]);
         }
         for list in catalog.projection.values_mut() {
             for c in list.iter_mut() {

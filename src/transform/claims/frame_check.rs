@@ -27,7 +27,15 @@ pub(super) fn frame_checked<'c>(
             // A figure whose own words name the subject of another framed measure of the same
             // quantity is not this measure's.
             Some((measure, score)) => match own_subject_of_another_frame(catalog, measure, reading) {
-                Some(word) => (None, Some(format!("not {}: its own words name {word}", measure.id))),
+                // The frames' own choice may take its place, as after a refusal below ("CECOT,
+                // built for 40,000": not the prison system's capacity, CECOT's).
+                Some(word) => {
+                    let refusal = format!("not {}: its own words name {word}", measure.id);
+                    match own_frame(framed.filter(|(other, _)| other.id != measure.id && catalog.frame_fill.iter().any(|l| l == language)), reach) {
+                        (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
+                        _ => (None, Some(refusal)),
+                    }
+                }
                 // A date claim is checked by its own rule already (a cue next to it, its subject in its
                 // sentence); a date often names its event without a verb ("the state of emergency in
                 // March 2022").

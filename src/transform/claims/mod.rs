@@ -27,8 +27,8 @@ use catalog::Hits;
 pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
-use near_words::{antecedent_clause, near_parts, opens_with_pronoun, stands_alone, subject_before_relative, with_antecedent};
-use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, projection_in_clause, ruled_out, Place};
+use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
+use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, projection_in_clause, ruled_out, subject_of_other_figures, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -46,6 +46,12 @@ pub(crate) fn has_phrase(haystack: &str, cue: &str) -> bool {
         from = s + cue.len().max(1);
     }
     false
+}
+
+/// Does `text` (lower-cased, padded) open with the words `opener`, followed by a space or a mark
+/// ("among them, 75")?
+fn opens_with(text: &str, opener: &str) -> bool {
+    text.strip_prefix(' ').and_then(|t| t.strip_prefix(opener)).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
 /// The measure of a person's attribute stated by `m`, when a person attribute of the catalog
@@ -124,7 +130,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
         let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, &right, catalog, &lexicon.language) };
-        if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own, cb, catalog, &lexicon.language) {
+        let own_noun = own_noun_phrase(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
+        if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own_noun, &left, cb, catalog, &lexicon.language) {
             mentions[i].measure = None;
             mentions[i].measure_evidence = Some(reason);
             continue;
@@ -138,10 +145,18 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
         let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
-        // Framed measures count a whole group's total: not an average, a subgroup or, unless
-        // the measure counts per unit (a cell's occupants), an amount per unit.
-        let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || (per_unit && !measure.per_unit));
-        let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, catalog, &lexicon.language) };
+        // What sets the figure's scene: its clause, or, for the sentence's first figure, all
+        // that opens the sentence ("In a single day, police arrested 1,000"); a figure before it
+        // has its own scene ("arrested 220 in a sweep, bringing the total to 80,000").
+        let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && is_quantity(p));
+        let scene = if first_figure { since_figure_before(doc, mentions, i, is_quantity) } else { doc.slice(ca, mentions[i].start) };
+        let lead = lower_padded(format!("{scene} {}", doc.slice(mentions[i].start, cb)));
+        let one_part = if mentions[i].kind == "count" { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
+        // Framed measures count a whole group's total: not an average, a subgroup, one part of
+        // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
+        // (a cell's occupants), an amount per unit.
+        let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || one_part.is_some() || (per_unit && !measure.per_unit));
+        let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) };
         let m = &mentions[i];
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
         let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
@@ -158,6 +173,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // scores read too where the language's `governing_verb` is on, else the verb phrase
         // before it ("han muerto 350 reos").
         let own_frame = if catalog.governing_verb.contains(&lexicon.language) { own.clone() } else { own_phrase::own_frame_words(m, &left, &right, &words(&catalog.auxiliaries)) };
+        // A relative pronoun among the figure's own words stands for its antecedent ("the prison
+        // population, which stood at 36,000"): the antecedent's last words are its own too.
+        let own_frame = match antecedent_of_own_relative(&own_frame, &frame_clause, &clause_text, catalog.relative_openers.get(&lexicon.language)) {
+            Some(antecedent) => format!("{antecedent}{own_frame}"),
+            None => own_frame,
+        };
         let texts = frames::Texts {
             own: &own_frame,
             near: &frame_near,
@@ -170,6 +191,18 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // "El penal" stands for CECOT in an article about it, unless the article names another prison.
         let other_prison = words(&catalog.other_prisons).iter().any(|w| has_phrase(&article_text, w));
         catalog.frames.read_stand_ins(&lexicon.language, &texts, &mut reading, other_prison);
+        // A figure after a sentence's opening partitive ("Of them, 75 ...") is a part of a whole
+        // counted before: it counts no whole total, unless its own words name its group ("Among
+        // the deportees, 238 were Venezuelans").
+        let after_partitive = ca > doc.sentences[m.sentence].0 && words(&catalog.opening_partitive).iter().any(|w| opens_with(&sentence_text, w));
+        let whole_total = |measure: &Measure| {
+            measure.frame.as_ref().is_some_and(|f| {
+                !catalog.frames.counts_a_part(&f.quantity) && catalog.frames.subject_read(&f.subject, &reading).is_none_or(|(level, _)| level != frames::Level::Own)
+            })
+        };
+        let no_total = |measure: &Measure| {
+            no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
+        };
         // An entry's `exclude` words next to the figure rule it out for the frames as for the
         // word scores ("condenado a 20 años de prisión", "en un solo día").
         let excluded = |measure: &Measure| catalog.measures.iter().position(|x| std::ptr::eq(x, measure)).is_some_and(|k| cx.near.any(&index.exclude[k]));
@@ -200,6 +233,18 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
         let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
+        // A noun the figure takes only from its neighbours' own words is theirs ("261 people: 238
+        // Venezuelans and 23 Salvadorans"); a group its own noun names is its own ("238
+        // Venezuelans detained in El Salvador" counts no arrests of the country's).
+        let owned_by = |c: &Measure| {
+            let own_group = c.frame.as_ref().and_then(|f| catalog.frames.owning_subject_besides(&f.subject, &reading));
+            own_group.map(|w| format!("its own words name {w}"))
+                .or_else(|| subject_of_other_figures(doc, mentions, i, c, &reading, catalog, &lexicon.language).map(|w| format!("{w} is another figure's noun")))
+        };
+        let (chosen, evidence) = match chosen.map(|c| (c, owned_by(c))) {
+            Some((measure, Some(why))) => (None, Some(format!("not {}: {why}", measure.id))),
+            _ => (chosen, evidence),
+        };
         let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
         let (chosen, evidence) = match (chosen, &whole) {
             (Some(measure), Some(whole)) if counts_only_the_whole(catalog, measure, whole, &near_text, &lexicon.language) => {
@@ -214,6 +259,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             }
             (Some(measure), _) => (Some(measure.id.clone()), evidence),
             (None, _) => (None, evidence),
+        };
+        let evidence = match (&chosen, &one_part) {
+            (None, Some(part)) if evidence.is_none() => Some(format!("a part: {part}")),
+            _ => evidence,
         };
         let m = &mut mentions[i];
         if is_date {

@@ -104,3 +104,31 @@ pub(super) fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, 
 pub(super) fn opens_with_pronoun(sentence_text: &str, catalog: &Catalog, language: &str) -> bool {
     catalog.anaphora.get(language).is_some_and(|list| list.iter().any(|w| sentence_text.starts_with(&format!(" {w} "))))
 }
+
+/// The text of a figure's sentence from the figure before it (or the sentence's start) to the
+/// figure: the words that set the scene for it, across commas ("In a single day, police
+/// arrested 1,000"). `figure` says which mentions count as figures here.
+pub(super) fn since_figure_before(doc: &Doc, mentions: &[Mention], i: usize, figure: impl Fn(&Mention) -> bool) -> String {
+    let m = &mentions[i];
+    let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start && figure(p)).map_or(doc.sentences[m.sentence].0, |p| p.end);
+    doc.slice(from, m.start)
+}
+
+/// Is a mention a quantity, not a rank, a name or a date ("the first group of 2,000": `first`
+/// sets no figure of its own; "On a single flight in March, ... 101": `March` dates it)?
+pub(super) fn is_quantity(m: &Mention) -> bool {
+    !matches!(m.kind, "ordinal" | "identifier" | "other" | "date" | "year")
+}
+
+/// How many words end a relative pronoun's antecedent ("the prison population").
+const ANTECEDENT_WORDS: usize = 3;
+
+/// The last words of the antecedent (lower-cased, padded) when the figure's own words (`own`)
+/// hold a relative pronoun of `openers` that opens its clause: `with_antecedent` is the clause
+/// with the clause before it, `clause` the clause alone.
+pub(super) fn antecedent_of_own_relative(own: &str, with_antecedent: &str, clause: &str, openers: Option<&Vec<String>>) -> Option<String> {
+    let opener = openers?.iter().find(|w| clause.starts_with(&format!(" {w} ")) && own.contains(&format!(" {w} ")))?;
+    let before = with_antecedent.strip_suffix(clause).filter(|_| !opener.is_empty())?;
+    let words: Vec<&str> = before.split_whitespace().collect();
+    Some(lower_padded(words[words.len().saturating_sub(ANTECEDENT_WORDS)..].join(" ")))
+}

@@ -2,7 +2,7 @@
 //! measure counts, a difference, another place, a short window, a part of a partitive's whole.
 
 use super::catalog::{ByLanguage, Catalog, Measure};
-use super::near_words::after_last_conjunction;
+use super::near_words::{after_last_conjunction, near_parts, since_figure_before};
 use super::{has_phrase, lower_padded};
 use crate::extract::text::Doc;
 use crate::extract::Mention;
@@ -25,14 +25,26 @@ pub(super) fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usi
 }
 
 /// Why a figure counts nothing a measure counts, as its evidence: a count of workers or
-/// inhabitants among its own words (`not_counted`: "counts: workers"), or a difference between
-/// two figures after it (`difference`: "418 capturas más que las 61.300", "40 more than the year
-/// before": "difference: más que"). `clause_end` ends the figure's clause.
-pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
+/// inhabitants among its own words (`not_counted`: "counts: workers"), a change or an increment
+/// right before a count or a sum (`change_before`: "rose by 20,000", "another 5,000": "change:
+/// rose by") or right after its number (`change_after`: "5,000 more inmates"), or a difference between two figures after it (`difference`: "418 capturas más que
+/// las 61.300", "40 more than the year before": "difference: más que"). `left` holds the words
+/// before the figure in its clause (lower-cased, padded); `clause_end` ends the clause.
+pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, left: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
     if m.kind == "count" {
         if let Some(noun) = words(&catalog.not_counted).into_iter().find(|w| has_phrase(own, w)) {
             return Some(format!("counts: {noun}"));
+        }
+    }
+    if matches!(m.kind, "count" | "money") {
+        if let Some(change) = words(&catalog.change_before).into_iter().find(|w| left.ends_with(&format!(" {w} "))) {
+            return Some(format!("change: {change}"));
+        }
+        let after_number = own.rfind(|c: char| c.is_ascii_digit()).map_or("", |at| &own[at + 1..]);
+        let first_after = after_number.split_whitespace().next().filter(|_| after_number.starts_with(' ')).unwrap_or("");
+        if let Some(change) = words(&catalog.change_after).into_iter().find(|w| w == first_after) {
+            return Some(format!("change: {change}"));
         }
     }
     if matches!(m.kind, "date" | "year") {
@@ -46,12 +58,12 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, cla
 }
 
 /// Does the figure's clause, or the text since the figure before it in its sentence, name a
-/// place of the catalog's `elsewhere` ("in Guatemala the rate is 16.1"; "that of the United
+/// place of the catalog's `elsewhere` (or its clause cut at its neighbours one of
+/// `other_facilities`) ("in Guatemala the rate is 16.1"; "that of the United
 /// States, where it is 540")? Its figure is that place's, not El Salvador's.
-pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, catalog: &Catalog, language: &str) -> Place {
+pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, near_text: &str, catalog: &Catalog, language: &str) -> Place {
     let m = &mentions[i];
-    let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start).map_or(doc.sentences[m.sentence].0, |p| p.end);
-    let since_previous = lower_padded(doc.slice(from, m.start));
+    let since_previous = lower_padded(since_figure_before(doc, mentions, i, |_| true));
     // The sentence's subject, before its first figure, is the place of all its figures ("El país
     // norteño tiene ... una tasa de 512"), unless El Salvador is named there too.
     let first = mentions.iter().find(|p| p.sentence == m.sentence).map_or(m.start, |p| p.start);
@@ -59,14 +71,31 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
     let named = |list: &ByLanguage, text: &str| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
     let names = |text: &str| named(&catalog.elsewhere, text) || named(&catalog.other_prisons, text);
-    if names(clause_text) || names(&since_previous) {
+    if names(clause_text) || names(&since_previous) || named(&catalog.other_facilities, near_text) {
         Place::Clause
-    } else if !here && names(&opening) {
+    } else if !here && (names(&opening) || another_place_before(doc, m, &opening, catalog, language)) {
         Place::SentenceSubject
     } else {
         Place::Here
     }
 }
+
+/// Does a sentence that opens with a word standing for a place (`place_anaphora`: "Its
+/// government has arrested 10,000") follow one that opens on another place of `elsewhere` or
+/// another prison (in its first words: "Ecuador has copied the model.", "La Esperanza is
+/// notorious."), El Salvador not named there? Its figures are that place's.
+fn another_place_before(doc: &Doc, m: &Mention, opening: &str, catalog: &Catalog, language: &str) -> bool {
+    let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
+    if m.sentence == 0 || !words(&catalog.place_anaphora).iter().any(|w| opening.starts_with(&format!(" {w} "))) {
+        return false;
+    }
+    let before = lower_padded(doc.sentence_text(m.sentence - 1).split_whitespace().take(PLACE_OPENING_WORDS).collect::<Vec<_>>().join(" "));
+    let places = words(&catalog.elsewhere).into_iter().chain(words(&catalog.other_prisons));
+    places.into_iter().any(|w| has_phrase(&before, &w)) && !words(&catalog.here).iter().any(|w| has_phrase(&before, w))
+}
+
+/// How many words open a sentence that is about a place ("In neighbouring Honduras, ...").
+const PLACE_OPENING_WORDS: usize = 3;
 
 /// Is a measure ruled out before any word is read: a date measure for a figure or the reverse,
 /// a running total for a count over a short window, a measure of El Salvador for a figure
@@ -76,6 +105,14 @@ pub(super) fn ruled_out(measure: &Measure, is_date: bool, short_window: bool, pl
         || (short_window && measure.cumulative)
         || (place == Place::Clause && measure.local)
         || (place == Place::SentenceSubject && measure.frame.is_some() && measure.local)
+}
+
+/// Is a measure of a group held or sent somewhere (`at` in its frame: the Venezuelans in
+/// CECOT) ruled out for a figure whose clause names another place, its own place being named
+/// nowhere in its sentence ("Mexico received 4,000 Venezuelans deported from the United States")?
+pub(super) fn held_elsewhere(catalog: &Catalog, measure: &Measure, place: Place, reading: &frames::Reading) -> bool {
+    let Some(frame) = measure.frame.as_ref().filter(|f| !f.at.is_empty()) else { return false };
+    place != Place::Here && catalog.frames.subject_read(&frame.at, reading).is_none_or(|(level, _)| level > frames::Level::Sentence)
 }
 
 /// Where a figure's place other than El Salvador is named, if anywhere (see
@@ -99,7 +136,7 @@ const MAX_WORDS_BEFORE_PARTITIVE: usize = 1;
 const WHOLE_WORDS: usize = 2;
 
 /// Words of a number's scale that may stand between it and a partitive ("3 mil de los").
-const SCALE_WORDS: &[&str] = &["mil", "millón", "millones", "thousand", "million", "millions"];
+const SCALE_WORDS: &[&str] = &["mil", "millón", "millones", "thousand", "million", "millions", "hundred", "billion"];
 
 /// The words naming the whole a partitive figure is part of ("32 de los venezolanos enviados
 /// ...", "40 of the men sent ..."): from the `partitive` word in its surface or right after it
@@ -131,4 +168,68 @@ pub(super) fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole:
     let rest = lower_padded(near_text.replacen(whole.trim(), " ", 1));
     let texts = frames::Texts { own: &rest, near: &rest, clause: "", sentence: "", previous: "", article: "" };
     catalog.frames.quantity_near(&frame.quantity, &catalog.frames.read(language, &texts, None, false)).is_none()
+}
+
+/// Does a figure with a noun of its own ("261 people", "23 alleged members") take a measure's
+/// subject only from other counts' own noun phrases in its sentence ("... 261 people: 238
+/// Venezuelans and 23 Salvadorans")? That group is theirs: the word, when so. Only the groups
+/// (subjects of rank `GROUP_RANK` and up) are owned this way, by counts of persons; a place or
+/// a prison is shared.
+pub(super) fn subject_of_other_figures(doc: &Doc, mentions: &[Mention], i: usize, measure: &Measure, reading: &frames::Reading, catalog: &Catalog, language: &str) -> Option<String> {
+    let m = &mentions[i];
+    let sentence_text = &lower_padded(doc.sentence_text(m.sentence));
+    let frame = measure.frame.as_ref()?;
+    // A count of planes or flights carries the group, it does not count it.
+    if measure.unit != "persons" || !has_own_noun(m) || catalog.frames.subject_read(&frame.subject, reading).is_some_and(|(level, _)| level == frames::Level::Own) {
+        return None;
+    }
+    let mut rest = sentence_text.to_string();
+    for (j, other) in mentions.iter().enumerate().filter(|(j, o)| *j != i && o.sentence == m.sentence && o.kind == "count") {
+        let (_, right) = near_parts(doc, mentions, j);
+        let noun_phrase: Vec<&str> = own_phrase::words_after(other, &right).into_iter().take_while(|w| !PREPOSITIONS.contains(w)).collect();
+        rest = rest.replacen(lower_padded(format!("{} {}", other.surface, noun_phrase.join(" "))).trim(), " | ", 1);
+    }
+    if catalog.frames.subject_words(language, &frame.subject).iter().any(|w| has_phrase(&rest, w)) {
+        return None;
+    }
+    let groups: Vec<String> = frame.subject.iter().filter(|s| catalog.frames.top_rank(std::slice::from_ref(s)) >= GROUP_RANK).cloned().collect();
+    catalog.frames.subject_words(language, &groups).into_iter().find(|w| has_phrase(sentence_text, w))
+}
+
+/// The rank (schemas/frames.toml) from which a subject is a group of people (the Venezuelans,
+/// the Salvadorans) that a count's own noun names.
+const GROUP_RANK: i64 = 3;
+
+/// Words that end a count's noun phrase ("238 Venezuelans | to CECOT").
+const PREPOSITIONS: &[&str] = &["to", "of", "for", "at", "in", "on", "from", "into", "under", "a", "al", "de", "del", "en", "para", "desde", "hacia", "bajo"];
+
+/// Does the figure's surface end in a noun of its own ("261 people", "three flights"), not a
+/// number or its scale ("85,000", "seven thousand")?
+fn has_own_noun(m: &Mention) -> bool {
+    let words: Vec<&str> = m.surface.split_whitespace().collect();
+    words.len() > 1 && words.last().is_some_and(|w| w.chars().all(char::is_alphabetic) && !SCALE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that end a count's noun phrase after it, in both languages: a preposition, a
+/// conjunction or a relative ("85,000 people | since lawmakers ...", "200 reos | que ...").
+/// "of" and "de" do not: they tie a noun to a number ("hundreds of workers").
+const NOUN_PHRASE_ENDS: &[&str] = &[
+    "since", "when", "after", "before", "while", "as", "because", "and", "but", "who", "which", "that", "from", "in", "on", "at", "to", "with", "by", "under", "for",
+    "desde", "cuando", "después", "antes", "mientras", "como", "porque", "y", "pero", "que", "quien", "quienes", "en", "a", "al", "con", "por", "bajo", "para",
+];
+
+/// The figure's own words (see [`own_phrase::own_words`]) with only its noun phrase after it:
+/// the words after the figure up to a preposition, a conjunction, a relative or a mark, where the
+/// count's noun stands ("detained 85,000 people since lawmakers ...": `lawmakers` is no noun of
+/// the count).
+pub(super) fn own_noun_phrase(m: &Mention, left: &str, right: &str, governing_verb: bool) -> String {
+    let mut noun: Vec<&str> = Vec::new();
+    for w in own_phrase::words_after(m, right).into_iter().take_while(|w| !NOUN_PHRASE_ENDS.contains(w)) {
+        noun.push(w);
+        // A mark after a word ends the phrase ("3,000 inmates, officials said").
+        if w.ends_with(|c: char| c.is_ascii_punctuation()) {
+            break;
+        }
+    }
+    own_phrase::own_words(m, left, &lower_padded(format!("{} {}", m.surface, noun.join(" "))), governing_verb)
 }

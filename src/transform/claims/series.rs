@@ -28,10 +28,25 @@ pub(super) fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon
             if same_kind && m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && continues(doc, mentions, p, i, lexicon) {
                 mentions[i].measure = mentions[p].measure.clone();
                 mentions[i].measure_evidence = Some(format!("continues: {}", mentions[p].surface));
+            } else if m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && in_another_currency(doc, head, m) {
+                mentions[i].measure = mentions[p].measure.clone();
+                mentions[i].measure_evidence = Some(format!("in another currency: {}", mentions[p].surface));
             }
         }
         previous = Some(i);
     }
+}
+
+/// Words that may stand between a sum and the same sum in another currency ("six million dollars
+/// — roughly £4.8 million —", "US$6 millones (unos 5,5 millones de euros)").
+const CONVERSION_WORDS: &[&str] = &["or", "about", "roughly", "around", "some", "nearly", "approximately", "o", "unos", "unas", "aproximadamente"];
+
+/// Is `b` the sum `a` states, in another currency, set right after it between marks?
+fn in_another_currency(doc: &Doc, a: &Mention, b: &Mention) -> bool {
+    let between = doc.slice(a.end, b.start).to_lowercase();
+    a.kind == "money" && b.kind == "money" && a.unit.is_some() && b.unit.is_some() && a.unit != b.unit
+        && between.chars().any(|c| matches!(c, '—' | '–' | '(' | ',' | '-'))
+        && between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| CONVERSION_WORDS.contains(&w))
 }
 
 /// Does mention `b` continue mention `a`: between them only years and series joiners (with at

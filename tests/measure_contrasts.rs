@@ -1,0 +1,257 @@
+//! Contrast pairs for the core measures in English: the same quantity noun in a sentence that
+//! states the measure and in one that does not (another place, another group, a part, one
+//! event, a change). Sentences are made up for these tests.
+
+use cecot_data::extract::{self, ArticleContext, Mention};
+use cecot_data::pipeline::Knowledge;
+use cecot_data::transform::claims;
+
+fn read(lang: &str, text: &str) -> Vec<Mention> {
+    let k = Knowledge::load(None).unwrap();
+    let lex = k.lexicons.get(lang).unwrap();
+    let mut ex = extract::extract(text, lex, ArticleContext::default());
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
+    ex.mentions
+}
+
+/// The measure of the statement whose surface contains `part`.
+fn measure(lang: &str, text: &str, part: &str) -> Option<String> {
+    let ms = read(lang, text);
+    let m = ms.iter().find(|m| m.surface.contains(part)).unwrap_or_else(|| panic!("no mention {part:?} in {ms:#?}"));
+    m.measure.clone()
+}
+
+fn is(lang: &str, text: &str, part: &str, id: &str) {
+    assert_eq!(measure(lang, text, part).as_deref(), Some(id), "{text}");
+}
+
+fn is_not(lang: &str, text: &str, part: &str, id: &str) {
+    assert_ne!(measure(lang, text, part).as_deref(), Some(id), "{text}");
+}
+
+#[test]
+fn another_countrys_prisons_are_not_el_salvadors() {
+    is("en", "El Salvador's prisons hold about 104,000 inmates.", "104,000", "es_prison_population");
+    is_not("en", "The US prison population is about 1.3 million inmates.", "1.3 million", "es_prison_population");
+    is_not("en", "A cell in the mega-prison holds 70 inmates, while cells in US prisons hold two.", "two", "cecot_cell_occupancy");
+}
+
+#[test]
+fn other_prisons_of_the_country_are_not_the_system() {
+    is("en", "The country's prisons hold 98,000 inmates.", "98,000", "es_prison_population");
+    is_not("en", "Other prisons in the country hold 52,000 inmates.", "52,000", "es_prison_population");
+}
+
+#[test]
+fn another_custody_site_beside_cecot_is_not_cecot() {
+    is("en", "CECOT has a capacity of 38,000 inmates.", "38,000", "cecot_capacity");
+    is_not("en", "Officials said Guantanamo has room for 27,000 migrants, while CECOT can hold 38,000.", "27,000", "cecot_capacity");
+}
+
+#[test]
+fn one_raid_or_one_day_is_no_running_total() {
+    is("en", "Police have arrested 83,000 people under the state of exception.", "83,000", "es_state_of_exception_arrests");
+    is_not("en", "Police arrested 310 people in a single raid under the state of exception.", "310", "es_state_of_exception_arrests");
+    is_not("en", "In a single day, soldiers arrested 1,100 people under the state of exception.", "1,100", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn one_batch_or_one_block_is_a_part() {
+    is("en", "CECOT houses about 14,000 inmates.", "14,000", "cecot_inmate_population");
+    is_not("en", "The first group of 1,900 inmates arrived at CECOT in February.", "1,900", "cecot_inmate_population");
+    is_not("en", "Another 4,000 inmates were taken to CECOT on Sunday.", "4,000", "cecot_inmate_population");
+    is_not("en", "A video showed 1,800 inmates being moved to CECOT.", "1,800", "cecot_inmate_population");
+}
+
+#[test]
+fn a_change_is_not_a_level() {
+    is("en", "The prison population stood at 107,000 inmates.", "107,000", "es_prison_population");
+    is_not("en", "The prison population increased by 21,000 inmates in a year.", "21,000", "es_prison_population");
+    is_not("en", "The state of exception has brought an increase of 9,000 arrests since January.", "9,000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_coordinated_group_keeps_its_own_noun() {
+    let text = "The United States deported 270 people to El Salvador: 241 Venezuelans and 29 Salvadorans.";
+    is("en", text, "241", "venezuelans_deported_to_cecot");
+    is_not("en", text, "270", "venezuelans_deported_to_cecot");
+    is_not("en", text, "29", "venezuelans_deported_to_cecot");
+    let text = "In March, 241 Venezuelans and 29 alleged gang members were sent to CECOT.";
+    is("en", text, "241", "venezuelans_deported_to_cecot");
+    is_not("en", text, "29", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_part_after_an_opening_partitive_is_no_total() {
+    is("en", "Officials sent 241 Venezuelans to CECOT under the Alien Enemies Act.", "241", "venezuelans_deported_to_cecot");
+    is_not("en", "Among them, 141 were deported under the Alien Enemies Act.", "141", "venezuelans_deported_to_cecot");
+    // A part may count what counts parts: those with no record.
+    is("en", "The US sent 241 Venezuelans to CECOT. Of them, 70 had no criminal record.", "70", "deportees_no_criminal_record");
+}
+
+#[test]
+fn a_flight_count_is_not_owned_by_the_group_it_carries() {
+    is("es", "Entre el 15 y el 30 de marzo, unos 190 venezolanos llegaron al penal en tres vuelos.", "tres vuelos", "deportation_flights_to_cecot");
+}
+
+#[test]
+fn a_group_sent_elsewhere_is_not_the_group_sent_to_cecot() {
+    is("en", "The US deported 241 Venezuelans to El Salvador, where they were locked up in CECOT.", "241", "venezuelans_deported_to_cecot");
+    is_not("en", "Mexico received 3,900 Venezuelans deported from the United States.", "3,900", "venezuelans_deported_to_cecot");
+    is_not("en", "Nearly 290 Venezuelans held in a Texas detention center were deported on Saturday.", "290", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_count_in_one_pavilion_or_one_transfer_is_a_part() {
+    is_not("en", "Reporters who visited CECOT saw about 1,900 inmates in one pavilion.", "1,900", "cecot_inmate_population");
+    is_not("en", "Some 1,100 detainees were taken to CECOT in its first transfer in February 2023.", "1,100", "cecot_inmate_population");
+}
+
+#[test]
+fn a_sample_a_report_interviewed_is_no_total() {
+    is("en", "CECOT holds about 14,000 inmates.", "14,000", "cecot_inmate_population");
+    is_not("en", "Investigators interviewed 45 people held at CECOT.", "45", "cecot_inmate_population");
+}
+
+#[test]
+fn a_cap_in_a_deal_is_not_the_prisons_capacity() {
+    is_not("en", "Bukele offered to house up to 310 deportees in CECOT for a fee.", "310", "cecot_capacity");
+}
+
+#[test]
+fn a_count_of_venezuelans_is_not_the_countrys_arrests() {
+    is("en", "El Salvador has detained 81,000 people under the state of exception.", "81,000", "es_state_of_exception_arrests");
+    is_not("en", "The 241 Venezuelans detained in El Salvador have no access to lawyers.", "241", "es_state_of_exception_arrests");
+    // Salvadorans are the country's own people: their arrests are the country's.
+    is("en", "El Salvador has detained 81,000 Salvadorans under the state of exception.", "81,000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_swap_returns_the_venezuelans() {
+    is("en", "Venezuela freed ten Americans in exchange for 250 Venezuelans held in El Salvador.", "250", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn new_or_more_after_the_number_is_an_increment() {
+    is("en", "El Salvador has 23 prisons.", "23", "es_prison_facilities");
+    is_not("en", "El Salvador built 4 new prisons in two years.", "4 new", "es_prison_facilities");
+    is_not("en", "Authorities sent 4,500 more inmates to CECOT.", "4,500", "cecot_inmate_population");
+}
+
+#[test]
+fn one_riot_or_one_weekend_is_no_running_total() {
+    is("en", "Some 350 inmates have died in state custody since the state of exception began.", "350", "es_prison_deaths_since_2022");
+    is_not("en", "Three inmates died in state custody in a riot.", "Three", "es_prison_deaths_since_2022");
+}
+
+#[test]
+fn pretrial_detainees_are_a_part_of_the_prison_population() {
+    is_not("en", "El Salvador held 57,000 people in pretrial detention.", "57,000", "es_prison_population");
+}
+
+#[test]
+fn another_countrys_figures_by_its_adjective_or_the_sentence_before() {
+    is("en", "President Nayib Bukele declared a state of exception in 2022, and police have arrested 79,000 people.", "79,000", "es_state_of_exception_arrests");
+    is_not("en", "Honduran President Xiomara Castro declared a state of exception in 2022, and police have arrested 4,800 people.", "4,800", "es_state_of_exception_arrests");
+    is_not("en", "America's prisons hold 1.3 million inmates.", "1.3 million", "es_prison_population");
+    let text = "Ecuador has copied Bukele's model. Its government has arrested 9,600 people under a state of emergency.";
+    is_not("en", text, "9,600", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_gap_to_capacity_is_no_capacity() {
+    is_not("en", "CECOT's population is 19,000 inmates below its capacity.", "19,000", "cecot_capacity");
+}
+
+#[test]
+fn people_expelled_under_title_42_are_not_the_deportees_counted() {
+    is("en", "The United States deported 7,900 Salvadorans last year.", "7,900", "salvadorans_deported_from_us");
+    is_not("en", "Some 98,000 Salvadorans were deported under Title 42 during the pandemic.", "98,000", "salvadorans_deported_from_us");
+}
+
+#[test]
+fn a_noun_after_the_count_phrase_is_not_what_it_counts() {
+    // `lawmakers` stands after "since": it names who suspended the guarantees, not the count.
+    is("en", "Security forces have detained more than 82,000 people since lawmakers first suspended constitutional guarantees.", "82,000", "es_state_of_exception_arrests");
+    is_not("en", "Some 60 lawmakers voted to extend the state of exception.", "60", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_its_antecedent() {
+    is("en", "The prison population, which stood at 35,000, now approaches 104,000.", "35,000", "es_prison_population");
+    is_not("en", "The prison population of Honduras, which stood at 19,000, keeps growing.", "19,000", "es_prison_population");
+}
+
+#[test]
+fn a_sourcing_count_is_no_total() {
+    is("en", "CECOT holds about 14,000 inmates.", "14,000", "cecot_inmate_population");
+    is_not("en", "At CECOT, 12 inmates told reporters they had been beaten.", "12", "cecot_inmate_population");
+    // A mark ends the count's noun phrase: the officials are not counted.
+    is("en", "CECOT holds about 14,000 inmates, officials told reporters.", "14,000", "cecot_inmate_population");
+}
+
+#[test]
+fn salvadoran_gang_members_are_not_the_venezuelans() {
+    let text = "The United States sent 241 Venezuelans to CECOT in March. The flights also carried 21 alleged MS-13 members.";
+    is("en", text, "241", "venezuelans_deported_to_cecot");
+    is_not("en", text, "21", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_sentence_after_one_about_another_prison_is_that_prisons() {
+    is_not("en", "La Esperanza is the oldest prison in the country. It holds 31,000 inmates.", "31,000", "es_prison_population");
+    is_not("en", "In the U.S., about 1.8 million people are behind bars.", "1.8 million", "es_prison_population");
+}
+
+#[test]
+fn deportations_to_venezuela_are_not_to_cecot() {
+    is_not("en", "Some 39,000 Venezuelans have been deported from the US since January.", "39,000", "venezuelans_deported_to_cecot");
+    is_not("en", "Venezuela has received 12,000 deportees on 68 flights since February.", "68 flights", "deportation_flights_to_cecot");
+    is("en", "Three flights carried 241 Venezuelans to CECOT.", "Three flights", "deportation_flights_to_cecot");
+}
+
+#[test]
+fn a_count_of_prisons_names_them() {
+    is("en", "The country's 24 prisons hold 104,000 inmates.", "24 prisons", "es_prison_facilities");
+    is_not("en", "Gangs ran the prisons for at least the last three governments.", "three", "es_prison_facilities");
+    is("en", "In 2020, before the crackdown, the prisons had room for 26,000.", "26,000", "es_prison_capacity");
+}
+
+#[test]
+fn a_figure_before_has_its_own_scene() {
+    let text = "Police arrested 210 people in a sweep of one town, bringing total arrests under the state of exception to 79,000.";
+    is_not("en", text, "210", "es_state_of_exception_arrests");
+    is("en", text, "79,000", "es_state_of_exception_arrests");
+    // A date sets no scene of its own: the flight is still the figure's.
+    is_not("en", "On a single flight in March, the US sent 99 Venezuelans to CECOT.", "99", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn an_apposition_takes_its_subject_from_the_noun_before() {
+    is("en", "CECOT, built for 39,000 inmates, holds about 14,000.", "39,000", "cecot_capacity");
+    is("en", "Capacity grew mostly because of CECOT, the 39,000-bed complex opened in 2023.", "39,000-bed", "cecot_capacity");
+    is_not("en", "La Esperanza, built for 5,500 inmates, holds 30,000.", "5,500", "cecot_capacity");
+}
+
+#[test]
+fn a_sum_in_another_currency_is_the_same_claim() {
+    let text = "The Trump administration paid El Salvador about six million dollars — roughly £4.7 million — to keep them for a year.";
+    is("en", text, "six million dollars", "us_payment_to_el_salvador");
+    is("en", text, "£4.7 million", "us_payment_to_el_salvador");
+    // Two sums joined by words are two claims.
+    is_not("en", "The US paid El Salvador $6 million, and Britain spent £2 million on its own prisons.", "£2 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn the_state_of_exception_turning_years_old_is_its_duration() {
+    is("en", "El Salvador's state of exception turned three years old on Thursday.", "three years old", "es_state_of_exception_duration");
+    is_not("en", "The man, 41 years old, was detained under the state of exception.", "41", "es_state_of_exception_duration");
+    is_not("en", "A 41-year-old man died in custody under the state of exception.", "41", "es_state_of_exception_duration");
+}
+
+#[test]
+fn growth_of_the_prisons_in_percent() {
+    let text = "At the end of 2024 the country's 24 prisons held 108,000 people, up from 36,000 at the close of 2020, an increase of 200% in four years.";
+    is("en", text, "200%", "es_prison_population_growth_2020_2024");
+    is_not("en", "Remittances showed an increase of 12% in four years.", "12%", "es_prison_population_growth_2020_2024");
+}

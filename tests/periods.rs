@@ -1,0 +1,190 @@
+//! Periods (as_of) of statements: since phrases, running totals, baselines and spans, in
+//! English and Spanish, in sentences written for these tests.
+
+use chrono::NaiveDate;
+
+use cecot_data::extract::{self, ArticleContext, Mention};
+use cecot_data::pipeline::Knowledge;
+use cecot_data::transform::{as_of, claims, running_totals};
+
+fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
+    let k = Knowledge::load(None).unwrap();
+    let lex = k.lexicons.get(lang).unwrap();
+    let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+    let mut ex = extract::extract(text, lex, ArticleContext { published, ..Default::default() });
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
+    as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period);
+    running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), ex.reference_period);
+    ex.mentions
+}
+
+fn as_of(ms: &[Mention], surface_part: &str) -> String {
+    let m = ms.iter().find(|m| m.surface.contains(surface_part)).unwrap_or_else(|| panic!("no mention {surface_part:?} in {ms:#?}"));
+    m.as_of.map(|p| p.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn es_the_date_of_a_named_beginning_starts_the_running_total() {
+    let text = "Desde el inicio del régimen de excepción, el 27 de marzo de 2022, la policía ha capturado a 71,000 personas. \
+                De ellas, unas 5,100 han recuperado la libertad. Otras fuentes dicen que 150 personas han muerto en custodia desde que comenzó el régimen.";
+    let ms = read("es", text, Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "71,000"), "2022-03-27/2024-10-02");
+    assert_eq!(as_of(&ms, "5,100"), "2022-03-27/2024-10-02");
+    assert_eq!(as_of(&ms, "150 personas"), "2022-03-27/2024-10-02");
+}
+
+#[test]
+fn en_the_date_of_a_named_beginning_runs_to_the_article_date() {
+    let ms = read("en", "Since the new government took office, in June 2019, the army has seized 4,100 rifles.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "4,100"), "2019-06/2024-10-02");
+}
+
+#[test]
+fn es_a_comparisons_baseline_dates_its_own_figure_only() {
+    let ms = read("es", "El director dijo que el país registra 3.1 homicidios por cada 100,000 habitantes, frente a 4.2 el año pasado.", Some("2024-11-20"));
+    assert_eq!(as_of(&ms, "3.1"), "2024-11-20");
+    assert_eq!(as_of(&ms, "4.2"), "2023");
+}
+
+#[test]
+fn en_a_comparisons_baseline_dates_its_own_figure_only() {
+    let ms = read("en", "The country now records 3.1 homicides per 100,000 inhabitants, compared with 4.2 in 2021.", Some("2024-11-20"));
+    assert_eq!(as_of(&ms, "3.1"), "2024-11-20");
+    assert_eq!(as_of(&ms, "4.2"), "2021");
+}
+
+#[test]
+fn es_a_span_between_two_weekdays_is_an_interval() {
+    let text = "Estados Unidos mandó el fin de semana a 120 migrantes al penal, en dos vuelos que llegaron entre el sábado 8 y el domingo 9 de marzo.";
+    let ms = read("es", text, Some("2025-03-12"));
+    assert_eq!(as_of(&ms, "120"), "2025-03-08/2025-03-09");
+    // The day after the first weekday is a date, not a count.
+    let day = ms.iter().find(|m| m.surface == "8").unwrap();
+    assert_eq!((day.kind, day.value.as_deref(), day.is_statement), ("date", Some("2025-03-08"), false));
+}
+
+#[test]
+fn en_a_span_between_two_weekdays_is_an_interval() {
+    let ms =
+        read("en", "The planes carried 120 migrants to the prison in flights that landed between Saturday, March 8, and Sunday, March 9.", Some("2025-03-12"));
+    assert_eq!(as_of(&ms, "120"), "2025-03-08/2025-03-09");
+}
+
+#[test]
+fn es_a_first_year_runs_from_the_stated_start() {
+    let text = "El régimen de excepción comenzó el 27 de marzo de 2022. En su primer año, la policía detuvo a 52,000 personas bajo el régimen de excepción.";
+    let ms = read("es", text, Some("2025-02-11"));
+    assert_eq!(as_of(&ms, "52,000"), "2022-03-27/2023-03-27");
+}
+
+#[test]
+fn en_a_first_year_counts_back_from_its_date() {
+    let text = "Police records show that 52,000 people were arrested under the state of exception in its first year, and about 3,000 of them had been released by April 2023.";
+    let ms = read("en", text, Some("2025-02-11"));
+    assert_eq!(as_of(&ms, "52,000"), "2022-04/2023-04");
+    assert_eq!(as_of(&ms, "3,000"), "2022-04/2023-04");
+}
+
+#[test]
+fn en_as_of_opening_a_sentence_dates_its_figures() {
+    let ms = read("en", "As of September 30, police had made 81,000 arrests under the state of exception.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "81,000"), "2024-09-30");
+}
+
+#[test]
+fn es_until_a_date_just_gone_in_the_past_tense_is_this_years() {
+    let ms = read("es", "Hasta el 30 de septiembre, las autoridades contabilizaban 81,000 capturas bajo el régimen de excepción.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "81,000"), "2024-09-30");
+    // A deadline a few weeks ahead stays ahead, though told in the past.
+    let ms = read("en", "Last week, lawmakers extended the emergency for 30 days, until February 15.", Some("2024-01-20"));
+    let date = ms.iter().find(|m| m.surface.contains("February 15")).unwrap();
+    assert_eq!(date.value.as_deref(), Some("2024-02-15"));
+}
+
+#[test]
+fn es_so_far_this_year_runs_from_its_first_day() {
+    let ms = read("es", "En lo que va del año, la policía ha registrado 95 homicidios.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "95"), "2024-01-01/2024-10-02");
+    let ms = read("es", "En lo que va de 2024, la policía ha registrado 95 homicidios.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "95"), "2024/2024-10-02");
+}
+
+#[test]
+fn en_so_far_this_year_runs_from_its_first_day() {
+    let ms = read("en", "So far this year, police have recorded 95 homicides.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "95"), "2024-01-01/2024-10-02");
+    let ms = read("en", "So far in 2024, police have recorded 95 homicides.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "95"), "2024/2024-10-02");
+}
+
+#[test]
+fn en_a_passive_present_perfect_counts_to_the_article_date() {
+    let ms = read("en", "The prison opened in 2023 with 4,000 inmates, and 12,000 more have now been moved there.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "4,000"), "2023");
+    assert_eq!(as_of(&ms, "12,000"), "2024-10-02");
+}
+
+#[test]
+fn es_so_far_is_the_article_date() {
+    let ms = read("es", "Hasta ahora, la policía decomisó 5,000 armas en todo el país.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "5,000"), "2024-10-02");
+    let ms = read("es", "Hasta la fecha, la policía ha decomisado 5,000 armas desde el 1 de junio de 2022.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "5,000"), "2022-06-01/2024-10-02");
+}
+
+#[test]
+fn en_so_far_is_the_article_date() {
+    let ms = read("en", "So far, police seized 5,000 guns nationwide.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "5,000"), "2024-10-02");
+}
+
+#[test]
+fn es_a_date_after_until_closes_the_span_a_since_phrase_opened() {
+    let text = "San Salvador, 20 de junio de 2024. El régimen de excepción comenzó el 27 de marzo de 2022. El director agregó que desde que inició el régimen de excepción hasta el 10 de junio de este año, el Socorro Jurídico ha registrado 300 muertes en centros penales.";
+    let ms = read("es", text, None);
+    assert_eq!(as_of(&ms, "300"), "2022-03-27/2024-06-10");
+}
+
+#[test]
+fn es_this_year_inside_a_date_is_no_second_anchor() {
+    let text = "San Salvador, 20 de junio de 2024. Hasta el 10 de junio de este año, la policía había decomisado 300 armas.";
+    let ms = read("es", text, None);
+    assert_eq!(as_of(&ms, "300"), "2024-06-10");
+}
+
+#[test]
+fn last_week_is_monday_to_sunday_of_the_week_before() {
+    // 2024-10-02 is a Wednesday.
+    let ms = read("es", "La semana pasada, la policía decomisó 300 armas.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "300"), "2024-09-23/2024-09-29");
+    let ms = read("en", "Last week, police seized 300 guns.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "300"), "2024-09-23/2024-09-29");
+    let ms = read("en", "The 300 guns seized earlier this month were destroyed.", Some("2024-10-20"));
+    assert_eq!(as_of(&ms, "300"), "2024-10");
+}
+
+#[test]
+fn es_a_clause_in_the_present_is_not_dated_by_another_figures_year() {
+    let ms = read("es", "En 2019 el sistema tenía 38,000 presos, pero actualmente alberga a 110,000.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "38,000"), "2019");
+    assert_eq!(as_of(&ms, "110,000"), "2024-10-02");
+    let ms = read("es", "La población penitenciaria, que en 2019 rondaba los 38,000 presos, supera ya los 110,000.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "110,000"), "2024-10-02");
+}
+
+#[test]
+fn a_length_in_half_years_counts_back_its_months() {
+    let ms = read("es", "En los dos años y medio de régimen de excepción, la policía ha capturado a 81,000 personas.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "81,000"), "2022/2024-10-02");
+    let ms = read("en", "In two and a half years of emergency rule, police have arrested 81,000 suspected gang members.", Some("2024-10-02"));
+    assert_eq!(as_of(&ms, "81,000"), "2022/2024-10-02");
+}
+
+#[test]
+fn the_weekend_is_the_last_saturday_and_its_sunday() {
+    // 2025-03-20 is a Thursday, 2025-03-16 a Sunday.
+    let ms = read("es", "El Gobierno de Estados Unidos envió a 120 migrantes al penal el pasado fin de semana.", Some("2025-03-20"));
+    assert_eq!(as_of(&ms, "120"), "2025-03-15/2025-03-16");
+    let ms = read("en", "The US sent 120 migrants to the prison over the weekend.", Some("2025-03-16"));
+    assert_eq!(as_of(&ms, "120"), "2025-03-15/2025-03-16");
+}
