@@ -108,7 +108,7 @@ pub fn assign_as_of(
         let free_in_sentence = if carry { free_in_sentence } else { Vec::new() };
         // "from 12 in 2021 to 30 in 2022": an anchor right after the figure is its own.
         let own = here.iter().find(|a| a.start >= m.end && is_own_anchor(doc, m.end, a, lexicon, words));
-        // "rose between 2021 and 2024, from 210 to 3,900": a change's ends take the period's ends.
+        // "rose between 2021 and 2024, from 210 to 3,740": a change's ends take the period's ends.
         let from_to = match here {
             [first, second] if changes => {
                 if lexicon.change_from.contains(&word_before) {
@@ -226,8 +226,8 @@ fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<P
 const PERFECT_REACH: usize = 3;
 
 /// Is a clause in the present: a present-tense cue, and every past form in it within a few
-/// words after a present-perfect auxiliary ("the police have made 71,000 arrests since the
-/// decree", "3,000 have now been released")? A language without such auxiliaries reads no
+/// words after a present-perfect auxiliary ("the police have made 73,400 arrests since the
+/// decree", "3,150 have now been released")? A language without such auxiliaries reads no
 /// clause so.
 fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
     if lexicon.present_perfect_auxiliaries.is_empty() {

@@ -64,7 +64,7 @@ pub struct Quantity {
     #[serde(default)]
     pub yields: bool,
     /// It counts a part of a group counted before (those released, those with no record): a
-    /// figure after an opening partitive ("Of them, 75 ...") may count it, not a whole total.
+    /// figure after an opening partitive ("Of them, 68 ...") may count it, not a whole total.
     #[serde(default)]
     pub part: bool,
 }
@@ -288,7 +288,7 @@ impl FrameBook {
     }
 
     /// Read each subject the article names (the `article` level of `reading`) where one of its
-    /// `stands_for` nouns stands nearer ("el penal, con capacidad para 40.000 reos", in an
+    /// `stands_for` nouns stands nearer ("el penal, con capacidad para 47.500 reos", in an
     /// article about CECOT). Not when `other_named`: the article names another such subject
     /// (another prison), so the noun may stand for either.
     pub fn read_stand_ins(&self, lang: &str, texts: &Texts, reading: &mut Reading, other_named: bool) {
@@ -478,8 +478,8 @@ mod tests {
             "[quantity.capacity]\nes = [\"capacidad para\"]\n[subject.cecot]\nstands_for.es = [\"el penal\"]\nes = [\"cecot\"]\n",
         )
         .unwrap();
-        let own = " capacidad para 40.000 reos ";
-        let texts = Texts { own, near: " el penal tiene capacidad para 40.000 reos ", clause: "", sentence: "", previous: "", article: " el cecot abrió en 2023 " };
+        let own = " capacidad para 47.500 reos ";
+        let texts = Texts { own, near: " el penal tiene capacidad para 47.500 reos ", clause: "", sentence: "", previous: "", article: " el cecot abrió en 2023 " };
         let mut reading = book.read("es", &texts, None, false);
         assert!(book.fit(&frame("capacity", "cecot"), &reading, false, false).is_none());
         book.read_stand_ins("es", &texts, &mut reading, false);

@@ -64,7 +64,7 @@ pub struct Measure {
     /// not the prison population).
     #[serde(default)]
     pub unless: Vec<String>,
-    /// The figure must carry the measure's unit ("23 prisons"): a bare number near the unit's
+    /// The figure must carry the measure's unit ("31 prisons"): a bare number near the unit's
     /// noun counts something else ("room for 27,000 in the prisons", "the last four governments").
     #[serde(default)]
     pub unit_named: bool,
@@ -130,7 +130,7 @@ pub struct Catalog {
     /// named in it), the figures are that place's.
     #[serde(default)]
     pub place_anaphora: ByLanguage,
-    /// Words that open a sentence with a partitive ("Of them, 75 ...", "Of the 238, 137 ..."):
+    /// Words that open a sentence with a partitive ("Of them, 68 ...", "Of the 238, 129 ..."):
     /// a figure in a later clause of that sentence is a part of a whole counted before, so it
     /// takes no framed measure of a whole total, only one whose quantity counts a part (`part`
     /// in schemas/frames.toml: those released, those with no record).
@@ -141,12 +141,12 @@ pub struct Catalog {
     #[serde(default)]
     pub difference: ByLanguage,
     /// Words right before a figure that make it a change or an increment, not a level ("rose by
-    /// 20,000", "an increase of 10,000", "another 5,000"): a count or a sum after one gets no
+    /// 21,700", "an increase of 10,000", "another 5,300"): a count or a sum after one gets no
     /// measure.
     #[serde(default)]
     pub change_before: ByLanguage,
-    /// Words right after a count's number that make it an increment ("5,000 more inmates", "3
-    /// new prisons", "261 others"): it gets no measure.
+    /// Words right after a count's number that make it an increment ("5,300 more inmates", "3
+    /// new prisons", "247 others"): it gets no measure.
     #[serde(default)]
     pub change_after: ByLanguage,
     /// Words that make a count one part of a whole: one event's, one day's, one batch's or one
@@ -248,7 +248,7 @@ pub struct Catalog {
     /// The languages where a framed measure the word scores choose gives way to the frames' own
     /// choice of another quantity when the figure's own phrase names that quantity and the
     /// scored measure's quantity stands nowhere in the figure's clause ("57,000 people were
-    /// arrested ..., and 5,000 of them had been released": 57,000 counts arrests).
+    /// arrested ..., and 5,300 of them had been released": 57,000 counts arrests).
     #[serde(default)]
     pub own_quantity_first: Vec<String>,
     /// Nouns that stand for the quantity of the sentence before ("the number", "the toll"): a

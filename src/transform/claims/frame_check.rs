@@ -28,7 +28,7 @@ pub(super) fn frame_checked<'c>(
             // quantity is not this measure's.
             Some((measure, score)) => match own_subject_of_another_frame(catalog, measure, reading) {
                 // The frames' own choice may take its place, as after a refusal below ("CECOT,
-                // built for 40,000": not the prison system's capacity, CECOT's).
+                // built for 47,500": not the prison system's capacity, CECOT's).
                 Some(word) => {
                     let refusal = format!("not {}: its own words name {word}", measure.id);
                     match own_frame(framed.filter(|(other, _)| other.id != measure.id && catalog.frame_fill.iter().any(|l| l == language)), reach) {

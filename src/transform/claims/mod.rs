@@ -49,7 +49,7 @@ pub(crate) fn has_phrase(haystack: &str, cue: &str) -> bool {
 }
 
 /// Does `text` (lower-cased, padded) open with the words `opener`, followed by a space or a mark
-/// ("among them, 75")?
+/// ("among them, 68")?
 fn opens_with(text: &str, opener: &str) -> bool {
     text.strip_prefix(' ').and_then(|t| t.strip_prefix(opener)).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
@@ -81,7 +81,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // ..., siete están en el CECOT" counts persons, not pavilions).
     units_of_multipliers(mentions);
     // A unit a count takes from the count before it is no word of its own phrase: it names no
-    // quantity for the frames ("... on three flights, 137 of them under the act").
+    // quantity for the frames ("... on three flights, 129 of them under the act").
     let own_unit: Vec<bool> = mentions.iter().map(|m| m.unit.is_some()).collect();
     if let Some(rates) = catalog.rate_subjects.get(&lexicon.language) {
         rates_named_before(doc, mentions, rates);
@@ -146,8 +146,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
         let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
         // What sets the figure's scene: its clause, or, for the sentence's first figure, all
-        // that opens the sentence ("In a single day, police arrested 1,000"); a figure before it
-        // has its own scene ("arrested 220 in a sweep, bringing the total to 80,000").
+        // that opens the sentence ("In a single day, police arrested 1,050"); a figure before it
+        // has its own scene ("arrested 220 in a sweep, bringing the total to 86,300").
         let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && is_quantity(p));
         let scene = if first_figure { since_figure_before(doc, mentions, i, is_quantity) } else { doc.slice(ca, mentions[i].start) };
         let lead = lower_padded(format!("{scene} {}", doc.slice(mentions[i].start, cb)));
@@ -191,9 +191,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // "El penal" stands for CECOT in an article about it, unless the article names another prison.
         let other_prison = words(&catalog.other_prisons).iter().any(|w| has_phrase(&article_text, w));
         catalog.frames.read_stand_ins(&lexicon.language, &texts, &mut reading, other_prison);
-        // A figure after a sentence's opening partitive ("Of them, 75 ...") is a part of a whole
+        // A figure after a sentence's opening partitive ("Of them, 68 ...") is a part of a whole
         // counted before: it counts no whole total, unless its own words name its group ("Among
-        // the deportees, 238 were Venezuelans").
+        // the deportees, 216 were Venezuelans").
         let after_partitive = ca > doc.sentences[m.sentence].0 && words(&catalog.opening_partitive).iter().any(|w| opens_with(&sentence_text, w));
         let whole_total = |measure: &Measure| {
             measure.frame.as_ref().is_some_and(|f| {
@@ -233,8 +233,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
         let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
-        // A noun the figure takes only from its neighbours' own words is theirs ("261 people: 238
-        // Venezuelans and 23 Salvadorans"); a group its own noun names is its own ("238
+        // A noun the figure takes only from its neighbours' own words is theirs ("247 people: 216
+        // Venezuelans and 31 Salvadorans"); a group its own noun names is its own ("216
         // Venezuelans detained in El Salvador" counts no arrests of the country's).
         let owned_by = |c: &Measure| {
             let own_group = c.frame.as_ref().and_then(|f| catalog.frames.owning_subject_besides(&f.subject, &reading));

@@ -19,7 +19,7 @@ pub(super) fn with_antecedent(doc: &Doc, m: &Mention, clause_start: usize, claus
 }
 
 /// The clause before the figure's when the figure's opens with a relative pronoun of `openers`:
-/// its antecedent ends it ("El penal, | que puede recibir hasta 40.000 presos").
+/// its antecedent ends it ("El penal, | que puede recibir hasta 47.500 presos").
 pub(super) fn antecedent_clause(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> Option<String> {
     let opens = openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));
     if !opens || clause_start <= doc.sentences[m.sentence].0 {
@@ -107,15 +107,15 @@ pub(super) fn opens_with_pronoun(sentence_text: &str, catalog: &Catalog, languag
 
 /// The text of a figure's sentence from the figure before it (or the sentence's start) to the
 /// figure: the words that set the scene for it, across commas ("In a single day, police
-/// arrested 1,000"). `figure` says which mentions count as figures here.
+/// arrested 1,050"). `figure` says which mentions count as figures here.
 pub(super) fn since_figure_before(doc: &Doc, mentions: &[Mention], i: usize, figure: impl Fn(&Mention) -> bool) -> String {
     let m = &mentions[i];
     let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start && figure(p)).map_or(doc.sentences[m.sentence].0, |p| p.end);
     doc.slice(from, m.start)
 }
 
-/// Is a mention a quantity, not a rank, a name or a date ("the first group of 2,000": `first`
-/// sets no figure of its own; "On a single flight in March, ... 101": `March` dates it)?
+/// Is a mention a quantity, not a rank, a name or a date ("the first group of 2,150": `first`
+/// sets no figure of its own; "On a single flight in March, ... 93": `March` dates it)?
 pub(super) fn is_quantity(m: &Mention) -> bool {
     !matches!(m.kind, "ordinal" | "identifier" | "other" | "date" | "year")
 }

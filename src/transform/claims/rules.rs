@@ -26,8 +26,8 @@ pub(super) fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usi
 
 /// Why a figure counts nothing a measure counts, as its evidence: a count of workers or
 /// inhabitants among its own words (`not_counted`: "counts: workers"), a change or an increment
-/// right before a count or a sum (`change_before`: "rose by 20,000", "another 5,000": "change:
-/// rose by") or right after its number (`change_after`: "5,000 more inmates"), or a difference between two figures after it (`difference`: "418 capturas más que
+/// right before a count or a sum (`change_before`: "rose by 21,700", "another 5,300": "change:
+/// rose by") or right after its number (`change_after`: "5,300 more inmates"), or a difference between two figures after it (`difference`: "418 capturas más que
 /// las 61.300", "40 more than the year before": "difference: más que"). `left` holds the words
 /// before the figure in its clause (lower-cased, padded); `clause_end` ends the clause.
 pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, left: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
@@ -145,7 +145,7 @@ pub(super) fn partitive_whole(m: &Mention, right: &str, partitive: &[String], au
     let own = lower_padded(format!("{} {}", m.surface, own_phrase::words_after(m, right).join(" ")));
     let number_end = own.rfind(|c: char| c.is_ascii_digit()).map(|i| i + 1)?;
     // The partitive stands right after the number ("32 de los"), a scale word at most between
-    // ("3 mil de los"): after a noun, "of the" is its complement ("5,000 members of the gangs").
+    // ("3 mil de los"): after a noun, "of the" is its complement ("5,300 members of the gangs").
     let start = partitive.iter().filter_map(|p| own[number_end..].find(&format!(" {p} ")).map(|i| i + number_end)).min()?;
     let between = own[number_end..start].split_whitespace().filter(|w| !SCALE_WORDS.contains(w)).count();
     if between > MAX_WORDS_BEFORE_PARTITIVE {
@@ -170,9 +170,9 @@ pub(super) fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole:
     catalog.frames.quantity_near(&frame.quantity, &catalog.frames.read(language, &texts, None, false)).is_none()
 }
 
-/// Does a figure with a noun of its own ("261 people", "23 alleged members") take a measure's
-/// subject only from other counts' own noun phrases in its sentence ("... 261 people: 238
-/// Venezuelans and 23 Salvadorans")? That group is theirs: the word, when so. Only the groups
+/// Does a figure with a noun of its own ("247 people", "31 alleged members") take a measure's
+/// subject only from other counts' own noun phrases in its sentence ("... 247 people: 216
+/// Venezuelans and 31 Salvadorans")? That group is theirs: the word, when so. Only the groups
 /// (subjects of rank `GROUP_RANK` and up) are owned this way, by counts of persons; a place or
 /// a prison is shared.
 pub(super) fn subject_of_other_figures(doc: &Doc, mentions: &[Mention], i: usize, measure: &Measure, reading: &frames::Reading, catalog: &Catalog, language: &str) -> Option<String> {
@@ -200,18 +200,18 @@ pub(super) fn subject_of_other_figures(doc: &Doc, mentions: &[Mention], i: usize
 /// the Salvadorans) that a count's own noun names.
 const GROUP_RANK: i64 = 3;
 
-/// Words that end a count's noun phrase ("238 Venezuelans | to CECOT").
+/// Words that end a count's noun phrase ("216 Venezuelans | to CECOT").
 const PREPOSITIONS: &[&str] = &["to", "of", "for", "at", "in", "on", "from", "into", "under", "a", "al", "de", "del", "en", "para", "desde", "hacia", "bajo"];
 
-/// Does the figure's surface end in a noun of its own ("261 people", "three flights"), not a
-/// number or its scale ("85,000", "seven thousand")?
+/// Does the figure's surface end in a noun of its own ("247 people", "three flights"), not a
+/// number or its scale ("83,600", "seven thousand")?
 fn has_own_noun(m: &Mention) -> bool {
     let words: Vec<&str> = m.surface.split_whitespace().collect();
     words.len() > 1 && words.last().is_some_and(|w| w.chars().all(char::is_alphabetic) && !SCALE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Words that end a count's noun phrase after it, in both languages: a preposition, a
-/// conjunction or a relative ("85,000 people | since lawmakers ...", "200 reos | que ...").
+/// conjunction or a relative ("83,600 people | since lawmakers ...", "200 reos | que ...").
 /// "of" and "de" do not: they tie a noun to a number ("hundreds of workers").
 const NOUN_PHRASE_ENDS: &[&str] = &[
     "since", "when", "after", "before", "while", "as", "because", "and", "but", "who", "which", "that", "from", "in", "on", "at", "to", "with", "by", "under", "for",
@@ -220,13 +220,13 @@ const NOUN_PHRASE_ENDS: &[&str] = &[
 
 /// The figure's own words (see [`own_phrase::own_words`]) with only its noun phrase after it:
 /// the words after the figure up to a preposition, a conjunction, a relative or a mark, where the
-/// count's noun stands ("detained 85,000 people since lawmakers ...": `lawmakers` is no noun of
+/// count's noun stands ("detained 83,600 people since lawmakers ...": `lawmakers` is no noun of
 /// the count).
 pub(super) fn own_noun_phrase(m: &Mention, left: &str, right: &str, governing_verb: bool) -> String {
     let mut noun: Vec<&str> = Vec::new();
     for w in own_phrase::words_after(m, right).into_iter().take_while(|w| !NOUN_PHRASE_ENDS.contains(w)) {
         noun.push(w);
-        // A mark after a word ends the phrase ("3,000 inmates, officials said").
+        // A mark after a word ends the phrase ("3,150 inmates, officials said").
         if w.ends_with(|c: char| c.is_ascii_punctuation()) {
             break;
         }
