@@ -130,7 +130,7 @@ pub struct Catalog {
     /// named in it), the figures are that place's.
     #[serde(default)]
     pub place_anaphora: ByLanguage,
-    /// Words that open a sentence with a partitive ("Of them, 68 ...", "Of the 238, 129 ..."):
+    /// Words that open a sentence with a partitive ("Of them, 68 ...", "Of the 216, 129 ..."):
     /// a figure in a later clause of that sentence is a part of a whole counted before, so it
     /// takes no framed measure of a whole total, only one whose quantity counts a part (`part`
     /// in schemas/frames.toml: those released, those with no record).
