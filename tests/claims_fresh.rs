@@ -1,0 +1,65 @@
+//! Core measures on text nobody tuned the catalog to (issue 13): word lists and frames that
+//! read a figure the way reporters write it, in English and Spanish. Sentences are our own.
+
+use cecot_data::extract::{self, ArticleContext, Mention};
+use cecot_data::pipeline::Knowledge;
+use cecot_data::transform::claims;
+
+fn measures(lang: &str, text: &str) -> Vec<Mention> {
+    let k = Knowledge::load(None).unwrap();
+    let lex = k.lexicons.get(lang).unwrap();
+    let mut ex = extract::extract(text, lex, ArticleContext::default());
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
+    ex.mentions
+}
+
+fn measure_of(ms: &[Mention], surface_part: &str) -> Option<String> {
+    ms.iter().find(|m| m.surface.contains(surface_part)).unwrap_or_else(|| panic!("no mention {surface_part:?} in {ms:#?}")).measure.clone()
+}
+
+#[test]
+fn a_link_to_gangs_written_in_other_words() {
+    let ms = measures("en", "Under the emergency regime, at least 20,000 of the people detained have no demonstrable link to gangs.");
+    assert_eq!(measure_of(&ms, "20,000").as_deref(), Some("es_detainees_without_gang_link"));
+    let ms = measures("es", "La ONG calcula que unos 20.000 de los detenidos no tienen vínculo alguno con las pandillas.");
+    assert_eq!(measure_of(&ms, "20.000").as_deref(), Some("es_detainees_without_gang_link"));
+}
+
+#[test]
+fn es_an_opened_prison_in_its_participle() {
+    let ms = measures("es", "La megacárcel, abierta en 2023 en Tecoluca, es la mayor del continente.");
+    assert_eq!(measure_of(&ms, "2023").as_deref(), Some("cecot_opening_date"));
+}
+
+#[test]
+fn years_into_the_crackdown_is_its_duration_but_not_a_term_of_office() {
+    let ms = measures("en", "Three years into the crackdown, the streets are calm.");
+    assert_eq!(measure_of(&ms, "Three years").as_deref(), Some("es_state_of_exception_duration"));
+    let ms = measures("en", "Three years into his term, the president is popular.");
+    assert_eq!(measure_of(&ms, "Three years"), None);
+}
+
+#[test]
+fn the_prison_in_tecoluca_is_cecot() {
+    let ms = measures("en", "Video showed the men marched into the prison in Tecoluca. Officials say it can hold up to 30,000 inmates.");
+    assert_eq!(measure_of(&ms, "30,000").as_deref(), Some("cecot_capacity"));
+}
+
+#[test]
+fn the_tren_de_aragua_names_the_venezuelan_deportees() {
+    let ms = measures("en", "The agents put them on two planes to San Salvador, saying they belonged to the Tren de Aragua gang.");
+    assert_eq!(measure_of(&ms, "two planes").as_deref(), Some("deportation_flights_to_cecot"));
+}
+
+#[test]
+fn a_prison_population_that_stood_at_and_now_exceeds() {
+    let ms = measures("en", "El Salvador's prison population, which stood at about 30,000 in 2018, now exceeds 100,000.");
+    assert_eq!(measure_of(&ms, "30,000").as_deref(), Some("es_prison_population"));
+    assert_eq!(measure_of(&ms, "100,000").as_deref(), Some("es_prison_population"));
+}
+
+#[test]
+fn men_home_in_a_prisoner_exchange_were_released_not_deported() {
+    let ms = measures("en", "Two hundred Venezuelan men who had spent months in CECOT landed in Caracas today, part of a prisoner exchange.");
+    assert_eq!(measure_of(&ms, "Two hundred").as_deref(), Some("venezuelans_released_from_cecot"));
+}
