@@ -63,3 +63,26 @@ fn men_home_in_a_prisoner_exchange_were_released_not_deported() {
     let ms = measures("en", "Two hundred Venezuelan men who had spent months in CECOT landed in Caracas today, part of a prisoner exchange.");
     assert_eq!(measure_of(&ms, "Two hundred").as_deref(), Some("venezuelans_released_from_cecot"));
 }
+
+#[test]
+fn the_amount_takes_the_payment_of_the_sentence_before() {
+    let ms = measures("en", "The president said Washington would pay a small fee for their custody. An official put the amount at $5 million for the first year.");
+    assert_eq!(measure_of(&ms, "$5 million").as_deref(), Some("us_payment_to_el_salvador"));
+    let ms = measures("en", "The ministry bought new uniforms for the guards. An official put the amount at $5 million.");
+    assert_eq!(measure_of(&ms, "$5 million"), None);
+}
+
+#[test]
+fn a_release_in_the_next_clause_leaves_the_arrests_their_own() {
+    let text = "El Salvador has been under a state of exception since 2022. Police have arrested more than 70,000 people under the measure, officials say, and about 7,000 have been released.";
+    let ms = measures("en", text);
+    assert_eq!(measure_of(&ms, "70,000").as_deref(), Some("es_state_of_exception_arrests"));
+    assert_eq!(measure_of(&ms, "7,000").as_deref(), Some("es_state_of_exception_detainees_released"));
+}
+
+#[test]
+fn a_rate_written_after_its_count_of_people_behind_bars() {
+    let ms = measures("en", "The country now holds about 100,000 people behind bars, or roughly 1,500 per 100,000 residents, the highest rate in the world.");
+    assert_eq!(measure_of(&ms, "100,000 people").as_deref(), Some("es_prison_population"));
+    assert_eq!(measure_of(&ms, "1,500").as_deref(), Some("es_incarceration_rate"));
+}
