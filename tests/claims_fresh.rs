@@ -86,3 +86,29 @@ fn a_rate_written_after_its_count_of_people_behind_bars() {
     assert_eq!(measure_of(&ms, "100,000 people").as_deref(), Some("es_prison_population"));
     assert_eq!(measure_of(&ms, "1,500").as_deref(), Some("es_incarceration_rate"));
 }
+
+#[test]
+fn under_the_measure_names_the_state_of_exception_and_the_arrests_keep_their_verb() {
+    let text = "Lawmakers approved a state of exception in 2022. Soldiers have arrested more than 70,000 people under the measure, officials say, and about 7,000 have been released for lack of evidence.";
+    let ms = measures("en", text);
+    assert_eq!(measure_of(&ms, "70,000").as_deref(), Some("es_state_of_exception_arrests"));
+    assert_eq!(measure_of(&ms, "7,000").as_deref(), Some("es_state_of_exception_detainees_released"));
+}
+
+#[test]
+fn arrests_that_ended_in_release_count_releases() {
+    let ms = measures("en", "Police made 70,000 arrests under the emergency regime, of which about 7,000 have ended with the detainee's release.");
+    assert_eq!(measure_of(&ms, "70,000").as_deref(), Some("es_state_of_exception_arrests"));
+    assert_eq!(measure_of(&ms, "7,000").as_deref(), Some("es_state_of_exception_detainees_released"));
+}
+
+#[test]
+fn the_second_figure_of_from_x_to_y_continues_the_first() {
+    let ms = measures("en", "The prison population rose from 30,000 in 2019 to 100,000 in December 2024.");
+    assert_eq!(measure_of(&ms, "100,000").as_deref(), Some("es_prison_population"));
+    let ms = measures("es", "La población carcelaria pasó de 30,000 reos en 2019 a 100,000 a finales de 2024.");
+    assert_eq!(measure_of(&ms, "100,000").as_deref(), Some("es_prison_population"));
+    // A figure of another kind after "to" continues nothing.
+    let ms = measures("en", "The prison population rose from 30,000 in 2019 to 100,000 in December 2024, according to 12 reports.");
+    assert_eq!(measure_of(&ms, "12 reports"), None);
+}
