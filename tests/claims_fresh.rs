@@ -112,3 +112,37 @@ fn the_second_figure_of_from_x_to_y_continues_the_first() {
     let ms = measures("en", "The prison population rose from 30,000 in 2019 to 100,000 in December 2024, according to 12 reports.");
     assert_eq!(measure_of(&ms, "12 reports"), None);
 }
+
+#[test]
+fn another_countrys_own_state_of_exception_starts_nothing_here() {
+    let ms = measures("en", "Honduras, which declared its own state of exception in December 2022, holds some 19,000 prisoners.");
+    assert_eq!(measure_of(&ms, "December 2022"), None);
+    let ms = measures("en", "El Salvador declared a state of exception in March 2022.");
+    assert_eq!(measure_of(&ms, "March 2022").as_deref(), Some("es_state_of_exception_start"));
+}
+
+#[test]
+fn venezuelans_deported_to_a_third_country_were_not_sent_to_cecot() {
+    let ms = measures("en", "Officials say another 50 or so Venezuelans were deported by the US to Costa Rica and Panama.");
+    assert_eq!(measure_of(&ms, "50"), None);
+    let ms = measures("es", "Otros 50 venezolanos fueron deportados a Costa Rica y Panamá.");
+    assert_eq!(measure_of(&ms, "50"), None);
+}
+
+#[test]
+fn an_added_capacity_or_a_second_prisons_is_no_capacity_of_the_system_or_of_cecot() {
+    let ms = measures("en", "The government plans to build two more prisons by 2027 and to expand capacity by 10,000 places.");
+    assert_eq!(measure_of(&ms, "10,000"), None);
+    let ms = measures("es", "El Gobierno anunció que levantará una segunda cárcel de máxima seguridad, con capacidad para 10,000 reos.");
+    assert_eq!(measure_of(&ms, "10,000"), None);
+    let ms = measures("es", "El CECOT, la cárcel de máxima seguridad, tiene capacidad para 40.000 reos.");
+    assert_eq!(measure_of(&ms, "40.000").as_deref(), Some("cecot_capacity"));
+}
+
+#[test]
+fn es_planes_that_landed_with_venezuelans_are_the_deportation_flights() {
+    let ms = measures("es", "Dos aviones fletados por el Gobierno de Trump aterrizaron anoche en el aeropuerto de El Salvador con 200 venezolanos.");
+    assert_eq!(measure_of(&ms, "Dos aviones").as_deref(), Some("deportation_flights_to_cecot"));
+    let ms = measures("es", "Dos aviones con 150 salvadoreños deportados aterrizaron en el aeropuerto.");
+    assert_ne!(measure_of(&ms, "Dos aviones").as_deref(), Some("deportation_flights_to_cecot"));
+}
