@@ -146,3 +146,26 @@ fn es_planes_that_landed_with_venezuelans_are_the_deportation_flights() {
     let ms = measures("es", "Dos aviones con 150 salvadoreños deportados aterrizaron en el aeropuerto.");
     assert_ne!(measure_of(&ms, "Dos aviones").as_deref(), Some("deportation_flights_to_cecot"));
 }
+
+#[test]
+fn es_a_short_window_of_another_count_leaves_the_running_total() {
+    let ms = measures("es", "La red contabiliza 300 muertes de reclusos bajo custodia estatal desde que comenzó la medida, al menos tres de ellas en las últimas dos semanas.");
+    assert_eq!(measure_of(&ms, "300 muertes").as_deref(), Some("es_prison_deaths_since_2022"));
+    // The window of the figure itself still makes it no running total.
+    let ms = measures("es", "La red contabiliza 30 muertes de reclusos bajo custodia estatal en las últimas dos semanas.");
+    assert_ne!(measure_of(&ms, "30 muertes").as_deref(), Some("es_prison_deaths_since_2022"));
+}
+
+#[test]
+fn es_a_prison_for_a_number_is_its_capacity() {
+    let ms = measures("es", "CECOT, un año después: más de 12,000 reos en una cárcel para 40,000");
+    assert_eq!(measure_of(&ms, "40,000").as_deref(), Some("cecot_capacity"));
+}
+
+#[test]
+fn es_el_penal_after_cecot_is_cecot_but_not_a_named_other_prison() {
+    let ms = measures("es", "El CECOT abrió en 2023. El penal tiene capacidad para 40.000 reclusos.");
+    assert_eq!(measure_of(&ms, "40.000").as_deref(), Some("cecot_capacity"));
+    let ms = measures("es", "El CECOT abrió en 2023. El penal de Izalco tiene capacidad para 5.000 reclusos.");
+    assert_eq!(measure_of(&ms, "5.000"), None);
+}
