@@ -169,3 +169,11 @@ fn es_el_penal_after_cecot_is_cecot_but_not_a_named_other_prison() {
     let ms = measures("es", "El CECOT abrió en 2023. El penal de Izalco tiene capacidad para 5.000 reclusos.");
     assert_eq!(measure_of(&ms, "5.000"), None);
 }
+
+#[test]
+fn a_payment_to_hold_them_for_a_year_is_no_yearly_rate() {
+    let ms = measures("en", "The US agreed to pay El Salvador about five million dollars to hold the men for a year.");
+    assert_eq!(measure_of(&ms, "five million dollars").as_deref(), Some("us_payment_to_el_salvador"));
+    let ms = measures("en", "The US pays El Salvador $5 million a year to hold the deportees.");
+    assert_eq!(measure_of(&ms, "$5 million"), None);
+}

@@ -131,7 +131,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let clause_left = lower_padded(doc.slice(ca, mentions[i].start));
         let planned_change = projection.and(words(&catalog.change).into_iter().find(|w| has_phrase(&clause_left, w)));
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window), &words(&catalog.since));
-        let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
+        // A term ("to hold them for a year") is no amount per period: its words are no average's.
+        let rate_text = words(&catalog.term).iter().fold(near_text.clone(), |text, w| text.replace(w.as_str(), " "));
+        let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&rate_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
         let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
         // Framed measures count a whole group's total: not an average, a subgroup or, unless
