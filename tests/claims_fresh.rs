@@ -177,3 +177,13 @@ fn a_payment_to_hold_them_for_a_year_is_no_yearly_rate() {
     let ms = measures("en", "The US pays El Salvador $5 million a year to hold the deportees.");
     assert_eq!(measure_of(&ms, "$5 million"), None);
 }
+
+#[test]
+fn most_of_a_group_names_the_whole_not_the_part() {
+    let ms = measures("en", "Most of the 238 Venezuelans sent to CECOT had no criminal record, a review found.");
+    assert_eq!(measure_of(&ms, "238").as_deref(), Some("venezuelans_deported_to_cecot"));
+    let ms = measures("es", "La mayoría de los 238 venezolanos enviados al CECOT no tenían antecedentes penales.");
+    assert_ne!(measure_of(&ms, "238").as_deref(), Some("deportees_no_criminal_record"));
+    let ms = measures("en", "Venezuelans were sent to CECOT in March. About 70 of the men had no criminal record.");
+    assert_eq!(measure_of(&ms, "70").as_deref(), Some("deportees_no_criminal_record"));
+}
