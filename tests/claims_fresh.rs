@@ -187,3 +187,11 @@ fn most_of_a_group_names_the_whole_not_the_part() {
     let ms = measures("en", "Venezuelans were sent to CECOT in March. About 70 of the men had no criminal record.");
     assert_eq!(measure_of(&ms, "70").as_deref(), Some("deportees_no_criminal_record"));
 }
+
+#[test]
+fn es_the_systems_prisons_counted_with_cuenta_con_or_suma() {
+    let ms = measures("es", "El país cuenta con 25 centros penales.");
+    assert_eq!(measure_of(&ms, "25").as_deref(), Some("es_prison_facilities"));
+    let ms = measures("es", "El sistema penitenciario suma 20 centros penales y más de 100.000 reos.");
+    assert_eq!(measure_of(&ms, "20").as_deref(), Some("es_prison_facilities"));
+}
