@@ -195,3 +195,24 @@ fn es_the_systems_prisons_counted_with_cuenta_con_or_suma() {
     let ms = measures("es", "El sistema penitenciario suma 20 centros penales y más de 100.000 reos.");
     assert_eq!(measure_of(&ms, "20").as_deref(), Some("es_prison_facilities"));
 }
+
+#[test]
+fn a_second_prisons_capacity_is_not_cecots_even_after_its_rank() {
+    let text = "La construcción del CECOT costó unos 100 millones. El Gobierno ha anunciado que levantará una segunda cárcel de máxima seguridad, con capacidad para 10,000 reos, en el occidente del país.";
+    let ms = measures("es", text);
+    assert_eq!(measure_of(&ms, "10,000"), None);
+    let ms = measures("es", "La construcción del CECOT costó unos 100 millones. La megacárcel tiene capacidad para 40.000 reos.");
+    assert_eq!(measure_of(&ms, "40.000").as_deref(), Some("cecot_capacity"));
+}
+
+#[test]
+fn a_number_near_cecot_is_no_count_of_its_pavilions() {
+    let ms = measures("es", "La construcción del CECOT costó unos 100 millones.");
+    assert_eq!(measure_of(&ms, "100 millones"), None);
+    let ms = measures("es", "El CECOT tiene ocho módulos y 256 celdas.");
+    assert_eq!(measure_of(&ms, "ocho").as_deref(), Some("cecot_pavilions"));
+    let ms = measures("en", "CECOT is a sprawling complex of eight pavilions.");
+    assert_eq!(measure_of(&ms, "eight").as_deref(), Some("cecot_pavilions"));
+    let ms = measures("en", "CECOT was built far from towns, surrounded by hundreds of blocks of state land.");
+    assert_eq!(measure_of(&ms, "hundreds"), None);
+}

@@ -50,7 +50,12 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, cla
 /// States, where it is 540")? Its figure is that place's, not El Salvador's.
 pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, catalog: &Catalog, language: &str) -> Place {
     let m = &mentions[i];
-    let from = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start).map_or(doc.sentences[m.sentence].0, |p| p.end);
+    // A rank ("a second prison") is no figure before it: the place it names stays in view.
+    let from = mentions[..i]
+        .iter()
+        .rev()
+        .find(|p| p.sentence == m.sentence && p.end <= m.start && !matches!(p.kind, "ordinal" | "identifier" | "other"))
+        .map_or(doc.sentences[m.sentence].0, |p| p.end);
     let since_previous = lower_padded(doc.slice(from, m.start));
     // The sentence's subject, before its first figure, is the place of all its figures ("El país
     // norteño tiene ... una tasa de 512"), unless El Salvador is named there too.
