@@ -216,3 +216,13 @@ fn a_number_near_cecot_is_no_count_of_its_pavilions() {
     let ms = measures("en", "CECOT was built far from towns, surrounded by hundreds of blocks of state land.");
     assert_eq!(measure_of(&ms, "hundreds"), None);
 }
+
+#[test]
+fn es_reos_in_a_sentence_about_cecot_are_cecots_not_the_systems() {
+    let ms = measures("es", "CECOT, un año después: más de 12,000 reos en una cárcel para 40,000");
+    assert_eq!(measure_of(&ms, "12,000").as_deref(), Some("cecot_inmate_population"));
+    let ms = measures("es", "Las cárceles del país albergan a 100.000 reos.");
+    assert_eq!(measure_of(&ms, "100.000").as_deref(), Some("es_prison_population"));
+    let ms = measures("es", "En El Salvador hay más de 100.000 reos.");
+    assert_eq!(measure_of(&ms, "100.000").as_deref(), Some("es_prison_population"));
+}
