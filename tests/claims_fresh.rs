@@ -226,3 +226,15 @@ fn es_reos_in_a_sentence_about_cecot_are_cecots_not_the_systems() {
     let ms = measures("es", "En El Salvador hay más de 100.000 reos.");
     assert_eq!(measure_of(&ms, "100.000").as_deref(), Some("es_prison_population"));
 }
+
+#[test]
+fn a_part_of_a_whole_the_sentence_opens_with_loses_the_wholes_measure() {
+    let ms = measures("en", "Venezuelans were flown to CECOT in March. Of the 238 Venezuelans, 137 were deported under the Alien Enemies Act.");
+    assert_eq!(measure_of(&ms, "238").as_deref(), Some("venezuelans_deported_to_cecot"));
+    assert_eq!(measure_of(&ms, "137"), None);
+    let ms = measures("es", "Los venezolanos llegaron al CECOT en marzo. De los 238 venezolanos, 137 fueron expulsados en virtud de la Ley de Enemigos Extranjeros.");
+    assert_eq!(measure_of(&ms, "137"), None);
+    // The part keeps a measure of its own.
+    let ms = measures("es", "De los 238 venezolanos enviados al CECOT, 100 no tenían antecedentes.");
+    assert_eq!(measure_of(&ms, "100").as_deref(), Some("deportees_no_criminal_record"));
+}

@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{near_parts, opens_with_pronoun, stands_alone, with_antecedent};
-use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, projection_in_clause, ruled_out, Place};
+use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -209,6 +209,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
     }
     measures_along_series(doc, mentions, lexicon);
+    parts_of_a_whole_before(doc, mentions, catalog, &lexicon.language);
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);

@@ -137,3 +137,28 @@ pub(super) fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole:
     let texts = frames::Texts { own: &rest, near: &rest, clause: "", sentence: "", previous: "", article: "" };
     catalog.frames.quantity_near(&frame.quantity, &catalog.frames.read(language, &texts, None, false)).is_none()
 }
+
+/// A figure after a whole its sentence opens with a partitive ("Of the 238 Venezuelans, 137
+/// were deported under the act"; "De los 241 venezolanos, 139 fueron expulsados ...") counts a
+/// part of that whole: it cannot state the whole's measure, which it loses (the part may state
+/// another: "100 had no record").
+pub(super) fn parts_of_a_whole_before(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, language: &str) {
+    let partitives = catalog.partitive.get(language).cloned().unwrap_or_default();
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let Some(measure) = m.measure.clone() else { continue };
+        let Some(p) = (0..i).rev().find(|&p| mentions[p].sentence == m.sentence && !matches!(mentions[p].kind, "ordinal" | "identifier" | "other")) else { continue };
+        let whole = &mentions[p];
+        if whole.measure.as_deref() != Some(measure.as_str()) || whole.kind != m.kind {
+            continue;
+        }
+        let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, whole.start));
+        let between = doc.slice(whole.end, m.start);
+        let opens_with_partitive = partitives.iter().any(|w| opening.trim() == w.as_str());
+        if opens_with_partitive && between.trim_end().ends_with(',') && between.matches(',').count() == 1 {
+            let evidence = format!("not {measure}: a part of {}", whole.surface);
+            mentions[i].measure = None;
+            mentions[i].measure_evidence = Some(evidence);
+        }
+    }
+}
