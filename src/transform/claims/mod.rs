@@ -160,7 +160,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             article: &article_text,
         };
         let reading = catalog.frames.read(&lexicon.language, &texts, unit.filter(|_| own_unit[i]), unit_in_surface(m));
-        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure));
+        // An entry's `exclude` words next to the figure rule out its frame too ("paid $15 million
+        // to Costa Rica"), as they rule out its word score.
+        let excluded = |measure: &Measure| catalog.measures.iter().position(|x| std::ptr::eq(x, measure)).is_some_and(|k| cx.near.any(&index.exclude[k]));
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure) && !excluded(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
