@@ -259,3 +259,12 @@ fn look_alikes_of_other_countries_and_other_groups() {
     let ms = measures("es", "Bukele dijo que podría albergar hasta 40.000 estadounidenses más en el CECOT.");
     assert_eq!(measure_of(&ms, "40.000"), None);
 }
+
+#[test]
+fn es_a_population_of_people_deprived_of_liberty_is_the_systems() {
+    let ms = measures("es", "El sistema penitenciario suma 20 centros penales y una población de 100,000 personas privadas de libertad.");
+    assert_eq!(measure_of(&ms, "100,000").as_deref(), Some("es_prison_population"));
+    // A country's population is still no count of prisoners.
+    let ms = measures("es", "El Salvador, un país con una población de 6,3 millones de habitantes, tiene la tasa de encarcelamiento más alta del mundo.");
+    assert_eq!(measure_of(&ms, "6,3 millones"), None);
+}
