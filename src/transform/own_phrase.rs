@@ -126,10 +126,16 @@ pub fn over_short_window(mentions: &[Mention], doc: &Doc, i: usize, window: &[St
         let before = doc.slice(doc.sentences[m.sentence].0.max(d.start.saturating_sub(12)), d.start).to_lowercase();
         before.split_whitespace().last().is_some_and(|w| window.iter().any(|x| x == w))
     };
+    // A count between the figure and the duration is the one the window counts ("368 muertes
+    // ..., al menos cuatro de ellas en las últimas dos semanas").
+    let count_between = |d: &Mention| {
+        let (from, to) = if d.start > m.end { (m.end, d.start) } else { (d.end, m.start) };
+        mentions.iter().any(|x| x.sentence == m.sentence && x.kind == "count" && x.is_statement && x.start >= from && x.end <= to)
+    };
     let over_days = mentions
         .iter()
         .filter(|d| d.sentence == m.sentence && d.kind == "duration")
-        .any(|d| matches!(d.unit.as_deref(), Some("days" | "weeks" | "hours")) && opened(d));
+        .any(|d| matches!(d.unit.as_deref(), Some("days" | "weeks" | "hours")) && opened(d) && !count_between(d));
     over_days || in_one_calendar_period(mentions, doc, i, &opened, since)
 }
 

@@ -191,6 +191,10 @@ pub struct Catalog {
     /// framed measure (totals); an entry without a frame may still count the average.
     #[serde(default)]
     pub average: ByLanguage,
+    /// Phrases of a term, not a period's amount ("to hold them for a year"): an `average` word
+    /// inside one makes no average.
+    #[serde(default)]
+    pub term: ByLanguage,
     /// Pronouns that, opening a sentence, make the sentence before's subject its own ("They
     /// were first enacted in March"): a date there may take its subject from that sentence.
     #[serde(default)]
@@ -440,6 +444,7 @@ impl Catalog {
             ("place_anaphora", &mut catalog.place_anaphora),
             ("opening_partitive", &mut catalog.opening_partitive),
             ("average", &mut catalog.average),
+            ("term", &mut catalog.term),
             ("partitive", &mut catalog.partitive),
             ("auxiliaries", &mut catalog.auxiliaries),
             ("subgroup", &mut catalog.subgroup),

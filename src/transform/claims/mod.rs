@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
-use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, projection_in_clause, ruled_out, subject_of_other_figures, Place};
+use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -71,6 +71,21 @@ pub(crate) fn is_past_tense(word: &str, lexicon: &Lexicon) -> bool {
     lexicon.past_tense_words.iter().any(|w| w == word)
         || (word.chars().count() > 4 && lexicon.past_suffixes.iter().any(|s| word.ends_with(s.as_str())) && !lexicon.not_past_tense.iter().any(|w| w == word))
 }
+
+/// Does a figure's verb stand in the simple past: a past form among its own words that its
+/// clause does not put in the present perfect, with an auxiliary a few words before it ("police
+/// arrested", "capturó"; not "have arrested", "han capturado")?
+fn in_simple_past(own_words: &str, clause_left: &str, lexicon: &Lexicon) -> bool {
+    let clause: Vec<&str> = clause_left.split_whitespace().collect();
+    let perfect = |verb: &str| {
+        clause.iter().rposition(|w| *w == verb).is_some_and(|k| clause[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w)))
+    };
+    own_words.split_whitespace().any(|w| is_past_tense(w, lexicon) && !perfect(w))
+}
+
+/// Most words from a present-perfect auxiliary to the past form it makes present ("have now
+/// been released").
+const PERFECT_REACH: usize = 3;
 
 /// Assign a measure to every statement, and make dates statements where the date itself is
 /// the claim ("CECOT opened in 2023"): a date or year becomes a statement only when a date
@@ -142,7 +157,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let clause_left = lower_padded(doc.slice(ca, mentions[i].start));
         let planned_change = projection.and(words(&catalog.change).into_iter().find(|w| has_phrase(&clause_left, w)));
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window), &words(&catalog.since));
-        let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&near_text, w));
+        // A term ("to hold them for a year") is no amount per period: its words are no average's.
+        let rate_text = words(&catalog.term).iter().fold(near_text.clone(), |text, w| text.replace(w.as_str(), " "));
+        let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&rate_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
         let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
         // What sets the figure's scene: its clause, or, for the sentence's first figure, all
@@ -210,7 +227,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // "suman") or from its start ("desde 2022 capturaron"); a verb in the simple past without
         // a start counts one event ("la Policía capturó a 300 pandilleros en Soyapango").
         let one_event = !words(&catalog.since).iter().any(|w| has_phrase(&sentence_text, w))
-            && own_frame[..own_frame.find(&mentions[i].surface.to_lowercase()).unwrap_or(0)].split_whitespace().any(|w| is_past_tense(w, lexicon));
+            && in_simple_past(&own_frame[..own_frame.find(&mentions[i].surface.to_lowercase()).unwrap_or(0)], &clause_left, lexicon);
         let excluded = |measure: &Measure| excluded(measure) || (measure.cumulative && one_event);
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure) && !excluded(measure));
         let mut best: Option<(&Measure, Score)> = None;
@@ -277,6 +294,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
     }
     measures_along_series(doc, mentions, lexicon);
+    parts_of_a_whole_before(doc, mentions, catalog, &lexicon.language);
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);

@@ -63,7 +63,8 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
 /// States, where it is 540")? Its figure is that place's, not El Salvador's.
 pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, near_text: &str, catalog: &Catalog, language: &str) -> Place {
     let m = &mentions[i];
-    let since_previous = lower_padded(since_figure_before(doc, mentions, i, |_| true));
+    // A rank ("a second prison") is no figure before it: the place it names stays in view.
+    let since_previous = lower_padded(since_figure_before(doc, mentions, i, |p| !matches!(p.kind, "ordinal" | "identifier" | "other")));
     // The sentence's subject, before its first figure, is the place of all its figures ("El país
     // norteño tiene ... una tasa de 512"), unless El Salvador is named there too.
     let first = mentions.iter().find(|p| p.sentence == m.sentence).map_or(m.start, |p| p.start);
@@ -232,4 +233,29 @@ pub(super) fn own_noun_phrase(m: &Mention, left: &str, right: &str, governing_ve
         }
     }
     own_phrase::own_words(m, left, &lower_padded(format!("{} {}", m.surface, noun.join(" "))), governing_verb)
+}
+
+/// A figure after a whole its sentence opens with a partitive ("Of the 238 Venezuelans, 137
+/// were deported under the act"; "De los 241 venezolanos, 139 fueron expulsados ...") counts a
+/// part of that whole: it cannot state the whole's measure, which it loses (the part may state
+/// another: "100 had no record").
+pub(super) fn parts_of_a_whole_before(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, language: &str) {
+    let partitives = catalog.partitive.get(language).cloned().unwrap_or_default();
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let Some(measure) = m.measure.clone() else { continue };
+        let Some(p) = (0..i).rev().find(|&p| mentions[p].sentence == m.sentence && !matches!(mentions[p].kind, "ordinal" | "identifier" | "other")) else { continue };
+        let whole = &mentions[p];
+        if whole.measure.as_deref() != Some(measure.as_str()) || whole.kind != m.kind {
+            continue;
+        }
+        let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, whole.start));
+        let between = doc.slice(whole.end, m.start);
+        let opens_with_partitive = partitives.iter().any(|w| opening.trim() == w.as_str());
+        if opens_with_partitive && between.trim_end().ends_with(',') && between.matches(',').count() == 1 {
+            let evidence = format!("not {measure}: a part of {}", whole.surface);
+            mentions[i].measure = None;
+            mentions[i].measure_evidence = Some(evidence);
+        }
+    }
 }
