@@ -42,17 +42,30 @@ fn core_scores(predicted: &[BTreeMap<String, String>], gold: &[BTreeMap<String, 
     (right as f64 / predicted.len().max(1) as f64, found as f64 / wanted.len().max(1) as f64)
 }
 
-#[test]
-fn core_measures_hold_on_articles_nobody_tuned_them_to() {
-    let dir = repo().join("tests/fixtures/own_articles");
+/// Build one fixture set and check its core precision and recall in each language against
+/// floors given as (language prefix, precision, recall).
+fn holds_floors(set: &str, floors: &[(&str, f64, f64)]) {
+    let dir = repo().join("tests/fixtures").join(set);
     let out = tempfile::tempdir().unwrap();
     build(&BuildOptions { raw: dir.join("raw"), out: out.path().to_path_buf(), progress: false, ..BuildOptions::default() }).unwrap();
     let predicted = rows(&out.path().join("mentions.csv"));
     let gold = rows(&dir.join("gold.csv"));
-    for language in ["en_", "es_"] {
+    for &(language, precision_floor, recall_floor) in floors {
         let (precision, recall) = core_scores(&predicted, &gold, language);
-        eprintln!("{language}: core precision {precision:.3}, recall {recall:.3}");
-        assert!(precision >= 0.90, "{language}: core precision {precision:.3} fell below 0.90");
-        assert!(recall >= 0.70, "{language}: core recall {recall:.3} fell below 0.70");
+        eprintln!("{set} {language}: core precision {precision:.3}, recall {recall:.3}");
+        assert!(precision >= precision_floor, "{set} {language}: core precision {precision:.3} fell below {precision_floor}");
+        assert!(recall >= recall_floor, "{set} {language}: core recall {recall:.3} fell below {recall_floor}");
     }
+}
+
+#[test]
+fn core_measures_hold_on_articles_nobody_tuned_them_to() {
+    holds_floors("own_articles", &[("en_", 0.90, 0.70), ("es_", 0.90, 0.70)]);
+}
+
+/// The floors sit at what the set scored when it was added (tests/fixtures/fresh_articles/README.md):
+/// raise them as the measures improve, never lower them to let a change through.
+#[test]
+fn core_measures_hold_on_fresh_articles() {
+    holds_floors("fresh_articles", &[("en_", 0.86, 0.72), ("es_", 0.89, 0.79)]);
 }
