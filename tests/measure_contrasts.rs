@@ -255,3 +255,32 @@ fn growth_of_the_prisons_in_percent() {
     is("en", text, "200%", "es_prison_population_growth_2020_2024");
     is_not("en", "Remittances showed an increase of 12% in four years.", "12%", "es_prison_population_growth_2020_2024");
 }
+
+#[test]
+fn flights_from_another_country_to_el_salvador_are_el_salvadors() {
+    is("en", "Washington put the Venezuelan men on four flights from Louisiana to San Salvador last spring.", "four flights", "deportation_flights_to_cecot");
+    is("en", "The U.S. sent 190 Venezuelans from Florida to El Salvador, where they were locked in CECOT.", "190", "venezuelans_deported_to_cecot");
+    is_not("en", "Guatemala received 3,100 Venezuelans deported from the United States.", "3,100", "venezuelans_deported_to_cecot");
+    is_not("en", "Four flights left Louisiana for Guatemala with 190 Venezuelans.", "190", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn men_once_held_in_cecot_who_landed_home_were_returned() {
+    let text = "Two hundred and nine Venezuelan men who had spent five months inside El Salvador's mega-prison landed in Caracas on Friday, in a swap that also freed eight Americans held in Venezuela.";
+    is("en", text, "Two hundred and nine", "venezuelans_released_from_cecot");
+    is_not("en", text, "Two hundred and nine", "venezuelans_deported_to_cecot");
+    is("en", text, "eight Americans", "americans_released_in_prisoner_swap");
+    is("en", "The 209 Venezuelans who were sent to CECOT in March had no criminal record in the US, lawyers say.", "209", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_count_of_prisons_is_no_count_of_places() {
+    is_not("en", "Officials plan to build three more maximum-security prisons by 2030 and to raise capacity by 12,000 places.", "three", "es_prison_capacity");
+    is("en", "El Salvador's prisons have a capacity of 61,000 inmates.", "61,000", "es_prison_capacity");
+    is_not("es", "El gobierno planea construir tres cárceles más para ampliar la capacidad del sistema penitenciario.", "tres", "es_prison_capacity");
+}
+
+#[test]
+fn a_researchers_interviews_are_a_sourcing_count() {
+    assert_eq!(measure("en", "A researcher who has interviewed 27 of the men since their release said they described beatings in CECOT.", "27"), None);
+}

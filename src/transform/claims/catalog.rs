@@ -130,6 +130,21 @@ pub struct Catalog {
     /// named in it), the figures are that place's.
     #[serde(default)]
     pub place_anaphora: ByLanguage,
+    /// Words that open the place a flight or a deportation starts from ("from Texas", "left the
+    /// U.S."): when the same text names its destination in El Salvador (`destination` before a
+    /// place of `here`), that origin is no place the figure belongs to.
+    #[serde(default)]
+    pub origin: ByLanguage,
+    /// Relative pronouns that, right after a figure opening its sentence, make it the subject
+    /// of a relative clause ("252 men who had spent months in CECOT landed in Caracas"): the
+    /// sentence's main verb, after that clause, is the figure's own too, so a measure's `unless`
+    /// quantities are read in the whole sentence.
+    #[serde(default)]
+    pub subject_relative: ByLanguage,
+    /// Words that open the place a flight or a deportation ends in ("to San Salvador", "landed
+    /// in El Salvador"), read before a place of `here` (see `origin`).
+    #[serde(default)]
+    pub destination: ByLanguage,
     /// Words that open a sentence with a partitive ("Of them, 68 ...", "Of the 216, 129 ..."):
     /// a figure in a later clause of that sentence is a part of a whole counted before, so it
     /// takes no framed measure of a whole total, only one whose quantity counts a part (`part`
@@ -442,6 +457,9 @@ impl Catalog {
             ("one_part", &mut catalog.one_part),
             ("other_facilities", &mut catalog.other_facilities),
             ("place_anaphora", &mut catalog.place_anaphora),
+            ("origin", &mut catalog.origin),
+            ("subject_relative", &mut catalog.subject_relative),
+            ("destination", &mut catalog.destination),
             ("opening_partitive", &mut catalog.opening_partitive),
             ("average", &mut catalog.average),
             ("term", &mut catalog.term),
