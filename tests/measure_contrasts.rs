@@ -284,3 +284,21 @@ fn a_count_of_prisons_is_no_count_of_places() {
 fn a_researchers_interviews_are_a_sourcing_count() {
     assert_eq!(measure("en", "A researcher who has interviewed 27 of the men since their release said they described beatings in CECOT.", "27"), None);
 }
+
+#[test]
+fn men_per_cell_as_former_detainees_describe_it() {
+    is("en", "Men released from CECOT described cells with about 70 men each and the lights on all night.", "70", "cecot_cell_occupancy");
+    is_not("en", "Each pavilion of CECOT has 32 cells with metal bunks.", "32", "cecot_cell_occupancy");
+}
+
+#[test]
+fn one_nights_flights_are_the_operation_not_a_part() {
+    is("en", "The Venezuelan men were sent to CECOT on two deportation flights that landed overnight.", "two deportation flights", "deportation_flights_to_cecot");
+    is_not("en", "Police arrested 500 people overnight under the state of exception.", "500", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_monthly_average_needs_its_words() {
+    is_not("es", "El Salvador recibió el año pasado a 15.300 salvadoreños deportados desde Estados Unidos, según Migración.", "15.300", "salvadorans_deported_from_us_monthly_average");
+    is("es", "El Salvador recibió el año pasado a 15.300 salvadoreños deportados desde Estados Unidos, según Migración.", "15.300", "salvadorans_deported_from_us");
+}

@@ -145,6 +145,10 @@ pub struct Catalog {
     /// in El Salvador"), read before a place of `here` (see `origin`).
     #[serde(default)]
     pub destination: ByLanguage,
+    /// Words after a place of `here` that make it a destination ("El Salvador received ..."):
+    /// see `origin`.
+    #[serde(default)]
+    pub receives: ByLanguage,
     /// Words that open a sentence with a partitive ("Of them, 68 ...", "Of the 216, 129 ..."):
     /// a figure in a later clause of that sentence is a part of a whole counted before, so it
     /// takes no framed measure of a whole total, only one whose quantity counts a part (`part`
@@ -460,6 +464,7 @@ impl Catalog {
             ("origin", &mut catalog.origin),
             ("subject_relative", &mut catalog.subject_relative),
             ("destination", &mut catalog.destination),
+            ("receives", &mut catalog.receives),
             ("opening_partitive", &mut catalog.opening_partitive),
             ("average", &mut catalog.average),
             ("term", &mut catalog.term),

@@ -176,7 +176,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && is_quantity(p));
         let scene = if first_figure { since_figure_before(doc, mentions, i, is_quantity) } else { doc.slice(ca, mentions[i].start) };
         let lead = lower_padded(format!("{scene} {}", doc.slice(mentions[i].start, cb)));
-        let one_part = if mentions[i].kind == "count" { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
+        // A count of things (flights, prisons) counts no persons; one night's flights are the
+        // operation itself, not a part of it ("three flights landed overnight").
+        let things = catalog.frames.things_counted(&lexicon.language, &noun_after(&mentions[i], &right)).filter(|_| mentions[i].kind == "count");
+        let one_part = if mentions[i].kind == "count" && things.is_none() { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
         // (a cell's occupants), an amount per unit.
@@ -225,8 +228,6 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 !catalog.frames.counts_a_part(&f.quantity) && catalog.frames.subject_read(&f.subject, &reading).is_none_or(|(level, _)| level != frames::Level::Own)
             })
         };
-        // A count of things (flights, prisons) counts no persons.
-        let things = catalog.frames.things_counted(&lexicon.language, &noun_after(&mentions[i], &right)).filter(|_| mentions[i].kind == "count");
         let no_total = |measure: &Measure| {
             (things.is_some() && measure.unit == "persons")
                 || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))

@@ -86,12 +86,15 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
 
 /// The text (lower-cased, padded) without the places a journey starts from ("from Texas", "left
 /// the U.S."), when it sends the figure to El Salvador (a `destination` word before a place of
-/// `here`: "to San Salvador"): the figure flown or deported there is El Salvador's. Without such
+/// `here`: "to San Salvador", or a place of `here` before a `receives` word: "El Salvador
+/// received"): the figure flown or deported there is El Salvador's. Without such
 /// a destination the text is kept whole ("Mexico received 4,000 deported from the United States").
 fn without_origins(text: &str, catalog: &Catalog, language: &str) -> String {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
     let here = words(&catalog.here);
-    let sent_here = words(&catalog.destination).iter().any(|d| here.iter().any(|h| has_phrase(text, &format!("{d} {h}"))));
+    let sent_here = here.iter().any(|h| {
+        words(&catalog.destination).iter().any(|d| has_phrase(text, &format!("{d} {h}"))) || words(&catalog.receives).iter().any(|r| has_phrase(text, &format!("{h} {r}")))
+    });
     if !sent_here {
         return text.to_string();
     }
