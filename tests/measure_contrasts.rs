@@ -302,3 +302,10 @@ fn a_monthly_average_needs_its_words() {
     is_not("es", "El Salvador recibió el año pasado a 15.300 salvadoreños deportados desde Estados Unidos, según Migración.", "15.300", "salvadorans_deported_from_us_monthly_average");
     is("es", "El Salvador recibió el año pasado a 15.300 salvadoreños deportados desde Estados Unidos, según Migración.", "15.300", "salvadorans_deported_from_us");
 }
+
+#[test]
+fn the_place_named_next_to_a_part_is_the_parts() {
+    is_not("en", "The administration deported 7,400 Venezuelans last year, 190 of them to El Salvador.", "7,400", "venezuelans_deported_to_cecot");
+    is("en", "The administration sent 190 Venezuelans to El Salvador, where they were locked in CECOT.", "190", "venezuelans_deported_to_cecot");
+    is_not("es", "Estados Unidos deportó a 7.400 venezolanos el año pasado, 190 de ellos a El Salvador.", "7.400", "venezuelans_deported_to_cecot");
+}

@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
-use rules::{about_another_place, noun_after, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, Place};
+use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -230,6 +230,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let no_total = |measure: &Measure| {
             (things.is_some() && measure.unit == "persons")
+                || place_of_another_figure(doc, mentions, i, measure, &reading, catalog).is_some()
                 || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
         };
         // An entry's `exclude` words next to the figure rule it out for the frames as for the

@@ -162,6 +162,26 @@ pub(super) fn held_elsewhere(catalog: &Catalog, measure: &Measure, place: Place,
     place != Place::Here && catalog.frames.subject_read(&frame.at, reading).is_none_or(|(level, _)| level > frames::Level::Sentence)
 }
 
+/// Is a measure of a group held or sent somewhere (`at` in its frame) ruled out because its
+/// place is named only beyond the figure's clause, next to a later count of the sentence ("The
+/// US deported 8,000 Venezuelans last year, 238 of them to El Salvador": El Salvador is the
+/// 238's place, not the 8,000's)? The place word, when so.
+pub(super) fn place_of_another_figure(doc: &Doc, mentions: &[Mention], i: usize, measure: &Measure, reading: &frames::Reading, catalog: &Catalog) -> Option<String> {
+    let frame = measure.frame.as_ref().filter(|f| !f.at.is_empty())?;
+    let (level, word) = catalog.frames.subject_read(&frame.at, reading)?;
+    if level <= frames::Level::Clause {
+        return None;
+    }
+    let m = &mentions[i];
+    // A count after the figure (its part, or the next item): one before it names the whole the
+    // figure is a part of ("270 people to El Salvador: 241 Venezuelans and 29 Salvadorans").
+    let others = mentions.iter().enumerate().filter(|(_, o)| o.start > m.end && o.sentence == m.sentence && o.kind == "count");
+    others
+        .map(|(j, _)| near_parts(doc, mentions, j))
+        .any(|(left, right)| has_phrase(&lower_padded(format!("{left} {right}")), &word))
+        .then_some(word)
+}
+
 /// Where a figure's place other than El Salvador is named, if anywhere (see
 /// [`about_another_place`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
