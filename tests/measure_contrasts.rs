@@ -309,3 +309,11 @@ fn the_place_named_next_to_a_part_is_the_parts() {
     is("en", "The administration sent 190 Venezuelans to El Salvador, where they were locked in CECOT.", "190", "venezuelans_deported_to_cecot");
     is_not("es", "Estados Unidos deportó a 7.400 venezolanos el año pasado, 190 de ellos a El Salvador.", "7.400", "venezuelans_deported_to_cecot");
 }
+
+#[test]
+fn a_count_of_a_period_named_in_words_is_no_running_total() {
+    is_not("en", "Over the past year, 4,100 people were arrested under the state of exception.", "4,100", "es_state_of_exception_arrests");
+    is("en", "Police have arrested 81,000 people under the state of exception.", "81,000", "es_state_of_exception_arrests");
+    is("en", "Under the state of exception, police say the number of arrests reached 71,300 this week.", "71,300", "es_state_of_exception_arrests");
+    is_not("es", "El año pasado, la policía capturó a 4.100 personas bajo el régimen de excepción.", "4.100", "es_state_of_exception_arrests");
+}

@@ -113,6 +113,10 @@ pub struct Catalog {
     /// `cumulative` measure.
     #[serde(default)]
     pub window: ByLanguage,
+    /// Periods named in words ("over the past year", "last month", "en lo que va del año"): a
+    /// count whose scene names one is that period's, no running total (see `window`).
+    #[serde(default)]
+    pub named_window: ByLanguage,
     /// Places other than El Salvador ("the United States", "Guatemala"): a figure whose clause
     /// names one is about that place, so no measure of El Salvador, its prisons, CECOT or the
     /// state of exception (a measure whose frame names one of `local_subjects`) applies.
@@ -454,6 +458,7 @@ impl Catalog {
             ("projection", &mut catalog.projection),
             ("not_counted", &mut catalog.not_counted),
             ("window", &mut catalog.window),
+            ("named_window", &mut catalog.named_window),
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
             ("change_before", &mut catalog.change_before),

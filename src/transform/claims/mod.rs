@@ -179,6 +179,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // A count of things (flights, prisons) counts no persons; one night's flights are the
         // operation itself, not a part of it ("three flights landed overnight").
         let things = catalog.frames.things_counted(&lexicon.language, &noun_after(&mentions[i], &right)).filter(|_| mentions[i].kind == "count");
+        // A period named in words sets the scene too ("Over the past year, 5,000 were arrested"):
+        // a count of that period is no running total, unless its clause names a start.
+        let named_window = !is_date && !words(&catalog.since).iter().any(|w| has_phrase(&lead, w)) && words(&catalog.named_window).iter().any(|w| has_phrase(&lead, w));
+        let short_window = short_window || named_window;
         let one_part = if mentions[i].kind == "count" && things.is_none() { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
