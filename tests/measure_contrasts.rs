@@ -317,3 +317,11 @@ fn a_count_of_a_period_named_in_words_is_no_running_total() {
     is("en", "Under the state of exception, police say the number of arrests reached 71,300 this week.", "71,300", "es_state_of_exception_arrests");
     is_not("es", "El año pasado, la policía capturó a 4.100 personas bajo el régimen de excepción.", "4.100", "es_state_of_exception_arrests");
 }
+
+#[test]
+fn a_clause_that_names_its_quantity_borrows_no_unit() {
+    let text = "According to data the group obtained through 95 information requests, the prison population rose from 31,200 in 2019 to 104,500 in June 2024.";
+    is("en", text, "31,200", "es_prison_population");
+    is("en", text, "104,500", "es_prison_population");
+    is_not("en", text, "95", "es_prison_population");
+}

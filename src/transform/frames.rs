@@ -437,6 +437,16 @@ impl FrameBook {
         self.quantities.iter().filter(|(_, q)| q.things).flat_map(|(_, q)| q.words.get(lang).into_iter().flatten()).find(|w| crate::transform::claims::has_phrase(noun, w)).cloned()
     }
 
+    /// Does `text` (lower-cased, padded) name a quantity a figure counts (not a duration, a
+    /// date's event or a noun of the people counted: those name no other count)?
+    pub fn names_a_quantity(&self, lang: &str, text: &str) -> bool {
+        self.quantities
+            .iter()
+            .filter(|(_, q)| q.check_units.is_empty() && !q.dates && !q.yields)
+            .flat_map(|(_, q)| q.words.get(lang).into_iter().flatten())
+            .any(|w| crate::transform::claims::has_phrase(text, w))
+    }
+
     pub fn counts_a_part(&self, names: &[String]) -> bool {
         names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.part)
     }

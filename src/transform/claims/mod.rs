@@ -190,7 +190,20 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || one_part.is_some() || (per_unit && !measure.per_unit));
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) };
         let m = &mentions[i];
-        let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
+        // A unit taken from a count in another clause is no unit of a figure whose own clause
+        // names what it counts before it ("through 95 requests, the prison population rose from
+        // 31,200"): the measure's unit replaces it.
+        let borrowed_unit_void = !own_unit[i] && m.kind == "count" && m.unit.is_some() && {
+            // The words since the count it borrowed from (or its sentence's start), from the
+            // last mark of a clause on: they must follow such a mark and name a quantity.
+            let sentence_start = doc.sentences[m.sentence].0;
+            let from = mentions[..i].iter().enumerate().rev().find(|(j, p)| own_unit[*j] && p.kind == "count").map_or(sentence_start, |(_, p)| p.end.max(sentence_start));
+            let between = doc.slice(from, m.start);
+            // A mark followed by a space ends a clause; one inside a number ("31,200") does not.
+            let after_mark = between.rfind([',', ';', ':']).is_some().then(|| between.rsplit([',', ';', ':']).find(|part| part.starts_with(' '))).flatten();
+            after_mark.is_some_and(|words| catalog.frames.names_a_quantity(&lexicon.language, &lower_padded(words.to_string())))
+        };
+        let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u) && !borrowed_unit_void);
         let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
         // A sentence that opens with a pronoun reads the sentence before as its own ("They were
         // first enacted in March").
@@ -311,6 +324,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 m.measure_evidence = evidence;
             }
         } else {
+            if borrowed_unit_void {
+                m.unit = None;
+            }
             m.measure = chosen;
             m.measure_evidence = evidence;
         }
