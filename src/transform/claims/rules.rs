@@ -285,11 +285,16 @@ const NOUN_PHRASE_ENDS: &[&str] = &[
     "desde", "cuando", "después", "antes", "mientras", "como", "porque", "y", "pero", "que", "quien", "quienes", "en", "a", "al", "con", "por", "bajo", "para",
 ];
 
-/// The figure's surface and its noun phrase after it, up to a preposition, a conjunction, a
-/// relative or a mark (lower-cased, padded): "two more prisons | by 2027", "279 muertes | en".
+/// The figure's noun (lower-cased, padded): its surface when that ends in a noun ("252
+/// venezolanos | abordaron aviones"), else the surface and the words after it up to a
+/// preposition, a conjunction, a relative or a mark, `NOUN_WORDS` at most ("two more prisons |
+/// by 2027").
 pub(super) fn noun_after(m: &Mention, right: &str) -> String {
+    if has_own_noun(m) {
+        return lower_padded(m.surface.to_string());
+    }
     let mut noun: Vec<&str> = Vec::new();
-    for w in own_phrase::words_after(m, right).into_iter().take_while(|w| !NOUN_PHRASE_ENDS.contains(w)) {
+    for w in own_phrase::words_after(m, right).into_iter().take_while(|w| !NOUN_PHRASE_ENDS.contains(w)).take(NOUN_WORDS) {
         noun.push(w);
         if w.ends_with(|c: char| c.is_ascii_punctuation()) {
             break;
@@ -297,6 +302,9 @@ pub(super) fn noun_after(m: &Mention, right: &str) -> String {
     }
     lower_padded(format!("{} {}", m.surface, noun.join(" ")))
 }
+
+/// How many words after a bare number may hold its noun ("two more maximum-security prisons").
+const NOUN_WORDS: usize = 3;
 
 /// The figure's own words (see [`own_phrase::own_words`]) with only its noun phrase after it:
 /// the words after the figure up to a preposition, a conjunction, a relative or a mark, where the
