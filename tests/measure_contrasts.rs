@@ -255,3 +255,73 @@ fn growth_of_the_prisons_in_percent() {
     is("en", text, "200%", "es_prison_population_growth_2020_2024");
     is_not("en", "Remittances showed an increase of 12% in four years.", "12%", "es_prison_population_growth_2020_2024");
 }
+
+#[test]
+fn flights_from_another_country_to_el_salvador_are_el_salvadors() {
+    is("en", "Washington put the Venezuelan men on four flights from Louisiana to San Salvador last spring.", "four flights", "deportation_flights_to_cecot");
+    is("en", "The U.S. sent 190 Venezuelans from Florida to El Salvador, where they were locked in CECOT.", "190", "venezuelans_deported_to_cecot");
+    is_not("en", "Guatemala received 3,100 Venezuelans deported from the United States.", "3,100", "venezuelans_deported_to_cecot");
+    is_not("en", "Four flights left Louisiana for Guatemala with 190 Venezuelans.", "190", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn men_once_held_in_cecot_who_landed_home_were_returned() {
+    let text = "Two hundred and nine Venezuelan men who had spent five months inside El Salvador's mega-prison landed in Caracas on Friday, in a swap that also freed eight Americans held in Venezuela.";
+    is("en", text, "Two hundred and nine", "venezuelans_released_from_cecot");
+    is_not("en", text, "Two hundred and nine", "venezuelans_deported_to_cecot");
+    is("en", text, "eight Americans", "americans_released_in_prisoner_swap");
+    is("en", "The 209 Venezuelans who were sent to CECOT in March had no criminal record in the US, lawyers say.", "209", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_count_of_prisons_is_no_count_of_places() {
+    is_not("en", "Officials plan to build three more maximum-security prisons by 2030 and to raise capacity by 12,000 places.", "three", "es_prison_capacity");
+    is("en", "El Salvador's prisons have a capacity of 61,000 inmates.", "61,000", "es_prison_capacity");
+    is_not("es", "El gobierno planea construir tres cárceles más para ampliar la capacidad del sistema penitenciario.", "tres", "es_prison_capacity");
+}
+
+#[test]
+fn a_researchers_interviews_are_a_sourcing_count() {
+    assert_eq!(measure("en", "A researcher who has interviewed 27 of the men since their release said they described beatings in CECOT.", "27"), None);
+}
+
+#[test]
+fn men_per_cell_as_former_detainees_describe_it() {
+    is("en", "Men released from CECOT described cells with about 70 men each and the lights on all night.", "70", "cecot_cell_occupancy");
+    is_not("en", "Each pavilion of CECOT has 32 cells with metal bunks.", "32", "cecot_cell_occupancy");
+}
+
+#[test]
+fn one_nights_flights_are_the_operation_not_a_part() {
+    is("en", "The Venezuelan men were sent to CECOT on two deportation flights that landed overnight.", "two deportation flights", "deportation_flights_to_cecot");
+    is_not("en", "Police arrested 500 people overnight under the state of exception.", "500", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_monthly_average_needs_its_words() {
+    is_not("es", "El Salvador recibió el año pasado a 15.300 salvadoreños deportados desde Estados Unidos, según Migración.", "15.300", "salvadorans_deported_from_us_monthly_average");
+    is("es", "El Salvador recibió el año pasado a 15.300 salvadoreños deportados desde Estados Unidos, según Migración.", "15.300", "salvadorans_deported_from_us");
+}
+
+#[test]
+fn the_place_named_next_to_a_part_is_the_parts() {
+    is_not("en", "The administration deported 7,400 Venezuelans last year, 190 of them to El Salvador.", "7,400", "venezuelans_deported_to_cecot");
+    is("en", "The administration sent 190 Venezuelans to El Salvador, where they were locked in CECOT.", "190", "venezuelans_deported_to_cecot");
+    is_not("es", "Estados Unidos deportó a 7.400 venezolanos el año pasado, 190 de ellos a El Salvador.", "7.400", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_count_of_a_period_named_in_words_is_no_running_total() {
+    is_not("en", "Over the past year, 4,100 people were arrested under the state of exception.", "4,100", "es_state_of_exception_arrests");
+    is("en", "Police have arrested 81,000 people under the state of exception.", "81,000", "es_state_of_exception_arrests");
+    is("en", "Under the state of exception, police say the number of arrests reached 71,300 this week.", "71,300", "es_state_of_exception_arrests");
+    is_not("es", "El año pasado, la policía capturó a 4.100 personas bajo el régimen de excepción.", "4.100", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_clause_that_names_its_quantity_borrows_no_unit() {
+    let text = "According to data the group obtained through 95 information requests, the prison population rose from 31,200 in 2019 to 104,500 in June 2024.";
+    is("en", text, "31,200", "es_prison_population");
+    is("en", text, "104,500", "es_prison_population");
+    is_not("en", text, "95", "es_prison_population");
+}

@@ -67,6 +67,10 @@ pub struct Quantity {
     /// figure after an opening partitive ("Of them, 68 ...") may count it, not a whole total.
     #[serde(default)]
     pub part: bool,
+    /// It counts things, not people (flights, pavilions, prisons): a figure whose own words
+    /// name it ("two more prisons") counts no persons, whatever the words around it say.
+    #[serde(default)]
+    pub things: bool,
 }
 
 /// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
@@ -401,10 +405,12 @@ impl FrameBook {
 
     /// The word of one of the named quantities read in the figure's clause, if any.
     pub fn quantity_near(&self, names: &[String], reading: &Reading) -> Option<String> {
-        names
-            .iter()
-            .filter_map(|n| self.quantity(n))
-            .find_map(|i| reading.quantities.get(&i).filter(|(level, _)| *level <= Level::Near).map(|(_, w)| w.clone()))
+        self.quantity_within(names, reading, Level::Near)
+    }
+
+    /// The word of one of the named quantities read at `level` or nearer, if any.
+    pub fn quantity_within(&self, names: &[String], reading: &Reading, level: Level) -> Option<String> {
+        names.iter().filter_map(|n| self.quantity(n)).find_map(|i| reading.quantities.get(&i).filter(|(l, _)| *l <= level).map(|(_, w)| w.clone()))
     }
 
     /// The words of the named subjects in one language.
@@ -424,6 +430,23 @@ impl FrameBook {
     }
 
     /// Does one of the named quantities count a part of a group (`part`)?
+    /// The word of a quantity of things (`things`) in a figure's noun phrase (`noun`: its
+    /// surface and the words after it, lower-cased and padded), if any: such a figure counts no
+    /// persons ("two more prisons" is no capacity in persons).
+    pub fn things_counted(&self, lang: &str, noun: &str) -> Option<String> {
+        self.quantities.iter().filter(|(_, q)| q.things).flat_map(|(_, q)| q.words.get(lang).into_iter().flatten()).find(|w| crate::transform::claims::has_phrase(noun, w)).cloned()
+    }
+
+    /// Does `text` (lower-cased, padded) name a quantity a figure counts (not a duration, a
+    /// date's event or a noun of the people counted: those name no other count)?
+    pub fn names_a_quantity(&self, lang: &str, text: &str) -> bool {
+        self.quantities
+            .iter()
+            .filter(|(_, q)| q.check_units.is_empty() && !q.dates && !q.yields)
+            .flat_map(|(_, q)| q.words.get(lang).into_iter().flatten())
+            .any(|w| crate::transform::claims::has_phrase(text, w))
+    }
+
     pub fn counts_a_part(&self, names: &[String]) -> bool {
         names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.part)
     }

@@ -113,6 +113,10 @@ pub struct Catalog {
     /// `cumulative` measure.
     #[serde(default)]
     pub window: ByLanguage,
+    /// Periods named in words ("over the past year", "last month", "en lo que va del año"): a
+    /// count whose scene names one is that period's, no running total (see `window`).
+    #[serde(default)]
+    pub named_window: ByLanguage,
     /// Places other than El Salvador ("the United States", "Guatemala"): a figure whose clause
     /// names one is about that place, so no measure of El Salvador, its prisons, CECOT or the
     /// state of exception (a measure whose frame names one of `local_subjects`) applies.
@@ -130,6 +134,25 @@ pub struct Catalog {
     /// named in it), the figures are that place's.
     #[serde(default)]
     pub place_anaphora: ByLanguage,
+    /// Words that open the place a flight or a deportation starts from ("from Texas", "left the
+    /// U.S."): when the same text names its destination in El Salvador (`destination` before a
+    /// place of `here`), that origin is no place the figure belongs to.
+    #[serde(default)]
+    pub origin: ByLanguage,
+    /// Relative pronouns that, right after a figure opening its sentence, make it the subject
+    /// of a relative clause ("252 men who had spent months in CECOT landed in Caracas"): the
+    /// sentence's main verb, after that clause, is the figure's own too, so a measure's `unless`
+    /// quantities are read in the whole sentence.
+    #[serde(default)]
+    pub subject_relative: ByLanguage,
+    /// Words that open the place a flight or a deportation ends in ("to San Salvador", "landed
+    /// in El Salvador"), read before a place of `here` (see `origin`).
+    #[serde(default)]
+    pub destination: ByLanguage,
+    /// Words after a place of `here` that make it a destination ("El Salvador received ..."):
+    /// see `origin`.
+    #[serde(default)]
+    pub receives: ByLanguage,
     /// Words that open a sentence with a partitive ("Of them, 68 ...", "Of the 216, 129 ..."):
     /// a figure in a later clause of that sentence is a part of a whole counted before, so it
     /// takes no framed measure of a whole total, only one whose quantity counts a part (`part`
@@ -435,6 +458,7 @@ impl Catalog {
             ("projection", &mut catalog.projection),
             ("not_counted", &mut catalog.not_counted),
             ("window", &mut catalog.window),
+            ("named_window", &mut catalog.named_window),
             ("elsewhere", &mut catalog.elsewhere),
             ("difference", &mut catalog.difference),
             ("change_before", &mut catalog.change_before),
@@ -442,6 +466,10 @@ impl Catalog {
             ("one_part", &mut catalog.one_part),
             ("other_facilities", &mut catalog.other_facilities),
             ("place_anaphora", &mut catalog.place_anaphora),
+            ("origin", &mut catalog.origin),
+            ("subject_relative", &mut catalog.subject_relative),
+            ("destination", &mut catalog.destination),
+            ("receives", &mut catalog.receives),
             ("opening_partitive", &mut catalog.opening_partitive),
             ("average", &mut catalog.average),
             ("term", &mut catalog.term),

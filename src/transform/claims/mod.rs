@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
-use rules::{about_another_place, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, Place};
+use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -81,6 +81,14 @@ fn in_simple_past(own_words: &str, clause_left: &str, lexicon: &Lexicon) -> bool
         clause.iter().rposition(|w| *w == verb).is_some_and(|k| clause[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w)))
     };
     own_words.split_whitespace().any(|w| is_past_tense(w, lexicon) && !perfect(w))
+}
+
+/// Does the figure open its sentence (a determiner at most before it) and a relative pronoun of
+/// `relatives` follow its own words ("252 Venezuelan men who had spent ...")?
+fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[String]) -> bool {
+    let opens_sentence = doc.slice(doc.sentences[m.sentence].0, m.start).split_whitespace().count() <= 1;
+    let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
+    opens_sentence && relatives.iter().any(|r| *r == next)
 }
 
 /// Most words from a present-perfect auxiliary to the past form it makes present ("have now
@@ -168,14 +176,34 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && is_quantity(p));
         let scene = if first_figure { since_figure_before(doc, mentions, i, is_quantity) } else { doc.slice(ca, mentions[i].start) };
         let lead = lower_padded(format!("{scene} {}", doc.slice(mentions[i].start, cb)));
-        let one_part = if mentions[i].kind == "count" { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
+        // A count of things (flights, prisons) counts no persons; one night's flights are the
+        // operation itself, not a part of it ("three flights landed overnight").
+        let things = catalog.frames.things_counted(&lexicon.language, &noun_after(&mentions[i], &right)).filter(|_| mentions[i].kind == "count");
+        // A period named in words sets the scene too ("Over the past year, 5,000 were arrested"):
+        // a count of that period is no running total, unless its clause names a start.
+        let named_window = !is_date && !words(&catalog.since).iter().any(|w| has_phrase(&lead, w)) && words(&catalog.named_window).iter().any(|w| has_phrase(&lead, w));
+        let short_window = short_window || named_window;
+        let one_part = if mentions[i].kind == "count" && things.is_none() { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
         // (a cell's occupants), an amount per unit.
         let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || one_part.is_some() || (per_unit && !measure.per_unit));
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) };
         let m = &mentions[i];
-        let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u));
+        // A unit taken from a count in another clause is no unit of a figure whose own clause
+        // names what it counts before it ("through 95 requests, the prison population rose from
+        // 31,200"): the measure's unit replaces it.
+        let borrowed_unit_void = !own_unit[i] && m.kind == "count" && m.unit.is_some() && {
+            // The words since the count it borrowed from (or its sentence's start), from the
+            // last mark of a clause on: they must follow such a mark and name a quantity.
+            let sentence_start = doc.sentences[m.sentence].0;
+            let from = mentions[..i].iter().enumerate().rev().find(|(j, p)| own_unit[*j] && p.kind == "count").map_or(sentence_start, |(_, p)| p.end.max(sentence_start));
+            let between = doc.slice(from, m.start);
+            // A mark followed by a space ends a clause; one inside a number ("31,200") does not.
+            let after_mark = between.rfind([',', ';', ':']).is_some().then(|| between.rsplit([',', ';', ':']).find(|part| part.starts_with(' '))).flatten();
+            after_mark.is_some_and(|words| catalog.frames.names_a_quantity(&lexicon.language, &lower_padded(words.to_string())))
+        };
+        let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u) && !borrowed_unit_void);
         let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
         // A sentence that opens with a pronoun reads the sentence before as its own ("They were
         // first enacted in March").
@@ -218,7 +246,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             })
         };
         let no_total = |measure: &Measure| {
-            no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
+            (things.is_some() && measure.unit == "persons")
+                || place_of_another_figure(doc, mentions, i, measure, &reading, catalog).is_some()
+                || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
         };
         // An entry's `exclude` words next to the figure rule it out for the frames as for the
         // word scores ("condenado a 20 años de prisión", "en un solo día").
@@ -229,11 +259,16 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let one_event = !words(&catalog.since).iter().any(|w| has_phrase(&sentence_text, w))
             && in_simple_past(&own_frame[..own_frame.find(&mentions[i].surface.to_lowercase()).unwrap_or(0)], &clause_left, lexicon);
         let excluded = |measure: &Measure| excluded(measure) || (measure.cumulative && one_event);
-        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure) && !excluded(measure));
+        // A figure that opens its sentence as the subject of a relative clause has the
+        // sentence's main verb after that clause: what stops a measure is read there too.
+        let subject_of_relative = subject_of_relative_clause(doc, &mentions[i], &right, &words(&catalog.subject_relative));
+        let unless_level = if subject_of_relative { frames::Level::Sentence } else { frames::Level::Near };
+        let stopped = |measure: &Measure| catalog.frames.quantity_within(&measure.unless, &reading, unless_level).is_some();
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure) && !excluded(measure) && !stopped(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
-            if ruled_out(measure, is_date, short_window, place) || catalog.frames.quantity_near(&measure.unless, &reading).is_some() || no_total(measure) {
+            if ruled_out(measure, is_date, short_window, place) || stopped(measure) || no_total(measure) {
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
@@ -289,6 +324,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 m.measure_evidence = evidence;
             }
         } else {
+            if borrowed_unit_void {
+                m.unit = None;
+            }
             m.measure = chosen;
             m.measure_evidence = evidence;
         }

@@ -71,7 +71,10 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, first));
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
     let named = |list: &ByLanguage, text: &str| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
-    let names = |text: &str| named(&catalog.elsewhere, text) || named(&catalog.other_prisons, text);
+    let names = |text: &str| {
+        let text = without_origins(text, catalog, language);
+        named(&catalog.elsewhere, &text) || named(&catalog.other_prisons, &text)
+    };
     if names(clause_text) || names(&since_previous) || named(&catalog.other_facilities, near_text) {
         Place::Clause
     } else if !here && (names(&opening) || another_place_before(doc, m, &opening, catalog, language)) {
@@ -80,6 +83,49 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
         Place::Here
     }
 }
+
+/// The text (lower-cased, padded) without the places a journey starts from ("from Texas", "left
+/// the U.S."), when it sends the figure to El Salvador (a `destination` word before a place of
+/// `here`: "to San Salvador", or a place of `here` before a `receives` word: "El Salvador
+/// received"): the figure flown or deported there is El Salvador's. Without such
+/// a destination the text is kept whole ("Mexico received 4,000 deported from the United States").
+fn without_origins(text: &str, catalog: &Catalog, language: &str) -> String {
+    let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
+    let here = words(&catalog.here);
+    let sent_here = here.iter().any(|h| {
+        words(&catalog.destination).iter().any(|d| has_phrase(text, &format!("{d} {h}"))) || words(&catalog.receives).iter().any(|r| has_phrase(text, &format!("{h} {r}")))
+    });
+    if !sent_here {
+        return text.to_string();
+    }
+    let mut kept = text.to_string();
+    for origin in words(&catalog.origin) {
+        for place in words(&catalog.elsewhere) {
+            for article in ORIGIN_ARTICLES {
+                kept = without_phrase(&kept, &format!(" {origin} {article}{place}"));
+            }
+        }
+    }
+    kept
+}
+
+/// The text with every whole-word occurrence of `phrase` (which opens with a space) blanked.
+fn without_phrase(text: &str, phrase: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(phrase) {
+        let end = at + phrase.len();
+        let whole = !rest[end..].chars().next().is_some_and(char::is_alphanumeric);
+        kept.push_str(&rest[..at]);
+        kept.push_str(if whole { " |" } else { &rest[at..end] });
+        rest = &rest[end..];
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// Articles that may stand between an origin word and its place ("from the United States").
+const ORIGIN_ARTICLES: &[&str] = &["", "the ", "los ", "el "];
 
 /// Does a sentence that opens with a word standing for a place (`place_anaphora`: "Its
 /// government has arrested 10,000") follow one that opens on another place of `elsewhere` or
@@ -114,6 +160,26 @@ pub(super) fn ruled_out(measure: &Measure, is_date: bool, short_window: bool, pl
 pub(super) fn held_elsewhere(catalog: &Catalog, measure: &Measure, place: Place, reading: &frames::Reading) -> bool {
     let Some(frame) = measure.frame.as_ref().filter(|f| !f.at.is_empty()) else { return false };
     place != Place::Here && catalog.frames.subject_read(&frame.at, reading).is_none_or(|(level, _)| level > frames::Level::Sentence)
+}
+
+/// Is a measure of a group held or sent somewhere (`at` in its frame) ruled out because its
+/// place is named only beyond the figure's clause, next to a later count of the sentence ("The
+/// US deported 8,000 Venezuelans last year, 238 of them to El Salvador": El Salvador is the
+/// 238's place, not the 8,000's)? The place word, when so.
+pub(super) fn place_of_another_figure(doc: &Doc, mentions: &[Mention], i: usize, measure: &Measure, reading: &frames::Reading, catalog: &Catalog) -> Option<String> {
+    let frame = measure.frame.as_ref().filter(|f| !f.at.is_empty())?;
+    let (level, word) = catalog.frames.subject_read(&frame.at, reading)?;
+    if level <= frames::Level::Clause {
+        return None;
+    }
+    let m = &mentions[i];
+    // A count after the figure (its part, or the next item): one before it names the whole the
+    // figure is a part of ("270 people to El Salvador: 241 Venezuelans and 29 Salvadorans").
+    let others = mentions.iter().enumerate().filter(|(_, o)| o.start > m.end && o.sentence == m.sentence && o.kind == "count");
+    others
+        .map(|(j, _)| near_parts(doc, mentions, j))
+        .any(|(left, right)| has_phrase(&lower_padded(format!("{left} {right}")), &word))
+        .then_some(word)
 }
 
 /// Where a figure's place other than El Salvador is named, if anywhere (see
@@ -218,6 +284,27 @@ const NOUN_PHRASE_ENDS: &[&str] = &[
     "since", "when", "after", "before", "while", "as", "because", "and", "but", "who", "which", "that", "from", "in", "on", "at", "to", "with", "by", "under", "for",
     "desde", "cuando", "después", "antes", "mientras", "como", "porque", "y", "pero", "que", "quien", "quienes", "en", "a", "al", "con", "por", "bajo", "para",
 ];
+
+/// The figure's noun (lower-cased, padded): its surface when that ends in a noun ("252
+/// venezolanos | abordaron aviones"), else the surface and the words after it up to a
+/// preposition, a conjunction, a relative or a mark, `NOUN_WORDS` at most ("two more prisons |
+/// by 2027").
+pub(super) fn noun_after(m: &Mention, right: &str) -> String {
+    if has_own_noun(m) {
+        return lower_padded(m.surface.to_string());
+    }
+    let mut noun: Vec<&str> = Vec::new();
+    for w in own_phrase::words_after(m, right).into_iter().take_while(|w| !NOUN_PHRASE_ENDS.contains(w)).take(NOUN_WORDS) {
+        noun.push(w);
+        if w.ends_with(|c: char| c.is_ascii_punctuation()) {
+            break;
+        }
+    }
+    lower_padded(format!("{} {}", m.surface, noun.join(" ")))
+}
+
+/// How many words after a bare number may hold its noun ("two more maximum-security prisons").
+const NOUN_WORDS: usize = 3;
 
 /// The figure's own words (see [`own_phrase::own_words`]) with only its noun phrase after it:
 /// the words after the figure up to a preposition, a conjunction, a relative or a mark, where the
