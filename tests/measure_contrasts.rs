@@ -255,3 +255,10 @@ fn growth_of_the_prisons_in_percent() {
     is("en", text, "200%", "es_prison_population_growth_2020_2024");
     is_not("en", "Remittances showed an increase of 12% in four years.", "12%", "es_prison_population_growth_2020_2024");
 }
+
+#[test]
+fn another_countrys_state_of_emergency_has_another_start() {
+    let text = "In Honduras, where a state of emergency has been in force since December 2022, police report 9,000 arrests. El Salvador's state of exception has been in force since March 2022.";
+    is_not("en", text, "December 2022", "es_state_of_exception_start");
+    is("en", text, "March 2022", "es_state_of_exception_start");
+}

@@ -229,10 +229,16 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let one_event = !words(&catalog.since).iter().any(|w| has_phrase(&sentence_text, w))
             && in_simple_past(&own_frame[..own_frame.find(&mentions[i].surface.to_lowercase()).unwrap_or(0)], &clause_left, lexicon);
         let excluded = |measure: &Measure| excluded(measure) || (measure.cumulative && one_event);
-        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure) && !excluded(measure));
+        // A date of another place ("En Honduras, donde rige desde 2022 un estado de excepción")
+        // is no date of a framed measure of El Salvador's, for the frames and the word scores
+        // alike (an unframed date, such as a break in relations between two other countries,
+        // names its place in its own words).
+        let date_place = if is_date { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) } else { place };
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, date_place).filter(|(measure, _)| !no_total(measure) && !excluded(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
+            let place = if measure.frame.is_some() { date_place } else { place };
             if ruled_out(measure, is_date, short_window, place) || catalog.frames.quantity_near(&measure.unless, &reading).is_some() || no_total(measure) {
                 continue;
             }
