@@ -195,3 +195,14 @@ fn present_tense_deportations_prison_capacity_and_people_deprived_of_liberty() {
         ("En el penal de Mariona se contabilizan 30.000 privados de libertad.", "30.000", None),
     ]);
 }
+
+#[test]
+fn a_cells_occupants_are_not_the_prisons_population() {
+    check(&[
+        ("En el Cecot, cada celda alberga a unos 80 reos.", "80", Some("cecot_cell_occupancy")),
+        ("En el Cecot hay 15.000 internos.", "15.000", Some("cecot_inmate_population")),
+        // Plural cells: the count is of a cell's occupants, not of the prison's inmates.
+        ("El Cecot tiene celdas para 80 reos.", "80", None),
+        ("En el Cecot hay celdas en las que conviven 80 presos.", "80", None),
+    ]);
+}
