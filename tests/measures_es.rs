@@ -48,6 +48,10 @@ fn how_long_the_state_of_exception_has_lasted() {
         ("Fue condenado a 20 años de prisión bajo el régimen de excepción.", "20 años", None),
         ("Tras 48 horas de detención bajo el régimen, fue liberado.", "48 horas", None),
         ("En Honduras, el estado de excepción lleva dos años.", "dos años", None),
+        // "N días de régimen": the days the regime has been in force.
+        ("Las cárceles siguen llenas tras 1.000 días de régimen.", "1.000 días", Some("es_state_of_exception_duration")),
+        ("El Salvador cumple 900 días de régimen de excepción.", "900 días", Some("es_state_of_exception_duration")),
+        ("En Honduras, tras 900 días de régimen de excepción, los homicidios bajaron.", "900 días", None),
         // Another country's start.
         ("El régimen de excepción está vigente desde marzo de 2022.", "marzo de 2022", Some("es_state_of_exception_start")),
         ("En Guatemala, el estado de excepción rige desde marzo de 2023.", "marzo de 2023", None),
