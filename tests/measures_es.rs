@@ -210,3 +210,14 @@ fn a_cells_occupants_are_not_the_prisons_population() {
         ("En el Cecot hay celdas en las que conviven 80 presos.", "80", None),
     ]);
 }
+
+#[test]
+fn an_answer_counts_what_its_question_asks() {
+    check(&[
+        ("—¿Cuántas personas han muerto en las cárceles durante el régimen de excepción? —Hemos documentado 380.", "380", Some("es_prison_deaths_since_2022")),
+        ("—¿Cuántos detenidos hay? —Más de 85.000 desde que inició el régimen de excepción.", "85.000", Some("es_state_of_exception_arrests")),
+        // A question that asks no number; a question about another country.
+        ("—¿Qué pasó con los detenidos del régimen de excepción? —Hemos documentado 380 casos de tortura.", "380", None),
+        ("—¿Cuántas personas han muerto en las cárceles de Honduras? —Hemos documentado 380.", "380", None),
+    ]);
+}

@@ -126,7 +126,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let (Some(index), Some(sentences)) = (index, sentences.as_mut()) else { continue };
         let sentence = sentences.of(m.sentence);
         let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
-        let (left, right) = near_parts(doc, mentions, i);
+        let questions = catalog.quantity_questions.get(&lexicon.language).map_or(&[][..], |w| w.as_slice());
+        let (left, right) = near_parts(doc, mentions, i, questions);
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         // A relative clause between the figure's clause and its subject leaves the subject its own.
         let clause_text = match subject_before_relative(doc, &mentions[i], ca, catalog.relative_openers.get(&lexicon.language)) {

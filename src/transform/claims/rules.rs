@@ -186,7 +186,8 @@ pub(super) fn subject_of_other_figures(doc: &Doc, mentions: &[Mention], i: usize
     }
     let mut rest = sentence_text.to_string();
     for (j, other) in mentions.iter().enumerate().filter(|(j, o)| *j != i && o.sentence == m.sentence && o.kind == "count") {
-        let (_, right) = near_parts(doc, mentions, j);
+        let questions = catalog.quantity_questions.get(language).map_or(&[][..], |w| w.as_slice());
+        let (_, right) = near_parts(doc, mentions, j, questions);
         let noun_phrase: Vec<&str> = own_phrase::words_after(other, &right).into_iter().take_while(|w| !PREPOSITIONS.contains(w)).collect();
         rest = rest.replacen(lower_padded(format!("{} {}", other.surface, noun_phrase.join(" "))).trim(), " | ", 1);
     }
