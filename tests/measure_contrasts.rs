@@ -325,3 +325,10 @@ fn a_clause_that_names_its_quantity_borrows_no_unit() {
     is("en", text, "104,500", "es_prison_population");
     is_not("en", text, "95", "es_prison_population");
 }
+
+#[test]
+fn another_countrys_state_of_emergency_has_another_start() {
+    let text = "In Honduras, where a state of emergency has been in force since December 2022, police report 9,000 arrests. El Salvador's state of exception has been in force since March 2022.";
+    is_not("en", text, "December 2022", "es_state_of_exception_start");
+    is("en", text, "March 2022", "es_state_of_exception_start");
+}

@@ -48,6 +48,13 @@ fn how_long_the_state_of_exception_has_lasted() {
         ("Fue condenado a 20 años de prisión bajo el régimen de excepción.", "20 años", None),
         ("Tras 48 horas de detención bajo el régimen, fue liberado.", "48 horas", None),
         ("En Honduras, el estado de excepción lleva dos años.", "dos años", None),
+        // "N días de régimen": the days the regime has been in force.
+        ("Las cárceles siguen llenas tras 1.000 días de régimen.", "1.000 días", Some("es_state_of_exception_duration")),
+        ("El Salvador cumple 900 días de régimen de excepción.", "900 días", Some("es_state_of_exception_duration")),
+        ("En Honduras, tras 900 días de régimen de excepción, los homicidios bajaron.", "900 días", None),
+        // Another country's start.
+        ("El régimen de excepción está vigente desde marzo de 2022.", "marzo de 2022", Some("es_state_of_exception_start")),
+        ("En Guatemala, el estado de excepción rige desde marzo de 2023.", "marzo de 2023", None),
     ]);
 }
 
@@ -164,4 +171,53 @@ fn years_after_a_term_are_a_duration_and_a_persons_years_an_age() {
     assert_eq!(kind("El régimen de excepción cumplió un año.", "un año"), Some("duration"));
     assert_eq!(kind("El país cumplió un año bajo el régimen de excepción.", "un año"), Some("duration"));
     assert_eq!(kind("Mi hijo cumplió 20 años en prisión.", "20 años"), Some("age"));
+}
+
+#[test]
+fn a_state_lasting_since_some_time_ago_is_a_duration() {
+    check(&[
+        ("El régimen de excepción está vigente desde hace 30 meses.", "30 meses", Some("es_state_of_exception_duration")),
+        ("El país vive bajo régimen de excepción desde hace tres años.", "tres años", Some("es_state_of_exception_duration")),
+        // "hace N" alone places an event in time: no duration of the regime.
+        ("Hace tres años, la Asamblea aprobó el régimen de excepción.", "tres años", None),
+    ]);
+    let statement = |text: &str, figure: &str| measures(text).into_iter().find(|m| m.surface.contains(figure)).map(|m| m.is_statement);
+    assert_eq!(statement("Hace dos años, la Policía capturó a 300 pandilleros.", "dos años"), Some(false));
+}
+
+#[test]
+fn present_tense_deportations_prison_capacity_and_people_deprived_of_liberty() {
+    check(&[
+        ("Estados Unidos deporta a 238 venezolanos al Cecot.", "238", Some("venezuelans_deported_to_cecot")),
+        ("El Gobierno traslada a 238 venezolanos al Cecot.", "238", Some("venezuelans_deported_to_cecot")),
+        ("Cecot: más de 14.000 reos en una cárcel para 40.000.", "40.000", Some("cecot_capacity")),
+        ("En el Cecot se contabilizan 15.000 privados de libertad.", "15.000", Some("cecot_inmate_population")),
+        ("En el Cecot permanecen 15.000 privados de libertad.", "15.000", Some("cecot_inmate_population")),
+        // Another country's deportations; another prison's capacity; a count of another prison.
+        ("Estados Unidos deporta a 300 guatemaltecos cada mes.", "300", None),
+        ("En Izalco, una cárcel para 10.000 reos, hubo motines.", "10.000", None),
+        ("En el penal de Mariona se contabilizan 30.000 privados de libertad.", "30.000", None),
+    ]);
+}
+
+#[test]
+fn a_cells_occupants_are_not_the_prisons_population() {
+    check(&[
+        ("En el Cecot, cada celda alberga a unos 80 reos.", "80", Some("cecot_cell_occupancy")),
+        ("En el Cecot hay 15.000 internos.", "15.000", Some("cecot_inmate_population")),
+        // Plural cells: the count is of a cell's occupants, not of the prison's inmates.
+        ("El Cecot tiene celdas para 80 reos.", "80", None),
+        ("En el Cecot hay celdas en las que conviven 80 presos.", "80", None),
+    ]);
+}
+
+#[test]
+fn an_answer_counts_what_its_question_asks() {
+    check(&[
+        ("—¿Cuántas personas han muerto en las cárceles durante el régimen de excepción? —Hemos documentado 380.", "380", Some("es_prison_deaths_since_2022")),
+        ("—¿Cuántos detenidos hay? —Más de 85.000 desde que inició el régimen de excepción.", "85.000", Some("es_state_of_exception_arrests")),
+        // A question that asks no number; a question about another country.
+        ("—¿Qué pasó con los detenidos del régimen de excepción? —Hemos documentado 380 casos de tortura.", "380", None),
+        ("—¿Cuántas personas han muerto en las cárceles de Honduras? —Hemos documentado 380.", "380", None),
+    ]);
 }

@@ -67,10 +67,12 @@ impl<'a> Grammar<'a> {
     }
 
     /// "two weeks ago", "hace dos semanas": a duration that places an event in time, not a
-    /// quantity.
+    /// quantity. After a word of `since_words` it is how long a state has lasted ("vigente desde
+    /// hace 30 meses"): a quantity.
     fn is_time_ago(&self, toks: &[Token], c: &Cand) -> bool {
         let sentence = toks[c.a].sentence;
-        let before = c.a > 0 && toks[c.a - 1].sentence == sentence && self.lex.ago_before.contains(&toks[c.a - 1].lower);
+        let since = c.a > 1 && toks[c.a - 2].sentence == sentence && self.lex.since_words.contains(&toks[c.a - 2].lower);
+        let before = c.a > 0 && toks[c.a - 1].sentence == sentence && self.lex.ago_before.contains(&toks[c.a - 1].lower) && !since;
         let after = toks.get(c.b).is_some_and(|t| t.sentence == sentence && self.lex.ago_after.contains(&t.lower));
         c.kind == "duration" && (before || after)
     }

@@ -283,6 +283,10 @@ pub struct Catalog {
     /// number reached 66,300"), so that sentence's words name it as if in its own clause.
     #[serde(default)]
     pub anaphoric_nouns: ByLanguage,
+    /// Words of a question that asks how many ("cuántos", "how many"): an answer in the clause
+    /// after it ("—¿Cuántos han muerto? —Hemos documentado 380") reads its words as its own.
+    #[serde(default)]
+    pub quantity_questions: ByLanguage,
     /// Relative pronouns: a clause that opens with one ("..., which officials say was built for
     /// 36,000") is about the noun the clause before ends with, so the frames read that clause
     /// as part of the figure's.

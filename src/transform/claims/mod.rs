@@ -134,7 +134,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let (Some(index), Some(sentences)) = (index, sentences.as_mut()) else { continue };
         let sentence = sentences.of(m.sentence);
         let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
-        let (left, right) = near_parts(doc, mentions, i);
+        let questions = catalog.quantity_questions.get(&lexicon.language).map_or(&[][..], |w| w.as_slice());
+        let (left, right) = near_parts(doc, mentions, i, questions);
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         // A relative clause between the figure's clause and its subject leaves the subject its own.
         let clause_text = match subject_before_relative(doc, &mentions[i], ca, catalog.relative_openers.get(&lexicon.language)) {
@@ -247,7 +248,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let no_total = |measure: &Measure| {
             (things.is_some() && measure.unit == "persons")
-                || place_of_another_figure(doc, mentions, i, measure, &reading, catalog).is_some()
+                || place_of_another_figure(doc, mentions, i, measure, &reading, catalog, &lexicon.language).is_some()
                 || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
         };
         // An entry's `exclude` words next to the figure rule it out for the frames as for the
@@ -264,10 +265,16 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let subject_of_relative = subject_of_relative_clause(doc, &mentions[i], &right, &words(&catalog.subject_relative));
         let unless_level = if subject_of_relative { frames::Level::Sentence } else { frames::Level::Near };
         let stopped = |measure: &Measure| catalog.frames.quantity_within(&measure.unless, &reading, unless_level).is_some();
-        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, place).filter(|(measure, _)| !no_total(measure) && !excluded(measure) && !stopped(measure));
+        // A date of another place ("En Honduras, donde rige desde 2022 un estado de excepción")
+        // is no date of a framed measure of El Salvador's, for the frames and the word scores
+        // alike (an unframed date, such as a break in relations between two other countries,
+        // names its place in its own words).
+        let date_place = if is_date { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) } else { place };
+        let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, date_place).filter(|(measure, _)| !no_total(measure) && !excluded(measure) && !stopped(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
         for (k, measure) in catalog.measures.iter().enumerate() {
+            let place = if measure.frame.is_some() { date_place } else { place };
             if ruled_out(measure, is_date, short_window, place) || stopped(measure) || no_total(measure) {
                 continue;
             }

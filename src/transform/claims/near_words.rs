@@ -3,7 +3,7 @@
 //! nouns that bring in the sentence before.
 
 use super::catalog::Catalog;
-use super::lower_padded;
+use super::{has_phrase, lower_padded};
 use crate::extract::text::Doc;
 use crate::extract::Mention;
 use crate::transform::own_phrase;
@@ -65,8 +65,24 @@ pub(super) fn after_last_conjunction(left: &str) -> &str {
     CONJUNCTIONS.iter().filter_map(|c| left.rfind(c).map(|i| i + c.len())).max().map_or(left, |i| &left[i..])
 }
 
-/// The words nearest mention `i`, lower-cased, as (before the figure, the figure and after).
-pub(super) fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, String) {
+/// The question mark that ends the text right before a clause starting at `a` in its sentence
+/// (past spaces, dashes and quotes), if there is one.
+fn question_before(doc: &Doc, a: usize, sentence: usize) -> Option<usize> {
+    let start = doc.sentences[sentence].0;
+    let q = doc.chars[start..a].iter().rposition(|c| !(c.is_whitespace() || matches!(c, '—' | '–' | '-' | '"' | '«' | '»' | '“' | '”')))? + start;
+    (doc.chars[q] == '?' && q > start).then(|| q - 1)
+}
+
+/// Does the question whose text ends at `q` ask how many (a word of `questions` in its clause)?
+fn asks_how_many(doc: &Doc, q: usize, sentence: usize, questions: &[String]) -> bool {
+    let (a, b) = doc.clause_span(sentence, q, q);
+    let clause = lower_padded(doc.slice(a, b));
+    questions.iter().any(|w| has_phrase(&clause, w))
+}
+
+/// The words nearest mention `i`, lower-cased, as (before the figure, the figure and after);
+/// `questions` are the words of a question that asks how many (`quantity_questions`).
+pub(super) fn near_parts(doc: &Doc, mentions: &[Mention], i: usize, questions: &[String]) -> (String, String) {
     let m = &mentions[i];
     let (mut a, mut b) = doc.clause_span(m.sentence, m.start, m.end);
     // "the longest, 31 months", "the oldest, 58": a figure alone in its clause is elliptical;
@@ -74,6 +90,11 @@ pub(super) fn near_parts(doc: &Doc, mentions: &[Mention], i: usize) -> (String, 
     let wordless = |from: usize, to: usize| !doc.chars[from..to].iter().any(|c| c.is_alphabetic());
     if wordless(a, m.start) && wordless(m.end, b) && a > doc.sentences[m.sentence].0 {
         a = doc.clause_span(m.sentence, a - 1, a - 1).0;
+    }
+    // An answer names its quantity in the question it answers ("—¿Cuántos han muerto? —Hemos
+    // documentado 380"): the question's clause is the answer's too, when it asks how many.
+    if let Some(q) = question_before(doc, a, m.sentence).filter(|&q| asks_how_many(doc, q, m.sentence, questions)) {
+        a = doc.clause_span(m.sentence, q, q).0;
     }
     // Only other quantities cut the window; ranks and names ("por primera vez") do not.
     // Nor a change written as a verb ("has tripled to 98,000"): the figure is the new level.

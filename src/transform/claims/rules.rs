@@ -166,7 +166,7 @@ pub(super) fn held_elsewhere(catalog: &Catalog, measure: &Measure, place: Place,
 /// place is named only beyond the figure's clause, next to a later count of the sentence ("The
 /// US deported 8,000 Venezuelans last year, 238 of them to El Salvador": El Salvador is the
 /// 238's place, not the 8,000's)? The place word, when so.
-pub(super) fn place_of_another_figure(doc: &Doc, mentions: &[Mention], i: usize, measure: &Measure, reading: &frames::Reading, catalog: &Catalog) -> Option<String> {
+pub(super) fn place_of_another_figure(doc: &Doc, mentions: &[Mention], i: usize, measure: &Measure, reading: &frames::Reading, catalog: &Catalog, language: &str) -> Option<String> {
     let frame = measure.frame.as_ref().filter(|f| !f.at.is_empty())?;
     let (level, word) = catalog.frames.subject_read(&frame.at, reading)?;
     if level <= frames::Level::Clause {
@@ -176,8 +176,9 @@ pub(super) fn place_of_another_figure(doc: &Doc, mentions: &[Mention], i: usize,
     // A count after the figure (its part, or the next item): one before it names the whole the
     // figure is a part of ("270 people to El Salvador: 241 Venezuelans and 29 Salvadorans").
     let others = mentions.iter().enumerate().filter(|(_, o)| o.start > m.end && o.sentence == m.sentence && o.kind == "count");
+    let questions = catalog.quantity_questions.get(language).map_or(&[][..], |w| w.as_slice());
     others
-        .map(|(j, _)| near_parts(doc, mentions, j))
+        .map(|(j, _)| near_parts(doc, mentions, j, questions))
         .any(|(left, right)| has_phrase(&lower_padded(format!("{left} {right}")), &word))
         .then_some(word)
 }
@@ -252,7 +253,8 @@ pub(super) fn subject_of_other_figures(doc: &Doc, mentions: &[Mention], i: usize
     }
     let mut rest = sentence_text.to_string();
     for (j, other) in mentions.iter().enumerate().filter(|(j, o)| *j != i && o.sentence == m.sentence && o.kind == "count") {
-        let (_, right) = near_parts(doc, mentions, j);
+        let questions = catalog.quantity_questions.get(language).map_or(&[][..], |w| w.as_slice());
+        let (_, right) = near_parts(doc, mentions, j, questions);
         let noun_phrase: Vec<&str> = own_phrase::words_after(other, &right).into_iter().take_while(|w| !PREPOSITIONS.contains(w)).collect();
         rest = rest.replacen(lower_padded(format!("{} {}", other.surface, noun_phrase.join(" "))).trim(), " | ", 1);
     }
