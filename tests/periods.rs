@@ -18,6 +18,19 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     ex.mentions
 }
 
+/// As [`read`], for an article with no published date or dateline, at an address `url`.
+fn read_undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
+    let k = Knowledge::load(None).unwrap();
+    let lex = k.lexicons.get(lang).unwrap();
+    let url_date = cecot_data::corpus::url_date(url);
+    let mut ex = extract::extract(text, lex, ArticleContext { url_date, ..Default::default() });
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
+    let now = ex.reference_period.or_else(|| as_of::undated_article_year(url_date));
+    as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period, now);
+    running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), now);
+    ex.mentions
+}
+
 fn as_of(ms: &[Mention], surface_part: &str) -> String {
     let m = ms.iter().find(|m| m.surface.contains(surface_part)).unwrap_or_else(|| panic!("no mention {surface_part:?} in {ms:#?}"));
     m.as_of.map(|p| p.to_string()).unwrap_or_default()
@@ -187,4 +200,25 @@ fn the_weekend_is_the_last_saturday_and_its_sunday() {
     assert_eq!(as_of(&ms, "120"), "2025-03-15/2025-03-16");
     let ms = read("en", "The US sent 120 migrants to the prison over the weekend.", Some("2025-03-16"));
     assert_eq!(as_of(&ms, "120"), "2025-03-15/2025-03-16");
+}
+
+#[test]
+fn es_an_undated_article_ends_its_running_totals_in_its_urls_year() {
+    // No date but the url's year: "since March" runs to that year, and so does a length.
+    let text = "El ministro dijo que desde marzo hasta la fecha la policía ha detenido a 48,300 personas en el régimen de excepción.";
+    let ms = read_undated("es", text, "https://diario.example/nacionales/detenidos-en-el-regimen-de-2023");
+    assert_eq!(as_of(&ms, "48,300"), "2023-03/2023");
+    let text = "El régimen de excepción, que ha cumplido tres años de vigencia, suma 90,100 capturas, dijo el ministro.";
+    let ms = read_undated("es", text, "https://diario.example/el-regimen-cumple-en-2025");
+    assert_eq!(as_of(&ms, "90,100"), "2022/2025");
+    // Present tense alone gets no year the text does not state.
+    let ms = read_undated("es", "El penal tiene 2,400 celdas.", "https://diario.example/el-penal-en-2025");
+    assert_eq!(as_of(&ms, "2,400"), "");
+}
+
+#[test]
+fn en_an_undated_article_ends_its_since_phrase_in_its_urls_year() {
+    let text = "Since April the police have arrested 12,300 people under the emergency decree.";
+    let ms = read_undated("en", text, "https://news.example/world/the-emergency-decree-in-2023");
+    assert_eq!(as_of(&ms, "12,300"), "2023-04/2023");
 }

@@ -29,6 +29,21 @@ pub fn assign_as_of(
     reference: Option<NaiveDate>,
     reference_period: Option<Period>,
 ) {
+    assign_as_of_until(doc, mentions, lexicon, words, reference, reference_period, reference_period);
+}
+
+/// [`assign_as_of`], with `now` where a since phrase ends: the article's date
+/// (`reference_period`, which dates the present tense), or an undated article's year
+/// ([`undated_article_year`]), which dates no present tense: an analyst leaves that empty.
+pub fn assign_as_of_until(
+    doc: &Doc,
+    mentions: &mut [Mention],
+    lexicon: &Lexicon,
+    words: &PeriodWords,
+    reference: Option<NaiveDate>,
+    reference_period: Option<Period>,
+    now: Option<Period>,
+) {
     // Every date and year of the story (not in a name, not in front matter) with its period.
     let dates: Vec<(&Mention, Period)> = mentions
         .iter()
@@ -40,7 +55,7 @@ pub fn assign_as_of(
         .iter()
         .filter(|(m, _)| !m.is_statement)
         .map(|(m, value)| {
-            let period = since(doc, m, *value, lexicon, words, reference);
+            let period = since(doc, m, *value, lexicon, words, now);
             let date = (period != *value).then_some(*value);
             Anchor { sentence: m.sentence, start: m.start, value: period, date, adjoining: false }
         })
@@ -180,6 +195,13 @@ pub fn assign_as_of(
         assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
     }
     restatements_share_their_period(mentions, reference_period);
+}
+
+/// The time of an article that neither its manifest, a dateline nor its url dates to the
+/// month: the year its url names (`/2024/`, `-del-2024`), as a whole year. A year the story
+/// names is no such time: an article may tell only of years before its own.
+pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
+    url_date.map(|p| Period::at(Point::Year(p.first_day().year())))
 }
 
 /// A statement's period as the rules gave it, with where the statement is.
@@ -366,11 +388,11 @@ fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause]
 }
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
-fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, words: &PeriodWords, reference: Option<NaiveDate>) -> Period {
+fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, words: &PeriodWords, reference: Option<Period>) -> Period {
     match reference {
         Some(r) if after_since(doc, m, lexicon, words) || after_to_date_opener(doc, m, words) => {
             // "since the 1990s": a period already runs from its start.
-            value.starting_point().through(&Period::day(r))
+            value.starting_point().through(&r)
         }
         _ => value,
     }

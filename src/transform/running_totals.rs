@@ -317,6 +317,10 @@ fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
         "years" | "months" => {
             let months = if m.unit.as_deref() == Some("years") { whole(12.0 * number)? } else { whole(number)? };
             let latest = last.checked_sub_months(Months::new(months))?;
+            // Counted back from a year (an undated article's): a year, no finer.
+            if matches!(end.end, Point::Year(_)) {
+                return Some(Period::at(Point::Year(latest.year())));
+            }
             let month = Period::at(Point::Month(latest.year(), latest.month()));
             let nearly = matches!(m.qualifier, "approximately" | "just_under" | "less_than" | "at_most");
             let earliest = latest.checked_sub_months(Months::new(1))?.succ_opt()?;
