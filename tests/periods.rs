@@ -222,3 +222,18 @@ fn en_an_undated_article_ends_its_since_phrase_in_its_urls_year() {
     let ms = read_undated("en", text, "https://news.example/world/the-emergency-decree-in-2023");
     assert_eq!(as_of(&ms, "12,300"), "2023-04/2023");
 }
+
+#[test]
+fn es_hours_of_each_day_in_the_present_take_the_article_date() {
+    let ms = read("es", "Los reclusos pasan 22 horas al día encerrados. Nadie puede estar detenido más de 72 horas sin juez.", Some("2025-04-03"));
+    assert_eq!(as_of(&ms, "22 horas"), "2025-04-03");
+    // A term is no routine: no date dates it.
+    assert_eq!(as_of(&ms, "72 horas"), "");
+}
+
+#[test]
+fn en_hours_of_each_day_in_the_present_take_the_article_date() {
+    let ms = read("en", "Inmates spend 22 hours a day in their cells. The bus ride takes 40 minutes.", Some("2025-04-03"));
+    assert_eq!(as_of(&ms, "22 hours"), "2025-04-03");
+    assert_eq!(as_of(&ms, "40 minutes"), "");
+}

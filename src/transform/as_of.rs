@@ -117,6 +117,9 @@ pub fn assign_as_of_until(
             continue;
         }
         let word_before = before.split_whitespace().last().unwrap_or("").to_string();
+        // A duration is a term or a distance in time, which no date dates ("within 72 hours"),
+        // unless it is a daily routine ("23 hours a day"): that is the present's.
+        let term = m.kind == "duration" && !is_daily(&after, &words.daily_phrases);
         // An age is the person's at the time of writing: the anchors of the paragraph, and of
         // the sentence outside the age's clause, date the events told about the person.
         let carry = m.kind != "age";
@@ -160,7 +163,7 @@ pub fn assign_as_of_until(
             .or(survey_period.filter(|_| here.is_empty()))
             // A clause in the present (perfect) counts up to the article's date: an anchor of
             // another figure's clause does not date it.
-            .or_else(|| if m.kind != "duration" && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
+            .or_else(|| if !term && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
             // The sentence's time, though another figure's clause holds it: its first anchor
             // ("held 96,300 in mid-2023, in facilities built for 51,200").
             .or_else(|| {
@@ -179,7 +182,7 @@ pub fn assign_as_of_until(
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
-            .or_else(|| if present && m.kind != "duration" { reference_period } else { None })
+            .or_else(|| if present && !term { reference_period } else { None })
             .or_else(|| match previous.len() {
                 _ if !carry => None,
                 1 => Some(previous[0].carried()),
@@ -202,6 +205,13 @@ pub fn assign_as_of_until(
 /// names is no such time: an article may tell only of years before its own.
 pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
     url_date.map(|p| Period::at(Point::Year(p.first_day().year())))
+}
+
+/// Does the text right after a duration (`after`, lower-case) open with a phrase of
+/// `daily_phrases` ("a day", "al día"): is it hours of each day?
+fn is_daily(after: &str, daily_phrases: &[String]) -> bool {
+    let after = lower_padded(after.to_string());
+    daily_phrases.iter().any(|p| after.starts_with(&format!(" {p} ")))
 }
 
 /// A statement's period as the rules gave it, with where the statement is.

@@ -75,6 +75,10 @@ pub struct PeriodWords {
     /// que va de 2024", "so far in 2024"), lower-case.
     #[serde(default)]
     pub to_date_openers: Vec<String>,
+    /// Phrases right after a duration that make it hours of each day ("23 hours a day", "23,5
+    /// horas al día"), lower-case: a routine told in the present is the article's date's.
+    #[serde(default)]
+    pub daily_phrases: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -111,6 +115,7 @@ impl PeriodRules {
                 ("start_words", &words.start_words),
                 ("until_words", &words.until_words),
                 ("to_date_openers", &words.to_date_openers),
+                ("daily_phrases", &words.daily_phrases),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
@@ -170,6 +175,7 @@ impl PeriodRules {
             until_words: Vec::new(),
             first_periods: BTreeMap::new(),
             to_date_openers: Vec::new(),
+            daily_phrases: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
