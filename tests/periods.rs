@@ -237,3 +237,18 @@ fn en_hours_of_each_day_in_the_present_take_the_article_date() {
     assert_eq!(as_of(&ms, "22 hours"), "2025-04-03");
     assert_eq!(as_of(&ms, "40 minutes"), "");
 }
+
+#[test]
+fn en_the_size_of_a_change_spans_its_from_and_to() {
+    let text = "Arrests rose from 4,100 in 2019 to 9,800 in March 2023, an increase of 139%.";
+    let ms = read("en", text, Some("2024-02-01"));
+    assert_eq!(as_of(&ms, "139%"), "2019/2023-03");
+    assert_eq!(as_of(&ms, "9,800"), "2023-03");
+}
+
+#[test]
+fn es_the_size_of_a_change_spans_its_from_and_to() {
+    let text = "La población carcelaria pasó de 30,200 reos en 2018 a 81,500 a finales de 2023, un crecimiento de 170 %.";
+    let ms = read("es", text, Some("2024-02-01"));
+    assert_eq!(as_of(&ms, "170 %"), "2018/2023");
+}

@@ -139,8 +139,15 @@ pub fn assign_as_of_until(
             }
             _ => None,
         };
+        // "from 38,000 in 2020 to 111,000 in 2024, an increase of 190%": the change's whole span,
+        // from the first anchor before the figure to the last.
+        let change_span = match here.iter().filter(|a| a.start < m.start).collect::<Vec<_>>().as_slice() {
+            [first, .., last] if names_change(&before, &words.change_nouns) => Some(first.value.through(&last.value)),
+            _ => None,
+        };
         m.as_of = own
             .map(|a| a.value)
+            .or(change_span)
             .or(from_to)
             .or_else(|| {
                 [in_clause, free_in_sentence]
@@ -212,6 +219,13 @@ pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
 fn is_daily(after: &str, daily_phrases: &[String]) -> bool {
     let after = lower_padded(after.to_string());
     daily_phrases.iter().any(|p| after.starts_with(&format!(" {p} ")))
+}
+
+/// Does the text before a figure (`before`, lower-case) end in a phrase of `change_nouns`
+/// ("an increase of", "un crecimiento de"): is the figure the size of a change?
+fn names_change(before: &str, change_nouns: &[String]) -> bool {
+    let before = lower_padded(before.to_string());
+    change_nouns.iter().any(|p| before.ends_with(&format!(" {p} ")))
 }
 
 /// A statement's period as the rules gave it, with where the statement is.

@@ -79,6 +79,10 @@ pub struct PeriodWords {
     /// horas al día"), lower-case: a routine told in the present is the article's date's.
     #[serde(default)]
     pub daily_phrases: Vec<String>,
+    /// Phrases right before a figure that make it the size of a change ("an increase of",
+    /// "un crecimiento de"), lower-case: it spans the anchors of its sentence's change.
+    #[serde(default)]
+    pub change_nouns: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -116,6 +120,7 @@ impl PeriodRules {
                 ("until_words", &words.until_words),
                 ("to_date_openers", &words.to_date_openers),
                 ("daily_phrases", &words.daily_phrases),
+                ("change_nouns", &words.change_nouns),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
@@ -176,6 +181,7 @@ impl PeriodRules {
             first_periods: BTreeMap::new(),
             to_date_openers: Vec::new(),
             daily_phrases: Vec::new(),
+            change_nouns: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
