@@ -252,3 +252,19 @@ fn es_the_size_of_a_change_spans_its_from_and_to() {
     let ms = read("es", text, Some("2024-02-01"));
     assert_eq!(as_of(&ms, "170 %"), "2018/2023");
 }
+
+#[test]
+fn es_a_data_cut_off_dates_every_figure_of_its_sentence() {
+    let text = "El sistema suma 19 cárceles y una población de 88,400 reos con corte al 30 de junio de 2024, según la dirección.";
+    let ms = read("es", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "19 cárceles"), "2024-06-30");
+    assert_eq!(as_of(&ms, "88,400"), "2024-06-30");
+}
+
+#[test]
+fn en_a_data_cut_off_dates_every_figure_of_its_sentence() {
+    let text = "The system counts 19 prisons and holds 88,400 inmates as of June 30, 2024, the agency says.";
+    let ms = read("en", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "19 prisons"), "2024-06-30");
+    assert_eq!(as_of(&ms, "88,400"), "2024-06-30");
+}

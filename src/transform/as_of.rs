@@ -81,6 +81,7 @@ pub fn assign_as_of_until(
         })
         .collect();
     let baselines = baseline_anchors(doc, mentions, &anchors, lexicon, words);
+    let cutoffs = cutoff_anchors(doc, &anchors, &words.cutoff_openers);
     // A survey or study period stated once covers every later finding without its own anchor.
     let surveys = survey_periods(doc, &anchors, lexicon);
     let mut facts: Option<SentenceFacts> = None;
@@ -95,7 +96,11 @@ pub fn assign_as_of_until(
         let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
         let others = by_sentence(&clauses, m.sentence);
         let free_in_sentence: Vec<&Anchor> =
-            here.iter().filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to)).filter(not_others_baseline).collect();
+            // A data cut-off ("con corte al 31 de diciembre") dates every figure of its sentence.
+            here.iter()
+                .filter(|a| cutoffs.contains(&a.start) || !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to))
+                .filter(not_others_baseline)
+                .collect();
         let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
         // Read once per sentence: its figures come one after another.
         let f = match facts.take() {
@@ -226,6 +231,19 @@ fn is_daily(after: &str, daily_phrases: &[String]) -> bool {
 fn names_change(before: &str, change_nouns: &[String]) -> bool {
     let before = lower_padded(before.to_string());
     change_nouns.iter().any(|p| before.ends_with(&format!(" {p} ")))
+}
+
+/// Starts of the anchors written right after one of `openers` ("as of", "con corte al"): the
+/// cut-off date of a sentence's data, whichever figure's clause holds it.
+fn cutoff_anchors(doc: &Doc, anchors: &[Anchor], openers: &[String]) -> std::collections::BTreeSet<usize> {
+    anchors
+        .iter()
+        .filter(|a| {
+            let before = lower_padded(doc.slice(a.start.saturating_sub(30).max(doc.sentences[a.sentence].0), a.start));
+            openers.iter().any(|o| before.ends_with(&format!(" {o} ")))
+        })
+        .map(|a| a.start)
+        .collect()
 }
 
 /// A statement's period as the rules gave it, with where the statement is.

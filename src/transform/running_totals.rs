@@ -83,6 +83,10 @@ pub struct PeriodWords {
     /// "un crecimiento de"), lower-case: it spans the anchors of its sentence's change.
     #[serde(default)]
     pub change_nouns: Vec<String>,
+    /// Phrases that open the cut-off date of a sentence's data ("as of", "con corte al"),
+    /// lower-case: that date dates every figure of the sentence.
+    #[serde(default)]
+    pub cutoff_openers: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -121,6 +125,7 @@ impl PeriodRules {
                 ("to_date_openers", &words.to_date_openers),
                 ("daily_phrases", &words.daily_phrases),
                 ("change_nouns", &words.change_nouns),
+                ("cutoff_openers", &words.cutoff_openers),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
@@ -182,6 +187,7 @@ impl PeriodRules {
             to_date_openers: Vec::new(),
             daily_phrases: Vec::new(),
             change_nouns: Vec::new(),
+            cutoff_openers: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
