@@ -268,3 +268,18 @@ fn en_a_data_cut_off_dates_every_figure_of_its_sentence() {
     assert_eq!(as_of(&ms, "19 prisons"), "2024-06-30");
     assert_eq!(as_of(&ms, "88,400"), "2024-06-30");
 }
+
+#[test]
+fn en_at_that_date_takes_the_date_told_before() {
+    let text = "In June 2023 the prisons held 81,000 people. The system had room for 52,000 at that date, which puts occupancy at 156%.";
+    let ms = read("en", text, Some("2024-05-02"));
+    assert_eq!(as_of(&ms, "52,000"), "2023-06");
+    assert_eq!(as_of(&ms, "156%"), "2023-06");
+}
+
+#[test]
+fn es_a_esa_fecha_takes_the_date_told_before() {
+    let text = "En junio de 2023 las cárceles tenían 81,000 reos. A esa fecha el sistema tenía espacio para 52,000 personas.";
+    let ms = read("es", text, Some("2024-05-02"));
+    assert_eq!(as_of(&ms, "52,000"), "2023-06");
+}

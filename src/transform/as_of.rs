@@ -70,6 +70,10 @@ pub fn assign_as_of_until(
     let before = year_before_anchors(doc, &words.year_before, &anchors);
     anchors.extend(before);
     anchors.sort_by_key(|a| a.start);
+    let that_date = that_date_anchors(doc, &words.that_date, &anchors);
+    let that_date_starts: Vec<usize> = that_date.iter().map(|a| a.start).collect();
+    anchors.extend(that_date);
+    anchors.sort_by_key(|a| a.start);
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("6,900 inmates in 1999, putting the rate at just under 151%").
     let clauses: Vec<Clause> = mentions
@@ -81,7 +85,8 @@ pub fn assign_as_of_until(
         })
         .collect();
     let baselines = baseline_anchors(doc, mentions, &anchors, lexicon, words);
-    let cutoffs = cutoff_anchors(doc, &anchors, &words.cutoff_openers);
+    let mut cutoffs = cutoff_anchors(doc, &anchors, &words.cutoff_openers);
+    cutoffs.extend(that_date_starts);
     // A survey or study period stated once covers every later finding without its own anchor.
     let surveys = survey_periods(doc, &anchors, lexicon);
     let mut facts: Option<SentenceFacts> = None;
@@ -420,6 +425,32 @@ fn year_before_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec
     }
     found
 }
+
+/// Phrases that refer back to the last date told ("at that date", "a esa fecha"): that
+/// date, as an anchor of their sentence, which dates every figure of it like a cut-off. The
+/// date must stand at most [`THAT_DATE_SENTENCES`] sentences before.
+fn that_date_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec<Anchor> {
+    let set = PhraseSet::new(phrases.iter().map(|p| (p.clone(), ())));
+    let toks = &doc.tokens;
+    let mut found = Vec::new();
+    let mut i = toks.partition_point(|t| t.start < doc.front_matter_end);
+    while i < toks.len() {
+        let Some((n, ())) = set.match_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        let (sentence, start) = (toks[i].sentence, toks[i].start);
+        let last = anchors.iter().rfind(|a| a.start < start && a.sentence + THAT_DATE_SENTENCES >= sentence);
+        if let Some(last) = last {
+            found.push(Anchor { sentence, start, value: last.carried(), date: None, adjoining: false });
+        }
+        i += n;
+    }
+    found
+}
+
+/// How many sentences back a phrase like "at that date" looks for the date it means.
+const THAT_DATE_SENTENCES: usize = 2;
 
 /// The last anchor before `offset` in the same paragraph (its line): the time a paragraph has
 /// set holds for its later figures ("One night in mid-May … For six days …").

@@ -87,6 +87,10 @@ pub struct PeriodWords {
     /// lower-case: that date dates every figure of the sentence.
     #[serde(default)]
     pub cutoff_openers: Vec<String>,
+    /// Phrases that refer back to the last date told ("at that date", "a esa fecha"),
+    /// lower-case: that date dates every figure of their sentence.
+    #[serde(default)]
+    pub that_date: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -126,6 +130,7 @@ impl PeriodRules {
                 ("daily_phrases", &words.daily_phrases),
                 ("change_nouns", &words.change_nouns),
                 ("cutoff_openers", &words.cutoff_openers),
+                ("that_date", &words.that_date),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
@@ -188,6 +193,7 @@ impl PeriodRules {
             daily_phrases: Vec::new(),
             change_nouns: Vec::new(),
             cutoff_openers: Vec::new(),
+            that_date: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
