@@ -283,3 +283,10 @@ fn es_a_esa_fecha_takes_the_date_told_before() {
     let ms = read("es", text, Some("2024-05-02"));
     assert_eq!(as_of(&ms, "52,000"), "2023-06");
 }
+
+#[test]
+fn es_detainees_without_gang_links_are_a_running_total() {
+    let text = "El régimen de excepción comenzó el 27 de marzo de 2022. La ONG calcula que 21,000 de los capturados no tienen vínculo alguno con las pandillas.";
+    let ms = read("es", text, Some("2024-08-14"));
+    assert_eq!(as_of(&ms, "21,000"), "2022-03-27/2024-08-14");
+}
