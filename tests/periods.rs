@@ -290,3 +290,21 @@ fn es_detainees_without_gang_links_are_a_running_total() {
     let ms = read("es", text, Some("2024-08-14"));
     assert_eq!(as_of(&ms, "21,000"), "2022-03-27/2024-08-14");
 }
+
+#[test]
+fn en_a_number_said_again_now_keeps_the_article_date() {
+    let text = "At least 2,500 detainees have been freed, the minister said Monday. \
+                Of the 58,000 arrested, some 2,500 have now been released.";
+    let ms = read("en", text, Some("2023-05-10"));
+    assert_eq!(as_of(&ms, "At least 2,500"), "2023-05-08");
+    assert_eq!(as_of(&ms, "some 2,500"), "2023-05-10");
+}
+
+#[test]
+fn es_a_number_said_again_now_keeps_the_article_date() {
+    let text = "Unas 2,500 personas detenidas han sido liberadas, dijo el lunes el ministro. \
+                Ahora son unas 2,500 las personas liberadas.";
+    let ms = read("es", text, Some("2023-05-10"));
+    assert_eq!(as_of(&ms, "Unas 2,500"), "2023-05-08");
+    assert_eq!(as_of(&ms, "unas 2,500"), "2023-05-10");
+}

@@ -93,6 +93,9 @@ pub fn assign_as_of_until(
     // The period of each statement so far, with its sentence: a sentence that refers back
     // ("That is an occupancy rate of 204%") takes the one before's.
     let mut assigned: Vec<Dated> = Vec::new();
+    // Statements whose clause says "now" ("some 3,000 have now been released"): a restatement
+    // of their number elsewhere does not lend them its older date.
+    let mut said_now: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
@@ -127,6 +130,9 @@ pub fn assign_as_of_until(
             continue;
         }
         let word_before = before.split_whitespace().last().unwrap_or("").to_string();
+        if names_now(&doc.slice(ca, cb), &words.now_words) {
+            said_now.push(m.start);
+        }
         // A duration is a term or a distance in time, which no date dates ("within 72 hours"),
         // unless it is a daily routine ("23 hours a day"): that is the present's.
         let term = m.kind == "duration" && !is_daily(&after, &words.daily_phrases);
@@ -214,7 +220,13 @@ pub fn assign_as_of_until(
             .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None });
         assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
     }
-    restatements_share_their_period(mentions, reference_period);
+    restatements_share_their_period(mentions, reference_period, &said_now);
+}
+
+/// Does a clause name the present in one of `now_words` ("now", "ahora")?
+fn names_now(clause: &str, now_words: &[String]) -> bool {
+    let clause = lower_padded(clause.replace(|c: char| !c.is_alphanumeric(), " "));
+    now_words.iter().any(|w| clause.contains(&format!(" {w} ")))
 }
 
 /// The time of an article that neither its manifest, a dateline nor its url dates to the
@@ -277,12 +289,13 @@ fn opens_with(sentence: &str, phrase: &str) -> bool {
 /// A figure stated again (a headline, a quote of the same number) is the same claim: where one
 /// statement of a measure and value has a period of its own and another only the article's
 /// date or none, the other takes that period ("57,410 arrests" in a headline, and "57,410
-/// arrests up to 18 October" in the text).
-fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>) {
+/// arrests up to 18 October" in the text); one whose clause says "now" (`said_now`, by start)
+/// keeps the article's date.
+fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>, said_now: &[usize]) {
     let key = |m: &Mention| m.measure.clone().map(|id| (id, m.value.clone(), m.low.map(f64::to_bits), m.high.map(f64::to_bits)));
     let own = |m: &Mention| m.as_of.filter(|p| Some(*p) != reference);
     let dated: Vec<_> = mentions.iter().filter(|m| m.is_statement).filter_map(|m| Some((key(m)?, own(m)?))).collect();
-    for m in mentions.iter_mut().filter(|m| m.is_statement && own(m).is_none()) {
+    for m in mentions.iter_mut().filter(|m| m.is_statement && own(m).is_none() && !said_now.contains(&m.start)) {
         let Some(k) = key(m) else { continue };
         if let Some((_, period)) = dated.iter().find(|(d, _)| *d == k) {
             m.as_of = Some(*period);

@@ -91,6 +91,10 @@ pub struct PeriodWords {
     /// lower-case: that date dates every figure of their sentence.
     #[serde(default)]
     pub that_date: Vec<String>,
+    /// Words naming the present ("now", "ahora"), lower-case: a figure whose clause has one
+    /// keeps the article's date, though the same number is dated elsewhere in the article.
+    #[serde(default)]
+    pub now_words: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -131,6 +135,7 @@ impl PeriodRules {
                 ("change_nouns", &words.change_nouns),
                 ("cutoff_openers", &words.cutoff_openers),
                 ("that_date", &words.that_date),
+                ("now_words", &words.now_words),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
@@ -194,6 +199,7 @@ impl PeriodRules {
             change_nouns: Vec::new(),
             cutoff_openers: Vec::new(),
             that_date: Vec::new(),
+            now_words: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
