@@ -308,3 +308,19 @@ fn es_a_number_said_again_now_keeps_the_article_date() {
     assert_eq!(as_of(&ms, "Unas 2,500"), "2023-05-08");
     assert_eq!(as_of(&ms, "unas 2,500"), "2023-05-10");
 }
+
+#[test]
+fn en_the_first_weeks_of_something_run_back_from_the_article_date() {
+    // The dateline's date dates the writing, not the payments.
+    let text = "WASHINGTON, May 6, 2025 — The agency paid $3.2 million to the contractor in the first eight weeks of the contract, records show.";
+    let ms = read("en", text, Some("2025-05-06"));
+    assert_eq!(as_of(&ms, "$3.2 million"), "2025-03-11/2025-05-06");
+    assert_eq!(as_of(&ms, "eight weeks"), "2025-03-11/2025-05-06");
+}
+
+#[test]
+fn es_the_first_weeks_of_something_run_back_from_the_article_date() {
+    let text = "El Gobierno recibió 3.2 millones de dólares en las primeras ocho semanas del acuerdo, según los registros.";
+    let ms = read("es", text, Some("2025-05-06"));
+    assert_eq!(as_of(&ms, "3.2 millones"), "2025-03-11/2025-05-06");
+}

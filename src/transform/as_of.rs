@@ -53,7 +53,7 @@ pub fn assign_as_of_until(
     // Those that are no claim themselves anchor the figures around them.
     let mut anchors: Vec<Anchor> = dates
         .iter()
-        .filter(|(m, _)| !m.is_statement)
+        .filter(|(m, value)| !m.is_statement && !is_dateline(doc, m, *value, reference_period))
         .map(|(m, value)| {
             let period = since(doc, m, *value, lexicon, words, now);
             let date = (period != *value).then_some(*value);
@@ -89,6 +89,7 @@ pub fn assign_as_of_until(
     cutoffs.extend(that_date_starts);
     // A survey or study period stated once covers every later finding without its own anchor.
     let surveys = survey_periods(doc, &anchors, lexicon);
+    let first_stretches = first_stretches(doc, mentions, &words.first_words, reference_period);
     let mut facts: Option<SentenceFacts> = None;
     // The period of each statement so far, with its sentence: a sentence that refers back
     // ("That is an occupancy rate of 204%") takes the one before's.
@@ -171,6 +172,10 @@ pub fn assign_as_of_until(
                     .find(|v| !v.is_empty())
                     .map(|v| period_of(doc, &v, f, m.start, &word_before, lexicon, &words.weekdays))
             })
+            // "transferred $4.7 million in the first 11 weeks of the deal": those weeks up to
+            // the article's date.
+            // The duration itself spans them too.
+            .or_else(|| first_stretches.iter().find(|(s, d, _)| *s == m.sentence && (!term || *d == m.start)).map(|(_, _, p)| *p))
             // "now nears 70,000 — one of every 60 adults": an apposition takes its figure's.
             .or_else(|| assigned.last().filter(|d| d.sentence == m.sentence && is_apposition(doc, d.end, m.start)).and_then(|d| d.period))
             // "That is a rate of 204%": the period of the last figure of the sentence before,
@@ -261,6 +266,36 @@ fn cutoff_anchors(doc: &Doc, anchors: &[Anchor], openers: &[String]) -> std::col
         })
         .map(|a| a.start)
         .collect()
+}
+
+/// The sentences that name the first weeks, days or months of something still running ("in
+/// the first 11 weeks of the deal"): a duration after one of `first_words`. Each gives the
+/// stretch counted back from the article's date (a day) to it, with its sentence and the
+/// duration's start. Years are left out: "in its first year" is as often told long after.
+fn first_stretches(doc: &Doc, mentions: &[Mention], first_words: &[String], reference: Option<Period>) -> Vec<(usize, usize, Period)> {
+    let Some(now) = reference.filter(|r| r.is_point() && matches!(r.start, Point::Day(_))) else { return Vec::new() };
+    mentions
+        .iter()
+        .filter(|d| d.kind == "duration" && matches!(d.unit.as_deref(), Some("weeks" | "days" | "months")))
+        .filter(|d| {
+            let surface = lower_padded(d.surface.clone());
+            let before = lower_padded(doc.slice(d.start.saturating_sub(16).max(doc.sentences[d.sentence].0), d.start));
+            first_words.iter().any(|w| surface.starts_with(&format!(" {w} ")) || before.ends_with(&format!(" {w} ")))
+        })
+        .filter_map(|d| Some((d.sentence, d.start, crate::transform::running_totals::counted_back(d, &now)?.through(&now))))
+        .collect()
+}
+
+/// Is the date the article's dateline ("WASHINGTON, May 6, 2025 — The US transferred …"): the
+/// article's own date, with only capitalised words before it in its sentence and a dash or
+/// bracket after it? It dates the writing, not the figures the sentence goes on to tell.
+fn is_dateline(doc: &Doc, m: &Mention, value: Period, reference: Option<Period>) -> bool {
+    let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
+    let before = doc.slice(sentence_start, m.start);
+    let after = doc.slice(m.end, (m.end + 3).min(doc.chars.len()));
+    reference == Some(value)
+        && !before.chars().any(char::is_lowercase)
+        && after.trim_start().starts_with(['—', '–', '-', '('])
 }
 
 /// A statement's period as the rules gave it, with where the statement is.

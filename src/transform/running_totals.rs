@@ -95,6 +95,11 @@ pub struct PeriodWords {
     /// keeps the article's date, though the same number is dated elsewhere in the article.
     #[serde(default)]
     pub now_words: Vec<String>,
+    /// Words before a duration that make it the first stretch of something still running
+    /// ("in the first 11 weeks of the deal", "en las primeras seis semanas"), lower-case: the
+    /// figures of its sentence with no date of their own cover it, up to the article's date.
+    #[serde(default)]
+    pub first_words: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -136,6 +141,7 @@ impl PeriodRules {
                 ("cutoff_openers", &words.cutoff_openers),
                 ("that_date", &words.that_date),
                 ("now_words", &words.now_words),
+                ("first_words", &words.first_words),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
@@ -200,6 +206,7 @@ impl PeriodRules {
             cutoff_openers: Vec::new(),
             that_date: Vec::new(),
             now_words: Vec::new(),
+            first_words: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
@@ -337,7 +344,7 @@ fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &L
 /// and months, the month `end` minus the length falls in when the length is "nearly" so (the
 /// start is that day or later), else the start lies in the month before it or that month:
 /// their year when both share it ("33 months" to 20 January 2025: 2022), else that month.
-fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
+pub(crate) fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
     let number = m.number().filter(|n| *n >= 0.0 && *n < 1000.0)?;
     // "dos años y medio": a length in years is counted in whole months.
     let whole = |x: f64| (x.fract() == 0.0).then_some(x as u32);
