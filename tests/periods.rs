@@ -286,7 +286,8 @@ fn es_a_esa_fecha_takes_the_date_told_before() {
 
 #[test]
 fn es_detainees_without_gang_links_are_a_running_total() {
-    let text = "El régimen de excepción comenzó el 27 de marzo de 2022. La ONG calcula que 21,000 de los capturados no tienen vínculo alguno con las pandillas.";
+    let text =
+        "El régimen de excepción comenzó el 27 de marzo de 2022. La ONG calcula que 21,000 de los capturados no tienen vínculo alguno con las pandillas.";
     let ms = read("es", text, Some("2024-08-14"));
     assert_eq!(as_of(&ms, "21,000"), "2022-03-27/2024-08-14");
 }

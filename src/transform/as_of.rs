@@ -210,7 +210,7 @@ pub fn assign_as_of_until(
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
-            .or_else(|| if present && !term { reference_period } else { None })
+            .or(reference_period.filter(|_| present && !term))
             .or_else(|| match previous.len() {
                 _ if !carry => None,
                 1 => Some(previous[0].carried()),
@@ -293,9 +293,7 @@ fn is_dateline(doc: &Doc, m: &Mention, value: Period, reference: Option<Period>)
     let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
     let before = doc.slice(sentence_start, m.start);
     let after = doc.slice(m.end, (m.end + 3).min(doc.chars.len()));
-    reference == Some(value)
-        && !before.chars().any(char::is_lowercase)
-        && after.trim_start().starts_with(['—', '–', '-', '('])
+    reference == Some(value) && !before.chars().any(char::is_lowercase) && after.trim_start().starts_with(['—', '–', '-', '('])
 }
 
 /// A statement's period as the rules gave it, with where the statement is.
