@@ -48,14 +48,15 @@ impl<'k> Tools<'k> {
         let extractor = extractors.entry(lang.as_str()).or_insert_with(|| Extractor::new(lexicon));
         let format =
             crate::knowledge::decide_number_format(self.knowledge, lexicon, source.number_format, text, source.url.as_deref(), source.publisher.as_deref());
-        let mut ex = extractor.extract(
-            text,
-            ArticleContext { published: source.published, number_format: Some(format), url_date: source.url.as_deref().and_then(crate::corpus::url_date) },
-        );
+        let url_date = source.url.as_deref().and_then(crate::corpus::url_date);
+        let mut ex = extractor.extract(text, ArticleContext { published: source.published, number_format: Some(format), url_date });
         drop(extractors);
+        // Where a running total or a since phrase ends: the article's date, or, for an undated
+        // article, its year at best.
+        let now = ex.reference_period.or_else(|| as_of::undated_article_year(url_date));
         claims::assign_measures(&ex.doc, &mut ex.mentions, &self.knowledge.measures, lexicon);
-        as_of::assign_as_of(&ex.doc, &mut ex.mentions, lexicon, self.knowledge.periods.words(lang), ex.reference_date, ex.reference_period);
-        running_totals::apply(&ex.doc, &mut ex.mentions, &self.knowledge.periods, lexicon, self.knowledge.periods.words(lang), ex.reference_period);
+        as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lexicon, self.knowledge.periods.words(lang), ex.reference_date, ex.reference_period, now);
+        running_totals::apply(&ex.doc, &mut ex.mentions, &self.knowledge.periods, lexicon, self.knowledge.periods.words(lang), now);
         Ok(ex)
     }
 

@@ -18,6 +18,19 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     ex.mentions
 }
 
+/// As [`read`], for an article with no published date or dateline, at an address `url`.
+fn read_undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
+    let k = Knowledge::load(None).unwrap();
+    let lex = k.lexicons.get(lang).unwrap();
+    let url_date = cecot_data::corpus::url_date(url);
+    let mut ex = extract::extract(text, lex, ArticleContext { url_date, ..Default::default() });
+    claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
+    let now = ex.reference_period.or_else(|| as_of::undated_article_year(url_date));
+    as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period, now);
+    running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), now);
+    ex.mentions
+}
+
 fn as_of(ms: &[Mention], surface_part: &str) -> String {
     let m = ms.iter().find(|m| m.surface.contains(surface_part)).unwrap_or_else(|| panic!("no mention {surface_part:?} in {ms:#?}"));
     m.as_of.map(|p| p.to_string()).unwrap_or_default()
@@ -187,4 +200,128 @@ fn the_weekend_is_the_last_saturday_and_its_sunday() {
     assert_eq!(as_of(&ms, "120"), "2025-03-15/2025-03-16");
     let ms = read("en", "The US sent 120 migrants to the prison over the weekend.", Some("2025-03-16"));
     assert_eq!(as_of(&ms, "120"), "2025-03-15/2025-03-16");
+}
+
+#[test]
+fn es_an_undated_article_ends_its_running_totals_in_its_urls_year() {
+    // No date but the url's year: "since March" runs to that year, and so does a length.
+    let text = "El ministro dijo que desde marzo hasta la fecha la policía ha detenido a 48,300 personas en el régimen de excepción.";
+    let ms = read_undated("es", text, "https://diario.example/nacionales/detenidos-en-el-regimen-de-2023");
+    assert_eq!(as_of(&ms, "48,300"), "2023-03/2023");
+    let text = "El régimen de excepción, que ha cumplido tres años de vigencia, suma 90,100 capturas, dijo el ministro.";
+    let ms = read_undated("es", text, "https://diario.example/el-regimen-cumple-en-2025");
+    assert_eq!(as_of(&ms, "90,100"), "2022/2025");
+    // Present tense alone gets no year the text does not state.
+    let ms = read_undated("es", "El penal tiene 2,400 celdas.", "https://diario.example/el-penal-en-2025");
+    assert_eq!(as_of(&ms, "2,400"), "");
+}
+
+#[test]
+fn en_an_undated_article_ends_its_since_phrase_in_its_urls_year() {
+    let text = "Since April the police have arrested 12,300 people under the emergency decree.";
+    let ms = read_undated("en", text, "https://news.example/world/the-emergency-decree-in-2023");
+    assert_eq!(as_of(&ms, "12,300"), "2023-04/2023");
+}
+
+#[test]
+fn es_hours_of_each_day_in_the_present_take_the_article_date() {
+    let ms = read("es", "Los reclusos pasan 22 horas al día encerrados. Nadie puede estar detenido más de 72 horas sin juez.", Some("2025-04-03"));
+    assert_eq!(as_of(&ms, "22 horas"), "2025-04-03");
+    // A term is no routine: no date dates it.
+    assert_eq!(as_of(&ms, "72 horas"), "");
+}
+
+#[test]
+fn en_hours_of_each_day_in_the_present_take_the_article_date() {
+    let ms = read("en", "Inmates spend 22 hours a day in their cells. The bus ride takes 40 minutes.", Some("2025-04-03"));
+    assert_eq!(as_of(&ms, "22 hours"), "2025-04-03");
+    assert_eq!(as_of(&ms, "40 minutes"), "");
+}
+
+#[test]
+fn en_the_size_of_a_change_spans_its_from_and_to() {
+    let text = "Arrests rose from 4,100 in 2019 to 9,800 in March 2023, an increase of 139%.";
+    let ms = read("en", text, Some("2024-02-01"));
+    assert_eq!(as_of(&ms, "139%"), "2019/2023-03");
+    assert_eq!(as_of(&ms, "9,800"), "2023-03");
+}
+
+#[test]
+fn es_the_size_of_a_change_spans_its_from_and_to() {
+    let text = "La población carcelaria pasó de 30,200 reos en 2018 a 81,500 a finales de 2023, un crecimiento de 170 %.";
+    let ms = read("es", text, Some("2024-02-01"));
+    assert_eq!(as_of(&ms, "170 %"), "2018/2023");
+}
+
+#[test]
+fn es_a_data_cut_off_dates_every_figure_of_its_sentence() {
+    let text = "El sistema suma 19 cárceles y una población de 88,400 reos con corte al 30 de junio de 2024, según la dirección.";
+    let ms = read("es", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "19 cárceles"), "2024-06-30");
+    assert_eq!(as_of(&ms, "88,400"), "2024-06-30");
+}
+
+#[test]
+fn en_a_data_cut_off_dates_every_figure_of_its_sentence() {
+    let text = "The system counts 19 prisons and holds 88,400 inmates as of June 30, 2024, the agency says.";
+    let ms = read("en", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "19 prisons"), "2024-06-30");
+    assert_eq!(as_of(&ms, "88,400"), "2024-06-30");
+}
+
+#[test]
+fn en_at_that_date_takes_the_date_told_before() {
+    let text = "In June 2023 the prisons held 81,000 people. The system had room for 52,000 at that date, which puts occupancy at 156%.";
+    let ms = read("en", text, Some("2024-05-02"));
+    assert_eq!(as_of(&ms, "52,000"), "2023-06");
+    assert_eq!(as_of(&ms, "156%"), "2023-06");
+}
+
+#[test]
+fn es_a_esa_fecha_takes_the_date_told_before() {
+    let text = "En junio de 2023 las cárceles tenían 81,000 reos. A esa fecha el sistema tenía espacio para 52,000 personas.";
+    let ms = read("es", text, Some("2024-05-02"));
+    assert_eq!(as_of(&ms, "52,000"), "2023-06");
+}
+
+#[test]
+fn es_detainees_without_gang_links_are_a_running_total() {
+    let text =
+        "El régimen de excepción comenzó el 27 de marzo de 2022. La ONG calcula que 21,000 de los capturados no tienen vínculo alguno con las pandillas.";
+    let ms = read("es", text, Some("2024-08-14"));
+    assert_eq!(as_of(&ms, "21,000"), "2022-03-27/2024-08-14");
+}
+
+#[test]
+fn en_a_number_said_again_now_keeps_the_article_date() {
+    let text = "At least 2,500 detainees have been freed, the minister said Monday. \
+                Of the 58,000 arrested, some 2,500 have now been released.";
+    let ms = read("en", text, Some("2023-05-10"));
+    assert_eq!(as_of(&ms, "At least 2,500"), "2023-05-08");
+    assert_eq!(as_of(&ms, "some 2,500"), "2023-05-10");
+}
+
+#[test]
+fn es_a_number_said_again_now_keeps_the_article_date() {
+    let text = "Unas 2,500 personas detenidas han sido liberadas, dijo el lunes el ministro. \
+                Ahora son unas 2,500 las personas liberadas.";
+    let ms = read("es", text, Some("2023-05-10"));
+    assert_eq!(as_of(&ms, "Unas 2,500"), "2023-05-08");
+    assert_eq!(as_of(&ms, "unas 2,500"), "2023-05-10");
+}
+
+#[test]
+fn en_the_first_weeks_of_something_run_back_from_the_article_date() {
+    // The dateline's date dates the writing, not the payments.
+    let text = "WASHINGTON, May 6, 2025 — The agency paid $3.2 million to the contractor in the first eight weeks of the contract, records show.";
+    let ms = read("en", text, Some("2025-05-06"));
+    assert_eq!(as_of(&ms, "$3.2 million"), "2025-03-11/2025-05-06");
+    assert_eq!(as_of(&ms, "eight weeks"), "2025-03-11/2025-05-06");
+}
+
+#[test]
+fn es_the_first_weeks_of_something_run_back_from_the_article_date() {
+    let text = "El Gobierno recibió 3.2 millones de dólares en las primeras ocho semanas del acuerdo, según los registros.";
+    let ms = read("es", text, Some("2025-05-06"));
+    assert_eq!(as_of(&ms, "3.2 millones"), "2025-03-11/2025-05-06");
 }

@@ -29,6 +29,21 @@ pub fn assign_as_of(
     reference: Option<NaiveDate>,
     reference_period: Option<Period>,
 ) {
+    assign_as_of_until(doc, mentions, lexicon, words, reference, reference_period, reference_period);
+}
+
+/// [`assign_as_of`], with `now` where a since phrase ends: the article's date
+/// (`reference_period`, which dates the present tense), or an undated article's year
+/// ([`undated_article_year`]), which dates no present tense: an analyst leaves that empty.
+pub fn assign_as_of_until(
+    doc: &Doc,
+    mentions: &mut [Mention],
+    lexicon: &Lexicon,
+    words: &PeriodWords,
+    reference: Option<NaiveDate>,
+    reference_period: Option<Period>,
+    now: Option<Period>,
+) {
     // Every date and year of the story (not in a name, not in front matter) with its period.
     let dates: Vec<(&Mention, Period)> = mentions
         .iter()
@@ -38,9 +53,9 @@ pub fn assign_as_of(
     // Those that are no claim themselves anchor the figures around them.
     let mut anchors: Vec<Anchor> = dates
         .iter()
-        .filter(|(m, _)| !m.is_statement)
+        .filter(|(m, value)| !m.is_statement && !is_dateline(doc, m, *value, reference_period))
         .map(|(m, value)| {
-            let period = since(doc, m, *value, lexicon, words, reference);
+            let period = since(doc, m, *value, lexicon, words, now);
             let date = (period != *value).then_some(*value);
             Anchor { sentence: m.sentence, start: m.start, value: period, date, adjoining: false }
         })
@@ -55,6 +70,10 @@ pub fn assign_as_of(
     let before = year_before_anchors(doc, &words.year_before, &anchors);
     anchors.extend(before);
     anchors.sort_by_key(|a| a.start);
+    let that_date = that_date_anchors(doc, &words.that_date, &anchors);
+    let that_date_starts: Vec<usize> = that_date.iter().map(|a| a.start).collect();
+    anchors.extend(that_date);
+    anchors.sort_by_key(|a| a.start);
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("6,900 inmates in 1999, putting the rate at just under 151%").
     let clauses: Vec<Clause> = mentions
@@ -66,12 +85,18 @@ pub fn assign_as_of(
         })
         .collect();
     let baselines = baseline_anchors(doc, mentions, &anchors, lexicon, words);
+    let mut cutoffs = cutoff_anchors(doc, &anchors, &words.cutoff_openers);
+    cutoffs.extend(that_date_starts);
     // A survey or study period stated once covers every later finding without its own anchor.
     let surveys = survey_periods(doc, &anchors, lexicon);
+    let first_stretches = first_stretches(doc, mentions, &words.first_words, reference_period);
     let mut facts: Option<SentenceFacts> = None;
     // The period of each statement so far, with its sentence: a sentence that refers back
     // ("That is an occupancy rate of 204%") takes the one before's.
     let mut assigned: Vec<Dated> = Vec::new();
+    // Statements whose clause says "now" ("some 3,000 have now been released"): a restatement
+    // of their number elsewhere does not lend them its older date.
+    let mut said_now: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
@@ -80,7 +105,11 @@ pub fn assign_as_of(
         let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
         let others = by_sentence(&clauses, m.sentence);
         let free_in_sentence: Vec<&Anchor> =
-            here.iter().filter(|a| !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to)).filter(not_others_baseline).collect();
+            // A data cut-off ("con corte al 31 de diciembre") dates every figure of its sentence.
+            here.iter()
+                .filter(|a| cutoffs.contains(&a.start) || !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to))
+                .filter(not_others_baseline)
+                .collect();
         let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
         // Read once per sentence: its figures come one after another.
         let f = match facts.take() {
@@ -102,6 +131,12 @@ pub fn assign_as_of(
             continue;
         }
         let word_before = before.split_whitespace().last().unwrap_or("").to_string();
+        if names_now(&doc.slice(ca, cb), &words.now_words) {
+            said_now.push(m.start);
+        }
+        // A duration is a term or a distance in time, which no date dates ("within 72 hours"),
+        // unless it is a daily routine ("23 hours a day"): that is the present's.
+        let term = m.kind == "duration" && !is_daily(&after, &words.daily_phrases);
         // An age is the person's at the time of writing: the anchors of the paragraph, and of
         // the sentence outside the age's clause, date the events told about the person.
         let carry = m.kind != "age";
@@ -121,8 +156,15 @@ pub fn assign_as_of(
             }
             _ => None,
         };
+        // "from 38,000 in 2020 to 111,000 in 2024, an increase of 190%": the change's whole span,
+        // from the first anchor before the figure to the last.
+        let change_span = match here.iter().filter(|a| a.start < m.start).collect::<Vec<_>>().as_slice() {
+            [first, .., last] if names_change(&before, &words.change_nouns) => Some(first.value.through(&last.value)),
+            _ => None,
+        };
         m.as_of = own
             .map(|a| a.value)
+            .or(change_span)
             .or(from_to)
             .or_else(|| {
                 [in_clause, free_in_sentence]
@@ -130,6 +172,10 @@ pub fn assign_as_of(
                     .find(|v| !v.is_empty())
                     .map(|v| period_of(doc, &v, f, m.start, &word_before, lexicon, &words.weekdays))
             })
+            // "transferred $4.7 million in the first 11 weeks of the deal": those weeks up to
+            // the article's date.
+            // The duration itself spans them too.
+            .or_else(|| first_stretches.iter().find(|(s, d, _)| *s == m.sentence && (!term || *d == m.start)).map(|(_, _, p)| *p))
             // "now nears 70,000 — one of every 60 adults": an apposition takes its figure's.
             .or_else(|| assigned.last().filter(|d| d.sentence == m.sentence && is_apposition(doc, d.end, m.start)).and_then(|d| d.period))
             // "That is a rate of 204%": the period of the last figure of the sentence before,
@@ -145,7 +191,7 @@ pub fn assign_as_of(
             .or(survey_period.filter(|_| here.is_empty()))
             // A clause in the present (perfect) counts up to the article's date: an anchor of
             // another figure's clause does not date it.
-            .or_else(|| if m.kind != "duration" && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
+            .or_else(|| if !term && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
             // The sentence's time, though another figure's clause holds it: its first anchor
             // ("held 96,300 in mid-2023, in facilities built for 51,200").
             .or_else(|| {
@@ -164,7 +210,7 @@ pub fn assign_as_of(
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
-            .or_else(|| if present && m.kind != "duration" { reference_period } else { None })
+            .or(reference_period.filter(|_| present && !term))
             .or_else(|| match previous.len() {
                 _ if !carry => None,
                 1 => Some(previous[0].carried()),
@@ -179,7 +225,75 @@ pub fn assign_as_of(
             .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None });
         assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
     }
-    restatements_share_their_period(mentions, reference_period);
+    restatements_share_their_period(mentions, reference_period, &said_now);
+}
+
+/// Does a clause name the present in one of `now_words` ("now", "ahora")?
+fn names_now(clause: &str, now_words: &[String]) -> bool {
+    let clause = lower_padded(clause.replace(|c: char| !c.is_alphanumeric(), " "));
+    now_words.iter().any(|w| clause.contains(&format!(" {w} ")))
+}
+
+/// The time of an article that neither its manifest, a dateline nor its url dates to the
+/// month: the year its url names (`/2024/`, `-del-2024`), as a whole year. A year the story
+/// names is no such time: an article may tell only of years before its own.
+pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
+    url_date.map(|p| Period::at(Point::Year(p.first_day().year())))
+}
+
+/// Does the text right after a duration (`after`, lower-case) open with a phrase of
+/// `daily_phrases` ("a day", "al día"): is it hours of each day?
+fn is_daily(after: &str, daily_phrases: &[String]) -> bool {
+    let after = lower_padded(after.to_string());
+    daily_phrases.iter().any(|p| after.starts_with(&format!(" {p} ")))
+}
+
+/// Does the text before a figure (`before`, lower-case) end in a phrase of `change_nouns`
+/// ("an increase of", "un crecimiento de"): is the figure the size of a change?
+fn names_change(before: &str, change_nouns: &[String]) -> bool {
+    let before = lower_padded(before.to_string());
+    change_nouns.iter().any(|p| before.ends_with(&format!(" {p} ")))
+}
+
+/// Starts of the anchors written right after one of `openers` ("as of", "con corte al"): the
+/// cut-off date of a sentence's data, whichever figure's clause holds it.
+fn cutoff_anchors(doc: &Doc, anchors: &[Anchor], openers: &[String]) -> std::collections::BTreeSet<usize> {
+    anchors
+        .iter()
+        .filter(|a| {
+            let before = lower_padded(doc.slice(a.start.saturating_sub(30).max(doc.sentences[a.sentence].0), a.start));
+            openers.iter().any(|o| before.ends_with(&format!(" {o} ")))
+        })
+        .map(|a| a.start)
+        .collect()
+}
+
+/// The sentences that name the first weeks, days or months of something still running ("in
+/// the first 11 weeks of the deal"): a duration after one of `first_words`. Each gives the
+/// stretch counted back from the article's date (a day) to it, with its sentence and the
+/// duration's start. Years are left out: "in its first year" is as often told long after.
+fn first_stretches(doc: &Doc, mentions: &[Mention], first_words: &[String], reference: Option<Period>) -> Vec<(usize, usize, Period)> {
+    let Some(now) = reference.filter(|r| r.is_point() && matches!(r.start, Point::Day(_))) else { return Vec::new() };
+    mentions
+        .iter()
+        .filter(|d| d.kind == "duration" && matches!(d.unit.as_deref(), Some("weeks" | "days" | "months")))
+        .filter(|d| {
+            let surface = lower_padded(d.surface.clone());
+            let before = lower_padded(doc.slice(d.start.saturating_sub(16).max(doc.sentences[d.sentence].0), d.start));
+            first_words.iter().any(|w| surface.starts_with(&format!(" {w} ")) || before.ends_with(&format!(" {w} ")))
+        })
+        .filter_map(|d| Some((d.sentence, d.start, crate::transform::running_totals::counted_back(d, &now)?.through(&now))))
+        .collect()
+}
+
+/// Is the date the article's dateline ("WASHINGTON, May 6, 2025 — The US transferred …"): the
+/// article's own date, with only capitalised words before it in its sentence and a dash or
+/// bracket after it? It dates the writing, not the figures the sentence goes on to tell.
+fn is_dateline(doc: &Doc, m: &Mention, value: Period, reference: Option<Period>) -> bool {
+    let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
+    let before = doc.slice(sentence_start, m.start);
+    let after = doc.slice(m.end, (m.end + 3).min(doc.chars.len()));
+    reference == Some(value) && !before.chars().any(char::is_lowercase) && after.trim_start().starts_with(['—', '–', '-', '('])
 }
 
 /// A statement's period as the rules gave it, with where the statement is.
@@ -208,12 +322,13 @@ fn opens_with(sentence: &str, phrase: &str) -> bool {
 /// A figure stated again (a headline, a quote of the same number) is the same claim: where one
 /// statement of a measure and value has a period of its own and another only the article's
 /// date or none, the other takes that period ("57,410 arrests" in a headline, and "57,410
-/// arrests up to 18 October" in the text).
-fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>) {
+/// arrests up to 18 October" in the text); one whose clause says "now" (`said_now`, by start)
+/// keeps the article's date.
+fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>, said_now: &[usize]) {
     let key = |m: &Mention| m.measure.clone().map(|id| (id, m.value.clone(), m.low.map(f64::to_bits), m.high.map(f64::to_bits)));
     let own = |m: &Mention| m.as_of.filter(|p| Some(*p) != reference);
     let dated: Vec<_> = mentions.iter().filter(|m| m.is_statement).filter_map(|m| Some((key(m)?, own(m)?))).collect();
-    for m in mentions.iter_mut().filter(|m| m.is_statement && own(m).is_none()) {
+    for m in mentions.iter_mut().filter(|m| m.is_statement && own(m).is_none() && !said_now.contains(&m.start)) {
         let Some(k) = key(m) else { continue };
         if let Some((_, period)) = dated.iter().find(|(d, _)| *d == k) {
             m.as_of = Some(*period);
@@ -357,6 +472,32 @@ fn year_before_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec
     found
 }
 
+/// Phrases that refer back to the last date told ("at that date", "a esa fecha"): that
+/// date, as an anchor of their sentence, which dates every figure of it like a cut-off. The
+/// date must stand at most [`THAT_DATE_SENTENCES`] sentences before.
+fn that_date_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec<Anchor> {
+    let set = PhraseSet::new(phrases.iter().map(|p| (p.clone(), ())));
+    let toks = &doc.tokens;
+    let mut found = Vec::new();
+    let mut i = toks.partition_point(|t| t.start < doc.front_matter_end);
+    while i < toks.len() {
+        let Some((n, ())) = set.match_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        let (sentence, start) = (toks[i].sentence, toks[i].start);
+        let last = anchors.iter().rfind(|a| a.start < start && a.sentence + THAT_DATE_SENTENCES >= sentence);
+        if let Some(last) = last {
+            found.push(Anchor { sentence, start, value: last.carried(), date: None, adjoining: false });
+        }
+        i += n;
+    }
+    found
+}
+
+/// How many sentences back a phrase like "at that date" looks for the date it means.
+const THAT_DATE_SENTENCES: usize = 2;
+
 /// The last anchor before `offset` in the same paragraph (its line): the time a paragraph has
 /// set holds for its later figures ("One night in mid-May … For six days …").
 fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause], offset: usize) -> Option<&'a Anchor> {
@@ -366,11 +507,11 @@ fn earlier_in_paragraph<'a>(doc: &Doc, anchors: &'a [Anchor], clauses: &[Clause]
 }
 
 /// "since 2022" -> `2022/<article date>`; other anchors stay as they are.
-fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, words: &PeriodWords, reference: Option<NaiveDate>) -> Period {
+fn since(doc: &Doc, m: &Mention, value: Period, lexicon: &Lexicon, words: &PeriodWords, reference: Option<Period>) -> Period {
     match reference {
         Some(r) if after_since(doc, m, lexicon, words) || after_to_date_opener(doc, m, words) => {
             // "since the 1990s": a period already runs from its start.
-            value.starting_point().through(&Period::day(r))
+            value.starting_point().through(&r)
         }
         _ => value,
     }

@@ -75,6 +75,31 @@ pub struct PeriodWords {
     /// que va de 2024", "so far in 2024"), lower-case.
     #[serde(default)]
     pub to_date_openers: Vec<String>,
+    /// Phrases right after a duration that make it hours of each day ("23 hours a day", "23,5
+    /// horas al día"), lower-case: a routine told in the present is the article's date's.
+    #[serde(default)]
+    pub daily_phrases: Vec<String>,
+    /// Phrases right before a figure that make it the size of a change ("an increase of",
+    /// "un crecimiento de"), lower-case: it spans the anchors of its sentence's change.
+    #[serde(default)]
+    pub change_nouns: Vec<String>,
+    /// Phrases that open the cut-off date of a sentence's data ("as of", "con corte al"),
+    /// lower-case: that date dates every figure of the sentence.
+    #[serde(default)]
+    pub cutoff_openers: Vec<String>,
+    /// Phrases that refer back to the last date told ("at that date", "a esa fecha"),
+    /// lower-case: that date dates every figure of their sentence.
+    #[serde(default)]
+    pub that_date: Vec<String>,
+    /// Words naming the present ("now", "ahora"), lower-case: a figure whose clause has one
+    /// keeps the article's date, though the same number is dated elsewhere in the article.
+    #[serde(default)]
+    pub now_words: Vec<String>,
+    /// Words before a duration that make it the first stretch of something still running
+    /// ("in the first 11 weeks of the deal", "en las primeras seis semanas"), lower-case: the
+    /// figures of its sentence with no date of their own cover it, up to the article's date.
+    #[serde(default)]
+    pub first_words: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -111,6 +136,12 @@ impl PeriodRules {
                 ("start_words", &words.start_words),
                 ("until_words", &words.until_words),
                 ("to_date_openers", &words.to_date_openers),
+                ("daily_phrases", &words.daily_phrases),
+                ("change_nouns", &words.change_nouns),
+                ("cutoff_openers", &words.cutoff_openers),
+                ("that_date", &words.that_date),
+                ("now_words", &words.now_words),
+                ("first_words", &words.first_words),
             ];
             if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
@@ -170,6 +201,12 @@ impl PeriodRules {
             until_words: Vec::new(),
             first_periods: BTreeMap::new(),
             to_date_openers: Vec::new(),
+            daily_phrases: Vec::new(),
+            change_nouns: Vec::new(),
+            cutoff_openers: Vec::new(),
+            that_date: Vec::new(),
+            now_words: Vec::new(),
+            first_words: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
@@ -307,7 +344,7 @@ fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &L
 /// and months, the month `end` minus the length falls in when the length is "nearly" so (the
 /// start is that day or later), else the start lies in the month before it or that month:
 /// their year when both share it ("33 months" to 20 January 2025: 2022), else that month.
-fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
+pub(crate) fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
     let number = m.number().filter(|n| *n >= 0.0 && *n < 1000.0)?;
     // "dos años y medio": a length in years is counted in whole months.
     let whole = |x: f64| (x.fract() == 0.0).then_some(x as u32);
@@ -317,6 +354,10 @@ fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
         "years" | "months" => {
             let months = if m.unit.as_deref() == Some("years") { whole(12.0 * number)? } else { whole(number)? };
             let latest = last.checked_sub_months(Months::new(months))?;
+            // Counted back from a year (an undated article's): a year, no finer.
+            if matches!(end.end, Point::Year(_)) {
+                return Some(Period::at(Point::Year(latest.year())));
+            }
             let month = Period::at(Point::Month(latest.year(), latest.month()));
             let nearly = matches!(m.qualifier, "approximately" | "just_under" | "less_than" | "at_most");
             let earliest = latest.checked_sub_months(Months::new(1))?.succ_opt()?;
