@@ -177,13 +177,13 @@ pub struct Lexicon {
     #[serde(default)]
     pub rate_nouns: WordMap<String>,
     /// What a rate written without its counted noun counts, named before it ("the homicide
-    /// rate fell to 2.4 per 100,000" -> homicides): phrase -> the noun of [rate_nouns]' values.
+    /// rate fell to 1.6 per 100,000" -> homicides): phrase -> the noun of [rate_nouns]' values.
     #[serde(default)]
     pub rate_subjects: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub present_tense_cues: Words,
     /// Auxiliaries of the present perfect ("has", "have"): a past form right after one is in
-    /// the present ("the police have made 71,000 arrests").
+    /// the present ("the police have made 64,300 arrests").
     #[serde(default)]
     pub present_perfect_auxiliaries: Words,
     #[serde(default)]

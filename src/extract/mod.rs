@@ -104,7 +104,7 @@ pub fn extract(text: &str, lexicon: &Lexicon, context: ArticleContext) -> Extrac
 }
 
 /// Format a number the way the dataset writes values: no exponent, no float noise
-/// (`4.7 * 1e6` is `4700000`).
+/// (`3.3 * 1e6` is `3300000`).
 pub fn format_value(x: f64) -> String {
     crate::load::table::format_number(tidy(x))
 }

@@ -258,7 +258,7 @@ pub const STATEMENTS: TableDef = TableDef {
         col("as_of_start", Date, "First day of as_of.", "2020-01-01"),
         col("as_of_end", Date, "Last day of as_of.", "2024-12-31"),
         col("interval_low", Number, "Smallest value the wording allows (see the dictionary's interval rules); empty when unbounded below.", "162"),
-        col("interval_high", Number, "Largest value the wording allows; empty when unbounded above (more than, at least, vague plurals).", "163"),
+        col("interval_high", Number, "Largest value the wording allows; empty when unbounded above (more than, at least, vague plurals).", "167"),
         req("quote", Text, "The sentence that makes the claim.", "…just under 90%…"),
         col("publisher", Text, "Publisher of the source (joined from sources).", "Salon"),
         col("published", Date, "Publication date of the source (joined from sources).", "2025-03-20"),

@@ -94,13 +94,13 @@ pub fn assign_as_of_until(
     // The period of each statement so far, with its sentence: a sentence that refers back
     // ("That is an occupancy rate of 204%") takes the one before's.
     let mut assigned: Vec<Dated> = Vec::new();
-    // Statements whose clause says "now" ("some 3,000 have now been released"): a restatement
+    // Statements whose clause says "now" ("some 2,700 have now been released"): a restatement
     // of their number elsewhere does not lend them its older date.
     let mut said_now: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
-        // A comparison's baseline ("frente a 2.4 el año pasado") dates its own figure only.
+        // A comparison's baseline ("frente a 1.6 el año pasado") dates its own figure only.
         let not_others_baseline = |a: &&Anchor| !baselines.contains(&a.start) || (a.start >= m.end && a.start <= m.end + BASELINE_GAP);
         let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
         let others = by_sentence(&clauses, m.sentence);
@@ -156,7 +156,7 @@ pub fn assign_as_of_until(
             }
             _ => None,
         };
-        // "from 38,000 in 2020 to 111,000 in 2024, an increase of 190%": the change's whole span,
+        // "from 27,300 in 2020 to 82,200 in 2024, an increase of 201%": the change's whole span,
         // from the first anchor before the figure to the last.
         let change_span = match here.iter().filter(|a| a.start < m.start).collect::<Vec<_>>().as_slice() {
             [first, .., last] if names_change(&before, &words.change_nouns) => Some(first.value.through(&last.value)),
@@ -172,11 +172,11 @@ pub fn assign_as_of_until(
                     .find(|v| !v.is_empty())
                     .map(|v| period_of(doc, &v, f, m.start, &word_before, lexicon, &words.weekdays))
             })
-            // "transferred $4.7 million in the first 11 weeks of the deal": those weeks up to
+            // "transferred $3.3 million in the first 11 weeks of the deal": those weeks up to
             // the article's date.
             // The duration itself spans them too.
             .or_else(|| first_stretches.iter().find(|(s, d, _)| *s == m.sentence && (!term || *d == m.start)).map(|(_, _, p)| *p))
-            // "now nears 70,000 — one of every 60 adults": an apposition takes its figure's.
+            // "now nears 64,800 — one of every 60 adults": an apposition takes its figure's.
             .or_else(|| assigned.last().filter(|d| d.sentence == m.sentence && is_apposition(doc, d.end, m.start)).and_then(|d| d.period))
             // "That is a rate of 204%": the period of the last figure of the sentence before,
             // up to the sentence's first clause break ("…, and 12 jails are full").
@@ -200,8 +200,8 @@ pub fn assign_as_of_until(
                 }
                 let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).collect();
                 // "4,870 between October and March, about 810 a month": the sentence's span.
-                // Else the nearest before the figure ("in 2023 it closed with 131 murders, a rate
-                // of 2.1") that is no comparison's baseline ("104 flights, 16% more than in 2023,
+                // Else the nearest before the figure ("in 2023 it closed with 123 murders, a rate
+                // of 1.3") that is no comparison's baseline ("104 flights, 16% more than in 2023,
                 // with 12,600 people"), or the first.
                 let nearest = free.iter().rfind(|a| a.start < m.start && !after_baseline_opener(doc, a, &words.baseline_openers)).or(free.first());
                 between_pair(doc, &free, lexicon, &words.weekdays).map(|(a, b)| a.value.through(&b.value)).or_else(|| nearest.map(|a| a.value))
@@ -303,7 +303,7 @@ struct Dated {
     period: Option<Period>,
 }
 
-/// Is the text from a figure's end to the next figure's start a dash and a few words ("70,000
+/// Is the text from a figure's end to the next figure's start a dash and a few words ("64,800
 /// — one of every 60"): does the next figure restate the first?
 fn is_apposition(doc: &Doc, figure_end: usize, next_start: usize) -> bool {
     // The most words between the dash and the restating figure.
@@ -379,7 +379,7 @@ struct SentenceFacts {
     /// Lower-cased, padded with spaces.
     text: String,
     /// In the present tense: a present-tense cue, or no past-tense form at all ("Polls suggest 9
-    /// in 10 support it"; a list item "- 109,000 inmates in a system built for 70,000").
+    /// in 10 support it"; a list item "- 97,100 inmates in a system built for 58,600").
     present: bool,
     /// States a survey or study ("Between June and November 2024 we surveyed").
     survey: bool,
@@ -398,11 +398,11 @@ impl SentenceFacts {
     }
 }
 
-/// Most characters between a baseline figure and the anchor that dates it ("2.4 in 2023").
+/// Most characters between a baseline figure and the anchor that dates it ("1.6 in 2023").
 const BASELINE_GAP: usize = 24;
 
 /// Starts of the anchors that date the baseline of a change or a comparison ("up from 6,620
-/// inmates in 2000", "pasó de 3 en 2019 a 11", "frente a 2.4 el año pasado"): the anchor right
+/// inmates in 2000", "pasó de 3 en 2019 a 11", "frente a 1.6 el año pasado"): the anchor right
 /// after a figure that follows a `change_from` word, in a sentence with a change verb, or
 /// that follows one of the language's `baseline_openers`. Such an anchor dates that figure
 /// only, never the sentence's other figures.

@@ -75,7 +75,7 @@ pub struct PeriodWords {
     /// que va de 2024", "so far in 2024"), lower-case.
     #[serde(default)]
     pub to_date_openers: Vec<String>,
-    /// Phrases right after a duration that make it hours of each day ("23 hours a day", "23,5
+    /// Phrases right after a duration that make it hours of each day ("23 hours a day", "22,5
     /// horas al día"), lower-case: a routine told in the present is the article's date's.
     #[serde(default)]
     pub daily_phrases: Vec<String>,

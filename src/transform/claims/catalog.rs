@@ -59,7 +59,7 @@ pub struct Measure {
     #[serde(default)]
     pub per_unit: bool,
     /// Quantities of schemas/frames.toml that rule the entry out when one of their words is
-    /// read in the figure's clause: what it counts is another thing ("los 250 venezolanos
+    /// read in the figure's clause: what it counts is another thing ("los 231 venezolanos
     /// regresaron a Caracas" counts a return, not a deportation; "4 reos murieron" deaths,
     /// not the prison population).
     #[serde(default)]
@@ -140,7 +140,7 @@ pub struct Catalog {
     #[serde(default)]
     pub origin: ByLanguage,
     /// Relative pronouns that, right after a figure opening its sentence, make it the subject
-    /// of a relative clause ("252 men who had spent months in CECOT landed in Caracas"): the
+    /// of a relative clause ("317 men who had spent months in CECOT landed in Caracas"): the
     /// sentence's main verb, after that clause, is the figure's own too, so a measure's `unless`
     /// quantities are read in the whole sentence.
     #[serde(default)]

@@ -125,7 +125,7 @@ fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &
 }
 
 /// Does the figure's own surface give its unit ("three flights", "US$5 millones"), rather than
-/// a count before it ("... on three flights, 120 of them")? A bare numeral does not.
+/// a count before it ("... on three flights, 113 of them")? A bare numeral does not.
 pub(super) fn unit_in_surface(m: &Mention) -> bool {
     m.surface.chars().any(|c| !(c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '.' | '\'' | '-')))
 }

@@ -84,7 +84,7 @@ fn in_simple_past(own_words: &str, clause_left: &str, lexicon: &Lexicon) -> bool
 }
 
 /// Does the figure open its sentence (a determiner at most before it) and a relative pronoun of
-/// `relatives` follow its own words ("252 Venezuelan men who had spent ...")?
+/// `relatives` follow its own words ("317 Venezuelan men who had spent ...")?
 fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[String]) -> bool {
     let opens_sentence = doc.slice(doc.sentences[m.sentence].0, m.start).split_whitespace().count() <= 1;
     let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
@@ -180,7 +180,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // A count of things (flights, prisons) counts no persons; one night's flights are the
         // operation itself, not a part of it ("three flights landed overnight").
         let things = catalog.frames.things_counted(&lexicon.language, &noun_after(&mentions[i], &right)).filter(|_| mentions[i].kind == "count");
-        // A period named in words sets the scene too ("Over the past year, 5,000 were arrested"):
+        // A period named in words sets the scene too ("Over the past year, 4,600 were arrested"):
         // a count of that period is no running total, unless its clause names a start.
         let named_window = !is_date && !words(&catalog.since).iter().any(|w| has_phrase(&lead, w)) && words(&catalog.named_window).iter().any(|w| has_phrase(&lead, w));
         let short_window = short_window || named_window;

@@ -60,7 +60,7 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
 /// Does the figure's clause, or the text since the figure before it in its sentence, name a
 /// place of the catalog's `elsewhere` (or its clause cut at its neighbours one of
 /// `other_facilities`) ("in Guatemala the rate is 16.1"; "that of the United
-/// States, where it is 540")? Its figure is that place's, not El Salvador's.
+/// States, where it is 517")? Its figure is that place's, not El Salvador's.
 pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, near_text: &str, catalog: &Catalog, language: &str) -> Place {
     let m = &mentions[i];
     // A rank ("a second prison") is no figure before it: the place it names stays in view.
@@ -164,8 +164,8 @@ pub(super) fn held_elsewhere(catalog: &Catalog, measure: &Measure, place: Place,
 
 /// Is a measure of a group held or sent somewhere (`at` in its frame) ruled out because its
 /// place is named only beyond the figure's clause, next to a later count of the sentence ("The
-/// US deported 8,000 Venezuelans last year, 238 of them to El Salvador": El Salvador is the
-/// 238's place, not the 8,000's)? The place word, when so.
+/// US deported 6,300 Venezuelans last year, 143 of them to El Salvador": El Salvador is the
+/// 143's place, not the 6,300's)? The place word, when so.
 pub(super) fn place_of_another_figure(doc: &Doc, mentions: &[Mention], i: usize, measure: &Measure, reading: &frames::Reading, catalog: &Catalog, language: &str) -> Option<String> {
     let frame = measure.frame.as_ref().filter(|f| !f.at.is_empty())?;
     let (level, word) = catalog.frames.subject_read(&frame.at, reading)?;
@@ -174,7 +174,7 @@ pub(super) fn place_of_another_figure(doc: &Doc, mentions: &[Mention], i: usize,
     }
     let m = &mentions[i];
     // A count after the figure (its part, or the next item): one before it names the whole the
-    // figure is a part of ("270 people to El Salvador: 241 Venezuelans and 29 Salvadorans").
+    // figure is a part of ("178 people to El Salvador: 147 Venezuelans and 31 Salvadorans").
     let others = mentions.iter().enumerate().filter(|(_, o)| o.start > m.end && o.sentence == m.sentence && o.kind == "count");
     let questions = catalog.quantity_questions.get(language).map_or(&[][..], |w| w.as_slice());
     others
@@ -287,7 +287,7 @@ const NOUN_PHRASE_ENDS: &[&str] = &[
     "desde", "cuando", "después", "antes", "mientras", "como", "porque", "y", "pero", "que", "quien", "quienes", "en", "a", "al", "con", "por", "bajo", "para",
 ];
 
-/// The figure's noun (lower-cased, padded): its surface when that ends in a noun ("252
+/// The figure's noun (lower-cased, padded): its surface when that ends in a noun ("317
 /// venezolanos | abordaron aviones"), else the surface and the words after it up to a
 /// preposition, a conjunction, a relative or a mark, `NOUN_WORDS` at most ("two more prisons |
 /// by 2027").
@@ -324,8 +324,8 @@ pub(super) fn own_noun_phrase(m: &Mention, left: &str, right: &str, governing_ve
     own_phrase::own_words(m, left, &lower_padded(format!("{} {}", m.surface, noun.join(" "))), governing_verb)
 }
 
-/// A figure after a whole its sentence opens with a partitive ("Of the 238 Venezuelans, 137
-/// were deported under the act"; "De los 241 venezolanos, 139 fueron expulsados ...") counts a
+/// A figure after a whole its sentence opens with a partitive ("Of the 143 Venezuelans, 86
+/// were deported under the act"; "De los 127 venezolanos, 83 fueron expulsados ...") counts a
 /// part of that whole: it cannot state the whole's measure, which it loses (the part may state
 /// another: "100 had no record").
 pub(super) fn parts_of_a_whole_before(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, language: &str) {

@@ -143,7 +143,7 @@ fn year_label(m: &Mention) -> Option<(i32, String)> {
     }
 }
 
-/// A count written without its noun continues the count before it ("Of the 430 detainees,
+/// A count written without its noun continues the count before it ("Of the 417 detainees,
 /// 96 died in hospital and 73 in their cells"; "con 44 votos a favor y tres en contra"): it
 /// takes the unit of the nearest earlier count with a unit in its sentence, or up to
 /// `sentences_back` sentences before.
