@@ -221,3 +221,77 @@ fn an_answer_counts_what_its_question_asks() {
         ("—¿Cuántas personas han muerto en las cárceles de Honduras? —Hemos documentado 380.", "380", None),
     ]);
 }
+
+#[test]
+fn an_increment_is_no_level() {
+    check(&[
+        ("El sistema penitenciario tiene capacidad para 45.000 reos, según el presupuesto.", "45.000", Some("es_prison_capacity")),
+        // "otros N", "N reos más", "N nuevos": what is added, not the total.
+        ("El sistema penitenciario tendrá capacidad para 45.000 reos más, según el presupuesto.", "45.000", None),
+        ("\"Otros 19 pandilleros del Tren de Aragua ya están en el CECOT\", escribió el presidente.", "19", None),
+        ("El Gobierno abrió tres nuevos penales este año.", "tres", None),
+        // A comparison after the noun is no increment, and stays a difference.
+        ("En El Salvador hay 2.000 reos más que el año pasado.", "2.000", None),
+    ]);
+}
+
+#[test]
+fn the_first_flights_are_a_part_of_the_flights() {
+    check(&[
+        ("Cuatro vuelos trasladaron a los venezolanos al CECOT.", "Cuatro vuelos", Some("deportation_flights_to_cecot")),
+        ("Los dos primeros aviones, que aterrizaron el domingo, llevaban venezolanos al CECOT.", "dos primeros", None),
+    ]);
+}
+
+#[test]
+fn one_day_or_one_plane_is_no_running_total() {
+    check(&[
+        ("Desde el inicio del régimen de excepción, la policía suma 81.900 capturas.", "81.900", Some("es_state_of_exception_arrests")),
+        ("Solo el pasado viernes, la policía informó de 140 capturas bajo el régimen de excepción.", "140", None),
+        ("Un avión del ICE aterrizó en El Salvador con 23 venezolanos a bordo, que fueron trasladados al CECOT.", "23", None),
+    ]);
+}
+
+#[test]
+fn the_whole_of_a_part_leaves_the_predicate_to_the_part() {
+    check(&[
+        ("Un informe revela que 150 de los venezolanos enviados al CECOT no tenían condenas.", "150", Some("deportees_no_criminal_record")),
+        ("Un informe revela que unos 150 de los primeros 230 venezolanos enviados al CECOT no tenían condenas.", "230", None),
+        // Convictions they had are no record they lacked.
+        ("Un informe revela que 40 de los venezolanos enviados al CECOT tenían condenas.", "40", None),
+    ]);
+}
+
+#[test]
+fn a_sentence_opened_by_a_participle_is_about_the_prison_before() {
+    check(&[
+        ("El penal de Mariona es el más saturado del país. Construido para 900 internos, hoy tiene capacidad para unos 9.000 reos y alberga a 30.000.", "9.000", None),
+        ("El penal de Mariona es el más saturado del país. Su capacidad es de 9.000 reos.", "9.000", None),
+        ("El CECOT es una prisión de máxima seguridad. Según el Gobierno, tiene capacidad para 40.000 reos.", "40.000", Some("cecot_capacity")),
+    ]);
+}
+
+#[test]
+fn new_prisons_and_another_countrys_prisons_are_not_the_system() {
+    check(&[
+        ("El Gobierno construirá dos nuevos centros penales con capacidad para 18.000 reos.", "18.000", None),
+        ("Las cárceles ecuatorianas albergan a 31.000 reos.", "31.000", None),
+        ("Las cárceles salvadoreñas albergan a 109.000 reos.", "109.000", Some("es_prison_population")),
+    ]);
+}
+
+#[test]
+fn a_question_heading_keeps_the_subject_of_the_text_before() {
+    check(&[
+        ("¿Qué es el CECOT? El CECOT es una prisión de máxima seguridad en Tecoluca. ¿Cuántos reos caben? Según el Gobierno, la cárcel tiene capacidad para 40.000 reclusos.", "40.000", Some("cecot_capacity")),
+        ("¿Qué es Mariona? Mariona es un penal de San Salvador. ¿Cuántos reos caben? Según el Gobierno, la cárcel tiene capacidad para 9.000 reclusos.", "9.000", None),
+    ]);
+}
+
+#[test]
+fn persons_deprived_of_liberty_are_prisoners() {
+    check(&[
+        ("El sistema penitenciario cerró el año con 108.300 privados de libertad en sus cárceles.", "108.300", Some("es_prison_population")),
+        ("En Honduras, las cárceles cerraron el año con 20.300 privados de libertad.", "20.300", None),
+    ]);
+}

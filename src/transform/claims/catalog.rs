@@ -318,6 +318,11 @@ impl Hits {
     pub(super) fn any(&self, ids: &[usize]) -> bool {
         ids.iter().any(|&id| self.has(id))
     }
+    /// The hits of both texts.
+    pub(super) fn union(&self, other: &Hits) -> Hits {
+        let len = self.0.len().max(other.0.len());
+        Hits((0..len).map(|k| self.0.get(k).copied().unwrap_or(0) | other.0.get(k).copied().unwrap_or(0)).collect())
+    }
 }
 
 impl PhraseIndex {

@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
-use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, Place};
+use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -83,6 +83,11 @@ fn in_simple_past(own_words: &str, clause_left: &str, lexicon: &Lexicon) -> bool
     own_words.split_whitespace().any(|w| is_past_tense(w, lexicon) && !perfect(w))
 }
 
+/// Is the sentence a question (a heading its answer follows: "How many does it hold?")?
+fn is_question(doc: &Doc, sentence: usize) -> bool {
+    doc.sentence_text(sentence).trim_end().ends_with('?')
+}
+
 /// Does the figure open its sentence (a determiner at most before it) and a relative pronoun of
 /// `relatives` follow its own words ("252 Venezuelan men who had spent ...")?
 fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[String]) -> bool {
@@ -133,7 +138,13 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let (Some(index), Some(sentences)) = (index, sentences.as_mut()) else { continue };
         let sentence = sentences.of(m.sentence);
-        let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
+        // A question before the figure ("¿Cuántos presos caben?") heads its answer: the sentence
+        // before the question is read as the one before too.
+        let previous = match m.sentence {
+            0 => Hits::default(),
+            s if s >= 2 && is_question(doc, s - 1) => sentences.of(s - 1).union(&sentences.of(s - 2)),
+            s => sentences.of(s - 1),
+        };
         let questions = catalog.quantity_questions.get(&lexicon.language).map_or(&[][..], |w| w.as_slice());
         let (left, right) = near_parts(doc, mentions, i, questions);
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
@@ -205,7 +216,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             after_mark.is_some_and(|words| catalog.frames.names_a_quantity(&lexicon.language, &lower_padded(words.to_string())))
         };
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u) && !borrowed_unit_void);
-        let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
+        let previous_text = match m.sentence {
+            0 => String::new(),
+            s if s >= 2 && is_question(doc, s - 1) => lower_padded(format!("{} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1))),
+            s => lower_padded(doc.sentence_text(s - 1)),
+        };
         // A sentence that opens with a pronoun reads the sentence before as its own ("They were
         // first enacted in March").
         let frame_sentence = if anaphoric { format!("{previous_text}{sentence_text}") } else { sentence_text.clone() };
@@ -310,6 +325,14 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 (None, Some(format!("not {}: a part of {}", measure.id, whole.trim())))
             }
             _ => (chosen, evidence),
+        };
+        // The whole of a part before it ("180 de los 244 venezolanos no tenían condenas") leaves
+        // the predicate to the part: it counts no part of its own.
+        let (chosen, evidence) = match (chosen, whole_of_a_part(doc, mentions, i, &words(&catalog.partitive))) {
+            (Some(measure), Some(part)) if measure.frame.as_ref().is_some_and(|f| catalog.frames.counts_a_part(&f.quantity)) => {
+                (None, Some(format!("not {}: the whole of {}", measure.id, part.surface)))
+            }
+            (chosen, _) => (chosen, evidence),
         };
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {

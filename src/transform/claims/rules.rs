@@ -41,9 +41,20 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         if let Some(change) = words(&catalog.change_before).into_iter().find(|w| left.ends_with(&format!(" {w} "))) {
             return Some(format!("change: {change}"));
         }
-        let after_number = own.rfind(|c: char| c.is_ascii_digit()).map_or("", |at| &own[at + 1..]);
+        let after_number = number_end(own, &m.surface).map_or("", |at| &own[at..]);
         let first_after = after_number.split_whitespace().next().filter(|_| after_number.starts_with(' ')).unwrap_or("");
         if let Some(change) = words(&catalog.change_after).into_iter().find(|w| w == first_after) {
+            return Some(format!("change: {change}"));
+        }
+        // The increment word may close the count's noun phrase too ("20.000 reos más"), unless
+        // it opens a comparison (`difference`: "reos más que").
+        let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)).replace(|c: char| c.is_ascii_punctuation() && c != '-', " "));
+        let closes_noun = |w: &String| match m.surface.ends_with(char::is_alphabetic) {
+            true => after.starts_with(&format!(" {w} ")),
+            false => own_phrase::after_its_noun(&after, w),
+        };
+        let compares = words(&catalog.difference).iter().any(|d| after.starts_with(&format!(" {d} ")) || own_phrase::after_its_noun(&after, d));
+        if let Some(change) = words(&catalog.change_after).into_iter().find(|w| closes_noun(w) && !compares) {
             return Some(format!("change: {change}"));
         }
     }
@@ -55,6 +66,16 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         .into_iter()
         .find(|w| after.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after, w))
         .map(|w| format!("difference: {w}"))
+}
+
+/// Where the number of a figure's own words ends: after its last digit, or after the number
+/// word its surface opens with ("dos primeros aviones").
+fn number_end(own: &str, surface: &str) -> Option<usize> {
+    if let Some(at) = own.rfind(|c: char| c.is_ascii_digit()) {
+        return Some(at + 1);
+    }
+    let first = surface.split_whitespace().next()?.to_lowercase();
+    own.find(&format!(" {first} ")).map(|at| at + first.len() + 1)
 }
 
 /// Does the figure's clause, or the text since the figure before it in its sentence, name a
@@ -225,6 +246,21 @@ pub(super) fn partitive_whole(m: &Mention, right: &str, partitive: &[String], au
     let opener = partitive.iter().filter(|p| own[start..].starts_with(&format!(" {p} "))).map(|p| p.split_whitespace().count()).max().unwrap_or(1);
     let noun: Vec<&str> = words[opener..].iter().take(WHOLE_WORDS).take_while(|w| !auxiliaries.contains(&w.to_string())).copied().collect();
     Some(lower_padded(format!("{} {}", words[..opener].join(" "), noun.join(" "))))
+}
+
+/// The part a figure is the whole of ("unos 180 de los primeros 244 venezolanos no tenían
+/// condenas": 244 is the whole of 180): the figure before it in its sentence when only a
+/// `partitive` word and at most one more word ("primeros") stand between them. The predicate
+/// after the whole is the part's, so the whole counts no part (no record, released, died).
+pub(super) fn whole_of_a_part<'m>(doc: &Doc, mentions: &'m [Mention], i: usize, partitive: &[String]) -> Option<&'m Mention> {
+    let m = &mentions[i];
+    let part = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start)?;
+    if part.kind != "count" || m.kind != "count" {
+        return None;
+    }
+    let between = lower_padded(doc.slice(part.end, m.start));
+    let opener = partitive.iter().find(|p| between.starts_with(&format!(" {p} ")))?;
+    (between[opener.len() + 2..].split_whitespace().count() <= 1).then_some(part)
 }
 
 /// Is a framed measure read, in a partitive figure's clause, only in the words naming the whole
