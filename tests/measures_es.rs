@@ -249,6 +249,8 @@ fn one_day_or_one_plane_is_no_running_total() {
         ("Desde el inicio del régimen de excepción, la policía suma 81.900 capturas.", "81.900", Some("es_state_of_exception_arrests")),
         ("Solo el pasado viernes, la policía informó de 140 capturas bajo el régimen de excepción.", "140", None),
         ("Un avión del ICE aterrizó en El Salvador con 23 venezolanos a bordo, que fueron trasladados al CECOT.", "23", None),
+        // A parenthesis (an acronym) does not cut the scene the plane sets.
+        ("San Salvador, 3 abr (AIN).- Un avión del Servicio de Aduanas (ICE) de Estados Unidos aterrizó con 23 venezolanos a bordo, que fueron trasladados al CECOT.", "23", None),
     ]);
 }
 
@@ -285,6 +287,8 @@ fn a_question_heading_keeps_the_subject_of_the_text_before() {
     check(&[
         ("¿Qué es el CECOT? El CECOT es una prisión de máxima seguridad en Tecoluca. ¿Cuántos reos caben? Según el Gobierno, la cárcel tiene capacidad para 40.000 reclusos.", "40.000", Some("cecot_capacity")),
         ("¿Qué es Mariona? Mariona es un penal de San Salvador. ¿Cuántos reos caben? Según el Gobierno, la cárcel tiene capacidad para 9.000 reclusos.", "9.000", None),
+        // A question that names its own subject opens a new topic.
+        ("Los venezolanos pasaron cuatro meses en el CECOT. ¿Cuántas cárceles tiene El Salvador? El sistema penitenciario cuenta con 26 penales y alberga a más de 100.000 personas.", "100.000", Some("es_prison_population")),
     ]);
 }
 

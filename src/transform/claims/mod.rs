@@ -83,9 +83,24 @@ fn in_simple_past(own_words: &str, clause_left: &str, lexicon: &Lexicon) -> bool
     own_words.split_whitespace().any(|w| is_past_tense(w, lexicon) && !perfect(w))
 }
 
-/// Is the sentence a question (a heading its answer follows: "How many does it hold?")?
-fn is_question(doc: &Doc, sentence: usize) -> bool {
-    doc.sentence_text(sentence).trim_end().ends_with('?')
+/// The start of a clause that a parenthesis before it does not cut ("Un avión del Servicio de
+/// Aduanas (ICE) de Estados Unidos aterrizó con 17 venezolanos": the plane sets the scene of 17).
+fn across_parentheses(doc: &Doc, sentence: usize, clause_start: usize) -> usize {
+    let sentence_start = doc.sentences[sentence].0;
+    let mut start = clause_start;
+    while start > sentence_start && doc.chars[start - 1] == ')' {
+        let Some(open) = (sentence_start..start - 1).rev().find(|&k| doc.chars[k] == '(') else { break };
+        start = doc.clause_span(sentence, open, open).0;
+    }
+    start
+}
+
+/// Is the sentence a question that heads its answer without naming a subject ("How many does
+/// it hold?")? The subject is then the text's before it; a question that names one ("How many
+/// prisons does El Salvador have?") opens a new topic.
+fn heads_its_answer(doc: &Doc, sentence: usize, catalog: &Catalog, language: &str) -> bool {
+    let text = doc.sentence_text(sentence);
+    text.trim_end().ends_with('?') && !catalog.frames.names_a_subject(language, &lower_padded(text))
 }
 
 /// Does the figure open its sentence (a determiner at most before it) and a relative pronoun of
@@ -142,7 +157,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // before the question is read as the one before too.
         let previous = match m.sentence {
             0 => Hits::default(),
-            s if s >= 2 && is_question(doc, s - 1) => sentences.of(s - 1).union(&sentences.of(s - 2)),
+            s if s >= 2 && heads_its_answer(doc, s - 1, catalog, &lexicon.language) => sentences.of(s - 1).union(&sentences.of(s - 2)),
             s => sentences.of(s - 1),
         };
         let questions = catalog.quantity_questions.get(&lexicon.language).map_or(&[][..], |w| w.as_slice());
@@ -186,7 +201,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // that opens the sentence ("In a single day, police arrested 1,050"); a figure before it
         // has its own scene ("arrested 220 in a sweep, bringing the total to 86,300").
         let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && is_quantity(p));
-        let scene = if first_figure { since_figure_before(doc, mentions, i, is_quantity) } else { doc.slice(ca, mentions[i].start) };
+        let scene = if first_figure { since_figure_before(doc, mentions, i, is_quantity) } else { doc.slice(across_parentheses(doc, mentions[i].sentence, ca), mentions[i].start) };
         let lead = lower_padded(format!("{scene} {}", doc.slice(mentions[i].start, cb)));
         // A count of things (flights, prisons) counts no persons; one night's flights are the
         // operation itself, not a part of it ("three flights landed overnight").
@@ -218,7 +233,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u) && !borrowed_unit_void);
         let previous_text = match m.sentence {
             0 => String::new(),
-            s if s >= 2 && is_question(doc, s - 1) => lower_padded(format!("{} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1))),
+            s if s >= 2 && heads_its_answer(doc, s - 1, catalog, &lexicon.language) => lower_padded(format!("{} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1))),
             s => lower_padded(doc.sentence_text(s - 1)),
         };
         // A sentence that opens with a pronoun reads the sentence before as its own ("They were

@@ -38,6 +38,8 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         }
     }
     if matches!(m.kind, "count" | "money") {
+        // A quotation mark is no word ("\"Otros 17 criminales ...\"").
+        let left = lower_padded(left.replace(['"', '“', '”', '«', '»'], " "));
         if let Some(change) = words(&catalog.change_before).into_iter().find(|w| left.ends_with(&format!(" {w} "))) {
             return Some(format!("change: {change}"));
         }
