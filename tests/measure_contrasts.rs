@@ -356,3 +356,9 @@ fn an_increment_word_after_a_number_word_or_a_noun() {
     is_not("es", "El sistema penitenciario tendrá capacidad para 45.000 reos más.", "45.000", "es_prison_capacity");
     is_not("es", "Los dos primeros aviones llevaban venezolanos al CECOT.", "dos primeros", "deportation_flights_to_cecot");
 }
+
+#[test]
+fn a_plane_count_before_a_figure_sets_its_scene() {
+    is("en", "Three flights carried 240 Venezuelans deported to CECOT.", "240", "venezuelans_deported_to_cecot");
+    is_not("en", "In a single day, three flights carried 240 Venezuelans deported to CECOT.", "240", "venezuelans_deported_to_cecot");
+}

@@ -299,3 +299,13 @@ fn persons_deprived_of_liberty_are_prisoners() {
         ("En Honduras, las cárceles cerraron el año con 20.300 privados de libertad.", "20.300", None),
     ]);
 }
+
+#[test]
+fn the_planes_before_a_count_set_its_scene_and_another_noun_is_another_group() {
+    check(&[
+        ("Tres aviones llevaron al CECOT a 240 venezolanos.", "240", Some("venezuelans_deported_to_cecot")),
+        ("Los dos primeros aviones, que aterrizaron el domingo, llevaban al CECOT a 240 venezolanos.", "240", None),
+        // The Salvadorans beside the Venezuelans are no continuation of their count.
+        ("Los aviones, que aterrizaron el domingo, llevaban al CECOT a 240 venezolanos y a 23 salvadoreños acusados de pertenecer a la MS-13.", "23", None),
+    ]);
+}

@@ -200,8 +200,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // What sets the figure's scene: its clause, or, for the sentence's first figure, all
         // that opens the sentence ("In a single day, police arrested 1,050"); a figure before it
         // has its own scene ("arrested 220 in a sweep, bringing the total to 86,300").
-        let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && is_quantity(p));
-        let scene = if first_figure { since_figure_before(doc, mentions, i, is_quantity) } else { doc.slice(across_parentheses(doc, mentions[i].sentence, ca), mentions[i].start) };
+        // A count of the things that carry the figure ("Los dos primeros aviones ... llevaban a
+        // 244") is part of its scene, not a figure with a scene of its own.
+        let sets_a_scene = |p: &Mention| is_quantity(p) && catalog.frames.things_counted(&lexicon.language, &lower_padded(p.surface.clone())).is_none();
+        let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && sets_a_scene(p));
+        let scene = if first_figure { since_figure_before(doc, mentions, i, sets_a_scene) } else { doc.slice(across_parentheses(doc, mentions[i].sentence, ca), mentions[i].start) };
         let lead = lower_padded(format!("{scene} {}", doc.slice(mentions[i].start, cb)));
         // A count of things (flights, prisons) counts no persons; one night's flights are the
         // operation itself, not a part of it ("three flights landed overnight").
