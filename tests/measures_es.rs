@@ -309,3 +309,18 @@ fn the_planes_before_a_count_set_its_scene_and_another_noun_is_another_group() {
         ("Los aviones, que aterrizaron el domingo, llevaban al CECOT a 240 venezolanos y a 23 salvadoreños acusados de pertenecer a la MS-13.", "23", None),
     ]);
 }
+
+#[test]
+fn a_total_from_its_start_and_the_words_of_a_running_count() {
+    check(&[
+        // A total counted from its start is the whole, whatever part its scene names.
+        ("Con este vuelo, el número de venezolanos enviados al megapenal desde mediados de marzo asciende a 275.", "275", Some("venezuelans_deported_to_cecot")),
+        ("Este vuelo llevó al megapenal a 25 venezolanos.", "25", None),
+        // "personas muertas bajo custodia" are deaths in custody; those killed elsewhere are not.
+        ("Varias organizaciones cuentan al menos 390 personas muertas bajo custodia del Estado desde que inició el régimen.", "390", Some("es_prison_deaths_since_2022")),
+        ("En Honduras, al menos 46 personas murieron en un motín.", "46", None),
+        // "centros" of the prison system.
+        ("El sistema penitenciario cuenta con 27 centros y varias granjas.", "27", Some("es_prison_facilities")),
+        ("El Gobierno abrió 27 centros de salud este año.", "27", None),
+    ]);
+}

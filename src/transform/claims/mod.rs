@@ -213,7 +213,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // a count of that period is no running total, unless its clause names a start.
         let named_window = !is_date && !words(&catalog.since).iter().any(|w| has_phrase(&lead, w)) && words(&catalog.named_window).iter().any(|w| has_phrase(&lead, w));
         let short_window = short_window || named_window;
-        let one_part = if mentions[i].kind == "count" && things.is_none() { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
+        // A total counted from its start ("con este vuelo, los enviados desde marzo suman 261")
+        // is the whole, whatever part its scene names.
+        let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&lead, w));
+        let one_part = if mentions[i].kind == "count" && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
         // (a cell's occupants), an amount per unit.
