@@ -269,6 +269,10 @@ fn a_sentence_opened_by_a_participle_is_about_the_prison_before() {
     check(&[
         ("El penal de Mariona es el más saturado del país. Construido para 900 internos, hoy tiene capacidad para unos 9.000 reos y alberga a 30.000.", "9.000", None),
         ("El penal de Mariona es el más saturado del país. Su capacidad es de 9.000 reos.", "9.000", None),
+        // The participle's subject is the one the whole sentence before is about, unless the
+        // sentence names its own.
+        ("El caso más crítico sigue siendo el penal de Mariona, en la capital. Construido en 1970 para 800 internos, hoy tiene capacidad para unos 9.000 reos y alberga a 30.000.", "9.000", None),
+        ("El caso más crítico sigue siendo el penal de Mariona, en la capital. Inaugurado en 2023, el CECOT tiene capacidad para 40.000 reos.", "40.000", Some("cecot_capacity")),
         ("El CECOT es una prisión de máxima seguridad. Según el Gobierno, tiene capacidad para 40.000 reos.", "40.000", Some("cecot_capacity")),
     ]);
 }

@@ -156,10 +156,15 @@ const ORIGIN_ARTICLES: &[&str] = &["", "the ", "los ", "el "];
 /// notorious."), El Salvador not named there? Its figures are that place's.
 fn another_place_before(doc: &Doc, m: &Mention, opening: &str, catalog: &Catalog, language: &str) -> bool {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
-    if m.sentence == 0 || !words(&catalog.place_anaphora).iter().any(|w| opening.starts_with(&format!(" {w} "))) {
+    let opens_with = |list: &ByLanguage| words(list).iter().any(|w| opening.starts_with(&format!(" {w} ")));
+    // The participle's subject may follow it ("Inaugurado en 2023, el CECOT alberga ..."):
+    // then the sentence names it.
+    let elided = opens_with(&catalog.elided_subject) && !catalog.frames.names_a_subject(language, &lower_padded(doc.sentence_text(m.sentence)));
+    if m.sentence == 0 || !(elided || opens_with(&catalog.place_anaphora)) {
         return false;
     }
-    let before = lower_padded(doc.sentence_text(m.sentence - 1).split_whitespace().take(PLACE_OPENING_WORDS).collect::<Vec<_>>().join(" "));
+    let before_words = if elided { usize::MAX } else { PLACE_OPENING_WORDS };
+    let before = lower_padded(doc.sentence_text(m.sentence - 1).split_whitespace().take(before_words).collect::<Vec<_>>().join(" "));
     let places = words(&catalog.elsewhere).into_iter().chain(words(&catalog.other_prisons));
     places.into_iter().any(|w| has_phrase(&before, &w)) && !words(&catalog.here).iter().any(|w| has_phrase(&before, w))
 }
