@@ -328,3 +328,13 @@ fn a_total_from_its_start_and_the_words_of_a_running_count() {
         ("El Gobierno abrió 27 centros de salud este año.", "27", None),
     ]);
 }
+
+#[test]
+fn one_days_arrests_and_the_salvadorans_beside_the_venezuelans() {
+    check(&[
+        ("Solo en la jornada del jueves, la policía informó de 150 capturas bajo el régimen de excepción.", "150", None),
+        ("Estados Unidos deportó a 19.900 salvadoreños el año pasado, según cifras oficiales.", "19.900", Some("salvadorans_deported_from_us")),
+        // Salvadorans flown to CECOT with the Venezuelans as gang suspects are no ordinary deportees.
+        ("Dos aviones aterrizaron en El Salvador con 200 venezolanos, acusados de pertenecer al Tren de Aragua, y 20 salvadoreños señalados de integrar la MS-13.", "20 salvadoreños", None),
+    ]);
+}
