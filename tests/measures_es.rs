@@ -206,7 +206,7 @@ fn a_cells_occupants_are_not_the_prisons_population() {
         ("En el Cecot, cada celda alberga a unos 80 reos.", "80", Some("cecot_cell_occupancy")),
         ("En el Cecot hay 15.000 internos.", "15.000", Some("cecot_inmate_population")),
         // Plural cells: the count is of a cell's occupants, not of the prison's inmates.
-        ("El Cecot tiene celdas para 80 reos.", "80", None),
+        ("El Cecot tiene celdas para 80 reos.", "80", Some("cecot_cell_occupancy")),
         ("En el Cecot hay celdas en las que conviven 80 presos.", "80", None),
     ]);
 }
@@ -299,7 +299,7 @@ fn a_question_heading_keeps_the_subject_of_the_text_before() {
 #[test]
 fn persons_deprived_of_liberty_are_prisoners() {
     check(&[
-        ("El sistema penitenciario cerró el año con 108.300 privados de libertad en sus cárceles.", "108.300", Some("es_prison_population")),
+        ("El sistema penitenciario cerró el año con 108.300 privados de libertad.", "108.300", Some("es_prison_population")),
         ("En Honduras, las cárceles cerraron el año con 20.300 privados de libertad.", "20.300", None),
     ]);
 }
