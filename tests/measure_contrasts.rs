@@ -332,3 +332,33 @@ fn another_countrys_state_of_emergency_has_another_start() {
     is_not("en", text, "December 2022", "es_state_of_exception_start");
     is("en", text, "March 2022", "es_state_of_exception_start");
 }
+
+#[test]
+fn a_question_heading_keeps_the_subject_of_the_text_before() {
+    let heading = |prison: &str, line: &str| format!("What is {prison}? {prison} {line} How many inmates fit? According to the government, the prison has capacity for 40,000 inmates.");
+    is("en", &heading("CECOT", "is a maximum-security prison in Tecoluca."), "40,000", "cecot_capacity");
+    is_not("en", &heading("Mariona", "is an old prison near the capital."), "40,000", "cecot_capacity");
+    is("es", "¿Qué es el CECOT? El CECOT es una prisión de máxima seguridad en Tecoluca. ¿Cuántos reos caben? Según el Gobierno, la cárcel tiene capacidad para 40.000 reclusos.", "40.000", "cecot_capacity");
+}
+
+#[test]
+fn the_whole_of_a_part_counts_no_part() {
+    is("en", "A report found that 150 of the 230 Venezuelans deported to CECOT had no criminal record.", "150", "deportees_no_criminal_record");
+    is_not("en", "A report found that 150 of the 230 Venezuelans deported to CECOT had no criminal record.", "230", "deportees_no_criminal_record");
+    is("es", "Un informe revela que 150 de los venezolanos enviados al CECOT no tenían antecedentes.", "150", "deportees_no_criminal_record");
+    is_not("es", "Un informe revela que 150 de los 230 venezolanos enviados al CECOT no tenían antecedentes.", "230", "deportees_no_criminal_record");
+}
+
+#[test]
+fn an_increment_word_after_a_number_word_or_a_noun() {
+    is_not("en", "The government opened three new prisons this year, bringing the system to 25 facilities.", "three", "es_prison_facilities");
+    is("es", "El sistema penitenciario tiene capacidad para 45.000 reos.", "45.000", "es_prison_capacity");
+    is_not("es", "El sistema penitenciario tendrá capacidad para 45.000 reos más.", "45.000", "es_prison_capacity");
+    is_not("es", "Los dos primeros aviones llevaban venezolanos al CECOT.", "dos primeros", "deportation_flights_to_cecot");
+}
+
+#[test]
+fn a_plane_count_before_a_figure_sets_its_scene() {
+    is("en", "Three flights carried 240 Venezuelans deported to CECOT.", "240", "venezuelans_deported_to_cecot");
+    is_not("en", "In a single day, three flights carried 240 Venezuelans deported to CECOT.", "240", "venezuelans_deported_to_cecot");
+}

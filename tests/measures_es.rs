@@ -206,7 +206,7 @@ fn a_cells_occupants_are_not_the_prisons_population() {
         ("En el Cecot, cada celda alberga a unos 80 reos.", "80", Some("cecot_cell_occupancy")),
         ("En el Cecot hay 15.000 internos.", "15.000", Some("cecot_inmate_population")),
         // Plural cells: the count is of a cell's occupants, not of the prison's inmates.
-        ("El Cecot tiene celdas para 80 reos.", "80", None),
+        ("El Cecot tiene celdas para 80 reos.", "80", Some("cecot_cell_occupancy")),
         ("En el Cecot hay celdas en las que conviven 80 presos.", "80", None),
     ]);
 }
@@ -219,5 +219,122 @@ fn an_answer_counts_what_its_question_asks() {
         // A question that asks no number; a question about another country.
         ("—¿Qué pasó con los detenidos del régimen de excepción? —Hemos documentado 380 casos de tortura.", "380", None),
         ("—¿Cuántas personas han muerto en las cárceles de Honduras? —Hemos documentado 380.", "380", None),
+    ]);
+}
+
+#[test]
+fn an_increment_is_no_level() {
+    check(&[
+        ("El sistema penitenciario tiene capacidad para 45.000 reos, según el presupuesto.", "45.000", Some("es_prison_capacity")),
+        // "otros N", "N reos más", "N nuevos": what is added, not the total.
+        ("El sistema penitenciario tendrá capacidad para 45.000 reos más, según el presupuesto.", "45.000", None),
+        ("\"Otros 19 pandilleros del Tren de Aragua ya están en el CECOT\", escribió el presidente.", "19", None),
+        ("El Gobierno abrió tres nuevos penales este año.", "tres", None),
+        // A comparison after the noun is no increment, and stays a difference.
+        ("En El Salvador hay 2.000 reos más que el año pasado.", "2.000", None),
+    ]);
+}
+
+#[test]
+fn the_first_flights_are_a_part_of_the_flights() {
+    check(&[
+        ("Cuatro vuelos trasladaron a los venezolanos al CECOT.", "Cuatro vuelos", Some("deportation_flights_to_cecot")),
+        ("Los dos primeros aviones, que aterrizaron el domingo, llevaban venezolanos al CECOT.", "dos primeros", None),
+    ]);
+}
+
+#[test]
+fn one_day_or_one_plane_is_no_running_total() {
+    check(&[
+        ("Desde el inicio del régimen de excepción, la policía suma 81.900 capturas.", "81.900", Some("es_state_of_exception_arrests")),
+        ("Solo el pasado viernes, la policía informó de 140 capturas bajo el régimen de excepción.", "140", None),
+        ("Un avión del ICE aterrizó en El Salvador con 23 venezolanos a bordo, que fueron trasladados al CECOT.", "23", None),
+        // A parenthesis (an acronym) does not cut the scene the plane sets.
+        ("San Salvador, 3 abr (AIN).- Un avión del Servicio de Aduanas (ICE) de Estados Unidos aterrizó con 23 venezolanos a bordo, que fueron trasladados al CECOT.", "23", None),
+    ]);
+}
+
+#[test]
+fn the_whole_of_a_part_leaves_the_predicate_to_the_part() {
+    check(&[
+        ("Un informe revela que 150 de los venezolanos enviados al CECOT no tenían condenas.", "150", Some("deportees_no_criminal_record")),
+        ("Un informe revela que unos 150 de los primeros 230 venezolanos enviados al CECOT no tenían condenas.", "230", None),
+        // Convictions they had are no record they lacked.
+        ("Un informe revela que 40 de los venezolanos enviados al CECOT tenían condenas.", "40", None),
+    ]);
+}
+
+#[test]
+fn a_sentence_opened_by_a_participle_is_about_the_prison_before() {
+    check(&[
+        ("El penal de Mariona es el más saturado del país. Construido para 900 internos, hoy tiene capacidad para unos 9.000 reos y alberga a 30.000.", "9.000", None),
+        ("El penal de Mariona es el más saturado del país. Su capacidad es de 9.000 reos.", "9.000", None),
+        // The participle's subject is the one the whole sentence before is about, unless the
+        // sentence names its own.
+        ("El caso más crítico sigue siendo el penal de Mariona, en la capital. Construido en 1970 para 800 internos, hoy tiene capacidad para unos 9.000 reos y alberga a 30.000.", "9.000", None),
+        ("El caso más crítico sigue siendo el penal de Mariona, en la capital. Inaugurado en 2023, el CECOT tiene capacidad para 40.000 reos.", "40.000", Some("cecot_capacity")),
+        ("El CECOT es una prisión de máxima seguridad. Según el Gobierno, tiene capacidad para 40.000 reos.", "40.000", Some("cecot_capacity")),
+    ]);
+}
+
+#[test]
+fn new_prisons_and_another_countrys_prisons_are_not_the_system() {
+    check(&[
+        ("El Gobierno construirá dos nuevos centros penales con capacidad para 18.000 reos.", "18.000", None),
+        ("Las cárceles ecuatorianas albergan a 31.000 reos.", "31.000", None),
+        ("Las cárceles salvadoreñas albergan a 109.000 reos.", "109.000", Some("es_prison_population")),
+    ]);
+}
+
+#[test]
+fn a_question_heading_keeps_the_subject_of_the_text_before() {
+    check(&[
+        ("¿Qué es el CECOT? El CECOT es una prisión de máxima seguridad en Tecoluca. ¿Cuántos reos caben? Según el Gobierno, la cárcel tiene capacidad para 40.000 reclusos.", "40.000", Some("cecot_capacity")),
+        ("¿Qué es Mariona? Mariona es un penal de San Salvador. ¿Cuántos reos caben? Según el Gobierno, la cárcel tiene capacidad para 9.000 reclusos.", "9.000", None),
+        // A question that names its own subject opens a new topic.
+        ("Los venezolanos pasaron cuatro meses en el CECOT. ¿Cuántas cárceles tiene El Salvador? El sistema penitenciario cuenta con 26 penales y alberga a más de 100.000 personas.", "100.000", Some("es_prison_population")),
+    ]);
+}
+
+#[test]
+fn persons_deprived_of_liberty_are_prisoners() {
+    check(&[
+        ("El sistema penitenciario cerró el año con 108.300 privados de libertad.", "108.300", Some("es_prison_population")),
+        ("En Honduras, las cárceles cerraron el año con 20.300 privados de libertad.", "20.300", None),
+    ]);
+}
+
+#[test]
+fn the_planes_before_a_count_set_its_scene_and_another_noun_is_another_group() {
+    check(&[
+        ("Tres aviones llevaron al CECOT a 240 venezolanos.", "240", Some("venezuelans_deported_to_cecot")),
+        ("Los dos primeros aviones, que aterrizaron el domingo, llevaban al CECOT a 240 venezolanos.", "240", None),
+        // The Salvadorans beside the Venezuelans are no continuation of their count.
+        ("Los aviones, que aterrizaron el domingo, llevaban al CECOT a 240 venezolanos y a 23 salvadoreños acusados de pertenecer a la MS-13.", "23", None),
+    ]);
+}
+
+#[test]
+fn a_total_from_its_start_and_the_words_of_a_running_count() {
+    check(&[
+        // A total counted from its start is the whole, whatever part its scene names.
+        ("Con este vuelo, el número de venezolanos enviados al megapenal desde mediados de marzo asciende a 275.", "275", Some("venezuelans_deported_to_cecot")),
+        ("Este vuelo llevó al megapenal a 25 venezolanos.", "25", None),
+        // "personas muertas bajo custodia" are deaths in custody; those killed elsewhere are not.
+        ("Varias organizaciones cuentan al menos 390 personas muertas bajo custodia del Estado desde que inició el régimen.", "390", Some("es_prison_deaths_since_2022")),
+        ("En Honduras, al menos 46 personas murieron en un motín.", "46", None),
+        // "centros" of the prison system.
+        ("El sistema penitenciario cuenta con 27 centros y varias granjas.", "27", Some("es_prison_facilities")),
+        ("El Gobierno abrió 27 centros de salud este año.", "27", None),
+    ]);
+}
+
+#[test]
+fn one_days_arrests_and_the_salvadorans_beside_the_venezuelans() {
+    check(&[
+        ("Solo en la jornada del jueves, la policía informó de 150 capturas bajo el régimen de excepción.", "150", None),
+        ("Estados Unidos deportó a 19.900 salvadoreños el año pasado, según cifras oficiales.", "19.900", Some("salvadorans_deported_from_us")),
+        // Salvadorans flown to CECOT with the Venezuelans as gang suspects are no ordinary deportees.
+        ("Dos aviones aterrizaron en El Salvador con 200 venezolanos, acusados de pertenecer al Tren de Aragua, y 20 salvadoreños señalados de integrar la MS-13.", "20 salvadoreños", None),
     ]);
 }

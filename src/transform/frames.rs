@@ -447,6 +447,11 @@ impl FrameBook {
             .any(|w| crate::transform::claims::has_phrase(text, w))
     }
 
+    /// Does `text` (lower-cased, padded) name a subject ("¿Cuántas cárceles tiene El Salvador?")?
+    pub fn names_a_subject(&self, lang: &str, text: &str) -> bool {
+        self.subjects.iter().flat_map(|(_, s)| s.words.get(lang).into_iter().flatten()).any(|w| crate::transform::claims::has_phrase(text, w))
+    }
+
     pub fn counts_a_part(&self, names: &[String]) -> bool {
         names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.part)
     }

@@ -134,6 +134,11 @@ pub struct Catalog {
     /// named in it), the figures are that place's.
     #[serde(default)]
     pub place_anaphora: ByLanguage,
+    /// Participles that open a sentence without its subject ("Construido en 1970 para 800
+    /// internos, hoy tiene capacidad para 10.000"): the subject is the one the whole sentence
+    /// before is about, wherever that sentence names it ("El caso más crítico es Mariona.").
+    #[serde(default)]
+    pub elided_subject: ByLanguage,
     /// Words that open the place a flight or a deportation starts from ("from Texas", "left the
     /// U.S."): when the same text names its destination in El Salvador (`destination` before a
     /// place of `here`), that origin is no place the figure belongs to.
@@ -318,6 +323,11 @@ impl Hits {
     pub(super) fn any(&self, ids: &[usize]) -> bool {
         ids.iter().any(|&id| self.has(id))
     }
+    /// The hits of both texts.
+    pub(super) fn union(&self, other: &Hits) -> Hits {
+        let len = self.0.len().max(other.0.len());
+        Hits((0..len).map(|k| self.0.get(k).copied().unwrap_or(0) | other.0.get(k).copied().unwrap_or(0)).collect())
+    }
 }
 
 impl PhraseIndex {
@@ -470,6 +480,7 @@ impl Catalog {
             ("one_part", &mut catalog.one_part),
             ("other_facilities", &mut catalog.other_facilities),
             ("place_anaphora", &mut catalog.place_anaphora),
+            ("elided_subject", &mut catalog.elided_subject),
             ("origin", &mut catalog.origin),
             ("subject_relative", &mut catalog.subject_relative),
             ("destination", &mut catalog.destination),

@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
-use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, Place};
+use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -83,6 +83,26 @@ fn in_simple_past(own_words: &str, clause_left: &str, lexicon: &Lexicon) -> bool
     own_words.split_whitespace().any(|w| is_past_tense(w, lexicon) && !perfect(w))
 }
 
+/// The start of a clause that a parenthesis before it does not cut ("Un avión del Servicio de
+/// Aduanas (ICE) de Estados Unidos aterrizó con 17 venezolanos": the plane sets the scene of 17).
+fn across_parentheses(doc: &Doc, sentence: usize, clause_start: usize) -> usize {
+    let sentence_start = doc.sentences[sentence].0;
+    let mut start = clause_start;
+    while start > sentence_start && doc.chars[start - 1] == ')' {
+        let Some(open) = (sentence_start..start - 1).rev().find(|&k| doc.chars[k] == '(') else { break };
+        start = doc.clause_span(sentence, open, open).0;
+    }
+    start
+}
+
+/// Is the sentence a question that heads its answer without naming a subject ("How many does
+/// it hold?")? The subject is then the text's before it; a question that names one ("How many
+/// prisons does El Salvador have?") opens a new topic.
+fn heads_its_answer(doc: &Doc, sentence: usize, catalog: &Catalog, language: &str) -> bool {
+    let text = doc.sentence_text(sentence);
+    text.trim_end().ends_with('?') && !catalog.frames.names_a_subject(language, &lower_padded(text))
+}
+
 /// Does the figure open its sentence (a determiner at most before it) and a relative pronoun of
 /// `relatives` follow its own words ("317 Venezuelan men who had spent ...")?
 fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[String]) -> bool {
@@ -133,7 +153,13 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let (Some(index), Some(sentences)) = (index, sentences.as_mut()) else { continue };
         let sentence = sentences.of(m.sentence);
-        let previous = if m.sentence > 0 { sentences.of(m.sentence - 1) } else { Hits::default() };
+        // A question before the figure ("¿Cuántos presos caben?") heads its answer: the sentence
+        // before the question is read as the one before too.
+        let previous = match m.sentence {
+            0 => Hits::default(),
+            s if s >= 2 && heads_its_answer(doc, s - 1, catalog, &lexicon.language) => sentences.of(s - 1).union(&sentences.of(s - 2)),
+            s => sentences.of(s - 1),
+        };
         let questions = catalog.quantity_questions.get(&lexicon.language).map_or(&[][..], |w| w.as_slice());
         let (left, right) = near_parts(doc, mentions, i, questions);
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
@@ -174,8 +200,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // What sets the figure's scene: its clause, or, for the sentence's first figure, all
         // that opens the sentence ("In a single day, police arrested 1,050"); a figure before it
         // has its own scene ("arrested 220 in a sweep, bringing the total to 86,300").
-        let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && is_quantity(p));
-        let scene = if first_figure { since_figure_before(doc, mentions, i, is_quantity) } else { doc.slice(ca, mentions[i].start) };
+        // A count of the things that carry the figure ("Los dos primeros aviones ... llevaban a
+        // 244") is part of its scene, not a figure with a scene of its own.
+        let sets_a_scene = |p: &Mention| is_quantity(p) && catalog.frames.things_counted(&lexicon.language, &lower_padded(p.surface.clone())).is_none();
+        let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && sets_a_scene(p));
+        let scene = if first_figure { since_figure_before(doc, mentions, i, sets_a_scene) } else { doc.slice(across_parentheses(doc, mentions[i].sentence, ca), mentions[i].start) };
         let lead = lower_padded(format!("{scene} {}", doc.slice(mentions[i].start, cb)));
         // A count of things (flights, prisons) counts no persons; one night's flights are the
         // operation itself, not a part of it ("three flights landed overnight").
@@ -184,7 +213,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // a count of that period is no running total, unless its clause names a start.
         let named_window = !is_date && !words(&catalog.since).iter().any(|w| has_phrase(&lead, w)) && words(&catalog.named_window).iter().any(|w| has_phrase(&lead, w));
         let short_window = short_window || named_window;
-        let one_part = if mentions[i].kind == "count" && things.is_none() { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
+        // A total counted from its start ("con este vuelo, los enviados desde marzo suman 261")
+        // is the whole, whatever part its scene names.
+        let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&lead, w));
+        let one_part = if mentions[i].kind == "count" && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
         // (a cell's occupants), an amount per unit.
@@ -205,7 +237,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             after_mark.is_some_and(|words| catalog.frames.names_a_quantity(&lexicon.language, &lower_padded(words.to_string())))
         };
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u) && !borrowed_unit_void);
-        let previous_text = if m.sentence > 0 { lower_padded(doc.sentence_text(m.sentence - 1)) } else { String::new() };
+        let previous_text = match m.sentence {
+            0 => String::new(),
+            s if s >= 2 && heads_its_answer(doc, s - 1, catalog, &lexicon.language) => lower_padded(format!("{} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1))),
+            s => lower_padded(doc.sentence_text(s - 1)),
+        };
         // A sentence that opens with a pronoun reads the sentence before as its own ("They were
         // first enacted in March").
         let frame_sentence = if anaphoric { format!("{previous_text}{sentence_text}") } else { sentence_text.clone() };
@@ -310,6 +346,14 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 (None, Some(format!("not {}: a part of {}", measure.id, whole.trim())))
             }
             _ => (chosen, evidence),
+        };
+        // The whole of a part before it ("180 de los 244 venezolanos no tenían condenas") leaves
+        // the predicate to the part: it counts no part of its own.
+        let (chosen, evidence) = match (chosen, whole_of_a_part(doc, mentions, i, &words(&catalog.partitive))) {
+            (Some(measure), Some(part)) if measure.frame.as_ref().is_some_and(|f| catalog.frames.counts_a_part(&f.quantity)) => {
+                (None, Some(format!("not {}: the whole of {}", measure.id, part.surface)))
+            }
+            (chosen, _) => (chosen, evidence),
         };
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {

@@ -38,12 +38,25 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         }
     }
     if matches!(m.kind, "count" | "money") {
+        // A quotation mark is no word ("\"Otros 17 criminales ...\"").
+        let left = lower_padded(left.replace(['"', '“', '”', '«', '»'], " "));
         if let Some(change) = words(&catalog.change_before).into_iter().find(|w| left.ends_with(&format!(" {w} "))) {
             return Some(format!("change: {change}"));
         }
-        let after_number = own.rfind(|c: char| c.is_ascii_digit()).map_or("", |at| &own[at + 1..]);
+        let after_number = number_end(own, &m.surface).map_or("", |at| &own[at..]);
         let first_after = after_number.split_whitespace().next().filter(|_| after_number.starts_with(' ')).unwrap_or("");
         if let Some(change) = words(&catalog.change_after).into_iter().find(|w| w == first_after) {
+            return Some(format!("change: {change}"));
+        }
+        // The increment word may close the count's noun phrase too ("20.000 reos más"), unless
+        // it opens a comparison (`difference`: "reos más que").
+        let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)).replace(|c: char| c.is_ascii_punctuation() && c != '-', " "));
+        let closes_noun = |w: &String| match m.surface.ends_with(char::is_alphabetic) {
+            true => after.starts_with(&format!(" {w} ")),
+            false => own_phrase::after_its_noun(&after, w),
+        };
+        let compares = words(&catalog.difference).iter().any(|d| after.starts_with(&format!(" {d} ")) || own_phrase::after_its_noun(&after, d));
+        if let Some(change) = words(&catalog.change_after).into_iter().find(|w| closes_noun(w) && !compares) {
             return Some(format!("change: {change}"));
         }
     }
@@ -55,6 +68,16 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         .into_iter()
         .find(|w| after.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after, w))
         .map(|w| format!("difference: {w}"))
+}
+
+/// Where the number of a figure's own words ends: after its last digit, or after the number
+/// word its surface opens with ("dos primeros aviones").
+fn number_end(own: &str, surface: &str) -> Option<usize> {
+    if let Some(at) = own.rfind(|c: char| c.is_ascii_digit()) {
+        return Some(at + 1);
+    }
+    let first = surface.split_whitespace().next()?.to_lowercase();
+    own.find(&format!(" {first} ")).map(|at| at + first.len() + 1)
 }
 
 /// Does the figure's clause, or the text since the figure before it in its sentence, name a
@@ -133,10 +156,15 @@ const ORIGIN_ARTICLES: &[&str] = &["", "the ", "los ", "el "];
 /// notorious."), El Salvador not named there? Its figures are that place's.
 fn another_place_before(doc: &Doc, m: &Mention, opening: &str, catalog: &Catalog, language: &str) -> bool {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
-    if m.sentence == 0 || !words(&catalog.place_anaphora).iter().any(|w| opening.starts_with(&format!(" {w} "))) {
+    let opens_with = |list: &ByLanguage| words(list).iter().any(|w| opening.starts_with(&format!(" {w} ")));
+    // The participle's subject may follow it ("Inaugurado en 2023, el CECOT alberga ..."):
+    // then the sentence names it.
+    let elided = opens_with(&catalog.elided_subject) && !catalog.frames.names_a_subject(language, &lower_padded(doc.sentence_text(m.sentence)));
+    if m.sentence == 0 || !(elided || opens_with(&catalog.place_anaphora)) {
         return false;
     }
-    let before = lower_padded(doc.sentence_text(m.sentence - 1).split_whitespace().take(PLACE_OPENING_WORDS).collect::<Vec<_>>().join(" "));
+    let before_words = if elided { usize::MAX } else { PLACE_OPENING_WORDS };
+    let before = lower_padded(doc.sentence_text(m.sentence - 1).split_whitespace().take(before_words).collect::<Vec<_>>().join(" "));
     let places = words(&catalog.elsewhere).into_iter().chain(words(&catalog.other_prisons));
     places.into_iter().any(|w| has_phrase(&before, &w)) && !words(&catalog.here).iter().any(|w| has_phrase(&before, w))
 }
@@ -225,6 +253,21 @@ pub(super) fn partitive_whole(m: &Mention, right: &str, partitive: &[String], au
     let opener = partitive.iter().filter(|p| own[start..].starts_with(&format!(" {p} "))).map(|p| p.split_whitespace().count()).max().unwrap_or(1);
     let noun: Vec<&str> = words[opener..].iter().take(WHOLE_WORDS).take_while(|w| !auxiliaries.contains(&w.to_string())).copied().collect();
     Some(lower_padded(format!("{} {}", words[..opener].join(" "), noun.join(" "))))
+}
+
+/// The part a figure is the whole of ("unos 180 de los primeros 244 venezolanos no tenían
+/// condenas": 244 is the whole of 180): the figure before it in its sentence when only a
+/// `partitive` word and at most one more word ("primeros") stand between them. The predicate
+/// after the whole is the part's, so the whole counts no part (no record, released, died).
+pub(super) fn whole_of_a_part<'m>(doc: &Doc, mentions: &'m [Mention], i: usize, partitive: &[String]) -> Option<&'m Mention> {
+    let m = &mentions[i];
+    let part = mentions[..i].iter().rev().find(|p| p.sentence == m.sentence && p.end <= m.start)?;
+    if part.kind != "count" || m.kind != "count" {
+        return None;
+    }
+    let between = lower_padded(doc.slice(part.end, m.start));
+    let opener = partitive.iter().find(|p| between.starts_with(&format!(" {p} ")))?;
+    (between[opener.len() + 2..].split_whitespace().count() <= 1).then_some(part)
 }
 
 /// Is a framed measure read, in a partitive figure's clause, only in the words naming the whole

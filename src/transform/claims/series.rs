@@ -25,7 +25,7 @@ pub(super) fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon
         if let Some(p) = previous {
             let head = &mentions[p];
             let same_kind = m.kind == head.kind && (m.unit.is_none() || m.unit == head.unit);
-            if same_kind && m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && continues(doc, mentions, p, i, lexicon) {
+            if same_kind && m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && !other_nouns(head, m) && continues(doc, mentions, p, i, lexicon) {
                 mentions[i].measure = mentions[p].measure.clone();
                 mentions[i].measure_evidence = Some(format!("continues: {}", mentions[p].surface));
             } else if m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && in_another_currency(doc, head, m) {
@@ -35,6 +35,13 @@ pub(super) fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon
         }
         previous = Some(i);
     }
+}
+
+/// Do two counts name different nouns of their own ("244 venezolanos y 21 salvadoreños")? The
+/// second counts another group: it continues no series of the first.
+fn other_nouns(a: &Mention, b: &Mention) -> bool {
+    let noun = |m: &Mention| m.surface.split_whitespace().last().filter(|w| w.chars().all(char::is_alphabetic)).map(str::to_lowercase);
+    matches!((noun(a), noun(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// Words that may stand between a sum and the same sum in another currency ("six million dollars
