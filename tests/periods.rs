@@ -325,3 +325,47 @@ fn es_the_first_weeks_of_something_run_back_from_the_article_date() {
     let ms = read("es", text, Some("2025-05-06"));
     assert_eq!(as_of(&ms, "3.2 millones"), "2025-03-11/2025-05-06");
 }
+
+#[test]
+fn en_a_span_opened_in_the_figures_clause_is_the_figures() {
+    let ms = read("en", "The groups counted 150 deaths in custody between March 27, 2022, and January 31, 2025, roughly one every week.", Some("2025-03-10"));
+    assert_eq!(as_of(&ms, "150 deaths"), "2022-03-27/2025-01-31");
+}
+
+#[test]
+fn es_a_span_with_an_apposition_after_its_first_date_is_the_figures() {
+    let text = "El informe cuenta 212 muertes bajo custodia entre el 27 de marzo de 2022, día en que empezó el régimen, y el 31 de enero de 2025.";
+    let ms = read("es", text, Some("2025-03-10"));
+    assert_eq!(as_of(&ms, "212"), "2022-03-27/2025-01-31");
+}
+
+#[test]
+fn es_a_cutoff_without_its_year_most_of_a_year_ahead_is_the_one_just_gone() {
+    let ms = read("es", "El ministerio contabiliza 61,300 capturas bajo el régimen hasta el 28 de febrero.", Some("2025-03-20"));
+    assert_eq!(as_of(&ms, "61,300"), "2025-02-28");
+    // A deadline told in the future stays ahead.
+    let ms = read("es", "El régimen se prorrogará otra vez hasta el 15 de diciembre, según la Asamblea.", Some("2025-03-20"));
+    let deadline = ms.iter().find(|m| m.surface.contains("15 de diciembre")).unwrap();
+    assert_eq!(deadline.value.as_deref(), Some("2025-12-15"));
+}
+
+#[test]
+fn es_a_change_against_a_baseline_runs_from_the_baseline_to_the_figure_it_changes() {
+    let ms = read("es", "El sistema cerró 2024 con 81,500 reos. La cifra supone un aumento del 120 % respecto a enero de 2021.", Some("2025-02-01"));
+    assert_eq!(as_of(&ms, "120"), "2021-01/2024");
+}
+
+#[test]
+fn es_a_quote_in_the_present_takes_the_article_date() {
+    let text = "Las cárceles cerraron 2024 con 81,500 reos. \"Tenemos más de 81 mil reos, pero no soltaremos a nadie\", declaró el director.";
+    let ms = read("es", text, Some("2025-01-18"));
+    assert_eq!(as_of(&ms, "81 mil"), "2025-01-18");
+}
+
+#[test]
+fn es_a_dateline_below_a_headline_subtitle_and_byline_dates_the_article() {
+    let text = "Las cárceles, al límite\n\nEl sistema suma otro año de hacinamiento\n\nPor Ana Pérez\n\nLunes, 20 de enero de 2025 | Nacionales\n\n\
+                El sistema penitenciario tiene hoy 81,500 reos, según la dirección de Centros Penales.";
+    let ms = read("es", text, None);
+    assert_eq!(as_of(&ms, "81,500"), "2025-01-20");
+}

@@ -162,10 +162,33 @@ pub fn assign_as_of_until(
             [first, .., last] if names_change(&before, &words.change_nouns) => Some(first.value.through(&last.value)),
             _ => None,
         };
+        // "un crecimiento del 191 % respecto a diciembre de 2020": a change measured against a
+        // baseline runs from the baseline to the period of the figure it changes (the last one
+        // dated, in this sentence or the one before), or to the article's date.
+        // The surface may hold the phrase's last word ("del 191 %").
+        let lead: String = m.surface.chars().take_while(|c| !c.is_ascii_digit()).collect::<String>().to_lowercase();
+        let change_since_baseline = names_change(&format!("{before}{lead}"), &words.change_nouns)
+            .then(|| here.iter().find(|a| a.start >= m.end && a.start <= m.end + BASELINE_GAP && after_baseline_opener(doc, a, &words.baseline_openers)))
+            .flatten()
+            .and_then(|baseline| {
+                let last = assigned.iter().rev().take_while(|d| d.sentence + 1 >= m.sentence).find_map(|d| d.period);
+                last.or(reference_period).map(|end| baseline.value.through(&end))
+            });
+        // "documenta 375 muertes entre el 27 de marzo de 2022, ..., y el 28 de febrero de 2025":
+        // a span opened in the figure's clause and closed after it is the figure's.
+        let span_from_clause = {
+            let free: Vec<&Anchor> = here.iter().filter(not_others_baseline).collect();
+            between_pair(doc, &free, lexicon, &words.weekdays)
+                .filter(|(a, b)| in_clause.iter().any(|c| c.start == a.start) && !in_clause.iter().any(|c| c.start == b.start))
+                .filter(|_| carry)
+                .map(|(a, b)| a.value.through(&b.value))
+        };
         m.as_of = own
             .map(|a| a.value)
+            .or(change_since_baseline)
             .or(change_span)
             .or(from_to)
+            .or(span_from_clause)
             .or_else(|| {
                 [in_clause, free_in_sentence]
                     .into_iter()
@@ -757,7 +780,13 @@ fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon, weekda
     anchors.windows(2).find_map(|w| {
         let (a, b) = (w[0], w[1]);
         let gap = lower_padded(doc.slice(a.start, b.start));
-        let gap_words: Vec<&str> = gap.split_whitespace().filter(|g| !weekdays.iter().any(|d| d == g)).collect();
+        // "entre el 27 de marzo de 2022, fecha en que se aprobó el régimen, y el 28 de febrero":
+        // an apposition set off by commas after the first anchor is no part of the join.
+        let joining = match gap.split_once(',') {
+            Some((_, rest)) if rest.contains(',') => rest.rsplit(',').next().unwrap_or(rest),
+            _ => gap.as_str(),
+        };
+        let gap_words: Vec<&str> = joining.split_whitespace().filter(|g| !weekdays.iter().any(|d| d == g)).collect();
         let joined =
             gap_words.iter().rev().take(2).any(|g| lexicon.range_join.contains(*g) || lexicon.day_range_join.contains(*g) || lexicon.change_to.contains(*g));
         let before = lower_padded(doc.slice(a.start.saturating_sub(24).max(doc.sentences[a.sentence].0), a.start));

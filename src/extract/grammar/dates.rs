@@ -20,6 +20,10 @@ fn months_ahead(month: u32, r: NaiveDate) -> u32 {
 /// How many words before a date a future-tense verb may stand ("will expire on November 14").
 const FUTURE_TENSE_REACH: usize = 3;
 
+/// How many tokens before a deadline most of a year ahead its verb in the future may stand
+/// ("will be extended until the 31st of December").
+const DEADLINE_VERB_REACH: usize = 8;
+
 /// A dateline is looked for in the first lines of the text, and its first characters.
 const DATELINE_LINES: usize = 4;
 
@@ -53,10 +57,24 @@ fn year_of_month(month: u32, r: NaiveDate, towards: Towards) -> i32 {
     }
 }
 
-/// Where a dateline may stand: the first lines of the text, within its first characters.
+/// Where a dateline may stand: the first lines of the text that hold anything (a blank line
+/// between headline, byline and date is layout, not a line of the story), within its first
+/// characters.
 pub(super) fn dateline_end(doc: &Doc) -> usize {
-    let top = doc.chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(k, _)| k).nth(DATELINE_LINES).unwrap_or(doc.chars.len());
-    top.min(DATELINE_CHARS)
+    let ends = doc.chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(k, _)| k);
+    let mut line_start = 0;
+    let mut lines = 0;
+    for end in ends {
+        let blank = doc.chars[line_start..end].iter().all(|c| c.is_whitespace());
+        line_start = end + 1;
+        if !blank {
+            lines += 1;
+            if lines > DATELINE_LINES {
+                return end.min(DATELINE_CHARS);
+            }
+        }
+    }
+    doc.chars.len().min(DATELINE_CHARS)
 }
 
 fn month_name_ok(tok: &Token, lex: &Lexicon) -> Option<u32> {
@@ -487,7 +505,12 @@ impl<'a> Grammar<'a> {
             // article's date on; otherwise the latest one on or before it. In a sentence in the
             // past, a month most of a year ahead is one just gone ("hasta el 30 de septiembre se
             // contabilizaban", written in October).
-            Some(r) if self.looks_ahead(toks, i) && !(past_sentence() && months_ahead(month, r) > PAST_DEADLINE_MONTHS) => {
+            // Without a verb in the future, a month most of a year ahead is one just gone
+            // whatever the tense ("las capturas realizadas hasta el 28 de febrero", in March).
+            Some(r)
+                if self.looks_ahead(toks, i)
+                    && !((past_sentence() || !self.future_tense_within(toks, i, DEADLINE_VERB_REACH)) && months_ahead(month, r) > PAST_DEADLINE_MONTHS) =>
+            {
                 Some(year_of_month(month, r, Towards::OnOrAfter))
             }
             Some(r) => Some(year_of_month(month, r, Towards::OnOrBefore)),
@@ -545,11 +568,17 @@ impl<'a> Grammar<'a> {
     /// A future-tense word a few words before token `i`, within its clause ("will expire on",
     /// "vencerá el").
     fn future_tense_before(&self, toks: &[Token], i: usize) -> bool {
+        self.future_tense_within(toks, i, FUTURE_TENSE_REACH)
+    }
+
+    /// A future-tense word at most `reach` tokens before token `i`, with only words and
+    /// numbers between.
+    fn future_tense_within(&self, toks: &[Token], i: usize, reach: usize) -> bool {
         let lex = self.lex;
         let future = |w: &str| {
             lex.future_tense_words.contains(w) || lex.future_tense_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.chars().count() > s.chars().count() + 2)
         };
-        toks[i.saturating_sub(FUTURE_TENSE_REACH)..i]
+        toks[i.saturating_sub(reach)..i]
             .iter()
             .rev()
             .take_while(|t| t.sentence == toks[i].sentence && (t.is_word() || t.is_digits()))
