@@ -236,6 +236,9 @@ fn en_hours_of_each_day_in_the_present_take_the_article_date() {
     let ms = read("en", "Inmates spend 22 hours a day in their cells. The bus ride takes 40 minutes.", Some("2025-04-03"));
     assert_eq!(as_of(&ms, "22 hours"), "2025-04-03");
     assert_eq!(as_of(&ms, "40 minutes"), "");
+    // The sentence may end right after the phrase.
+    let ms = read("en", "The men are kept in their cells for 23 hours a day. Visits are banned.", Some("2025-04-03"));
+    assert_eq!(as_of(&ms, "23 hours"), "2025-04-03");
 }
 
 #[test]

@@ -267,7 +267,8 @@ pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
 /// Does the text right after a duration (`after`, lower-case) open with a phrase of
 /// `daily_phrases` ("a day", "al día"): is it hours of each day?
 fn is_daily(after: &str, daily_phrases: &[String]) -> bool {
-    let after = lower_padded(after.to_string());
+    // "23 hours a day.": the sentence may end right after the phrase.
+    let after = lower_padded(after.replace(|c: char| !c.is_alphanumeric() && !c.is_whitespace(), " "));
     daily_phrases.iter().any(|p| after.starts_with(&format!(" {p} ")))
 }
 
