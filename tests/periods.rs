@@ -372,3 +372,15 @@ fn es_a_dateline_below_a_headline_subtitle_and_byline_dates_the_article() {
     let ms = read("es", text, None);
     assert_eq!(as_of(&ms, "81,500"), "2025-01-20");
 }
+
+#[test]
+fn es_this_year_in_an_undated_article_is_the_year_it_names_last() {
+    // The first lines are long enough that no date of the story is read as a dateline.
+    let text = "Muertes bajo custodia\n\nEn 2024 la organización publicó su informe mensual, como cada mes desde que empezó a \
+                contar los casos que le denuncian las familias de los detenidos, con los nombres, las edades, los penales \
+                y las causas que las autoridades dieron a cada familia, y con lo que los forenses de la organización \
+                encontraron al revisar los cuerpos cuando las familias pudieron verlos antes del entierro.\n\n\
+                Un total de 95 personas han muerto bajo custodia desde el 27 de marzo de 2022 hasta el 16 de mayo de este año, según el informe.";
+    let ms = read("es", text, None);
+    assert_eq!(as_of(&ms, "95 personas"), "2022-03-27/2024-05-16");
+}

@@ -418,11 +418,13 @@ impl<'a> Grammar<'a> {
 
     /// "de este año", "of last year" after a day and month: the article's year moved by the
     /// lexicon's `relative_years`; advances `end`.
+    /// Undated, the year the article is taken to be written in ("hasta el 16 de mayo de este
+    /// año" in an article that names 2024 last).
     fn relative_year_after(&self, toks: &[Token], end: &mut usize, reference: Option<NaiveDate>) -> Option<i32> {
-        let r = reference?;
+        let year = reference.map(|r| r.year()).or_else(|| self.undated_year.get())?;
         let (n, delta) = self.relative_years.match_at(toks, *end).filter(|_| toks[*end].sentence == toks[*end - 1].sentence)?;
         *end += n;
-        Some(r.year() + delta)
+        Some(year + delta)
     }
 
     /// Read ", 2024" / " 2024" / " de 2024" after a month or day; advances `end`.
