@@ -384,3 +384,18 @@ fn es_this_year_in_an_undated_article_is_the_year_it_names_last() {
     let ms = read("es", text, None);
     assert_eq!(as_of(&ms, "95 personas"), "2022-03-27/2024-05-16");
 }
+
+#[test]
+fn es_a_year_inside_an_aside_gives_no_year_to_a_month_after_it() {
+    let text = "La población de las cárceles, que en abril de 2021 era de unos 36,000 internos, llegó a 98,000 reos a finales de enero.";
+    let ms = read("es", text, Some("2025-02-20"));
+    assert_eq!(as_of(&ms, "98,000"), "2025-01");
+    assert_eq!(as_of(&ms, "36,000"), "2021-04");
+}
+
+#[test]
+fn en_a_year_inside_an_aside_gives_no_year_to_a_month_after_it() {
+    let text = "The prison population, which in April 2021 stood at about 36,000, reached 98,000 at the end of January.";
+    let ms = read("en", text, Some("2025-02-20"));
+    assert_eq!(as_of(&ms, "98,000"), "2025-01");
+}

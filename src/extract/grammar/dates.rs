@@ -476,6 +476,9 @@ impl<'a> Grammar<'a> {
             if toks[c.a].sentence != sentence {
                 break;
             }
+            if self.in_closed_aside(toks, c, i) {
+                continue;
+            }
             if c.kind == "year" {
                 if let Some(v) = c.value.as_deref().and_then(|v| v.parse::<i32>().ok()) {
                     let name_year = c.a > 0 && toks[c.a - 1].is("of");
@@ -529,6 +532,16 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+    }
+
+    /// Is the candidate inside an aside that one of the lexicon's `aside_openers` opens right
+    /// after a comma, and a comma closes before token `i` ("…, que en marzo de 2022 era …, alcanzó
+    /// … en febrero")?
+    fn in_closed_aside(&self, toks: &[Token], c: &Cand, i: usize) -> bool {
+        let sentence = toks[c.a].sentence;
+        let Some(comma) = (0..c.a).rev().take_while(|&k| toks[k].sentence == sentence).find(|&k| toks[k].is(",")) else { return false };
+        let opened = toks.get(comma + 1).is_some_and(|t| self.lex.aside_openers.contains(&t.lower));
+        opened && (c.b..i).any(|k| toks[k].is(","))
     }
 
     /// The latest year named by the dates and years of `before`, the candidates found so far
