@@ -399,3 +399,11 @@ fn en_a_year_inside_an_aside_gives_no_year_to_a_month_after_it() {
     let ms = read("en", text, Some("2025-02-20"));
     assert_eq!(as_of(&ms, "98,000"), "2025-01");
 }
+
+#[test]
+fn es_a_date_named_a_beginning_by_its_apposition_starts_the_running_total() {
+    let text = "El informe cuenta 212 muertes bajo custodia entre el 27 de marzo de 2022, fecha en que la Asamblea aprobó el régimen de excepción, y el 31 de enero de 2025. \
+                Con datos de la Policía, el informe cifra en 80,100 las capturas realizadas bajo el régimen hasta el 31 de enero.";
+    let ms = read("es", text, Some("2025-03-10"));
+    assert_eq!(as_of(&ms, "80,100"), "2022-03-27/2025-01-31");
+}

@@ -565,6 +565,19 @@ pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &Per
     lexicon.since_words.iter().any(|w| w == last) || after_since_start(doc, m, lexicon, words)
 }
 
+/// Is the date followed by an apposition that names it a beginning ("entre el 27 de marzo de
+/// 2022, fecha en que la Asamblea aprobó el régimen, y …", "on March 27, 2022, when the
+/// emergency began"): a comma, then a `start_words` entry within [`SINCE_START_WORDS`] words,
+/// no figure between?
+pub(crate) fn named_a_start_after(doc: &Doc, m: &Mention, words: &PeriodWords) -> bool {
+    let Some(&(_, sentence_end)) = doc.sentences.get(m.sentence) else { return false };
+    let after = doc.slice(m.end, sentence_end.min(m.end + 120));
+    let Some(rest) = after.trim_start().strip_prefix(',') else { return false };
+    let aside = rest.split([',', ';', '(', ')']).next().unwrap_or("").to_lowercase();
+    let tokens: Vec<&str> = aside.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(SINCE_START_WORDS).collect();
+    !tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())) && tokens.iter().any(|t| words.start_words.iter().any(|w| w == t))
+}
+
 /// Is the mention written after one of the language's `to_date_openers` ("en lo que va de
 /// 2024", "so far in 2024"), an article between or not: from its start to the article's date.
 fn after_to_date_opener(doc: &Doc, m: &Mention, words: &PeriodWords) -> bool {

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::period::{Period, Point};
-use crate::transform::as_of::{after_since, is_name_year};
+use crate::transform::as_of::{after_since, is_name_year, named_a_start_after};
 use crate::transform::Catalog;
 
 /// The rules embedded in the binary.
@@ -328,14 +328,15 @@ fn stated_start(mentions: &[Mention], measure: &str) -> Option<Period> {
 }
 
 /// The start the article gives in passing, when no statement states it: the earliest date
-/// after "since" in a sentence that holds one of the rule's statements ("the police have
-/// made 64,000 arrests since 27 March 2022").
+/// after "since", or named a beginning by the apposition after it ("27 de marzo de 2022,
+/// fecha en que se aprobó el régimen"), in a sentence that holds one of the rule's statements
+/// ("the police have made 64,000 arrests since 27 March 2022").
 fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &Lexicon, words: &PeriodWords) -> Option<Period> {
     let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();
     mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && sentences.contains(&m.sentence))
-        .filter(|m| after_since(doc, m, lexicon, words) && !is_name_year(doc, m, lexicon))
+        .filter(|m| (after_since(doc, m, lexicon, words) || named_a_start_after(doc, m, words)) && !is_name_year(doc, m, lexicon))
         .filter_map(|m| m.value.as_deref().and_then(Period::parse))
         .min_by_key(|p| p.end.last_day())
 }
