@@ -407,3 +407,12 @@ fn es_a_date_named_a_beginning_by_its_apposition_starts_the_running_total() {
     let ms = read("es", text, Some("2025-03-10"));
     assert_eq!(as_of(&ms, "80,100"), "2022-03-27/2025-01-31");
 }
+
+#[test]
+fn es_a_figure_dated_only_by_the_sentence_before_takes_its_restatements_period() {
+    let text = "Dos aviones aterrizaron entre el sábado 15 y el domingo 16 de marzo con 241 venezolanos a bordo.\n\
+                Llegaron de noche, el 16 de marzo. De los 241 venezolanos, 139 fueron expulsados por una ley antigua.";
+    let ms = read("es", text, Some("2025-03-18"));
+    let restated: Vec<String> = ms.iter().filter(|m| m.surface.contains("241")).map(|m| m.as_of.map(|p| p.to_string()).unwrap_or_default()).collect();
+    assert_eq!(restated, ["2025-03-15/2025-03-16", "2025-03-15/2025-03-16"]);
+}

@@ -97,6 +97,9 @@ pub fn assign_as_of_until(
     // Statements whose clause says "now" ("some 3,000 have now been released"): a restatement
     // of their number elsewhere does not lend them its older date.
     let mut said_now: Vec<usize> = Vec::new();
+    // Statements whose period only came from the sentences before ("De los 241 venezolanos,
+    // 139 …"): a restatement of their number dated in its own sentence lends them its period.
+    let mut from_context: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
@@ -183,7 +186,7 @@ pub fn assign_as_of_until(
                 .filter(|_| carry)
                 .map(|(a, b)| a.value.through(&b.value))
         };
-        m.as_of = own
+        let local = own
             .map(|a| a.value)
             .or(change_since_baseline)
             .or(change_span)
@@ -233,8 +236,10 @@ pub fn assign_as_of_until(
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
-            .or(reference_period.filter(|_| present && !term))
-            .or_else(|| match previous.len() {
+            .or(reference_period.filter(|_| present && !term));
+        // Else a period borrowed from the sentences before.
+        let borrowed = || {
+            match previous.len() {
                 _ if !carry => None,
                 1 => Some(previous[0].carried()),
                 2 => {
@@ -244,11 +249,19 @@ pub fn assign_as_of_until(
                     joined.then(|| previous[0].value.through(&previous[1].value))
                 }
                 _ => None,
-            })
-            .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None });
+            }
+            .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None })
+        };
+        m.as_of = local.or_else(|| {
+            let period = borrowed();
+            if period.is_some() {
+                from_context.push(m.start);
+            }
+            period
+        });
         assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
     }
-    restatements_share_their_period(mentions, reference_period, &said_now);
+    restatements_share_their_period(mentions, reference_period, &said_now, &from_context);
 }
 
 /// Does a clause name the present in one of `now_words` ("now", "ahora")?
@@ -347,10 +360,11 @@ fn opens_with(sentence: &str, phrase: &str) -> bool {
 /// statement of a measure and value has a period of its own and another only the article's
 /// date or none, the other takes that period ("57,410 arrests" in a headline, and "57,410
 /// arrests up to 18 October" in the text); one whose clause says "now" (`said_now`, by start)
-/// keeps the article's date.
-fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>, said_now: &[usize]) {
+/// keeps the article's date; one dated only from the sentences before (`from_context`, by
+/// start) takes the period its restatement has in its own sentence.
+fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>, said_now: &[usize], from_context: &[usize]) {
     let key = |m: &Mention| m.measure.clone().map(|id| (id, m.value.clone(), m.low.map(f64::to_bits), m.high.map(f64::to_bits)));
-    let own = |m: &Mention| m.as_of.filter(|p| Some(*p) != reference);
+    let own = |m: &Mention| m.as_of.filter(|p| Some(*p) != reference && !from_context.contains(&m.start));
     let dated: Vec<_> = mentions.iter().filter(|m| m.is_statement).filter_map(|m| Some((key(m)?, own(m)?))).collect();
     for m in mentions.iter_mut().filter(|m| m.is_statement && own(m).is_none() && !said_now.contains(&m.start)) {
         let Some(k) = key(m) else { continue };
