@@ -416,3 +416,11 @@ fn es_a_figure_dated_only_by_the_sentence_before_takes_its_restatements_period()
     let restated: Vec<String> = ms.iter().filter(|m| m.surface.contains("241")).map(|m| m.as_of.map(|p| p.to_string()).unwrap_or_default()).collect();
     assert_eq!(restated, ["2025-03-15/2025-03-16", "2025-03-15/2025-03-16"]);
 }
+
+#[test]
+fn es_a_figure_after_a_definite_article_is_no_finding_of_the_survey() {
+    let text = "Entre enero y diciembre de 2024, la organización entrevistó a familias de 400 detenidos. \
+                El documento pide permitir la entrada de observadores a los 23 penales del país.";
+    let ms = read("es", text, Some("2025-02-10"));
+    assert_eq!(as_of(&ms, "23 penales"), "2025-02-10");
+}

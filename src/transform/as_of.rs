@@ -134,6 +134,9 @@ pub fn assign_as_of_until(
             continue;
         }
         let word_before = before.split_whitespace().last().unwrap_or("").to_string();
+        // "permitir el acceso a los 25 centros penales del país": a figure after a definite
+        // article is known already, no finding of a survey.
+        let survey_period = survey_period.filter(|_| !crate::extract::ARTICLES.contains(&word_before.as_str()));
         if names_now(&doc.slice(ca, cb), &words.now_words) {
             said_now.push(m.start);
         }
