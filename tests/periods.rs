@@ -424,3 +424,19 @@ fn es_a_figure_after_a_definite_article_is_no_finding_of_the_survey() {
     let ms = read("es", text, Some("2025-02-10"));
     assert_eq!(as_of(&ms, "23 penales"), "2025-02-10");
 }
+
+#[test]
+fn es_a_part_of_a_group_told_before_takes_the_groups_period() {
+    let text = "En abril de 2025, el gobierno envió a 130 hondureños a una cárcel del sur.\n\n\
+                Los abogados revisaron cada expediente. Según ellos, al menos 90 de ellos carecían de antecedentes.";
+    let ms = read("es", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "90"), "2025-04");
+}
+
+#[test]
+fn en_a_part_of_a_group_told_before_takes_the_groups_period() {
+    let text = "In April 2025, the government sent 130 Hondurans to a prison in the south.\n\n\
+                Lawyers went through every file. They found that at least 90 of them had no criminal record.";
+    let ms = read("en", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "90"), "2025-04");
+}

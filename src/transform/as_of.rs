@@ -255,8 +255,14 @@ pub fn assign_as_of_until(
             }
             .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None })
         };
+        // "al menos 170 de ellos carecían de antecedentes": a part of a group told shortly before.
+        let of_group = || {
+            let partitive = words.partitive_phrases.iter().any(|p| lower_padded(after.clone()).starts_with(&format!(" {p} ")));
+            let group = assigned.iter().rev().take_while(|d| d.sentence + PARTITIVE_SENTENCES >= m.sentence).find_map(|d| d.period);
+            group.filter(|_| partitive && carry)
+        };
         m.as_of = local.or_else(|| {
-            let period = borrowed();
+            let period = borrowed().or_else(of_group);
             if period.is_some() {
                 from_context.push(m.start);
             }
@@ -438,6 +444,9 @@ impl SentenceFacts {
         SentenceFacts { index, text, present, survey, changes }
     }
 }
+
+/// How many sentences back the group of a partitive figure ("170 of them") may be told.
+const PARTITIVE_SENTENCES: usize = 3;
 
 /// Most characters between a baseline figure and the anchor that dates it ("2.4 in 2023").
 const BASELINE_GAP: usize = 24;

@@ -100,6 +100,11 @@ pub struct PeriodWords {
     /// figures of its sentence with no date of their own cover it, up to the article's date.
     #[serde(default)]
     pub first_words: Vec<String>,
+    /// Phrases right after a figure that make it a part of a group told before ("170 of
+    /// them", "170 de ellos"), lower-case: with no date of its own or of its paragraph, it
+    /// takes the period of the last figure dated shortly before.
+    #[serde(default)]
+    pub partitive_phrases: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -159,7 +164,8 @@ impl PeriodRules {
                 .chain(words.clause_breaks.iter_mut())
                 .chain(words.start_words.iter_mut())
                 .chain(words.until_words.iter_mut())
-                .chain(words.to_date_openers.iter_mut());
+                .chain(words.to_date_openers.iter_mut())
+                .chain(words.partitive_phrases.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
                 *w = w.trim().to_lowercase();
             }
@@ -207,6 +213,7 @@ impl PeriodRules {
             that_date: Vec::new(),
             now_words: Vec::new(),
             first_words: Vec::new(),
+            partitive_phrases: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
