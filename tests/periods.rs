@@ -439,4 +439,6 @@ fn en_a_part_of_a_group_told_before_takes_the_groups_period() {
                 Lawyers went through every file. They found that at least 90 of them had no criminal record.";
     let ms = read("en", text, Some("2025-06-02"));
     assert_eq!(as_of(&ms, "90"), "2025-04");
+    let ms = read("en", &text.replace("90 of them", "90 of the men"), Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "90"), "2025-04");
 }

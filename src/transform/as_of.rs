@@ -257,7 +257,10 @@ pub fn assign_as_of_until(
         };
         // "al menos 170 de ellos carecían de antecedentes": a part of a group told shortly before.
         let of_group = || {
-            let partitive = words.partitive_phrases.iter().any(|p| lower_padded(after.clone()).starts_with(&format!(" {p} ")));
+            // The surface may hold the phrase ("at least 90 of the men").
+            let tail = m.surface.rfind(|c: char| c.is_ascii_digit()).map_or("", |k| &m.surface[k + 1..]);
+            let rights = [lower_padded(after.clone()), lower_padded(format!("{tail} {after}"))];
+            let partitive = words.partitive_phrases.iter().any(|p| rights.iter().any(|r| r.starts_with(&format!(" {p} "))));
             let group = assigned.iter().rev().take_while(|d| d.sentence + PARTITIVE_SENTENCES >= m.sentence).find_map(|d| d.period);
             group.filter(|_| partitive && carry)
         };
