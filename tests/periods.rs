@@ -236,6 +236,9 @@ fn en_hours_of_each_day_in_the_present_take_the_article_date() {
     let ms = read("en", "Inmates spend 22 hours a day in their cells. The bus ride takes 40 minutes.", Some("2025-04-03"));
     assert_eq!(as_of(&ms, "22 hours"), "2025-04-03");
     assert_eq!(as_of(&ms, "40 minutes"), "");
+    // The sentence may end right after the phrase.
+    let ms = read("en", "The men are kept in their cells for 23 hours a day. Visits are banned.", Some("2025-04-03"));
+    assert_eq!(as_of(&ms, "23 hours"), "2025-04-03");
 }
 
 #[test]
@@ -324,4 +327,118 @@ fn es_the_first_weeks_of_something_run_back_from_the_article_date() {
     let text = "El Gobierno recibió 3.2 millones de dólares en las primeras ocho semanas del acuerdo, según los registros.";
     let ms = read("es", text, Some("2025-05-06"));
     assert_eq!(as_of(&ms, "3.2 millones"), "2025-03-11/2025-05-06");
+}
+
+#[test]
+fn en_a_span_opened_in_the_figures_clause_is_the_figures() {
+    let ms = read("en", "The groups counted 150 deaths in custody between March 27, 2022, and January 31, 2025, roughly one every week.", Some("2025-03-10"));
+    assert_eq!(as_of(&ms, "150 deaths"), "2022-03-27/2025-01-31");
+}
+
+#[test]
+fn es_a_span_with_an_apposition_after_its_first_date_is_the_figures() {
+    let text = "El informe cuenta 212 muertes bajo custodia entre el 27 de marzo de 2022, día en que empezó el régimen, y el 31 de enero de 2025.";
+    let ms = read("es", text, Some("2025-03-10"));
+    assert_eq!(as_of(&ms, "212"), "2022-03-27/2025-01-31");
+}
+
+#[test]
+fn es_a_cutoff_without_its_year_most_of_a_year_ahead_is_the_one_just_gone() {
+    let ms = read("es", "El ministerio contabiliza 61,300 capturas bajo el régimen hasta el 28 de febrero.", Some("2025-03-20"));
+    assert_eq!(as_of(&ms, "61,300"), "2025-02-28");
+    // A deadline told in the future stays ahead.
+    let ms = read("es", "El régimen se prorrogará otra vez hasta el 15 de diciembre, según la Asamblea.", Some("2025-03-20"));
+    let deadline = ms.iter().find(|m| m.surface.contains("15 de diciembre")).unwrap();
+    assert_eq!(deadline.value.as_deref(), Some("2025-12-15"));
+}
+
+#[test]
+fn es_a_change_against_a_baseline_runs_from_the_baseline_to_the_figure_it_changes() {
+    let ms = read("es", "El sistema cerró 2024 con 81,500 reos. La cifra supone un aumento del 120 % respecto a enero de 2021.", Some("2025-02-01"));
+    assert_eq!(as_of(&ms, "120"), "2021-01/2024");
+}
+
+#[test]
+fn es_a_quote_in_the_present_takes_the_article_date() {
+    let text = "Las cárceles cerraron 2024 con 81,500 reos. \"Tenemos más de 81 mil reos, pero no soltaremos a nadie\", declaró el director.";
+    let ms = read("es", text, Some("2025-01-18"));
+    assert_eq!(as_of(&ms, "81 mil"), "2025-01-18");
+}
+
+#[test]
+fn es_a_dateline_below_a_headline_subtitle_and_byline_dates_the_article() {
+    let text = "Las cárceles, al límite\n\nEl sistema suma otro año de hacinamiento\n\nPor Ana Pérez\n\nLunes, 20 de enero de 2025 | Nacionales\n\n\
+                El sistema penitenciario tiene hoy 81,500 reos, según la dirección de Centros Penales.";
+    let ms = read("es", text, None);
+    assert_eq!(as_of(&ms, "81,500"), "2025-01-20");
+}
+
+#[test]
+fn es_this_year_in_an_undated_article_is_the_year_it_names_last() {
+    // The first lines are long enough that no date of the story is read as a dateline.
+    let text = "Muertes bajo custodia\n\nEn 2024 la organización publicó su informe mensual, como cada mes desde que empezó a \
+                contar los casos que le denuncian las familias de los detenidos, con los nombres, las edades, los penales \
+                y las causas que las autoridades dieron a cada familia, y con lo que los forenses de la organización \
+                encontraron al revisar los cuerpos cuando las familias pudieron verlos antes del entierro.\n\n\
+                Un total de 95 personas han muerto bajo custodia desde el 27 de marzo de 2022 hasta el 16 de mayo de este año, según el informe.";
+    let ms = read("es", text, None);
+    assert_eq!(as_of(&ms, "95 personas"), "2022-03-27/2024-05-16");
+}
+
+#[test]
+fn es_a_year_inside_an_aside_gives_no_year_to_a_month_after_it() {
+    let text = "La población de las cárceles, que en abril de 2021 era de unos 36,000 internos, llegó a 98,000 reos a finales de enero.";
+    let ms = read("es", text, Some("2025-02-20"));
+    assert_eq!(as_of(&ms, "98,000"), "2025-01");
+    assert_eq!(as_of(&ms, "36,000"), "2021-04");
+}
+
+#[test]
+fn en_a_year_inside_an_aside_gives_no_year_to_a_month_after_it() {
+    let text = "The prison population, which in April 2021 stood at about 36,000, reached 98,000 at the end of January.";
+    let ms = read("en", text, Some("2025-02-20"));
+    assert_eq!(as_of(&ms, "98,000"), "2025-01");
+}
+
+#[test]
+fn es_a_date_named_a_beginning_by_its_apposition_starts_the_running_total() {
+    let text = "El informe cuenta 212 muertes bajo custodia entre el 27 de marzo de 2022, fecha en que la Asamblea aprobó el régimen de excepción, y el 31 de enero de 2025. \
+                Con datos de la Policía, el informe cifra en 80,100 las capturas realizadas bajo el régimen hasta el 31 de enero.";
+    let ms = read("es", text, Some("2025-03-10"));
+    assert_eq!(as_of(&ms, "80,100"), "2022-03-27/2025-01-31");
+}
+
+#[test]
+fn es_a_figure_dated_only_by_the_sentence_before_takes_its_restatements_period() {
+    let text = "Dos aviones aterrizaron entre el sábado 15 y el domingo 16 de marzo con 241 venezolanos a bordo.\n\
+                Llegaron de noche, el 16 de marzo. De los 241 venezolanos, 139 fueron expulsados por una ley antigua.";
+    let ms = read("es", text, Some("2025-03-18"));
+    let restated: Vec<String> = ms.iter().filter(|m| m.surface.contains("241")).map(|m| m.as_of.map(|p| p.to_string()).unwrap_or_default()).collect();
+    assert_eq!(restated, ["2025-03-15/2025-03-16", "2025-03-15/2025-03-16"]);
+}
+
+#[test]
+fn es_a_figure_after_a_definite_article_is_no_finding_of_the_survey() {
+    let text = "Entre enero y diciembre de 2024, la organización entrevistó a familias de 400 detenidos. \
+                El documento pide permitir la entrada de observadores a los 23 penales del país.";
+    let ms = read("es", text, Some("2025-02-10"));
+    assert_eq!(as_of(&ms, "23 penales"), "2025-02-10");
+}
+
+#[test]
+fn es_a_part_of_a_group_told_before_takes_the_groups_period() {
+    let text = "En abril de 2025, el gobierno envió a 130 hondureños a una cárcel del sur.\n\n\
+                Los abogados revisaron cada expediente. Según ellos, al menos 90 de ellos carecían de antecedentes.";
+    let ms = read("es", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "90"), "2025-04");
+}
+
+#[test]
+fn en_a_part_of_a_group_told_before_takes_the_groups_period() {
+    let text = "In April 2025, the government sent 130 Hondurans to a prison in the south.\n\n\
+                Lawyers went through every file. They found that at least 90 of them had no criminal record.";
+    let ms = read("en", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "90"), "2025-04");
+    let ms = read("en", &text.replace("90 of them", "90 of the men"), Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "90"), "2025-04");
 }

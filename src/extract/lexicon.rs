@@ -253,6 +253,11 @@ pub struct Lexicon {
     /// article's date ("el pasado 3 de enero"), whatever year the sentence names.
     #[serde(default)]
     pub past_day_before: Words,
+    /// Words that open an aside set off by commas ("la población, que en marzo de 2022 era
+    /// de 39,000, alcanzó 110,500 a finales de febrero"): a year inside such an aside gives no
+    /// year to a month without one written after it.
+    #[serde(default)]
+    pub aside_openers: Words,
     /// Day names -> days from Monday (0..=6): a weekday written with a date without a year
     /// ("el domingo 5 de enero", "Sunday, January 5") picks the year it falls on.
     #[serde(default)]

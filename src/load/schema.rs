@@ -215,7 +215,7 @@ pub const MENTIONS: TableDef = TableDef {
         col(
             "unit",
             Text,
-            "Normalised unit or counted noun (persons, USD, percent, days, fraction…). A count written without its noun takes the unit of the count before it in its sentence (\"Of the 430 detainees, 96 died\"), else its measure's unit, else the unit of a count in the sentence before. A multiplier's unit names its baseline year: x_2023_level for \"four times as many as in 2023\".",
+            "Normalised unit or counted noun (persons, USD, percent, days, fraction…). A count written without its noun takes the unit of the count before it in its sentence (\"Of the 417 detainees, 96 died\"), else its measure's unit, else the unit of a count in the sentence before. A multiplier's unit names its baseline year: x_2023_level for \"four times as many as in 2023\".",
             "persons",
         ),
         req("is_statement", Boolean, "True when the number asserts something about the world the dataset covers; false for metadata, time anchors, names, ordinals, list numbers, citation markers, partitive `one`.", "true"),

@@ -97,6 +97,9 @@ pub fn assign_as_of_until(
     // Statements whose clause says "now" ("some 2,700 have now been released"): a restatement
     // of their number elsewhere does not lend them its older date.
     let mut said_now: Vec<usize> = Vec::new();
+    // Statements whose period only came from the sentences before ("De los 241 venezolanos,
+    // 139 …"): a restatement of their number dated in its own sentence lends them its period.
+    let mut from_context: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
         let here = by_sentence(&anchors, m.sentence);
@@ -131,6 +134,9 @@ pub fn assign_as_of_until(
             continue;
         }
         let word_before = before.split_whitespace().last().unwrap_or("").to_string();
+        // "permitir el acceso a los 25 centros penales del país": a figure after a definite
+        // article is known already, no finding of a survey.
+        let survey_period = survey_period.filter(|_| !crate::extract::ARTICLES.contains(&word_before.as_str()));
         if names_now(&doc.slice(ca, cb), &words.now_words) {
             said_now.push(m.start);
         }
@@ -162,10 +168,33 @@ pub fn assign_as_of_until(
             [first, .., last] if names_change(&before, &words.change_nouns) => Some(first.value.through(&last.value)),
             _ => None,
         };
-        m.as_of = own
+        // "un crecimiento del 191 % respecto a diciembre de 2020": a change measured against a
+        // baseline runs from the baseline to the period of the figure it changes (the last one
+        // dated, in this sentence or the one before), or to the article's date.
+        // The surface may hold the phrase's last word ("del 191 %").
+        let lead: String = m.surface.chars().take_while(|c| !c.is_ascii_digit()).collect::<String>().to_lowercase();
+        let change_since_baseline = names_change(&format!("{before}{lead}"), &words.change_nouns)
+            .then(|| here.iter().find(|a| a.start >= m.end && a.start <= m.end + BASELINE_GAP && after_baseline_opener(doc, a, &words.baseline_openers)))
+            .flatten()
+            .and_then(|baseline| {
+                let last = assigned.iter().rev().take_while(|d| d.sentence + 1 >= m.sentence).find_map(|d| d.period);
+                last.or(reference_period).map(|end| baseline.value.through(&end))
+            });
+        // "documenta 375 muertes entre el 27 de marzo de 2022, ..., y el 28 de febrero de 2025":
+        // a span opened in the figure's clause and closed after it is the figure's.
+        let span_from_clause = {
+            let free: Vec<&Anchor> = here.iter().filter(not_others_baseline).collect();
+            between_pair(doc, &free, lexicon, &words.weekdays)
+                .filter(|(a, b)| in_clause.iter().any(|c| c.start == a.start) && !in_clause.iter().any(|c| c.start == b.start))
+                .filter(|_| carry)
+                .map(|(a, b)| a.value.through(&b.value))
+        };
+        let local = own
             .map(|a| a.value)
+            .or(change_since_baseline)
             .or(change_span)
             .or(from_to)
+            .or(span_from_clause)
             .or_else(|| {
                 [in_clause, free_in_sentence]
                     .into_iter()
@@ -210,8 +239,10 @@ pub fn assign_as_of_until(
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
-            .or(reference_period.filter(|_| present && !term))
-            .or_else(|| match previous.len() {
+            .or(reference_period.filter(|_| present && !term));
+        // Else a period borrowed from the sentences before.
+        let borrowed = || {
+            match previous.len() {
                 _ if !carry => None,
                 1 => Some(previous[0].carried()),
                 2 => {
@@ -221,11 +252,28 @@ pub fn assign_as_of_until(
                     joined.then(|| previous[0].value.through(&previous[1].value))
                 }
                 _ => None,
-            })
-            .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None });
+            }
+            .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None })
+        };
+        // "al menos 170 de ellos carecían de antecedentes": a part of a group told shortly before.
+        let of_group = || {
+            // The surface may hold the phrase ("at least 90 of the men").
+            let tail = m.surface.rfind(|c: char| c.is_ascii_digit()).map_or("", |k| &m.surface[k + 1..]);
+            let rights = [lower_padded(after.clone()), lower_padded(format!("{tail} {after}"))];
+            let partitive = words.partitive_phrases.iter().any(|p| rights.iter().any(|r| r.starts_with(&format!(" {p} "))));
+            let group = assigned.iter().rev().take_while(|d| d.sentence + PARTITIVE_SENTENCES >= m.sentence).find_map(|d| d.period);
+            group.filter(|_| partitive && carry)
+        };
+        m.as_of = local.or_else(|| {
+            let period = borrowed().or_else(of_group);
+            if period.is_some() {
+                from_context.push(m.start);
+            }
+            period
+        });
         assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
     }
-    restatements_share_their_period(mentions, reference_period, &said_now);
+    restatements_share_their_period(mentions, reference_period, &said_now, &from_context);
 }
 
 /// Does a clause name the present in one of `now_words` ("now", "ahora")?
@@ -244,7 +292,8 @@ pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
 /// Does the text right after a duration (`after`, lower-case) open with a phrase of
 /// `daily_phrases` ("a day", "al día"): is it hours of each day?
 fn is_daily(after: &str, daily_phrases: &[String]) -> bool {
-    let after = lower_padded(after.to_string());
+    // "23 hours a day.": the sentence may end right after the phrase.
+    let after = lower_padded(after.replace(|c: char| !c.is_alphanumeric() && !c.is_whitespace(), " "));
     daily_phrases.iter().any(|p| after.starts_with(&format!(" {p} ")))
 }
 
@@ -323,10 +372,11 @@ fn opens_with(sentence: &str, phrase: &str) -> bool {
 /// statement of a measure and value has a period of its own and another only the article's
 /// date or none, the other takes that period ("57,410 arrests" in a headline, and "57,410
 /// arrests up to 18 October" in the text); one whose clause says "now" (`said_now`, by start)
-/// keeps the article's date.
-fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>, said_now: &[usize]) {
+/// keeps the article's date; one dated only from the sentences before (`from_context`, by
+/// start) takes the period its restatement has in its own sentence.
+fn restatements_share_their_period(mentions: &mut [Mention], reference: Option<Period>, said_now: &[usize], from_context: &[usize]) {
     let key = |m: &Mention| m.measure.clone().map(|id| (id, m.value.clone(), m.low.map(f64::to_bits), m.high.map(f64::to_bits)));
-    let own = |m: &Mention| m.as_of.filter(|p| Some(*p) != reference);
+    let own = |m: &Mention| m.as_of.filter(|p| Some(*p) != reference && !from_context.contains(&m.start));
     let dated: Vec<_> = mentions.iter().filter(|m| m.is_statement).filter_map(|m| Some((key(m)?, own(m)?))).collect();
     for m in mentions.iter_mut().filter(|m| m.is_statement && own(m).is_none() && !said_now.contains(&m.start)) {
         let Some(k) = key(m) else { continue };
@@ -397,6 +447,9 @@ impl SentenceFacts {
         SentenceFacts { index, text, present, survey, changes }
     }
 }
+
+/// How many sentences back the group of a partitive figure ("170 of them") may be told.
+const PARTITIVE_SENTENCES: usize = 3;
 
 /// Most characters between a baseline figure and the anchor that dates it ("1.6 in 2023").
 const BASELINE_GAP: usize = 24;
@@ -539,6 +592,19 @@ pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &Per
         last = before_words.next().unwrap_or("");
     }
     lexicon.since_words.iter().any(|w| w == last) || after_since_start(doc, m, lexicon, words)
+}
+
+/// Is the date followed by an apposition that names it a beginning ("entre el 27 de marzo de
+/// 2022, fecha en que la Asamblea aprobó el régimen, y …", "on March 27, 2022, when the
+/// emergency began"): a comma, then a `start_words` entry within [`SINCE_START_WORDS`] words,
+/// no figure between?
+pub(crate) fn named_a_start_after(doc: &Doc, m: &Mention, words: &PeriodWords) -> bool {
+    let Some(&(_, sentence_end)) = doc.sentences.get(m.sentence) else { return false };
+    let after = doc.slice(m.end, sentence_end.min(m.end + 120));
+    let Some(rest) = after.trim_start().strip_prefix(',') else { return false };
+    let aside = rest.split([',', ';', '(', ')']).next().unwrap_or("").to_lowercase();
+    let tokens: Vec<&str> = aside.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(SINCE_START_WORDS).collect();
+    !tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())) && tokens.iter().any(|t| words.start_words.iter().any(|w| w == t))
 }
 
 /// Is the mention written after one of the language's `to_date_openers` ("en lo que va de
@@ -757,7 +823,13 @@ fn between_pair<'a>(doc: &Doc, anchors: &[&'a Anchor], lexicon: &Lexicon, weekda
     anchors.windows(2).find_map(|w| {
         let (a, b) = (w[0], w[1]);
         let gap = lower_padded(doc.slice(a.start, b.start));
-        let gap_words: Vec<&str> = gap.split_whitespace().filter(|g| !weekdays.iter().any(|d| d == g)).collect();
+        // "entre el 27 de marzo de 2022, fecha en que se aprobó el régimen, y el 28 de febrero":
+        // an apposition set off by commas after the first anchor is no part of the join.
+        let joining = match gap.split_once(',') {
+            Some((_, rest)) if rest.contains(',') => rest.rsplit(',').next().unwrap_or(rest),
+            _ => gap.as_str(),
+        };
+        let gap_words: Vec<&str> = joining.split_whitespace().filter(|g| !weekdays.iter().any(|d| d == g)).collect();
         let joined =
             gap_words.iter().rev().take(2).any(|g| lexicon.range_join.contains(*g) || lexicon.day_range_join.contains(*g) || lexicon.change_to.contains(*g));
         let before = lower_padded(doc.slice(a.start.saturating_sub(24).max(doc.sentences[a.sentence].0), a.start));

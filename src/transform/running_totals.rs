@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::period::{Period, Point};
-use crate::transform::as_of::{after_since, is_name_year};
+use crate::transform::as_of::{after_since, is_name_year, named_a_start_after};
 use crate::transform::Catalog;
 
 /// The rules embedded in the binary.
@@ -100,6 +100,11 @@ pub struct PeriodWords {
     /// figures of its sentence with no date of their own cover it, up to the article's date.
     #[serde(default)]
     pub first_words: Vec<String>,
+    /// Phrases right after a figure that make it a part of a group told before ("170 of
+    /// them", "170 de ellos"), lower-case: with no date of its own or of its paragraph, it
+    /// takes the period of the last figure dated shortly before.
+    #[serde(default)]
+    pub partitive_phrases: Vec<String>,
 }
 
 /// Measures that count from one start to their date.
@@ -159,7 +164,8 @@ impl PeriodRules {
                 .chain(words.clause_breaks.iter_mut())
                 .chain(words.start_words.iter_mut())
                 .chain(words.until_words.iter_mut())
-                .chain(words.to_date_openers.iter_mut());
+                .chain(words.to_date_openers.iter_mut())
+                .chain(words.partitive_phrases.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
                 *w = w.trim().to_lowercase();
             }
@@ -207,6 +213,7 @@ impl PeriodRules {
             that_date: Vec::new(),
             now_words: Vec::new(),
             first_words: Vec::new(),
+            partitive_phrases: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
@@ -328,14 +335,15 @@ fn stated_start(mentions: &[Mention], measure: &str) -> Option<Period> {
 }
 
 /// The start the article gives in passing, when no statement states it: the earliest date
-/// after "since" in a sentence that holds one of the rule's statements ("the police have
-/// made 64,000 arrests since 27 March 2022").
+/// after "since", or named a beginning by the apposition after it ("27 de marzo de 2022,
+/// fecha en que se aprobó el régimen"), in a sentence that holds one of the rule's statements
+/// ("the police have made 64,000 arrests since 27 March 2022").
 fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &Lexicon, words: &PeriodWords) -> Option<Period> {
     let sentences: std::collections::BTreeSet<usize> = mentions.iter().filter(|m| of_rule(m, rule)).map(|m| m.sentence).collect();
     mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && sentences.contains(&m.sentence))
-        .filter(|m| after_since(doc, m, lexicon, words) && !is_name_year(doc, m, lexicon))
+        .filter(|m| (after_since(doc, m, lexicon, words) || named_a_start_after(doc, m, words)) && !is_name_year(doc, m, lexicon))
         .filter_map(|m| m.value.as_deref().and_then(Period::parse))
         .min_by_key(|p| p.end.last_day())
 }

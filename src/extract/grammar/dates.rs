@@ -20,6 +20,10 @@ fn months_ahead(month: u32, r: NaiveDate) -> u32 {
 /// How many words before a date a future-tense verb may stand ("will expire on November 14").
 const FUTURE_TENSE_REACH: usize = 3;
 
+/// How many tokens before a deadline most of a year ahead its verb in the future may stand
+/// ("will be extended until the 31st of December").
+const DEADLINE_VERB_REACH: usize = 8;
+
 /// A dateline is looked for in the first lines of the text, and its first characters.
 const DATELINE_LINES: usize = 4;
 
@@ -53,10 +57,24 @@ fn year_of_month(month: u32, r: NaiveDate, towards: Towards) -> i32 {
     }
 }
 
-/// Where a dateline may stand: the first lines of the text, within its first characters.
+/// Where a dateline may stand: the first lines of the text that hold anything (a blank line
+/// between headline, byline and date is layout, not a line of the story), within its first
+/// characters.
 pub(super) fn dateline_end(doc: &Doc) -> usize {
-    let top = doc.chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(k, _)| k).nth(DATELINE_LINES).unwrap_or(doc.chars.len());
-    top.min(DATELINE_CHARS)
+    let ends = doc.chars.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(k, _)| k);
+    let mut line_start = 0;
+    let mut lines = 0;
+    for end in ends {
+        let blank = doc.chars[line_start..end].iter().all(|c| c.is_whitespace());
+        line_start = end + 1;
+        if !blank {
+            lines += 1;
+            if lines > DATELINE_LINES {
+                return end.min(DATELINE_CHARS);
+            }
+        }
+    }
+    doc.chars.len().min(DATELINE_CHARS)
 }
 
 fn month_name_ok(tok: &Token, lex: &Lexicon) -> Option<u32> {
@@ -400,11 +418,13 @@ impl<'a> Grammar<'a> {
 
     /// "de este año", "of last year" after a day and month: the article's year moved by the
     /// lexicon's `relative_years`; advances `end`.
+    /// Undated, the year the article is taken to be written in ("hasta el 16 de mayo de este
+    /// año" in an article that names 2024 last).
     fn relative_year_after(&self, toks: &[Token], end: &mut usize, reference: Option<NaiveDate>) -> Option<i32> {
-        let r = reference?;
+        let year = reference.map(|r| r.year()).or_else(|| self.undated_year.get())?;
         let (n, delta) = self.relative_years.match_at(toks, *end).filter(|_| toks[*end].sentence == toks[*end - 1].sentence)?;
         *end += n;
-        Some(r.year() + delta)
+        Some(year + delta)
     }
 
     /// Read ", 2024" / " 2024" / " de 2024" after a month or day; advances `end`.
@@ -456,6 +476,9 @@ impl<'a> Grammar<'a> {
             if toks[c.a].sentence != sentence {
                 break;
             }
+            if self.in_closed_aside(toks, c, i) {
+                continue;
+            }
             if c.kind == "year" {
                 if let Some(v) = c.value.as_deref().and_then(|v| v.parse::<i32>().ok()) {
                     let name_year = c.a > 0 && toks[c.a - 1].is("of");
@@ -487,7 +510,12 @@ impl<'a> Grammar<'a> {
             // article's date on; otherwise the latest one on or before it. In a sentence in the
             // past, a month most of a year ahead is one just gone ("hasta el 30 de septiembre se
             // contabilizaban", written in October).
-            Some(r) if self.looks_ahead(toks, i) && !(past_sentence() && months_ahead(month, r) > PAST_DEADLINE_MONTHS) => {
+            // Without a verb in the future, a month most of a year ahead is one just gone
+            // whatever the tense ("las capturas realizadas hasta el 28 de febrero", in March).
+            Some(r)
+                if self.looks_ahead(toks, i)
+                    && !((past_sentence() || !self.future_tense_within(toks, i, DEADLINE_VERB_REACH)) && months_ahead(month, r) > PAST_DEADLINE_MONTHS) =>
+            {
                 Some(year_of_month(month, r, Towards::OnOrAfter))
             }
             Some(r) => Some(year_of_month(month, r, Towards::OnOrBefore)),
@@ -504,6 +532,16 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+    }
+
+    /// Is the candidate inside an aside that one of the lexicon's `aside_openers` opens right
+    /// after a comma, and a comma closes before token `i` ("…, que en marzo de 2022 era …, alcanzó
+    /// … en febrero")?
+    fn in_closed_aside(&self, toks: &[Token], c: &Cand, i: usize) -> bool {
+        let sentence = toks[c.a].sentence;
+        let Some(comma) = (0..c.a).rev().take_while(|&k| toks[k].sentence == sentence).find(|&k| toks[k].is(",")) else { return false };
+        let opened = toks.get(comma + 1).is_some_and(|t| self.lex.aside_openers.contains(&t.lower));
+        opened && (c.b..i).any(|k| toks[k].is(","))
     }
 
     /// The latest year named by the dates and years of `before`, the candidates found so far
@@ -545,11 +583,17 @@ impl<'a> Grammar<'a> {
     /// A future-tense word a few words before token `i`, within its clause ("will expire on",
     /// "vencerá el").
     fn future_tense_before(&self, toks: &[Token], i: usize) -> bool {
+        self.future_tense_within(toks, i, FUTURE_TENSE_REACH)
+    }
+
+    /// A future-tense word at most `reach` tokens before token `i`, with only words and
+    /// numbers between.
+    fn future_tense_within(&self, toks: &[Token], i: usize, reach: usize) -> bool {
         let lex = self.lex;
         let future = |w: &str| {
             lex.future_tense_words.contains(w) || lex.future_tense_suffixes.iter().any(|s| w.ends_with(s.as_str()) && w.chars().count() > s.chars().count() + 2)
         };
-        toks[i.saturating_sub(FUTURE_TENSE_REACH)..i]
+        toks[i.saturating_sub(reach)..i]
             .iter()
             .rev()
             .take_while(|t| t.sentence == toks[i].sentence && (t.is_word() || t.is_digits()))

@@ -214,6 +214,8 @@ impl<'a> Grammar<'a> {
         let toks = &doc.tokens;
         self.number_format.set(number_format);
         self.dateline_end.set(dateline_end(doc));
+        // The dateline is read before this article's year is known: no earlier article's year.
+        self.undated_year.set(None);
         let years = toks.iter().filter(|t| t.is_digits() && t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit()));
         self.latest_year.set(years.filter_map(|t| t.lower.parse::<i32>().ok()).filter(|y| (1990..=2100).contains(y)).max());
         *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
