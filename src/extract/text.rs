@@ -132,7 +132,8 @@ fn unreadable_mask(chars: &[char]) -> Vec<(usize, usize)> {
         // A link target opens at a `]` and a URL holds a `/` or a `.` before the next white
         // space: a run of other characters (most words) holds nothing to mask. Go straight to
         // the next such mark, then read its run of non-white-space from where the run starts.
-        let mark = find_from(chars, i, |c| matches!(c, ']' | '/' | '.'), |c| matches!(c, ']' | '/' | '.'));
+        let is_mark = |c: char| (c == ']') | (c == '/') | (c == '.');
+        let mark = find_from(chars, i, is_mark, is_mark);
         if mark == n {
             break;
         }
@@ -153,24 +154,26 @@ fn may_be_whitespace(c: char) -> bool {
 }
 
 /// Index of the first code point at or after `from` for which `hit` holds, else `chars.len()`.
-/// Blocks of 16 are first tested whole with `maybe` (a cheap test that holds wherever `hit`
-/// does), without a branch per code point, so the compiler vectorises it: most blocks hold no hit.
+/// Blocks of 16 are first tested with `maybe` (a cheap test that holds wherever `hit` does)
+/// into a mask of one bit per code point, without a branch per code point, so the compiler
+/// vectorises it; `hit` is asked only at the bits set, and most blocks set none.
 #[inline]
 fn find_from(chars: &[char], from: usize, maybe: impl Fn(char) -> bool, hit: impl Fn(char) -> bool) -> usize {
     const BLOCK: usize = 16;
     let n = chars.len();
-    let mut i = from;
-    while i < n {
-        let end = (i + BLOCK).min(n);
-        let block = &chars[i..end];
-        if block.iter().fold(false, |any, &c| any | maybe(c)) {
-            if let Some(k) = block.iter().position(|&c| hit(c)) {
+    let mut i = from.min(n);
+    while let Some(block) = chars.get(i..i + BLOCK) {
+        let mut bits = block.iter().enumerate().fold(0u32, |bits, (k, &c)| bits | (u32::from(maybe(c)) << k));
+        while bits != 0 {
+            let k = bits.trailing_zeros() as usize;
+            if hit(block[k]) {
                 return i + k;
             }
+            bits &= bits - 1;
         }
-        i = end;
+        i += BLOCK;
     }
-    n
+    i + chars[i..].iter().position(|&c| hit(c)).unwrap_or(n - i)
 }
 
 /// Mask the link target or URL that starts at `i`, if one does; the position to look at next.
@@ -283,8 +286,10 @@ fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < n {
-        // Most characters end nothing: skip to the next one that may.
-        i += chars[i..].iter().position(|c| matches!(c, '\n' | '.' | '!' | '?')).unwrap_or(n - i);
+        // Most characters end nothing: skip to the next one that may (the four tests joined
+        // with a non-short-circuit `|`, so a block of them is vectorised).
+        let may_end = |c: char| (c == '\n') | (c == '.') | (c == '!') | (c == '?');
+        i = find_from(chars, i, may_end, may_end);
         if i == n {
             break;
         }
@@ -332,10 +337,17 @@ fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Code points of the longest of [`ABBREVIATIONS`]: a longer word before a period is none of
+/// them (lower-casing never shortens a word), so it is not read back to its start.
+const LONGEST_ABBREVIATION: usize = 6;
+
 fn is_abbreviation(chars: &[char], dot: usize) -> bool {
     let mut s = dot;
-    while s > 0 && (chars[s - 1].is_alphabetic() || chars[s - 1] == '.') {
+    while s > 0 && dot - s <= LONGEST_ABBREVIATION && (chars[s - 1].is_alphabetic() || chars[s - 1] == '.') {
         s -= 1;
+    }
+    if dot - s > LONGEST_ABBREVIATION {
+        return false;
     }
     let word = &chars[s..dot];
     if word.iter().all(char::is_ascii) {
@@ -419,7 +431,11 @@ fn tokenize(text: &str, masked: &[(usize, usize)], sentences: &[(usize, usize)])
         }
         let (lower, upper_first, all_upper) = spellings.read(text, start_byte, p);
         tokens.push(Token { start, end: i, kind, lower, upper_first, all_upper, space_before, sentence });
-        space_before = false;
+        // Most tokens are followed by one space: it is read here, not in a turn of the loop.
+        space_before = p < n && bytes[p] == b' ' && i < next_mask.0;
+        if space_before {
+            (p, i) = (p + 1, i + 1);
+        }
     }
     tokens
 }
@@ -812,6 +828,11 @@ mod tests {
                 doc.tokens.iter().map(|t| (t.start, t.end, t.kind, t.lower.to_string(), t.upper_first, t.all_upper, t.space_before, t.sentence)).collect();
             assert_eq!(read, tokens_by_code_points(&chars, &masked, &doc.sentences), "tokens of {text:?}");
         }
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_longest() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.chars().count() <= LONGEST_ABBREVIATION));
     }
 
     #[test]
