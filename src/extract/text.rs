@@ -102,7 +102,7 @@ fn code_points(text: &str) -> Vec<char> {
     let mut chars = Vec::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = ascii_prefix_len(rest.as_bytes());
         chars.extend(rest[..ascii].bytes().map(char::from));
         rest = &rest[ascii..];
         let other = rest.char_indices().find(|(_, c)| c.is_ascii()).map_or(rest.len(), |(k, _)| k);
@@ -110,6 +110,15 @@ fn code_points(text: &str) -> Vec<char> {
         rest = &rest[other..];
     }
     chars
+}
+
+/// How many bytes of `bytes` are ASCII, counted from the start. Blocks of 16 are tested whole
+/// (the OR of their bytes, which the compiler vectorises): nearly every block of prose is ASCII.
+#[inline]
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 16;
+    let whole = bytes.chunks_exact(BLOCK).take_while(|block| block.iter().fold(0, |any, &b| any | b).is_ascii()).count() * BLOCK;
+    whole + bytes[whole..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - whole)
 }
 
 /// The spans of code points that are not readable text: URLs, markdown link targets and image
@@ -123,7 +132,8 @@ fn unreadable_mask(chars: &[char]) -> Vec<(usize, usize)> {
         // A link target opens at a `]` and a URL holds a `/` or a `.` before the next white
         // space: a run of other characters (most words) holds nothing to mask. Go straight to
         // the next such mark, then read its run of non-white-space from where the run starts.
-        let mark = find_from(chars, i, |c| matches!(c, ']' | '/' | '.'), |c| matches!(c, ']' | '/' | '.'));
+        let is_mark = |c: char| (c == ']') | (c == '/') | (c == '.');
+        let mark = find_from(chars, i, is_mark, is_mark);
         if mark == n {
             break;
         }
@@ -144,24 +154,26 @@ fn may_be_whitespace(c: char) -> bool {
 }
 
 /// Index of the first code point at or after `from` for which `hit` holds, else `chars.len()`.
-/// Blocks of 16 are first tested whole with `maybe` (a cheap test that holds wherever `hit`
-/// does), without a branch per code point, so the compiler vectorises it: most blocks hold no hit.
+/// Blocks of 16 are first tested with `maybe` (a cheap test that holds wherever `hit` does)
+/// into a mask of one bit per code point, without a branch per code point, so the compiler
+/// vectorises it; `hit` is asked only at the bits set, and most blocks set none.
 #[inline]
 fn find_from(chars: &[char], from: usize, maybe: impl Fn(char) -> bool, hit: impl Fn(char) -> bool) -> usize {
     const BLOCK: usize = 16;
     let n = chars.len();
-    let mut i = from;
-    while i < n {
-        let end = (i + BLOCK).min(n);
-        let block = &chars[i..end];
-        if block.iter().fold(false, |any, &c| any | maybe(c)) {
-            if let Some(k) = block.iter().position(|&c| hit(c)) {
+    let mut i = from.min(n);
+    while let Some(block) = chars.get(i..i + BLOCK) {
+        let mut bits = block.iter().enumerate().fold(0u32, |bits, (k, &c)| bits | (u32::from(maybe(c)) << k));
+        while bits != 0 {
+            let k = bits.trailing_zeros() as usize;
+            if hit(block[k]) {
                 return i + k;
             }
+            bits &= bits - 1;
         }
-        i = end;
+        i += BLOCK;
     }
-    n
+    i + chars[i..].iter().position(|&c| hit(c)).unwrap_or(n - i)
 }
 
 /// Mask the link target or URL that starts at `i`, if one does; the position to look at next.
@@ -274,8 +286,10 @@ fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < n {
-        // Most characters end nothing: skip to the next one that may.
-        i += chars[i..].iter().position(|c| matches!(c, '\n' | '.' | '!' | '?')).unwrap_or(n - i);
+        // Most characters end nothing: skip to the next one that may (the four tests joined
+        // with a non-short-circuit `|`, so a block of them is vectorised).
+        let may_end = |c: char| (c == '\n') | (c == '.') | (c == '!') | (c == '?');
+        i = find_from(chars, i, may_end, may_end);
         if i == n {
             break;
         }
@@ -323,10 +337,17 @@ fn split_sentences(chars: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Code points of the longest of [`ABBREVIATIONS`]: a longer word before a period is none of
+/// them (lower-casing never shortens a word), so it is not read back to its start.
+const LONGEST_ABBREVIATION: usize = 6;
+
 fn is_abbreviation(chars: &[char], dot: usize) -> bool {
     let mut s = dot;
-    while s > 0 && (chars[s - 1].is_alphabetic() || chars[s - 1] == '.') {
+    while s > 0 && dot - s <= LONGEST_ABBREVIATION && (chars[s - 1].is_alphabetic() || chars[s - 1] == '.') {
         s -= 1;
+    }
+    if dot - s > LONGEST_ABBREVIATION {
+        return false;
     }
     let word = &chars[s..dot];
     if word.iter().all(char::is_ascii) {
@@ -350,61 +371,113 @@ fn tokenize(text: &str, masked: &[(usize, usize)], sentences: &[(usize, usize)])
     let n = bytes.len();
     // About one token per five bytes of prose: one allocation, not a dozen doublings.
     let mut tokens = Vec::with_capacity(n / 4 + 16);
-    let mut spellings = Spellings::default();
-    let mut masked = masked.iter().copied().peekable();
+    let mut spellings = Spellings::sized_for(n);
+    let mut masked = masked.iter().copied();
+    // Where the next masked span starts (no token reads into it) and ends; kept in locals, so
+    // the loop compares one number per step instead of peeking at the list.
+    let mut next_mask = masked.next().unwrap_or((usize::MAX, usize::MAX));
+    let mut sentence = 0;
+    let mut sentence_end = sentences.first().map_or(usize::MAX, |s| s.1);
     // The byte offset and the code-point offset of the next code point.
     let (mut p, mut i) = (0, 0);
     let mut space_before = true;
-    let mut sentence = 0;
     while p < n {
-        // Where the next masked span starts: no token reads into it.
-        let limit = match masked.peek() {
-            Some(&(from, to)) if from <= i => {
-                (p, i) = skip_code_points(bytes, p, i, to);
-                masked.next();
+        if i >= next_mask.0 {
+            (p, i) = skip_code_points(bytes, p, i, next_mask.1);
+            next_mask = masked.next().unwrap_or((usize::MAX, usize::MAX));
+            space_before = true;
+            continue;
+        }
+        let limit = next_mask.0;
+        let (start, start_byte) = (i, p);
+        let kind = match bytes[p] {
+            b if b.is_ascii_alphabetic() => {
+                (p, i) = word_end(text, p, i, limit);
+                TokKind::Word
+            }
+            b if b.is_ascii_digit() => {
+                (p, i) = digits_end(bytes, p, i, limit);
+                TokKind::Digits
+            }
+            b if is_ascii_space(b) => {
+                (p, i) = spaces_end(bytes, p, i, limit);
                 space_before = true;
                 continue;
             }
-            Some(&(from, _)) => from,
-            None => usize::MAX,
-        };
-        let (c, width) = code_point_at(text, p);
-        if c.is_whitespace() {
-            space_before = true;
-            p += width;
-            i += 1;
-            continue;
-        }
-        let (start, start_byte) = (i, p);
-        let kind = if c.is_alphabetic() {
-            (p, i) = word_end(text, p, i, limit);
-            TokKind::Word
-        } else if c.is_ascii_digit() {
-            // ASCII only: a byte is a code point.
-            while p < n && i < limit {
-                // A mark belongs to the number only between two digits ("12,345", not "12, ").
-                let inner_mark = matches!(bytes[p], b'.' | b',') && p + 1 < n && bytes[p + 1].is_ascii_digit() && i + 1 < limit;
-                if bytes[p].is_ascii_digit() || inner_mark {
-                    p += 1;
-                    i += 1;
+            b if b.is_ascii() => {
+                p += 1;
+                i += 1;
+                TokKind::Punct
+            }
+            _ => {
+                let (c, width) = code_point_at(text, p);
+                if c.is_whitespace() {
+                    (p, i) = (p + width, i + 1);
+                    space_before = true;
+                    continue;
+                }
+                if c.is_alphabetic() {
+                    (p, i) = word_end(text, p, i, limit);
+                    TokKind::Word
                 } else {
-                    break;
+                    (p, i) = (p + width, i + 1);
+                    TokKind::Punct
                 }
             }
-            TokKind::Digits
-        } else {
-            p += width;
-            i += 1;
-            TokKind::Punct
         };
-        while sentence + 1 < sentences.len() && sentences[sentence].1 <= start {
+        while start >= sentence_end && sentence + 1 < sentences.len() {
             sentence += 1;
+            sentence_end = sentences[sentence].1;
         }
         let (lower, upper_first, all_upper) = spellings.read(text, start_byte, p);
         tokens.push(Token { start, end: i, kind, lower, upper_first, all_upper, space_before, sentence });
-        space_before = false;
+        // Most tokens are followed by one space: it is read here, not in a turn of the loop.
+        space_before = p < n && bytes[p] == b' ' && i < next_mask.0;
+        if space_before {
+            (p, i) = (p + 1, i + 1);
+        }
     }
     tokens
+}
+
+/// ASCII white space as [`char::is_whitespace`] reads it: tab to carriage return, and space.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// The end (byte, code point) of the run of ASCII white space from byte `p` (code point `i`),
+/// stopping at code point `limit`.
+#[inline]
+fn spaces_end(bytes: &[u8], p: usize, i: usize, limit: usize) -> (usize, usize) {
+    let run = ascii_run(&bytes[p..], limit - i, is_ascii_space);
+    (p + run, i + run)
+}
+
+/// The end (byte, code point) of a number's digits from byte `p` (code point `i`), stopping at
+/// code point `limit`. ASCII only: a byte is a code point.
+#[inline]
+fn digits_end(bytes: &[u8], mut p: usize, mut i: usize, limit: usize) -> (usize, usize) {
+    let n = bytes.len();
+    while p < n && i < limit {
+        // A mark belongs to the number only between two digits ("12,345", not "12, ").
+        let inner_mark = matches!(bytes[p], b'.' | b',') && p + 1 < n && bytes[p + 1].is_ascii_digit() && i + 1 < limit;
+        if bytes[p].is_ascii_digit() || inner_mark {
+            p += 1;
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (p, i)
+}
+
+/// How many of the first `most` bytes of `bytes` are ASCII and pass `keep`, counted from the
+/// start: a tight loop over bytes, each one a code point.
+#[inline]
+fn ascii_run(bytes: &[u8], most: usize, keep: impl Fn(u8) -> bool) -> usize {
+    let bytes = &bytes[..bytes.len().min(most)];
+    bytes.iter().position(|&b| !keep(b)).unwrap_or(bytes.len())
 }
 
 /// The code point at byte `p` of `text` and its width in bytes.
@@ -432,28 +505,51 @@ fn skip_code_points(bytes: &[u8], mut p: usize, mut i: usize, to: usize) -> (usi
 }
 
 /// The end (byte, code point) of the run of letters from byte `p` (code point `i`), stopping
-/// at code point `limit`. ASCII letters are read as bytes.
-#[inline]
+/// at code point `limit`. Runs of ASCII letters (most of a word) are read as bytes in a tight
+/// loop; a code point is decoded only where a byte is not ASCII.
+#[inline(always)]
 fn word_end(text: &str, mut p: usize, mut i: usize, limit: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    while p < bytes.len() && i < limit {
-        let b = bytes[p];
-        if b.is_ascii_alphabetic() {
-            p += 1;
-            i += 1;
-            continue;
-        }
-        if b.is_ascii() {
-            break;
+    loop {
+        let run = ascii_letters(&bytes[p..], limit - i);
+        (p, i) = (p + run, i + run);
+        if p == bytes.len() || i == limit || bytes[p].is_ascii() {
+            return (p, i);
         }
         let (c, width) = code_point_at(text, p);
         if !is_word_char(c) {
-            break;
+            return (p, i);
         }
-        p += width;
-        i += 1;
+        (p, i) = (p + width, i + 1);
     }
-    (p, i)
+}
+
+/// How many of the first `most` bytes of `bytes` are ASCII letters, counted from the start.
+/// Eight bytes are tested at once where the text has them (most words are read in one step),
+/// with arithmetic on one `u64` that keeps each byte in its own lane.
+#[inline]
+fn ascii_letters(bytes: &[u8], most: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let lanes = |b: u8| u64::from_le_bytes([b; 8]);
+    let mut run = 0;
+    while let Some(window) = bytes.get(run..run + 8) {
+        let x = u64::from_le_bytes(window.try_into().unwrap_or_default());
+        // Folded to lower case, an ASCII byte (high bit clear) is a letter when it is at least
+        // `a` and below `{`; adding `0x80 - a` and `0x80 - {` sets a lane's high bit exactly
+        // when it is. No lane carries into the next: each stays below 0x100.
+        let folded = (x | lanes(0x20)) & !HIGH;
+        let at_least_a = folded + lanes(0x80 - b'a');
+        let past_z = folded + lanes(0x80 - b'z' - 1);
+        let not_letter = (!(at_least_a & !past_z) | x) & HIGH;
+        if not_letter != 0 {
+            return (run + not_letter.trailing_zeros() as usize / 8).min(most);
+        }
+        run += 8;
+        if run >= most {
+            return most;
+        }
+    }
+    run + ascii_run(&bytes[run..], most - run, |b| b.is_ascii_alphabetic())
 }
 
 /// A letter, or the combining acute accent of a decomposed letter ("e\u{301}").
@@ -476,6 +572,8 @@ type Spelling = (super::lookup::Lower, bool, bool);
 /// being read has not pushed out of the cache, without a probe of the map.
 struct Spellings<'t> {
     recent: Vec<(u128, Spelling)>,
+    /// 64 less log2 of the number of slots of `recent`: a slot is a mix's top bits.
+    recent_shift: u32,
     short: rustc_hash::FxHashMap<u128, Spelling>,
     long: rustc_hash::FxHashMap<&'t str, Spelling>,
     buffer: String,
@@ -484,22 +582,33 @@ struct Spellings<'t> {
 /// Spellings kept per text: enough for the words of an article, bounded for a huge text.
 const SPELLINGS_KEPT: usize = 8192;
 
-/// Slots of [`Spellings::recent`], a power of two (32 bytes each).
-const RECENT_SLOTS: usize = 1024;
+/// Slots of [`Spellings::recent`], powers of two (32 bytes each): about one per 64 bytes of
+/// text, so a short article clears little memory and a long text's vocabulary (a few thousand
+/// words) rarely shares a slot.
+const RECENT_SLOTS_MIN: usize = 256;
+const RECENT_SLOTS_MAX: usize = 16384;
 
-impl Default for Spellings<'_> {
-    fn default() -> Self {
+impl Spellings<'_> {
+    /// The spellings of a text of `bytes` bytes, none read yet.
+    fn sized_for(bytes: usize) -> Self {
+        let slots = (bytes / 64).next_power_of_two().clamp(RECENT_SLOTS_MIN, RECENT_SLOTS_MAX);
         // No packed spelling is 0 (its top byte holds a length of at least 1): an empty slot.
         let empty = (0, (super::lookup::Lower::default(), false, false));
-        Spellings { recent: vec![empty; RECENT_SLOTS], short: Default::default(), long: Default::default(), buffer: String::new() }
+        Spellings {
+            recent: vec![empty; slots],
+            recent_shift: 64 - slots.trailing_zeros(),
+            short: Default::default(),
+            long: Default::default(),
+            buffer: String::new(),
+        }
     }
-}
 
-/// The slot of a packed spelling in [`Spellings::recent`]: the top bits of a multiplicative mix.
-#[inline]
-fn recent_slot(key: u128) -> usize {
-    let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+    /// The slot of a packed spelling in `recent`: the top bits of a multiplicative mix.
+    #[inline]
+    fn recent_slot(&self, key: u128) -> usize {
+        let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> self.recent_shift) as usize
+    }
 }
 
 impl<'t> Spellings<'t> {
@@ -507,17 +616,18 @@ impl<'t> Spellings<'t> {
     /// remembered.
     #[inline]
     fn read(&mut self, text: &'t str, start: usize, end: usize) -> Spelling {
-        let token = &text[start..end];
+        // The text is sliced (a check of both ends for a character boundary) only where a
+        // spelling is read anew or is too long to pack.
         match packed(text.as_bytes(), start, end) {
             Some(key) => {
-                let slot = recent_slot(key);
+                let slot = self.recent_slot(key);
                 if self.recent[slot].0 == key {
                     return self.recent[slot].1;
                 }
                 let spelling = match self.short.get(&key) {
                     Some(known) => *known,
                     None => {
-                        let spelling = spell(token, &mut self.buffer);
+                        let spelling = spell(&text[start..end], &mut self.buffer);
                         if self.short.len() < SPELLINGS_KEPT {
                             self.short.insert(key, spelling);
                         }
@@ -528,6 +638,7 @@ impl<'t> Spellings<'t> {
                 spelling
             }
             None => {
+                let token = &text[start..end];
                 if let Some(known) = self.long.get(token) {
                     return *known;
                 }
@@ -558,8 +669,20 @@ fn packed(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
             u128::from_le_bytes(window)
         }
     };
-    Some((raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120))
+    Some((raw & LOW_BYTES[len]) | ((len as u128) << 120))
 }
+
+/// `LOW_BYTES[k]` keeps the low `k` bytes of a `u128`: a load, where a shift by a variable
+/// count of a 128-bit number takes a dozen instructions.
+const LOW_BYTES: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut k = 1;
+    while k < 16 {
+        masks[k] = (1u128 << (8 * k)) - 1;
+        k += 1;
+    }
+    masks
+};
 
 /// Read a token's spelling: its lower-cased text (interned), whether its first character is
 /// upper-case and whether all are.
@@ -704,6 +827,28 @@ mod tests {
             let read: Vec<_> =
                 doc.tokens.iter().map(|t| (t.start, t.end, t.kind, t.lower.to_string(), t.upper_first, t.all_upper, t.space_before, t.sentence)).collect();
             assert_eq!(read, tokens_by_code_points(&chars, &masked, &doc.sentences), "tokens of {text:?}");
+        }
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_longest() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.chars().count() <= LONGEST_ABBREVIATION));
+    }
+
+    #[test]
+    fn letters_are_counted_eight_at_a_time_as_one_by_one() {
+        let one_by_one = |bytes: &[u8], most: usize| bytes.iter().take(most).take_while(|b| b.is_ascii_alphabetic()).count();
+        // Every byte value at every place of a run of letters, with the run cut at every length.
+        for odd in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = b"abcdefghijKLMNOPQRSTuvwxyz".to_vec();
+                bytes[at] = odd;
+                for len in 0..bytes.len() {
+                    for most in [0, 1, 7, 8, 9, 16, usize::MAX] {
+                        assert_eq!(ascii_letters(&bytes[..len], most), one_by_one(&bytes[..len], most), "{odd:#x} at {at}, {len} bytes, at most {most}");
+                    }
+                }
+            }
         }
     }
 

@@ -216,9 +216,9 @@ impl<'a> Grammar<'a> {
         self.dateline_end.set(dateline_end(doc));
         // The dateline is read before this article's year is known: no earlier article's year.
         self.undated_year.set(None);
-        let years = toks.iter().filter(|t| t.is_digits() && t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit()));
-        self.latest_year.set(years.filter_map(|t| t.lower.parse::<i32>().ok()).filter(|y| (1990..=2100).contains(y)).max());
-        *self.sentence_tokens.borrow_mut() = sentence_token_ranges(toks, doc.sentences.len());
+        let (sentence_tokens, latest_year) = read_ahead(toks, doc.sentences.len());
+        self.latest_year.set(latest_year);
+        *self.sentence_tokens.borrow_mut() = sentence_tokens;
         self.years_named.set((0, None));
         let dated = match published {
             Some(d) => Some((d, d.format("%Y-%m-%d").to_string())),
@@ -381,19 +381,31 @@ fn starters(lex: &Lexicon) -> super::lexicon::WordMap<u8> {
     starts.into_iter().collect()
 }
 
-/// Token index range of each sentence (tokens are in order, sentences numbered from 0).
-fn sentence_token_ranges(toks: &[Token], n_sentences: usize) -> Vec<(usize, usize)> {
+/// What the scan needs of the whole text before it starts, read in one pass over the tokens (a
+/// long text's tokens do not fit in the cache, so each pass reads them all from memory): the
+/// token index range of each sentence (tokens are in order, sentences numbered from 0) and the
+/// latest year written in digits.
+fn read_ahead(toks: &[Token], n_sentences: usize) -> (Vec<(usize, usize)>, Option<i32>) {
     let mut ranges = vec![(0, 0); n_sentences.max(1)];
-    let mut i = 0;
-    while i < toks.len() {
-        let s = toks[i].sentence;
-        let start = i;
-        while i < toks.len() && toks[i].sentence == s {
-            i += 1;
+    let mut latest_year = None;
+    let mut start = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_digits() {
+            latest_year = latest_year.max(year_in_digits(t));
         }
-        if s < ranges.len() {
-            ranges[s] = (start, i);
+        let last_of_sentence = toks.get(i + 1).is_none_or(|next| next.sentence != t.sentence);
+        if last_of_sentence {
+            if t.sentence < ranges.len() {
+                ranges[t.sentence] = (start, i + 1);
+            }
+            start = i + 1;
         }
     }
-    ranges
+    (ranges, latest_year)
+}
+
+/// The year a digit token writes: four digits from 1990 to 2100.
+fn year_in_digits(t: &Token) -> Option<i32> {
+    let digits = t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit());
+    digits.then(|| t.lower.parse::<i32>().ok()).flatten().filter(|y| (1990..=2100).contains(y))
 }
