@@ -332,3 +332,70 @@ fn another_countrys_state_of_emergency_has_another_start() {
     is_not("en", text, "December 2022", "es_state_of_exception_start");
     is("en", text, "March 2022", "es_state_of_exception_start");
 }
+
+#[test]
+fn flying_or_sending_people_to_the_prison_deports_them() {
+    is("en", "The United States flew 238 Venezuelan men to a maximum-security prison in El Salvador.", "238", "venezuelans_deported_to_cecot");
+    is("en", "Washington flies 238 Venezuelans to El Salvador's mega-prison.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "Some 4,000 Venezuelans fly to Madrid every month.", "4,000", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn releasing_detainees_is_a_release() {
+    let text = "The state of exception was approved in March 2022. Authorities have acknowledged releasing about 8,000 detainees.";
+    is("en", text, "8,000", "es_state_of_exception_detainees_released");
+    is_not("en", "Authorities have acknowledged arresting about 8,000 detainees under the state of exception.", "8,000", "es_state_of_exception_detainees_released");
+}
+
+#[test]
+fn a_link_to_any_gang_is_the_predicate_of_those_arrested() {
+    let text = "At least 20,000 people detained under the state of exception have no verifiable link to any gang.";
+    is("en", text, "20,000", "es_detainees_without_gang_link");
+    is_not("en", text, "20,000", "es_state_of_exception_arrests");
+    is("en", "Under the state of exception, at least 20,000 of those arrested have no verifiable link to any gang.", "20,000", "es_detainees_without_gang_link");
+    is("en", "At least 81,000 people have been detained under the state of exception.", "81,000", "es_state_of_exception_arrests");
+    is_not("es", "Al menos 20.000 detenidos bajo el régimen de excepción no tienen vínculos con pandillas.", "20.000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_prisons_first_inmates_mark_its_opening() {
+    is("en", "CECOT received its first inmates in February 2023.", "February 2023", "cecot_opening_date");
+    is_not("en", "CECOT received 2,000 more inmates in February 2024.", "February 2024", "cecot_opening_date");
+}
+
+#[test]
+fn what_the_prisons_hold_is_their_population_what_they_can_hold_their_capacity() {
+    is("en", "El Salvador's prisons now hold about 109,000 people, in a system with an official capacity of 69,000.", "109,000", "es_prison_population");
+    is("en", "El Salvador's prisons now hold about 109,000 people, in a system with an official capacity of 69,000.", "69,000", "es_prison_capacity");
+    is_not("en", "The country's prisons can hold 70,000 inmates.", "70,000", "es_prison_population");
+    is("en", "CECOT can hold 40,000 prisoners.", "40,000", "cecot_capacity");
+}
+
+#[test]
+fn a_part_of_a_group_is_no_count_of_the_group() {
+    let text = "The United States sent 238 Venezuelans to CECOT. The White House said 137 of the Venezuelans had been removed under the Alien Enemies Act.";
+    is("en", text, "238", "venezuelans_deported_to_cecot");
+    is_not("en", text, "137", "venezuelans_deported_to_cecot");
+    let text = "Estados Unidos envió a 238 venezolanos al Cecot. La Casa Blanca dijo que 137 de los venezolanos fueron expulsados bajo la Ley de Enemigos Extranjeros.";
+    is("es", text, "238", "venezuelans_deported_to_cecot");
+    is_not("es", text, "137", "venezuelans_deported_to_cecot");
+    // A superlative after "of the" names no whole the figure is a part of.
+    is("en", "The government says CECOT holds some 15,000 of the most dangerous gang members in the country.", "15,000", "cecot_inmate_population");
+}
+
+#[test]
+fn another_nationality_is_no_count_of_the_venezuelans() {
+    let text = "The United States sent 238 Venezuelans to CECOT in March. Who are the 23 Salvadorans returned with the Venezuelans?";
+    is("en", text, "238", "venezuelans_deported_to_cecot");
+    is_not("en", text, "23", "venezuelans_released_from_cecot");
+    is("en", "In July, 252 Venezuelans held in CECOT were returned to Caracas in a prisoner swap.", "252", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn another_prison_of_the_country_keeps_its_figures_beside_the_capital() {
+    let text = "Mariona, the old penitentiary on the edge of San Salvador, was built in the 1970s for 800 inmates; a decade ago it held more than 5,000. Its cells, a Salvadoran lawyer said, could hold as many as 150 people.";
+    is_not("en", text, "5,000", "es_prison_population");
+    is_not("en", text, "150", "cecot_cell_occupancy");
+    let text = "CECOT, the mega-prison in Tecoluca, opened in 2023. Its cells, a Salvadoran lawyer said, hold as many as 80 people.";
+    is("en", text, "80", "cecot_cell_occupancy");
+}

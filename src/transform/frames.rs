@@ -14,6 +14,10 @@ use crate::error::{Error, Result};
 /// The frame book embedded in the binary.
 pub const EMBEDDED_FRAMES: &str = include_str!("../../schemas/frames.toml");
 
+/// The rank (schemas/frames.toml) from which a subject is a group of people (the Venezuelans,
+/// the Salvadorans) that a count's own noun names.
+pub const GROUP_RANK: i64 = 3;
+
 /// Where a word was found, nearest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
@@ -419,12 +423,18 @@ impl FrameBook {
     }
 
     /// The word of a subject that owns its counts (`owns`), read in the figure's own words, when
-    /// none of `names` (a measure's subjects) is that subject.
+    /// none of `names` (a measure's subjects) is that subject. A measure of a group of people
+    /// (rank `GROUP_RANK` and up) is owned by any other group its own words name ("21
+    /// Salvadorans returned with the Venezuelans" counts no Venezuelans).
     pub fn owning_subject_besides(&self, names: &[String], reading: &Reading) -> Option<String> {
+        let of_a_group = self.top_rank(names) >= GROUP_RANK;
         reading
             .subjects
             .iter()
-            .filter(|(&i, (level, _))| *level == Level::Own && self.subjects[i].1.owns && !names.contains(&self.subjects[i].0))
+            .filter(|(&i, (level, _))| {
+                let subject = &self.subjects[i].1;
+                *level == Level::Own && (subject.owns || (of_a_group && subject.rank >= GROUP_RANK)) && !names.contains(&self.subjects[i].0)
+            })
             .map(|(_, (_, word))| word.clone())
             .next()
     }

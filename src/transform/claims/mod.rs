@@ -246,8 +246,23 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 !catalog.frames.counts_a_part(&f.quantity) && catalog.frames.subject_read(&f.subject, &reading).is_none_or(|(level, _)| level != frames::Level::Own)
             })
         };
+        // A figure with a partitive of its own ("139 of the Venezuelans were removed under the
+        // act", "137 of them") counts a part of the group it names: no whole total of that group,
+        // only a part. A whole that names another thing leaves the figure whole ("some 15,000 of
+        // the most dangerous gang members").
+        let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
+        let whole_reading = whole.as_deref().map(|w| catalog.frames.read(&lexicon.language, &frames::Texts { own: w, near: "", clause: "", sentence: "", previous: "", article: "" }, None, false));
+        let pronoun_whole = whole.as_deref().is_some_and(|w| words(&catalog.partitive).iter().any(|p| w.trim() == p && !p.ends_with(" the")));
+        let part_of_its_group = |measure: &Measure| {
+            measure.frame.as_ref().is_some_and(|f| {
+                !catalog.frames.counts_a_part(&f.quantity)
+                    && (pronoun_whole
+                        || whole_reading.as_ref().is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some()))
+            })
+        };
         let no_total = |measure: &Measure| {
-            (things.is_some() && measure.unit == "persons")
+            (m.kind == "count" && part_of_its_group(measure))
+                || (things.is_some() && measure.unit == "persons")
                 || place_of_another_figure(doc, mentions, i, measure, &reading, catalog, &lexicon.language).is_some()
                 || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
         };
@@ -304,7 +319,6 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             Some((measure, Some(why))) => (None, Some(format!("not {}: {why}", measure.id))),
             _ => (chosen, evidence),
         };
-        let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
         let (chosen, evidence) = match (chosen, &whole) {
             (Some(measure), Some(whole)) if counts_only_the_whole(catalog, measure, whole, &near_text, &lexicon.language) => {
                 (None, Some(format!("not {}: a part of {}", measure.id, whole.trim())))

@@ -6,7 +6,8 @@ use super::near_words::{after_last_conjunction, near_parts, since_figure_before}
 use super::{has_phrase, lower_padded};
 use crate::extract::text::Doc;
 use crate::extract::Mention;
-use crate::transform::{frames, own_phrase};
+use crate::transform::frames::{self, GROUP_RANK};
+use crate::transform::own_phrase;
 
 /// The projection word (of the catalog's `projection` list) before the figure in its clause,
 /// if any: "will close the year with 84,000", "la meta es llegar a 17,000".
@@ -75,9 +76,12 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
         let text = without_origins(text, catalog, language);
         named(&catalog.elsewhere, &text) || named(&catalog.other_prisons, &text)
     };
+    // Another prison of the country stands in El Salvador: naming the country (or the capital a
+    // prison stands in) does not make the sentence's figures its system's.
+    let another_prison_opens = named(&catalog.other_prisons, &opening);
     if names(clause_text) || names(&since_previous) || named(&catalog.other_facilities, near_text) {
         Place::Clause
-    } else if !here && (names(&opening) || another_place_before(doc, m, &opening, catalog, language)) {
+    } else if another_prison_opens || (!here && names(&opening)) || another_place_before(doc, m, &opening, here, catalog, language) {
         Place::SentenceSubject
     } else {
         Place::Here
@@ -131,14 +135,17 @@ const ORIGIN_ARTICLES: &[&str] = &["", "the ", "los ", "el "];
 /// government has arrested 10,000") follow one that opens on another place of `elsewhere` or
 /// another prison (in its first words: "Ecuador has copied the model.", "La Esperanza is
 /// notorious."), El Salvador not named there? Its figures are that place's.
-fn another_place_before(doc: &Doc, m: &Mention, opening: &str, catalog: &Catalog, language: &str) -> bool {
+fn another_place_before(doc: &Doc, m: &Mention, opening: &str, here: bool, catalog: &Catalog, language: &str) -> bool {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
     if m.sentence == 0 || !words(&catalog.place_anaphora).iter().any(|w| opening.starts_with(&format!(" {w} "))) {
         return false;
     }
     let before = lower_padded(doc.sentence_text(m.sentence - 1).split_whitespace().take(PLACE_OPENING_WORDS).collect::<Vec<_>>().join(" "));
-    let places = words(&catalog.elsewhere).into_iter().chain(words(&catalog.other_prisons));
-    places.into_iter().any(|w| has_phrase(&before, &w)) && !words(&catalog.here).iter().any(|w| has_phrase(&before, w))
+    let named_before = |list: &ByLanguage| words(list).iter().any(|w| has_phrase(&before, w));
+    // Another prison of the country is in El Salvador: a Salvadoran word in either sentence
+    // leaves it the pronoun's place ("La Esperanza ... . Its cells, a Salvadoran researcher said").
+    let another_country = !here && named_before(&catalog.elsewhere) && !named_before(&catalog.here);
+    another_country || named_before(&catalog.other_prisons)
 }
 
 /// How many words open a sentence that is about a place ("In neighbouring Honduras, ...").
@@ -265,9 +272,6 @@ pub(super) fn subject_of_other_figures(doc: &Doc, mentions: &[Mention], i: usize
     catalog.frames.subject_words(language, &groups).into_iter().find(|w| has_phrase(sentence_text, w))
 }
 
-/// The rank (schemas/frames.toml) from which a subject is a group of people (the Venezuelans,
-/// the Salvadorans) that a count's own noun names.
-const GROUP_RANK: i64 = 3;
 
 /// Words that end a count's noun phrase ("216 Venezuelans | to CECOT").
 const PREPOSITIONS: &[&str] = &["to", "of", "for", "at", "in", "on", "from", "into", "under", "a", "al", "de", "del", "en", "para", "desde", "hacia", "bajo"];
