@@ -399,3 +399,16 @@ fn another_prison_of_the_country_keeps_its_figures_beside_the_capital() {
     let text = "CECOT, the mega-prison in Tecoluca, opened in 2023. Its cells, a Salvadoran lawyer said, hold as many as 80 people.";
     is("en", text, "80", "cecot_cell_occupancy");
 }
+
+#[test]
+fn a_deals_commitment_states_its_terms_a_hypothetical_does_not() {
+    is("en", "Under the deal, the U.S. government will pay El Salvador about $6 million to hold the deportees for one year.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "Under the deal, the U.S. government could pay El Salvador about $15 million if it takes more deportees.", "$15 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn time_since_an_event_is_no_amount_per_period() {
+    let text = "It is now a month since the United States flew 247 Venezuelan men to a maximum-security prison in El Salvador.";
+    is("en", text, "247", "venezuelans_deported_to_cecot");
+    is_not("en", "The United States deports some 1,500 Venezuelans to El Salvador's mega-prison a month.", "1,500", "venezuelans_deported_to_cecot");
+}

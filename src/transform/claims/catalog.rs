@@ -45,6 +45,11 @@ pub struct Measure {
     /// projection word before it does not take its measure away.
     #[serde(default)]
     pub design: bool,
+    /// The terms of a deal (what one government pays the other): a commitment of the deal
+    /// (`commitment` words: "will pay", "agreed to pay") states them as a fact; a hypothetical
+    /// ("could pay", "would pay if") is still a projection.
+    #[serde(default)]
+    pub terms: bool,
     /// The entry applies only with one of its words in the figure's own clause: set on the
     /// cross-source measures, where a word elsewhere in the sentence too often names another
     /// figure's quantity.
@@ -214,6 +219,10 @@ pub struct Catalog {
     /// framed measure (totals); an entry without a frame may still count the average.
     #[serde(default)]
     pub average: ByLanguage,
+    /// Words of a deal's commitment ("will pay"): a projection word among them leaves a `terms`
+    /// measure its figure.
+    #[serde(default)]
+    pub commitment: ByLanguage,
     /// Phrases of a term, not a period's amount ("to hold them for a year"): an `average` word
     /// inside one makes no average.
     #[serde(default)]
@@ -477,6 +486,7 @@ impl Catalog {
             ("opening_partitive", &mut catalog.opening_partitive),
             ("average", &mut catalog.average),
             ("term", &mut catalog.term),
+            ("commitment", &mut catalog.commitment),
             ("partitive", &mut catalog.partitive),
             ("auxiliaries", &mut catalog.auxiliaries),
             ("subgroup", &mut catalog.subgroup),

@@ -165,6 +165,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // no design: the projection holds for `design` measures too.
         let clause_left = lower_padded(doc.slice(ca, mentions[i].start));
         let planned_change = projection.and(words(&catalog.change).into_iter().find(|w| has_phrase(&clause_left, w)));
+        // A deal's commitment ("will pay El Salvador $6 million") states its terms.
+        let committed = words(&catalog.commitment).iter().any(|w| has_phrase(&clause_left, w));
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window), &words(&catalog.since));
         // A term ("to hold them for a year") is no amount per period: its words are no average's.
         let rate_text = words(&catalog.term).iter().fold(near_text.clone(), |text, w| text.replace(w.as_str(), " "));
@@ -327,7 +329,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {
-            (Some(measure), Some(word)) if !measure.design || planned_change.is_some() => {
+            (Some(measure), Some(word)) if !(measure.design || (measure.terms && committed)) || planned_change.is_some() => {
                 (None, Some(format!("projection: {word}{}", planned_change.map_or(String::new(), |c| format!(" {c}")))))
             }
             (Some(measure), _) => (Some(measure.id.clone()), evidence),
