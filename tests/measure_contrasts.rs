@@ -412,3 +412,35 @@ fn time_since_an_event_is_no_amount_per_period() {
     is("en", text, "247", "venezuelans_deported_to_cecot");
     is_not("en", "The United States deports some 1,500 Venezuelans to El Salvador's mega-prison a month.", "1,500", "venezuelans_deported_to_cecot");
 }
+
+#[test]
+fn ties_to_gangs_count_no_innocents_unless_denied() {
+    is("en", "Police have arrested more than 85,000 people accused of ties to gangs under the state of exception.", "85,000", "es_state_of_exception_arrests");
+    is("en", "Under the state of exception, more than 85,000 people have been arrested for alleged links to gangs.", "85,000", "es_state_of_exception_arrests");
+    is("en", "Rights groups estimate that 20,000 of those arrested under the state of exception had no proven ties to gangs.", "20,000", "es_detainees_without_gang_link");
+}
+
+#[test]
+fn locking_up_and_imprisoning_are_arrests_and_a_population() {
+    is("en", "The emergency decree has allowed police to lock up more than 85,000 people.", "85,000", "es_state_of_exception_arrests");
+    is("en", "El Salvador now imprisons about 110,000 people, according to rights groups.", "110,000", "es_prison_population");
+    is_not("en", "Honduras now imprisons about 20,000 people, according to rights groups.", "20,000", "es_prison_population");
+}
+
+#[test]
+fn one_days_arrests_alone_are_no_running_total() {
+    is_not("en", "On Tuesday alone, police arrested 1,000 suspected gang members under the state of exception.", "1,000", "es_state_of_exception_arrests");
+    is("en", "Since Tuesday, police have arrested 83,000 suspected gang members under the state of exception.", "83,000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn repatriated_from_the_prison_is_a_release() {
+    is("en", "The 252 Venezuelans who had been held in CECOT were repatriated in July as part of a swap.", "252", "venezuelans_released_from_cecot");
+    is_not("en", "The 252 Venezuelans who had been held in CECOT were deported there in March.", "252", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn beginning_to_operate_is_an_opening() {
+    is("en", "The Terrorism Confinement Center began operating in February 2023.", "February 2023", "cecot_opening_date");
+    is_not("en", "The Terrorism Confinement Center began receiving Venezuelans in March 2025.", "March 2025", "cecot_opening_date");
+}
