@@ -444,3 +444,15 @@ fn beginning_to_operate_is_an_opening() {
     is("en", "The Terrorism Confinement Center began operating in February 2023.", "February 2023", "cecot_opening_date");
     is_not("en", "The Terrorism Confinement Center began receiving Venezuelans in March 2025.", "March 2025", "cecot_opening_date");
 }
+
+#[test]
+fn a_promise_to_expand_is_no_capacity() {
+    is_not("en", "Bukele has promised to expand CECOT's capacity to 50,000.", "50,000", "cecot_capacity");
+    is("en", "CECOT has a capacity of 40,000 inmates.", "40,000", "cecot_capacity");
+}
+
+#[test]
+fn venezuelans_returned_from_elsewhere_are_no_release_from_cecot() {
+    is_not("en", "Nearly 190 Venezuelans were returned to Venezuela on a flight from Texas on Monday.", "190", "venezuelans_released_from_cecot");
+    is("en", "In July, 252 Venezuelans held in CECOT were returned to Venezuela in a prisoner swap.", "252", "venezuelans_released_from_cecot");
+}
