@@ -456,3 +456,12 @@ fn venezuelans_returned_from_elsewhere_are_no_release_from_cecot() {
     is_not("en", "Nearly 190 Venezuelans were returned to Venezuela on a flight from Texas on Monday.", "190", "venezuelans_released_from_cecot");
     is("en", "In July, 252 Venezuelans held in CECOT were returned to Venezuela in a prisoner swap.", "252", "venezuelans_released_from_cecot");
 }
+
+#[test]
+fn a_count_after_a_quantity_word_borrows_no_unit_of_things() {
+    let text = "Today official figures show more than 105,000 behind bars, in 24 facilities built for roughly 68,000.";
+    is("en", text, "68,000", "es_prison_capacity");
+    is("en", text, "105,000", "es_prison_population");
+    // A count right after the things, no quantity word between, still counts them.
+    is("en", "The Venezuelans were sent to CECOT on three flights.", "three flights", "deportation_flights_to_cecot");
+}
