@@ -465,3 +465,17 @@ fn a_count_after_a_quantity_word_borrows_no_unit_of_things() {
     // A count right after the things, no quantity word between, still counts them.
     is("en", "The Venezuelans were sent to CECOT on three flights.", "three flights", "deportation_flights_to_cecot");
 }
+
+#[test]
+fn the_number_inside_is_no_number_of_the_sentence_before() {
+    let text = "The government says CECOT can hold 40,000 prisoners. On the day I visited, the warden put the number actually inside at some 14,000.";
+    is_not("en", text, "14,000", "cecot_capacity");
+    let text = "The government says CECOT can hold 40,000 prisoners. Officials put the number at 41,000 this year.";
+    is("en", text, "41,000", "cecot_capacity");
+}
+
+#[test]
+fn a_subject_after_an_opening_phrase_keeps_its_main_verb() {
+    is_not("en", "Tonight, the 252 Venezuelan men who spent four months inside El Salvador's mega-prison are home.", "252", "venezuelans_deported_to_cecot");
+    is("en", "In March, the 238 Venezuelan men who were flown to El Salvador's mega-prison were accused of gang ties.", "238", "venezuelans_deported_to_cecot");
+}

@@ -83,10 +83,12 @@ fn in_simple_past(own_words: &str, clause_left: &str, lexicon: &Lexicon) -> bool
     own_words.split_whitespace().any(|w| is_past_tense(w, lexicon) && !perfect(w))
 }
 
-/// Does the figure open its sentence (a determiner at most before it) and a relative pronoun of
-/// `relatives` follow its own words ("252 Venezuelan men who had spent ...")?
+/// Does the figure open its sentence (a determiner at most before it, after an opening phrase
+/// set off by a comma: "Tonight, the 252 ...") and a relative pronoun of `relatives` follow its
+/// own words ("252 Venezuelan men who had spent ...")?
 fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[String]) -> bool {
-    let opens_sentence = doc.slice(doc.sentences[m.sentence].0, m.start).split_whitespace().count() <= 1;
+    let before = doc.slice(doc.sentences[m.sentence].0, m.start);
+    let opens_sentence = before.rsplit(',').next().unwrap_or("").split_whitespace().count() <= 1;
     let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
     opens_sentence && relatives.iter().any(|r| *r == next)
 }
@@ -144,7 +146,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let clause = index.hits(&clause_text);
         let own = own_phrase::own_words(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
-        let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n)));
+        let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n, |words| catalog.frames.names_a_quantity(&lexicon.language, words))));
         // An anaphoric noun before the figure brings the sentence before's words next to it.
         let near_text = match counts_previous {
             true if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
