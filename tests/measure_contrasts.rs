@@ -479,3 +479,10 @@ fn a_subject_after_an_opening_phrase_keeps_its_main_verb() {
     is_not("en", "Tonight, the 252 Venezuelan men who spent four months inside El Salvador's mega-prison are home.", "252", "venezuelans_deported_to_cecot");
     is("en", "In March, the 238 Venezuelan men who were flown to El Salvador's mega-prison were accused of gang ties.", "238", "venezuelans_deported_to_cecot");
 }
+
+#[test]
+fn the_whole_part_of_a_number_and_a_half_counts_nothing() {
+    is_not("en", "At CECOT, prisoners spend 23 and a half hours a day inside the cell.", "23", "cecot_cell_occupancy");
+    is("en", "At CECOT, each cell holds 80 men.", "80", "cecot_cell_occupancy");
+    is_not("es", "En el Cecot, los reos pasan 23 y media horas al día en la celda.", "23", "cecot_cell_occupancy");
+}

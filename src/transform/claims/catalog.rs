@@ -177,6 +177,10 @@ pub struct Catalog {
     /// new prisons", "247 others"): it gets no measure.
     #[serde(default)]
     pub change_after: ByLanguage,
+    /// Words right after a number that make it the whole part of a larger number ("23 and a half
+    /// hours", "tres y media"): the figure alone counts nothing, so it gets no measure.
+    #[serde(default)]
+    pub fraction_after: ByLanguage,
     /// Words that make a count one part of a whole: one event's, one day's, one batch's or one
     /// part of a place's ("in a single raid", "the first group of", "in one cell block"). Read
     /// from the figure before it in its sentence to the end of its clause, they rule out every
@@ -476,6 +480,7 @@ impl Catalog {
             ("difference", &mut catalog.difference),
             ("change_before", &mut catalog.change_before),
             ("change_after", &mut catalog.change_after),
+            ("fraction_after", &mut catalog.fraction_after),
             ("one_part", &mut catalog.one_part),
             ("other_facilities", &mut catalog.other_facilities),
             ("place_anaphora", &mut catalog.place_anaphora),

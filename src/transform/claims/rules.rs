@@ -29,7 +29,8 @@ pub(super) fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usi
 /// inhabitants among its own words (`not_counted`: "counts: workers"), a change or an increment
 /// right before a count or a sum (`change_before`: "rose by 21,700", "another 5,300": "change:
 /// rose by") or right after its number (`change_after`: "5,300 more inmates"), or a difference between two figures after it (`difference`: "418 capturas más que
-/// las 61.300", "40 more than the year before": "difference: más que"). `left` holds the words
+/// las 61.300", "40 more than the year before": "difference: más que"), or the whole part of a
+/// larger number (`fraction_after`: "23 and a half hours": "part of a number: and a half"). `left` holds the words
 /// before the figure in its clause (lower-cased, padded); `clause_end` ends the clause.
 pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, left: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
@@ -52,6 +53,11 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         return None;
     }
     let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)));
+    if m.kind == "count" {
+        if let Some(fraction) = words(&catalog.fraction_after).into_iter().find(|w| after.starts_with(&format!(" {w} "))) {
+            return Some(format!("part of a number: {fraction}"));
+        }
+    }
     words(&catalog.difference)
         .into_iter()
         .find(|w| after.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after, w))
