@@ -486,3 +486,18 @@ fn the_whole_part_of_a_number_and_a_half_counts_nothing() {
     is("en", "At CECOT, each cell holds 80 men.", "80", "cecot_cell_occupancy");
     is_not("es", "En el Cecot, los reos pasan 23 y media horas al día en la celda.", "23", "cecot_cell_occupancy");
 }
+
+#[test]
+fn an_anaphoric_number_keeps_the_quantity_its_complement_shares_with_the_sentence_before() {
+    // The verb after the noun names the quantity of the sentence before: still that count.
+    let text = "The United States deported thousands of Salvadorans in 2023. In 2024 the figure reached 12,200 Salvadorans deported.";
+    is("en", text, "12,200", "salvadorans_deported_from_us");
+}
+
+#[test]
+fn a_stopped_measure_says_what_stopped_it() {
+    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT are home.");
+    let m = ms.iter().find(|m| m.surface.contains("150")).unwrap();
+    assert_eq!(m.measure, None);
+    assert!(m.measure_evidence.as_deref().unwrap_or("").starts_with("not venezuelans_deported_to_cecot"), "{:?}", m.measure_evidence);
+}

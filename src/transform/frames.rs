@@ -450,11 +450,30 @@ impl FrameBook {
     /// Does `text` (lower-cased, padded) name a quantity a figure counts (not a duration, a
     /// date's event or a noun of the people counted: those name no other count)?
     pub fn names_a_quantity(&self, lang: &str, text: &str) -> bool {
-        self.quantities
-            .iter()
-            .filter(|(_, q)| q.check_units.is_empty() && !q.dates && !q.yields)
-            .flat_map(|(_, q)| q.words.get(lang).into_iter().flatten())
-            .any(|w| crate::transform::claims::has_phrase(text, w))
+        !self.quantities_named(lang, text).is_empty()
+    }
+
+    /// The names of the quantities a figure counts that `text` (lower-cased, padded) names (see
+    /// [`FrameBook::names_a_quantity`]). A word inside a longer word found ("hold" in "can hold")
+    /// names nothing of its own.
+    pub fn quantities_named(&self, lang: &str, text: &str) -> Vec<&str> {
+        let mut found: Vec<(usize, usize, &str)> = Vec::new();
+        for (name, q) in self.quantities.iter().filter(|(_, q)| q.check_units.is_empty() && !q.dates && !q.yields) {
+            for w in q.words.get(lang).into_iter().flatten() {
+                for (at, _) in text.match_indices(w.as_str()) {
+                    let end = at + w.len();
+                    let whole = !text[..at].chars().next_back().is_some_and(char::is_alphanumeric) && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                    if whole {
+                        found.push((at, end, name.as_str()));
+                    }
+                }
+            }
+        }
+        let inside_another = |&(a, b, _): &(usize, usize, &str)| found.iter().any(|&(x, y, _)| x <= a && b <= y && (y - x) > (b - a));
+        let mut names: Vec<&str> = found.iter().filter(|f| !inside_another(f)).map(|&(_, _, name)| name).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     pub fn counts_a_part(&self, names: &[String]) -> bool {

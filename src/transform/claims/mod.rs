@@ -83,15 +83,21 @@ fn in_simple_past(own_words: &str, clause_left: &str, lexicon: &Lexicon) -> bool
     own_words.split_whitespace().any(|w| is_past_tense(w, lexicon) && !perfect(w))
 }
 
-/// Does the figure open its sentence (a determiner at most before it, after an opening phrase
-/// set off by a comma: "Tonight, the 252 ...") and a relative pronoun of `relatives` follow its
-/// own words ("252 Venezuelan men who had spent ...")?
+/// Does the figure open its sentence (one word at most before it, or an opening word and a
+/// determiner, after an opening phrase set off by a comma if any: "Tonight, the 252 ...",
+/// "Tonight the 252 ...") and a relative pronoun of `relatives` follow its own words ("252
+/// Venezuelan men who had spent ...")?
 fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[String]) -> bool {
     let before = doc.slice(doc.sentences[m.sentence].0, m.start);
-    let opens_sentence = before.rsplit(',').next().unwrap_or("").split_whitespace().count() <= 1;
+    let words: Vec<String> = before.rsplit(',').next().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
+    let opens_sentence = words.len() <= 1 || (words.len() == 2 && DETERMINERS.contains(&words[1].as_str()));
     let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
     opens_sentence && relatives.iter().any(|r| *r == next)
 }
+
+/// Determiners that may stand between an opening word and a figure that is its sentence's
+/// subject ("Tonight the 150 men who ...").
+const DETERMINERS: &[&str] = &["the", "these", "those", "all", "los", "las", "estos", "estas", "esos", "esas", "todos"];
 
 /// Most words from a present-perfect auxiliary to the past form it makes present ("have now
 /// been released").
@@ -146,7 +152,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let clause = index.hits(&clause_text);
         let own = own_phrase::own_words(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
-        let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n, |words| catalog.frames.names_a_quantity(&lexicon.language, words))));
+        // A complement of the noun that names another quantity than the sentence before says
+        // what it counts itself ("the number actually inside", after a capacity).
+        let before_quantities = if mentions[i].sentence > 0 { catalog.frames.quantities_named(&lexicon.language, &lower_padded(doc.sentence_text(mentions[i].sentence - 1))) } else { Vec::new() };
+        let names_another_quantity = |words: &str| catalog.frames.quantities_named(&lexicon.language, words).iter().any(|q| !before_quantities.contains(q));
+        let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n, names_another_quantity)));
         // An anaphoric noun before the figure brings the sentence before's words next to it.
         let near_text = match counts_previous {
             true if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
@@ -295,9 +305,20 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, date_place).filter(|(measure, _)| !no_total(measure) && !excluded(measure) && !stopped(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
+        // The best-scored measure a word of its `unless` list stopped, for the evidence of an
+        // empty measure ("not venezuelans_deported_to_cecot: home").
+        let mut best_stopped: Option<(&Measure, Score)> = None;
         for (k, measure) in catalog.measures.iter().enumerate() {
             let place = if measure.frame.is_some() { date_place } else { place };
-            if ruled_out(measure, is_date, short_window, place) || stopped(measure) || no_total(measure) {
+            if ruled_out(measure, is_date, short_window, place) || no_total(measure) {
+                continue;
+            }
+            if stopped(measure) {
+                if let Some(s) = score(measure, k, index, m, unit, &cx) {
+                    if best_stopped.as_ref().is_none_or(|(_, b)| s.cmp(b, catalog.nearest_first) == std::cmp::Ordering::Greater) {
+                        best_stopped = Some((measure, s));
+                    }
+                }
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
@@ -314,6 +335,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
         let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
+        let evidence = match (&chosen, evidence, best_stopped.filter(|(_, s)| s.total() >= threshold)) {
+            (None, None, Some((measure, _))) => {
+                catalog.frames.quantity_within(&measure.unless, &reading, unless_level).map(|word| format!("not {}: {word}", measure.id))
+            }
+            (_, evidence, _) => evidence,
+        };
         // A noun the figure takes only from its neighbours' own words is theirs ("247 people: 216
         // Venezuelans and 31 Salvadorans"); a group its own noun names is its own ("216
         // Venezuelans detained in El Salvador" counts no arrests of the country's).

@@ -48,13 +48,13 @@ pub(super) fn subject_before_relative(doc: &Doc, m: &Mention, clause_start: usiz
 }
 
 /// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
-/// counts ("the number reached", not "the number of prisoners", nor, where `names_a_quantity`
-/// reads a quantity in the `COMPLEMENT_WORDS` after it, "the number actually inside")?
-pub(super) fn stands_alone(text: &str, noun: &str, names_a_quantity: impl Fn(&str) -> bool) -> bool {
+/// counts ("the number reached", not "the number of prisoners", nor, where `names_its_own`
+/// reads its own quantity in the `COMPLEMENT_WORDS` after it, "the number actually inside")?
+pub(super) fn stands_alone(text: &str, noun: &str, names_its_own: impl Fn(&str) -> bool) -> bool {
     text.match_indices(&format!(" {noun} ")).any(|(at, _)| {
         let after: Vec<&str> = text[at + noun.len() + 2..].split_whitespace().take(COMPLEMENT_WORDS).collect();
         let next = after.first().copied().unwrap_or("");
-        !matches!(next, "of" | "de" | "del") && !names_a_quantity(&format!(" {} ", after.join(" ")))
+        !matches!(next, "of" | "de" | "del") && !names_its_own(&format!(" {} ", after.join(" ")))
     })
 }
 
