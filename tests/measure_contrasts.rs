@@ -501,3 +501,9 @@ fn a_stopped_measure_says_what_stopped_it() {
     assert_eq!(m.measure, None);
     assert!(m.measure_evidence.as_deref().unwrap_or("").starts_with("not venezuelans_deported_to_cecot"), "{:?}", m.measure_evidence);
 }
+
+#[test]
+fn a_region_el_salvador_is_part_of_is_no_other_place() {
+    is("en", "Latin America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
+    is_not("en", "America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
+}

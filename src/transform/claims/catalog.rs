@@ -245,6 +245,10 @@ pub struct Catalog {
     /// system, of CECOT or of the country applies.
     #[serde(default)]
     pub other_prisons: ByLanguage,
+    /// Regions El Salvador is part of ("Latin America's largest prison"): a place of
+    /// `elsewhere` inside one of their names ("america's") names no other place.
+    #[serde(default)]
+    pub regions: ByLanguage,
     /// Names of El Salvador itself: a sentence that opens with one of them and another place
     /// (see `elsewhere`) is not all about that place.
     #[serde(default)]
@@ -499,6 +503,7 @@ impl Catalog {
             ("change", &mut catalog.change),
             ("since", &mut catalog.since),
             ("other_prisons", &mut catalog.other_prisons),
+            ("regions", &mut catalog.regions),
             ("anaphora", &mut catalog.anaphora),
             ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
             ("relative_openers", &mut catalog.relative_openers),

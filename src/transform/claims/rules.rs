@@ -79,7 +79,7 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
     let named = |list: &ByLanguage, text: &str| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
     let names = |text: &str| {
-        let text = without_origins(text, catalog, language);
+        let text = without_regions(&without_origins(text, catalog, language), catalog, language);
         named(&catalog.elsewhere, &text) || named(&catalog.other_prisons, &text)
     };
     // Another prison of the country stands in El Salvador: naming the country (or the capital a
@@ -117,6 +117,12 @@ fn without_origins(text: &str, catalog: &Catalog, language: &str) -> String {
         }
     }
     kept
+}
+
+/// The text (lower-cased, padded) without the names of the regions El Salvador is part of
+/// (`regions`: "latin america's largest prison" names no other place than El Salvador's).
+fn without_regions(text: &str, catalog: &Catalog, language: &str) -> String {
+    catalog.regions.get(language).into_iter().flatten().fold(text.to_string(), |kept, region| without_phrase(&kept, &format!(" {region}")))
 }
 
 /// The text with every whole-word occurrence of `phrase` (which opens with a space) blanked.
