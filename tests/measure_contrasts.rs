@@ -362,3 +362,178 @@ fn a_plane_count_before_a_figure_sets_its_scene() {
     is("en", "Three flights carried 240 Venezuelans deported to CECOT.", "240", "venezuelans_deported_to_cecot");
     is_not("en", "In a single day, three flights carried 240 Venezuelans deported to CECOT.", "240", "venezuelans_deported_to_cecot");
 }
+
+#[test]
+fn flying_or_sending_people_to_the_prison_deports_them() {
+    is("en", "The United States flew 238 Venezuelan men to a maximum-security prison in El Salvador.", "238", "venezuelans_deported_to_cecot");
+    is("en", "Washington flies 238 Venezuelans to El Salvador's mega-prison.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "Some 4,000 Venezuelans fly to Madrid every month.", "4,000", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn releasing_detainees_is_a_release() {
+    let text = "The state of exception was approved in March 2022. Authorities have acknowledged releasing about 8,000 detainees.";
+    is("en", text, "8,000", "es_state_of_exception_detainees_released");
+    is_not("en", "Authorities have acknowledged arresting about 8,000 detainees under the state of exception.", "8,000", "es_state_of_exception_detainees_released");
+}
+
+#[test]
+fn a_link_to_any_gang_is_the_predicate_of_those_arrested() {
+    let text = "At least 20,000 people detained under the state of exception have no verifiable link to any gang.";
+    is("en", text, "20,000", "es_detainees_without_gang_link");
+    is_not("en", text, "20,000", "es_state_of_exception_arrests");
+    is("en", "Under the state of exception, at least 20,000 of those arrested have no verifiable link to any gang.", "20,000", "es_detainees_without_gang_link");
+    is("en", "At least 81,000 people have been detained under the state of exception.", "81,000", "es_state_of_exception_arrests");
+    is_not("es", "Al menos 20.000 detenidos bajo el régimen de excepción no tienen vínculos con pandillas.", "20.000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_prisons_first_inmates_mark_its_opening() {
+    is("en", "CECOT received its first inmates in February 2023.", "February 2023", "cecot_opening_date");
+    is_not("en", "CECOT received 2,000 more inmates in February 2024.", "February 2024", "cecot_opening_date");
+}
+
+#[test]
+fn what_the_prisons_hold_is_their_population_what_they_can_hold_their_capacity() {
+    is("en", "El Salvador's prisons now hold about 109,000 people, in a system with an official capacity of 69,000.", "109,000", "es_prison_population");
+    is("en", "El Salvador's prisons now hold about 109,000 people, in a system with an official capacity of 69,000.", "69,000", "es_prison_capacity");
+    is_not("en", "The country's prisons can hold 70,000 inmates.", "70,000", "es_prison_population");
+    is("en", "CECOT can hold 40,000 prisoners.", "40,000", "cecot_capacity");
+}
+
+#[test]
+fn a_part_of_a_group_is_no_count_of_the_group() {
+    let text = "The United States sent 238 Venezuelans to CECOT. The White House said 137 of the Venezuelans had been removed under the Alien Enemies Act.";
+    is("en", text, "238", "venezuelans_deported_to_cecot");
+    is_not("en", text, "137", "venezuelans_deported_to_cecot");
+    let text = "Estados Unidos envió a 238 venezolanos al Cecot. La Casa Blanca dijo que 137 de los venezolanos fueron expulsados bajo la Ley de Enemigos Extranjeros.";
+    is("es", text, "238", "venezuelans_deported_to_cecot");
+    is_not("es", text, "137", "venezuelans_deported_to_cecot");
+    // A superlative after "of the" names no whole the figure is a part of.
+    is("en", "The government says CECOT holds some 15,000 of the most dangerous gang members in the country.", "15,000", "cecot_inmate_population");
+}
+
+#[test]
+fn another_nationality_is_no_count_of_the_venezuelans() {
+    let text = "The United States sent 238 Venezuelans to CECOT in March. Who are the 23 Salvadorans returned with the Venezuelans?";
+    is("en", text, "238", "venezuelans_deported_to_cecot");
+    is_not("en", text, "23", "venezuelans_released_from_cecot");
+    is("en", "In July, 252 Venezuelans held in CECOT were returned to Caracas in a prisoner swap.", "252", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn another_prison_of_the_country_keeps_its_figures_beside_the_capital() {
+    let text = "Mariona, the old penitentiary on the edge of San Salvador, was built in the 1970s for 800 inmates; a decade ago it held more than 5,000. Its cells, a Salvadoran lawyer said, could hold as many as 150 people.";
+    is_not("en", text, "5,000", "es_prison_population");
+    is_not("en", text, "150", "cecot_cell_occupancy");
+    let text = "CECOT, the mega-prison in Tecoluca, opened in 2023. Its cells, a Salvadoran lawyer said, hold as many as 80 people.";
+    is("en", text, "80", "cecot_cell_occupancy");
+}
+
+#[test]
+fn a_deals_commitment_states_its_terms_a_hypothetical_does_not() {
+    is("en", "Under the deal, the U.S. government will pay El Salvador about $6 million to hold the deportees for one year.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "Under the deal, the U.S. government could pay El Salvador about $15 million if it takes more deportees.", "$15 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn time_since_an_event_is_no_amount_per_period() {
+    let text = "It is now a month since the United States flew 247 Venezuelan men to a maximum-security prison in El Salvador.";
+    is("en", text, "247", "venezuelans_deported_to_cecot");
+    is_not("en", "The United States deports some 1,500 Venezuelans to El Salvador's mega-prison a month.", "1,500", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn ties_to_gangs_count_no_innocents_unless_denied() {
+    is("en", "Police have arrested more than 85,000 people accused of ties to gangs under the state of exception.", "85,000", "es_state_of_exception_arrests");
+    is("en", "Under the state of exception, more than 85,000 people have been arrested for alleged links to gangs.", "85,000", "es_state_of_exception_arrests");
+    is("en", "Rights groups estimate that 20,000 of those arrested under the state of exception had no proven ties to gangs.", "20,000", "es_detainees_without_gang_link");
+}
+
+#[test]
+fn locking_up_and_imprisoning_are_arrests_and_a_population() {
+    is("en", "The emergency decree has allowed police to lock up more than 85,000 people.", "85,000", "es_state_of_exception_arrests");
+    is("en", "El Salvador now imprisons about 110,000 people, according to rights groups.", "110,000", "es_prison_population");
+    is_not("en", "Honduras now imprisons about 20,000 people, according to rights groups.", "20,000", "es_prison_population");
+}
+
+#[test]
+fn one_days_arrests_alone_are_no_running_total() {
+    is_not("en", "On Tuesday alone, police arrested 1,000 suspected gang members under the state of exception.", "1,000", "es_state_of_exception_arrests");
+    is("en", "Since Tuesday, police have arrested 83,000 suspected gang members under the state of exception.", "83,000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn repatriated_from_the_prison_is_a_release() {
+    is("en", "The 252 Venezuelans who had been held in CECOT were repatriated in July as part of a swap.", "252", "venezuelans_released_from_cecot");
+    is_not("en", "The 252 Venezuelans who had been held in CECOT were deported there in March.", "252", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn beginning_to_operate_is_an_opening() {
+    is("en", "The Terrorism Confinement Center began operating in February 2023.", "February 2023", "cecot_opening_date");
+    is_not("en", "The Terrorism Confinement Center began receiving Venezuelans in March 2025.", "March 2025", "cecot_opening_date");
+}
+
+#[test]
+fn a_promise_to_expand_is_no_capacity() {
+    is_not("en", "Bukele has promised to expand CECOT's capacity to 50,000.", "50,000", "cecot_capacity");
+    is("en", "CECOT has a capacity of 40,000 inmates.", "40,000", "cecot_capacity");
+}
+
+#[test]
+fn venezuelans_returned_from_elsewhere_are_no_release_from_cecot() {
+    is_not("en", "Nearly 190 Venezuelans were returned to Venezuela on a flight from Texas on Monday.", "190", "venezuelans_released_from_cecot");
+    is("en", "In July, 252 Venezuelans held in CECOT were returned to Venezuela in a prisoner swap.", "252", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn a_count_after_a_quantity_word_borrows_no_unit_of_things() {
+    let text = "Today official figures show more than 105,000 behind bars, in 24 facilities built for roughly 68,000.";
+    is("en", text, "68,000", "es_prison_capacity");
+    is("en", text, "105,000", "es_prison_population");
+    // A count right after the things, no quantity word between, still counts them.
+    is("en", "The Venezuelans were sent to CECOT on three flights.", "three flights", "deportation_flights_to_cecot");
+}
+
+#[test]
+fn the_number_inside_is_no_number_of_the_sentence_before() {
+    let text = "The government says CECOT can hold 40,000 prisoners. On the day I visited, the warden put the number actually inside at some 14,000.";
+    is_not("en", text, "14,000", "cecot_capacity");
+    let text = "The government says CECOT can hold 40,000 prisoners. Officials put the number at 41,000 this year.";
+    is("en", text, "41,000", "cecot_capacity");
+}
+
+#[test]
+fn a_subject_after_an_opening_phrase_keeps_its_main_verb() {
+    is_not("en", "Tonight, the 252 Venezuelan men who spent four months inside El Salvador's mega-prison are home.", "252", "venezuelans_deported_to_cecot");
+    is("en", "In March, the 238 Venezuelan men who were flown to El Salvador's mega-prison were accused of gang ties.", "238", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn the_whole_part_of_a_number_and_a_half_counts_nothing() {
+    is_not("en", "At CECOT, prisoners spend 23 and a half hours a day inside the cell.", "23", "cecot_cell_occupancy");
+    is("en", "At CECOT, each cell holds 80 men.", "80", "cecot_cell_occupancy");
+    is_not("es", "En el Cecot, los reos pasan 23 y media horas al día en la celda.", "23", "cecot_cell_occupancy");
+}
+
+#[test]
+fn an_anaphoric_number_keeps_the_quantity_its_complement_shares_with_the_sentence_before() {
+    // The verb after the noun names the quantity of the sentence before: still that count.
+    let text = "The United States deported thousands of Salvadorans in 2023. In 2024 the figure reached 12,200 Salvadorans deported.";
+    is("en", text, "12,200", "salvadorans_deported_from_us");
+}
+
+#[test]
+fn a_stopped_measure_says_what_stopped_it() {
+    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT are home.");
+    let m = ms.iter().find(|m| m.surface.contains("150")).unwrap();
+    assert_eq!(m.measure, None);
+    assert!(m.measure_evidence.as_deref().unwrap_or("").starts_with("not venezuelans_deported_to_cecot"), "{:?}", m.measure_evidence);
+}
+
+#[test]
+fn a_region_el_salvador_is_part_of_is_no_other_place() {
+    is("en", "Latin America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
+    is_not("en", "America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
+}

@@ -14,6 +14,10 @@ use crate::error::{Error, Result};
 /// The frame book embedded in the binary.
 pub const EMBEDDED_FRAMES: &str = include_str!("../../schemas/frames.toml");
 
+/// The rank (schemas/frames.toml) from which a subject is a group of people (the Venezuelans,
+/// the Salvadorans) that a count's own noun names.
+pub const GROUP_RANK: i64 = 3;
+
 /// Where a word was found, nearest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
@@ -419,12 +423,18 @@ impl FrameBook {
     }
 
     /// The word of a subject that owns its counts (`owns`), read in the figure's own words, when
-    /// none of `names` (a measure's subjects) is that subject.
+    /// none of `names` (a measure's subjects) is that subject. A measure of a group of people
+    /// (rank `GROUP_RANK` and up) is owned by any other group its own words name ("21
+    /// Salvadorans returned with the Venezuelans" counts no Venezuelans).
     pub fn owning_subject_besides(&self, names: &[String], reading: &Reading) -> Option<String> {
+        let of_a_group = self.top_rank(names) >= GROUP_RANK;
         reading
             .subjects
             .iter()
-            .filter(|(&i, (level, _))| *level == Level::Own && self.subjects[i].1.owns && !names.contains(&self.subjects[i].0))
+            .filter(|(&i, (level, _))| {
+                let subject = &self.subjects[i].1;
+                *level == Level::Own && (subject.owns || (of_a_group && subject.rank >= GROUP_RANK)) && !names.contains(&self.subjects[i].0)
+            })
             .map(|(_, (_, word))| word.clone())
             .next()
     }
@@ -440,11 +450,30 @@ impl FrameBook {
     /// Does `text` (lower-cased, padded) name a quantity a figure counts (not a duration, a
     /// date's event or a noun of the people counted: those name no other count)?
     pub fn names_a_quantity(&self, lang: &str, text: &str) -> bool {
-        self.quantities
-            .iter()
-            .filter(|(_, q)| q.check_units.is_empty() && !q.dates && !q.yields)
-            .flat_map(|(_, q)| q.words.get(lang).into_iter().flatten())
-            .any(|w| crate::transform::claims::has_phrase(text, w))
+        !self.quantities_named(lang, text).is_empty()
+    }
+
+    /// The names of the quantities a figure counts that `text` (lower-cased, padded) names (see
+    /// [`FrameBook::names_a_quantity`]). A word inside a longer word found ("hold" in "can hold")
+    /// names nothing of its own.
+    pub fn quantities_named(&self, lang: &str, text: &str) -> Vec<&str> {
+        let mut found: Vec<(usize, usize, &str)> = Vec::new();
+        for (name, q) in self.quantities.iter().filter(|(_, q)| q.check_units.is_empty() && !q.dates && !q.yields) {
+            for w in q.words.get(lang).into_iter().flatten() {
+                for (at, _) in text.match_indices(w.as_str()) {
+                    let end = at + w.len();
+                    let whole = !text[..at].chars().next_back().is_some_and(char::is_alphanumeric) && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                    if whole {
+                        found.push((at, end, name.as_str()));
+                    }
+                }
+            }
+        }
+        let inside_another = |&(a, b, _): &(usize, usize, &str)| found.iter().any(|&(x, y, _)| x <= a && b <= y && (y - x) > (b - a));
+        let mut names: Vec<&str> = found.iter().filter(|f| !inside_another(f)).map(|&(_, _, name)| name).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// Does `text` (lower-cased, padded) name a subject ("¿Cuántas cárceles tiene El Salvador?")?

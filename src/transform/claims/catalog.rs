@@ -45,6 +45,11 @@ pub struct Measure {
     /// projection word before it does not take its measure away.
     #[serde(default)]
     pub design: bool,
+    /// The terms of a deal (what one government pays the other): a commitment of the deal
+    /// (`commitment` words: "will pay", "agreed to pay") states them as a fact; a hypothetical
+    /// ("could pay", "would pay if") is still a projection.
+    #[serde(default)]
+    pub terms: bool,
     /// The entry applies only with one of its words in the figure's own clause: set on the
     /// cross-source measures, where a word elsewhere in the sentence too often names another
     /// figure's quantity.
@@ -177,6 +182,10 @@ pub struct Catalog {
     /// new prisons", "247 others"): it gets no measure.
     #[serde(default)]
     pub change_after: ByLanguage,
+    /// Words right after a number that make it the whole part of a larger number ("23 and a half
+    /// hours", "tres y media"): the figure alone counts nothing, so it gets no measure.
+    #[serde(default)]
+    pub fraction_after: ByLanguage,
     /// Words that make a count one part of a whole: one event's, one day's, one batch's or one
     /// part of a place's ("in a single raid", "the first group of", "in one cell block"). Read
     /// from the figure before it in its sentence to the end of its clause, they rule out every
@@ -219,6 +228,10 @@ pub struct Catalog {
     /// framed measure (totals); an entry without a frame may still count the average.
     #[serde(default)]
     pub average: ByLanguage,
+    /// Words of a deal's commitment ("will pay"): a projection word among them leaves a `terms`
+    /// measure its figure.
+    #[serde(default)]
+    pub commitment: ByLanguage,
     /// Phrases of a term, not a period's amount ("to hold them for a year"): an `average` word
     /// inside one makes no average.
     #[serde(default)]
@@ -237,6 +250,10 @@ pub struct Catalog {
     /// system, of CECOT or of the country applies.
     #[serde(default)]
     pub other_prisons: ByLanguage,
+    /// Regions El Salvador is part of ("Latin America's largest prison"): a place of
+    /// `elsewhere` inside one of their names ("america's") names no other place.
+    #[serde(default)]
+    pub regions: ByLanguage,
     /// Names of El Salvador itself: a sentence that opens with one of them and another place
     /// (see `elsewhere`) is not all about that place.
     #[serde(default)]
@@ -477,6 +494,7 @@ impl Catalog {
             ("difference", &mut catalog.difference),
             ("change_before", &mut catalog.change_before),
             ("change_after", &mut catalog.change_after),
+            ("fraction_after", &mut catalog.fraction_after),
             ("one_part", &mut catalog.one_part),
             ("other_facilities", &mut catalog.other_facilities),
             ("place_anaphora", &mut catalog.place_anaphora),
@@ -488,6 +506,7 @@ impl Catalog {
             ("opening_partitive", &mut catalog.opening_partitive),
             ("average", &mut catalog.average),
             ("term", &mut catalog.term),
+            ("commitment", &mut catalog.commitment),
             ("partitive", &mut catalog.partitive),
             ("auxiliaries", &mut catalog.auxiliaries),
             ("subgroup", &mut catalog.subgroup),
@@ -495,6 +514,7 @@ impl Catalog {
             ("change", &mut catalog.change),
             ("since", &mut catalog.since),
             ("other_prisons", &mut catalog.other_prisons),
+            ("regions", &mut catalog.regions),
             ("anaphora", &mut catalog.anaphora),
             ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
             ("relative_openers", &mut catalog.relative_openers),

@@ -103,13 +103,21 @@ fn heads_its_answer(doc: &Doc, sentence: usize, catalog: &Catalog, language: &st
     text.trim_end().ends_with('?') && !catalog.frames.names_a_subject(language, &lower_padded(text))
 }
 
-/// Does the figure open its sentence (a determiner at most before it) and a relative pronoun of
-/// `relatives` follow its own words ("317 Venezuelan men who had spent ...")?
+/// Does the figure open its sentence (one word at most before it, or an opening word and a
+/// determiner, after an opening phrase set off by a comma if any: "Tonight, the 317 ...",
+/// "Tonight the 317 ...") and a relative pronoun of `relatives` follow its own words ("317
+/// Venezuelan men who had spent ...")?
 fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[String]) -> bool {
-    let opens_sentence = doc.slice(doc.sentences[m.sentence].0, m.start).split_whitespace().count() <= 1;
+    let before = doc.slice(doc.sentences[m.sentence].0, m.start);
+    let words: Vec<String> = before.rsplit(',').next().unwrap_or("").split_whitespace().map(str::to_lowercase).collect();
+    let opens_sentence = words.len() <= 1 || (words.len() == 2 && DETERMINERS.contains(&words[1].as_str()));
     let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
     opens_sentence && relatives.iter().any(|r| *r == next)
 }
+
+/// Determiners that may stand between an opening word and a figure that is its sentence's
+/// subject ("Tonight the 150 men who ...").
+const DETERMINERS: &[&str] = &["the", "these", "those", "all", "los", "las", "estos", "estas", "esos", "esas", "todos"];
 
 /// Most words from a present-perfect auxiliary to the past form it makes present ("have now
 /// been released").
@@ -170,7 +178,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let clause = index.hits(&clause_text);
         let own = own_phrase::own_words(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
-        let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n)));
+        // A complement of the noun that names another quantity than the sentence before says
+        // what it counts itself ("the number actually inside", after a capacity).
+        let before_quantities = if mentions[i].sentence > 0 { catalog.frames.quantities_named(&lexicon.language, &lower_padded(doc.sentence_text(mentions[i].sentence - 1))) } else { Vec::new() };
+        let names_another_quantity = |words: &str| catalog.frames.quantities_named(&lexicon.language, words).iter().any(|q| !before_quantities.contains(q));
+        let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n, names_another_quantity)));
         // An anaphoric noun before the figure brings the sentence before's words next to it.
         let near_text = match counts_previous {
             true if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
@@ -191,6 +203,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // no design: the projection holds for `design` measures too.
         let clause_left = lower_padded(doc.slice(ca, mentions[i].start));
         let planned_change = projection.and(words(&catalog.change).into_iter().find(|w| has_phrase(&clause_left, w)));
+        // A deal's commitment ("will pay El Salvador $6 million") states its terms.
+        let committed = words(&catalog.commitment).iter().any(|w| has_phrase(&clause_left, w));
         let short_window = !is_date && own_phrase::over_short_window(mentions, doc, i, &words(&catalog.window), &words(&catalog.since));
         // A term ("to hold them for a year") is no amount per period: its words are no average's.
         let rate_text = words(&catalog.term).iter().fold(near_text.clone(), |text, w| text.replace(w.as_str(), " "));
@@ -233,8 +247,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             let from = mentions[..i].iter().enumerate().rev().find(|(j, p)| own_unit[*j] && p.kind == "count").map_or(sentence_start, |(_, p)| p.end.max(sentence_start));
             let between = doc.slice(from, m.start);
             // A mark followed by a space ends a clause; one inside a number ("31,200") does not.
+            // Without a mark, the words between name the figure's own quantity when they name one
+            // ("25 facilities built for 70,000": the 70,000 are places for persons, no facilities).
             let after_mark = between.rfind([',', ';', ':']).is_some().then(|| between.rsplit([',', ';', ':']).find(|part| part.starts_with(' '))).flatten();
-            after_mark.is_some_and(|words| catalog.frames.names_a_quantity(&lexicon.language, &lower_padded(words.to_string())))
+            let own_words = after_mark.or_else(|| (!between.contains([',', ';', ':'])).then_some(between.as_str()));
+            own_words.is_some_and(|words| catalog.frames.names_a_quantity(&lexicon.language, &lower_padded(words.to_string())))
         };
         let unit = m.unit.as_deref().filter(|u| catalog.known_units.contains(*u) && !borrowed_unit_void);
         let previous_text = match m.sentence {
@@ -282,8 +299,23 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 !catalog.frames.counts_a_part(&f.quantity) && catalog.frames.subject_read(&f.subject, &reading).is_none_or(|(level, _)| level != frames::Level::Own)
             })
         };
+        // A figure with a partitive of its own ("139 of the Venezuelans were removed under the
+        // act", "137 of them") counts a part of the group it names: no whole total of that group,
+        // only a part. A whole that names another thing leaves the figure whole ("some 15,000 of
+        // the most dangerous gang members").
+        let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
+        let whole_reading = whole.as_deref().map(|w| catalog.frames.read(&lexicon.language, &frames::Texts { own: w, near: "", clause: "", sentence: "", previous: "", article: "" }, None, false));
+        let pronoun_whole = whole.as_deref().is_some_and(|w| words(&catalog.partitive).iter().any(|p| w.trim() == p && !p.ends_with(" the")));
+        let part_of_its_group = |measure: &Measure| {
+            measure.frame.as_ref().is_some_and(|f| {
+                !catalog.frames.counts_a_part(&f.quantity)
+                    && (pronoun_whole
+                        || whole_reading.as_ref().is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some()))
+            })
+        };
         let no_total = |measure: &Measure| {
-            (things.is_some() && measure.unit == "persons")
+            (m.kind == "count" && part_of_its_group(measure))
+                || (things.is_some() && measure.unit == "persons")
                 || place_of_another_figure(doc, mentions, i, measure, &reading, catalog, &lexicon.language).is_some()
                 || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
         };
@@ -309,9 +341,20 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, date_place).filter(|(measure, _)| !no_total(measure) && !excluded(measure) && !stopped(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
+        // The best-scored measure a word of its `unless` list stopped, for the evidence of an
+        // empty measure ("not venezuelans_deported_to_cecot: home").
+        let mut best_stopped: Option<(&Measure, Score)> = None;
         for (k, measure) in catalog.measures.iter().enumerate() {
             let place = if measure.frame.is_some() { date_place } else { place };
-            if ruled_out(measure, is_date, short_window, place) || stopped(measure) || no_total(measure) {
+            if ruled_out(measure, is_date, short_window, place) || no_total(measure) {
+                continue;
+            }
+            if stopped(measure) {
+                if let Some(s) = score(measure, k, index, m, unit, &cx) {
+                    if best_stopped.as_ref().is_none_or(|(_, b)| s.cmp(b, catalog.nearest_first) == std::cmp::Ordering::Greater) {
+                        best_stopped = Some((measure, s));
+                    }
+                }
                 continue;
             }
             if let Some(s) = score(measure, k, index, m, unit, &cx) {
@@ -328,6 +371,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
         let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
+        let evidence = match (&chosen, evidence, best_stopped.filter(|(_, s)| s.total() >= threshold)) {
+            (None, None, Some((measure, _))) => {
+                catalog.frames.quantity_within(&measure.unless, &reading, unless_level).map(|word| format!("not {}: {word}", measure.id))
+            }
+            (_, evidence, _) => evidence,
+        };
         // A noun the figure takes only from its neighbours' own words is theirs ("247 people: 216
         // Venezuelans and 31 Salvadorans"); a group its own noun names is its own ("216
         // Venezuelans detained in El Salvador" counts no arrests of the country's).
@@ -340,7 +389,6 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             Some((measure, Some(why))) => (None, Some(format!("not {}: {why}", measure.id))),
             _ => (chosen, evidence),
         };
-        let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
         let (chosen, evidence) = match (chosen, &whole) {
             (Some(measure), Some(whole)) if counts_only_the_whole(catalog, measure, whole, &near_text, &lexicon.language) => {
                 (None, Some(format!("not {}: a part of {}", measure.id, whole.trim())))
@@ -357,7 +405,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         // A projection states no fact: its measure stays empty, and the evidence says why.
         let (chosen, evidence) = match (chosen, projection) {
-            (Some(measure), Some(word)) if !measure.design || planned_change.is_some() => {
+            (Some(measure), Some(word)) if !(measure.design || (measure.terms && committed)) || planned_change.is_some() => {
                 (None, Some(format!("projection: {word}{}", planned_change.map_or(String::new(), |c| format!(" {c}")))))
             }
             (Some(measure), _) => (Some(measure.id.clone()), evidence),

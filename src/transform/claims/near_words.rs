@@ -48,13 +48,18 @@ pub(super) fn subject_before_relative(doc: &Doc, m: &Mention, clause_start: usiz
 }
 
 /// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
-/// counts ("the number reached", not "the number of prisoners")?
-pub(super) fn stands_alone(text: &str, noun: &str) -> bool {
+/// counts ("the number reached", not "the number of prisoners", nor, where `names_its_own`
+/// reads its own quantity in the `COMPLEMENT_WORDS` after it, "the number actually inside")?
+pub(super) fn stands_alone(text: &str, noun: &str, names_its_own: impl Fn(&str) -> bool) -> bool {
     text.match_indices(&format!(" {noun} ")).any(|(at, _)| {
-        let next = text[at + noun.len() + 2..].split_whitespace().next().unwrap_or("");
-        !matches!(next, "of" | "de" | "del")
+        let after: Vec<&str> = text[at + noun.len() + 2..].split_whitespace().take(COMPLEMENT_WORDS).collect();
+        let next = after.first().copied().unwrap_or("");
+        !matches!(next, "of" | "de" | "del") && !names_its_own(&format!(" {} ", after.join(" ")))
     })
 }
+
+/// How many words after an anaphoric noun may name what it counts ("the number actually inside").
+const COMPLEMENT_WORDS: usize = 2;
 
 /// Words that start a new clause about another figure.
 const CONJUNCTIONS: &[&str] = &[" and ", " while ", " but ", " whereas ", " y ", " mientras ", " pero ", " e "];

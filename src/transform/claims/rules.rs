@@ -6,7 +6,8 @@ use super::near_words::{after_last_conjunction, near_parts, since_figure_before}
 use super::{has_phrase, lower_padded};
 use crate::extract::text::Doc;
 use crate::extract::Mention;
-use crate::transform::{frames, own_phrase};
+use crate::transform::frames::{self, GROUP_RANK};
+use crate::transform::own_phrase;
 
 /// The projection word (of the catalog's `projection` list) before the figure in its clause,
 /// if any: "will close the year with 84,000", "la meta es llegar a 17,000".
@@ -28,7 +29,8 @@ pub(super) fn projection_in_clause<'c>(doc: &Doc, m: &Mention, clause_start: usi
 /// inhabitants among its own words (`not_counted`: "counts: workers"), a change or an increment
 /// right before a count or a sum (`change_before`: "rose by 21,700", "another 5,300": "change:
 /// rose by") or right after its number (`change_after`: "5,300 more inmates"), or a difference between two figures after it (`difference`: "418 capturas más que
-/// las 61.300", "40 more than the year before": "difference: más que"). `left` holds the words
+/// las 61.300", "40 more than the year before": "difference: más que"), or the whole part of a
+/// larger number (`fraction_after`: "23 and a half hours": "part of a number: and a half"). `left` holds the words
 /// before the figure in its clause (lower-cased, padded); `clause_end` ends the clause.
 pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, left: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
@@ -64,6 +66,11 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         return None;
     }
     let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)));
+    if m.kind == "count" {
+        if let Some(fraction) = words(&catalog.fraction_after).into_iter().find(|w| after.starts_with(&format!(" {w} "))) {
+            return Some(format!("part of a number: {fraction}"));
+        }
+    }
     words(&catalog.difference)
         .into_iter()
         .find(|w| after.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after, w))
@@ -95,12 +102,15 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
     let named = |list: &ByLanguage, text: &str| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
     let names = |text: &str| {
-        let text = without_origins(text, catalog, language);
+        let text = without_regions(&without_origins(text, catalog, language), catalog, language);
         named(&catalog.elsewhere, &text) || named(&catalog.other_prisons, &text)
     };
+    // Another prison of the country stands in El Salvador: naming the country (or the capital a
+    // prison stands in) does not make the sentence's figures its system's.
+    let another_prison_opens = named(&catalog.other_prisons, &opening);
     if names(clause_text) || names(&since_previous) || named(&catalog.other_facilities, near_text) {
         Place::Clause
-    } else if !here && (names(&opening) || another_place_before(doc, m, &opening, catalog, language)) {
+    } else if another_prison_opens || (!here && names(&opening)) || another_place_before(doc, m, &opening, here, catalog, language) {
         Place::SentenceSubject
     } else {
         Place::Here
@@ -132,6 +142,12 @@ fn without_origins(text: &str, catalog: &Catalog, language: &str) -> String {
     kept
 }
 
+/// The text (lower-cased, padded) without the names of the regions El Salvador is part of
+/// (`regions`: "latin america's largest prison" names no other place than El Salvador's).
+fn without_regions(text: &str, catalog: &Catalog, language: &str) -> String {
+    catalog.regions.get(language).into_iter().flatten().fold(text.to_string(), |kept, region| without_phrase(&kept, &format!(" {region}")))
+}
+
 /// The text with every whole-word occurrence of `phrase` (which opens with a space) blanked.
 fn without_phrase(text: &str, phrase: &str) -> String {
     let mut kept = String::with_capacity(text.len());
@@ -154,7 +170,7 @@ const ORIGIN_ARTICLES: &[&str] = &["", "the ", "los ", "el "];
 /// government has arrested 10,000") follow one that opens on another place of `elsewhere` or
 /// another prison (in its first words: "Ecuador has copied the model.", "La Esperanza is
 /// notorious."), El Salvador not named there? Its figures are that place's.
-fn another_place_before(doc: &Doc, m: &Mention, opening: &str, catalog: &Catalog, language: &str) -> bool {
+fn another_place_before(doc: &Doc, m: &Mention, opening: &str, here: bool, catalog: &Catalog, language: &str) -> bool {
     let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
     let opens_with = |list: &ByLanguage| words(list).iter().any(|w| opening.starts_with(&format!(" {w} ")));
     // The participle's subject may follow it ("Inaugurado en 2023, el CECOT alberga ..."):
@@ -165,8 +181,11 @@ fn another_place_before(doc: &Doc, m: &Mention, opening: &str, catalog: &Catalog
     }
     let before_words = if elided { usize::MAX } else { PLACE_OPENING_WORDS };
     let before = lower_padded(doc.sentence_text(m.sentence - 1).split_whitespace().take(before_words).collect::<Vec<_>>().join(" "));
-    let places = words(&catalog.elsewhere).into_iter().chain(words(&catalog.other_prisons));
-    places.into_iter().any(|w| has_phrase(&before, &w)) && !words(&catalog.here).iter().any(|w| has_phrase(&before, w))
+    let named_before = |list: &ByLanguage| words(list).iter().any(|w| has_phrase(&before, w));
+    // Another prison of the country is in El Salvador: a Salvadoran word in either sentence
+    // leaves it the pronoun's place ("La Esperanza ... . Its cells, a Salvadoran researcher said").
+    let another_country = !here && named_before(&catalog.elsewhere) && !named_before(&catalog.here);
+    another_country || named_before(&catalog.other_prisons)
 }
 
 /// How many words open a sentence that is about a place ("In neighbouring Honduras, ...").
@@ -308,9 +327,6 @@ pub(super) fn subject_of_other_figures(doc: &Doc, mentions: &[Mention], i: usize
     catalog.frames.subject_words(language, &groups).into_iter().find(|w| has_phrase(sentence_text, w))
 }
 
-/// The rank (schemas/frames.toml) from which a subject is a group of people (the Venezuelans,
-/// the Salvadorans) that a count's own noun names.
-const GROUP_RANK: i64 = 3;
 
 /// Words that end a count's noun phrase ("216 Venezuelans | to CECOT").
 const PREPOSITIONS: &[&str] = &["to", "of", "for", "at", "in", "on", "from", "into", "under", "a", "al", "de", "del", "en", "para", "desde", "hacia", "bajo"];
