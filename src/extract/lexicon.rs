@@ -254,7 +254,7 @@ pub struct Lexicon {
     #[serde(default)]
     pub past_day_before: Words,
     /// Words that open an aside set off by commas ("la población, que en marzo de 2022 era
-    /// de 39,000, alcanzó 110,500 a finales de febrero"): a year inside such an aside gives no
+    /// de 33,700, alcanzó 96,200 a finales de febrero"): a year inside such an aside gives no
     /// year to a month without one written after it.
     #[serde(default)]
     pub aside_openers: Words,

@@ -97,8 +97,8 @@ pub fn assign_as_of_until(
     // Statements whose clause says "now" ("some 2,700 have now been released"): a restatement
     // of their number elsewhere does not lend them its older date.
     let mut said_now: Vec<usize> = Vec::new();
-    // Statements whose period only came from the sentences before ("De los 241 venezolanos,
-    // 139 …"): a restatement of their number dated in its own sentence lends them its period.
+    // Statements whose period only came from the sentences before ("De los 127 venezolanos,
+    // 83 …"): a restatement of their number dated in its own sentence lends them its period.
     let mut from_context: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
@@ -168,10 +168,10 @@ pub fn assign_as_of_until(
             [first, .., last] if names_change(&before, &words.change_nouns) => Some(first.value.through(&last.value)),
             _ => None,
         };
-        // "un crecimiento del 191 % respecto a diciembre de 2020": a change measured against a
+        // "un crecimiento del 167 % respecto a diciembre de 2020": a change measured against a
         // baseline runs from the baseline to the period of the figure it changes (the last one
         // dated, in this sentence or the one before), or to the article's date.
-        // The surface may hold the phrase's last word ("del 191 %").
+        // The surface may hold the phrase's last word ("del 167 %").
         let lead: String = m.surface.chars().take_while(|c| !c.is_ascii_digit()).collect::<String>().to_lowercase();
         let change_since_baseline = names_change(&format!("{before}{lead}"), &words.change_nouns)
             .then(|| here.iter().find(|a| a.start >= m.end && a.start <= m.end + BASELINE_GAP && after_baseline_opener(doc, a, &words.baseline_openers)))
@@ -180,7 +180,7 @@ pub fn assign_as_of_until(
                 let last = assigned.iter().rev().take_while(|d| d.sentence + 1 >= m.sentence).find_map(|d| d.period);
                 last.or(reference_period).map(|end| baseline.value.through(&end))
             });
-        // "documenta 375 muertes entre el 27 de marzo de 2022, ..., y el 28 de febrero de 2025":
+        // "documenta 352 muertes entre el 27 de marzo de 2022, ..., y el 28 de febrero de 2025":
         // a span opened in the figure's clause and closed after it is the figure's.
         let span_from_clause = {
             let free: Vec<&Anchor> = here.iter().filter(not_others_baseline).collect();
@@ -255,7 +255,7 @@ pub fn assign_as_of_until(
             }
             .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None })
         };
-        // "al menos 170 de ellos carecían de antecedentes": a part of a group told shortly before.
+        // "al menos 157 de ellos carecían de antecedentes": a part of a group told shortly before.
         let of_group = || {
             // The surface may hold the phrase ("at least 90 of the men").
             let tail = m.surface.rfind(|c: char| c.is_ascii_digit()).map_or("", |k| &m.surface[k + 1..]);
@@ -448,7 +448,7 @@ impl SentenceFacts {
     }
 }
 
-/// How many sentences back the group of a partitive figure ("170 of them") may be told.
+/// How many sentences back the group of a partitive figure ("157 of them") may be told.
 const PARTITIVE_SENTENCES: usize = 3;
 
 /// Most characters between a baseline figure and the anchor that dates it ("1.6 in 2023").

@@ -100,8 +100,8 @@ pub struct PeriodWords {
     /// figures of its sentence with no date of their own cover it, up to the article's date.
     #[serde(default)]
     pub first_words: Vec<String>,
-    /// Phrases right after a figure that make it a part of a group told before ("170 of
-    /// them", "170 de ellos"), lower-case: with no date of its own or of its paragraph, it
+    /// Phrases right after a figure that make it a part of a group told before ("157 of
+    /// them", "157 de ellos"), lower-case: with no date of its own or of its paragraph, it
     /// takes the period of the last figure dated shortly before.
     #[serde(default)]
     pub partitive_phrases: Vec<String>,

@@ -139,7 +139,7 @@ pub struct Catalog {
     /// named in it), the figures are that place's.
     #[serde(default)]
     pub place_anaphora: ByLanguage,
-    /// Participles that open a sentence without its subject ("Construido en 1970 para 800
+    /// Participles that open a sentence without its subject ("Construido en 1970 para 850
     /// internos, hoy tiene capacidad para 10.000"): the subject is the one the whole sentence
     /// before is about, wherever that sentence names it ("El caso más crítico es Mariona.").
     #[serde(default)]

@@ -116,7 +116,7 @@ fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[
 }
 
 /// Determiners that may stand between an opening word and a figure that is its sentence's
-/// subject ("Tonight the 150 men who ...").
+/// subject ("Tonight the 146 men who ...").
 const DETERMINERS: &[&str] = &["the", "these", "those", "all", "los", "las", "estos", "estas", "esos", "esas", "todos"];
 
 /// Most words from a present-perfect auxiliary to the past form it makes present ("have now
@@ -215,7 +215,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // that opens the sentence ("In a single day, police arrested 1,050"); a figure before it
         // has its own scene ("arrested 220 in a sweep, bringing the total to 86,300").
         // A count of the things that carry the figure ("Los dos primeros aviones ... llevaban a
-        // 244") is part of its scene, not a figure with a scene of its own.
+        // 233") is part of its scene, not a figure with a scene of its own.
         let sets_a_scene = |p: &Mention| is_quantity(p) && catalog.frames.things_counted(&lexicon.language, &lower_padded(p.surface.clone())).is_none();
         let first_figure = !mentions[..i].iter().any(|p| p.sentence == mentions[i].sentence && p.end <= mentions[i].start && sets_a_scene(p));
         let scene = if first_figure { since_figure_before(doc, mentions, i, sets_a_scene) } else { doc.slice(across_parentheses(doc, mentions[i].sentence, ca), mentions[i].start) };
@@ -227,7 +227,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // a count of that period is no running total, unless its clause names a start.
         let named_window = !is_date && !words(&catalog.since).iter().any(|w| has_phrase(&lead, w)) && words(&catalog.named_window).iter().any(|w| has_phrase(&lead, w));
         let short_window = short_window || named_window;
-        // A total counted from its start ("con este vuelo, los enviados desde marzo suman 261")
+        // A total counted from its start ("con este vuelo, los enviados desde marzo suman 256")
         // is the whole, whatever part its scene names.
         let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&lead, w));
         let one_part = if mentions[i].kind == "count" && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
@@ -248,7 +248,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             let between = doc.slice(from, m.start);
             // A mark followed by a space ends a clause; one inside a number ("31,200") does not.
             // Without a mark, the words between name the figure's own quantity when they name one
-            // ("25 facilities built for 70,000": the 70,000 are places for persons, no facilities).
+            // ("25 facilities built for 58,600": the 58,600 are places for persons, no facilities).
             let after_mark = between.rfind([',', ';', ':']).is_some().then(|| between.rsplit([',', ';', ':']).find(|part| part.starts_with(' '))).flatten();
             let own_words = after_mark.or_else(|| (!between.contains([',', ';', ':'])).then_some(between.as_str()));
             own_words.is_some_and(|words| catalog.frames.names_a_quantity(&lexicon.language, &lower_padded(words.to_string())))
@@ -299,9 +299,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 !catalog.frames.counts_a_part(&f.quantity) && catalog.frames.subject_read(&f.subject, &reading).is_none_or(|(level, _)| level != frames::Level::Own)
             })
         };
-        // A figure with a partitive of its own ("139 of the Venezuelans were removed under the
-        // act", "137 of them") counts a part of the group it names: no whole total of that group,
-        // only a part. A whole that names another thing leaves the figure whole ("some 15,000 of
+        // A figure with a partitive of its own ("83 of the Venezuelans were removed under the
+        // act", "79 of them") counts a part of the group it names: no whole total of that group,
+        // only a part. A whole that names another thing leaves the figure whole ("some 13,400 of
         // the most dangerous gang members").
         let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
         let whole_reading = whole.as_deref().map(|w| catalog.frames.read(&lexicon.language, &frames::Texts { own: w, near: "", clause: "", sentence: "", previous: "", article: "" }, None, false));
@@ -395,7 +395,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             }
             _ => (chosen, evidence),
         };
-        // The whole of a part before it ("180 de los 244 venezolanos no tenían condenas") leaves
+        // The whole of a part before it ("172 de los 233 venezolanos no tenían condenas") leaves
         // the predicate to the part: it counts no part of its own.
         let (chosen, evidence) = match (chosen, whole_of_a_part(doc, mentions, i, &words(&catalog.partitive))) {
             (Some(measure), Some(part)) if measure.frame.as_ref().is_some_and(|f| catalog.frames.counts_a_part(&f.quantity)) => {

@@ -50,7 +50,7 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         if let Some(change) = words(&catalog.change_after).into_iter().find(|w| w == first_after) {
             return Some(format!("change: {change}"));
         }
-        // The increment word may close the count's noun phrase too ("20.000 reos más"), unless
+        // The increment word may close the count's noun phrase too ("18.000 reos más"), unless
         // it opens a comparison (`difference`: "reos más que").
         let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)).replace(|c: char| c.is_ascii_punctuation() && c != '-', " "));
         let closes_noun = |w: &String| match m.surface.ends_with(char::is_alphabetic) {
@@ -274,8 +274,8 @@ pub(super) fn partitive_whole(m: &Mention, right: &str, partitive: &[String], au
     Some(lower_padded(format!("{} {}", words[..opener].join(" "), noun.join(" "))))
 }
 
-/// The part a figure is the whole of ("unos 180 de los primeros 244 venezolanos no tenían
-/// condenas": 244 is the whole of 180): the figure before it in its sentence when only a
+/// The part a figure is the whole of ("unos 172 de los primeros 233 venezolanos no tenían
+/// condenas": 233 is the whole of 172): the figure before it in its sentence when only a
 /// `partitive` word and at most one more word ("primeros") stand between them. The predicate
 /// after the whole is the part's, so the whole counts no part (no record, released, died).
 pub(super) fn whole_of_a_part<'m>(doc: &Doc, mentions: &'m [Mention], i: usize, partitive: &[String]) -> Option<&'m Mention> {

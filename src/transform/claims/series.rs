@@ -37,7 +37,7 @@ pub(super) fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon
     }
 }
 
-/// Do two counts name different nouns of their own ("244 venezolanos y 21 salvadoreños")? The
+/// Do two counts name different nouns of their own ("233 venezolanos y 21 salvadoreños")? The
 /// second counts another group: it continues no series of the first.
 fn other_nouns(a: &Mention, b: &Mention) -> bool {
     let noun = |m: &Mention| m.surface.split_whitespace().last().filter(|w| w.chars().all(char::is_alphabetic)).map(str::to_lowercase);
