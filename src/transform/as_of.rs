@@ -260,7 +260,7 @@ pub fn assign_as_of_until(
             // The surface may hold the phrase ("at least 90 of the men").
             let tail = m.surface.rfind(|c: char| c.is_ascii_digit()).map_or("", |k| &m.surface[k + 1..]);
             let rights = [lower_padded(after.clone()), lower_padded(format!("{tail} {after}"))];
-            let partitive = words.partitive_phrases.iter().any(|p| rights.iter().any(|r| r.starts_with(&format!(" {p} "))));
+            let partitive = rights.iter().any(|r| starts_with_any(r, &words.partitive_phrases));
             let group = assigned.iter().rev().take_while(|d| d.sentence + PARTITIVE_SENTENCES >= m.sentence).find_map(|d| d.period);
             group.filter(|_| partitive && carry)
         };
@@ -294,14 +294,23 @@ pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
 fn is_daily(after: &str, daily_phrases: &[String]) -> bool {
     // "23 hours a day.": the sentence may end right after the phrase.
     let after = lower_padded(after.replace(|c: char| !c.is_alphanumeric() && !c.is_whitespace(), " "));
-    daily_phrases.iter().any(|p| after.starts_with(&format!(" {p} ")))
+    starts_with_any(&after, daily_phrases)
+}
+
+/// Does `padded` (lower-case, padded with spaces) open with one of `phrases` as whole words?
+fn starts_with_any(padded: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| padded.starts_with(&format!(" {p} ")))
+}
+
+/// Does `padded` (lower-case, padded with spaces) end with one of `phrases` as whole words?
+fn ends_with_any(padded: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| padded.ends_with(&format!(" {p} ")))
 }
 
 /// Does the text before a figure (`before`, lower-case) end in a phrase of `change_nouns`
 /// ("an increase of", "un crecimiento de"): is the figure the size of a change?
 fn names_change(before: &str, change_nouns: &[String]) -> bool {
-    let before = lower_padded(before.to_string());
-    change_nouns.iter().any(|p| before.ends_with(&format!(" {p} ")))
+    ends_with_any(&lower_padded(before.to_string()), change_nouns)
 }
 
 /// Starts of the anchors written right after one of `openers` ("as of", "con corte al"): the
@@ -311,7 +320,7 @@ fn cutoff_anchors(doc: &Doc, anchors: &[Anchor], openers: &[String]) -> std::col
         .iter()
         .filter(|a| {
             let before = lower_padded(doc.slice(a.start.saturating_sub(30).max(doc.sentences[a.sentence].0), a.start));
-            openers.iter().any(|o| before.ends_with(&format!(" {o} ")))
+            ends_with_any(&before, openers)
         })
         .map(|a| a.start)
         .collect()
@@ -329,7 +338,7 @@ fn first_stretches(doc: &Doc, mentions: &[Mention], first_words: &[String], refe
         .filter(|d| {
             let surface = lower_padded(d.surface.clone());
             let before = lower_padded(doc.slice(d.start.saturating_sub(16).max(doc.sentences[d.sentence].0), d.start));
-            first_words.iter().any(|w| surface.starts_with(&format!(" {w} ")) || before.ends_with(&format!(" {w} ")))
+            starts_with_any(&surface, first_words) || ends_with_any(&before, first_words)
         })
         .filter_map(|d| Some((d.sentence, d.start, crate::transform::running_totals::counted_back(d, &now)?.through(&now))))
         .collect()
@@ -505,22 +514,31 @@ fn is_own_anchor(doc: &Doc, figure_end: usize, a: &Anchor, lexicon: &Lexicon, wo
 /// Phrases naming the year before an anchor of their sentence ("in 2021, from 9.4 the year
 /// before"): that year, for the figure right before the phrase.
 fn year_before_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec<Anchor> {
+    phrase_places(doc, phrases)
+        .into_iter()
+        .filter_map(|(sentence, start)| {
+            let last = anchors.iter().rfind(|a| a.sentence == sentence && a.start < start)?;
+            let year = last.value.start.year() - 1;
+            Some(Anchor { sentence, start, value: Period::at(Point::Year(year)), date: None, adjoining: true })
+        })
+        .collect()
+}
+
+/// Where the body of the text holds one of `phrases`, as (sentence, start) of each match; a
+/// match is skipped over whole, so phrases do not overlap.
+fn phrase_places(doc: &Doc, phrases: &[String]) -> Vec<(usize, usize)> {
     let set = PhraseSet::new(phrases.iter().map(|p| (p.clone(), ())));
     let toks = &doc.tokens;
     let mut found = Vec::new();
     let mut i = toks.partition_point(|t| t.start < doc.front_matter_end);
     while i < toks.len() {
-        let Some((n, ())) = set.match_at(toks, i) else {
-            i += 1;
-            continue;
-        };
-        let (sentence, start) = (toks[i].sentence, toks[i].start);
-        let last = anchors.iter().rfind(|a| a.sentence == sentence && a.start < start);
-        if let Some(last) = last {
-            let year = last.value.start.year() - 1;
-            found.push(Anchor { sentence, start, value: Period::at(Point::Year(year)), date: None, adjoining: true });
+        match set.match_at(toks, i) {
+            Some((n, ())) => {
+                found.push((toks[i].sentence, toks[i].start));
+                i += n;
+            }
+            None => i += 1,
         }
-        i += n;
     }
     found
 }
@@ -529,23 +547,13 @@ fn year_before_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec
 /// date, as an anchor of their sentence, which dates every figure of it like a cut-off. The
 /// date must stand at most [`THAT_DATE_SENTENCES`] sentences before.
 fn that_date_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec<Anchor> {
-    let set = PhraseSet::new(phrases.iter().map(|p| (p.clone(), ())));
-    let toks = &doc.tokens;
-    let mut found = Vec::new();
-    let mut i = toks.partition_point(|t| t.start < doc.front_matter_end);
-    while i < toks.len() {
-        let Some((n, ())) = set.match_at(toks, i) else {
-            i += 1;
-            continue;
-        };
-        let (sentence, start) = (toks[i].sentence, toks[i].start);
-        let last = anchors.iter().rfind(|a| a.start < start && a.sentence + THAT_DATE_SENTENCES >= sentence);
-        if let Some(last) = last {
-            found.push(Anchor { sentence, start, value: last.carried(), date: None, adjoining: false });
-        }
-        i += n;
-    }
-    found
+    phrase_places(doc, phrases)
+        .into_iter()
+        .filter_map(|(sentence, start)| {
+            let last = anchors.iter().rfind(|a| a.start < start && a.sentence + THAT_DATE_SENTENCES >= sentence)?;
+            Some(Anchor { sentence, start, value: last.carried(), date: None, adjoining: false })
+        })
+        .collect()
 }
 
 /// How many sentences back a phrase like "at that date" looks for the date it means.
