@@ -2262,3 +2262,39 @@ fn es_an_article_belongs_to_a_percentage_not_to_a_count() {
     let m = find("es", "La tasa fue de 5,1 por cada 100.000 habitantes en 2020, frente a los 9,4 de 2019.", "9,4");
     assert_eq!(m.unit.as_deref(), Some("units_per_100000_inhabitants"));
 }
+
+// ----- spoken numbers: transcripts keep what was said -----------------------------------------
+
+#[test]
+fn a_decimal_point_said_as_a_word_joins_its_digits_and_scale() {
+    let m = one("en", "The minister said the deal was worth four point seven million dollars.");
+    expect(&m, "money", Some("4700000"), "exact");
+    expect_unit(&m, "USD");
+    let m = one("es", "El pago fue de tres punto nueve millones de dólares.");
+    expect(&m, "money", Some("3900000"), "exact");
+    let m = one("en", "Turnout rose by one point two five percent.");
+    expect(&m, "percent", Some("1.25"), "exact");
+    // "at one point" is an idiom; the count after it stands alone.
+    let m = one("en", "At one point two guards walked in.");
+    assert_eq!((m.surface.as_str(), m.value.as_deref()), ("two guards", Some("2")), "{m:#?}");
+    // A point that is no decimal mark: "el punto dos del acuerdo".
+    let ms = all("es", "Lo dice el punto dos del acuerdo.");
+    assert!(ms.iter().all(|m| m.value.as_deref() != Some("0.2")), "{ms:#?}");
+}
+
+#[test]
+fn two_number_words_a_step_apart_after_a_comma_are_a_spoken_range() {
+    let m = one("en", "Every night some forty, fifty men slept on the floor.");
+    expect_range(&m, 40.0, 50.0);
+    expect_unit(&m, "persons");
+    let m = one("es", "Los tuvieron ahí dos, tres días sin comer.");
+    expect_range(&m, 2.0, 3.0);
+    expect_unit(&m, "days");
+    // Lists and counts are not ranges: a third number, or numbers not a step apart.
+    let ms = all("en", "The guard counted one, two, three, four.");
+    assert!(ms.iter().all(|m| m.qualifier != "range"), "{ms:#?}");
+    let ms = all("es", "Los pabellones siete, ocho y nueve están llenos.");
+    assert!(ms.iter().all(|m| m.qualifier != "range"), "{ms:#?}");
+    let ms = all("en", "Of the ten, three were minors.");
+    assert!(ms.iter().all(|m| m.qualifier != "range"), "{ms:#?}");
+}

@@ -293,6 +293,9 @@ pub struct Lexicon {
     pub ago_after: Words,
     #[serde(default)]
     pub compound_joiners: Words,
+    /// The decimal point said as a word between number words ("five point two million").
+    #[serde(default)]
+    pub decimal_point_words: Words,
     #[serde(default)]
     pub one_articles: Words,
     #[serde(default)]

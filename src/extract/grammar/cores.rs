@@ -219,7 +219,45 @@ impl<'a> Grammar<'a> {
         if !any {
             return None;
         }
+        if !scaled && total == 0.0 {
+            if let Some(core) = self.spoken_decimal_at(toks, end, current) {
+                return Some(core);
+            }
+        }
         Some(Core { end, value: total + current, words: true, has_decimals: false, scaled, year_shaped: false, approximate: false })
+    }
+
+    /// "five point two million", "cinco punto dos millones": a whole number in words, a
+    /// decimal point said as a word, its digits said one by one, then an optional scale. Said
+    /// on radio and TV and kept so in transcripts; read apart, the digits after the point would
+    /// be a second number with the first's scale.
+    fn spoken_decimal_at(&self, toks: &[Token], point: usize, whole: f64) -> Option<Core> {
+        let lex = self.lex;
+        let mark = toks.get(point).filter(|t| lex.decimal_point_words.contains(&t.lower) && t.sentence == toks[point - 1].sentence)?;
+        let digit_at = |k: usize| {
+            toks.get(k)
+                .filter(|t| t.sentence == mark.sentence)
+                .and_then(|t| lex.cardinals.get(&t.lower))
+                .copied()
+                .filter(|d| *d < 10.0 && d.fract() == 0.0)
+        };
+        let mut k = point + 1;
+        let mut fraction = String::new();
+        while let Some(d) = digit_at(k) {
+            fraction.push(char::from_digit(d as u32, 10)?);
+            k += 1;
+        }
+        if fraction.is_empty() || whole.fract() != 0.0 {
+            return None;
+        }
+        let mut value: f64 = format!("{whole}.{fraction}").parse().ok()?;
+        let mut scaled = false;
+        if let Some((n, s)) = self.scales.match_at(toks, k).filter(|(_, s)| *s >= 1000.0) {
+            value *= s;
+            k += n;
+            scaled = true;
+        }
+        Some(Core { end: k, value, words: true, has_decimals: true, scaled, year_shaped: false, approximate: false })
     }
 
     pub(super) fn core_unscaled(&self, toks: &[Token], core: Core) -> f64 {

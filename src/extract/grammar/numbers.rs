@@ -150,6 +150,9 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        if range_high.is_none() && core.words && !opened {
+            range_high = self.spoken_range_high(toks, i, b, &core);
+        }
         if let Some((high, _)) = range_high {
             let mut low = value;
             let mut high_v = high.value;
@@ -382,6 +385,20 @@ impl<'a> Grammar<'a> {
             c.is_statement = false;
         }
         Some(self.close(toks, c, value))
+    }
+
+    /// "seventy, eighty men", "dos, tres días": two number words a comma apart, the second
+    /// one step above the first (the next unit, ten or hundred), said as a rough range. A third
+    /// number before or after them makes a list or a count ("one, two, three"), not a range.
+    fn spoken_range_high(&self, toks: &[Token], start: usize, comma: usize, low: &Core) -> Option<(Core, usize)> {
+        let mark = toks.get(comma).filter(|c| c.is(",") && !c.space_before && c.sentence == toks[low.end - 1].sentence)?;
+        let high = self.core_at(toks, comma + 1).filter(|h| h.words && !h.has_decimals && toks[comma + 1].sentence == mark.sentence)?;
+        let step = [1.0, 10.0, 100.0].into_iter().rev().find(|s| low.value >= *s && low.value % s == 0.0)?;
+        let one_step_up = low.value >= 2.0 && high.value == low.value + step && low.value + step < step * 10.0;
+        let list_goes_on = toks.get(high.end).is_some_and(|n| n.is(",") || self.lex.compound_joiners.contains(&n.lower) || n.is("or") || n.is("o"))
+            && toks.get(high.end + 1).is_some_and(|n| self.lex.cardinals.contains_key(&n.lower));
+        let list_came_before = start >= 2 && toks[start - 1].is(",") && self.lex.cardinals.contains_key(&toks[start - 2].lower);
+        (one_step_up && !list_goes_on && !list_came_before && self.word_number_allowed(toks, comma + 1, &high)).then_some((high, comma + 1))
     }
 
     /// Is a number word at `i` a number here? Articles and pronouns are not.
