@@ -92,8 +92,39 @@ pub fn article_rows(source: &Source, text: &str, tools: &Tools) -> Result<Articl
     })
 }
 
+/// One article's rows, or, when reading it hits a bug of cecot-data (a panic), its row of the
+/// sources table alone and a warning naming it: the article is not at fault, so the build does
+/// not refuse the corpus for it, and the user learns which article to report.
+pub fn article_rows_or_left_out(source: &Source, text: &str, tools: &Tools) -> Result<ArticleRows> {
+    left_out_on_panic(source, text, || article_rows(source, text, tools))
+}
+
+/// What `read` returns, or the article's manifest row alone (and a warning) if it panics.
+fn left_out_on_panic(source: &Source, text: &str, read: impl FnOnce() -> Result<ArticleRows>) -> Result<ArticleRows> {
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    read.unwrap_or_else(|panic| {
+        let why = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+        eprintln!(
+            "warning: {} ({}): cecot-data hit a bug of its own reading this article ({why}); its figures are left out of this build. Please report it with the article.",
+            source.source_id, source.path
+        );
+        Ok(ArticleRows { source: manifest_row(source, text.chars().count()), mentions: Vec::new(), statements: Vec::new(), review: ArticleReview::default() })
+    })
+}
+
 /// The article's row of the sources table: its manifest row and what was found in it.
 fn source_row(s: &Source, ex: &Extraction) -> SourceRow {
+    SourceRow {
+        number_format: ex.number_format.format.as_str().to_string(),
+        number_format_basis: ex.number_format.basis.as_str().to_string(),
+        n_mentions: ex.mentions.len() as i64,
+        n_statements: ex.mentions.iter().filter(|m| m.is_statement).count() as i64,
+        ..manifest_row(s, ex.doc.chars.len())
+    }
+}
+
+/// The article's row of the sources table from its manifest row alone (nothing found in it).
+fn manifest_row(s: &Source, chars: usize) -> SourceRow {
     SourceRow {
         source_id: s.source_id.clone(),
         path: s.path.clone(),
@@ -106,11 +137,11 @@ fn source_row(s: &Source, ex: &Extraction) -> SourceRow {
         retrieved: s.retrieved,
         language: s.language.clone(),
         notes: s.notes.clone(),
-        number_format: ex.number_format.format.as_str().to_string(),
-        number_format_basis: ex.number_format.basis.as_str().to_string(),
-        chars: ex.doc.chars.len() as i64,
-        n_mentions: ex.mentions.len() as i64,
-        n_statements: ex.mentions.iter().filter(|m| m.is_statement).count() as i64,
+        number_format: String::new(),
+        number_format_basis: String::new(),
+        chars: chars as i64,
+        n_mentions: 0,
+        n_statements: 0,
     }
 }
 
@@ -145,4 +176,17 @@ fn mention_rows(source: &Source, ex: &Extraction, verdicts: &Verdicts) -> Vec<Me
         }
     };
     ex.mentions.iter().enumerate().map(row).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_that_trips_a_bug_keeps_its_source_row_and_loses_only_its_figures() {
+        let source = Source { source_id: "en_x".into(), path: "articles/en_x.txt".into(), language: "en".into(), ..Default::default() };
+        let rows = left_out_on_panic(&source, "Two é.", || panic!("a bug")).expect("the build goes on");
+        assert_eq!((rows.source.source_id.as_str(), rows.source.chars, rows.source.n_mentions), ("en_x", 6, 0));
+        assert!(rows.mentions.is_empty() && rows.statements.is_empty());
+    }
 }

@@ -10,7 +10,7 @@ use std::io::IsTerminal;
 
 use rayon::prelude::*;
 
-use crate::article::{article_rows, ArticleRows, Tools};
+use crate::article::{article_rows_or_left_out, ArticleRows, Tools};
 use crate::corpus::{self, Article, Entry, Manifest, Source};
 use crate::error::{Error, Result};
 use crate::extract::Extraction;
@@ -161,7 +161,7 @@ pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowle
         .par_iter()
         .map(|entry| {
             let text = manifest.read_text(entry)?;
-            let rows = article_rows(&entry.source, &text, &tools);
+            let rows = article_rows_or_left_out(&entry.source, &text, &tools);
             progress.inc(1);
             rows
         })

@@ -1114,3 +1114,18 @@ fn es_cecots_other_names_set_its_population_apart_from_the_systems() {
     let ms = read("es", "La megacárcel ocupa un terreno de 150 hectáreas.", Some("2025-08-01"));
     assert_eq!(find(&ms, "150").measure, None);
 }
+
+#[test]
+fn a_table_row_ending_in_a_figure_keeps_the_next_row_out_of_it() {
+    // A plain-text table: the last figure of one row stands right before the next row's name,
+    // which may be a counted noun ("Cárcel", "Prison"). Neither the mention nor the claims
+    // reading around it crosses the line.
+    let table = "Centro                  Población    Capacidad\nLa Joya                     12,480        6,300\nCárcel de Mujeres            8,915        2,050\nPenal de Oriente             7,330        3,100\n";
+    let ms = read("es", table, Some("2024-11-04"));
+    let last = find(&ms, "6,300");
+    assert_eq!(last.surface, "6,300", "{last:#?}");
+    assert_eq!(find(&ms, "2,050").surface, "2,050");
+    let table = "Facility            Inmates    Places\nNorth Unit            4,100     2,900\nPrison Farm B         1,020       800\n";
+    let ms = read("en", table, None);
+    assert_eq!(find(&ms, "2,900").surface, "2,900");
+}

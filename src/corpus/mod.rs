@@ -28,7 +28,7 @@ pub const OPTIONAL_COLUMNS: &[&str] = &["title", "url", "publisher", "author", "
 
 /// One article of the corpus as its manifest row describes it (the text is read separately,
 /// by [`Manifest::read_text`], so a corpus of any size is listed without holding its texts).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Source {
     pub source_id: String,
     /// As written in the manifest, relative to the manifest's folder.

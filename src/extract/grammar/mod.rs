@@ -270,6 +270,12 @@ impl<'a> Grammar<'a> {
             });
             match found {
                 Some(mut c) => {
+                    // A mention never runs into the next sentence (a table's next row, a
+                    // heading): every later stage reads a mention inside its sentence.
+                    let sentence = toks[i].sentence;
+                    while c.b > i + 1 && toks[c.b - 1].sentence != sentence {
+                        c.b -= 1;
+                    }
                     self.fit_article(toks, &mut c);
                     c.a = c.a.max(self.floor.get()); // never overlap the previous mention
                     self.mark_title_of_work(toks, &mut c);

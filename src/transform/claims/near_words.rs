@@ -89,7 +89,9 @@ fn asks_how_many(doc: &Doc, q: usize, sentence: usize, questions: &[String]) -> 
 /// `questions` are the words of a question that asks how many (`quantity_questions`).
 pub(super) fn near_parts(doc: &Doc, mentions: &[Mention], i: usize, questions: &[String]) -> (String, String) {
     let m = &mentions[i];
-    let (mut a, mut b) = doc.clause_span(m.sentence, m.start, m.end);
+    let (a, b) = doc.clause_span(m.sentence, m.start, m.end);
+    // The clause holds the figure, whatever the clause reading says at its edges.
+    let (mut a, mut b) = (a.min(m.start), b.max(m.end));
     // "the longest, 31 months", "the oldest, 58": a figure alone in its clause is elliptical;
     // its words are in the clause before.
     let wordless = |from: usize, to: usize| !doc.chars[from..to].iter().any(|c| c.is_alphabetic());
