@@ -111,7 +111,7 @@ impl<'a> Grammar<'a> {
     /// ("six consecutive days", "226 Venezuelan men") or a partitive ("40 of these men").
     pub(super) fn unit_after(&self, toks: &[Token], b: usize) -> Option<(usize, String, &'static str)> {
         // The number's sentence, not the next token's: a table row's last figure is followed
-        // by the next row's name ("6,200 \n Cárcel de Mujeres"), which is no unit of it.
+        // by the next row's name ("6,300 \n Cárcel de Mujeres"), which is no unit of it.
         let sentence = toks.get(b.checked_sub(1)?)?.sentence;
         let lookup = |k: usize| -> Option<(usize, String, &'static str)> {
             if toks.get(k)?.sentence != sentence {
