@@ -1,8 +1,9 @@
 //! Property test of the extractor on random text, without extra dependencies: a deterministic
 //! xorshift generator builds a few thousand strings from digits, separators, marks, quotes,
 //! accented letters, emoji, URL pieces and the lexicons' own words, in both languages, and
-//! checks that `extract` never panics and that its spans are sound:
-//! in bounds, `start < end`, `chars[start..end] == surface`, sorted and not overlapping.
+//! checks that `extract` and the claims read from it (measures, periods, running totals) never
+//! panic and that the spans are sound: in bounds and inside their sentence, `start < end`,
+//! `chars[start..end] == surface`, sorted and not overlapping.
 //!
 //! A failing input is shrunk (chunks removed while it still fails) before it is reported, so
 //! the message gives a small case to paste into a regression test.
@@ -12,7 +13,8 @@ use std::panic::{self, AssertUnwindSafe};
 use cecot_data::corpus::number_format::{Basis, Decision, NumberFormat};
 use cecot_data::extract::{extract, ArticleContext, Lexicon, Lexicons};
 use cecot_data::load::schema::{KINDS, PERIOD_PATTERN, QUALIFIERS};
-use cecot_data::transform::as_of;
+use cecot_data::pipeline::Knowledge;
+use cecot_data::transform::{as_of, claims, running_totals};
 use chrono::NaiveDate;
 
 /// Inputs per language; with two languages this stays well under ten seconds in the dev profile.
@@ -196,10 +198,10 @@ fn random_text(rng: &mut XorShift, words: &[String]) -> String {
 /// Which invariants [`check`] enforces.
 #[derive(Clone, Copy, PartialEq)]
 enum Property {
-    /// No panic; each span in bounds, non-empty, and spelling its surface; kind and
-    /// qualifier from the schema; sentence index valid.
+    /// No panic, in the extractor nor in the claims read from it; each span in bounds, inside
+    /// its sentence, non-empty, and spelling its surface; kind and qualifier from the schema.
     SoundSpans,
-    /// All of the above, mentions sorted and pairwise disjoint, and low <= high.
+    /// The span checks above, mentions sorted and pairwise disjoint, and low <= high.
     Strict,
 }
 
@@ -214,9 +216,16 @@ fn period_pattern() -> &'static regex::Regex {
 fn check(lex: &Lexicon, text: &str, property: Property, format: NumberFormat) -> Result<usize, String> {
     let published = NaiveDate::from_ymd_opt(2025, 7, 23);
     let context = ArticleContext { published, number_format: Some(Decision { format, basis: Basis::Manifest }), ..Default::default() };
+    let knowledge = knowledge();
+    let words = knowledge.periods.words(&lex.language);
     let run = panic::catch_unwind(AssertUnwindSafe(|| {
         let mut ex = extract(text, lex, context);
-        as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, &Default::default(), ex.reference_date, ex.reference_period);
+        // The claims' reading is checked once per input, under the first property.
+        if property == Property::SoundSpans {
+            claims::assign_measures(&ex.doc, &mut ex.mentions, &knowledge.measures, lex);
+        }
+        as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, words, ex.reference_date, ex.reference_period);
+        running_totals::apply(&ex.doc, &mut ex.mentions, &knowledge.periods, lex, words, ex.reference_period);
         ex
     }));
     let extraction = match run {
@@ -257,12 +266,21 @@ fn check(lex: &Lexicon, text: &str, property: Property, format: NumberFormat) ->
                 return Err(format!("mention {k} {:?} has as_of {written:?}, which the schema's pattern refuses", m.surface));
             }
         }
-        if m.sentence >= extraction.doc.sentences.len() {
+        let Some(&(from, to)) = extraction.doc.sentences.get(m.sentence) else {
             return Err(format!("mention {k} {:?} points at sentence {} of {}", m.surface, m.sentence, extraction.doc.sentences.len()));
+        };
+        if m.start < from || m.end > to {
+            return Err(format!("mention {k} {:?} at {}..{} runs out of its sentence {from}..{to}", m.surface, m.start, m.end));
         }
         previous_end = m.end;
     }
     Ok(extraction.mentions.len())
+}
+
+/// The embedded knowledge (measure catalog, period rules), loaded once.
+fn knowledge() -> &'static Knowledge {
+    static KNOWLEDGE: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
+    KNOWLEDGE.get_or_init(|| Knowledge::load(None).expect("the embedded knowledge loads"))
 }
 
 /// Remove chunks of `text` (by chars) while `check` still fails; returns the smallest found.

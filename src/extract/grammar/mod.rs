@@ -276,6 +276,9 @@ impl<'a> Grammar<'a> {
                     while c.b > i + 1 && toks[c.b - 1].sentence != sentence {
                         c.b -= 1;
                     }
+                    while c.a < i && toks[c.a].sentence != sentence {
+                        c.a += 1;
+                    }
                     self.fit_article(toks, &mut c);
                     c.a = c.a.max(self.floor.get()); // never overlap the previous mention
                     self.mark_title_of_work(toks, &mut c);

@@ -84,7 +84,7 @@ impl<'a> Grammar<'a> {
         // Look-behind: currency, qualifier cue, "first"/ordinal before a count.
         let mut a = i;
         let mut money: Option<String> = None;
-        if let Some((s, unit)) = self.currency_prefix.match_before(toks, a).filter(|(s, _)| *s >= self.floor.get()) {
+        if let Some((s, unit)) = self.currency_prefix.match_before(toks, a).filter(|(s, _)| *s >= self.floor.get() && toks[*s].sentence == t.sentence) {
             if !toks[a].space_before || toks[a - 1].lower.ends_with('$') {
                 money = Some(unit);
                 a = s;
