@@ -442,3 +442,34 @@ fn en_a_part_of_a_group_told_before_takes_the_groups_period() {
     let ms = read("en", &text.replace("90 of them", "90 of the men"), Some("2025-06-02"));
     assert_eq!(as_of(&ms, "90"), "2025-04");
 }
+
+#[test]
+fn es_a_duration_runs_to_the_article_date_not_to_the_start_it_names() {
+    let text = "El régimen de excepción ya suma dos años y medio. Lleva 142 días en vigor y fue decretado el 27 de marzo de 2022.";
+    let ms = read("es", text, Some("2025-09-30"));
+    // Counted back from the article's date, never from the date of the decree.
+    assert_eq!(as_of(&ms, "142 días"), "2025-05-11/2025-09-30");
+    let ms = read("es", "Según el Gobierno, el régimen de excepción, decretado el 27 de marzo de 2022, lleva 142 días en vigor.", Some("2022-08-16"));
+    assert_eq!(as_of(&ms, "142 días"), "2022-03-27/2022-08-16");
+    let ms = read("es", "El régimen de excepción fue aprobado el 27 de marzo de 2022 y ya suma 30 meses en vigor.", Some("2024-09-30"));
+    assert_eq!(as_of(&ms, "30 meses"), "2022-03-27/2024-09-30");
+}
+
+#[test]
+fn en_a_duration_runs_to_the_article_date_not_to_the_start_it_names() {
+    let ms = read("en", "The state of exception, declared on March 27, 2022, has lasted 30 months.", Some("2024-09-30"));
+    let d = as_of(&ms, "30 months");
+    assert!(d.is_empty() || d.ends_with("2024-09-30"), "{d}");
+}
+
+#[test]
+fn en_a_date_a_start_verb_names_starts_the_running_total_of_its_sentence() {
+    let ms = read("en", "The emergency was declared on March 27, 2022, and police have since made 80,000 arrests under it.", Some("2024-09-30"));
+    assert_eq!(as_of(&ms, "80,000"), "2022-03-27/2024-09-30");
+}
+
+#[test]
+fn es_a_date_a_start_verb_names_starts_the_running_total_of_its_sentence() {
+    let ms = read("es", "Con el régimen de excepción, decretado el 27 de marzo de 2022, la policía ha capturado a 80,000 personas.", Some("2024-09-30"));
+    assert_eq!(as_of(&ms, "80,000"), "2022-03-27/2024-09-30");
+}

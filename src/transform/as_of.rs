@@ -74,6 +74,10 @@ pub fn assign_as_of_until(
     let that_date_starts: Vec<usize> = that_date.iter().map(|a| a.start).collect();
     anchors.extend(that_date);
     anchors.sort_by_key(|a| a.start);
+    // A duration runs from a beginning: the date a start word names ("fue decretado el 27 de
+    // marzo de 2022") is where "lleva 142 días" is counted from, not where it ends.
+    let starts: Vec<usize> = dates.iter().filter(|(m, _)| named_a_start_before(doc, m, words)).map(|(m, _)| m.start).collect();
+    let no_starts: Vec<Anchor> = anchors.iter().filter(|a| !starts.contains(&a.start)).cloned().collect();
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("6,900 inmates in 1999, putting the rate at just under 151%").
     let clauses: Vec<Clause> = mentions
@@ -102,7 +106,11 @@ pub fn assign_as_of_until(
     let mut from_context: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
-        let here = by_sentence(&anchors, m.sentence);
+        let after: String = doc.slice(m.end, (m.end + 40).min(cb.max(m.end))).to_lowercase();
+        // A duration is a term or a distance in time, which no date dates ("within 72 hours"),
+        // unless it is a daily routine ("23 hours a day"): that is the present's.
+        let term = m.kind == "duration" && !is_daily(&after, &words.daily_phrases);
+        let here = by_sentence(if term { &no_starts } else { &anchors }, m.sentence);
         // A comparison's baseline ("frente a 1.6 el año pasado") dates its own figure only.
         let not_others_baseline = |a: &&Anchor| !baselines.contains(&a.start) || (a.start >= m.end && a.start <= m.end + BASELINE_GAP);
         let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
@@ -124,7 +132,6 @@ pub fn assign_as_of_until(
         let survey_period = surveys.iter().rfind(|(s, _)| *s <= m.sentence).map(|(_, p)| *p);
         // Sourcing counts ("three inmates told me", "interviewed hundreds") describe the
         // reporting, not a period.
-        let after: String = doc.slice(m.end, (m.end + 40).min(cb.max(m.end))).to_lowercase();
         let before: String = doc.slice(ca.max(m.start.saturating_sub(30)), m.start).to_lowercase();
         let sourcing = m.kind == "count"
             && (lexicon.sourcing_verbs.iter().any(|v| has_phrase(&format!(" {after} "), v) || has_phrase(&format!(" {before} "), v))
@@ -140,9 +147,6 @@ pub fn assign_as_of_until(
         if names_now(&doc.slice(ca, cb), &words.now_words) {
             said_now.push(m.start);
         }
-        // A duration is a term or a distance in time, which no date dates ("within 72 hours"),
-        // unless it is a daily routine ("23 hours a day"): that is the present's.
-        let term = m.kind == "duration" && !is_daily(&after, &words.daily_phrases);
         // An age is the person's at the time of writing: the anchors of the paragraph, and of
         // the sentence outside the age's clause, date the events told about the person.
         let carry = m.kind != "age";
@@ -602,6 +606,21 @@ pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &Per
     lexicon.since_words.iter().any(|w| w == last) || after_since_start(doc, m, lexicon, words)
 }
 
+/// Is the date the one a start verb right before it names ("fue decretado el 27 de marzo de
+/// 2022", "was declared on March 27, 2022", "began in March 2022"): one of `start_verbs` among
+/// the [`START_WORD_REACH`] words before it in its sentence, no figure between?
+pub(crate) fn named_a_start_before(doc: &Doc, m: &Mention, words: &PeriodWords) -> bool {
+    let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
+    let before = doc.slice(sentence_start, m.start).to_lowercase();
+    let tokens: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let near = &tokens[tokens.len().saturating_sub(START_WORD_REACH)..];
+    let k = near.iter().rposition(|t| words.start_verbs.iter().any(|w| w == t));
+    k.is_some_and(|k| !near[k..].iter().any(|t| t.chars().any(|c| c.is_ascii_digit())))
+}
+
+/// Most words from a start verb to the date it names ("was declared on").
+const START_WORD_REACH: usize = 3;
+
 /// Is the date followed by an apposition that names it a beginning ("entre el 27 de marzo de
 /// 2022, fecha en que la Asamblea aprobó el régimen, y …", "on March 27, 2022, when the
 /// emergency began"): a comma, then a `start_words` entry within [`SINCE_START_WORDS`] words,
@@ -755,6 +774,7 @@ fn season_period(first: u32, last: u32, r: NaiveDate, last_one: bool) -> Period 
 }
 
 /// A date or year anchor of a sentence.
+#[derive(Clone)]
 struct Anchor {
     sentence: usize,
     start: usize,

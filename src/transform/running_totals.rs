@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::period::{Period, Point};
-use crate::transform::as_of::{after_since, is_name_year, named_a_start_after};
+use crate::transform::as_of::{after_since, is_name_year, named_a_start_after, named_a_start_before};
 use crate::transform::Catalog;
 
 /// The rules embedded in the binary.
@@ -66,6 +66,11 @@ pub struct PeriodWords {
     /// a since phrase opened, and starts nothing.
     #[serde(default)]
     pub until_words: Vec<String>,
+    /// Verbs that name a beginning when a date follows them within a few words ("was declared
+    /// on <date>", "fue decretado el <date>"), lower-case: that date starts what a duration
+    /// of the sentence counts, and the running totals of the sentence.
+    #[serde(default)]
+    pub start_verbs: Vec<String>,
     /// Phrases naming the first months of a running total ("in its first year" = 12),
     /// lower-case: a statement of the rule in their sentence covers that many months from the
     /// start, or, with no start stated, that many back from its own date.
@@ -140,6 +145,7 @@ impl PeriodRules {
                 ("clause_breaks", &words.clause_breaks),
                 ("start_words", &words.start_words),
                 ("until_words", &words.until_words),
+                ("start_verbs", &words.start_verbs),
                 ("to_date_openers", &words.to_date_openers),
                 ("daily_phrases", &words.daily_phrases),
                 ("change_nouns", &words.change_nouns),
@@ -164,6 +170,7 @@ impl PeriodRules {
                 .chain(words.clause_breaks.iter_mut())
                 .chain(words.start_words.iter_mut())
                 .chain(words.until_words.iter_mut())
+                .chain(words.start_verbs.iter_mut())
                 .chain(words.to_date_openers.iter_mut())
                 .chain(words.partitive_phrases.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
@@ -205,6 +212,7 @@ impl PeriodRules {
             clause_breaks: Vec::new(),
             start_words: Vec::new(),
             until_words: Vec::new(),
+            start_verbs: Vec::new(),
             first_periods: BTreeMap::new(),
             to_date_openers: Vec::new(),
             daily_phrases: Vec::new(),
@@ -343,7 +351,7 @@ fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &L
     mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && sentences.contains(&m.sentence))
-        .filter(|m| (after_since(doc, m, lexicon, words) || named_a_start_after(doc, m, words)) && !is_name_year(doc, m, lexicon))
+        .filter(|m| (after_since(doc, m, lexicon, words) || named_a_start_after(doc, m, words) || named_a_start_before(doc, m, words)) && !is_name_year(doc, m, lexicon))
         .filter_map(|m| m.value.as_deref().and_then(Period::parse))
         .min_by_key(|p| p.end.last_day())
 }
