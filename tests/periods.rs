@@ -473,3 +473,33 @@ fn es_a_date_a_start_verb_names_starts_the_running_total_of_its_sentence() {
     let ms = read("es", "Con el régimen de excepción, decretado el 27 de marzo de 2022, la policía ha capturado a 80,000 personas.", Some("2024-09-30"));
     assert_eq!(as_of(&ms, "80,000"), "2022-03-27/2024-09-30");
 }
+
+#[test]
+fn en_a_past_aside_about_another_noun_does_not_date_a_present_figure() {
+    let ms = read("en", "The penitentiary system, which held about 37,000 people in 2019, now holds more than 105,000 inmates.", Some("2024-10-15"));
+    assert_eq!(as_of(&ms, "37,000"), "2019");
+    assert_eq!(as_of(&ms, "105,000"), "2024-10-15");
+    // Undated, the present figure has no date at all, not the aside's.
+    let ms = read_undated("en", "Its jails, which housed about 37,000 people in 2019, today hold more than 105,000.", "https://example.org/long-read/jails");
+    assert_eq!(as_of(&ms, "37,000"), "2019");
+    assert_eq!(as_of(&ms, "105,000"), "");
+    // The aside right after the figure's own noun tells of the figure.
+    let ms = read("en", "The first two planes, which landed on March 16, carried 238 Venezuelan men.", Some("2025-03-31"));
+    assert_eq!(as_of(&ms, "238"), "2025-03-16");
+}
+
+#[test]
+fn es_a_past_aside_about_another_noun_does_not_date_a_present_figure() {
+    let text = "El convenio entre los dos gobiernos, firmado en febrero por los cancilleres, contempla un pago de 6 millones de dólares.";
+    let ms = read("es", text, Some("2025-03-31"));
+    assert_eq!(as_of(&ms, "6 millones"), "2025-03-31");
+    // A main verb in the past keeps the sentence's dates.
+    let text = "La población reclusa, que en marzo de 2022 rondaba las 39,000 personas, llegó a 110,500 a finales de febrero, frente a una capacidad de 70,000 plazas.";
+    let ms = read("es", text, Some("2025-03-26"));
+    assert_eq!(as_of(&ms, "110,500"), "2025-02");
+    assert_eq!(as_of(&ms, "70,000"), "2025-02");
+    // What a minister said that a year closed with is no aside.
+    let text = "La ministra indicó que en 2023 el país cerró con 154 asesinatos, lo que supone una tasa de 2.4 homicidios por cada 100,000 habitantes.";
+    let ms = read("es", text, Some("2024-04-02"));
+    assert_eq!(as_of(&ms, "2.4"), "2023");
+}

@@ -78,6 +78,7 @@ pub fn assign_as_of_until(
     // marzo de 2022") is where "lleva 142 días" is counted from, not where it ends.
     let starts: Vec<usize> = dates.iter().filter(|(m, _)| named_a_start_before(doc, m, words)).map(|(m, _)| m.start).collect();
     let no_starts: Vec<Anchor> = anchors.iter().filter(|a| !starts.contains(&a.start)).cloned().collect();
+    let past_asides: Vec<usize> = anchors.iter().filter(|a| in_past_aside(doc, a, lexicon, words)).map(|a| a.start).collect();
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("6,900 inmates in 1999, putting the rate at just under 151%").
     let clauses: Vec<Clause> = mentions
@@ -110,7 +111,24 @@ pub fn assign_as_of_until(
         // A duration is a term or a distance in time, which no date dates ("within 72 hours"),
         // unless it is a daily routine ("23 hours a day"): that is the present's.
         let term = m.kind == "duration" && !is_daily(&after, &words.daily_phrases);
-        let here = by_sentence(if term { &no_starts } else { &anchors }, m.sentence);
+        let sentence_anchors = by_sentence(if term { &no_starts } else { &anchors }, m.sentence);
+        // "The prison, which opened in 2023, now holds 40,000": a date of a past aside about
+        // another noun tells of the aside, not of a figure whose own clause is not past.
+        // An aside right after the figure's own clause is about the figure ("Los dos aviones, que
+        // aterrizaron el 16 de marzo"); the sentence's main verb is what is read without asides.
+        let aside_spans: Vec<(usize, usize, usize)> = sentence_anchors
+            .iter()
+            .filter(|a| (a.start < ca || a.start >= cb) && past_asides.contains(&a.start))
+            .map(|a| {
+                let (ka, kb) = clause_of_words(doc, a.sentence, a.start);
+                (a.start, ka, kb)
+            })
+            .filter(|(_, ka, _)| *ka != cb + 1)
+            .collect();
+        let asides: Vec<usize> =
+            if aside_spans.is_empty() || main_clause_in_past(doc, m.sentence, &aside_spans, lexicon) { Vec::new() } else { aside_spans.iter().map(|x| x.0).collect() };
+        let kept: Vec<Anchor> = sentence_anchors.iter().filter(|a| !asides.contains(&a.start)).cloned().collect();
+        let here: &[Anchor] = if asides.is_empty() { sentence_anchors } else { &kept };
         // A comparison's baseline ("frente a 1.6 el año pasado") dates its own figure only.
         let not_others_baseline = |a: &&Anchor| !baselines.contains(&a.start) || (a.start >= m.end && a.start <= m.end + BASELINE_GAP);
         let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
@@ -205,6 +223,8 @@ pub fn assign_as_of_until(
                     .find(|v| !v.is_empty())
                     .map(|v| period_of(doc, &v, f, m.start, &word_before, lexicon, &words.weekdays))
             })
+            // Its sentence's dates are all of past asides: the figure's clause is the present's.
+            .or_else(|| if asides.is_empty() || !here.is_empty() || term { None } else { reference_period })
             // "transferred $3.3 million in the first 11 weeks of the deal": those weeks up to
             // the article's date.
             // The duration itself spans them too.
@@ -268,7 +288,12 @@ pub fn assign_as_of_until(
             let group = assigned.iter().rev().take_while(|d| d.sentence + PARTITIVE_SENTENCES >= m.sentence).find_map(|d| d.period);
             group.filter(|_| partitive && carry)
         };
+        // A sentence whose only dates are of its asides lends the figure no older one either.
+        let dated_by_aside = !asides.is_empty() && here.is_empty();
         m.as_of = local.or_else(|| {
+            if dated_by_aside {
+                return None;
+            }
             let period = borrowed().or_else(of_group);
             if period.is_some() {
                 from_context.push(m.start);
@@ -278,6 +303,57 @@ pub fn assign_as_of_until(
         assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
     }
     restatements_share_their_period(mentions, reference_period, &said_now, &from_context);
+}
+
+/// Is the anchor in a past aside about a noun: a clause that opens with a participle of the
+/// language's `participle_suffixes` ("anunciado en febrero"), or with a `relative_openers` word
+/// ("which opened in 2023", "que se publicó en marzo") and has a past form ("opened",
+/// "publicó")?
+fn in_past_aside(doc: &Doc, a: &Anchor, lexicon: &Lexicon, words: &PeriodWords) -> bool {
+    let (ka, kb) = clause_of_words(doc, a.sentence, a.start);
+    let split = |t: String| t.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let before = split(doc.slice(ka, a.start));
+    let whole = split(doc.slice(ka, kb));
+    let participle = |w: &str| w.chars().count() > PARTICIPLE_MIN_CHARS && words.participle_suffixes.iter().any(|s| w.ends_with(s.as_str()));
+    // "indicó que en 2023 cerró con 154": a "que" or "that" inside a clause opens what was said.
+    let first = before.first().map(String::as_str).unwrap_or("");
+    let relative = words.relative_openers.iter().any(|w| w == first);
+    participle(first) || (relative && whole.iter().any(|w| is_past_tense(w, lexicon)))
+}
+
+/// The clause around an offset, as [`Doc::clause_span`], but a comma between digits ("37,000")
+/// does not end it.
+fn clause_of_words(doc: &Doc, sentence: usize, at: usize) -> (usize, usize) {
+    let (from, to) = doc.sentences[sentence];
+    let in_number = |k: usize| doc.chars[k] == ',' && k > from && k + 1 < to && doc.chars[k - 1].is_ascii_digit() && doc.chars[k + 1].is_ascii_digit();
+    let (mut a, mut b) = doc.clause_span(sentence, at, at);
+    while a > from && in_number(a - 1) {
+        a = doc.clause_span(sentence, a - 1, a - 1).0;
+    }
+    while b < to && in_number(b) {
+        b = doc.clause_span(sentence, b + 1, b + 1).1;
+    }
+    (a, b)
+}
+
+/// Fewer characters than this make no participle ("todo", "lado").
+const PARTICIPLE_MIN_CHARS: usize = 5;
+
+/// Is a sentence's main clause in the simple past: its text without the `asides` (anchor start,
+/// clause start, clause end) has a past form?
+fn main_clause_in_past(doc: &Doc, sentence: usize, asides: &[(usize, usize, usize)], lexicon: &Lexicon) -> bool {
+    let (from, to) = doc.sentences[sentence];
+    let rest: String = (from..to).filter(|k| !asides.iter().any(|(_, ka, kb)| (*ka..*kb).contains(k))).map(|k| doc.chars[k]).collect();
+    in_simple_past(&rest, lexicon)
+}
+
+/// Does a clause have a verb in the simple past: a past form not made present by a perfect
+/// auxiliary a few words before it ("stood", "capturó"; not "have risen")?
+fn in_simple_past(clause: &str, lexicon: &Lexicon) -> bool {
+    let lower = clause.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
+    words.iter().enumerate().any(|(k, w)| is_past_tense(w, lexicon) && !perfect(k))
 }
 
 /// Does a clause name the present in one of `now_words` ("now", "ahora")?

@@ -71,6 +71,13 @@ pub struct PeriodWords {
     /// of the sentence counts, and the running totals of the sentence.
     #[serde(default)]
     pub start_verbs: Vec<String>,
+    /// Words that open a relative clause ("which", "que"), lower-case: a date after one, in a
+    /// clause with a past form, tells of that aside, not of a figure of another clause.
+    #[serde(default)]
+    pub relative_openers: Vec<String>,
+    /// Endings of participles that open an aside ("anunciado en febrero"), lower-case.
+    #[serde(default)]
+    pub participle_suffixes: Vec<String>,
     /// Phrases naming the first months of a running total ("in its first year" = 12),
     /// lower-case: a statement of the rule in their sentence covers that many months from the
     /// start, or, with no start stated, that many back from its own date.
@@ -146,6 +153,8 @@ impl PeriodRules {
                 ("start_words", &words.start_words),
                 ("until_words", &words.until_words),
                 ("start_verbs", &words.start_verbs),
+                ("relative_openers", &words.relative_openers),
+                ("participle_suffixes", &words.participle_suffixes),
                 ("to_date_openers", &words.to_date_openers),
                 ("daily_phrases", &words.daily_phrases),
                 ("change_nouns", &words.change_nouns),
@@ -171,6 +180,8 @@ impl PeriodRules {
                 .chain(words.start_words.iter_mut())
                 .chain(words.until_words.iter_mut())
                 .chain(words.start_verbs.iter_mut())
+                .chain(words.relative_openers.iter_mut())
+                .chain(words.participle_suffixes.iter_mut())
                 .chain(words.to_date_openers.iter_mut())
                 .chain(words.partitive_phrases.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
@@ -213,6 +224,8 @@ impl PeriodRules {
             start_words: Vec::new(),
             until_words: Vec::new(),
             start_verbs: Vec::new(),
+            relative_openers: Vec::new(),
+            participle_suffixes: Vec::new(),
             first_periods: BTreeMap::new(),
             to_date_openers: Vec::new(),
             daily_phrases: Vec::new(),
