@@ -503,3 +503,21 @@ fn es_a_past_aside_about_another_noun_does_not_date_a_present_figure() {
     let ms = read("es", text, Some("2024-04-02"));
     assert_eq!(as_of(&ms, "2.4"), "2023");
 }
+
+#[test]
+fn en_a_report_span_among_more_dates_covers_its_later_findings() {
+    let text = "Three groups said on Tuesday they had documented 310 deaths in custody between March 27, 2022, and April 30, 2025. \
+                The groups estimate that 81,000 people have been arrested under the emergency.";
+    let ms = read("en", text, Some("2025-05-07"));
+    assert_eq!(as_of(&ms, "310"), "2022-03-27/2025-04-30");
+    assert_eq!(as_of(&ms, "81,000"), "2022-03-27/2025-04-30");
+}
+
+#[test]
+fn es_a_report_span_among_more_dates_covers_its_later_findings() {
+    let text = "En un informe presentado el 5 de mayo, tres organizaciones documentaron 310 muertes bajo custodia entre marzo de 2022 y abril de 2025. \
+                Además, el informe estima que 20,000 detenidos no tienen vínculos con pandillas.";
+    let ms = read("es", text, Some("2025-05-07"));
+    assert_eq!(as_of(&ms, "310"), "2022-03/2025-04");
+    assert_eq!(as_of(&ms, "20,000"), "2022-03/2025-04");
+}

@@ -93,7 +93,7 @@ pub fn assign_as_of_until(
     let mut cutoffs = cutoff_anchors(doc, &anchors, &words.cutoff_openers);
     cutoffs.extend(that_date_starts);
     // A survey or study period stated once covers every later finding without its own anchor.
-    let surveys = survey_periods(doc, &anchors, lexicon);
+    let surveys = survey_periods(doc, &anchors, lexicon, &words.weekdays);
     let first_stretches = first_stretches(doc, mentions, &words.first_words, reference_period);
     let mut facts: Option<SentenceFacts> = None;
     // The period of each statement so far, with its sentence: a sentence that refers back
@@ -223,8 +223,6 @@ pub fn assign_as_of_until(
                     .find(|v| !v.is_empty())
                     .map(|v| period_of(doc, &v, f, m.start, &word_before, lexicon, &words.weekdays))
             })
-            // Its sentence's dates are all of past asides: the figure's clause is the present's.
-            .or_else(|| if asides.is_empty() || !here.is_empty() || term { None } else { reference_period })
             // "transferred $3.3 million in the first 11 weeks of the deal": those weeks up to
             // the article's date.
             // The duration itself spans them too.
@@ -242,6 +240,8 @@ pub fn assign_as_of_until(
             })
             // A survey's period covers its findings whose sentence has no anchor of its own.
             .or(survey_period.filter(|_| here.is_empty()))
+            // Its sentence's dates are all of past asides: the figure's clause is the present's.
+            .or_else(|| if asides.is_empty() || !here.is_empty() || term { None } else { reference_period })
             // A clause in the present (perfect) counts up to the article's date: an anchor of
             // another figure's clause does not date it.
             .or_else(|| if !term && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
@@ -497,7 +497,7 @@ fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
 /// The periods of the sentences that state a survey or study between two anchors ("Between
 /// June and November 2024 we surveyed"), by sentence, in text order; the sentence may hold no
 /// figure itself.
-fn survey_periods(doc: &Doc, anchors: &[Anchor], lexicon: &Lexicon) -> Vec<(usize, Period)> {
+fn survey_periods(doc: &Doc, anchors: &[Anchor], lexicon: &Lexicon, weekdays: &[String]) -> Vec<(usize, Period)> {
     let mut found: Vec<(usize, Period)> = Vec::new();
     let mut read: Option<usize> = None;
     for a in anchors {
@@ -505,9 +505,17 @@ fn survey_periods(doc: &Doc, anchors: &[Anchor], lexicon: &Lexicon) -> Vec<(usiz
             continue;
         }
         let here = by_sentence(anchors, a.sentence);
-        if here.len() == 2 && SentenceFacts::of(doc, a.sentence, lexicon).survey {
-            found.push((a.sentence, here[0].value.through(&here[1].value)));
+        if !SentenceFacts::of(doc, a.sentence, lexicon).survey {
+            continue;
         }
+        // "said on Wednesday they had documented 372 deaths between March 27, 2022, and May 31,
+        // 2025": a span written as one range, or that a range word opens among more dates than
+        // two, is the survey's, not the day it was told.
+        let span = here.iter().find(|x| !x.value.is_point()).map(|x| x.value).or_else(|| match here {
+            [first, second] => Some(first.value.through(&second.value)),
+            _ => between_pair(doc, &here.iter().collect::<Vec<_>>(), lexicon, weekdays).map(|(x, y)| x.value.through(&y.value)),
+        });
+        found.extend(span.map(|p| (a.sentence, p)));
     }
     found
 }
