@@ -162,9 +162,12 @@ pub fn assign_as_of_until(
         // "permitir el acceso a los 25 centros penales del país": a figure after a definite
         // article is known already, no finding of a survey.
         let survey_period = survey_period.filter(|_| !crate::extract::ARTICLES.contains(&word_before.as_str()));
-        if names_now(&doc.slice(ca, cb), &words.now_words) {
+        let now_in_clause = names_now(&doc.slice(ca, cb), &words.now_words);
+        if now_in_clause {
             said_now.push(m.start);
         }
+        // "has now been in force for more than three years": the present, not a report's period.
+        let survey_period = survey_period.filter(|_| !now_in_clause);
         // An age is the person's at the time of writing: the anchors of the paragraph, and of
         // the sentence outside the age's clause, date the events told about the person.
         let carry = m.kind != "age";
