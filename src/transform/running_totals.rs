@@ -251,7 +251,6 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
             if !of_rule(m, rule) {
                 continue;
             }
-            let Some(end) = m.as_of.or(reference) else { continue };
             // A duration of the rule dates its own start, and that of the figures of its
             // sentence ("over 33 months of emergency rule, at least 318 died"); the stated
             // start, when they agree.
@@ -259,6 +258,14 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
                 let own = m.measure.as_ref() == Some(id);
                 mentions.iter().find(|l| if own { std::ptr::eq(*l, m) } else { l.is_statement && l.sentence == m.sentence && l.measure.as_ref() == Some(id) })
             });
+            // "On March 27, 2022, the Assembly approved it. Over two and a half years, police have
+            // detained 83,000": a length runs to the date its own sentence names, else to the
+            // article's, never to a date told before (often the start itself).
+            let to_now = length.is_some() && m.as_of.is_some_and(|p| dated_before(mentions, m.sentence, p));
+            let Some(end) = (if to_now { reference } else { m.as_of.or(reference) }) else {
+                mentions[i].as_of = None;
+                continue;
+            };
             let counted_back = length.and_then(|l| counted_back(l, &end));
             let start = match (stated, counted_back) {
                 (Some(s), Some(c)) if same_at_coarser(&s, &c) => Some(s),
@@ -274,6 +281,13 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
             mentions[i].as_of = Some(running(start, end, reference));
         }
     }
+}
+
+/// Is `period` the date of a date or year mention of a sentence before `sentence`, which
+/// itself names none: did the statement borrow it?
+fn dated_before(mentions: &[Mention], sentence: usize, period: Period) -> bool {
+    let dates = || mentions.iter().filter(|d| matches!(d.kind, "date" | "year"));
+    !dates().any(|d| d.sentence == sentence) && dates().any(|d| d.sentence < sentence && d.value.as_deref().and_then(Period::parse) == Some(period))
 }
 
 /// The months of a first period named in the statement's sentence ("in its first year").
