@@ -542,3 +542,25 @@ fn es_a_length_runs_to_the_article_date_not_to_a_date_told_before() {
     assert_eq!(as_of(&ms, "dos años y medio"), "2022/2024-10-01");
     assert_eq!(as_of(&ms, "83,000"), "2022/2024-10-01");
 }
+
+#[test]
+fn es_tomorrow_dates_its_own_clause_only() {
+    let ms = read("es", "El régimen de excepción, que los diputados han prorrogado 36 veces, cumple mañana tres años.", Some("2025-03-26"));
+    assert!(as_of(&ms, "tres años").ends_with("/2025-03-27"), "{}", as_of(&ms, "tres años"));
+    // "mañana" of another verb, after "y", is no date of the figure.
+    let ms = read("es", "El régimen de excepción está por cumplir 39 meses y los diputados votarán mañana otra prórroga.", Some("2025-06-10"));
+    assert!(as_of(&ms, "39 meses").ends_with("/2025-06-10"), "{}", as_of(&ms, "39 meses"));
+    // "la mañana" is the morning, "esta mañana" this one.
+    let ms = read("es", "Por la mañana, la policía informó de 112 capturas en todo el país.", Some("2025-03-26"));
+    assert_ne!(as_of(&ms, "112"), "2025-03-27");
+    let ms = read("es", "Esta mañana, la policía informó de 112 capturas en todo el país.", Some("2025-03-26"));
+    assert_eq!(as_of(&ms, "112"), "2025-03-26");
+}
+
+#[test]
+fn en_tomorrow_dates_its_own_clause_only() {
+    let ms = read("en", "Tomorrow the state of exception turns three years old.", Some("2025-03-26"));
+    assert!(as_of(&ms, "three years").ends_with("/2025-03-27"), "{}", as_of(&ms, "three years"));
+    let ms = read("en", "The state of exception has lasted 39 months, and lawmakers will vote tomorrow on another extension.", Some("2025-06-10"));
+    assert!(as_of(&ms, "39 months").ends_with("/2025-06-10"), "{}", as_of(&ms, "39 months"));
+}

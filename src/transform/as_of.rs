@@ -131,13 +131,21 @@ pub fn assign_as_of_until(
         let here: &[Anchor] = if asides.is_empty() { sentence_anchors } else { &kept };
         // A comparison's baseline ("frente a 1.6 el año pasado") dates its own figure only.
         let not_others_baseline = |a: &&Anchor| !baselines.contains(&a.start) || (a.start >= m.end && a.start <= m.end + BASELINE_GAP);
-        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
+        // "está por cumplir 39 meses y la Asamblea aprobará mañana la prórroga": a date after the
+        // article's (a plan) dates what its own part of the clause says, not across "y", "and".
+        let not_others_plan = |a: &&Anchor| {
+            let ahead = reference.is_some_and(|r| a.value.start.first_day() > r);
+            let (x, y) = if a.start < m.start { (a.start, m.start) } else { (m.end, a.start) };
+            !ahead || !has_word_of(&doc.slice(x, y), &words.coordinators)
+        };
+        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).filter(not_others_plan).collect();
         let others = by_sentence(&clauses, m.sentence);
         let free_in_sentence: Vec<&Anchor> =
             // A data cut-off ("con corte al 31 de diciembre") dates every figure of its sentence.
             here.iter()
                 .filter(|a| cutoffs.contains(&a.start) || !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to))
                 .filter(not_others_baseline)
+                .filter(not_others_plan)
                 .collect();
         let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
         // Read once per sentence: its figures come one after another.
@@ -254,7 +262,7 @@ pub fn assign_as_of_until(
                 if !carry {
                     return None;
                 }
-                let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).collect();
+                let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).filter(not_others_plan).collect();
                 // "4,870 between October and March, about 810 a month": the sentence's span.
                 // Else the nearest before the figure ("in 2023 it closed with 123 murders, a rate
                 // of 1.3") that is no comparison's baseline ("104 flights, 16% more than in 2023,
@@ -357,6 +365,11 @@ fn in_simple_past(clause: &str, lexicon: &Lexicon) -> bool {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
     words.iter().enumerate().any(|(k, w)| is_past_tense(w, lexicon) && !perfect(k))
+}
+
+/// Does the text hold one of `words` as a whole word?
+fn has_word_of(text: &str, words: &[String]) -> bool {
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|t| words.iter().any(|w| w == t))
 }
 
 /// Does a clause name the present in one of `now_words` ("now", "ahora")?
@@ -803,14 +816,18 @@ fn weekday_anchors(doc: &Doc, weekdays: &[String], r: NaiveDate, dates: &[(&Ment
         .collect()
 }
 
-/// The period a relative expression names, for an article dated `r`: day, day-1, month,
-/// month-1, year, year-1, year-to-date, month-to-date, week-1, weekend, or a season of the
-/// lexicon (with -1, the last one).
+/// The period a relative expression names, for an article dated `r`: day, day-1, day+1,
+/// month, month-1, year, year-1, year-to-date, month-to-date, week-1, weekend, or a season of
+/// the lexicon (with -1, the last one); none for a phrase that names no time.
 fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Period> {
     let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
     Some(match period {
         "day" => Period::day(r),
         "day-1" => Period::day(r.pred_opt()?),
+        // "cumple mañana tres años", "takes effect tomorrow".
+        "day+1" => Period::day(r.succ_opt()?),
+        // A phrase that names no time though a word of it may ("por la mañana" is no tomorrow).
+        "none" => return None,
         "month" => Period::at(Point::Month(r.year(), r.month())),
         "month-1" => {
             let m = month_before(r);

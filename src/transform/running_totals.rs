@@ -75,6 +75,10 @@ pub struct PeriodWords {
     /// clause with a past form, tells of that aside, not of a figure of another clause.
     #[serde(default)]
     pub relative_openers: Vec<String>,
+    /// Words that join two clauses of one sentence ("and", "y"), lower-case: a date after the
+    /// article's does not date a figure across one.
+    #[serde(default)]
+    pub coordinators: Vec<String>,
     /// Endings of participles that open an aside ("anunciado en febrero"), lower-case.
     #[serde(default)]
     pub participle_suffixes: Vec<String>,
@@ -154,6 +158,7 @@ impl PeriodRules {
                 ("until_words", &words.until_words),
                 ("start_verbs", &words.start_verbs),
                 ("relative_openers", &words.relative_openers),
+                ("coordinators", &words.coordinators),
                 ("participle_suffixes", &words.participle_suffixes),
                 ("to_date_openers", &words.to_date_openers),
                 ("daily_phrases", &words.daily_phrases),
@@ -181,6 +186,7 @@ impl PeriodRules {
                 .chain(words.until_words.iter_mut())
                 .chain(words.start_verbs.iter_mut())
                 .chain(words.relative_openers.iter_mut())
+                .chain(words.coordinators.iter_mut())
                 .chain(words.participle_suffixes.iter_mut())
                 .chain(words.to_date_openers.iter_mut())
                 .chain(words.partitive_phrases.iter_mut());
@@ -225,6 +231,7 @@ impl PeriodRules {
             until_words: Vec::new(),
             start_verbs: Vec::new(),
             relative_openers: Vec::new(),
+            coordinators: Vec::new(),
             participle_suffixes: Vec::new(),
             first_periods: BTreeMap::new(),
             to_date_openers: Vec::new(),
