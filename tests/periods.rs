@@ -564,3 +564,17 @@ fn en_tomorrow_dates_its_own_clause_only() {
     let ms = read("en", "The state of exception has lasted 39 months, and lawmakers will vote tomorrow on another extension.", Some("2025-06-10"));
     assert!(as_of(&ms, "39 months").ends_with("/2025-06-10"), "{}", as_of(&ms, "39 months"));
 }
+
+#[test]
+fn es_what_is_agreed_in_the_future_tense_is_told_as_of_the_article_date() {
+    let text = "La portavoz de la Casa Blanca confirmó que Estados Unidos pagará a El Salvador unos 5 millones de dólares por custodiar a los deportados.";
+    let ms = read("es", text, Some("2025-03-16"));
+    assert_eq!(as_of(&ms, "5 millones"), "2025-03-16");
+}
+
+#[test]
+fn en_what_is_agreed_in_the_future_tense_is_told_as_of_the_article_date() {
+    let text = "A White House spokeswoman confirmed that Washington will pay El Salvador about $5 million to hold the deportees.";
+    let ms = read("en", text, Some("2025-03-16"));
+    assert_eq!(as_of(&ms, "5 million"), "2025-03-16");
+}

@@ -151,7 +151,7 @@ pub fn assign_as_of_until(
         // Read once per sentence: its figures come one after another.
         let f = match facts.take() {
             Some(f) if f.index == m.sentence => facts.insert(f),
-            _ => facts.insert(SentenceFacts::of(doc, m.sentence, lexicon)),
+            _ => facts.insert(SentenceFacts::of(doc, m.sentence, lexicon, words)),
         };
         let f: &SentenceFacts = f;
         let (sentence, present, changes) = (&f.text, f.present, f.changes);
@@ -367,6 +367,12 @@ fn in_simple_past(clause: &str, lexicon: &Lexicon) -> bool {
     words.iter().enumerate().any(|(k, w)| is_past_tense(w, lexicon) && !perfect(k))
 }
 
+/// Is the word a verb in the future tense by its ending ("pagará", "tendrán"): longer than the
+/// ending by more than two letters ("irán" is a country as well)?
+fn is_future_form(word: &str, suffixes: &[String]) -> bool {
+    suffixes.iter().any(|s| word.ends_with(s.as_str()) && word.chars().count() > s.chars().count() + 2)
+}
+
 /// Does the text hold one of `words` as a whole word?
 fn has_word_of(text: &str, words: &[String]) -> bool {
     text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|t| words.iter().any(|w| w == t))
@@ -521,7 +527,7 @@ fn survey_periods(doc: &Doc, anchors: &[Anchor], lexicon: &Lexicon, weekdays: &[
             continue;
         }
         let here = by_sentence(anchors, a.sentence);
-        if !SentenceFacts::of(doc, a.sentence, lexicon).survey {
+        if !SentenceFacts::of(doc, a.sentence, lexicon, &PeriodWords::default()).survey {
             continue;
         }
         // "said on Wednesday they had documented 372 deaths between March 27, 2022, and May 31,
@@ -551,11 +557,14 @@ struct SentenceFacts {
 }
 
 impl SentenceFacts {
-    fn of(doc: &Doc, index: usize, lexicon: &Lexicon) -> SentenceFacts {
+    fn of(doc: &Doc, index: usize, lexicon: &Lexicon, period_words: &PeriodWords) -> SentenceFacts {
         let text = format!(" {} ", doc.sentence_text(index).to_lowercase());
         let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let has = |list: &[String]| words.iter().any(|w| list.iter().any(|c| c == w));
-        let present = has(&lexicon.present_tense_cues) || !words.iter().any(|w| is_past_tense(w, lexicon));
+        // "confirmó que Estados Unidos pagará 6 millones": what is agreed or planned is told as
+        // of the article's date, like the present.
+        let future = has(&period_words.future_words) || words.iter().any(|w| is_future_form(w, &period_words.future_suffixes));
+        let present = has(&lexicon.present_tense_cues) || future || !words.iter().any(|w| is_past_tense(w, lexicon));
         let (survey, changes) = (has(&lexicon.survey_cues), has(&lexicon.change_verbs));
         SentenceFacts { index, text, present, survey, changes }
     }

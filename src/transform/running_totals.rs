@@ -75,6 +75,13 @@ pub struct PeriodWords {
     /// clause with a past form, tells of that aside, not of a figure of another clause.
     #[serde(default)]
     pub relative_openers: Vec<String>,
+    /// Words of the future tense ("will"), lower-case: a sentence with one is told as of the
+    /// article's date, like one in the present.
+    #[serde(default)]
+    pub future_words: Vec<String>,
+    /// Endings of verbs in the future tense ("rá", "rán"), lower-case: as `future_words`.
+    #[serde(default)]
+    pub future_suffixes: Vec<String>,
     /// Words that join two clauses of one sentence ("and", "y"), lower-case: a date after the
     /// article's does not date a figure across one.
     #[serde(default)]
@@ -158,6 +165,8 @@ impl PeriodRules {
                 ("until_words", &words.until_words),
                 ("start_verbs", &words.start_verbs),
                 ("relative_openers", &words.relative_openers),
+                ("future_words", &words.future_words),
+                ("future_suffixes", &words.future_suffixes),
                 ("coordinators", &words.coordinators),
                 ("participle_suffixes", &words.participle_suffixes),
                 ("to_date_openers", &words.to_date_openers),
@@ -186,6 +195,8 @@ impl PeriodRules {
                 .chain(words.until_words.iter_mut())
                 .chain(words.start_verbs.iter_mut())
                 .chain(words.relative_openers.iter_mut())
+                .chain(words.future_words.iter_mut())
+                .chain(words.future_suffixes.iter_mut())
                 .chain(words.coordinators.iter_mut())
                 .chain(words.participle_suffixes.iter_mut())
                 .chain(words.to_date_openers.iter_mut())
@@ -231,6 +242,8 @@ impl PeriodRules {
             until_words: Vec::new(),
             start_verbs: Vec::new(),
             relative_openers: Vec::new(),
+            future_words: Vec::new(),
+            future_suffixes: Vec::new(),
             coordinators: Vec::new(),
             participle_suffixes: Vec::new(),
             first_periods: BTreeMap::new(),
