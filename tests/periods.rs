@@ -442,3 +442,139 @@ fn en_a_part_of_a_group_told_before_takes_the_groups_period() {
     let ms = read("en", &text.replace("90 of them", "90 of the men"), Some("2025-06-02"));
     assert_eq!(as_of(&ms, "90"), "2025-04");
 }
+
+#[test]
+fn es_a_duration_runs_to_the_article_date_not_to_the_start_it_names() {
+    let text = "El régimen de excepción ya suma dos años y medio. Lleva 142 días en vigor y fue decretado el 27 de marzo de 2022.";
+    let ms = read("es", text, Some("2025-09-30"));
+    // Counted back from the article's date, never from the date of the decree.
+    assert_eq!(as_of(&ms, "142 días"), "2025-05-11/2025-09-30");
+    let ms = read("es", "Según el Gobierno, el régimen de excepción, decretado el 27 de marzo de 2022, lleva 142 días en vigor.", Some("2022-08-16"));
+    assert_eq!(as_of(&ms, "142 días"), "2022-03-27/2022-08-16");
+    let ms = read("es", "El régimen de excepción fue aprobado el 27 de marzo de 2022 y ya suma 30 meses en vigor.", Some("2024-09-30"));
+    assert_eq!(as_of(&ms, "30 meses"), "2022-03-27/2024-09-30");
+}
+
+#[test]
+fn en_a_duration_runs_to_the_article_date_not_to_the_start_it_names() {
+    let ms = read("en", "The state of exception, declared on March 27, 2022, has lasted 30 months.", Some("2024-09-30"));
+    let d = as_of(&ms, "30 months");
+    assert!(d.is_empty() || d.ends_with("2024-09-30"), "{d}");
+}
+
+#[test]
+fn en_a_date_a_start_verb_names_starts_the_running_total_of_its_sentence() {
+    let ms = read("en", "The emergency was declared on March 27, 2022, and police have since made 80,000 arrests under it.", Some("2024-09-30"));
+    assert_eq!(as_of(&ms, "80,000"), "2022-03-27/2024-09-30");
+}
+
+#[test]
+fn es_a_date_a_start_verb_names_starts_the_running_total_of_its_sentence() {
+    let ms = read("es", "Con el régimen de excepción, decretado el 27 de marzo de 2022, la policía ha capturado a 80,000 personas.", Some("2024-09-30"));
+    assert_eq!(as_of(&ms, "80,000"), "2022-03-27/2024-09-30");
+}
+
+#[test]
+fn en_a_past_aside_about_another_noun_does_not_date_a_present_figure() {
+    let ms = read("en", "The penitentiary system, which held about 37,000 people in 2019, now holds more than 105,000 inmates.", Some("2024-10-15"));
+    assert_eq!(as_of(&ms, "37,000"), "2019");
+    assert_eq!(as_of(&ms, "105,000"), "2024-10-15");
+    // Undated, the present figure has no date at all, not the aside's.
+    let ms = read_undated("en", "Its jails, which housed about 37,000 people in 2019, today hold more than 105,000.", "https://example.org/long-read/jails");
+    assert_eq!(as_of(&ms, "37,000"), "2019");
+    assert_eq!(as_of(&ms, "105,000"), "");
+    // The aside right after the figure's own noun tells of the figure.
+    let ms = read("en", "The first two planes, which landed on March 16, carried 238 Venezuelan men.", Some("2025-03-31"));
+    assert_eq!(as_of(&ms, "238"), "2025-03-16");
+}
+
+#[test]
+fn es_a_past_aside_about_another_noun_does_not_date_a_present_figure() {
+    let text = "El convenio entre los dos gobiernos, firmado en febrero por los cancilleres, contempla un pago de 6 millones de dólares.";
+    let ms = read("es", text, Some("2025-03-31"));
+    assert_eq!(as_of(&ms, "6 millones"), "2025-03-31");
+    // A main verb in the past keeps the sentence's dates.
+    let text = "La población reclusa, que en marzo de 2022 rondaba las 39,000 personas, llegó a 110,500 a finales de febrero, frente a una capacidad de 70,000 plazas.";
+    let ms = read("es", text, Some("2025-03-26"));
+    assert_eq!(as_of(&ms, "110,500"), "2025-02");
+    assert_eq!(as_of(&ms, "70,000"), "2025-02");
+    // What a minister said that a year closed with is no aside.
+    let text = "La ministra indicó que en 2023 el país cerró con 154 asesinatos, lo que supone una tasa de 2.4 homicidios por cada 100,000 habitantes.";
+    let ms = read("es", text, Some("2024-04-02"));
+    assert_eq!(as_of(&ms, "2.4"), "2023");
+}
+
+#[test]
+fn en_a_report_span_among_more_dates_covers_its_later_findings() {
+    let text = "Three groups said on Tuesday they had documented 310 deaths in custody between March 27, 2022, and April 30, 2025. \
+                The groups estimate that 81,000 people have been arrested under the emergency.\n\n\
+                The emergency has now been in place for more than three years.";
+    let ms = read("en", text, Some("2025-05-07"));
+    assert_eq!(as_of(&ms, "310"), "2022-03-27/2025-04-30");
+    assert_eq!(as_of(&ms, "81,000"), "2022-03-27/2025-04-30");
+    // What is said to hold now is the article's, not the report's.
+    assert!(as_of(&ms, "three years").ends_with("2025-05-07"), "{}", as_of(&ms, "three years"));
+}
+
+#[test]
+fn es_a_report_span_among_more_dates_covers_its_later_findings() {
+    let text = "En un informe presentado el 5 de mayo, tres organizaciones documentaron 310 muertes bajo custodia entre marzo de 2022 y abril de 2025. \
+                Además, el informe estima que 20,000 detenidos no tienen vínculos con pandillas.";
+    let ms = read("es", text, Some("2025-05-07"));
+    assert_eq!(as_of(&ms, "310"), "2022-03/2025-04");
+    assert_eq!(as_of(&ms, "20,000"), "2022-03/2025-04");
+}
+
+#[test]
+fn en_a_length_runs_to_the_article_date_not_to_a_date_told_before() {
+    let text = "On March 27, 2022, after a weekend of killings, lawmakers approved a state of exception. \
+                Over two and a half years, police have detained some 83,000 people.";
+    let ms = read("en", text, Some("2024-10-01"));
+    assert_eq!(as_of(&ms, "two and a half years"), "2022/2024-10-01");
+    assert_eq!(as_of(&ms, "83,000"), "2022/2024-10-01");
+}
+
+#[test]
+fn es_a_length_runs_to_the_article_date_not_to_a_date_told_before() {
+    let text = "El 27 de marzo de 2022, tras un fin de semana violento, la Asamblea aprobó el régimen de excepción. \
+                El régimen lleva dos años y medio en vigor y la policía ha capturado a 83,000 personas.";
+    let ms = read("es", text, Some("2024-10-01"));
+    assert_eq!(as_of(&ms, "dos años y medio"), "2022/2024-10-01");
+    assert_eq!(as_of(&ms, "83,000"), "2022/2024-10-01");
+}
+
+#[test]
+fn es_tomorrow_dates_its_own_clause_only() {
+    let ms = read("es", "El régimen de excepción, que los diputados han prorrogado 36 veces, cumple mañana tres años.", Some("2025-03-26"));
+    assert!(as_of(&ms, "tres años").ends_with("/2025-03-27"), "{}", as_of(&ms, "tres años"));
+    // "mañana" of another verb, after "y", is no date of the figure.
+    let ms = read("es", "El régimen de excepción está por cumplir 39 meses y los diputados votarán mañana otra prórroga.", Some("2025-06-10"));
+    assert!(as_of(&ms, "39 meses").ends_with("/2025-06-10"), "{}", as_of(&ms, "39 meses"));
+    // "la mañana" is the morning, "esta mañana" this one.
+    let ms = read("es", "Por la mañana, la policía informó de 112 capturas en todo el país.", Some("2025-03-26"));
+    assert_ne!(as_of(&ms, "112"), "2025-03-27");
+    let ms = read("es", "Esta mañana, la policía informó de 112 capturas en todo el país.", Some("2025-03-26"));
+    assert_eq!(as_of(&ms, "112"), "2025-03-26");
+}
+
+#[test]
+fn en_tomorrow_dates_its_own_clause_only() {
+    let ms = read("en", "Tomorrow the state of exception turns three years old.", Some("2025-03-26"));
+    assert!(as_of(&ms, "three years").ends_with("/2025-03-27"), "{}", as_of(&ms, "three years"));
+    let ms = read("en", "The state of exception has lasted 39 months, and lawmakers will vote tomorrow on another extension.", Some("2025-06-10"));
+    assert!(as_of(&ms, "39 months").ends_with("/2025-06-10"), "{}", as_of(&ms, "39 months"));
+}
+
+#[test]
+fn es_what_is_agreed_in_the_future_tense_is_told_as_of_the_article_date() {
+    let text = "La portavoz de la Casa Blanca confirmó que Estados Unidos pagará a El Salvador unos 5 millones de dólares por custodiar a los deportados.";
+    let ms = read("es", text, Some("2025-03-16"));
+    assert_eq!(as_of(&ms, "5 millones"), "2025-03-16");
+}
+
+#[test]
+fn en_what_is_agreed_in_the_future_tense_is_told_as_of_the_article_date() {
+    let text = "A White House spokeswoman confirmed that Washington will pay El Salvador about $5 million to hold the deportees.";
+    let ms = read("en", text, Some("2025-03-16"));
+    assert_eq!(as_of(&ms, "5 million"), "2025-03-16");
+}

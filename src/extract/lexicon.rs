@@ -527,10 +527,10 @@ impl Lexicon {
         }
         for (phrase, period) in &self.relative_periods {
             let season = period.strip_suffix("-1").unwrap_or(period);
-            let named = ["day", "day-1", "month", "month-1", "year", "year-1", "year-to-date", "month-to-date", "week-1", "weekend"];
+            let named = ["day", "day-1", "day+1", "month", "month-1", "year", "year-1", "year-to-date", "month-to-date", "week-1", "weekend", "none"];
             if !named.contains(&period.as_str()) && !self.seasons.contains_key(season) {
                 return Err(format!(
-                    "[relative_periods] {phrase:?} = {period:?}: use day, day-1, month, month-1, year, year-1, year-to-date, month-to-date, week-1, weekend, or a season of [seasons] (this one, or with -1 the last one)"
+                    "[relative_periods] {phrase:?} = {period:?}: use day, day-1, day+1, month, month-1, year, year-1, year-to-date, month-to-date, week-1, weekend, none, or a season of [seasons] (this one, or with -1 the last one)"
                 ));
             }
         }

@@ -74,6 +74,11 @@ pub fn assign_as_of_until(
     let that_date_starts: Vec<usize> = that_date.iter().map(|a| a.start).collect();
     anchors.extend(that_date);
     anchors.sort_by_key(|a| a.start);
+    // A duration runs from a beginning: the date a start word names ("fue decretado el 27 de
+    // marzo de 2022") is where "lleva 142 días" is counted from, not where it ends.
+    let starts: Vec<usize> = dates.iter().filter(|(m, _)| named_a_start_before(doc, m, words)).map(|(m, _)| m.start).collect();
+    let no_starts: Vec<Anchor> = anchors.iter().filter(|a| !starts.contains(&a.start)).cloned().collect();
+    let past_asides: Vec<usize> = anchors.iter().filter(|a| in_past_aside(doc, a, lexicon, words)).map(|a| a.start).collect();
     // Clauses of the figures: an anchor in another figure's clause belongs to that figure
     // ("6,900 inmates in 1999, putting the rate at just under 151%").
     let clauses: Vec<Clause> = mentions
@@ -88,7 +93,7 @@ pub fn assign_as_of_until(
     let mut cutoffs = cutoff_anchors(doc, &anchors, &words.cutoff_openers);
     cutoffs.extend(that_date_starts);
     // A survey or study period stated once covers every later finding without its own anchor.
-    let surveys = survey_periods(doc, &anchors, lexicon);
+    let surveys = survey_periods(doc, &anchors, lexicon, &words.weekdays);
     let first_stretches = first_stretches(doc, mentions, &words.first_words, reference_period);
     let mut facts: Option<SentenceFacts> = None;
     // The period of each statement so far, with its sentence: a sentence that refers back
@@ -102,29 +107,57 @@ pub fn assign_as_of_until(
     let mut from_context: Vec<usize> = Vec::new();
     for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
         let (ca, cb) = doc.clause_span(m.sentence, m.start, m.end);
-        let here = by_sentence(&anchors, m.sentence);
+        let after: String = doc.slice(m.end, (m.end + 40).min(cb.max(m.end))).to_lowercase();
+        // A duration is a term or a distance in time, which no date dates ("within 72 hours"),
+        // unless it is a daily routine ("23 hours a day"): that is the present's.
+        let term = m.kind == "duration" && !is_daily(&after, &words.daily_phrases);
+        let sentence_anchors = by_sentence(if term { &no_starts } else { &anchors }, m.sentence);
+        // "The prison, which opened in 2023, now holds 40,000": a date of a past aside about
+        // another noun tells of the aside, not of a figure whose own clause is not past.
+        // An aside right after the figure's own clause is about the figure ("Los dos aviones, que
+        // aterrizaron el 16 de marzo"); the sentence's main verb is what is read without asides.
+        let aside_spans: Vec<(usize, usize, usize)> = sentence_anchors
+            .iter()
+            .filter(|a| (a.start < ca || a.start >= cb) && past_asides.contains(&a.start))
+            .map(|a| {
+                let (ka, kb) = clause_of_words(doc, a.sentence, a.start);
+                (a.start, ka, kb)
+            })
+            .filter(|(_, ka, _)| *ka != cb + 1)
+            .collect();
+        let asides: Vec<usize> =
+            if aside_spans.is_empty() || main_clause_in_past(doc, m.sentence, &aside_spans, lexicon) { Vec::new() } else { aside_spans.iter().map(|x| x.0).collect() };
+        let kept: Vec<Anchor> = sentence_anchors.iter().filter(|a| !asides.contains(&a.start)).cloned().collect();
+        let here: &[Anchor] = if asides.is_empty() { sentence_anchors } else { &kept };
         // A comparison's baseline ("frente a 1.6 el año pasado") dates its own figure only.
         let not_others_baseline = |a: &&Anchor| !baselines.contains(&a.start) || (a.start >= m.end && a.start <= m.end + BASELINE_GAP);
-        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).collect();
+        // "está por cumplir 39 meses y la Asamblea aprobará mañana la prórroga": a date after the
+        // article's (a plan) dates what its own part of the clause says, not across "y", "and".
+        let not_others_plan = |a: &&Anchor| {
+            let ahead = reference.is_some_and(|r| a.value.start.first_day() > r);
+            let (x, y) = if a.start < m.start { (a.start, m.start) } else { (m.end, a.start) };
+            !ahead || !has_word_of(&doc.slice(x, y), &words.coordinators)
+        };
+        let in_clause: Vec<&Anchor> = here.iter().filter(|a| a.start >= ca && a.start < cb).filter(not_others_baseline).filter(not_others_plan).collect();
         let others = by_sentence(&clauses, m.sentence);
         let free_in_sentence: Vec<&Anchor> =
             // A data cut-off ("con corte al 31 de diciembre") dates every figure of its sentence.
             here.iter()
                 .filter(|a| cutoffs.contains(&a.start) || !others.iter().any(|c| c.start != m.start && a.start >= c.from && a.start < c.to))
                 .filter(not_others_baseline)
+                .filter(not_others_plan)
                 .collect();
         let previous: Vec<&Anchor> = if m.sentence > 0 { by_sentence(&anchors, m.sentence - 1).iter().collect() } else { Vec::new() };
         // Read once per sentence: its figures come one after another.
         let f = match facts.take() {
             Some(f) if f.index == m.sentence => facts.insert(f),
-            _ => facts.insert(SentenceFacts::of(doc, m.sentence, lexicon)),
+            _ => facts.insert(SentenceFacts::of(doc, m.sentence, lexicon, words)),
         };
         let f: &SentenceFacts = f;
         let (sentence, present, changes) = (&f.text, f.present, f.changes);
         let survey_period = surveys.iter().rfind(|(s, _)| *s <= m.sentence).map(|(_, p)| *p);
         // Sourcing counts ("three inmates told me", "interviewed hundreds") describe the
         // reporting, not a period.
-        let after: String = doc.slice(m.end, (m.end + 40).min(cb.max(m.end))).to_lowercase();
         let before: String = doc.slice(ca.max(m.start.saturating_sub(30)), m.start).to_lowercase();
         let sourcing = m.kind == "count"
             && (lexicon.sourcing_verbs.iter().any(|v| has_phrase(&format!(" {after} "), v) || has_phrase(&format!(" {before} "), v))
@@ -137,12 +170,12 @@ pub fn assign_as_of_until(
         // "permitir el acceso a los 25 centros penales del país": a figure after a definite
         // article is known already, no finding of a survey.
         let survey_period = survey_period.filter(|_| !crate::extract::ARTICLES.contains(&word_before.as_str()));
-        if names_now(&doc.slice(ca, cb), &words.now_words) {
+        let now_in_clause = names_now(&doc.slice(ca, cb), &words.now_words);
+        if now_in_clause {
             said_now.push(m.start);
         }
-        // A duration is a term or a distance in time, which no date dates ("within 72 hours"),
-        // unless it is a daily routine ("23 hours a day"): that is the present's.
-        let term = m.kind == "duration" && !is_daily(&after, &words.daily_phrases);
+        // "has now been in force for more than three years": the present, not a report's period.
+        let survey_period = survey_period.filter(|_| !now_in_clause);
         // An age is the person's at the time of writing: the anchors of the paragraph, and of
         // the sentence outside the age's clause, date the events told about the person.
         let carry = m.kind != "age";
@@ -218,6 +251,8 @@ pub fn assign_as_of_until(
             })
             // A survey's period covers its findings whose sentence has no anchor of its own.
             .or(survey_period.filter(|_| here.is_empty()))
+            // Its sentence's dates are all of past asides: the figure's clause is the present's.
+            .or_else(|| if asides.is_empty() || !here.is_empty() || term { None } else { reference_period })
             // A clause in the present (perfect) counts up to the article's date: an anchor of
             // another figure's clause does not date it.
             .or_else(|| if !term && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
@@ -227,7 +262,7 @@ pub fn assign_as_of_until(
                 if !carry {
                     return None;
                 }
-                let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).collect();
+                let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).filter(not_others_plan).collect();
                 // "4,870 between October and March, about 810 a month": the sentence's span.
                 // Else the nearest before the figure ("in 2023 it closed with 123 murders, a rate
                 // of 1.3") that is no comparison's baseline ("104 flights, 16% more than in 2023,
@@ -264,7 +299,12 @@ pub fn assign_as_of_until(
             let group = assigned.iter().rev().take_while(|d| d.sentence + PARTITIVE_SENTENCES >= m.sentence).find_map(|d| d.period);
             group.filter(|_| partitive && carry)
         };
+        // A sentence whose only dates are of its asides lends the figure no older one either.
+        let dated_by_aside = !asides.is_empty() && here.is_empty();
         m.as_of = local.or_else(|| {
+            if dated_by_aside {
+                return None;
+            }
             let period = borrowed().or_else(of_group);
             if period.is_some() {
                 from_context.push(m.start);
@@ -274,6 +314,68 @@ pub fn assign_as_of_until(
         assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
     }
     restatements_share_their_period(mentions, reference_period, &said_now, &from_context);
+}
+
+/// Is the anchor in a past aside about a noun: a clause that opens with a participle of the
+/// language's `participle_suffixes` ("anunciado en febrero"), or with a `relative_openers` word
+/// ("which opened in 2023", "que se publicó en marzo") and has a past form ("opened",
+/// "publicó")?
+fn in_past_aside(doc: &Doc, a: &Anchor, lexicon: &Lexicon, words: &PeriodWords) -> bool {
+    let (ka, kb) = clause_of_words(doc, a.sentence, a.start);
+    let split = |t: String| t.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let before = split(doc.slice(ka, a.start));
+    let whole = split(doc.slice(ka, kb));
+    let participle = |w: &str| w.chars().count() > PARTICIPLE_MIN_CHARS && words.participle_suffixes.iter().any(|s| w.ends_with(s.as_str()));
+    // "indicó que en 2023 cerró con 154": a "que" or "that" inside a clause opens what was said.
+    let first = before.first().map(String::as_str).unwrap_or("");
+    let relative = words.relative_openers.iter().any(|w| w == first);
+    participle(first) || (relative && whole.iter().any(|w| is_past_tense(w, lexicon)))
+}
+
+/// The clause around an offset, as [`Doc::clause_span`], but a comma between digits ("37,000")
+/// does not end it.
+fn clause_of_words(doc: &Doc, sentence: usize, at: usize) -> (usize, usize) {
+    let (from, to) = doc.sentences[sentence];
+    let in_number = |k: usize| doc.chars[k] == ',' && k > from && k + 1 < to && doc.chars[k - 1].is_ascii_digit() && doc.chars[k + 1].is_ascii_digit();
+    let (mut a, mut b) = doc.clause_span(sentence, at, at);
+    while a > from && in_number(a - 1) {
+        a = doc.clause_span(sentence, a - 1, a - 1).0;
+    }
+    while b < to && in_number(b) {
+        b = doc.clause_span(sentence, b + 1, b + 1).1;
+    }
+    (a, b)
+}
+
+/// Fewer characters than this make no participle ("todo", "lado").
+const PARTICIPLE_MIN_CHARS: usize = 5;
+
+/// Is a sentence's main clause in the simple past: its text without the `asides` (anchor start,
+/// clause start, clause end) has a past form?
+fn main_clause_in_past(doc: &Doc, sentence: usize, asides: &[(usize, usize, usize)], lexicon: &Lexicon) -> bool {
+    let (from, to) = doc.sentences[sentence];
+    let rest: String = (from..to).filter(|k| !asides.iter().any(|(_, ka, kb)| (*ka..*kb).contains(k))).map(|k| doc.chars[k]).collect();
+    in_simple_past(&rest, lexicon)
+}
+
+/// Does a clause have a verb in the simple past: a past form not made present by a perfect
+/// auxiliary a few words before it ("stood", "capturó"; not "have risen")?
+fn in_simple_past(clause: &str, lexicon: &Lexicon) -> bool {
+    let lower = clause.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
+    words.iter().enumerate().any(|(k, w)| is_past_tense(w, lexicon) && !perfect(k))
+}
+
+/// Is the word a verb in the future tense by its ending ("pagará", "tendrán"): longer than the
+/// ending by more than two letters ("irán" is a country as well)?
+fn is_future_form(word: &str, suffixes: &[String]) -> bool {
+    suffixes.iter().any(|s| word.ends_with(s.as_str()) && word.chars().count() > s.chars().count() + 2)
+}
+
+/// Does the text hold one of `words` as a whole word?
+fn has_word_of(text: &str, words: &[String]) -> bool {
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|t| words.iter().any(|w| w == t))
 }
 
 /// Does a clause name the present in one of `now_words` ("now", "ahora")?
@@ -417,7 +519,7 @@ fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
 /// The periods of the sentences that state a survey or study between two anchors ("Between
 /// June and November 2024 we surveyed"), by sentence, in text order; the sentence may hold no
 /// figure itself.
-fn survey_periods(doc: &Doc, anchors: &[Anchor], lexicon: &Lexicon) -> Vec<(usize, Period)> {
+fn survey_periods(doc: &Doc, anchors: &[Anchor], lexicon: &Lexicon, weekdays: &[String]) -> Vec<(usize, Period)> {
     let mut found: Vec<(usize, Period)> = Vec::new();
     let mut read: Option<usize> = None;
     for a in anchors {
@@ -425,9 +527,17 @@ fn survey_periods(doc: &Doc, anchors: &[Anchor], lexicon: &Lexicon) -> Vec<(usiz
             continue;
         }
         let here = by_sentence(anchors, a.sentence);
-        if here.len() == 2 && SentenceFacts::of(doc, a.sentence, lexicon).survey {
-            found.push((a.sentence, here[0].value.through(&here[1].value)));
+        if !SentenceFacts::of(doc, a.sentence, lexicon, &PeriodWords::default()).survey {
+            continue;
         }
+        // "said on Wednesday they had documented 372 deaths between March 27, 2022, and May 31,
+        // 2025": a span written as one range, or that a range word opens among more dates than
+        // two, is the survey's, not the day it was told.
+        let span = here.iter().find(|x| !x.value.is_point()).map(|x| x.value).or_else(|| match here {
+            [first, second] => Some(first.value.through(&second.value)),
+            _ => between_pair(doc, &here.iter().collect::<Vec<_>>(), lexicon, weekdays).map(|(x, y)| x.value.through(&y.value)),
+        });
+        found.extend(span.map(|p| (a.sentence, p)));
     }
     found
 }
@@ -447,11 +557,14 @@ struct SentenceFacts {
 }
 
 impl SentenceFacts {
-    fn of(doc: &Doc, index: usize, lexicon: &Lexicon) -> SentenceFacts {
+    fn of(doc: &Doc, index: usize, lexicon: &Lexicon, period_words: &PeriodWords) -> SentenceFacts {
         let text = format!(" {} ", doc.sentence_text(index).to_lowercase());
         let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let has = |list: &[String]| words.iter().any(|w| list.iter().any(|c| c == w));
-        let present = has(&lexicon.present_tense_cues) || !words.iter().any(|w| is_past_tense(w, lexicon));
+        // "confirmó que Estados Unidos pagará 6 millones": what is agreed or planned is told as
+        // of the article's date, like the present.
+        let future = has(&period_words.future_words) || words.iter().any(|w| is_future_form(w, &period_words.future_suffixes));
+        let present = has(&lexicon.present_tense_cues) || future || !words.iter().any(|w| is_past_tense(w, lexicon));
         let (survey, changes) = (has(&lexicon.survey_cues), has(&lexicon.change_verbs));
         SentenceFacts { index, text, present, survey, changes }
     }
@@ -602,6 +715,21 @@ pub(crate) fn after_since(doc: &Doc, m: &Mention, lexicon: &Lexicon, words: &Per
     lexicon.since_words.iter().any(|w| w == last) || after_since_start(doc, m, lexicon, words)
 }
 
+/// Is the date the one a start verb right before it names ("fue decretado el 27 de marzo de
+/// 2022", "was declared on March 27, 2022", "began in March 2022"): one of `start_verbs` among
+/// the [`START_WORD_REACH`] words before it in its sentence, no figure between?
+pub(crate) fn named_a_start_before(doc: &Doc, m: &Mention, words: &PeriodWords) -> bool {
+    let Some(&(sentence_start, _)) = doc.sentences.get(m.sentence) else { return false };
+    let before = doc.slice(sentence_start, m.start).to_lowercase();
+    let tokens: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let near = &tokens[tokens.len().saturating_sub(START_WORD_REACH)..];
+    let k = near.iter().rposition(|t| words.start_verbs.iter().any(|w| w == t));
+    k.is_some_and(|k| !near[k..].iter().any(|t| t.chars().any(|c| c.is_ascii_digit())))
+}
+
+/// Most words from a start verb to the date it names ("was declared on").
+const START_WORD_REACH: usize = 3;
+
 /// Is the date followed by an apposition that names it a beginning ("entre el 27 de marzo de
 /// 2022, fecha en que la Asamblea aprobó el régimen, y …", "on March 27, 2022, when the
 /// emergency began"): a comma, then a `start_words` entry within [`SINCE_START_WORDS`] words,
@@ -697,14 +825,18 @@ fn weekday_anchors(doc: &Doc, weekdays: &[String], r: NaiveDate, dates: &[(&Ment
         .collect()
 }
 
-/// The period a relative expression names, for an article dated `r`: day, day-1, month,
-/// month-1, year, year-1, year-to-date, month-to-date, week-1, weekend, or a season of the
-/// lexicon (with -1, the last one).
+/// The period a relative expression names, for an article dated `r`: day, day-1, day+1,
+/// month, month-1, year, year-1, year-to-date, month-to-date, week-1, weekend, or a season of
+/// the lexicon (with -1, the last one); none for a phrase that names no time.
 fn relative_period(period: &str, lexicon: &Lexicon, r: NaiveDate) -> Option<Period> {
     let month_before = |d: NaiveDate| d.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(d);
     Some(match period {
         "day" => Period::day(r),
         "day-1" => Period::day(r.pred_opt()?),
+        // "cumple mañana tres años", "takes effect tomorrow".
+        "day+1" => Period::day(r.succ_opt()?),
+        // A phrase that names no time though a word of it may ("por la mañana" is no tomorrow).
+        "none" => return None,
         "month" => Period::at(Point::Month(r.year(), r.month())),
         "month-1" => {
             let m = month_before(r);
@@ -755,6 +887,7 @@ fn season_period(first: u32, last: u32, r: NaiveDate, last_one: bool) -> Period 
 }
 
 /// A date or year anchor of a sentence.
+#[derive(Clone)]
 struct Anchor {
     sentence: usize,
     start: usize,

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
 use crate::period::{Period, Point};
-use crate::transform::as_of::{after_since, is_name_year, named_a_start_after};
+use crate::transform::as_of::{after_since, is_name_year, named_a_start_after, named_a_start_before};
 use crate::transform::Catalog;
 
 /// The rules embedded in the binary.
@@ -66,6 +66,29 @@ pub struct PeriodWords {
     /// a since phrase opened, and starts nothing.
     #[serde(default)]
     pub until_words: Vec<String>,
+    /// Verbs that name a beginning when a date follows them within a few words ("was declared
+    /// on <date>", "fue decretado el <date>"), lower-case: that date starts what a duration
+    /// of the sentence counts, and the running totals of the sentence.
+    #[serde(default)]
+    pub start_verbs: Vec<String>,
+    /// Words that open a relative clause ("which", "que"), lower-case: a date after one, in a
+    /// clause with a past form, tells of that aside, not of a figure of another clause.
+    #[serde(default)]
+    pub relative_openers: Vec<String>,
+    /// Words of the future tense ("will"), lower-case: a sentence with one is told as of the
+    /// article's date, like one in the present.
+    #[serde(default)]
+    pub future_words: Vec<String>,
+    /// Endings of verbs in the future tense ("rá", "rán"), lower-case: as `future_words`.
+    #[serde(default)]
+    pub future_suffixes: Vec<String>,
+    /// Words that join two clauses of one sentence ("and", "y"), lower-case: a date after the
+    /// article's does not date a figure across one.
+    #[serde(default)]
+    pub coordinators: Vec<String>,
+    /// Endings of participles that open an aside ("anunciado en febrero"), lower-case.
+    #[serde(default)]
+    pub participle_suffixes: Vec<String>,
     /// Phrases naming the first months of a running total ("in its first year" = 12),
     /// lower-case: a statement of the rule in their sentence covers that many months from the
     /// start, or, with no start stated, that many back from its own date.
@@ -140,6 +163,12 @@ impl PeriodRules {
                 ("clause_breaks", &words.clause_breaks),
                 ("start_words", &words.start_words),
                 ("until_words", &words.until_words),
+                ("start_verbs", &words.start_verbs),
+                ("relative_openers", &words.relative_openers),
+                ("future_words", &words.future_words),
+                ("future_suffixes", &words.future_suffixes),
+                ("coordinators", &words.coordinators),
+                ("participle_suffixes", &words.participle_suffixes),
                 ("to_date_openers", &words.to_date_openers),
                 ("daily_phrases", &words.daily_phrases),
                 ("change_nouns", &words.change_nouns),
@@ -164,6 +193,12 @@ impl PeriodRules {
                 .chain(words.clause_breaks.iter_mut())
                 .chain(words.start_words.iter_mut())
                 .chain(words.until_words.iter_mut())
+                .chain(words.start_verbs.iter_mut())
+                .chain(words.relative_openers.iter_mut())
+                .chain(words.future_words.iter_mut())
+                .chain(words.future_suffixes.iter_mut())
+                .chain(words.coordinators.iter_mut())
+                .chain(words.participle_suffixes.iter_mut())
                 .chain(words.to_date_openers.iter_mut())
                 .chain(words.partitive_phrases.iter_mut());
             for w in words.weekdays.iter_mut().chain(phrases) {
@@ -205,6 +240,12 @@ impl PeriodRules {
             clause_breaks: Vec::new(),
             start_words: Vec::new(),
             until_words: Vec::new(),
+            start_verbs: Vec::new(),
+            relative_openers: Vec::new(),
+            future_words: Vec::new(),
+            future_suffixes: Vec::new(),
+            coordinators: Vec::new(),
+            participle_suffixes: Vec::new(),
             first_periods: BTreeMap::new(),
             to_date_openers: Vec::new(),
             daily_phrases: Vec::new(),
@@ -230,7 +271,6 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
             if !of_rule(m, rule) {
                 continue;
             }
-            let Some(end) = m.as_of.or(reference) else { continue };
             // A duration of the rule dates its own start, and that of the figures of its
             // sentence ("over 33 months of emergency rule, at least 318 died"); the stated
             // start, when they agree.
@@ -238,6 +278,14 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
                 let own = m.measure.as_ref() == Some(id);
                 mentions.iter().find(|l| if own { std::ptr::eq(*l, m) } else { l.is_statement && l.sentence == m.sentence && l.measure.as_ref() == Some(id) })
             });
+            // "On March 27, 2022, the Assembly approved it. Over two and a half years, police have
+            // detained 83,000": a length runs to the date its own sentence names, else to the
+            // article's, never to a date told before (often the start itself).
+            let to_now = length.is_some() && m.as_of.is_some_and(|p| dated_before(mentions, m.sentence, p));
+            let Some(end) = (if to_now { reference } else { m.as_of.or(reference) }) else {
+                mentions[i].as_of = None;
+                continue;
+            };
             let counted_back = length.and_then(|l| counted_back(l, &end));
             let start = match (stated, counted_back) {
                 (Some(s), Some(c)) if same_at_coarser(&s, &c) => Some(s),
@@ -253,6 +301,13 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
             mentions[i].as_of = Some(running(start, end, reference));
         }
     }
+}
+
+/// Is `period` the date of a date or year mention of a sentence before `sentence`, which
+/// itself names none: did the statement borrow it?
+fn dated_before(mentions: &[Mention], sentence: usize, period: Period) -> bool {
+    let dates = || mentions.iter().filter(|d| matches!(d.kind, "date" | "year"));
+    !dates().any(|d| d.sentence == sentence) && dates().any(|d| d.sentence < sentence && d.value.as_deref().and_then(Period::parse) == Some(period))
 }
 
 /// The months of a first period named in the statement's sentence ("in its first year").
@@ -343,7 +398,7 @@ fn since_start(doc: &Doc, mentions: &[Mention], rule: &RunningTotal, lexicon: &L
     mentions
         .iter()
         .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && sentences.contains(&m.sentence))
-        .filter(|m| (after_since(doc, m, lexicon, words) || named_a_start_after(doc, m, words)) && !is_name_year(doc, m, lexicon))
+        .filter(|m| (after_since(doc, m, lexicon, words) || named_a_start_after(doc, m, words) || named_a_start_before(doc, m, words)) && !is_name_year(doc, m, lexicon))
         .filter_map(|m| m.value.as_deref().and_then(Period::parse))
         .min_by_key(|p| p.end.last_day())
 }
