@@ -537,3 +537,31 @@ fn a_region_el_salvador_is_part_of_is_no_other_place() {
     is("en", "Latin America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
     is_not("en", "America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
 }
+
+#[test]
+fn a_count_for_every_so_many_residents_is_a_rate_not_a_count() {
+    is("en", "El Salvador's prisons hold 109,000 inmates, the government says.", "109,000", "es_prison_population");
+    let text = "With 1,659 people behind bars for every 100,000 residents, El Salvador jails more of its people than any other nation.";
+    is_not("en", text, "1,659", "es_prison_population");
+    // The base of the rate counts no one either.
+    is_not("en", text, "100,000", "es_prison_population");
+    is_not("en", "El Salvador imprisons 1,700 people for every 100,000 inhabitants.", "1,700", "es_prison_population");
+    is("en", "Police have arrested roughly 85,000 Salvadorans under the state of exception.", "85,000", "es_state_of_exception_arrests");
+    is_not("en", "Police have arrested roughly 1,200 out of every 100,000 Salvadorans under the state of exception.", "1,200", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_percent_of_a_group_of_people_is_a_share_not_an_occupancy_rate() {
+    is("en", "The prisons' occupancy rate is 148 percent, the ministry said.", "148 percent", "es_prison_occupancy_rate");
+    is("en", "Overcrowding in the country's prisons reached 148 percent of capacity last year.", "148 percent", "es_prison_occupancy_rate");
+    is_not("en", "Some 60 percent of the inmates in overcrowded prisons suffer from skin disease.", "60 percent", "es_prison_occupancy_rate");
+    is_not("en", "In overcrowded prisons, 45 percent of those held have tuberculosis, the report says.", "45 percent", "es_prison_occupancy_rate");
+}
+
+#[test]
+fn a_criminal_record_without_a_negation_is_a_record() {
+    is("en", "Court files show 130 of the Venezuelans sent to CECOT had no criminal convictions in the US.", "130", "deportees_no_criminal_record");
+    is_not("en", "Records show that 50 of the deportees had criminal records for violent crimes.", "50", "deportees_no_criminal_record");
+    is_not("en", "The US sent 238 Venezuelans to CECOT. Of them, 48 had criminal records in the United States.", "48", "deportees_no_criminal_record");
+    is_not("en", "A court filing says 32 of the deported men have convictions for violent crimes.", "32", "deportees_no_criminal_record");
+}

@@ -75,6 +75,22 @@ pub struct Quantity {
     /// name it ("two more prisons") counts no persons, whatever the words around it say.
     #[serde(default)]
     pub things: bool,
+    /// Words of a negation, by language: one must stand in the word or among the few words
+    /// before it for the word to name the quantity ("no criminal record", "did not have a
+    /// criminal record"; "had criminal records" names the opposite).
+    #[serde(default)]
+    pub negations: BTreeMap<String, Vec<String>>,
+}
+
+/// How many words before a quantity's word its negation may stand ("none of whom had a").
+const NEGATION_WORDS_BEFORE: usize = 4;
+
+/// Is a quantity's word, found at `start..end` of `text`, negated (one of `negations` in the
+/// word or among the few words before it)?
+fn negated(text: &str, start: usize, end: usize, negations: &[String]) -> bool {
+    let before: Vec<&str> = text[..start].split_whitespace().collect();
+    let window = format!(" {} {} ", before[before.len().saturating_sub(NEGATION_WORDS_BEFORE)..].join(" "), &text[start..end]);
+    negations.iter().any(|n| crate::transform::claims::has_phrase(&window, n))
 }
 
 /// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
@@ -277,7 +293,11 @@ impl FrameBook {
                     continue;
                 }
                 let (names, word) = &index.phrases[m.pattern().as_usize()];
+                let unnegated = |i: usize| self.quantities[i].1.negations.get(lang).is_some_and(|neg| !negated(text, m.start(), m.end(), neg));
                 for n in names.iter().filter(|n| level != Level::Article || matches!(n, Names::Subject(_))) {
+                    if matches!(n, Names::Quantity(i) if unnegated(*i)) {
+                        continue;
+                    }
                     let map = match n {
                         Names::Quantity(i) => reading.quantities.entry(*i),
                         Names::Subject(i) => reading.subjects.entry(*i),

@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
-use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
+use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, rate_or_its_base, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -193,7 +193,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
         let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, &right, catalog, &lexicon.language) };
         let own_noun = own_noun_phrase(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
-        if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own_noun, &left, cb, catalog, &lexicon.language) {
+        let no_count = counts_no_measured_quantity(doc, &mentions[i], &own_noun, &left, cb, catalog, &lexicon.language);
+        if let Some(reason) = no_count.or_else(|| rate_or_its_base(doc, mentions, i, catalog, &lexicon.language)) {
             mentions[i].measure = None;
             mentions[i].measure_evidence = Some(reason);
             continue;
@@ -306,6 +307,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
         let whole_reading = whole.as_deref().map(|w| catalog.frames.read(&lexicon.language, &frames::Texts { own: w, near: "", clause: "", sentence: "", previous: "", article: "" }, None, false));
         let pronoun_whole = whole.as_deref().is_some_and(|w| words(&catalog.partitive).iter().any(|p| w.trim() == p && !p.ends_with(" the")));
+        // A percent of a group of people ("60 percent of the inmates", "45 percent of them") is
+        // a share of that group, no rate of a whole (an occupancy, a growth).
+        let share_of_people = m.kind == "percent" && (pronoun_whole || whole.as_deref().is_some_and(|w| words(&catalog.people).iter().any(|p| has_phrase(w, p))));
         let part_of_its_group = |measure: &Measure| {
             measure.frame.as_ref().is_some_and(|f| {
                 !catalog.frames.counts_a_part(&f.quantity)
@@ -315,6 +319,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let no_total = |measure: &Measure| {
             (m.kind == "count" && part_of_its_group(measure))
+                || (share_of_people && measure.frame.is_some())
                 || (things.is_some() && measure.unit == "persons")
                 || place_of_another_figure(doc, mentions, i, measure, &reading, catalog, &lexicon.language).is_some()
                 || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
