@@ -565,3 +565,25 @@ fn a_criminal_record_without_a_negation_is_a_record() {
     is_not("en", "The US sent 238 Venezuelans to CECOT. Of them, 48 had criminal records in the United States.", "48", "deportees_no_criminal_record");
     is_not("en", "A court filing says 32 of the deported men have convictions for violent crimes.", "32", "deportees_no_criminal_record");
 }
+
+#[test]
+fn a_grant_or_a_budget_is_no_payment_for_the_deportees() {
+    is("en", "The Trump administration paid El Salvador $6 million to hold the deportees for a year.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "The State Department's grant of $5 million to El Salvador for police training was cut.", "$5 million", "us_payment_to_el_salvador");
+    is_not("en", "Washington also approved a $20 million loan to El Salvador for its prisons.", "$20 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn people_awaiting_deportation_are_not_deported() {
+    is("en", "The United States has deported 900 Salvadorans so far this year, the migration office said.", "900", "salvadorans_deported_from_us");
+    is_not("en", "About 400 Salvadorans are awaiting deportation in Texas.", "400", "salvadorans_deported_from_us");
+    is_not("en", "A judge blocked the deportation of 30 Venezuelans to El Salvador's mega-prison.", "30", "venezuelans_deported_to_cecot");
+    is_not("en", "Some 180 Venezuelans in Texas face deportation to CECOT under the Alien Enemies Act.", "180", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn one_planes_passengers_are_one_flights_count() {
+    is("en", "The United States sent 238 Venezuelans to CECOT in March.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "A flight carrying 130 deported Venezuelans landed in El Salvador on Sunday.", "130", "venezuelans_deported_to_cecot");
+    is_not("en", "On Sunday a plane with 17 Venezuelans sent by the US landed in El Salvador.", "17", "venezuelans_deported_to_cecot");
+}
