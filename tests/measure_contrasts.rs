@@ -587,3 +587,27 @@ fn one_planes_passengers_are_one_flights_count() {
     is_not("en", "A flight carrying 130 deported Venezuelans landed in El Salvador on Sunday.", "130", "venezuelans_deported_to_cecot");
     is_not("en", "On Sunday a plane with 17 Venezuelans sent by the US landed in El Salvador.", "17", "venezuelans_deported_to_cecot");
 }
+
+#[test]
+fn flights_of_another_group_are_not_the_venezuelans() {
+    is("en", "Three flights carried 241 Venezuelans to CECOT.", "Three flights", "deportation_flights_to_cecot");
+    is_not("en", "ICE flew 96 flights of Salvadoran deportees to San Salvador last year.", "96 flights", "deportation_flights_to_cecot");
+    let text = "The US sent 240 Venezuelans to CECOT in March. Separately, 96 deportation flights landed in El Salvador last year with Salvadoran deportees.";
+    is_not("en", text, "96 deportation flights", "deportation_flights_to_cecot");
+    is_not("en", "Mexico has received 4,000 Venezuelans deported by the United States on 30 flights.", "30 flights", "deportation_flights_to_cecot");
+}
+
+#[test]
+fn a_percent_after_a_verb_of_change_is_a_change_not_an_occupancy() {
+    is("en", "Overcrowding in the country's prisons reached 148 percent of capacity last year.", "148 percent", "es_prison_occupancy_rate");
+    is_not("en", "Overcrowded prisons have seen tuberculosis cases rise 300 percent.", "300 percent", "es_prison_occupancy_rate");
+    is_not("en", "Capacity was expanded by 40 percent with the opening of CECOT, yet the prisons remain overcrowded.", "40 percent", "es_prison_occupancy_rate");
+}
+
+#[test]
+fn the_figure_of_a_count_earlier_in_its_sentence_counts_what_it_counts() {
+    let text = "Under the state of exception, police have arrested 85,000 people. Authorities have acknowledged releasing about 7,100 detainees; the security minister put the figure at \"more than 7,000\" in an interview in May.";
+    is("en", text, "7,100", "es_state_of_exception_detainees_released");
+    is("en", text, "more than 7,000", "es_state_of_exception_detainees_released");
+    is("en", text, "85,000", "es_state_of_exception_arrests");
+}

@@ -75,6 +75,9 @@ pub struct Quantity {
     /// name it ("two more prisons") counts no persons, whatever the words around it say.
     #[serde(default)]
     pub things: bool,
+    /// It counts a change, not a level: a percent after a change word may count it.
+    #[serde(default)]
+    pub change: bool,
     /// Words of a negation, by language: one must stand in the word or among the few words
     /// before it for the word to name the quantity ("no criminal record", "did not have a
     /// criminal record"; "had criminal records" names the opposite).
@@ -499,6 +502,11 @@ impl FrameBook {
     /// Does `text` (lower-cased, padded) name a subject ("¿Cuántas cárceles tiene El Salvador?")?
     pub fn names_a_subject(&self, lang: &str, text: &str) -> bool {
         self.subjects.iter().flat_map(|(_, s)| s.words.get(lang).into_iter().flatten()).any(|w| crate::transform::claims::has_phrase(text, w))
+    }
+
+    /// Does one of the named quantities count a change (`change`)?
+    pub fn counts_a_change(&self, names: &[String]) -> bool {
+        names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.change)
     }
 
     pub fn counts_a_part(&self, names: &[String]) -> bool {

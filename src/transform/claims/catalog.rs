@@ -219,6 +219,11 @@ pub struct Catalog {
     /// is a share of that group, no rate of a whole (an occupancy, a growth): no framed measure.
     #[serde(default)]
     pub people: ByLanguage,
+    /// Words right before a percent that make it a change, not a level ("rose 300 percent",
+    /// "expanded by 40 percent"; "rose to 148 percent" is a level): only a framed measure of a
+    /// change (a quantity with `change = true`) applies.
+    #[serde(default)]
+    pub percent_change: ByLanguage,
     /// Nouns of a rate and the unit of its figures, per language ("tasa de homicidios" ->
     /// homicides_per_100000_inhabitants): a bare number after one in its sentence, with only
     /// years, dates and other bare numbers between, is that rate ("la tasa de homicidios bajó
@@ -522,6 +527,7 @@ impl Catalog {
             ("auxiliaries", &mut catalog.auxiliaries),
             ("subgroup", &mut catalog.subgroup),
             ("people", &mut catalog.people),
+            ("percent_change", &mut catalog.percent_change),
             ("distributive", &mut catalog.distributive),
             ("change", &mut catalog.change),
             ("since", &mut catalog.since),

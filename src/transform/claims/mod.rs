@@ -183,10 +183,14 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let before_quantities = if mentions[i].sentence > 0 { catalog.frames.quantities_named(&lexicon.language, &lower_padded(doc.sentence_text(mentions[i].sentence - 1))) } else { Vec::new() };
         let names_another_quantity = |words: &str| catalog.frames.quantities_named(&lexicon.language, words).iter().any(|q| !before_quantities.contains(q));
         let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n, names_another_quantity)));
-        // An anaphoric noun before the figure brings the sentence before's words next to it.
+        // An anaphoric noun before the figure brings the words of the count it stands for next
+        // to it: the sentence before's, and those of its own sentence before its clause ("about
+        // 8,200 released; the minister put the figure at 8,000").
+        let earlier_in_sentence = doc.slice(doc.sentences[mentions[i].sentence].0, ca);
         let near_text = match counts_previous {
-            true if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
-            _ => lower_padded(format!("{left} {right}")),
+            true if mentions[i].sentence > 0 => lower_padded(format!("{} {earlier_in_sentence} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
+            true => lower_padded(format!("{earlier_in_sentence} {left} {right}")),
+            false => lower_padded(format!("{left} {right}")),
         };
         let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
@@ -310,6 +314,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // A percent of a group of people ("60 percent of the inmates", "45 percent of them") is
         // a share of that group, no rate of a whole (an occupancy, a growth).
         let share_of_people = m.kind == "percent" && (pronoun_whole || whole.as_deref().is_some_and(|w| words(&catalog.people).iter().any(|p| has_phrase(w, p))));
+        // A percent after a change word ("rose 300 percent") is a change, no level.
+        let clause_before = lower_padded(doc.slice(ca, m.start));
+        let percent_changed = m.kind == "percent" && words(&catalog.percent_change).iter().any(|w| clause_before.ends_with(&format!(" {w} ")));
         let part_of_its_group = |measure: &Measure| {
             measure.frame.as_ref().is_some_and(|f| {
                 !catalog.frames.counts_a_part(&f.quantity)
@@ -320,6 +327,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let no_total = |measure: &Measure| {
             (m.kind == "count" && part_of_its_group(measure))
                 || (share_of_people && measure.frame.is_some())
+                || (percent_changed && measure.frame.as_ref().is_some_and(|f| !catalog.frames.counts_a_change(&f.quantity)))
                 || (things.is_some() && measure.unit == "persons")
                 || place_of_another_figure(doc, mentions, i, measure, &reading, catalog, &lexicon.language).is_some()
                 || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
