@@ -611,3 +611,21 @@ fn the_figure_of_a_count_earlier_in_its_sentence_counts_what_it_counts() {
     is("en", text, "more than 7,000", "es_state_of_exception_detainees_released");
     is("en", text, "85,000", "es_state_of_exception_arrests");
 }
+
+#[test]
+fn people_killed_in_shootouts_did_not_die_in_custody() {
+    is("en", "At least 150 people have died in state custody since the state of exception began.", "150", "es_prison_deaths_since_2022");
+    is_not("en", "Since the state of exception began, 140 people have died in shootouts with security forces.", "140", "es_prison_deaths_since_2022");
+}
+
+#[test]
+fn salvadorans_sent_to_cecot_as_gang_suspects_are_no_ordinary_deportees() {
+    is("en", "The United States deported 7,900 Salvadorans last year.", "7,900", "salvadorans_deported_from_us");
+    is_not("en", "The US also deported 23 Salvadorans to CECOT, accused of belonging to MS-13.", "23", "salvadorans_deported_from_us");
+}
+
+#[test]
+fn the_clients_of_a_lawyer_are_a_sample_not_the_total() {
+    is("en", "The United States sent 238 Venezuelans to CECOT in March.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "The ACLU represents 50 Venezuelans sent to CECOT.", "50", "venezuelans_deported_to_cecot");
+}
