@@ -556,6 +556,13 @@ fn a_percent_of_a_group_of_people_is_a_share_not_an_occupancy_rate() {
     is("en", "Overcrowding in the country's prisons reached 148 percent of capacity last year.", "148 percent", "es_prison_occupancy_rate");
     is_not("en", "Some 60 percent of the inmates in overcrowded prisons suffer from skin disease.", "60 percent", "es_prison_occupancy_rate");
     is_not("en", "In overcrowded prisons, 45 percent of those held have tuberculosis, the report says.", "45 percent", "es_prison_occupancy_rate");
+    is_not("en", "Over 90 percent of the prison population is held in overcrowded facilities.", "90 percent", "es_prison_occupancy_rate");
+}
+
+#[test]
+fn a_percent_in_some_cells_is_no_occupancy_of_the_system() {
+    is("en", "In 2019 the prisons were at 137 percent of capacity.", "137 percent", "es_prison_occupancy_rate");
+    is_not("en", "Overcrowding in the prisons reached 300 percent in some cells, according to former inmates.", "300 percent", "es_prison_occupancy_rate");
 }
 
 #[test]
@@ -628,4 +635,11 @@ fn salvadorans_sent_to_cecot_as_gang_suspects_are_no_ordinary_deportees() {
 fn the_clients_of_a_lawyer_are_a_sample_not_the_total() {
     is("en", "The United States sent 238 Venezuelans to CECOT in March.", "238", "venezuelans_deported_to_cecot");
     is_not("en", "The ACLU represents 50 Venezuelans sent to CECOT.", "50", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_part_of_the_men_and_a_cap_of_a_deal_are_no_total_sent() {
+    is("en", "The US sent 261 men to CECOT. Of them, 238 were Venezuelans.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "At least 137 of the men were deported under the Alien Enemies Act.", "137", "venezuelans_deported_to_cecot");
+    is_not("en", "The deal allows El Salvador to hold up to 300 Venezuelans for a year.", "300", "venezuelans_deported_to_cecot");
 }

@@ -235,7 +235,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // A total counted from its start ("con este vuelo, los enviados desde marzo suman 256")
         // is the whole, whatever part its scene names.
         let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&lead, w));
-        let one_part = if mentions[i].kind == "count" && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
+        let one_part = if matches!(mentions[i].kind, "count" | "percent") && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
         // (a cell's occupants), an amount per unit.
@@ -313,15 +313,23 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let pronoun_whole = whole.as_deref().is_some_and(|w| words(&catalog.partitive).iter().any(|p| w.trim() == p && !p.ends_with(" the")));
         // A percent of a group of people ("60 percent of the inmates", "45 percent of them") is
         // a share of that group, no rate of a whole (an occupancy, a growth).
-        let share_of_people = m.kind == "percent" && (pronoun_whole || whole.as_deref().is_some_and(|w| words(&catalog.people).iter().any(|p| has_phrase(w, p))));
+        // The people a partitive names, in the figure's surface ("137 of the men") or after it
+        // ("60 percent | of the prison population").
+        let whole_names_people = whole.as_deref().is_some_and(|w| words(&catalog.people).iter().any(|p| has_phrase(w, p)))
+            || of_people(&lower_padded(doc.slice(m.end, cb)), &words(&catalog.partitive), &words(&catalog.people));
+        let share_of_people = m.kind == "percent" && (pronoun_whole || whole_names_people);
         // A percent after a change word ("rose 300 percent") is a change, no level.
         let clause_before = lower_padded(doc.slice(ca, m.start));
         let percent_changed = m.kind == "percent" && words(&catalog.percent_change).iter().any(|w| clause_before.ends_with(&format!(" {w} ")));
+        // A whole of people without a number ("137 of the men were deported") is a group the
+        // figure is a part of, unless the figure's own words name the measure's subject.
+        let whole_of_people = whole.as_deref().is_some_and(|w| !w.contains(|c: char| c.is_ascii_digit())) && whole_names_people;
         let part_of_its_group = |measure: &Measure| {
             measure.frame.as_ref().is_some_and(|f| {
                 !catalog.frames.counts_a_part(&f.quantity)
                     && (pronoun_whole
-                        || whole_reading.as_ref().is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some()))
+                        || whole_reading.as_ref().is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some())
+                        || (whole_of_people && catalog.frames.subject_read(&f.subject, &reading).is_none_or(|(level, _)| level != frames::Level::Own)))
             })
         };
         let no_total = |measure: &Measure| {
@@ -448,4 +456,17 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);
+}
+
+/// How many words after a partitive may name the group a share is of ("of the prison population").
+const SHARE_WHOLE_WORDS: usize = 3;
+
+/// Do the words right after a percent (`after`, lower-cased and padded) open a partitive whose
+/// next few words name people (`people`: "60 percent | of the inmates", "of the prison
+/// population")?
+fn of_people(after: &str, partitive: &[String], people: &[String]) -> bool {
+    partitive.iter().filter_map(|p| after.strip_prefix(&format!(" {p} "))).any(|rest| {
+        let whole = lower_padded(rest.split_whitespace().take(SHARE_WHOLE_WORDS).collect::<Vec<_>>().join(" "));
+        people.iter().any(|w| has_phrase(&whole, w))
+    })
 }
