@@ -643,3 +643,19 @@ fn a_part_of_the_men_and_a_cap_of_a_deal_are_no_total_sent() {
     is_not("en", "At least 137 of the men were deported under the Alien Enemies Act.", "137", "venezuelans_deported_to_cecot");
     is_not("en", "The deal allows El Salvador to hold up to 300 Venezuelans for a year.", "300", "venezuelans_deported_to_cecot");
 }
+
+#[test]
+fn money_per_unit_or_per_week_is_no_payment_to_el_salvador() {
+    is("en", "The US paid El Salvador about $6 million, officials said.", "$6 million", "us_payment_to_el_salvador");
+    is("en", "El Salvador received $6 million from the US, and Venezuela received nothing.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "Deportation flights cost the US about $135,000 each.", "$135,000", "us_payment_to_el_salvador");
+    is_not("en", "The deal is worth $6 million, a fraction of the $15 million the US spends holding migrants in Texas each week.", "$15 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn a_salvadoran_prison_is_el_salvadors_and_salvadorans_are_not_venezuelans() {
+    is("en", "The US deported 238 Venezuelans to a Salvadoran prison in March.", "238", "venezuelans_deported_to_cecot");
+    let text = "The US deported 238 Venezuelans and 23 Salvadoran gang members to CECOT.";
+    is("en", text, "238", "venezuelans_deported_to_cecot");
+    is_not("en", text, "23 Salvadoran", "venezuelans_deported_to_cecot");
+}
