@@ -659,3 +659,13 @@ fn a_salvadoran_prison_is_el_salvadors_and_salvadorans_are_not_venezuelans() {
     is("en", text, "238", "venezuelans_deported_to_cecot");
     is_not("en", text, "23 Salvadoran", "venezuelans_deported_to_cecot");
 }
+
+#[test]
+fn money_spent_elsewhere_is_no_payment_to_el_salvador() {
+    // The payer is no other place: the United States pays.
+    is("en", "The United States paid $6 million to hold the deportees for a year.", "$6 million", "us_payment_to_el_salvador");
+    is("en", "Washington paid $6 million to keep the Venezuelans in CECOT.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "The US spent $15 million on deportation flights to Venezuela.", "$15 million", "us_payment_to_el_salvador");
+    is_not("en", "The US paid $1.2 billion to detain migrants in Texas last year.", "$1.2 billion", "us_payment_to_el_salvador");
+    is("es", "Estados Unidos pagó 6 millones de dólares por custodiar a los deportados durante un año.", "6 millones de dólares", "us_payment_to_el_salvador");
+}

@@ -130,6 +130,10 @@ pub struct FrameRef {
     /// sentence.
     #[serde(default)]
     pub at: Vec<String>,
+    /// Subjects that name the party a measure's figure comes from (the United States, which pays
+    /// El Salvador): their words name no other place of the figure ("the United States paid").
+    #[serde(default)]
+    pub from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -260,7 +264,7 @@ impl FrameBook {
         if let Some(q) = frame.quantity.iter().find(|q| self.quantity(q).is_none()) {
             return Err(format!("measure {measure}: unknown quantity {q:?} (schemas/frames.toml)"));
         }
-        if let Some(s) = frame.subject.iter().chain(&frame.at).find(|s| self.subject(s).is_none()) {
+        if let Some(s) = frame.subject.iter().chain(&frame.at).chain(&frame.from).find(|s| self.subject(s).is_none()) {
             return Err(format!("measure {measure}: unknown subject {s:?} (schemas/frames.toml)"));
         }
         Ok(())
@@ -526,7 +530,7 @@ mod tests {
     const BOOK: &str = "[quantity.capacity]\nen = [\"capacity\"]\n[subject.cecot]\nrank = 2\nen = [\"cecot\"]\n";
 
     fn frame(q: &str, s: &str) -> FrameRef {
-        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new() }
+        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new(), from: Vec::new() }
     }
 
     #[test]

@@ -241,7 +241,13 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
         // (a cell's occupants), an amount per unit.
         let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || one_part.is_some() || (per_unit && !measure.per_unit));
-        let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) };
+        let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &[]) };
+        // The place of a measure whose figure comes from a party named as a place (the United
+        // States paying El Salvador): that party's words name no other place of it.
+        let place_besides_its_payer = |measure: &Measure| match measure.frame.as_ref().filter(|f| !f.from.is_empty() && !is_date) {
+            Some(f) => about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &catalog.frames.subject_words(&lexicon.language, &f.from)),
+            None => place,
+        };
         let m = &mentions[i];
         // A unit taken from a count in another clause is no unit of a figure whose own clause
         // names what it counts before it ("through 95 requests, the prison population rose from
@@ -339,7 +345,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 || (percent_changed && measure.frame.as_ref().is_some_and(|f| !catalog.frames.counts_a_change(&f.quantity)))
                 || (things.is_some() && measure.unit == "persons")
                 || place_of_another_figure(doc, mentions, i, measure, &reading, catalog, &lexicon.language).is_some()
-                || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
+                || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place_besides_its_payer(measure), &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
         };
         // An entry's `exclude` words next to the figure rule it out for the frames as for the
         // word scores ("condenado a 20 años de prisión", "en un solo día").
@@ -359,7 +365,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // is no date of a framed measure of El Salvador's, for the frames and the word scores
         // alike (an unframed date, such as a break in relations between two other countries,
         // names its place in its own words).
-        let date_place = if is_date { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) } else { place };
+        let date_place = if is_date { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &[]) } else { place };
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, date_place).filter(|(measure, _)| !no_total(measure) && !excluded(measure) && !stopped(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;

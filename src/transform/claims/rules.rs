@@ -120,7 +120,8 @@ fn number_end(own: &str, surface: &str) -> Option<usize> {
 /// place of the catalog's `elsewhere` (or its clause cut at its neighbours one of
 /// `other_facilities`) ("in Guatemala the rate is 16.1"; "that of the United
 /// States, where it is 517")? Its figure is that place's, not El Salvador's.
-pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, near_text: &str, catalog: &Catalog, language: &str) -> Place {
+/// `besides`: words that name no other place here (a measure's payer, see `from` in its frame).
+pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, near_text: &str, catalog: &Catalog, language: &str, besides: &[String]) -> Place {
     let m = &mentions[i];
     // A rank ("a second prison") is no figure before it: the place it names stays in view.
     let since_previous = lower_padded(since_figure_before(doc, mentions, i, |p| !matches!(p.kind, "ordinal" | "identifier" | "other")));
@@ -131,7 +132,8 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
     let named = |list: &ByLanguage, text: &str| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
     let names = |text: &str| {
-        let text = without_regions(&without_origins(text, catalog, language), catalog, language);
+        let text = besides.iter().fold(text.to_string(), |kept, w| without_phrase(&kept, &format!(" {w}")));
+        let text = without_regions(&without_origins(&text, catalog, language), catalog, language);
         named(&catalog.elsewhere, &text) || named(&catalog.other_prisons, &text)
     };
     // Another prison of the country stands in El Salvador: naming the country (or the capital a
