@@ -537,3 +537,135 @@ fn a_region_el_salvador_is_part_of_is_no_other_place() {
     is("en", "Latin America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
     is_not("en", "America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
 }
+
+#[test]
+fn a_count_for_every_so_many_residents_is_a_rate_not_a_count() {
+    is("en", "El Salvador's prisons hold 109,000 inmates, the government says.", "109,000", "es_prison_population");
+    let text = "With 1,659 people behind bars for every 100,000 residents, El Salvador jails more of its people than any other nation.";
+    is_not("en", text, "1,659", "es_prison_population");
+    // The base of the rate counts no one either.
+    is_not("en", text, "100,000", "es_prison_population");
+    is_not("en", "El Salvador imprisons 1,700 people for every 100,000 inhabitants.", "1,700", "es_prison_population");
+    is("en", "Police have arrested roughly 85,000 Salvadorans under the state of exception.", "85,000", "es_state_of_exception_arrests");
+    is_not("en", "Police have arrested roughly 1,200 out of every 100,000 Salvadorans under the state of exception.", "1,200", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_percent_of_a_group_of_people_is_a_share_not_an_occupancy_rate() {
+    is("en", "The prisons' occupancy rate is 148 percent, the ministry said.", "148 percent", "es_prison_occupancy_rate");
+    is("en", "Overcrowding in the country's prisons reached 148 percent of capacity last year.", "148 percent", "es_prison_occupancy_rate");
+    is_not("en", "Some 60 percent of the inmates in overcrowded prisons suffer from skin disease.", "60 percent", "es_prison_occupancy_rate");
+    is_not("en", "In overcrowded prisons, 45 percent of those held have tuberculosis, the report says.", "45 percent", "es_prison_occupancy_rate");
+    is_not("en", "Over 90 percent of the prison population is held in overcrowded facilities.", "90 percent", "es_prison_occupancy_rate");
+}
+
+#[test]
+fn a_percent_in_some_cells_is_no_occupancy_of_the_system() {
+    is("en", "In 2019 the prisons were at 137 percent of capacity.", "137 percent", "es_prison_occupancy_rate");
+    is_not("en", "Overcrowding in the prisons reached 300 percent in some cells, according to former inmates.", "300 percent", "es_prison_occupancy_rate");
+}
+
+#[test]
+fn a_criminal_record_without_a_negation_is_a_record() {
+    is("en", "Court files show 130 of the Venezuelans sent to CECOT had no criminal convictions in the US.", "130", "deportees_no_criminal_record");
+    is_not("en", "Records show that 50 of the deportees had criminal records for violent crimes.", "50", "deportees_no_criminal_record");
+    is_not("en", "The US sent 238 Venezuelans to CECOT. Of them, 48 had criminal records in the United States.", "48", "deportees_no_criminal_record");
+    is_not("en", "A court filing says 32 of the deported men have convictions for violent crimes.", "32", "deportees_no_criminal_record");
+}
+
+#[test]
+fn a_grant_or_a_budget_is_no_payment_for_the_deportees() {
+    is("en", "The Trump administration paid El Salvador $6 million to hold the deportees for a year.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "The State Department's grant of $5 million to El Salvador for police training was cut.", "$5 million", "us_payment_to_el_salvador");
+    is_not("en", "Washington also approved a $20 million loan to El Salvador for its prisons.", "$20 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn people_awaiting_deportation_are_not_deported() {
+    is("en", "The United States has deported 900 Salvadorans so far this year, the migration office said.", "900", "salvadorans_deported_from_us");
+    is_not("en", "About 400 Salvadorans are awaiting deportation in Texas.", "400", "salvadorans_deported_from_us");
+    is_not("en", "A judge blocked the deportation of 30 Venezuelans to El Salvador's mega-prison.", "30", "venezuelans_deported_to_cecot");
+    is_not("en", "Some 180 Venezuelans in Texas face deportation to CECOT under the Alien Enemies Act.", "180", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn one_planes_passengers_are_one_flights_count() {
+    is("en", "The United States sent 238 Venezuelans to CECOT in March.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "A flight carrying 130 deported Venezuelans landed in El Salvador on Sunday.", "130", "venezuelans_deported_to_cecot");
+    is_not("en", "On Sunday a plane with 17 Venezuelans sent by the US landed in El Salvador.", "17", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn flights_of_another_group_are_not_the_venezuelans() {
+    is("en", "Three flights carried 241 Venezuelans to CECOT.", "Three flights", "deportation_flights_to_cecot");
+    is_not("en", "ICE flew 96 flights of Salvadoran deportees to San Salvador last year.", "96 flights", "deportation_flights_to_cecot");
+    let text = "The US sent 240 Venezuelans to CECOT in March. Separately, 96 deportation flights landed in El Salvador last year with Salvadoran deportees.";
+    is_not("en", text, "96 deportation flights", "deportation_flights_to_cecot");
+    is_not("en", "Mexico has received 4,000 Venezuelans deported by the United States on 30 flights.", "30 flights", "deportation_flights_to_cecot");
+}
+
+#[test]
+fn a_percent_after_a_verb_of_change_is_a_change_not_an_occupancy() {
+    is("en", "Overcrowding in the country's prisons reached 148 percent of capacity last year.", "148 percent", "es_prison_occupancy_rate");
+    is_not("en", "Overcrowded prisons have seen tuberculosis cases rise 300 percent.", "300 percent", "es_prison_occupancy_rate");
+    is_not("en", "Capacity was expanded by 40 percent with the opening of CECOT, yet the prisons remain overcrowded.", "40 percent", "es_prison_occupancy_rate");
+}
+
+#[test]
+fn the_figure_of_a_count_earlier_in_its_sentence_counts_what_it_counts() {
+    let text = "Under the state of exception, police have arrested 85,000 people. Authorities have acknowledged releasing about 7,100 detainees; the security minister put the figure at \"more than 7,000\" in an interview in May.";
+    is("en", text, "7,100", "es_state_of_exception_detainees_released");
+    is("en", text, "more than 7,000", "es_state_of_exception_detainees_released");
+    is("en", text, "85,000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn people_killed_in_shootouts_did_not_die_in_custody() {
+    is("en", "At least 150 people have died in state custody since the state of exception began.", "150", "es_prison_deaths_since_2022");
+    is_not("en", "Since the state of exception began, 140 people have died in shootouts with security forces.", "140", "es_prison_deaths_since_2022");
+}
+
+#[test]
+fn salvadorans_sent_to_cecot_as_gang_suspects_are_no_ordinary_deportees() {
+    is("en", "The United States deported 7,900 Salvadorans last year.", "7,900", "salvadorans_deported_from_us");
+    is_not("en", "The US also deported 23 Salvadorans to CECOT, accused of belonging to MS-13.", "23", "salvadorans_deported_from_us");
+}
+
+#[test]
+fn the_clients_of_a_lawyer_are_a_sample_not_the_total() {
+    is("en", "The United States sent 238 Venezuelans to CECOT in March.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "The ACLU represents 50 Venezuelans sent to CECOT.", "50", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_part_of_the_men_and_a_cap_of_a_deal_are_no_total_sent() {
+    is("en", "The US sent 261 men to CECOT. Of them, 238 were Venezuelans.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "At least 137 of the men were deported under the Alien Enemies Act.", "137", "venezuelans_deported_to_cecot");
+    is_not("en", "The deal allows El Salvador to hold up to 300 Venezuelans for a year.", "300", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn money_per_unit_or_per_week_is_no_payment_to_el_salvador() {
+    is("en", "The US paid El Salvador about $6 million, officials said.", "$6 million", "us_payment_to_el_salvador");
+    is("en", "El Salvador received $6 million from the US, and Venezuela received nothing.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "Deportation flights cost the US about $135,000 each.", "$135,000", "us_payment_to_el_salvador");
+    is_not("en", "The deal is worth $6 million, a fraction of the $15 million the US spends holding migrants in Texas each week.", "$15 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn a_salvadoran_prison_is_el_salvadors_and_salvadorans_are_not_venezuelans() {
+    is("en", "The US deported 238 Venezuelans to a Salvadoran prison in March.", "238", "venezuelans_deported_to_cecot");
+    let text = "The US deported 238 Venezuelans and 23 Salvadoran gang members to CECOT.";
+    is("en", text, "238", "venezuelans_deported_to_cecot");
+    is_not("en", text, "23 Salvadoran", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn money_spent_elsewhere_is_no_payment_to_el_salvador() {
+    // The payer is no other place: the United States pays.
+    is("en", "The United States paid $6 million to hold the deportees for a year.", "$6 million", "us_payment_to_el_salvador");
+    is("en", "Washington paid $6 million to keep the Venezuelans in CECOT.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "The US spent $15 million on deportation flights to Venezuela.", "$15 million", "us_payment_to_el_salvador");
+    is_not("en", "The US paid $1.2 billion to detain migrants in Texas last year.", "$1.2 billion", "us_payment_to_el_salvador");
+    is("es", "Estados Unidos pagó 6 millones de dólares por custodiar a los deportados durante un año.", "6 millones de dólares", "us_payment_to_el_salvador");
+}

@@ -75,6 +75,25 @@ pub struct Quantity {
     /// name it ("two more prisons") counts no persons, whatever the words around it say.
     #[serde(default)]
     pub things: bool,
+    /// It counts a change, not a level: a percent after a change word may count it.
+    #[serde(default)]
+    pub change: bool,
+    /// Words of a negation, by language: one must stand in the word or among the few words
+    /// before it for the word to name the quantity ("no criminal record", "did not have a
+    /// criminal record"; "had criminal records" names the opposite).
+    #[serde(default)]
+    pub negations: BTreeMap<String, Vec<String>>,
+}
+
+/// How many words before a quantity's word its negation may stand ("none of whom had a").
+const NEGATION_WORDS_BEFORE: usize = 4;
+
+/// Is a quantity's word, found at `start..end` of `text`, negated (one of `negations` in the
+/// word or among the few words before it)?
+fn negated(text: &str, start: usize, end: usize, negations: &[String]) -> bool {
+    let before: Vec<&str> = text[..start].split_whitespace().collect();
+    let window = format!(" {} {} ", before[before.len().saturating_sub(NEGATION_WORDS_BEFORE)..].join(" "), &text[start..end]);
+    negations.iter().any(|n| crate::transform::claims::has_phrase(&window, n))
 }
 
 /// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
@@ -111,6 +130,10 @@ pub struct FrameRef {
     /// sentence.
     #[serde(default)]
     pub at: Vec<String>,
+    /// Subjects that name the party a measure's figure comes from (the United States, which pays
+    /// El Salvador): their words name no other place of the figure ("the United States paid").
+    #[serde(default)]
+    pub from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -241,7 +264,7 @@ impl FrameBook {
         if let Some(q) = frame.quantity.iter().find(|q| self.quantity(q).is_none()) {
             return Err(format!("measure {measure}: unknown quantity {q:?} (schemas/frames.toml)"));
         }
-        if let Some(s) = frame.subject.iter().chain(&frame.at).find(|s| self.subject(s).is_none()) {
+        if let Some(s) = frame.subject.iter().chain(&frame.at).chain(&frame.from).find(|s| self.subject(s).is_none()) {
             return Err(format!("measure {measure}: unknown subject {s:?} (schemas/frames.toml)"));
         }
         Ok(())
@@ -277,7 +300,11 @@ impl FrameBook {
                     continue;
                 }
                 let (names, word) = &index.phrases[m.pattern().as_usize()];
+                let unnegated = |i: usize| self.quantities[i].1.negations.get(lang).is_some_and(|neg| !negated(text, m.start(), m.end(), neg));
                 for n in names.iter().filter(|n| level != Level::Article || matches!(n, Names::Subject(_))) {
+                    if matches!(n, Names::Quantity(i) if unnegated(*i)) {
+                        continue;
+                    }
                     let map = match n {
                         Names::Quantity(i) => reading.quantities.entry(*i),
                         Names::Subject(i) => reading.subjects.entry(*i),
@@ -481,6 +508,11 @@ impl FrameBook {
         self.subjects.iter().flat_map(|(_, s)| s.words.get(lang).into_iter().flatten()).any(|w| crate::transform::claims::has_phrase(text, w))
     }
 
+    /// Does one of the named quantities count a change (`change`)?
+    pub fn counts_a_change(&self, names: &[String]) -> bool {
+        names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.change)
+    }
+
     pub fn counts_a_part(&self, names: &[String]) -> bool {
         names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.part)
     }
@@ -498,7 +530,7 @@ mod tests {
     const BOOK: &str = "[quantity.capacity]\nen = [\"capacity\"]\n[subject.cecot]\nrank = 2\nen = [\"cecot\"]\n";
 
     fn frame(q: &str, s: &str) -> FrameRef {
-        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new() }
+        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new(), from: Vec::new() }
     }
 
     #[test]

@@ -186,6 +186,12 @@ pub struct Catalog {
     /// hours", "tres y media"): the figure alone counts nothing, so it gets no measure.
     #[serde(default)]
     pub fraction_after: ByLanguage,
+    /// Words that open the base of a rate ("for every", "out of every"): a count right after one
+    /// is that base ("for every 100,000 residents"), and a count whose words up to the next
+    /// figure end in one is the rate itself ("1,700 people behind bars for every 100,000"):
+    /// neither counts anyone, so they get no count measure.
+    #[serde(default)]
+    pub rate_base: ByLanguage,
     /// Words that make a count one part of a whole: one event's, one day's, one batch's or one
     /// part of a place's ("in a single raid", "the first group of", "in one cell block"). Read
     /// from the figure before it in its sentence to the end of its clause, they rule out every
@@ -209,6 +215,15 @@ pub struct Catalog {
     /// applies; an entry without a frame (arrests of women) may.
     #[serde(default)]
     pub subgroup: ByLanguage,
+    /// Nouns of people: a percent whose partitive whole names them ("60 percent of the inmates")
+    /// is a share of that group, no rate of a whole (an occupancy, a growth): no framed measure.
+    #[serde(default)]
+    pub people: ByLanguage,
+    /// Words right before a percent that make it a change, not a level ("rose 300 percent",
+    /// "expanded by 40 percent"; "rose to 148 percent" is a level): only a framed measure of a
+    /// change (a quantity with `change = true`) applies.
+    #[serde(default)]
+    pub percent_change: ByLanguage,
     /// Nouns of a rate and the unit of its figures, per language ("tasa de homicidios" ->
     /// homicides_per_100000_inhabitants): a bare number after one in its sentence, with only
     /// years, dates and other bare numbers between, is that rate ("la tasa de homicidios bajó
@@ -495,6 +510,7 @@ impl Catalog {
             ("change_before", &mut catalog.change_before),
             ("change_after", &mut catalog.change_after),
             ("fraction_after", &mut catalog.fraction_after),
+            ("rate_base", &mut catalog.rate_base),
             ("one_part", &mut catalog.one_part),
             ("other_facilities", &mut catalog.other_facilities),
             ("place_anaphora", &mut catalog.place_anaphora),
@@ -510,6 +526,8 @@ impl Catalog {
             ("partitive", &mut catalog.partitive),
             ("auxiliaries", &mut catalog.auxiliaries),
             ("subgroup", &mut catalog.subgroup),
+            ("people", &mut catalog.people),
+            ("percent_change", &mut catalog.percent_change),
             ("distributive", &mut catalog.distributive),
             ("change", &mut catalog.change),
             ("since", &mut catalog.since),

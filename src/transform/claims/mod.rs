@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
-use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
+use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, rate_or_its_base, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -183,17 +183,22 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let before_quantities = if mentions[i].sentence > 0 { catalog.frames.quantities_named(&lexicon.language, &lower_padded(doc.sentence_text(mentions[i].sentence - 1))) } else { Vec::new() };
         let names_another_quantity = |words: &str| catalog.frames.quantities_named(&lexicon.language, words).iter().any(|q| !before_quantities.contains(q));
         let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n, names_another_quantity)));
-        // An anaphoric noun before the figure brings the sentence before's words next to it.
+        // An anaphoric noun before the figure brings the words of the count it stands for next
+        // to it: the sentence before's, and those of its own sentence before its clause ("about
+        // 8,200 released; the minister put the figure at 8,000").
+        let earlier_in_sentence = doc.slice(doc.sentences[mentions[i].sentence].0, ca);
         let near_text = match counts_previous {
-            true if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
-            _ => lower_padded(format!("{left} {right}")),
+            true if mentions[i].sentence > 0 => lower_padded(format!("{} {earlier_in_sentence} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
+            true => lower_padded(format!("{earlier_in_sentence} {left} {right}")),
+            false => lower_padded(format!("{left} {right}")),
         };
         let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
         let cx = Context { own: index.hits(&own), near: index.hits(&near_text), clause, sentence: &sentence, previous: &previous, anaphoric };
         let projection = if is_date { None } else { projection_in_clause(doc, &mentions[i], ca, &right, catalog, &lexicon.language) };
         let own_noun = own_noun_phrase(&mentions[i], &left, &right, catalog.governing_verb.contains(&lexicon.language));
-        if let Some(reason) = counts_no_measured_quantity(doc, &mentions[i], &own_noun, &left, cb, catalog, &lexicon.language) {
+        let no_count = counts_no_measured_quantity(doc, &mentions[i], &own_noun, &left, cb, catalog, &lexicon.language);
+        if let Some(reason) = no_count.or_else(|| rate_or_its_base(doc, mentions, i, catalog, &lexicon.language)) {
             mentions[i].measure = None;
             mentions[i].measure_evidence = Some(reason);
             continue;
@@ -210,7 +215,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let rate_text = words(&catalog.term).iter().fold(near_text.clone(), |text, w| text.replace(w.as_str(), " "));
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&rate_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
-        let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
+        // A sum per unit ("$135,000 each") is no total either.
+        let per_unit = matches!(mentions[i].kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
         // What sets the figure's scene: its clause, or, for the sentence's first figure, all
         // that opens the sentence ("In a single day, police arrested 1,050"); a figure before it
         // has its own scene ("arrested 220 in a sweep, bringing the total to 86,300").
@@ -230,12 +236,18 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // A total counted from its start ("con este vuelo, los enviados desde marzo suman 256")
         // is the whole, whatever part its scene names.
         let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&lead, w));
-        let one_part = if mentions[i].kind == "count" && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
+        let one_part = if matches!(mentions[i].kind, "count" | "percent") && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
         // (a cell's occupants), an amount per unit.
         let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || one_part.is_some() || (per_unit && !measure.per_unit));
-        let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) };
+        let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &[]) };
+        // The place of a measure whose figure comes from a party named as a place (the United
+        // States paying El Salvador): that party's words name no other place of it.
+        let place_besides_its_payer = |measure: &Measure| match measure.frame.as_ref().filter(|f| !f.from.is_empty() && !is_date) {
+            Some(f) => about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &catalog.frames.subject_words(&lexicon.language, &f.from)),
+            None => place,
+        };
         let m = &mentions[i];
         // A unit taken from a count in another clause is no unit of a figure whose own clause
         // names what it counts before it ("through 95 requests, the prison population rose from
@@ -306,18 +318,34 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let whole = partitive_whole(m, &right, &words(&catalog.partitive), &words(&catalog.auxiliaries));
         let whole_reading = whole.as_deref().map(|w| catalog.frames.read(&lexicon.language, &frames::Texts { own: w, near: "", clause: "", sentence: "", previous: "", article: "" }, None, false));
         let pronoun_whole = whole.as_deref().is_some_and(|w| words(&catalog.partitive).iter().any(|p| w.trim() == p && !p.ends_with(" the")));
+        // A percent of a group of people ("60 percent of the inmates", "45 percent of them") is
+        // a share of that group, no rate of a whole (an occupancy, a growth).
+        // The people a partitive names, in the figure's surface ("137 of the men") or after it
+        // ("60 percent | of the prison population").
+        let whole_names_people = whole.as_deref().is_some_and(|w| words(&catalog.people).iter().any(|p| has_phrase(w, p)))
+            || of_people(&lower_padded(doc.slice(m.end, cb)), &words(&catalog.partitive), &words(&catalog.people));
+        let share_of_people = m.kind == "percent" && (pronoun_whole || whole_names_people);
+        // A percent after a change word ("rose 300 percent") is a change, no level.
+        let clause_before = lower_padded(doc.slice(ca, m.start));
+        let percent_changed = m.kind == "percent" && words(&catalog.percent_change).iter().any(|w| clause_before.ends_with(&format!(" {w} ")));
+        // A whole of people without a number ("137 of the men were deported") is a group the
+        // figure is a part of, unless the figure's own words name the measure's subject.
+        let whole_of_people = whole.as_deref().is_some_and(|w| !w.contains(|c: char| c.is_ascii_digit())) && whole_names_people;
         let part_of_its_group = |measure: &Measure| {
             measure.frame.as_ref().is_some_and(|f| {
                 !catalog.frames.counts_a_part(&f.quantity)
                     && (pronoun_whole
-                        || whole_reading.as_ref().is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some()))
+                        || whole_reading.as_ref().is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some())
+                        || (whole_of_people && catalog.frames.subject_read(&f.subject, &reading).is_none_or(|(level, _)| level != frames::Level::Own)))
             })
         };
         let no_total = |measure: &Measure| {
             (m.kind == "count" && part_of_its_group(measure))
+                || (share_of_people && measure.frame.is_some())
+                || (percent_changed && measure.frame.as_ref().is_some_and(|f| !catalog.frames.counts_a_change(&f.quantity)))
                 || (things.is_some() && measure.unit == "persons")
                 || place_of_another_figure(doc, mentions, i, measure, &reading, catalog, &lexicon.language).is_some()
-                || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
+                || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place_besides_its_payer(measure), &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
         };
         // An entry's `exclude` words next to the figure rule it out for the frames as for the
         // word scores ("condenado a 20 años de prisión", "en un solo día").
@@ -337,7 +365,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // is no date of a framed measure of El Salvador's, for the frames and the word scores
         // alike (an unframed date, such as a break in relations between two other countries,
         // names its place in its own words).
-        let date_place = if is_date { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) } else { place };
+        let date_place = if is_date { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &[]) } else { place };
         let framed = framed_measure(catalog, &reading, m, unit, is_date, short_window, date_place).filter(|(measure, _)| !no_total(measure) && !excluded(measure) && !stopped(measure));
         let mut best: Option<(&Measure, Score)> = None;
         let mut tie = false;
@@ -435,4 +463,17 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);
+}
+
+/// How many words after a partitive may name the group a share is of ("of the prison population").
+const SHARE_WHOLE_WORDS: usize = 3;
+
+/// Do the words right after a percent (`after`, lower-cased and padded) open a partitive whose
+/// next few words name people (`people`: "60 percent | of the inmates", "of the prison
+/// population")?
+fn of_people(after: &str, partitive: &[String], people: &[String]) -> bool {
+    partitive.iter().filter_map(|p| after.strip_prefix(&format!(" {p} "))).any(|rest| {
+        let whole = lower_padded(rest.split_whitespace().take(SHARE_WHOLE_WORDS).collect::<Vec<_>>().join(" "));
+        people.iter().any(|w| has_phrase(&whole, w))
+    })
 }

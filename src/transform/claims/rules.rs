@@ -77,6 +77,35 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         .map(|w| format!("difference: {w}"))
 }
 
+/// How many words may stand between a rate's count and the base after it ("1,700 people behind
+/// bars | for every | 100,000").
+const RATE_WORDS_BETWEEN: usize = 8;
+
+/// Is the count a rate or the base of one (`rate_base`: "1,700 people behind bars for every
+/// 100,000 inhabitants")? The base stands right after a `rate_base` word; the rate is the
+/// figure before it in the same clause, its words up to the base ending in that word. Either
+/// way the figure counts no one: "rate: for every".
+pub(super) fn rate_or_its_base(doc: &Doc, mentions: &[Mention], i: usize, catalog: &Catalog, language: &str) -> Option<String> {
+    let m = &mentions[i];
+    if m.kind != "count" {
+        return None;
+    }
+    let openers = catalog.rate_base.get(language)?;
+    let ends_in_opener = |text: String| {
+        let text = lower_padded(text);
+        openers.iter().find(|w| text.ends_with(&format!(" {w} "))).cloned()
+    };
+    let sentence_start = doc.sentences[m.sentence].0;
+    let before = doc.slice(sentence_start.max(m.start.saturating_sub(40)), m.start);
+    if let Some(w) = ends_in_opener(before) {
+        return Some(format!("base of a rate: {w}"));
+    }
+    let next = mentions[i + 1..].iter().find(|p| p.sentence == m.sentence && p.start >= m.end)?;
+    let between = doc.slice(m.end, next.start);
+    let one_clause = !between.contains([',', ';', ':', '.']) && between.split_whitespace().count() <= RATE_WORDS_BETWEEN;
+    one_clause.then(|| ends_in_opener(between)).flatten().map(|w| format!("rate: {w}"))
+}
+
 /// Where the number of a figure's own words ends: after its last digit, or after the number
 /// word its surface opens with ("dos primeros aviones").
 fn number_end(own: &str, surface: &str) -> Option<usize> {
@@ -91,7 +120,8 @@ fn number_end(own: &str, surface: &str) -> Option<usize> {
 /// place of the catalog's `elsewhere` (or its clause cut at its neighbours one of
 /// `other_facilities`) ("in Guatemala the rate is 16.1"; "that of the United
 /// States, where it is 517")? Its figure is that place's, not El Salvador's.
-pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, near_text: &str, catalog: &Catalog, language: &str) -> Place {
+/// `besides`: words that name no other place here (a measure's payer, see `from` in its frame).
+pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, clause_text: &str, near_text: &str, catalog: &Catalog, language: &str, besides: &[String]) -> Place {
     let m = &mentions[i];
     // A rank ("a second prison") is no figure before it: the place it names stays in view.
     let since_previous = lower_padded(since_figure_before(doc, mentions, i, |p| !matches!(p.kind, "ordinal" | "identifier" | "other")));
@@ -102,7 +132,8 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     let here = catalog.here.get(language).is_some_and(|names| names.iter().any(|w| has_phrase(&opening, w)));
     let named = |list: &ByLanguage, text: &str| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
     let names = |text: &str| {
-        let text = without_regions(&without_origins(text, catalog, language), catalog, language);
+        let text = besides.iter().fold(text.to_string(), |kept, w| without_phrase(&kept, &format!(" {w}")));
+        let text = without_regions(&without_origins(&text, catalog, language), catalog, language);
         named(&catalog.elsewhere, &text) || named(&catalog.other_prisons, &text)
     };
     // Another prison of the country stands in El Salvador: naming the country (or the capital a
