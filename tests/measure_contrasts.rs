@@ -537,3 +537,15 @@ fn a_region_el_salvador_is_part_of_is_no_other_place() {
     is("en", "Latin America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
     is_not("en", "America's largest prison now holds about 15,000 inmates, officials said.", "15,000", "cecot_inmate_population");
 }
+
+#[test]
+fn a_bare_figure_and_a_part_read_the_words_of_the_group_before_them() {
+    // "In total, there were 238": a figure with no noun counts the group of the sentence before,
+    // unless that sentence is about another country.
+    is("en", "Washington sent the Venezuelans named under the Alien Enemies Act to CECOT. In total, there were 238.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "Mexico deported Venezuelans on several flights. In total, there were 300.", "300", "venezuelans_deported_to_cecot");
+    is_not("en", "Mexico deported Venezuelans on several flights. In total, there were 300.", "300", "deportation_flights_to_cecot");
+    // "N of the first M ... had no record": the predicate after the whole is the part's.
+    is("en", "About 150 of the first 230 Venezuelans had no criminal record in the United States.", "150", "deportees_no_criminal_record");
+    is_not("en", "About 40 of the first 230 Venezuelans had criminal records in the United States.", "40", "deportees_no_criminal_record");
+}

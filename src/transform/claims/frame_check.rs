@@ -22,6 +22,9 @@ pub(super) fn frame_checked<'c>(
 ) -> (Option<&'c Measure>, Option<String>) {
     let mut refused = None;
     let reach = if catalog.frame_fill_near.iter().any(|l| l == language) { frames::Level::Near } else { frames::Level::Clause };
+    // A count of the things that carry a group (flights) has the group they carry, a figure of
+    // its own, in its clause ("los tres vuelos han llevado a 282 personas al CECOT").
+    let reach = if framed.as_ref().is_some_and(|(measure, _)| super::counts_things(catalog, measure)) { frames::Level::Clause } else { reach };
     if !catalog.frame_check {
         return match scored {
             // A figure whose own words name the subject of another framed measure of the same

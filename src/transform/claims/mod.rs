@@ -115,6 +115,70 @@ fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[
     opens_sentence && relatives.iter().any(|r| *r == next)
 }
 
+/// Does a bare figure (its surface names no unit: "fueron 238") follow a word of `bare_anaphora`
+/// that stands alone before it, so that what it counts is the group named before it? Not when
+/// the sentence before counts something itself: the bare figure may then restate that count or
+/// count another thing ("Tres aviones aterrizaron con venezolanos. Fueron 238").
+fn refers_back_bare(mentions: &[Mention], i: usize, left: &str, right: &str, catalog: &Catalog, language: &str, names_another_quantity: impl Fn(&str) -> bool) -> bool {
+    let m = &mentions[i];
+    let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
+    let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+    let followed_by_a_noun = !next.is_empty() && !catalog.bare_followers.get(language).is_some_and(|w| w.iter().any(|f| f == next));
+    let bare = !unit_in_surface(m) && m.kind == "count" && !followed_by_a_noun;
+    let counted_before = m.sentence > 0 && mentions.iter().any(|p| p.sentence + 1 == m.sentence && p.kind == "count");
+    bare && !counted_before && catalog.bare_anaphora.get(language).is_some_and(|words| words.iter().any(|w| stands_alone(left, w, &names_another_quantity)))
+}
+
+/// `text` (lower-cased, padded) without the phrases where `word` is followed by a place name
+/// (`here` or `elsewhere`: "desde Estados Unidos"), so that the word is read only as a start in
+/// time ("desde marzo").
+fn without_places_after(text: &str, word: &str, catalog: &Catalog, language: &str) -> String {
+    let places = catalog.here.get(language).into_iter().flatten().chain(catalog.elsewhere.get(language).into_iter().flatten());
+    let mut kept = text.to_string();
+    for place in places {
+        for article in ["", "el ", "la ", "los ", "the "] {
+            kept = kept.replace(&format!(" {word} {article}{place} "), " | ");
+        }
+    }
+    kept
+}
+
+/// Does `text` (lower-cased, padded) name a place of `elsewhere` and none of `here`?
+fn names_only_another_place(text: &str, catalog: &Catalog, language: &str) -> bool {
+    let named = |list: &ByLanguage| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
+    named(&catalog.elsewhere) && !named(&catalog.here)
+}
+
+/// Does a framed measure count things (flights, pavilions: a quantity with `things`)?
+pub(super) fn counts_things(catalog: &Catalog, measure: &Measure) -> bool {
+    measure.frame.as_ref().is_some_and(|f| f.quantity.iter().filter_map(|q| catalog.frames.quantity(q)).any(|k| catalog.frames.quantities[k].1.things))
+}
+
+/// The count right after figure `i` that is the whole of its partitive ("150 de los [primeros]
+/// 230"): a partitive word and at most one word between the two figures.
+fn whole_of_its_partitive(doc: &Doc, mentions: &[Mention], i: usize, partitive: &[String]) -> Option<usize> {
+    let m = &mentions[i];
+    let j = (i + 1..mentions.len()).find(|&j| mentions[j].start >= m.end && !matches!(mentions[j].kind, "ordinal" | "identifier" | "other"))?;
+    let next = &mentions[j];
+    if next.sentence != m.sentence || next.kind != "count" || m.kind != "count" {
+        return None;
+    }
+    let between = lower_padded(doc.slice(m.end, next.start));
+    partitive.iter().find_map(|p| between.strip_prefix(&format!(" {p} "))).filter(|rest| rest.split_whitespace().count() <= 1).map(|_| j)
+}
+
+/// The clause before a colon that opens the clause starting at `clause_start` (a colon
+/// followed by a space: "20:02" is a time), when there is one.
+fn head_of_list(doc: &Doc, sentence: usize, clause_start: usize) -> Option<String> {
+    let colon = clause_start.checked_sub(1)?;
+    let followed_by_space = doc.chars.get(clause_start).is_some_and(|c| c.is_whitespace());
+    if colon <= doc.sentences[sentence].0 || doc.chars[colon] != ':' || !followed_by_space {
+        return None;
+    }
+    let (a, b) = doc.clause_span(sentence, colon - 1, colon - 1);
+    Some(doc.slice(a, b))
+}
+
 /// Determiners that may stand between an opening word and a figure that is its sentence's
 /// subject ("Tonight the 146 men who ...").
 const DETERMINERS: &[&str] = &["the", "these", "those", "all", "los", "las", "estos", "estas", "esos", "esas", "todos"];
@@ -170,6 +234,13 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let questions = catalog.quantity_questions.get(&lexicon.language).map_or(&[][..], |w| w.as_slice());
         let (left, right) = near_parts(doc, mentions, i, questions);
+        // The whole of a partitive right after the figure ("150 de los primeros 230 venezolanos
+        // no tenían condenas") does not cut its words: the predicate after the whole is the part's.
+        let whole_after = whole_of_its_partitive(doc, mentions, i, &catalog.partitive.get(&lexicon.language).cloned().unwrap_or_default());
+        let right_near = match whole_after {
+            Some(j) => lower_padded(format!("{} {}", doc.slice(mentions[i].start, mentions[j].start), near_parts(doc, mentions, j, questions).1)),
+            None => right.clone(),
+        };
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         // A relative clause between the figure's clause and its subject leaves the subject its own.
         let clause_text = match subject_before_relative(doc, &mentions[i], ca, catalog.relative_openers.get(&lexicon.language)) {
@@ -183,10 +254,23 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let before_quantities = if mentions[i].sentence > 0 { catalog.frames.quantities_named(&lexicon.language, &lower_padded(doc.sentence_text(mentions[i].sentence - 1))) } else { Vec::new() };
         let names_another_quantity = |words: &str| catalog.frames.quantities_named(&lexicon.language, words).iter().any(|q| !before_quantities.contains(q));
         let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n, names_another_quantity)));
-        // An anaphoric noun before the figure brings the sentence before's words next to it.
-        let near_text = match counts_previous {
-            true if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
-            _ => lower_padded(format!("{left} {right}")),
+        let bare_reference = !counts_previous && refers_back_bare(mentions, i, &left, &right, catalog, &lexicon.language, names_another_quantity);
+        // An anaphoric noun before the figure brings the sentence before's words next to it; a
+        // bare figure after an anaphoric word ("fueron 238") the words before it in its own
+        // sentence too (an apposition: "los venezolanos del CECOT, un total de 252,").
+        let near_text = match (counts_previous, bare_reference) {
+            (true, _) if mentions[i].sentence > 0 => lower_padded(format!("{} {left} {right_near}", doc.sentence_text(mentions[i].sentence - 1))),
+            (_, true) => {
+                let before = if mentions[i].sentence > 0 { doc.sentence_text(mentions[i].sentence - 1) } else { String::new() };
+                lower_padded(format!("{before} {} {left} {right_near}", doc.slice(doc.sentences[mentions[i].sentence].0, ca)))
+            }
+            _ => lower_padded(format!("{left} {right_near}")),
+        };
+        // The items of a list after a colon are parts of the head before it ("282 personas al
+        // CECOT: 261 venezolanos y 21 salvadoreños"): the head's words are theirs too.
+        let near_text = match head_of_list(doc, mentions[i].sentence, ca) {
+            Some(head) => lower_padded(format!("{head} {near_text}")),
+            None => near_text,
         };
         let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
@@ -229,13 +313,17 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let short_window = short_window || named_window;
         // A total counted from its start ("con este vuelo, los enviados desde marzo suman 256")
         // is the whole, whatever part its scene names.
-        let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&lead, w));
+        // "desde Estados Unidos" names where a journey starts, not when a count starts.
+        let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&without_places_after(&lead, w, catalog, &lexicon.language), w));
         let one_part = if mentions[i].kind == "count" && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
         // (a cell's occupants), an amount per unit.
         let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || one_part.is_some() || (per_unit && !measure.per_unit));
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language) };
+        // A bare figure is the group's named before it: so is its place ("México deportó a
+        // venezolanos. En total, fueron 300").
+        let place = if bare_reference && place == Place::Here && names_only_another_place(&near_text, catalog, &lexicon.language) { Place::Clause } else { place };
         let m = &mentions[i];
         // A unit taken from a count in another clause is no unit of a figure whose own clause
         // names what it counts before it ("through 95 requests, the prison population rose from
@@ -310,12 +398,14 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             measure.frame.as_ref().is_some_and(|f| {
                 !catalog.frames.counts_a_part(&f.quantity)
                     && (pronoun_whole
+                        || whole_after.is_some()
                         || whole_reading.as_ref().is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some()))
             })
         };
         let no_total = |measure: &Measure| {
             (m.kind == "count" && part_of_its_group(measure))
                 || (things.is_some() && measure.unit == "persons")
+                || (bare_reference && counts_things(catalog, measure))
                 || place_of_another_figure(doc, mentions, i, measure, &reading, catalog, &lexicon.language).is_some()
                 || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place, &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
         };
