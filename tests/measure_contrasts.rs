@@ -549,3 +549,10 @@ fn a_bare_figure_and_a_part_read_the_words_of_the_group_before_them() {
     is("en", "About 150 of the first 230 Venezuelans had no criminal record in the United States.", "150", "deportees_no_criminal_record");
     is_not("en", "About 40 of the first 230 Venezuelans had criminal records in the United States.", "40", "deportees_no_criminal_record");
 }
+
+#[test]
+fn a_count_whose_own_verb_counts_another_quantity_is_not_the_part_after_it() {
+    // 85,000 were arrested; "of whom 8,000" counts the released.
+    is_not("en", "Since the state of exception began, police have arrested 85,000 people, of whom 8,000 have since been released.", "85,000", "es_state_of_exception_detainees_released");
+    is("en", "Since the state of exception began, 85,000 people have been arrested.", "85,000", "es_state_of_exception_arrests");
+}

@@ -402,3 +402,15 @@ fn a_part_reads_the_predicate_after_its_whole_and_list_items_their_head() {
         ("Cuatro vuelos han llevado a 300 hondureños a San Pedro Sula esta semana.", "Cuatro vuelos", None),
     ]);
 }
+
+#[test]
+fn a_count_whose_own_verb_counts_another_quantity_is_not_the_part_after_it() {
+    check(&[
+        // 85.000 were arrested; the released are the part "de las cuales" counts.
+        ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "85.000", None),
+        ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "8.000", Some("es_state_of_exception_detainees_released")),
+        // A part holds its whole's noun, an amount per cell its verb: they keep their measure.
+        ("Según la ONG, entre 20.000 y 30.000 de los detenidos durante el régimen de excepción no tienen vínculos con pandillas.", "entre 20.000 y 30.000", Some("es_detainees_without_gang_link")),
+        ("En el Cecot, las celdas, de unos 100 metros cuadrados, alojan a 80 presos cada una.", "80", Some("cecot_cell_occupancy")),
+    ]);
+}

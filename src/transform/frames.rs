@@ -75,6 +75,10 @@ pub struct Quantity {
     /// name it ("two more prisons") counts no persons, whatever the words around it say.
     #[serde(default)]
     pub things: bool,
+    /// Its words are verbs of containing that other quantities use too (a capacity, a cell's
+    /// occupants hold people): they name it, but refuse no other quantity read farther away.
+    #[serde(default)]
+    pub shared: bool,
 }
 
 /// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
@@ -400,6 +404,17 @@ impl FrameBook {
     /// The nearest level at which one of the named subjects is read, with its word.
     pub fn subject_read(&self, names: &[String], reading: &Reading) -> Option<(Level, String)> {
         names.iter().filter_map(|n| self.subject(n)).filter_map(|i| reading.subjects.get(&i).cloned()).min_by_key(|(level, _)| *level)
+    }
+
+    /// The name of a quantity read in the figure's own words that is none of `names` (and no
+    /// noun of the counted nor a verb of containing, which other quantities use too), if any.
+    pub fn other_own_quantity(&self, names: &[String], reading: &Reading) -> Option<&str> {
+        reading
+            .quantities
+            .iter()
+            .filter(|(&i, (level, _))| *level == Level::Own && !self.quantities[i].1.yields && !self.quantities[i].1.shared && self.quantities[i].1.check_units.is_empty() && !self.quantities[i].1.dates)
+            .map(|(&i, _)| self.quantities[i].0.as_str())
+            .find(|q| !names.iter().any(|n| n == q))
     }
 
     /// The highest rank among the named subjects.

@@ -17,6 +17,7 @@ pub(super) fn frame_checked<'c>(
     framed: Option<(&'c Measure, frames::Choice)>,
     reading: &frames::Reading,
     is_date: bool,
+    own_words_count_it: bool,
     index: &PhraseIndex,
     language: &str,
 ) -> (Option<&'c Measure>, Option<String>) {
@@ -54,6 +55,17 @@ pub(super) fn frame_checked<'c>(
                     }
                     Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
                         own_frame(framed, reach)
+                    }
+                    // A count whose own words count another quantity, the measure's read only
+                    // beyond its clause ("capturado a 85.000 personas, de las cuales 8.000
+                    // han sido liberadas": 85.000 counts no releases).
+                    Some(frame) if own_words_count_it && catalog.frames.quantity_level(frame, reading).is_none_or(|l| l > frames::Level::Near) && catalog.frames.other_own_quantity(&frame.quantity, reading).is_some() => {
+                        let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
+                        let refusal = format!("not {}: its own words count {other}", measure.id);
+                        match own_frame(framed.filter(|(o, _)| o.id != measure.id), reach) {
+                            (Some(o), Some(evidence)) => (Some(o), Some(format!("{evidence} ; {refusal}"))),
+                            _ => (None, Some(refusal)),
+                        }
                     }
                     _ => (Some(measure), Some(score.describe(index))),
                 },

@@ -460,7 +460,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
-        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
+        // A count whose own words say what it counts: not a part (its own phrase holds its
+        // whole's noun: "20.000 de los detenidos") nor an amount per unit ("alojan 80 cada una").
+        let own_words_count_it = m.kind == "count" && whole.is_none() && !per_unit;
+        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, own_words_count_it, index, &lexicon.language);
         let evidence = match (&chosen, evidence, best_stopped.filter(|(_, s)| s.total() >= threshold)) {
             (None, None, Some((measure, _))) => {
                 catalog.frames.quantity_within(&measure.unless, &reading, unless_level).map(|word| format!("not {}: {word}", measure.id))
