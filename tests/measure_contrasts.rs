@@ -556,3 +556,9 @@ fn a_count_whose_own_verb_counts_another_quantity_is_not_the_part_after_it() {
     is_not("en", "Since the state of exception began, police have arrested 85,000 people, of whom 8,000 have since been released.", "85,000", "es_state_of_exception_detainees_released");
     is("en", "Since the state of exception began, 85,000 people have been arrested.", "85,000", "es_state_of_exception_arrests");
 }
+
+#[test]
+fn a_bare_figure_after_its_verb_has_the_verbs_subject_for_noun() {
+    is("en", "Deaths in state custody under the state of exception totaled 400, the group says.", "400", "es_prison_deaths_since_2022");
+    is_not("en", "Deaths in a prison riot in Honduras totaled 46.", "46", "es_prison_deaths_since_2022");
+}

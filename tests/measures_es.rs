@@ -414,3 +414,18 @@ fn a_count_whose_own_verb_counts_another_quantity_is_not_the_part_after_it() {
         ("En el Cecot, las celdas, de unos 100 metros cuadrados, alojan a 80 presos cada una.", "80", Some("cecot_cell_occupancy")),
     ]);
 }
+
+#[test]
+fn a_bare_figure_after_its_verb_has_the_verbs_subject_for_noun() {
+    check(&[
+        ("En 2024, las deportaciones de salvadoreños desde Estados Unidos sumaron 14.000.", "14.000", Some("salvadorans_deported_from_us")),
+        ("En 2024, las deportaciones de salvadoreños desde México sumaron 14.000.", "14.000", None),
+        ("Las muertes bajo custodia desde el inicio del régimen de excepción ascienden a 400, según Socorro Jurídico.", "400", Some("es_prison_deaths_since_2022")),
+        ("Las muertes en el motín de una cárcel de Honduras ascienden a 46.", "46", None),
+        // The record they lack, in the present; the Trump government pays.
+        ("Según el ICE, 180 venezolanos enviados al Cecot no tienen antecedentes penales en Estados Unidos.", "180", Some("deportees_no_criminal_record")),
+        ("Un total de 180 reos del penal de Izalco carecen de antecedentes penales.", "180", None),
+        ("El Gobierno de Trump acordó pagar US$6 millones a El Salvador para que mantenga presos a los venezolanos.", "US$6 millones", Some("us_payment_to_el_salvador")),
+        ("El BID aprobó un préstamo de 6 millones de dólares a El Salvador para seguridad.", "6 millones", None),
+    ]);
+}

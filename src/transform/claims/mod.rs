@@ -121,10 +121,7 @@ fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[
 /// count another thing ("Tres aviones aterrizaron con venezolanos. Fueron 238").
 fn refers_back_bare(mentions: &[Mention], i: usize, left: &str, right: &str, catalog: &Catalog, language: &str, names_another_quantity: impl Fn(&str) -> bool) -> bool {
     let m = &mentions[i];
-    let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
-    let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-    let followed_by_a_noun = !next.is_empty() && !catalog.bare_followers.get(language).is_some_and(|w| w.iter().any(|f| f == next));
-    let bare = !unit_in_surface(m) && m.kind == "count" && !followed_by_a_noun;
+    let bare = is_bare(m, right, catalog, language);
     let counted_before = m.sentence > 0 && mentions.iter().any(|p| p.sentence + 1 == m.sentence && p.kind == "count");
     bare && !counted_before && catalog.bare_anaphora.get(language).is_some_and(|words| words.iter().any(|w| stands_alone(left, w, &names_another_quantity)))
 }
@@ -147,6 +144,27 @@ fn without_places_after(text: &str, word: &str, catalog: &Catalog, language: &st
 fn names_only_another_place(text: &str, catalog: &Catalog, language: &str) -> bool {
     let named = |list: &ByLanguage| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
     named(&catalog.elsewhere) && !named(&catalog.here)
+}
+
+/// Is the figure bare: a count whose surface names no unit and which no noun follows (only a
+/// mark, the sentence's end or a word of `bare_followers`: "fueron 238 y ...")?
+fn is_bare(m: &Mention, right: &str, catalog: &Catalog, language: &str) -> bool {
+    let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
+    let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+    let followed_by_a_noun = !next.is_empty() && !catalog.bare_followers.get(language).is_some_and(|w| w.iter().any(|f| f == next));
+    !unit_in_surface(m) && m.kind == "count" && !followed_by_a_noun
+}
+
+/// The subject of the verb a bare figure completes ("las deportaciones de salvadoreños desde
+/// Estados Unidos sumaron 14.000"): the words of its clause before that verb (a word of
+/// `bare_anaphora` right before the figure), which name what it counts as its own noun would.
+fn subject_of_its_verb(m: &Mention, clause_left: &str, right: &str, catalog: &Catalog, language: &str) -> Option<String> {
+    if !is_bare(m, right, catalog, language) {
+        return None;
+    }
+    let verb = catalog.bare_anaphora.get(language)?.iter().find(|w| clause_left.ends_with(&format!(" {w} ")))?;
+    let subject = &clause_left[..clause_left.len() - verb.len() - 1];
+    (subject.split_whitespace().count() >= 2).then(|| subject.to_string())
 }
 
 /// Does a framed measure count things (flights, pavilions: a quantity with `things`)?
@@ -364,6 +382,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         // population, which stood at 36,000"): the antecedent's last words are its own too.
         let own_frame = match antecedent_of_own_relative(&own_frame, &frame_clause, &clause_text, catalog.relative_openers.get(&lexicon.language)) {
             Some(antecedent) => format!("{antecedent}{own_frame}"),
+            None => own_frame,
+        };
+        // A bare figure completing a verb ("... sumaron 14.000") has its verb's subject for noun.
+        let own_frame = match subject_of_its_verb(m, &clause_left, &right, catalog, &lexicon.language) {
+            Some(subject) => format!("{subject}{own_frame}"),
             None => own_frame,
         };
         let texts = frames::Texts {
