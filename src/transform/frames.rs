@@ -417,6 +417,12 @@ impl FrameBook {
             .find(|q| !names.iter().any(|n| n == q))
     }
 
+    /// Is a group of people (rank `GROUP_RANK` and up) other than `names` read at `level` or
+    /// nearer ("Dos aviones con 150 salvadoreños deportados": the planes carry Salvadorans)?
+    pub fn another_group_within(&self, names: &[String], reading: &Reading, level: Level) -> bool {
+        reading.subjects.iter().any(|(&i, (l, _))| *l <= level && self.subjects[i].1.rank >= GROUP_RANK && !names.contains(&self.subjects[i].0))
+    }
+
     /// The highest rank among the named subjects.
     pub fn top_rank(&self, names: &[String]) -> i64 {
         names.iter().filter_map(|n| self.subject(n)).map(|i| self.subjects[i].1.rank).max().unwrap_or(0)

@@ -24,8 +24,13 @@ pub(super) fn frame_checked<'c>(
     let mut refused = None;
     let reach = if catalog.frame_fill_near.iter().any(|l| l == language) { frames::Level::Near } else { frames::Level::Clause };
     // A count of the things that carry a group (flights) has the group they carry, a figure of
-    // its own, in its clause ("los tres vuelos han llevado a 282 personas al CECOT").
-    let reach = if framed.as_ref().is_some_and(|(measure, _)| super::counts_things(catalog, measure)) { frames::Level::Clause } else { reach };
+    // its own, in its clause ("los tres vuelos han llevado a 282 personas al CECOT"), unless
+    // that clause names another group ("con 150 salvadoreños deportados").
+    let carries = framed.as_ref().is_some_and(|(measure, _)| {
+        super::counts_things(catalog, measure)
+            && measure.frame.as_ref().is_some_and(|f| !catalog.frames.another_group_within(&f.subject, reading, frames::Level::Clause))
+    });
+    let reach = if carries { frames::Level::Clause } else { reach };
     if !catalog.frame_check {
         return match scored {
             // A figure whose own words name the subject of another framed measure of the same
