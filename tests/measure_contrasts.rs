@@ -562,3 +562,9 @@ fn a_bare_figure_after_its_verb_has_the_verbs_subject_for_noun() {
     is("en", "Deaths in state custody under the state of exception totaled 400, the group says.", "400", "es_prison_deaths_since_2022");
     is_not("en", "Deaths in a prison riot in Honduras totaled 46.", "46", "es_prison_deaths_since_2022");
 }
+
+#[test]
+fn a_sentence_opened_by_each_counts_per_unit() {
+    is_not("en", "Each of the 256 cells in CECOT has capacity for 80 prisoners.", "80", "cecot_capacity");
+    is("en", "CECOT has capacity for 40,000 prisoners.", "40,000", "cecot_capacity");
+}

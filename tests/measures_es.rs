@@ -429,3 +429,12 @@ fn a_bare_figure_after_its_verb_has_the_verbs_subject_for_noun() {
         ("El BID aprobó un préstamo de 6 millones de dólares a El Salvador para seguridad.", "6 millones", None),
     ]);
 }
+
+#[test]
+fn a_sentence_opened_by_each_counts_per_unit() {
+    check(&[
+        // "Cada una de las 256 celdas": the capacity after it is a cell's, not the prison's.
+        ("Cada una de las 256 celdas del Cecot tiene capacidad para 80 reos.", "80", None),
+        ("El Cecot tiene capacidad para 40.000 reos.", "40.000", Some("cecot_capacity")),
+    ]);
+}

@@ -312,7 +312,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let rate_text = words(&catalog.term).iter().fold(near_text.clone(), |text, w| text.replace(w.as_str(), " "));
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&rate_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
-        let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
+        // An amount per unit names its unit in its own words ("80 cada una") or opens its
+        // sentence with it ("Cada una de las 256 celdas tiene capacidad para 80 reos").
+        let sentence_opening = lower_padded(doc.sentence_text(mentions[i].sentence));
+        let per_unit = mentions[i].kind == "count" && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w) || opens_with(&sentence_opening, w));
         // What sets the figure's scene: its clause, or, for the sentence's first figure, all
         // that opens the sentence ("In a single day, police arrested 1,050"); a figure before it
         // has its own scene ("arrested 220 in a sweep, bringing the total to 86,300").
