@@ -568,3 +568,9 @@ fn a_sentence_opened_by_each_counts_per_unit() {
     is_not("en", "Each of the 256 cells in CECOT has capacity for 80 prisoners.", "80", "cecot_capacity");
     is("en", "CECOT has capacity for 40,000 prisoners.", "40,000", "cecot_capacity");
 }
+
+#[test]
+fn a_conversion_in_parentheses_does_not_cut_the_clause() {
+    is("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the Trump administration.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the World Bank.", "$6 million", "us_payment_to_el_salvador");
+}

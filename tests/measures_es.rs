@@ -438,3 +438,11 @@ fn a_sentence_opened_by_each_counts_per_unit() {
         ("El Cecot tiene capacidad para 40.000 reos.", "40.000", Some("cecot_capacity")),
     ]);
 }
+
+#[test]
+fn a_conversion_in_parentheses_does_not_cut_the_clause() {
+    check(&[
+        ("Por custodiar a los deportados en el Cecot, El Salvador recibirá 6 millones de dólares (5,5 millones de euros) de Estados Unidos.", "6 millones", Some("us_payment_to_el_salvador")),
+        ("El Salvador recibirá 6 millones de dólares (5,5 millones de euros) del BID para seguridad.", "6 millones", None),
+    ]);
+}

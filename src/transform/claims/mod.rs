@@ -172,6 +172,23 @@ pub(super) fn counts_things(catalog: &Catalog, measure: &Measure) -> bool {
     measure.frame.as_ref().is_some_and(|f| f.quantity.iter().filter_map(|q| catalog.frames.quantity(q)).any(|k| catalog.frames.quantities[k].1.things))
 }
 
+/// The words of the clause after a parenthesis that opens right after figure `i` and holds
+/// only another figure (its value in another unit: "6 millones de dólares (5,5 millones de
+/// euros) de Estados Unidos"), up to the clause's next mark.
+fn words_after_a_conversion(doc: &Doc, mentions: &[Mention], i: usize) -> Option<String> {
+    let m = &mentions[i];
+    let (_, sentence_end) = doc.sentences[m.sentence];
+    let open = (m.end..sentence_end).find(|&k| !doc.chars[k].is_whitespace()).filter(|&k| doc.chars[k] == '(')?;
+    let close = (open..sentence_end).find(|&k| doc.chars[k] == ')')?;
+    let inner = mentions.iter().find(|x| x.start > open && x.end <= close)?;
+    let only_a_figure = doc.slice(open + 1, inner.start).trim().is_empty() && doc.slice(inner.end, close).trim().is_empty();
+    if !only_a_figure || close + 1 >= sentence_end {
+        return None;
+    }
+    let (_, b) = doc.clause_span(m.sentence, close + 1, close + 1);
+    Some(doc.slice(close + 1, b))
+}
+
 /// The count right after figure `i` that is the whole of its partitive ("150 de los [primeros]
 /// 230"): a partitive word and at most one word between the two figures.
 fn whole_of_its_partitive(doc: &Doc, mentions: &[Mention], i: usize, partitive: &[String]) -> Option<usize> {
@@ -258,6 +275,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let right_near = match whole_after {
             Some(j) => lower_padded(format!("{} {}", doc.slice(mentions[i].start, mentions[j].start), near_parts(doc, mentions, j, questions).1)),
             None => right.clone(),
+        };
+        // A figure in another unit in parentheses right after it ("6 millones de dólares (5,5
+        // millones de euros) de Estados Unidos") does not cut its clause.
+        let right_near = match words_after_a_conversion(doc, mentions, i) {
+            Some(after) => lower_padded(format!("{right_near} {after}")),
+            None => right_near,
         };
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         // A relative clause between the figure's clause and its subject leaves the subject its own.
