@@ -669,3 +669,41 @@ fn money_spent_elsewhere_is_no_payment_to_el_salvador() {
     is_not("en", "The US paid $1.2 billion to detain migrants in Texas last year.", "$1.2 billion", "us_payment_to_el_salvador");
     is("es", "Estados Unidos pagó 6 millones de dólares por custodiar a los deportados durante un año.", "6 millones de dólares", "us_payment_to_el_salvador");
 }
+
+
+#[test]
+fn a_bare_figure_and_a_part_read_the_words_of_the_group_before_them() {
+    // "In total, there were 238": a figure with no noun counts the group of the sentence before,
+    // unless that sentence is about another country.
+    is("en", "Washington sent the Venezuelans named under the Alien Enemies Act to CECOT. In total, there were 238.", "238", "venezuelans_deported_to_cecot");
+    is_not("en", "Mexico deported Venezuelans on several flights. In total, there were 300.", "300", "venezuelans_deported_to_cecot");
+    is_not("en", "Mexico deported Venezuelans on several flights. In total, there were 300.", "300", "deportation_flights_to_cecot");
+    // "N of the first M ... had no record": the predicate after the whole is the part's.
+    is("en", "About 150 of the first 230 Venezuelans had no criminal record in the United States.", "150", "deportees_no_criminal_record");
+    is_not("en", "About 40 of the first 230 Venezuelans had criminal records in the United States.", "40", "deportees_no_criminal_record");
+}
+
+#[test]
+fn a_count_whose_own_verb_counts_another_quantity_is_not_the_part_after_it() {
+    // 85,000 were arrested; "of whom 8,000" counts the released.
+    is_not("en", "Since the state of exception began, police have arrested 85,000 people, of whom 8,000 have since been released.", "85,000", "es_state_of_exception_detainees_released");
+    is("en", "Since the state of exception began, 85,000 people have been arrested.", "85,000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_bare_figure_after_its_verb_has_the_verbs_subject_for_noun() {
+    is("en", "Deaths in state custody under the state of exception totaled 400, the group says.", "400", "es_prison_deaths_since_2022");
+    is_not("en", "Deaths in a prison riot in Honduras totaled 46.", "46", "es_prison_deaths_since_2022");
+}
+
+#[test]
+fn a_sentence_opened_by_each_counts_per_unit() {
+    is_not("en", "Each of the 256 cells in CECOT has capacity for 80 prisoners.", "80", "cecot_capacity");
+    is("en", "CECOT has capacity for 40,000 prisoners.", "40,000", "cecot_capacity");
+}
+
+#[test]
+fn a_conversion_in_parentheses_does_not_cut_the_clause() {
+    is("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the Trump administration.", "$6 million", "us_payment_to_el_salvador");
+    is_not("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the World Bank.", "$6 million", "us_payment_to_el_salvador");
+}

@@ -338,3 +338,111 @@ fn one_days_arrests_and_the_salvadorans_beside_the_venezuelans() {
         ("Dos aviones aterrizaron en El Salvador con 200 venezolanos, acusados de pertenecer al Tren de Aragua, y 20 salvadoreños señalados de integrar la MS-13.", "20 salvadoreños", None),
     ]);
 }
+
+#[test]
+fn a_bare_figure_counts_the_group_named_before_it() {
+    check(&[
+        // "Fueron 238", "un total de 252": the figure has no noun; its group is named before it.
+        ("Washington envió al Cecot a los venezolanos señalados por la Ley de Enemigos Extranjeros. En total, fueron 238.", "238", Some("venezuelans_deported_to_cecot")),
+        ("Los venezolanos recluidos en el Cecot, un total de 252, fueron deportados por Estados Unidos en marzo.", "252", Some("venezuelans_deported_to_cecot")),
+        // The sentence before counts something itself (three planes): the bare figure may count
+        // another thing, so it stays unlabelled.
+        ("El 15 de marzo aterrizaron tres aviones con venezolanos acusados de pertenecer al Tren de Aragua. Fueron 238 y todos terminaron en el Cecot.", "238", None),
+        // Another country's deportees before it.
+        ("México deportó a venezolanos en varios vuelos. En total, fueron 300.", "300", None),
+        // A bare figure's group is named before it, and so is its place.
+        ("Estados Unidos deportó a venezolanos al Cecot en varios vuelos. En total, fueron 238.", "238", Some("venezuelans_deported_to_cecot")),
+    ]);
+}
+
+#[test]
+fn where_a_journey_starts_is_no_other_place_nor_a_start_in_time() {
+    check(&[
+        // Planes that took off in Texas carried the deportees to CECOT.
+        ("Los 238 venezolanos fueron enviados al Cecot en tres aviones que despegaron de Texas.", "tres", Some("deportation_flights_to_cecot")),
+        ("Los 90 venezolanos fueron enviados a Caracas en tres aviones que despegaron de Texas.", "tres", None),
+        // "desde Estados Unidos" is an origin, not a start: one plane's passengers are no total.
+        ("Un vuelo con 90 salvadoreños deportados desde Estados Unidos aterrizó el martes en Comalapa.", "90", None),
+        ("Un total de 14.000 salvadoreños fueron deportados desde Estados Unidos durante 2024.", "14.000", Some("salvadorans_deported_from_us")),
+        ("Un total de 14.000 salvadoreños fueron deportados desde México durante 2024.", "14.000", None),
+    ]);
+}
+
+#[test]
+fn no_criminal_record_in_the_singular_and_money_received() {
+    check(&[
+        ("Una investigación halló que 180 de los deportados al Cecot no tenían ningún antecedente penal.", "180", Some("deportees_no_criminal_record")),
+        ("En el penal de Izalco hay 180 reos sin antecedentes penales.", "180", None),
+        ("Solo 30 de los venezolanos enviados al Cecot tenían antecedentes penales en Estados Unidos.", "30", None),
+        ("Estados Unidos pagará a El Salvador US$6 millones por custodiar a los venezolanos en el Cecot.", "US$6 millones", Some("us_payment_to_el_salvador")),
+        ("El Gobierno de Bukele recibe 6 millones de dólares de Estados Unidos por encarcelar a los deportados.", "6 millones", Some("us_payment_to_el_salvador")),
+        ("El Gobierno invirtió 6 millones de dólares en la ampliación del penal de Izalco.", "6 millones", None),
+        ("Estados Unidos donó 20 millones de dólares a Guatemala para programas de migración.", "20 millones", None),
+        ("El Cecot recibe 20 millones de dólares del presupuesto nacional cada año.", "20 millones", None),
+    ]);
+}
+
+#[test]
+fn a_part_reads_the_predicate_after_its_whole_and_list_items_their_head() {
+    check(&[
+        // "N de los [primeros] M X no tenían condenas": the predicate after the whole is the part's.
+        ("Según un informe, unos 150 de los primeros 230 venezolanos no tenían condenas en Estados Unidos.", "unos 150", Some("deportees_no_criminal_record")),
+        ("Según un informe, unos 150 de los primeros 230 venezolanos no tenían condenas en Estados Unidos.", "230", None),
+        ("Según un informe, unos 40 de los primeros 230 venezolanos tenían condenas en Estados Unidos.", "unos 40", None),
+        // The part of a whole that names what it counts counts no whole total of its own.
+        ("Al menos 20.500 de los 31.700 capturados bajo el régimen de excepción tienen relación con pandillas.", "20.500", None),
+        // The items after a colon are parts of the head before it: the Salvadorans flown to the
+        // CECOT are no ordinary deportees; the Venezuelans are those sent there.
+        ("En total, los cuatro vuelos han llevado a 300 personas al Cecot: 280 venezolanos y 20 salvadoreños.", "280", Some("venezuelans_deported_to_cecot")),
+        ("En total, los cuatro vuelos han llevado a 300 personas al Cecot: 280 venezolanos y 20 salvadoreños.", "20 salvadoreños", None),
+        ("Estados Unidos deportó este año a 9.000 personas a El Salvador: 8.500 salvadoreños y 500 hondureños.", "8.500", Some("salvadorans_deported_from_us")),
+        ("Estados Unidos deportó este año a 9.000 personas a El Salvador: 8.500 salvadoreños y 500 hondureños.", "500 hondureños", None),
+        // The flights carry the group their clause names after another figure.
+        ("En total, los cuatro vuelos han llevado a 300 personas al Cecot: 280 venezolanos y 20 salvadoreños.", "cuatro vuelos", Some("deportation_flights_to_cecot")),
+        ("Cuatro vuelos han llevado a 300 hondureños a San Pedro Sula esta semana.", "Cuatro vuelos", None),
+    ]);
+}
+
+#[test]
+fn a_count_whose_own_verb_counts_another_quantity_is_not_the_part_after_it() {
+    check(&[
+        // 85.000 were arrested; the released are the part "de las cuales" counts.
+        ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "85.000", None),
+        ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "8.000", Some("es_state_of_exception_detainees_released")),
+        // A part holds its whole's noun, an amount per cell its verb: they keep their measure.
+        ("Según la ONG, entre 20.000 y 30.000 de los detenidos durante el régimen de excepción no tienen vínculos con pandillas.", "entre 20.000 y 30.000", Some("es_detainees_without_gang_link")),
+        ("En el Cecot, las celdas, de unos 100 metros cuadrados, alojan a 80 presos cada una.", "80", Some("cecot_cell_occupancy")),
+    ]);
+}
+
+#[test]
+fn a_bare_figure_after_its_verb_has_the_verbs_subject_for_noun() {
+    check(&[
+        ("En 2024, las deportaciones de salvadoreños desde Estados Unidos sumaron 14.000.", "14.000", Some("salvadorans_deported_from_us")),
+        ("En 2024, las deportaciones de salvadoreños desde México sumaron 14.000.", "14.000", None),
+        ("Las muertes bajo custodia desde el inicio del régimen de excepción ascienden a 400, según Socorro Jurídico.", "400", Some("es_prison_deaths_since_2022")),
+        ("Las muertes en el motín de una cárcel de Honduras ascienden a 46.", "46", None),
+        // The record they lack, in the present; the Trump government pays.
+        ("Según el ICE, 180 venezolanos enviados al Cecot no tienen antecedentes penales en Estados Unidos.", "180", Some("deportees_no_criminal_record")),
+        ("Un total de 180 reos del penal de Izalco carecen de antecedentes penales.", "180", None),
+        ("El Gobierno de Trump acordó pagar US$6 millones a El Salvador para que mantenga presos a los venezolanos.", "US$6 millones", Some("us_payment_to_el_salvador")),
+        ("El BID aprobó un préstamo de 6 millones de dólares a El Salvador para seguridad.", "6 millones", None),
+    ]);
+}
+
+#[test]
+fn a_sentence_opened_by_each_counts_per_unit() {
+    check(&[
+        // "Cada una de las 256 celdas": the capacity after it is a cell's, not the prison's.
+        ("Cada una de las 256 celdas del Cecot tiene capacidad para 80 reos.", "80", None),
+        ("El Cecot tiene capacidad para 40.000 reos.", "40.000", Some("cecot_capacity")),
+    ]);
+}
+
+#[test]
+fn a_conversion_in_parentheses_does_not_cut_the_clause() {
+    check(&[
+        ("Por custodiar a los deportados en el Cecot, El Salvador recibirá 6 millones de dólares (5,5 millones de euros) de Estados Unidos.", "6 millones", Some("us_payment_to_el_salvador")),
+        ("El Salvador recibirá 6 millones de dólares (5,5 millones de euros) del BID para seguridad.", "6 millones", None),
+    ]);
+}

@@ -83,6 +83,10 @@ pub struct Quantity {
     /// criminal record"; "had criminal records" names the opposite).
     #[serde(default)]
     pub negations: BTreeMap<String, Vec<String>>,
+    /// Its words are verbs of containing that other quantities use too (a capacity, a cell's
+    /// occupants hold people): they name it, but refuse no other quantity read farther away.
+    #[serde(default)]
+    pub shared: bool,
 }
 
 /// How many words before a quantity's word its negation may stand ("none of whom had a").
@@ -427,6 +431,23 @@ impl FrameBook {
     /// The nearest level at which one of the named subjects is read, with its word.
     pub fn subject_read(&self, names: &[String], reading: &Reading) -> Option<(Level, String)> {
         names.iter().filter_map(|n| self.subject(n)).filter_map(|i| reading.subjects.get(&i).cloned()).min_by_key(|(level, _)| *level)
+    }
+
+    /// The name of a quantity read in the figure's own words that is none of `names` (and no
+    /// noun of the counted nor a verb of containing, which other quantities use too), if any.
+    pub fn other_own_quantity(&self, names: &[String], reading: &Reading) -> Option<&str> {
+        reading
+            .quantities
+            .iter()
+            .filter(|(&i, (level, _))| *level == Level::Own && !self.quantities[i].1.yields && !self.quantities[i].1.shared && self.quantities[i].1.check_units.is_empty() && !self.quantities[i].1.dates)
+            .map(|(&i, _)| self.quantities[i].0.as_str())
+            .find(|q| !names.iter().any(|n| n == q))
+    }
+
+    /// Is a group of people (rank `GROUP_RANK` and up) other than `names` read at `level` or
+    /// nearer ("Dos aviones con 150 salvadoreños deportados": the planes carry Salvadorans)?
+    pub fn another_group_within(&self, names: &[String], reading: &Reading, level: Level) -> bool {
+        reading.subjects.iter().any(|(&i, (l, _))| *l <= level && self.subjects[i].1.rank >= GROUP_RANK && !names.contains(&self.subjects[i].0))
     }
 
     /// The highest rank among the named subjects.

@@ -320,6 +320,15 @@ pub struct Catalog {
     /// number reached 66,300"), so that sentence's words name it as if in its own clause.
     #[serde(default)]
     pub anaphoric_nouns: ByLanguage,
+    /// Words before a bare figure (no noun of its own) that leave what it counts to the sentence
+    /// before ("... enviados al CECOT. En total, fueron 238"): read like `anaphoric_nouns`, but
+    /// only for a figure whose surface names no unit.
+    #[serde(default)]
+    pub bare_anaphora: ByLanguage,
+    /// Words that may follow such a bare figure (a mark or the end of the sentence may too):
+    /// another word after it is its own noun ("fueron 300 guatemaltecos").
+    #[serde(default)]
+    pub bare_followers: ByLanguage,
     /// Words of a question that asks how many ("cuántos", "how many"): an answer in the clause
     /// after it ("—¿Cuántos han muerto? —Hemos documentado 380") reads its words as its own.
     #[serde(default)]
@@ -535,6 +544,8 @@ impl Catalog {
             ("regions", &mut catalog.regions),
             ("anaphora", &mut catalog.anaphora),
             ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
+            ("bare_anaphora", &mut catalog.bare_anaphora),
+            ("bare_followers", &mut catalog.bare_followers),
             ("relative_openers", &mut catalog.relative_openers),
         ] {
             for list in lists.values_mut() {

@@ -17,11 +17,20 @@ pub(super) fn frame_checked<'c>(
     framed: Option<(&'c Measure, frames::Choice)>,
     reading: &frames::Reading,
     is_date: bool,
+    own_words_count_it: bool,
     index: &PhraseIndex,
     language: &str,
 ) -> (Option<&'c Measure>, Option<String>) {
     let mut refused = None;
     let reach = if catalog.frame_fill_near.iter().any(|l| l == language) { frames::Level::Near } else { frames::Level::Clause };
+    // A count of the things that carry a group (flights) has the group they carry, a figure of
+    // its own, in its clause ("los tres vuelos han llevado a 282 personas al CECOT"), unless
+    // that clause names another group ("con 150 salvadoreños deportados").
+    let carries = framed.as_ref().is_some_and(|(measure, _)| {
+        super::counts_things(catalog, measure)
+            && measure.frame.as_ref().is_some_and(|f| !catalog.frames.another_group_within(&f.subject, reading, frames::Level::Clause))
+    });
+    let reach = if carries { frames::Level::Clause } else { reach };
     if !catalog.frame_check {
         return match scored {
             // A figure whose own words name the subject of another framed measure of the same
@@ -51,6 +60,17 @@ pub(super) fn frame_checked<'c>(
                     }
                     Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
                         own_frame(framed, reach)
+                    }
+                    // A count whose own words count another quantity, the measure's read only
+                    // beyond its clause ("capturado a 85.000 personas, de las cuales 8.000
+                    // han sido liberadas": 85.000 counts no releases).
+                    Some(frame) if own_words_count_it && catalog.frames.quantity_level(frame, reading).is_none_or(|l| l > frames::Level::Near) && catalog.frames.other_own_quantity(&frame.quantity, reading).is_some() => {
+                        let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
+                        let refusal = format!("not {}: its own words count {other}", measure.id);
+                        match own_frame(framed.filter(|(o, _)| o.id != measure.id), reach) {
+                            (Some(o), Some(evidence)) => (Some(o), Some(format!("{evidence} ; {refusal}"))),
+                            _ => (None, Some(refusal)),
+                        }
                     }
                     _ => (Some(measure), Some(score.describe(index))),
                 },

@@ -115,6 +115,105 @@ fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[
     opens_sentence && relatives.iter().any(|r| *r == next)
 }
 
+/// Does a bare figure (its surface names no unit: "fueron 238") follow a word of `bare_anaphora`
+/// that stands alone before it, so that what it counts is the group named before it? Not when
+/// the sentence before counts something itself: the bare figure may then restate that count or
+/// count another thing ("Tres aviones aterrizaron con venezolanos. Fueron 238").
+fn refers_back_bare(mentions: &[Mention], i: usize, left: &str, right: &str, catalog: &Catalog, language: &str, names_another_quantity: impl Fn(&str) -> bool) -> bool {
+    let m = &mentions[i];
+    let bare = is_bare(m, right, catalog, language);
+    let counted_before = m.sentence > 0 && mentions.iter().any(|p| p.sentence + 1 == m.sentence && p.kind == "count");
+    bare && !counted_before && catalog.bare_anaphora.get(language).is_some_and(|words| words.iter().any(|w| stands_alone(left, w, &names_another_quantity)))
+}
+
+/// `text` (lower-cased, padded) without the phrases where `word` is followed by a place name
+/// (`here` or `elsewhere`: "desde Estados Unidos"), so that the word is read only as a start in
+/// time ("desde marzo").
+fn without_places_after(text: &str, word: &str, catalog: &Catalog, language: &str) -> String {
+    let places = catalog.here.get(language).into_iter().flatten().chain(catalog.elsewhere.get(language).into_iter().flatten());
+    let mut kept = text.to_string();
+    for place in places {
+        for article in ["", "el ", "la ", "los ", "the "] {
+            kept = kept.replace(&format!(" {word} {article}{place} "), " | ");
+        }
+    }
+    kept
+}
+
+/// Does `text` (lower-cased, padded) name a place of `elsewhere` and none of `here`?
+fn names_only_another_place(text: &str, catalog: &Catalog, language: &str) -> bool {
+    let named = |list: &ByLanguage| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
+    named(&catalog.elsewhere) && !named(&catalog.here)
+}
+
+/// Is the figure bare: a count whose surface names no unit and which no noun follows (only a
+/// mark, the sentence's end or a word of `bare_followers`: "fueron 238 y ...")?
+fn is_bare(m: &Mention, right: &str, catalog: &Catalog, language: &str) -> bool {
+    let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
+    let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+    let followed_by_a_noun = !next.is_empty() && !catalog.bare_followers.get(language).is_some_and(|w| w.iter().any(|f| f == next));
+    !unit_in_surface(m) && m.kind == "count" && !followed_by_a_noun
+}
+
+/// The subject of the verb a bare figure completes ("las deportaciones de salvadoreños desde
+/// Estados Unidos sumaron 14.000"): the words of its clause before that verb (a word of
+/// `bare_anaphora` right before the figure), which name what it counts as its own noun would.
+fn subject_of_its_verb(m: &Mention, clause_left: &str, right: &str, catalog: &Catalog, language: &str) -> Option<String> {
+    if !is_bare(m, right, catalog, language) {
+        return None;
+    }
+    let verb = catalog.bare_anaphora.get(language)?.iter().find(|w| clause_left.ends_with(&format!(" {w} ")))?;
+    let subject = &clause_left[..clause_left.len() - verb.len() - 1];
+    (subject.split_whitespace().count() >= 2).then(|| subject.to_string())
+}
+
+/// Does a framed measure count things (flights, pavilions: a quantity with `things`)?
+pub(super) fn counts_things(catalog: &Catalog, measure: &Measure) -> bool {
+    measure.frame.as_ref().is_some_and(|f| f.quantity.iter().filter_map(|q| catalog.frames.quantity(q)).any(|k| catalog.frames.quantities[k].1.things))
+}
+
+/// The words of the clause after a parenthesis that opens right after figure `i` and holds
+/// only another figure (its value in another unit: "6 millones de dólares (5,5 millones de
+/// euros) de Estados Unidos"), up to the clause's next mark.
+fn words_after_a_conversion(doc: &Doc, mentions: &[Mention], i: usize) -> Option<String> {
+    let m = &mentions[i];
+    let (_, sentence_end) = doc.sentences[m.sentence];
+    let open = (m.end..sentence_end).find(|&k| !doc.chars[k].is_whitespace()).filter(|&k| doc.chars[k] == '(')?;
+    let close = (open..sentence_end).find(|&k| doc.chars[k] == ')')?;
+    let inner = mentions.iter().find(|x| x.start > open && x.end <= close)?;
+    let only_a_figure = doc.slice(open + 1, inner.start).trim().is_empty() && doc.slice(inner.end, close).trim().is_empty();
+    if !only_a_figure || close + 1 >= sentence_end {
+        return None;
+    }
+    let (_, b) = doc.clause_span(m.sentence, close + 1, close + 1);
+    Some(doc.slice(close + 1, b))
+}
+
+/// The count right after figure `i` that is the whole of its partitive ("150 de los [primeros]
+/// 230"): a partitive word and at most one word between the two figures.
+fn whole_of_its_partitive(doc: &Doc, mentions: &[Mention], i: usize, partitive: &[String]) -> Option<usize> {
+    let m = &mentions[i];
+    let j = (i + 1..mentions.len()).find(|&j| mentions[j].start >= m.end && !matches!(mentions[j].kind, "ordinal" | "identifier" | "other"))?;
+    let next = &mentions[j];
+    if next.sentence != m.sentence || next.kind != "count" || m.kind != "count" {
+        return None;
+    }
+    let between = lower_padded(doc.slice(m.end, next.start));
+    partitive.iter().find_map(|p| between.strip_prefix(&format!(" {p} "))).filter(|rest| rest.split_whitespace().count() <= 1).map(|_| j)
+}
+
+/// The clause before a colon that opens the clause starting at `clause_start` (a colon
+/// followed by a space: "20:02" is a time), when there is one.
+fn head_of_list(doc: &Doc, sentence: usize, clause_start: usize) -> Option<String> {
+    let colon = clause_start.checked_sub(1)?;
+    let followed_by_space = doc.chars.get(clause_start).is_some_and(|c| c.is_whitespace());
+    if colon <= doc.sentences[sentence].0 || doc.chars[colon] != ':' || !followed_by_space {
+        return None;
+    }
+    let (a, b) = doc.clause_span(sentence, colon - 1, colon - 1);
+    Some(doc.slice(a, b))
+}
+
 /// Determiners that may stand between an opening word and a figure that is its sentence's
 /// subject ("Tonight the 146 men who ...").
 const DETERMINERS: &[&str] = &["the", "these", "those", "all", "los", "las", "estos", "estas", "esos", "esas", "todos"];
@@ -170,6 +269,19 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let questions = catalog.quantity_questions.get(&lexicon.language).map_or(&[][..], |w| w.as_slice());
         let (left, right) = near_parts(doc, mentions, i, questions);
+        // The whole of a partitive right after the figure ("150 de los primeros 230 venezolanos
+        // no tenían condenas") does not cut its words: the predicate after the whole is the part's.
+        let whole_after = whole_of_its_partitive(doc, mentions, i, &catalog.partitive.get(&lexicon.language).cloned().unwrap_or_default());
+        let right_near = match whole_after {
+            Some(j) => lower_padded(format!("{} {}", doc.slice(mentions[i].start, mentions[j].start), near_parts(doc, mentions, j, questions).1)),
+            None => right.clone(),
+        };
+        // A figure in another unit in parentheses right after it ("6 millones de dólares (5,5
+        // millones de euros) de Estados Unidos") does not cut its clause.
+        let right_near = match words_after_a_conversion(doc, mentions, i) {
+            Some(after) => lower_padded(format!("{right_near} {after}")),
+            None => right_near,
+        };
         let (ca, cb) = doc.clause_span(mentions[i].sentence, mentions[i].start, mentions[i].end);
         // A relative clause between the figure's clause and its subject leaves the subject its own.
         let clause_text = match subject_before_relative(doc, &mentions[i], ca, catalog.relative_openers.get(&lexicon.language)) {
@@ -183,14 +295,22 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let before_quantities = if mentions[i].sentence > 0 { catalog.frames.quantities_named(&lexicon.language, &lower_padded(doc.sentence_text(mentions[i].sentence - 1))) } else { Vec::new() };
         let names_another_quantity = |words: &str| catalog.frames.quantities_named(&lexicon.language, words).iter().any(|q| !before_quantities.contains(q));
         let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n, names_another_quantity)));
-        // An anaphoric noun before the figure brings the words of the count it stands for next
-        // to it: the sentence before's, and those of its own sentence before its clause ("about
-        // 8,200 released; the minister put the figure at 8,000").
+        let bare_reference = !counts_previous && refers_back_bare(mentions, i, &left, &right, catalog, &lexicon.language, names_another_quantity);
+        // An anaphoric noun before the figure, or a bare figure after an anaphoric word ("fueron
+        // 238"), brings the words of the count it stands for next to it: the sentence before's,
+        // and those of its own sentence before its clause ("about 8,200 released; the minister
+        // put the figure at 8,000"; an apposition: "los venezolanos del CECOT, un total de 252,").
         let earlier_in_sentence = doc.slice(doc.sentences[mentions[i].sentence].0, ca);
-        let near_text = match counts_previous {
-            true if mentions[i].sentence > 0 => lower_padded(format!("{} {earlier_in_sentence} {left} {right}", doc.sentence_text(mentions[i].sentence - 1))),
-            true => lower_padded(format!("{earlier_in_sentence} {left} {right}")),
-            false => lower_padded(format!("{left} {right}")),
+        let near_text = match counts_previous || bare_reference {
+            true if mentions[i].sentence > 0 => lower_padded(format!("{} {earlier_in_sentence} {left} {right_near}", doc.sentence_text(mentions[i].sentence - 1))),
+            true => lower_padded(format!("{earlier_in_sentence} {left} {right_near}")),
+            false => lower_padded(format!("{left} {right_near}")),
+        };
+        // The items of a list after a colon are parts of the head before it ("282 personas al
+        // CECOT: 261 venezolanos y 21 salvadoreños"): the head's words are theirs too.
+        let near_text = match head_of_list(doc, mentions[i].sentence, ca) {
+            Some(head) => lower_padded(format!("{head} {near_text}")),
+            None => near_text,
         };
         let sentence_text = lower_padded(doc.sentence_text(mentions[i].sentence));
         let anaphoric = opens_with_pronoun(&sentence_text, catalog, &lexicon.language);
@@ -215,8 +335,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let rate_text = words(&catalog.term).iter().fold(near_text.clone(), |text, w| text.replace(w.as_str(), " "));
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&rate_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
-        // A sum per unit ("$135,000 each") is no total either.
-        let per_unit = matches!(mentions[i].kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w));
+        // An amount per unit names its unit in its own words ("80 cada una", "$135,000 each") or
+        // opens its sentence with it ("Cada una de las 256 celdas tiene capacidad para 80 reos").
+        let sentence_opening = lower_padded(doc.sentence_text(mentions[i].sentence));
+        let per_unit = matches!(mentions[i].kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w) || opens_with(&sentence_opening, w));
         // What sets the figure's scene: its clause, or, for the sentence's first figure, all
         // that opens the sentence ("In a single day, police arrested 1,050"); a figure before it
         // has its own scene ("arrested 220 in a sweep, bringing the total to 86,300").
@@ -235,13 +357,17 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let short_window = short_window || named_window;
         // A total counted from its start ("con este vuelo, los enviados desde marzo suman 256")
         // is the whole, whatever part its scene names.
-        let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&lead, w));
+        // "desde Estados Unidos" names where a journey starts, not when a count starts.
+        let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&without_places_after(&lead, w, catalog, &lexicon.language), w));
         let one_part = if matches!(mentions[i].kind, "count" | "percent") && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&lead, w)) } else { None };
         // Framed measures count a whole group's total: not an average, a subgroup, one part of
         // the whole (one raid, one batch, one cell block) or, unless the measure counts per unit
         // (a cell's occupants), an amount per unit.
         let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || one_part.is_some() || (per_unit && !measure.per_unit));
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &[]) };
+        // A bare figure is the group's named before it: so is its place ("México deportó a
+        // venezolanos. En total, fueron 300").
+        let place = if bare_reference && place == Place::Here && names_only_another_place(&near_text, catalog, &lexicon.language) { Place::Clause } else { place };
         // The place of a measure whose figure comes from a party named as a place (the United
         // States paying El Salvador): that party's words name no other place of it.
         let place_besides_its_payer = |measure: &Measure| match measure.frame.as_ref().filter(|f| !f.from.is_empty() && !is_date) {
@@ -290,6 +416,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             Some(antecedent) => format!("{antecedent}{own_frame}"),
             None => own_frame,
         };
+        // A bare figure completing a verb ("... sumaron 14.000") has its verb's subject for noun.
+        let own_frame = match subject_of_its_verb(m, &clause_left, &right, catalog, &lexicon.language) {
+            Some(subject) => format!("{subject}{own_frame}"),
+            None => own_frame,
+        };
         let texts = frames::Texts {
             own: &own_frame,
             near: &frame_near,
@@ -335,6 +466,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
             measure.frame.as_ref().is_some_and(|f| {
                 !catalog.frames.counts_a_part(&f.quantity)
                     && (pronoun_whole
+                        || whole_after.is_some()
                         || whole_reading.as_ref().is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some())
                         || (whole_of_people && catalog.frames.subject_read(&f.subject, &reading).is_none_or(|(level, _)| level != frames::Level::Own)))
             })
@@ -344,6 +476,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 || (share_of_people && measure.frame.is_some())
                 || (percent_changed && measure.frame.as_ref().is_some_and(|f| !catalog.frames.counts_a_change(&f.quantity)))
                 || (things.is_some() && measure.unit == "persons")
+                || (bare_reference && counts_things(catalog, measure))
                 || place_of_another_figure(doc, mentions, i, measure, &reading, catalog, &lexicon.language).is_some()
                 || no_total(measure) || (after_partitive && whole_total(measure)) || held_elsewhere(catalog, measure, place_besides_its_payer(measure), &reading) || (measure.unit_named && unit != Some(measure.unit.as_str()))
         };
@@ -398,7 +531,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
-        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, index, &lexicon.language);
+        // A count whose own words say what it counts: not a part (its own phrase holds its
+        // whole's noun: "20.000 de los detenidos") nor an amount per unit ("alojan 80 cada una").
+        let own_words_count_it = m.kind == "count" && whole.is_none() && !per_unit;
+        let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, own_words_count_it, index, &lexicon.language);
         let evidence = match (&chosen, evidence, best_stopped.filter(|(_, s)| s.total() >= threshold)) {
             (None, None, Some((measure, _))) => {
                 catalog.frames.quantity_within(&measure.unless, &reading, unless_level).map(|word| format!("not {}: {word}", measure.id))
