@@ -112,7 +112,7 @@ pub fn assign_as_of_until(
         // unless it is a daily routine ("23 hours a day"): that is the present's.
         let term = m.kind == "duration" && !is_daily(&after, &words.daily_phrases);
         let sentence_anchors = by_sentence(if term { &no_starts } else { &anchors }, m.sentence);
-        // "The prison, which opened in 2023, now holds 40,000": a date of a past aside about
+        // "The prison, which opened in 2023, now holds 36,500": a date of a past aside about
         // another noun tells of the aside, not of a figure whose own clause is not past.
         // An aside right after the figure's own clause is about the figure ("Los dos aviones, que
         // aterrizaron el 16 de marzo"); the sentence's main verb is what is read without asides.
@@ -326,13 +326,13 @@ fn in_past_aside(doc: &Doc, a: &Anchor, lexicon: &Lexicon, words: &PeriodWords) 
     let before = split(doc.slice(ka, a.start));
     let whole = split(doc.slice(ka, kb));
     let participle = |w: &str| w.chars().count() > PARTICIPLE_MIN_CHARS && words.participle_suffixes.iter().any(|s| w.ends_with(s.as_str()));
-    // "indicó que en 2023 cerró con 154": a "que" or "that" inside a clause opens what was said.
+    // "indicó que en 2023 cerró con 249": a "que" or "that" inside a clause opens what was said.
     let first = before.first().map(String::as_str).unwrap_or("");
     let relative = words.relative_openers.iter().any(|w| w == first);
     participle(first) || (relative && whole.iter().any(|w| is_past_tense(w, lexicon)))
 }
 
-/// The clause around an offset, as [`Doc::clause_span`], but a comma between digits ("37,000")
+/// The clause around an offset, as [`Doc::clause_span`], but a comma between digits ("31,700")
 /// does not end it.
 fn clause_of_words(doc: &Doc, sentence: usize, at: usize) -> (usize, usize) {
     let (from, to) = doc.sentences[sentence];
@@ -530,7 +530,7 @@ fn survey_periods(doc: &Doc, anchors: &[Anchor], lexicon: &Lexicon, weekdays: &[
         if !SentenceFacts::of(doc, a.sentence, lexicon, &PeriodWords::default()).survey {
             continue;
         }
-        // "said on Wednesday they had documented 372 deaths between March 27, 2022, and May 31,
+        // "said on Wednesday they had documented 347 deaths between March 27, 2022, and May 31,
         // 2025": a span written as one range, or that a range word opens among more dates than
         // two, is the survey's, not the day it was told.
         let span = here.iter().find(|x| !x.value.is_point()).map(|x| x.value).or_else(|| match here {

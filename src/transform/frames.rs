@@ -445,7 +445,7 @@ impl FrameBook {
     }
 
     /// Is a group of people (rank `GROUP_RANK` and up) other than `names` read at `level` or
-    /// nearer ("Dos aviones con 150 salvadoreños deportados": the planes carry Salvadorans)?
+    /// nearer ("Dos aviones con 144 salvadoreños deportados": the planes carry Salvadorans)?
     pub fn another_group_within(&self, names: &[String], reading: &Reading, level: Level) -> bool {
         reading.subjects.iter().any(|(&i, (l, _))| *l <= level && self.subjects[i].1.rank >= GROUP_RANK && !names.contains(&self.subjects[i].0))
     }

@@ -279,7 +279,7 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
                 mentions.iter().find(|l| if own { std::ptr::eq(*l, m) } else { l.is_statement && l.sentence == m.sentence && l.measure.as_ref() == Some(id) })
             });
             // "On March 27, 2022, the Assembly approved it. Over two and a half years, police have
-            // detained 83,000": a length runs to the date its own sentence names, else to the
+            // detained 71,400": a length runs to the date its own sentence names, else to the
             // article's, never to a date told before (often the start itself).
             let to_now = length.is_some() && m.as_of.is_some_and(|p| dated_before(mentions, m.sentence, p));
             let Some(end) = (if to_now { reference } else { m.as_of.or(reference) }) else {

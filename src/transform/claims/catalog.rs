@@ -188,7 +188,7 @@ pub struct Catalog {
     pub fraction_after: ByLanguage,
     /// Words that open the base of a rate ("for every", "out of every"): a count right after one
     /// is that base ("for every 100,000 residents"), and a count whose words up to the next
-    /// figure end in one is the rate itself ("1,700 people behind bars for every 100,000"):
+    /// figure end in one is the rate itself ("1,580 people behind bars for every 100,000"):
     /// neither counts anyone, so they get no count measure.
     #[serde(default)]
     pub rate_base: ByLanguage,
@@ -219,8 +219,8 @@ pub struct Catalog {
     /// is a share of that group, no rate of a whole (an occupancy, a growth): no framed measure.
     #[serde(default)]
     pub people: ByLanguage,
-    /// Words right before a percent that make it a change, not a level ("rose 300 percent",
-    /// "expanded by 40 percent"; "rose to 148 percent" is a level): only a framed measure of a
+    /// Words right before a percent that make it a change, not a level ("rose 270 percent",
+    /// "expanded by 40 percent"; "rose to 167 percent" is a level): only a framed measure of a
     /// change (a quantity with `change = true`) applies.
     #[serde(default)]
     pub percent_change: ByLanguage,
@@ -321,12 +321,12 @@ pub struct Catalog {
     #[serde(default)]
     pub anaphoric_nouns: ByLanguage,
     /// Words before a bare figure (no noun of its own) that leave what it counts to the sentence
-    /// before ("... enviados al CECOT. En total, fueron 238"): read like `anaphoric_nouns`, but
+    /// before ("... enviados al CECOT. En total, fueron 217"): read like `anaphoric_nouns`, but
     /// only for a figure whose surface names no unit.
     #[serde(default)]
     pub bare_anaphora: ByLanguage,
     /// Words that may follow such a bare figure (a mark or the end of the sentence may too):
-    /// another word after it is its own noun ("fueron 300 guatemaltecos").
+    /// another word after it is its own noun ("fueron 270 guatemaltecos").
     #[serde(default)]
     pub bare_followers: ByLanguage,
     /// Words of a question that asks how many ("cuántos", "how many"): an answer in the clause

@@ -24,8 +24,8 @@ pub(super) fn frame_checked<'c>(
     let mut refused = None;
     let reach = if catalog.frame_fill_near.iter().any(|l| l == language) { frames::Level::Near } else { frames::Level::Clause };
     // A count of the things that carry a group (flights) has the group they carry, a figure of
-    // its own, in its clause ("los tres vuelos han llevado a 282 personas al CECOT"), unless
-    // that clause names another group ("con 150 salvadoreños deportados").
+    // its own, in its clause ("los tres vuelos han llevado a 274 personas al CECOT"), unless
+    // that clause names another group ("con 144 salvadoreños deportados").
     let carries = framed.as_ref().is_some_and(|(measure, _)| {
         super::counts_things(catalog, measure)
             && measure.frame.as_ref().is_some_and(|f| !catalog.frames.another_group_within(&f.subject, reading, frames::Level::Clause))
@@ -62,8 +62,8 @@ pub(super) fn frame_checked<'c>(
                         own_frame(framed, reach)
                     }
                     // A count whose own words count another quantity, the measure's read only
-                    // beyond its clause ("capturado a 85.000 personas, de las cuales 8.000
-                    // han sido liberadas": 85.000 counts no releases).
+                    // beyond its clause ("capturado a 78.000 personas, de las cuales 6.900
+                    // han sido liberadas": 78.000 counts no releases).
                     Some(frame) if own_words_count_it && catalog.frames.quantity_level(frame, reading).is_none_or(|l| l > frames::Level::Near) && catalog.frames.other_own_quantity(&frame.quantity, reading).is_some() => {
                         let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
                         let refusal = format!("not {}: its own words count {other}", measure.id);

@@ -115,10 +115,10 @@ fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[
     opens_sentence && relatives.iter().any(|r| *r == next)
 }
 
-/// Does a bare figure (its surface names no unit: "fueron 238") follow a word of `bare_anaphora`
+/// Does a bare figure (its surface names no unit: "fueron 217") follow a word of `bare_anaphora`
 /// that stands alone before it, so that what it counts is the group named before it? Not when
 /// the sentence before counts something itself: the bare figure may then restate that count or
-/// count another thing ("Tres aviones aterrizaron con venezolanos. Fueron 238").
+/// count another thing ("Tres aviones aterrizaron con venezolanos. Fueron 217").
 fn refers_back_bare(mentions: &[Mention], i: usize, left: &str, right: &str, catalog: &Catalog, language: &str, names_another_quantity: impl Fn(&str) -> bool) -> bool {
     let m = &mentions[i];
     let bare = is_bare(m, right, catalog, language);
@@ -147,7 +147,7 @@ fn names_only_another_place(text: &str, catalog: &Catalog, language: &str) -> bo
 }
 
 /// Is the figure bare: a count whose surface names no unit and which no noun follows (only a
-/// mark, the sentence's end or a word of `bare_followers`: "fueron 238 y ...")?
+/// mark, the sentence's end or a word of `bare_followers`: "fueron 217 y ...")?
 fn is_bare(m: &Mention, right: &str, catalog: &Catalog, language: &str) -> bool {
     let next = own_phrase::words_after(m, right).into_iter().next().unwrap_or("").to_lowercase();
     let next = next.trim_matches(|c: char| !c.is_alphanumeric());
@@ -189,7 +189,7 @@ fn words_after_a_conversion(doc: &Doc, mentions: &[Mention], i: usize) -> Option
     Some(doc.slice(close + 1, b))
 }
 
-/// The count right after figure `i` that is the whole of its partitive ("150 de los [primeros]
+/// The count right after figure `i` that is the whole of its partitive ("144 de los [primeros]
 /// 230"): a partitive word and at most one word between the two figures.
 fn whole_of_its_partitive(doc: &Doc, mentions: &[Mention], i: usize, partitive: &[String]) -> Option<usize> {
     let m = &mentions[i];
@@ -269,7 +269,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         };
         let questions = catalog.quantity_questions.get(&lexicon.language).map_or(&[][..], |w| w.as_slice());
         let (left, right) = near_parts(doc, mentions, i, questions);
-        // The whole of a partitive right after the figure ("150 de los primeros 230 venezolanos
+        // The whole of a partitive right after the figure ("144 de los primeros 230 venezolanos
         // no tenían condenas") does not cut its words: the predicate after the whole is the part's.
         let whole_after = whole_of_its_partitive(doc, mentions, i, &catalog.partitive.get(&lexicon.language).cloned().unwrap_or_default());
         let right_near = match whole_after {
@@ -297,17 +297,17 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let counts_previous = catalog.anaphoric_nouns.get(&lexicon.language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(&left, n, names_another_quantity)));
         let bare_reference = !counts_previous && refers_back_bare(mentions, i, &left, &right, catalog, &lexicon.language, names_another_quantity);
         // An anaphoric noun before the figure, or a bare figure after an anaphoric word ("fueron
-        // 238"), brings the words of the count it stands for next to it: the sentence before's,
-        // and those of its own sentence before its clause ("about 8,200 released; the minister
-        // put the figure at 8,000"; an apposition: "los venezolanos del CECOT, un total de 252,").
+        // 217"), brings the words of the count it stands for next to it: the sentence before's,
+        // and those of its own sentence before its clause ("about 7,300 released; the minister
+        // put the figure at 6,900"; an apposition: "los venezolanos del CECOT, un total de 219,").
         let earlier_in_sentence = doc.slice(doc.sentences[mentions[i].sentence].0, ca);
         let near_text = match counts_previous || bare_reference {
             true if mentions[i].sentence > 0 => lower_padded(format!("{} {earlier_in_sentence} {left} {right_near}", doc.sentence_text(mentions[i].sentence - 1))),
             true => lower_padded(format!("{earlier_in_sentence} {left} {right_near}")),
             false => lower_padded(format!("{left} {right_near}")),
         };
-        // The items of a list after a colon are parts of the head before it ("282 personas al
-        // CECOT: 261 venezolanos y 21 salvadoreños"): the head's words are theirs too.
+        // The items of a list after a colon are parts of the head before it ("274 personas al
+        // CECOT: 259 venezolanos y 21 salvadoreños"): the head's words are theirs too.
         let near_text = match head_of_list(doc, mentions[i].sentence, ca) {
             Some(head) => lower_padded(format!("{head} {near_text}")),
             None => near_text,
@@ -336,7 +336,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let average = matches!(mentions[i].kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&rate_text, w));
         let of_a_subgroup = mentions[i].kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&own, w));
         // An amount per unit names its unit in its own words ("80 cada una", "$135,000 each") or
-        // opens its sentence with it ("Cada una de las 256 celdas tiene capacidad para 80 reos").
+        // opens its sentence with it ("Cada una de las 257 celdas tiene capacidad para 80 reos").
         let sentence_opening = lower_padded(doc.sentence_text(mentions[i].sentence));
         let per_unit = matches!(mentions[i].kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| has_phrase(&own, w) || opens_with(&sentence_opening, w));
         // What sets the figure's scene: its clause, or, for the sentence's first figure, all
@@ -366,7 +366,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let no_total = |measure: &Measure| measure.frame.is_some() && (average || of_a_subgroup || one_part.is_some() || (per_unit && !measure.per_unit));
         let place = if is_date { Place::Here } else { about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &[]) };
         // A bare figure is the group's named before it: so is its place ("México deportó a
-        // venezolanos. En total, fueron 300").
+        // venezolanos. En total, fueron 270").
         let place = if bare_reference && place == Place::Here && names_only_another_place(&near_text, catalog, &lexicon.language) { Place::Clause } else { place };
         // The place of a measure whose figure comes from a party named as a place (the United
         // States paying El Salvador): that party's words name no other place of it.
@@ -451,15 +451,15 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let pronoun_whole = whole.as_deref().is_some_and(|w| words(&catalog.partitive).iter().any(|p| w.trim() == p && !p.ends_with(" the")));
         // A percent of a group of people ("60 percent of the inmates", "45 percent of them") is
         // a share of that group, no rate of a whole (an occupancy, a growth).
-        // The people a partitive names, in the figure's surface ("137 of the men") or after it
+        // The people a partitive names, in the figure's surface ("128 of the men") or after it
         // ("60 percent | of the prison population").
         let whole_names_people = whole.as_deref().is_some_and(|w| words(&catalog.people).iter().any(|p| has_phrase(w, p)))
             || of_people(&lower_padded(doc.slice(m.end, cb)), &words(&catalog.partitive), &words(&catalog.people));
         let share_of_people = m.kind == "percent" && (pronoun_whole || whole_names_people);
-        // A percent after a change word ("rose 300 percent") is a change, no level.
+        // A percent after a change word ("rose 270 percent") is a change, no level.
         let clause_before = lower_padded(doc.slice(ca, m.start));
         let percent_changed = m.kind == "percent" && words(&catalog.percent_change).iter().any(|w| clause_before.ends_with(&format!(" {w} ")));
-        // A whole of people without a number ("137 of the men were deported") is a group the
+        // A whole of people without a number ("128 of the men were deported") is a group the
         // figure is a part of, unless the figure's own words name the measure's subject.
         let whole_of_people = whole.as_deref().is_some_and(|w| !w.contains(|c: char| c.is_ascii_digit())) && whole_names_people;
         let part_of_its_group = |measure: &Measure| {
@@ -532,7 +532,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let threshold = catalog.min_score + if is_date { DATE_CLAIM_MARGIN } else { 0.0 };
         let scored = best.filter(|(_, s)| s.total() >= threshold && !tie);
         // A count whose own words say what it counts: not a part (its own phrase holds its
-        // whole's noun: "20.000 de los detenidos") nor an amount per unit ("alojan 80 cada una").
+        // whole's noun: "17.500 de los detenidos") nor an amount per unit ("alojan 80 cada una").
         let own_words_count_it = m.kind == "count" && whole.is_none() && !per_unit;
         let (chosen, evidence) = frame_checked(catalog, scored, framed, &reading, is_date, own_words_count_it, index, &lexicon.language);
         let evidence = match (&chosen, evidence, best_stopped.filter(|(_, s)| s.total() >= threshold)) {

@@ -77,11 +77,11 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         .map(|w| format!("difference: {w}"))
 }
 
-/// How many words may stand between a rate's count and the base after it ("1,700 people behind
+/// How many words may stand between a rate's count and the base after it ("1,580 people behind
 /// bars | for every | 100,000").
 const RATE_WORDS_BETWEEN: usize = 8;
 
-/// Is the count a rate or the base of one (`rate_base`: "1,700 people behind bars for every
+/// Is the count a rate or the base of one (`rate_base`: "1,580 people behind bars for every
 /// 100,000 inhabitants")? The base stands right after a `rate_base` word; the rate is the
 /// figure before it in the same clause, its words up to the base ending in that word. Either
 /// way the figure counts no one: "rate: for every".
