@@ -130,6 +130,36 @@ pub struct PeriodWords {
     pub partitive_phrases: Vec<String>,
 }
 
+impl PeriodWords {
+    /// Every phrase list, by its name in periods.toml: checked for empty phrases and
+    /// lower-cased on load, in one place so a new list cannot miss either.
+    fn phrase_lists(&mut self) -> [(&'static str, &mut Vec<String>); 21] {
+        [
+            ("baseline_openers", &mut self.baseline_openers),
+            ("own_anchor_phrases", &mut self.own_anchor_phrases),
+            ("year_before", &mut self.year_before),
+            ("back_references", &mut self.back_references),
+            ("clause_breaks", &mut self.clause_breaks),
+            ("start_words", &mut self.start_words),
+            ("until_words", &mut self.until_words),
+            ("start_verbs", &mut self.start_verbs),
+            ("relative_openers", &mut self.relative_openers),
+            ("future_words", &mut self.future_words),
+            ("future_suffixes", &mut self.future_suffixes),
+            ("coordinators", &mut self.coordinators),
+            ("participle_suffixes", &mut self.participle_suffixes),
+            ("to_date_openers", &mut self.to_date_openers),
+            ("daily_phrases", &mut self.daily_phrases),
+            ("change_nouns", &mut self.change_nouns),
+            ("cutoff_openers", &mut self.cutoff_openers),
+            ("that_date", &mut self.that_date),
+            ("now_words", &mut self.now_words),
+            ("first_words", &mut self.first_words),
+            ("partitive_phrases", &mut self.partitive_phrases),
+        ]
+    }
+}
+
 /// Measures that count from one start to their date.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -155,53 +185,19 @@ impl PeriodRules {
             if !days.is_empty() && days.len() != 7 || days.iter().any(|d| d.trim().is_empty()) {
                 return Err(fail(format!("[language.{lang}] weekdays: give the seven days of the week, Monday first")));
             }
-            let lists = [
-                ("baseline_openers", &words.baseline_openers),
-                ("own_anchor_phrases", &words.own_anchor_phrases),
-                ("year_before", &words.year_before),
-                ("back_references", &words.back_references),
-                ("clause_breaks", &words.clause_breaks),
-                ("start_words", &words.start_words),
-                ("until_words", &words.until_words),
-                ("start_verbs", &words.start_verbs),
-                ("relative_openers", &words.relative_openers),
-                ("future_words", &words.future_words),
-                ("future_suffixes", &words.future_suffixes),
-                ("coordinators", &words.coordinators),
-                ("participle_suffixes", &words.participle_suffixes),
-                ("to_date_openers", &words.to_date_openers),
-                ("daily_phrases", &words.daily_phrases),
-                ("change_nouns", &words.change_nouns),
-                ("cutoff_openers", &words.cutoff_openers),
-                ("that_date", &words.that_date),
-                ("now_words", &words.now_words),
-                ("first_words", &words.first_words),
-            ];
-            if let Some((name, _)) = lists.iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
+            if let Some((name, _)) = words.phrase_lists().into_iter().find(|(_, list)| list.iter().any(|w| w.trim().is_empty())) {
                 return Err(fail(format!("[language.{lang}] {name}: an empty phrase")));
             }
             if let Some((phrase, months)) = words.first_periods.iter().find(|(p, n)| p.trim().is_empty() || **n == 0) {
                 return Err(fail(format!("[language.{lang}] first_periods: {phrase:?} = {months}: give a phrase and a number of months above 0")));
             }
             words.first_periods = std::mem::take(&mut words.first_periods).into_iter().map(|(p, n)| (p.trim().to_lowercase(), n)).collect();
-            let phrases = words
-                .baseline_openers
-                .iter_mut()
-                .chain(words.own_anchor_phrases.iter_mut())
-                .chain(words.year_before.iter_mut())
-                .chain(words.back_references.iter_mut())
-                .chain(words.clause_breaks.iter_mut())
-                .chain(words.start_words.iter_mut())
-                .chain(words.until_words.iter_mut())
-                .chain(words.start_verbs.iter_mut())
-                .chain(words.relative_openers.iter_mut())
-                .chain(words.future_words.iter_mut())
-                .chain(words.future_suffixes.iter_mut())
-                .chain(words.coordinators.iter_mut())
-                .chain(words.participle_suffixes.iter_mut())
-                .chain(words.to_date_openers.iter_mut())
-                .chain(words.partitive_phrases.iter_mut());
-            for w in words.weekdays.iter_mut().chain(phrases) {
+            for (_, list) in words.phrase_lists() {
+                for w in list.iter_mut() {
+                    *w = w.trim().to_lowercase();
+                }
+            }
+            for w in words.weekdays.iter_mut() {
                 *w = w.trim().to_lowercase();
             }
         }
