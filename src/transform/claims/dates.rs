@@ -1,13 +1,22 @@
 //! When a date is a claim itself ("CECOT opened in 2023"): the margin its date measure must clear,
 //! and the dates that only open a span and claim nothing.
 
+use super::figure::Figure;
 use super::lower_padded;
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
+use crate::transform::as_of::is_name_year;
 
 /// A date becomes a claim only when a date measure clears the catalog's minimum by this much:
 /// a context word somewhere in the sentence and a cue (opened, began…) next to the date.
 pub(super) const DATE_CLAIM_MARGIN: f64 = 0.25;
+
+/// May figure `f`, a date or a year, be a claim itself: it has a value, stands in the article's
+/// text (not its front matter), is no part of a name and opens no span?
+pub(super) fn date_claim_candidate(f: &Figure) -> bool {
+    let m = f.m();
+    f.is_date() && m.value.is_some() && m.start >= f.doc.front_matter_end && !is_name_year(f.doc, m, f.lexicon) && !opens_a_span(f.doc, f.mentions, f.i, f.lexicon)
+}
 
 /// Does date `i` open a span the next date closes ("del 3 de mayo al 9 de junio", "from
 /// May 2021 to June 2023")? Such a date dates the figures of its sentence; it claims
