@@ -49,7 +49,9 @@ impl<'a> Readings<'a> {
         let own_words_count_it = m.kind == "count" && self.parts.whole.is_none() && !self.limits.per_unit;
         let (chosen, evidence) = frame_checked(catalog, scored, self.framed(), self.reading, f.is_date(), own_words_count_it, self.index, f.language());
         let evidence = match (&chosen, evidence, best_stopped) {
-            (None, None, Some((measure, _))) => catalog.frames.quantity_within(&measure.unless, self.reading, self.unless_level).map(|word| format!("not {}: {word}", measure.id)),
+            (None, None, Some((measure, _))) => {
+                catalog.frames.quantity_within(&measure.unless, self.reading, self.unless_level).map(|word| format!("not {}: {word}", measure.id))
+            }
             (_, evidence, _) => evidence,
         };
         let pick = self.not_owned_by_another((chosen, evidence));
@@ -87,7 +89,8 @@ impl<'a> Readings<'a> {
     /// solo día"); a running total is no count of one event.
     fn excluded(&self, measure: &Measure) -> bool {
         let catalog = self.f.catalog;
-        catalog.measures.iter().position(|x| std::ptr::eq(x, measure)).is_some_and(|k| self.cx.near.any(&self.index.exclude[k])) || (measure.cumulative && self.one_event)
+        catalog.measures.iter().position(|x| std::ptr::eq(x, measure)).is_some_and(|k| self.cx.near.any(&self.index.exclude[k]))
+            || (measure.cumulative && self.one_event)
     }
 
     /// Does a word of `measure`'s `unless` list stop it?
@@ -142,8 +145,9 @@ impl<'a> Readings<'a> {
         let (f, catalog) = (self.f, self.f.catalog);
         let owned_by = |c: &Measure| {
             let own_group = c.frame.as_ref().and_then(|frame| catalog.frames.owning_subject_besides(&frame.subject, self.reading));
-            own_group.map(|w| format!("its own words name {w}"))
-                .or_else(|| subject_of_other_figures(f.doc, f.mentions, f.i, c, self.reading, catalog, f.language()).map(|w| format!("{w} is another figure's noun")))
+            own_group.map(|w| format!("its own words name {w}")).or_else(|| {
+                subject_of_other_figures(f.doc, f.mentions, f.i, c, self.reading, catalog, f.language()).map(|w| format!("{w} is another figure's noun"))
+            })
         };
         match chosen.map(|c| (c, owned_by(c))) {
             Some((measure, Some(why))) => (None, Some(format!("not {}: {why}", measure.id))),

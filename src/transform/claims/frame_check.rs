@@ -7,6 +7,9 @@ use super::score::Score;
 use crate::extract::Mention;
 use crate::transform::frames::{self, FrameRef};
 
+/// A measure chosen (or none) with the evidence for it or for none.
+type Pick<'c> = (Option<&'c Measure>, Option<String>);
+
 /// The measure of a statement from its two readings: the catalog's word scores and the frames.
 /// A framed measure the scores choose stands only when its frame is read around the figure too
 /// (its quantity and its subject); when the scores choose none or their choice fails its frame,
@@ -20,8 +23,21 @@ pub(super) fn frame_checked<'c>(
     own_words_count_it: bool,
     index: &PhraseIndex,
     language: &str,
-) -> (Option<&'c Measure>, Option<String>) {
-    let mut refused = None;
+) -> Pick<'c> {
+    if catalog.frame_check {
+        return checked_against_its_frame(catalog, scored, framed, reading, is_date, index);
+    }
+    let reach = fill_reach(catalog, &framed, reading, language);
+    match scored {
+        Some((measure, score)) => scored_unless_refused(catalog, (measure, score), framed, reading, is_date, own_words_count_it, index, language, reach),
+        None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed, reach),
+        None => (None, None),
+    }
+}
+
+/// How far from the figure the frames' own choice may find its subject when it fills an empty
+/// measure (the language's `frame_fill_near`: near, else the clause).
+fn fill_reach(catalog: &Catalog, framed: &Option<(&Measure, frames::Choice)>, reading: &frames::Reading, language: &str) -> frames::Level {
     let reach = if catalog.frame_fill_near.iter().any(|l| l == language) { frames::Level::Near } else { frames::Level::Clause };
     // A count of the things that carry a group (flights) has the group they carry, a figure of
     // its own, in its clause ("los tres vuelos han llevado a 274 personas al CECOT"), unless
@@ -30,55 +46,80 @@ pub(super) fn frame_checked<'c>(
         super::counts_things(catalog, measure)
             && measure.frame.as_ref().is_some_and(|f| !catalog.frames.another_group_within(&f.subject, reading, frames::Level::Clause))
     });
-    let reach = if carries { frames::Level::Clause } else { reach };
-    if !catalog.frame_check {
-        return match scored {
-            // A figure whose own words name the subject of another framed measure of the same
-            // quantity is not this measure's.
-            Some((measure, score)) => match own_subject_of_another_frame(catalog, measure, reading) {
-                // The frames' own choice may take its place, as after a refusal below ("CECOT,
-                // built for 47,500": not the prison system's capacity, CECOT's).
-                Some(word) => {
-                    let refusal = format!("not {}: its own words name {word}", measure.id);
-                    match own_frame(framed.filter(|(other, _)| other.id != measure.id && catalog.frame_fill.iter().any(|l| l == language)), reach) {
-                        (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
-                        _ => (None, Some(refusal)),
-                    }
-                }
-                // A date claim is checked by its own rule already (a cue next to it, its subject in its
-                // sentence); a date often names its event without a verb ("the state of emergency in
-                // March 2022").
-                None => match measure.frame.as_ref().filter(|_| !is_date && catalog.frame_veto.iter().any(|l| l == language)) {
-                    // A refused measure leaves the figure to the frames' own choice, as if the scores
-                    // had chosen none.
-                    Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
-                        let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
-                        match own_frame(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language)), reach) {
-                            (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
-                            _ => (None, Some(refusal)),
-                        }
-                    }
-                    Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
-                        own_frame(framed, reach)
-                    }
-                    // A count whose own words count another quantity, the measure's read only
-                    // beyond its clause ("capturado a 78.000 personas, de las cuales 6.900
-                    // han sido liberadas": 78.000 counts no releases).
-                    Some(frame) if own_words_count_it && catalog.frames.quantity_level(frame, reading).is_none_or(|l| l > frames::Level::Near) && catalog.frames.other_own_quantity(&frame.quantity, reading).is_some() => {
-                        let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
-                        let refusal = format!("not {}: its own words count {other}", measure.id);
-                        match own_frame(framed.filter(|(o, _)| o.id != measure.id), reach) {
-                            (Some(o), Some(evidence)) => (Some(o), Some(format!("{evidence} ; {refusal}"))),
-                            _ => (None, Some(refusal)),
-                        }
-                    }
-                    _ => (Some(measure), Some(score.describe(index))),
-                },
-            },
-            None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed, reach),
-            None => (None, None),
-        };
+    if carries {
+        frames::Level::Clause
+    } else {
+        reach
     }
+}
+
+/// The scores' choice where the frames veto and fill (no `frame_check`): it stands unless the
+/// frames refuse it, and a refused measure leaves the figure to the frames' own choice.
+fn scored_unless_refused<'c>(
+    catalog: &'c Catalog,
+    (measure, score): (&'c Measure, Score),
+    framed: Option<(&'c Measure, frames::Choice)>,
+    reading: &frames::Reading,
+    is_date: bool,
+    own_words_count_it: bool,
+    index: &PhraseIndex,
+    language: &str,
+    reach: frames::Level,
+) -> Pick<'c> {
+    // A figure whose own words name the subject of another framed measure of the same
+    // quantity is not this measure's.
+    match own_subject_of_another_frame(catalog, measure, reading) {
+        // The frames' own choice may take its place, as after a refusal below ("CECOT,
+        // built for 47,500": not the prison system's capacity, CECOT's).
+        Some(word) => {
+            let refusal = format!("not {}: its own words name {word}", measure.id);
+            own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && catalog.frame_fill.iter().any(|l| l == language)), reach, refusal)
+        }
+        // A date claim is checked by its own rule already (a cue next to it, its subject in its
+        // sentence); a date often names its event without a verb ("the state of emergency in
+        // March 2022").
+        None => match measure.frame.as_ref().filter(|_| !is_date && catalog.frame_veto.iter().any(|l| l == language)) {
+            // A refused measure leaves the figure to the frames' own choice, as if the scores
+            // had chosen none.
+            Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
+                let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
+                own_frame_instead(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language)), reach, refusal)
+            }
+            Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => own_frame(framed, reach),
+            // A count whose own words count another quantity, the measure's read only
+            // beyond its clause ("capturado a 78.000 personas, de las cuales 6.900
+            // han sido liberadas": 78.000 counts no releases).
+            Some(frame) if own_words_count_it && catalog.frames.quantity_level(frame, reading).is_none_or(|l| l > frames::Level::Near) && catalog.frames.other_own_quantity(&frame.quantity, reading).is_some() => {
+                let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
+                let refusal = format!("not {}: its own words count {other}", measure.id);
+                own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), reach, refusal)
+            }
+            _ => (Some(measure), Some(score.describe(index))),
+        },
+    }
+}
+
+/// The frames' own choice (see [`own_frame`]) in place of a measure the frames refused, its
+/// evidence followed by the `refusal`; else none, with the refusal.
+fn own_frame_instead(framed: Option<(&Measure, frames::Choice)>, reach: frames::Level, refusal: String) -> Pick<'_> {
+    match own_frame(framed, reach) {
+        (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
+        _ => (None, Some(refusal)),
+    }
+}
+
+/// The scores' choice where each framed choice is checked against its frame (`frame_check`):
+/// it stands when its frame fits and no quantity of another frame is nearer; when the scores
+/// choose none, the frames' own choice stands.
+fn checked_against_its_frame<'c>(
+    catalog: &'c Catalog,
+    scored: Option<(&'c Measure, Score)>,
+    framed: Option<(&'c Measure, frames::Choice)>,
+    reading: &frames::Reading,
+    is_date: bool,
+    index: &PhraseIndex,
+) -> Pick<'c> {
+    let mut refused = None;
     let had_score = scored.is_some();
     if let Some((measure, score)) = scored {
         match &measure.frame {

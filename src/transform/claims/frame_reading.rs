@@ -47,7 +47,11 @@ fn own_frame_words(f: &Figure, texts: &FigureTexts, frame_clause: &str) -> Strin
     // The frames read the figure's own words with its governing verb: the one word the
     // scores read too where the language's `governing_verb` is on, else the verb phrase
     // before it ("han muerto 350 reos").
-    let own_frame = if catalog.governing_verb.contains(f.language()) { texts.own.clone() } else { own_phrase::own_frame_words(m, &texts.left, &texts.right, &f.words(&catalog.auxiliaries)) };
+    let own_frame = if catalog.governing_verb.contains(f.language()) {
+        texts.own.clone()
+    } else {
+        own_phrase::own_frame_words(m, &texts.left, &texts.right, &f.words(&catalog.auxiliaries))
+    };
     // A relative pronoun among the figure's own words stands for its antecedent ("the prison
     // population, which stood at 36,000"): the antecedent's last words are its own too.
     let own_frame = match antecedent_of_own_relative(&own_frame, frame_clause, &texts.clause, catalog.relative_openers.get(f.language())) {
@@ -65,7 +69,14 @@ fn own_frame_words(f: &Figure, texts: &FigureTexts, frame_clause: &str) -> Strin
 /// `own_unit` is the figure's unit when it names it itself.
 pub(super) fn frame_reading(f: &Figure, texts: &FigureTexts, frame_texts: &FrameTexts, article: &str, own_unit: Option<&str>) -> frames::Reading {
     let catalog = f.catalog;
-    let read = frames::Texts { own: &frame_texts.own, near: &frame_texts.near, clause: &frame_texts.clause, sentence: &frame_texts.sentence, previous: &texts.previous, article };
+    let read = frames::Texts {
+        own: &frame_texts.own,
+        near: &frame_texts.near,
+        clause: &frame_texts.clause,
+        sentence: &frame_texts.sentence,
+        previous: &texts.previous,
+        article,
+    };
     let mut reading = catalog.frames.read(f.language(), &read, own_unit, unit_in_surface(f.m()));
     // "El penal" stands for CECOT in an article about it, unless the article names another prison.
     let other_prison = f.words(&catalog.other_prisons).iter().any(|w| has_phrase(article, w));

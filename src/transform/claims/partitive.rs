@@ -36,21 +36,25 @@ pub(super) fn part_reading(f: &Figure, texts: &FigureTexts) -> PartReading {
     // A figure after a sentence's opening partitive ("Of them, 68 ...") is a part of a whole
     // counted before: it counts no whole total, unless its own words name its group ("Among
     // the deportees, 216 were Venezuelans").
-    let after_partitive = texts.clause_start > doc.sentences[m.sentence].0 && f.words(&catalog.opening_partitive).iter().any(|w| opens_with(&texts.sentence, w));
+    let after_partitive =
+        texts.clause_start > doc.sentences[m.sentence].0 && f.words(&catalog.opening_partitive).iter().any(|w| opens_with(&texts.sentence, w));
     // A figure with a partitive of its own ("83 of the Venezuelans were removed under the
     // act", "79 of them") counts a part of the group it names: no whole total of that group,
     // only a part. A whole that names another thing leaves the figure whole ("some 13,400 of
     // the most dangerous gang members").
     let partitive = f.words(&catalog.partitive);
     let whole = partitive_whole(m, &texts.right, &partitive, &f.words(&catalog.auxiliaries));
-    let whole_reading = whole.as_deref().map(|w| catalog.frames.read(f.language(), &frames::Texts { own: w, near: "", clause: "", sentence: "", previous: "", article: "" }, None, false));
+    let whole_reading = whole
+        .as_deref()
+        .map(|w| catalog.frames.read(f.language(), &frames::Texts { own: w, near: "", clause: "", sentence: "", previous: "", article: "" }, None, false));
     let pronoun_whole = whole.as_deref().is_some_and(|w| partitive.iter().any(|p| w.trim() == p && !p.ends_with(" the")));
     // A percent of a group of people ("60 percent of the inmates", "45 percent of them") is
     // a share of that group, no rate of a whole (an occupancy, a growth).
     // The people a partitive names, in the figure's surface ("128 of the men") or after it
     // ("60 percent | of the prison population").
     let people = f.words(&catalog.people);
-    let whole_names_people = whole.as_deref().is_some_and(|w| people.iter().any(|p| has_phrase(w, p))) || of_people(&lower_padded(doc.slice(m.end, texts.clause_end)), &partitive, &people);
+    let whole_names_people = whole.as_deref().is_some_and(|w| people.iter().any(|p| has_phrase(w, p)))
+        || of_people(&lower_padded(doc.slice(m.end, texts.clause_end)), &partitive, &people);
     let share_of_people = m.kind == "percent" && (pronoun_whole || whole_names_people);
     // A whole of people without a number ("128 of the men were deported") is a group the
     // figure is a part of, unless the figure's own words name the measure's subject.
@@ -79,7 +83,10 @@ impl PartReading {
             !catalog.frames.counts_a_part(&f.quantity)
                 && (self.pronoun_whole
                     || self.whole_after
-                    || self.whole_reading.as_ref().is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some())
+                    || self
+                        .whole_reading
+                        .as_ref()
+                        .is_some_and(|r| catalog.frames.subject_read(&f.subject, r).is_some() || catalog.frames.quantity_level(f, r).is_some())
                     || (self.whole_of_people && catalog.frames.subject_read(&f.subject, reading).is_none_or(|(level, _)| level != frames::Level::Own)))
         })
     }
@@ -87,7 +94,9 @@ impl PartReading {
 
 /// Does `measure` count a whole total whose subject the figure's own words do not name?
 fn whole_total(catalog: &Catalog, reading: &frames::Reading, measure: &Measure) -> bool {
-    measure.frame.as_ref().is_some_and(|f| !catalog.frames.counts_a_part(&f.quantity) && catalog.frames.subject_read(&f.subject, reading).is_none_or(|(level, _)| level != frames::Level::Own))
+    measure.frame.as_ref().is_some_and(|f| {
+        !catalog.frames.counts_a_part(&f.quantity) && catalog.frames.subject_read(&f.subject, reading).is_none_or(|(level, _)| level != frames::Level::Own)
+    })
 }
 
 /// The count right after figure `i` that is the whole of its partitive ("144 de los [primeros]

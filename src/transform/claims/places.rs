@@ -20,7 +20,8 @@ pub(super) fn place_reading(f: &Figure, texts: &FigureTexts) -> PlaceReading {
     let place = if f.is_date() { Place::Here } else { another_place() };
     // A bare figure is the group's named before it: so is its place ("México deportó a
     // venezolanos. En total, fueron 270").
-    let place = if texts.bare_reference && place == Place::Here && names_only_another_place(&texts.near, f.catalog, f.language()) { Place::Clause } else { place };
+    let place =
+        if texts.bare_reference && place == Place::Here && names_only_another_place(&texts.near, f.catalog, f.language()) { Place::Clause } else { place };
     // A date of another place ("En Honduras, donde rige desde 2022 un estado de excepción")
     // is no date of a framed measure of El Salvador's, for the frames and the word scores
     // alike (an unframed date, such as a break in relations between two other countries,
@@ -43,7 +44,16 @@ impl PlaceReading {
     /// States paying El Salvador): that party's words name no other place of it.
     pub(super) fn besides_its_payer(&self, f: &Figure, texts: &FigureTexts, measure: &Measure) -> Place {
         match measure.frame.as_ref().filter(|frame| !frame.from.is_empty() && !f.is_date()) {
-            Some(frame) => about_another_place(f.doc, f.mentions, f.i, &texts.clause, &texts.near, f.catalog, f.language(), &f.catalog.frames.subject_words(f.language(), &frame.from)),
+            Some(frame) => about_another_place(
+                f.doc,
+                f.mentions,
+                f.i,
+                &texts.clause,
+                &texts.near,
+                f.catalog,
+                f.language(),
+                &f.catalog.frames.subject_words(f.language(), &frame.from),
+            ),
             None => self.place,
         }
     }

@@ -42,7 +42,8 @@ pub(super) fn read_statement(f: &Figure, index: &PhraseIndex, sentences: &mut Se
     let parts = part_reading(f, &texts);
     let one_event = one_event(f, &texts, &frame_texts.own);
     let unless_level = unless_level(f, &texts);
-    let readings = Readings { f, texts: &texts, limits: &limits, places: &places, parts: &parts, reading: &reading, unit, index, cx: &cx, one_event, unless_level };
+    let readings =
+        Readings { f, texts: &texts, limits: &limits, places: &places, parts: &parts, reading: &reading, unit, index, cx: &cx, one_event, unless_level };
     let (measure, evidence) = readings.choose();
     Outcome::Read { is_date: f.is_date(), measure, evidence, borrowed_unit_void }
 }

@@ -93,7 +93,8 @@ fn refers_back(f: &Figure, left: &str, right: &str) -> (bool, bool) {
     let (doc, catalog, m, language) = (f.doc, f.catalog, f.m(), f.language());
     // A complement of the noun that names another quantity than the sentence before says
     // what it counts itself ("the number actually inside", after a capacity).
-    let before_quantities = if m.sentence > 0 { catalog.frames.quantities_named(language, &lower_padded(doc.sentence_text(m.sentence - 1))) } else { Vec::new() };
+    let before_quantities =
+        if m.sentence > 0 { catalog.frames.quantities_named(language, &lower_padded(doc.sentence_text(m.sentence - 1))) } else { Vec::new() };
     let names_another_quantity = |words: &str| catalog.frames.quantities_named(language, words).iter().any(|q| !before_quantities.contains(q));
     let counts_previous = catalog.anaphoric_nouns.get(language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(left, n, names_another_quantity)));
     let bare_reference = !counts_previous && refers_back_bare(f.mentions, f.i, left, right, catalog, language, names_another_quantity);
@@ -132,7 +133,8 @@ fn lead(f: &Figure, clause_start: usize, clause_end: usize) -> String {
     // 233") is part of its scene, not a figure with a scene of its own.
     let sets_a_scene = |p: &Mention| is_quantity(p) && catalog.frames.things_counted(f.language(), &lower_padded(p.surface.clone())).is_none();
     let first_figure = !mentions[..i].iter().any(|p| p.sentence == m.sentence && p.end <= m.start && sets_a_scene(p));
-    let scene = if first_figure { since_figure_before(doc, mentions, i, sets_a_scene) } else { doc.slice(across_parentheses(doc, m.sentence, clause_start), m.start) };
+    let scene =
+        if first_figure { since_figure_before(doc, mentions, i, sets_a_scene) } else { doc.slice(across_parentheses(doc, m.sentence, clause_start), m.start) };
     lower_padded(format!("{scene} {}", doc.slice(m.start, clause_end)))
 }
 
@@ -142,7 +144,9 @@ fn previous_text(f: &Figure) -> String {
     let doc = f.doc;
     match f.m().sentence {
         0 => String::new(),
-        s if s >= 2 && heads_its_answer(doc, s - 1, f.catalog, f.language()) => lower_padded(format!("{} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1))),
+        s if s >= 2 && heads_its_answer(doc, s - 1, f.catalog, f.language()) => {
+            lower_padded(format!("{} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1)))
+        }
         s => lower_padded(doc.sentence_text(s - 1)),
     }
 }
@@ -182,7 +186,15 @@ fn heads_its_answer(doc: &Doc, sentence: usize, catalog: &Catalog, language: &st
 /// that stands alone before it, so that what it counts is the group named before it? Not when
 /// the sentence before counts something itself: the bare figure may then restate that count or
 /// count another thing ("Tres aviones aterrizaron con venezolanos. Fueron 217").
-fn refers_back_bare(mentions: &[Mention], i: usize, left: &str, right: &str, catalog: &Catalog, language: &str, names_another_quantity: impl Fn(&str) -> bool) -> bool {
+fn refers_back_bare(
+    mentions: &[Mention],
+    i: usize,
+    left: &str,
+    right: &str,
+    catalog: &Catalog,
+    language: &str,
+    names_another_quantity: impl Fn(&str) -> bool,
+) -> bool {
     let m = &mentions[i];
     let bare = is_bare(m, right, catalog, language);
     let counted_before = m.sentence > 0 && mentions.iter().any(|p| p.sentence + 1 == m.sentence && p.kind == "count");

@@ -15,7 +15,8 @@ pub(super) fn borrowed_unit_void(f: &Figure, own_unit: &[bool]) -> bool {
         // The words since the count it borrowed from (or its sentence's start), from the
         // last mark of a clause on: they must follow such a mark and name a quantity.
         let sentence_start = doc.sentences[m.sentence].0;
-        let from = mentions[..i].iter().enumerate().rev().find(|(j, p)| own_unit[*j] && p.kind == "count").map_or(sentence_start, |(_, p)| p.end.max(sentence_start));
+        let from =
+            mentions[..i].iter().enumerate().rev().find(|(j, p)| own_unit[*j] && p.kind == "count").map_or(sentence_start, |(_, p)| p.end.max(sentence_start));
         let between = doc.slice(from, m.start);
         // A mark followed by a space ends a clause; one inside a number ("31,200") does not.
         // Without a mark, the words between name the figure's own quantity when they name one

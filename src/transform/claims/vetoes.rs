@@ -89,21 +89,39 @@ pub(super) fn limits<'a>(f: &Figure<'a>, texts: &FigureTexts) -> Limits<'a> {
     let of_a_subgroup = m.kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&texts.own, w));
     // An amount per unit names its unit in its own words ("80 cada una", "$135,000 each") or
     // opens its sentence with it ("Cada una de las 257 celdas tiene capacidad para 80 reos").
-    let per_unit = matches!(m.kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| has_phrase(&texts.own, w) || opens_with(&texts.sentence, w));
+    let per_unit =
+        matches!(m.kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| has_phrase(&texts.own, w) || opens_with(&texts.sentence, w));
     // A count of things (flights, prisons) counts no persons; one night's flights are the
     // operation itself, not a part of it ("three flights landed overnight").
     let things = catalog.frames.things_counted(f.language(), &noun_after(m, &texts.right)).filter(|_| m.kind == "count");
     // A period named in words sets the scene too ("Over the past year, 4,600 were arrested"):
     // a count of that period is no running total, unless its clause names a start.
-    let named_window = !is_date && !words(&catalog.since).iter().any(|w| has_phrase(&texts.lead, w)) && words(&catalog.named_window).iter().any(|w| has_phrase(&texts.lead, w));
+    let named_window = !is_date
+        && !words(&catalog.since).iter().any(|w| has_phrase(&texts.lead, w))
+        && words(&catalog.named_window).iter().any(|w| has_phrase(&texts.lead, w));
     // A total counted from its start ("con este vuelo, los enviados desde marzo suman 256")
     // is the whole, whatever part its scene names.
     // "desde Estados Unidos" names where a journey starts, not when a count starts.
     let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&without_places_after(&texts.lead, w, catalog, f.language()), w));
-    let one_part = if matches!(m.kind, "count" | "percent") && things.is_none() && !from_a_start { words(&catalog.one_part).into_iter().find(|w| has_phrase(&texts.lead, w)) } else { None };
+    let one_part = if matches!(m.kind, "count" | "percent") && things.is_none() && !from_a_start {
+        words(&catalog.one_part).into_iter().find(|w| has_phrase(&texts.lead, w))
+    } else {
+        None
+    };
     // A percent after a change word ("rose 270 percent") is a change, no level.
     let percent_changed = m.kind == "percent" && words(&catalog.percent_change).iter().any(|w| texts.clause_left.ends_with(&format!(" {w} ")));
-    Limits { projection, planned_change, committed, short_window: short_window || named_window, average, of_a_subgroup, per_unit, things, one_part, percent_changed }
+    Limits {
+        projection,
+        planned_change,
+        committed,
+        short_window: short_window || named_window,
+        average,
+        of_a_subgroup,
+        per_unit,
+        things,
+        one_part,
+        percent_changed,
+    }
 }
 
 impl Limits<'_> {
@@ -150,7 +168,10 @@ pub(super) fn one_event(f: &Figure, texts: &FigureTexts, own_frame: &str) -> boo
 fn in_simple_past(own_words: &str, clause_left: &str, lexicon: &Lexicon) -> bool {
     let clause: Vec<&str> = clause_left.split_whitespace().collect();
     let perfect = |verb: &str| {
-        clause.iter().rposition(|w| *w == verb).is_some_and(|k| clause[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w)))
+        clause
+            .iter()
+            .rposition(|w| *w == verb)
+            .is_some_and(|k| clause[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w)))
     };
     own_words.split_whitespace().any(|w| is_past_tense(w, lexicon) && !perfect(w))
 }
