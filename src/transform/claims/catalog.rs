@@ -420,6 +420,46 @@ impl PhraseIndex {
 }
 
 impl Measure {
+    /// Check the entry on load: a snake_case id, context words and cues, no empty word, known
+    /// kinds, and a unit the extractor produces (`known_units`), `any` or `date`.
+    fn check(&self, known_units: &[String]) -> std::result::Result<(), String> {
+        if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            return Err(format!("measure id {:?} must be snake_case", self.id));
+        }
+        if self.context.values().all(Vec::is_empty) || self.cues.values().all(Vec::is_empty) {
+            return Err(format!("measure {}: context and cues must not be empty", self.id));
+        }
+        for list in self.context.values().chain(self.cues.values()).chain(self.exclude.values()) {
+            if list.iter().any(|c| c.trim().is_empty()) {
+                return Err(format!("measure {}: a cue is empty", self.id));
+            }
+        }
+        for k in &self.kinds {
+            if !KINDS.contains(&k.as_str()) {
+                return Err(format!("measure {}: unknown kind {k:?}", self.id));
+            }
+        }
+        if !(self.unit == "any" || self.unit == "date" || known_units.contains(&self.unit)) {
+            return Err(format!("measure {}: unknown unit {:?}; use a unit the lexicons produce, `any` or `date`", self.id, self.unit));
+        }
+        Ok(())
+    }
+
+    /// Lower-case the entry's words (context, cues, exclude) and add their inflections (the
+    /// catalog's `inflections` groups, by language).
+    fn lower_and_inflect(&mut self, inflections: &BTreeMap<String, Vec<Vec<String>>>) {
+        for list in self.context.values_mut().chain(self.cues.values_mut()).chain(self.exclude.values_mut()) {
+            for c in list.iter_mut() {
+                *c = c.to_lowercase();
+            }
+        }
+        for (lang, groups) in inflections {
+            for list in [&mut self.context, &mut self.cues, &mut self.exclude].into_iter().filter_map(|l| l.get_mut(lang)) {
+                *list = with_inflections(list, groups);
+            }
+        }
+    }
+
     /// Is the measure about El Salvador itself: does its frame name one of `subjects`? A measure
     /// without a frame is, unless its own words name one of the `elsewhere` places (a payment
     /// by the United States).
@@ -446,6 +486,24 @@ impl Measure {
 }
 
 impl PersonAttribute {
+    /// Check the attribute on load: a snake_case prefix, known kinds (at least one) and a unit
+    /// the extractor produces (`known_units`).
+    fn check(&self, known_units: &[String]) -> std::result::Result<(), String> {
+        if self.prefix.is_empty() || !self.prefix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            return Err(format!("person attribute prefix {:?} must be snake_case", self.prefix));
+        }
+        if let Some(k) = self.kinds.iter().find(|k| !KINDS.contains(&k.as_str())) {
+            return Err(format!("person attribute {}: unknown kind {k:?}", self.prefix));
+        }
+        if self.kinds.is_empty() {
+            return Err(format!("person attribute {}: `kinds` is empty", self.prefix));
+        }
+        if !known_units.contains(&self.unit) {
+            return Err(format!("person attribute {}: unknown unit {:?}; use a unit the lexicons produce", self.prefix, self.unit));
+        }
+        Ok(())
+    }
+
     pub(super) fn fit(&self) -> Fit<'_> {
         Fit { kinds: &self.kinds, unit: &self.unit, also: &[] }
     }
@@ -479,103 +537,16 @@ impl Catalog {
             if !seen.insert(m.id.clone()) {
                 return Err(fail(format!("measure id {:?} appears twice", m.id)));
             }
-            if m.id.is_empty() || !m.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-                return Err(fail(format!("measure id {:?} must be snake_case", m.id)));
-            }
-            if m.context.values().all(Vec::is_empty) || m.cues.values().all(Vec::is_empty) {
-                return Err(fail(format!("measure {}: context and cues must not be empty", m.id)));
-            }
-            for list in m.context.values().chain(m.cues.values()).chain(m.exclude.values()) {
-                if list.iter().any(|c| c.trim().is_empty()) {
-                    return Err(fail(format!("measure {}: a cue is empty", m.id)));
-                }
-            }
-            for k in &m.kinds {
-                if !KINDS.contains(&k.as_str()) {
-                    return Err(fail(format!("measure {}: unknown kind {k:?}", m.id)));
-                }
-            }
-            if !(m.unit == "any" || m.unit == "date" || known_units.contains(&m.unit)) {
-                return Err(fail(format!("measure {}: unknown unit {:?}; use a unit the lexicons produce, `any` or `date`", m.id, m.unit)));
-            }
-            for list in m.context.values_mut().chain(m.cues.values_mut()).chain(m.exclude.values_mut()) {
-                for c in list.iter_mut() {
-                    *c = c.to_lowercase();
-                }
-            }
-            for (lang, groups) in &catalog.inflections {
-                for list in [&mut m.context, &mut m.cues, &mut m.exclude].into_iter().filter_map(|l| l.get_mut(lang)) {
-                    *list = with_inflections(list, groups);
-                }
-            }
+            m.check(known_units).map_err(fail)?;
+            m.lower_and_inflect(&catalog.inflections);
         }
-        for (name, lists) in [
-            ("projection", &mut catalog.projection),
-            ("not_counted", &mut catalog.not_counted),
-            ("window", &mut catalog.window),
-            ("named_window", &mut catalog.named_window),
-            ("elsewhere", &mut catalog.elsewhere),
-            ("difference", &mut catalog.difference),
-            ("change_before", &mut catalog.change_before),
-            ("change_after", &mut catalog.change_after),
-            ("fraction_after", &mut catalog.fraction_after),
-            ("rate_base", &mut catalog.rate_base),
-            ("one_part", &mut catalog.one_part),
-            ("other_facilities", &mut catalog.other_facilities),
-            ("place_anaphora", &mut catalog.place_anaphora),
-            ("elided_subject", &mut catalog.elided_subject),
-            ("origin", &mut catalog.origin),
-            ("subject_relative", &mut catalog.subject_relative),
-            ("destination", &mut catalog.destination),
-            ("receives", &mut catalog.receives),
-            ("opening_partitive", &mut catalog.opening_partitive),
-            ("average", &mut catalog.average),
-            ("term", &mut catalog.term),
-            ("commitment", &mut catalog.commitment),
-            ("partitive", &mut catalog.partitive),
-            ("auxiliaries", &mut catalog.auxiliaries),
-            ("subgroup", &mut catalog.subgroup),
-            ("people", &mut catalog.people),
-            ("percent_change", &mut catalog.percent_change),
-            ("distributive", &mut catalog.distributive),
-            ("change", &mut catalog.change),
-            ("since", &mut catalog.since),
-            ("other_prisons", &mut catalog.other_prisons),
-            ("regions", &mut catalog.regions),
-            ("anaphora", &mut catalog.anaphora),
-            ("anaphoric_nouns", &mut catalog.anaphoric_nouns),
-            ("bare_anaphora", &mut catalog.bare_anaphora),
-            ("bare_followers", &mut catalog.bare_followers),
-            ("relative_openers", &mut catalog.relative_openers),
-        ] {
-            for list in lists.values_mut() {
-                if list.iter().any(|c| c.trim().is_empty()) {
-                    return Err(fail(format!("a `{name}` word is empty")));
-                }
-                for c in list.iter_mut() {
-                    *c = c.to_lowercase();
-                }
-            }
+        for (name, lists) in catalog.word_lists() {
+            lower_checked(name, lists).map_err(fail)?;
         }
-        for (lang, rates) in catalog.rate_subjects.iter_mut() {
-            let mut lowered = BTreeMap::new();
-            for (noun, unit) in std::mem::take(rates) {
-                // A rate's unit is built by the extractor from its two nouns ("x_per_100000_y").
-                if noun.trim().is_empty() || !(known_units.contains(&unit) || unit.contains("_per_")) {
-                    return Err(fail(format!("rate_subjects.{lang}: {noun:?} needs a noun and a rate unit (`<noun>_per_<n>_<noun>`), not {unit:?}")));
-                }
-                lowered.insert(noun.to_lowercase(), unit);
-            }
-            *rates = lowered;
-        }
+        catalog.lower_rate_subjects(known_units).map_err(fail)?;
         catalog.known_units = known_units.iter().cloned().collect();
         for m in &mut catalog.measures {
             m.local = m.is_local(&catalog.local_subjects, &[&catalog.elsewhere, &catalog.other_facilities]);
-        }
-        for list in catalog.projection.values_mut() {
-            for c in list.iter_mut() {
-                *c = c.to_lowercase();
-            }
         }
         let languages: std::collections::BTreeSet<String> =
             catalog.measures.iter().flat_map(|m| m.context.keys().chain(m.cues.keys()).chain(m.exclude.keys()).cloned()).collect();
@@ -588,21 +559,72 @@ impl Catalog {
             if !prefixes.insert(p.prefix.as_str()) {
                 return Err(fail(format!("person attribute prefix {:?} appears twice", p.prefix)));
             }
-            if p.prefix.is_empty() || !p.prefix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-                return Err(fail(format!("person attribute prefix {:?} must be snake_case", p.prefix)));
-            }
-            if let Some(k) = p.kinds.iter().find(|k| !KINDS.contains(&k.as_str())) {
-                return Err(fail(format!("person attribute {}: unknown kind {k:?}", p.prefix)));
-            }
-            if p.kinds.is_empty() {
-                return Err(fail(format!("person attribute {}: `kinds` is empty", p.prefix)));
-            }
-            if !known_units.contains(&p.unit) {
-                return Err(fail(format!("person attribute {}: unknown unit {:?}; use a unit the lexicons produce", p.prefix, p.unit)));
-            }
+            p.check(known_units).map_err(fail)?;
         }
         let frames = FrameBook::parse("schemas/frames.toml (embedded)", frames::EMBEDDED_FRAMES)?;
         catalog.set_frames(file, frames)
+    }
+
+    /// The catalog's word lists by language, named as in the file: each is checked for empty
+    /// words and lower-cased on load (one enumeration, so that no list is left out of either).
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 39] {
+        [
+            ("projection", &mut self.projection),
+            ("not_counted", &mut self.not_counted),
+            ("window", &mut self.window),
+            ("named_window", &mut self.named_window),
+            ("elsewhere", &mut self.elsewhere),
+            ("difference", &mut self.difference),
+            ("change_before", &mut self.change_before),
+            ("change_after", &mut self.change_after),
+            ("fraction_after", &mut self.fraction_after),
+            ("rate_base", &mut self.rate_base),
+            ("one_part", &mut self.one_part),
+            ("other_facilities", &mut self.other_facilities),
+            ("place_anaphora", &mut self.place_anaphora),
+            ("elided_subject", &mut self.elided_subject),
+            ("origin", &mut self.origin),
+            ("subject_relative", &mut self.subject_relative),
+            ("destination", &mut self.destination),
+            ("receives", &mut self.receives),
+            ("opening_partitive", &mut self.opening_partitive),
+            ("average", &mut self.average),
+            ("term", &mut self.term),
+            ("commitment", &mut self.commitment),
+            ("partitive", &mut self.partitive),
+            ("auxiliaries", &mut self.auxiliaries),
+            ("subgroup", &mut self.subgroup),
+            ("people", &mut self.people),
+            ("percent_change", &mut self.percent_change),
+            ("distributive", &mut self.distributive),
+            ("change", &mut self.change),
+            ("since", &mut self.since),
+            ("other_prisons", &mut self.other_prisons),
+            ("regions", &mut self.regions),
+            ("anaphora", &mut self.anaphora),
+            ("anaphoric_nouns", &mut self.anaphoric_nouns),
+            ("bare_anaphora", &mut self.bare_anaphora),
+            ("bare_followers", &mut self.bare_followers),
+            ("relative_openers", &mut self.relative_openers),
+            ("here", &mut self.here),
+            ("quantity_questions", &mut self.quantity_questions),
+        ]
+    }
+
+    /// Lower-case the nouns of `rate_subjects`, checking that each has a rate unit.
+    fn lower_rate_subjects(&mut self, known_units: &[String]) -> std::result::Result<(), String> {
+        for (lang, rates) in self.rate_subjects.iter_mut() {
+            let mut lowered = BTreeMap::new();
+            for (noun, unit) in std::mem::take(rates) {
+                // A rate's unit is built by the extractor from its two nouns ("x_per_100000_y").
+                if noun.trim().is_empty() || !(known_units.contains(&unit) || unit.contains("_per_")) {
+                    return Err(format!("rate_subjects.{lang}: {noun:?} needs a noun and a rate unit (`<noun>_per_<n>_<noun>`), not {unit:?}"));
+                }
+                lowered.insert(noun.to_lowercase(), unit);
+            }
+            *rates = lowered;
+        }
+        Ok(())
     }
 
     /// Use this frame book (`--schemas`), checking that every measure's frame names its
@@ -643,6 +665,19 @@ impl Catalog {
         }
         self.person_attribute_of(id).map(PersonAttribute::fit)
     }
+}
+
+/// Check that no word of the lists `name` is empty, and lower-case them.
+fn lower_checked(name: &str, lists: &mut ByLanguage) -> std::result::Result<(), String> {
+    for list in lists.values_mut() {
+        if list.iter().any(|c| c.trim().is_empty()) {
+            return Err(format!("a `{name}` word is empty"));
+        }
+        for c in list.iter_mut() {
+            *c = c.to_lowercase();
+        }
+    }
+    Ok(())
 }
 
 /// The phrases of `list` and, after each, the other forms of its last word that `groups` of
