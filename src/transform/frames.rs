@@ -281,12 +281,7 @@ impl FrameBook {
         let mut reading = Reading::default();
         let Some(index) = self.index.get(lang) else { return reading };
         if let Some(u) = unit {
-            for (i, (_, q)) in self.quantities.iter().enumerate() {
-                if q.units.iter().any(|x| x == u) {
-                    let level = if unit_named { Level::Own } else { Level::Near };
-                    reading.quantities.insert(i, (level, u.to_string()));
-                }
-            }
+            self.read_unit(u, unit_named, &mut reading);
         }
         let levels = [
             (Level::Own, texts.own),
@@ -297,33 +292,57 @@ impl FrameBook {
             (Level::Article, texts.article),
         ];
         for (level, text) in levels {
-            for m in index.automaton.find_overlapping_iter(text) {
-                let before_ok = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
-                let after_ok = !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
-                if !(before_ok && after_ok) {
-                    continue;
-                }
-                let (names, word) = &index.phrases[m.pattern().as_usize()];
-                let unnegated = |i: usize| self.quantities[i].1.negations.get(lang).is_some_and(|neg| !negated(text, m.start(), m.end(), neg));
-                for n in names.iter().filter(|n| level != Level::Article || matches!(n, Names::Subject(_))) {
-                    if matches!(n, Names::Quantity(i) if unnegated(*i)) {
-                        continue;
-                    }
-                    let map = match n {
-                        Names::Quantity(i) => reading.quantities.entry(*i),
-                        Names::Subject(i) => reading.subjects.entry(*i),
-                    };
-                    map.or_insert((level, word.clone()));
-                }
-            }
+            self.read_words(index, lang, level, text, &mut reading);
         }
         if let Some(u) = unit {
-            for (i, _) in self.quantities.iter().enumerate().filter(|(_, (_, q))| q.check_units.iter().any(|x| x == u)) {
-                reading.quantities.entry(i).or_insert((Level::Previous, u.to_string()));
-            }
+            self.read_check_unit(u, &mut reading);
         }
         self.drop_yielding(&mut reading);
         reading
+    }
+
+    /// Read the quantities whose `units` hold the mention's unit `u`: in its own phrase when
+    /// `unit_named`, else near it.
+    fn read_unit(&self, u: &str, unit_named: bool, reading: &mut Reading) {
+        for (i, (_, q)) in self.quantities.iter().enumerate() {
+            if q.units.iter().any(|x| x == u) {
+                let level = if unit_named { Level::Own } else { Level::Near };
+                reading.quantities.insert(i, (level, u.to_string()));
+            }
+        }
+    }
+
+    /// Read the quantities and subjects whose words `text` holds as whole words, at `level`
+    /// unless read nearer already; the article level reads subjects only, and a quantity with
+    /// `negations` only where one negates its word.
+    fn read_words(&self, index: &Index, lang: &str, level: Level, text: &str, reading: &mut Reading) {
+        for m in index.automaton.find_overlapping_iter(text) {
+            let before_ok = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+            let after_ok = !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            let (names, word) = &index.phrases[m.pattern().as_usize()];
+            let unnegated = |i: usize| self.quantities[i].1.negations.get(lang).is_some_and(|neg| !negated(text, m.start(), m.end(), neg));
+            for n in names.iter().filter(|n| level != Level::Article || matches!(n, Names::Subject(_))) {
+                if matches!(n, Names::Quantity(i) if unnegated(*i)) {
+                    continue;
+                }
+                let map = match n {
+                    Names::Quantity(i) => reading.quantities.entry(*i),
+                    Names::Subject(i) => reading.subjects.entry(*i),
+                };
+                map.or_insert((level, word.clone()));
+            }
+        }
+    }
+
+    /// Read the quantities whose `check_units` hold the mention's unit `u`, at the
+    /// level of the sentence before, unless read nearer already.
+    fn read_check_unit(&self, u: &str, reading: &mut Reading) {
+        for (i, _) in self.quantities.iter().enumerate().filter(|(_, (_, q))| q.check_units.iter().any(|x| x == u)) {
+            reading.quantities.entry(i).or_insert((Level::Previous, u.to_string()));
+        }
     }
 
     /// Read each subject the article names (the `article` level of `reading`) where one of its
