@@ -40,25 +40,7 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         }
     }
     if matches!(m.kind, "count" | "money") {
-        // A quotation mark is no word ("\"Otros 17 criminales ...\"").
-        let left = lower_padded(left.replace(['"', '“', '”', '«', '»'], " "));
-        if let Some(change) = words(&catalog.change_before).into_iter().find(|w| left.ends_with(&format!(" {w} "))) {
-            return Some(format!("change: {change}"));
-        }
-        let after_number = number_end(own, &m.surface).map_or("", |at| &own[at..]);
-        let first_after = after_number.split_whitespace().next().filter(|_| after_number.starts_with(' ')).unwrap_or("");
-        if let Some(change) = words(&catalog.change_after).into_iter().find(|w| w == first_after) {
-            return Some(format!("change: {change}"));
-        }
-        // The increment word may close the count's noun phrase too ("18.000 reos más"), unless
-        // it opens a comparison (`difference`: "reos más que").
-        let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)).replace(|c: char| c.is_ascii_punctuation() && c != '-', " "));
-        let closes_noun = |w: &String| match m.surface.ends_with(char::is_alphabetic) {
-            true => after.starts_with(&format!(" {w} ")),
-            false => own_phrase::after_its_noun(&after, w),
-        };
-        let compares = words(&catalog.difference).iter().any(|d| after.starts_with(&format!(" {d} ")) || own_phrase::after_its_noun(&after, d));
-        if let Some(change) = words(&catalog.change_after).into_iter().find(|w| closes_noun(w) && !compares) {
+        if let Some(change) = change_word(doc, m, own, left, clause_end, catalog, language) {
             return Some(format!("change: {change}"));
         }
     }
@@ -75,6 +57,33 @@ pub(super) fn counts_no_measured_quantity(doc: &Doc, m: &Mention, own: &str, lef
         .into_iter()
         .find(|w| after.starts_with(&format!(" {w} ")) || own_phrase::after_its_noun(&after, w))
         .map(|w| format!("difference: {w}"))
+}
+
+/// The word that makes a count or a sum a change or an increment, if any: right before it
+/// (`change_before`: "rose by 21,700", "another 5,300"), right after its number (`change_after`:
+/// "5,300 more inmates") or closing its noun phrase ("18.000 reos más"). `left` holds the words
+/// before the figure in its clause (lower-cased, padded); `clause_end` ends the clause.
+fn change_word(doc: &Doc, m: &Mention, own: &str, left: &str, clause_end: usize, catalog: &Catalog, language: &str) -> Option<String> {
+    let words = |list: &ByLanguage| list.get(language).cloned().unwrap_or_default();
+    // A quotation mark is no word ("\"Otros 17 criminales ...\"").
+    let left = lower_padded(left.replace(['"', '“', '”', '«', '»'], " "));
+    if let Some(change) = words(&catalog.change_before).into_iter().find(|w| left.ends_with(&format!(" {w} "))) {
+        return Some(change);
+    }
+    let after_number = number_end(own, &m.surface).map_or("", |at| &own[at..]);
+    let first_after = after_number.split_whitespace().next().filter(|_| after_number.starts_with(' ')).unwrap_or("");
+    if let Some(change) = words(&catalog.change_after).into_iter().find(|w| w == first_after) {
+        return Some(change);
+    }
+    // The increment word may close the count's noun phrase too ("18.000 reos más"), unless
+    // it opens a comparison (`difference`: "reos más que").
+    let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)).replace(|c: char| c.is_ascii_punctuation() && c != '-', " "));
+    let closes_noun = |w: &String| match m.surface.ends_with(char::is_alphabetic) {
+        true => after.starts_with(&format!(" {w} ")),
+        false => own_phrase::after_its_noun(&after, w),
+    };
+    let compares = words(&catalog.difference).iter().any(|d| after.starts_with(&format!(" {d} ")) || own_phrase::after_its_noun(&after, d));
+    words(&catalog.change_after).into_iter().find(|w| closes_noun(w) && !compares)
 }
 
 /// How many words may stand between a rate's count and the base after it ("1,580 people behind
