@@ -21,6 +21,23 @@ pub(super) struct Context<'a> {
     pub(super) anaphoric: bool,
 }
 
+impl Context<'_> {
+    /// Where phrase `id` is found, nearest first: `own`, `near`, `sentence` or `before`.
+    fn level_of(&self, id: usize) -> Option<&'static str> {
+        if self.own.has(id) {
+            Some("own")
+        } else if self.near.has(id) {
+            Some("near")
+        } else if self.sentence.has(id) {
+            Some("sentence")
+        } else if self.previous.has(id) {
+            Some("before")
+        } else {
+            None
+        }
+    }
+}
+
 /// Most that cues found only in the sentence before add to a measure's score (two cues).
 const MAX_FROM_PREVIOUS: f64 = 0.3;
 
@@ -36,6 +53,18 @@ pub(super) struct Score {
 }
 
 impl Score {
+    /// The points of an entry's context words: next to the figure, elsewhere in its sentence,
+    /// or only in the sentence before.
+    fn of_context(near: bool, in_sentence: bool, anaphoric: bool) -> Score {
+        match (near, in_sentence) {
+            (true, _) => Score { own: 0.0, near: 1.0, farther: 0.0, evidence: Vec::new() },
+            (false, true) => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
+            // A pronoun opening the sentence makes the sentence before's subject its own.
+            _ if anaphoric => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
+            _ => Score { own: 0.0, near: 0.0, farther: 0.2, evidence: Vec::new() },
+        }
+    }
+
     pub(super) fn total(&self) -> f64 {
         self.near + self.farther
     }
@@ -96,27 +125,8 @@ pub(super) fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mentio
     if !in_sentence && ((date && !cx.anaphoric) || !cx.previous.any(context)) {
         return None;
     }
-    let level = |id: usize| {
-        if cx.own.has(id) {
-            Some("own")
-        } else if cx.near.has(id) {
-            Some("near")
-        } else if cx.sentence.has(id) {
-            Some("sentence")
-        } else if cx.previous.has(id) {
-            Some("before")
-        } else {
-            None
-        }
-    };
-    let mut evidence: Vec<(&'static str, usize)> = context.iter().filter_map(|&c| level(c).map(|l| (l, c))).collect();
-    let mut score = match (near, in_sentence) {
-        (true, _) => Score { own: 0.0, near: 1.0, farther: 0.0, evidence: Vec::new() },
-        (false, true) => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
-        // A pronoun opening the sentence makes the sentence before's subject its own.
-        _ if cx.anaphoric => Score { own: 0.0, near: 0.0, farther: 0.3, evidence: Vec::new() },
-        _ => Score { own: 0.0, near: 0.0, farther: 0.2, evidence: Vec::new() },
-    };
+    let mut evidence: Vec<(&'static str, usize)> = context.iter().filter_map(|&c| cx.level_of(c).map(|l| (l, c))).collect();
+    let mut score = Score::of_context(near, in_sentence, cx.anaphoric);
     // The context words name what an entry counts (arrested, released, capacity): one in the
     // figure's own phrase outranks every word farther away.
     score.own = context.iter().filter(|&&c| cx.own.has(c)).count().min(1) as f64;
@@ -124,7 +134,7 @@ pub(super) fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mentio
     let mut cues = 0;
     let mut near_cues = 0;
     for &c in &index.cues[k] {
-        match level(c) {
+        match cx.level_of(c) {
             // A cue names the subject or the setting, not what the figure counts: it ranks with
             // the clause's words even in the figure's own phrase.
             Some("own" | "near") => {
@@ -136,7 +146,7 @@ pub(super) fn score(m: &Measure, k: usize, index: &PhraseIndex, mention: &Mentio
             None => continue,
         }
         cues += 1;
-        evidence.push((level(c).unwrap_or("before"), c));
+        evidence.push((cx.level_of(c).unwrap_or("before"), c));
     }
     // The sentence before only confirms: many of its words cannot outweigh the figure's own
     // sentence.
