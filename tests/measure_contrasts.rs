@@ -707,3 +707,16 @@ fn a_conversion_in_parentheses_does_not_cut_the_clause() {
     is("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the Trump administration.", "$6 million", "us_payment_to_el_salvador");
     is_not("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the World Bank.", "$6 million", "us_payment_to_el_salvador");
 }
+
+/// Flights that carry a group sent to CECOT are CECOT's flights whoever sends them (the United
+/// States named in their clause), and carry the group their sentence is about; flights of
+/// another group, or to another country, are not.
+#[test]
+fn flights_carry_the_group_their_sentence_is_about() {
+    is("en", "The United States sent 150 Venezuelans to CECOT on two flights that landed on Sunday.", "two flights", "deportation_flights_to_cecot");
+    is("en", "El Salvador took in 150 Venezuelan men deported by the United States. The men arrived on two flights that landed at the airport.", "two flights", "deportation_flights_to_cecot");
+    is("es", "Estados Unidos envió a 150 venezolanos al Cecot, en dos vuelos que aterrizaron el domingo.", "dos vuelos", "deportation_flights_to_cecot");
+    is_not("en", "El Salvador took in 95 deportation flights with Salvadorans last year.", "95 deportation flights", "deportation_flights_to_cecot");
+    is_not("en", "The United States sent 150 Venezuelans to Honduras on two flights.", "two flights", "deportation_flights_to_cecot");
+    is_not("es", "En total, los dos vuelos llevaron a 160 personas: 140 venezolanos y 20 salvadoreños, según el aeropuerto de Comalapa.", "140", "deportation_flights_to_cecot");
+}
