@@ -720,3 +720,11 @@ fn flights_carry_the_group_their_sentence_is_about() {
     is_not("en", "The United States sent 150 Venezuelans to Honduras on two flights.", "two flights", "deportation_flights_to_cecot");
     is_not("es", "En total, los dos vuelos llevaron a 160 personas: 140 venezolanos y 20 salvadoreños, según el aeropuerto de Comalapa.", "140", "deportation_flights_to_cecot");
 }
+
+/// A definite noun stands for CECOT in an article that names it ("the facility"), as "el penal"
+/// does in Spanish; not in an article that names another prison.
+#[test]
+fn the_facility_stands_for_cecot_named_before() {
+    is("en", "Bukele's government opened CECOT in 2023. The facility opened its doors that winter with room for 35,000.", "35,000", "cecot_capacity");
+    is_not("en", "Bukele's government opened CECOT in 2023. Mariona is older. The facility has room for 35,000.", "35,000", "cecot_capacity");
+}
