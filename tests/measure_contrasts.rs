@@ -728,3 +728,10 @@ fn the_facility_stands_for_cecot_named_before() {
     is("en", "Bukele's government opened CECOT in 2023. The facility opened its doors that winter with room for 35,000.", "35,000", "cecot_capacity");
     is_not("en", "Bukele's government opened CECOT in 2023. Mariona is older. The facility has room for 35,000.", "35,000", "cecot_capacity");
 }
+
+/// What a deal is worth to El Salvador is its payment, in any currency; a prison's own cost is not.
+#[test]
+fn what_the_deal_is_worth_is_its_payment() {
+    is("en", "The agreement is worth roughly £3.9 million to El Salvador.", "£3.9 million", "us_payment_to_el_salvador");
+    is_not("en", "The mega-prison cost $95 million to build.", "$95 million", "us_payment_to_el_salvador");
+}
