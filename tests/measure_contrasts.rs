@@ -735,3 +735,13 @@ fn what_the_deal_is_worth_is_its_payment() {
     is("en", "The agreement is worth roughly £3.9 million to El Salvador.", "£3.9 million", "us_payment_to_el_salvador");
     is_not("en", "The mega-prison cost $95 million to build.", "$95 million", "us_payment_to_el_salvador");
 }
+
+/// Detainees named as the group ("of the detainees") are the state of exception's: those of them
+/// with no gang link are counted; those with gang links, or released, are not.
+#[test]
+fn detainees_without_gang_links_are_counted_as_a_group() {
+    is("en", "Rights groups say about 6,500 of the detainees have no links to any gang.", "6,500", "es_detainees_without_gang_link");
+    is("es", "Según la ONG, al menos 6.500 de los capturados no tienen ningún vínculo con las pandillas.", "6.500", "es_detainees_without_gang_link");
+    is_not("en", "Rights groups say about 6,500 of the detainees have been released.", "6,500", "es_detainees_without_gang_link");
+    is_not("es", "Según la ONG, al menos 6.500 de los capturados tienen vínculos con las pandillas.", "6.500", "es_detainees_without_gang_link");
+}
