@@ -30,7 +30,7 @@ use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
 use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, rate_or_its_base, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
 use score::{score, Context, Score, SentenceHits};
-use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
+use series::{measures_along_series, rates_named_before, restated_for_another_period, units_from_antecedents, units_from_measures, units_of_multipliers};
 
 /// Does `haystack` (lower-cased, padded with spaces) contain the cue as whole words?
 pub(crate) fn has_phrase(haystack: &str, cue: &str) -> bool {
@@ -595,6 +595,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         }
     }
     measures_along_series(doc, mentions, lexicon);
+    restated_for_another_period(doc, mentions, catalog, &lexicon.language);
     parts_of_a_whole_before(doc, mentions, catalog, &lexicon.language);
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
