@@ -707,3 +707,41 @@ fn a_conversion_in_parentheses_does_not_cut_the_clause() {
     is("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the Trump administration.", "$6 million", "us_payment_to_el_salvador");
     is_not("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the World Bank.", "$6 million", "us_payment_to_el_salvador");
 }
+
+/// Flights that carry a group sent to CECOT are CECOT's flights whoever sends them (the United
+/// States named in their clause), and carry the group their sentence is about; flights of
+/// another group, or to another country, are not.
+#[test]
+fn flights_carry_the_group_their_sentence_is_about() {
+    is("en", "The United States sent 150 Venezuelans to CECOT on two flights that landed on Sunday.", "two flights", "deportation_flights_to_cecot");
+    is("en", "El Salvador took in 150 Venezuelan men deported by the United States. The men arrived on two flights that landed at the airport.", "two flights", "deportation_flights_to_cecot");
+    is("es", "Estados Unidos envió a 150 venezolanos al Cecot, en dos vuelos que aterrizaron el domingo.", "dos vuelos", "deportation_flights_to_cecot");
+    is_not("en", "El Salvador took in 95 deportation flights with Salvadorans last year.", "95 deportation flights", "deportation_flights_to_cecot");
+    is_not("en", "The United States sent 150 Venezuelans to Honduras on two flights.", "two flights", "deportation_flights_to_cecot");
+    is_not("es", "En total, los dos vuelos llevaron a 160 personas: 140 venezolanos y 20 salvadoreños, según el aeropuerto de Comalapa.", "140", "deportation_flights_to_cecot");
+}
+
+/// A definite noun stands for CECOT in an article that names it ("the facility"), as "el penal"
+/// does in Spanish; not in an article that names another prison.
+#[test]
+fn the_facility_stands_for_cecot_named_before() {
+    is("en", "Bukele's government opened CECOT in 2023. The facility opened its doors that winter with room for 35,000.", "35,000", "cecot_capacity");
+    is_not("en", "Bukele's government opened CECOT in 2023. Mariona is older. The facility has room for 35,000.", "35,000", "cecot_capacity");
+}
+
+/// What a deal is worth to El Salvador is its payment, in any currency; a prison's own cost is not.
+#[test]
+fn what_the_deal_is_worth_is_its_payment() {
+    is("en", "The agreement is worth roughly £3.9 million to El Salvador.", "£3.9 million", "us_payment_to_el_salvador");
+    is_not("en", "The mega-prison cost $95 million to build.", "$95 million", "us_payment_to_el_salvador");
+}
+
+/// Detainees named as the group ("of the detainees") are the state of exception's: those of them
+/// with no gang link are counted; those with gang links, or released, are not.
+#[test]
+fn detainees_without_gang_links_are_counted_as_a_group() {
+    is("en", "Rights groups say about 6,500 of the detainees have no links to any gang.", "6,500", "es_detainees_without_gang_link");
+    is("es", "Según la ONG, al menos 6.500 de los capturados no tienen ningún vínculo con las pandillas.", "6.500", "es_detainees_without_gang_link");
+    is_not("en", "Rights groups say about 6,500 of the detainees have been released.", "6,500", "es_detainees_without_gang_link");
+    is_not("es", "Según la ONG, al menos 6.500 de los capturados tienen vínculos con las pandillas.", "6.500", "es_detainees_without_gang_link");
+}

@@ -446,3 +446,13 @@ fn a_conversion_in_parentheses_does_not_cut_the_clause() {
         ("El Salvador recibirá 6 millones de dólares (5,5 millones de euros) del BID para seguridad.", "6 millones", None),
     ]);
 }
+
+/// A bare figure for another period restates the count of the sentence before ("En todo 2023
+/// fueron 9.800"), unless that count is a running total (a year of it is a part).
+#[test]
+fn a_bare_figure_for_another_period_restates_the_count_before() {
+    check(&[
+        ("Estados Unidos deportó a 5.400 salvadoreños entre enero y junio de 2025. En todo 2024 fueron 9.800.", "9.800", Some("salvadorans_deported_from_us")),
+        ("La policía ha capturado a 81.000 personas bajo el régimen de excepción. En 2023 fueron 19.000.", "19.000", None),
+    ]);
+}

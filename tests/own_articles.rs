@@ -76,3 +76,10 @@ fn core_measures_hold_on_fresh_articles() {
 fn core_measures_hold_on_third_articles() {
     holds_floors("third_articles", &[("en_", 0.85, 0.75), ("es_", 0.89, 0.76)]);
 }
+
+/// A fourth set, by other writers, scored before anyone studied it and held out entirely
+/// (tests/fixtures/fourth_articles/README.md); its floors sit at what it scored when added.
+#[test]
+fn core_measures_hold_on_fourth_articles() {
+    holds_floors("fourth_articles", &[("en_", 0.87, 0.61), ("es_", 0.95, 0.62)]);
+}

@@ -345,9 +345,9 @@ impl FrameBook {
         }
     }
 
-    /// Read each subject the article names (the `article` level of `reading`) where one of its
-    /// `stands_for` nouns stands nearer ("el penal, con capacidad para 47.500 reos", in an
-    /// article about CECOT). Not when `other_named`: the article names another such subject
+    /// Read each subject named only beyond the figure's sentence (the sentence before, or
+    /// elsewhere in the article) where one of its `stands_for` nouns stands nearer ("el penal,
+    /// con capacidad para 1.234 reos", in an article about CECOT). Not when `other_named`: the article names another such subject
     /// (another prison), so the noun may stand for either.
     pub fn read_stand_ins(&self, lang: &str, texts: &Texts, reading: &mut Reading, other_named: bool) {
         if other_named {
@@ -356,7 +356,7 @@ impl FrameBook {
         let levels = [(Level::Own, texts.own), (Level::Near, texts.near), (Level::Clause, texts.clause), (Level::Sentence, texts.sentence)];
         for (i, (_, subject)) in self.subjects.iter().enumerate() {
             let Some(nouns) = subject.stands_for.get(lang) else { continue };
-            let Some((Level::Article, _)) = reading.subjects.get(&i) else { continue };
+            let Some((Level::Previous | Level::Article, _)) = reading.subjects.get(&i) else { continue };
             let nearest = levels.iter().find_map(|(level, text)| nouns.iter().find(|n| crate::transform::claims::has_phrase(text, n)).map(|n| (*level, n.clone())));
             if let Some(found) = nearest {
                 reading.subjects.insert(i, found);

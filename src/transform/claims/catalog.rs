@@ -460,12 +460,14 @@ impl Measure {
         }
     }
 
-    /// Is the measure about El Salvador itself: does its frame name one of `subjects`? A measure
-    /// without a frame is, unless its own words name one of the `elsewhere` places (a payment
-    /// by the United States).
+    /// Is the measure about El Salvador itself: does its frame name one of `subjects`? Not a
+    /// measure of a group sent somewhere (`at` in its frame): the place it is sent to decides
+    /// (see `held_elsewhere`), whoever sends it ("the United States sent them on three flights").
+    /// A measure without a frame is, unless its own words name one of the `elsewhere` places (a
+    /// payment by the United States).
     fn is_local(&self, subjects: &[String], elsewhere: &[&ByLanguage]) -> bool {
         match &self.frame {
-            Some(f) => f.subject.iter().any(|s| subjects.contains(s)),
+            Some(f) => f.at.is_empty() && f.subject.iter().any(|s| subjects.contains(s)),
             None => {
                 let own = self.context.values().chain(self.cues.values()).flatten();
                 let places: Vec<&String> = elsewhere.iter().flat_map(|list| list.values().flatten()).collect();
