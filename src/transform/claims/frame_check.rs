@@ -40,12 +40,15 @@ pub(super) fn frame_checked<'c>(
 fn fill_reach(catalog: &Catalog, framed: &Option<(&Measure, frames::Choice)>, reading: &frames::Reading, language: &str) -> frames::Level {
     let reach = if catalog.frame_fill_near.iter().any(|l| l == language) { frames::Level::Near } else { frames::Level::Clause };
     // A count of the things that carry a group (flights) has the group they carry as a figure
-    // of its own in its clause ("los tres vuelos han llevado a 274 personas al CECOT"), or as
-    // the subject its sentence is about ("The men arrived on three flights", after a sentence
-    // naming them): as far as no other group is named ("con 144 salvadoreños deportados").
+    // of its own in its clause ("los tres vuelos han llevado a 274 personas al CECOT"), unless
+    // that clause names another group ("con 144 salvadoreños deportados"). Things that carry a
+    // group sent somewhere (`at` in their frame) may have it as the subject their sentence is
+    // about ("The men arrived on three flights", after a sentence naming them), as far as no
+    // other group is named there; things of a place (pavilions) stay in their clause.
     let carries_within = |level: frames::Level| {
         framed.as_ref().is_some_and(|(measure, _)| {
-            super::counts_things(catalog, measure) && measure.frame.as_ref().is_some_and(|f| !catalog.frames.another_group_within(&f.subject, reading, level))
+            let sent = level <= frames::Level::Clause || measure.frame.as_ref().is_some_and(|f| !f.at.is_empty());
+            super::counts_things(catalog, measure) && sent && measure.frame.as_ref().is_some_and(|f| !catalog.frames.another_group_within(&f.subject, reading, level))
         })
     };
     [frames::Level::Sentence, frames::Level::Clause].into_iter().find(|&level| carries_within(level)).unwrap_or(reach)
