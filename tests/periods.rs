@@ -578,3 +578,29 @@ fn en_what_is_agreed_in_the_future_tense_is_told_as_of_the_article_date() {
     let ms = read("en", text, Some("2025-03-16"));
     assert_eq!(as_of(&ms, "5 million"), "2025-03-16");
 }
+
+#[test]
+fn es_the_past_of_a_since_clause_does_not_make_a_present_figure_past() {
+    // The sentence before names a month: a present count "desde que inició" is not dated by it.
+    let text = "En mayo, la policía capturó a 1,234 pandilleros en una sola semana.\n\
+                La organización contabiliza 456 muertes bajo custodia desde que inició el régimen.";
+    let ms = read("es", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "456"), "2024-09-10");
+    // Look-alike: the figure's own verb is past, so the month before still dates it.
+    let text = "En mayo, la policía capturó a 1,234 pandilleros en una sola semana.\n\
+                La organización registró 456 muertes bajo custodia en esos días.";
+    let ms = read("es", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "456"), "2024-05");
+}
+
+#[test]
+fn en_the_past_of_a_since_clause_does_not_make_a_present_figure_past() {
+    let text = "In May, police detained 1,234 suspects in a single week.\n\
+                Rights groups count 456 deaths in custody since the crackdown began.";
+    let ms = read("en", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "456"), "2024-09-10");
+    let text = "In May, police detained 1,234 suspects in a single week.\n\
+                Rights groups counted 456 deaths in custody during those days.";
+    let ms = read("en", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "456"), "2024-05");
+}

@@ -255,7 +255,7 @@ pub fn assign_as_of_until(
             .or_else(|| if asides.is_empty() || !here.is_empty() || term { None } else { reference_period })
             // A clause in the present (perfect) counts up to the article's date: an anchor of
             // another figure's clause does not date it.
-            .or_else(|| if !term && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
+            .or_else(|| if !term && clause_in_present(&doc.slice(ca, cb), lexicon, words) { reference_period } else { None })
             // The sentence's time, though another figure's clause holds it: its first anchor
             // ("held 96,300 in mid-2023, in facilities built for 51,200").
             .or_else(|| {
@@ -505,16 +505,44 @@ const PERFECT_REACH: usize = 3;
 /// words after a present-perfect auxiliary ("the police have made 73,400 arrests since the
 /// decree", "3,150 have now been released")? A language without such auxiliaries reads no
 /// clause so.
-fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
+fn clause_in_present(clause: &str, lexicon: &Lexicon, period_words: &PeriodWords) -> bool {
     if lexicon.present_perfect_auxiliaries.is_empty() {
         return false;
     }
     let lower = clause.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words = tense_words(&lower, lexicon, period_words);
     // "have freed", "have been freed", "have now been freed": an auxiliary up to three words before.
     let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
     words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w)) && words.iter().enumerate().all(|(k, w)| !is_past_tense(w, lexicon) || perfect(k))
 }
+
+/// The words of a text that tell its tense, lower-case: without the verbs of a since clause
+/// that names a beginning ("since the crackdown began", "desde que inició el régimen": the
+/// past of the start, not of the figure's clause).
+fn tense_words<'t>(text: &'t str, lexicon: &Lexicon, words: &PeriodWords) -> Vec<&'t str> {
+    let all: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut skip = vec![false; all.len()];
+    for (k, w) in all.iter().enumerate() {
+        if lexicon.since_words.iter().any(|s| s == w) {
+            if let Some(j) = since_start_verb(&all[k + 1..], words) {
+                skip[k + 1..=k + 1 + j].iter_mut().for_each(|x| *x = true);
+            }
+        }
+    }
+    all.into_iter().zip(skip).filter(|(_, s)| !s).map(|(w, _)| w).collect()
+}
+
+/// Where the words after a since word name a beginning by a verb ("the crackdown began",
+/// "que inició", "the emergency was declared"): the index of the first `start_words` or
+/// `start_verbs` entry among the first [`SINCE_VERB_REACH`] words, no number before it.
+fn since_start_verb(after: &[&str], words: &PeriodWords) -> Option<usize> {
+    let is_start = |w: &str| words.start_words.iter().chain(&words.start_verbs).any(|s| s == w);
+    after.iter().take(SINCE_VERB_REACH).take_while(|w| !w.chars().any(|c| c.is_ascii_digit())).position(|w| is_start(w))
+}
+
+/// Most words from a since word to the verb of the beginning it names ("since the state of
+/// emergency was declared").
+const SINCE_VERB_REACH: usize = 6;
 
 /// The periods of the sentences that state a survey or study between two anchors ("Between
 /// June and November 2024 we surveyed"), by sentence, in text order; the sentence may hold no
@@ -559,7 +587,7 @@ struct SentenceFacts {
 impl SentenceFacts {
     fn of(doc: &Doc, index: usize, lexicon: &Lexicon, period_words: &PeriodWords) -> SentenceFacts {
         let text = format!(" {} ", doc.sentence_text(index).to_lowercase());
-        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words = tense_words(&text, lexicon, period_words);
         let has = |list: &[String]| words.iter().any(|w| list.iter().any(|c| c == w));
         // "confirmó que Estados Unidos pagará 6 millones": what is agreed or planned is told as
         // of the article's date, like the present.
