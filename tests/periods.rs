@@ -25,8 +25,10 @@ fn read_undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
     let url_date = cecot_data::corpus::url_date(url);
     let mut ex = extract::extract(text, lex, ArticleContext { url_date, ..Default::default() });
     claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
-    let now = ex.reference_period.or_else(|| as_of::undated_article_year(url_date));
-    as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period, now);
+    let named = || as_of::latest_named_time(&ex.doc, &ex.mentions, lex, k.periods.words(lang));
+    let reference_period = ex.reference_period.or_else(|| if url_date.is_none() { named() } else { None });
+    let now = reference_period.or_else(|| as_of::undated_article_year(url_date));
+    as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, reference_period, now);
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), now);
     ex.mentions
 }
@@ -603,4 +605,26 @@ fn en_the_past_of_a_since_clause_does_not_make_a_present_figure_past() {
                 Rights groups counted 456 deaths in custody during those days.";
     let ms = read("en", text, Some("2024-09-10"));
     assert_eq!(as_of(&ms, "456"), "2024-05");
+}
+
+#[test]
+fn en_an_article_nothing_dates_tells_its_present_as_of_the_latest_month_it_names() {
+    let text = "When I visited in May 2023, the warden said the jail held 2,345 men. Each cell now holds up to 67 prisoners.";
+    let ms = read_undated("en", text, "https://example.org/long-read/the-jail");
+    assert_eq!(as_of(&ms, "67"), "2023-05");
+    // Look-alike: the only time named is in a past aside, the story's background: no date.
+    let text = "The jail, which held 1,234 men in May 2019, now holds up to 67 prisoners a cell.";
+    let ms = read_undated("en", text, "https://example.org/long-read/the-jail");
+    assert_eq!(as_of(&ms, "67"), "");
+}
+
+#[test]
+fn es_an_article_nothing_dates_tells_its_present_as_of_the_latest_month_it_names() {
+    let text = "Cuando lo visité en mayo de 2023, el director dijo que el penal albergaba 2,345 reos. Cada celda tiene hasta 67 presos.";
+    let ms = read_undated("es", text, "https://example.org/cronica/el-penal");
+    assert_eq!(as_of(&ms, "67"), "2023-05");
+    // A plan in the future tense is no time of the story.
+    let text = "Cada celda tiene hasta 67 presos. El Gobierno abrirá otro penal en mayo de 2027.";
+    let ms = read_undated("es", text, "https://example.org/cronica/el-penal");
+    assert_eq!(as_of(&ms, "67"), "");
 }

@@ -385,10 +385,36 @@ fn names_now(clause: &str, now_words: &[String]) -> bool {
 }
 
 /// The time of an article that neither its manifest, a dateline nor its url dates to the
-/// month: the year its url names (`/2024/`, `-del-2024`), as a whole year. A year the story
-/// names is no such time: an article may tell only of years before its own.
+/// month: the year its url names (`/2024/`, `-del-2024`), as a whole year. It dates no present
+/// tense; where the url names no year either, [`latest_named_time`] does.
 pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
     url_date.map(|p| Period::at(Point::Year(p.first_day().year())))
+}
+
+/// The time of an article that neither its manifest, a dateline nor its url dates at all: the
+/// latest time its story names ("When I visited in October 2024, it held 1,234"), at the
+/// precision written, outside sentences in the future tense (a plan is no time of the story).
+/// The article is no older than that; a reporter's present is seldom much later, so it dates
+/// the present tense and ends the running totals, where nothing else would. A date of a past
+/// aside ("the jails, which held 1,234 in 2019, now hold ...") is the story's background, no
+/// such time.
+pub fn latest_named_time(doc: &Doc, mentions: &[Mention], lexicon: &Lexicon, words: &PeriodWords) -> Option<Period> {
+    let future = |sentence: usize| {
+        let text = doc.sentence_text(sentence).to_lowercase();
+        let w: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        w.iter().any(|x| words.future_words.iter().any(|f| f == x) || is_future_form(x, &words.future_suffixes))
+    };
+    mentions
+        .iter()
+        .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
+        .filter(|m| !future(m.sentence))
+        .filter_map(|m| anchor_value(m, lexicon).map(|value| (m, value)))
+        .filter(|(m, value)| {
+            let anchor = Anchor { sentence: m.sentence, start: m.start, value: *value, date: None, adjoining: false };
+            !in_past_aside(doc, &anchor, lexicon, words)
+        })
+        .map(|(_, p)| Period::at(p.end))
+        .max_by_key(|p| p.end.last_day())
 }
 
 /// Does the text right after a duration (`after`, lower-case) open with a phrase of
