@@ -628,3 +628,24 @@ fn es_an_article_nothing_dates_tells_its_present_as_of_the_latest_month_it_names
     let ms = read_undated("es", text, "https://example.org/cronica/el-penal");
     assert_eq!(as_of(&ms, "67"), "");
 }
+
+#[test]
+fn es_a_time_counted_back_from_the_article_date_anchors_its_sentence() {
+    let ms = read("es", "En marzo la policía detuvo a 1,234 personas.\nHace dos años, el penal albergaba 5,678 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2022");
+    let ms = read("es", "Hace tres meses, el penal albergaba 5,678 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2024-03");
+    // Look-alike: a length that places nothing ("durante dos años") borrows the month before.
+    let ms = read("es", "En marzo la policía detuvo a 1,234 personas.\nDurante dos años, el penal albergaba 5,678 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2024-03");
+}
+
+#[test]
+fn en_a_time_counted_back_from_the_article_date_anchors_its_sentence() {
+    let ms = read("en", "In March police detained 1,234 people.\nTwo years ago, the jail held 5,678 inmates.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2022");
+    let ms = read("en", "A year ago, the jail held 5,678 inmates.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2023");
+    let ms = read("en", "In March police detained 1,234 people.\nFor two years, the jail held 5,678 inmates.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2024-03");
+}

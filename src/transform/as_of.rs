@@ -62,6 +62,7 @@ pub fn assign_as_of_until(
         .collect();
     if let Some(r) = reference {
         anchors.extend(relative_anchors(doc, lexicon, r, &dates));
+        anchors.extend(ago_anchors(doc, mentions, lexicon, r));
     }
     if let Some(Point::Day(r)) = reference_period.filter(Period::is_point).map(|p| p.start) {
         anchors.extend(weekday_anchors(doc, &words.weekdays, r, &dates));
@@ -860,6 +861,44 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Menti
         i += n;
     }
     found
+}
+
+/// Durations that place an event back from the article's date `r` ("two years ago", "hace
+/// tres meses": the lexicon's `ago_before`, `ago_after` words next to them): the time they
+/// point to, at the precision of their unit (the year for years, the month for months, the
+/// day for weeks and days).
+fn ago_anchors(doc: &Doc, mentions: &[Mention], lexicon: &Lexicon, r: NaiveDate) -> Vec<Anchor> {
+    let word_before = |m: &Mention| {
+        let from = doc.sentences.get(m.sentence).map_or(0, |s| s.0);
+        doc.slice(from, m.start).to_lowercase().split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).map(str::to_string)
+    };
+    let word_after = |m: &Mention| {
+        let to = doc.sentences.get(m.sentence).map_or(m.end, |s| s.1).max(m.end);
+        doc.slice(m.end, to).to_lowercase().split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_string)
+    };
+    mentions
+        .iter()
+        .filter(|m| m.kind == "duration" && !m.is_statement && m.start >= doc.front_matter_end)
+        .filter(|m| {
+            word_before(m).is_some_and(|w| lexicon.ago_before.contains(&w)) || word_after(m).is_some_and(|w| lexicon.ago_after.contains(&w))
+        })
+        .filter_map(|m| {
+            let point = ago_point(m, r)?;
+            Some(Anchor { sentence: m.sentence, start: m.start, value: Period::at(point), date: None, adjoining: false })
+        })
+        .collect()
+}
+
+/// The time a whole number of years, months, weeks or days back from `r` points to.
+fn ago_point(m: &Mention, r: NaiveDate) -> Option<Point> {
+    let n = m.number().filter(|n| n.fract() == 0.0 && *n > 0.0 && *n < 1000.0)? as u32;
+    match m.unit.as_deref()? {
+        "years" => Some(Point::Year(r.year() - n as i32)),
+        "months" => r.checked_sub_months(chrono::Months::new(n)).map(|d| Point::Month(d.year(), d.month())),
+        "weeks" => r.checked_sub_days(chrono::Days::new(7 * u64::from(n))).map(Point::Day),
+        "days" => r.checked_sub_days(chrono::Days::new(u64::from(n))).map(Point::Day),
+        _ => None,
+    }
 }
 
 /// Days of the week named without a date ("said Tuesday", "dijo este lunes"): the last such
