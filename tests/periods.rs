@@ -649,3 +649,15 @@ fn en_a_time_counted_back_from_the_article_date_anchors_its_sentence() {
     let ms = read("en", "In March police detained 1,234 people.\nFor two years, the jail held 5,678 inmates.", Some("2024-06-15"));
     assert_eq!(as_of(&ms, "5,678"), "2024-03");
 }
+
+#[test]
+fn es_only_the_whole_word_entre_joins_two_dates_into_a_span() {
+    // "entrevista" holds the letters of "entre": no span.
+    let ms = read("es", "En una entrevista, el ministro dijo que en 2023 y en mayo de 2024 el penal albergaba 1,234 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "1,234"), "2024-05");
+    let ms = read("es", "El ministro dijo que entre 2023 y mayo de 2024 el penal albergaba 1,234 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "1,234"), "2023/2024-05");
+    // A byline glued to the text still opens the span with its capital.
+    let ms = read("es", "Ana PérezEntre 2023 y mayo de 2024, el penal albergaba 1,234 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "1,234"), "2023/2024-05");
+}

@@ -283,8 +283,7 @@ pub fn assign_as_of_until(
                 1 => Some(previous[0].carried()),
                 2 => {
                     // "between 2020 and 2024 to 98,000. That value …": the joined period.
-                    let text = doc.sentence_text(m.sentence - 1).to_lowercase();
-                    let joined = ["between", "entre"].iter().any(|w| text.contains(w));
+                    let joined = has_any_word(&doc.sentence_text(m.sentence - 1), &["between", "entre"]);
                     joined.then(|| previous[0].value.through(&previous[1].value))
                 }
                 _ => None,
@@ -372,6 +371,22 @@ fn in_simple_past(clause: &str, lexicon: &Lexicon) -> bool {
 /// ending by more than two letters ("irán" is a country as well)?
 fn is_future_form(word: &str, suffixes: &[String]) -> bool {
     suffixes.iter().any(|s| word.ends_with(s.as_str()) && word.chars().count() > s.chars().count() + 2)
+}
+
+/// Does the text hold one of `words` (lower-case) as a whole word ("entre", not the start of
+/// "entrevista")? A capital after a small letter starts a word too: a byline glued to the
+/// text ("Ana PérezEntre el 3 y el 9 de mayo") still opens with "Entre".
+fn has_any_word(text: &str, words: &[&str]) -> bool {
+    let mut spaced = String::with_capacity(text.len() + 8);
+    let mut previous_small = false;
+    for c in text.chars() {
+        if c.is_uppercase() && previous_small {
+            spaced.push(' ');
+        }
+        previous_small = c.is_lowercase();
+        spaced.extend(c.to_lowercase());
+    }
+    spaced.split(|c: char| !c.is_alphanumeric()).any(|w| words.contains(&w))
 }
 
 /// Does the text hold one of `words` as a whole word?
@@ -1034,7 +1049,7 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
 /// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
 fn period_of(doc: &Doc, anchors: &[&Anchor], facts: &SentenceFacts, figure_start: usize, word_before: &str, lexicon: &Lexicon, weekdays: &[String]) -> Period {
     let changes = facts.changes;
-    let joined = ["between", "entre", "from", "desde"].iter().any(|w| facts.text.contains(w));
+    let joined = has_any_word(&doc.sentence_text(facts.index), &["between", "entre", "from", "desde"]);
     match anchors {
         [one] => one.value,
         // "grew between 2020 and 2024 to 98,000": the level a change reaches is the end's (only
