@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
-use cecot_data::transform::{as_of, claims, running_totals};
+use cecot_data::transform::{as_of, claims, group_periods, running_totals};
 
 fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let k = Knowledge::load(None).unwrap();
@@ -15,6 +15,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
     as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period);
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), ex.reference_period);
+    group_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -30,6 +31,7 @@ fn read_undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
     let now = reference_period.or_else(|| as_of::undated_article_year(url_date));
     as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, reference_period, now);
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), now);
+    group_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -609,7 +611,7 @@ fn en_the_past_of_a_since_clause_does_not_make_a_present_figure_past() {
 
 #[test]
 fn en_an_article_nothing_dates_tells_its_present_as_of_the_latest_month_it_names() {
-    let text = "When I visited in May 2023, the warden said the jail held 2,345 men. Each cell now holds up to 67 prisoners.";
+    let text = "When I toured it in May 2023, the warden said the jail held 2,345 men. Each cell now holds up to 67 prisoners.";
     let ms = read_undated("en", text, "https://example.org/long-read/the-jail");
     assert_eq!(as_of(&ms, "67"), "2023-05");
     // Look-alike: the only time named is in a past aside, the story's background: no date.
@@ -660,4 +662,31 @@ fn es_only_the_whole_word_entre_joins_two_dates_into_a_span() {
     // A byline glued to the text still opens the span with its capital.
     let ms = read("es", "Ana PérezEntre 2023 y mayo de 2024, el penal albergaba 1,234 reos.", Some("2024-06-15"));
     assert_eq!(as_of(&ms, "1,234"), "2023/2024-05");
+}
+
+#[test]
+fn en_a_part_of_the_men_sent_takes_the_time_of_their_sending() {
+    let text = "Flight logs show 123 Venezuelan men sent to CECOT on two flights between March 3 and March 9. \
+                The youngest was 19. Their lawyers say as many as 45 had no criminal record in any country.";
+    let ms = read("en", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "123"), "2025-03-03/2025-03-09");
+    assert_eq!(as_of(&ms, "45"), "2025-03-03/2025-03-09");
+    // Look-alike: dated in its own sentence, the part keeps its own date.
+    let text = "Flight logs show 123 Venezuelan men sent to CECOT on two flights between March 3 and March 9. \
+                In May, their lawyers said as many as 45 had no criminal record in any country.";
+    let ms = read("en", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "45"), "2025-05");
+}
+
+#[test]
+fn es_a_part_of_the_men_sent_takes_the_time_of_their_sending() {
+    let text = "Los registros muestran que 123 venezolanos fueron enviados al CECOT en dos vuelos entre el 3 y el 9 de marzo. \
+                El menor tenía 19 años. Sus abogados dicen que hasta 45 no tenían antecedentes penales en ningún país.";
+    let ms = read("es", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "123"), "2025-03-03/2025-03-09");
+    assert_eq!(as_of(&ms, "45"), "2025-03-03/2025-03-09");
+    let text = "Los registros muestran que 123 venezolanos fueron enviados al CECOT en dos vuelos entre el 3 y el 9 de marzo. \
+                En mayo, sus abogados dijeron que hasta 45 no tenían antecedentes penales en ningún país.";
+    let ms = read("es", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "45"), "2025-05");
 }

@@ -408,7 +408,7 @@ pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
 }
 
 /// The time of an article that neither its manifest, a dateline nor its url dates at all: the
-/// latest time its story names ("When I visited in October 2024, it held 1,234"), at the
+/// latest time its story names ("When I toured it in May 2023, it held 1,234"), at the
 /// precision written, outside sentences in the future tense (a plan is no time of the story).
 /// The article is no older than that; a reporter's present is seldom much later, so it dates
 /// the present tense and ends the running totals, where nothing else would. A date of a past
