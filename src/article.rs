@@ -13,7 +13,7 @@ use crate::knowledge::Knowledge;
 use crate::load::rows::{MentionRow, SourceRow, StatementRow};
 use crate::review::{self, ArticleReview, Decision, Decisions, Verdicts};
 use crate::transform::statements::statement_rows;
-use crate::transform::{as_of, claims, running_totals};
+use crate::transform::{as_of, claims, group_periods, running_totals};
 
 /// The extractors of one thread, one per language, compiled on first use.
 type Extractors<'k> = BTreeMap<&'k str, Extractor<'k>>;
@@ -51,12 +51,17 @@ impl<'k> Tools<'k> {
         let url_date = source.url.as_deref().and_then(crate::corpus::url_date);
         let mut ex = extractor.extract(text, ArticleContext { published: source.published, number_format: Some(format), url_date });
         drop(extractors);
-        // Where a running total or a since phrase ends: the article's date, or, for an undated
-        // article, its year at best.
-        let now = ex.reference_period.or_else(|| as_of::undated_article_year(url_date));
+        // What the present tense is dated by: the article's date, else, for an article nothing
+        // dates (not even its url), the latest time its story names. Where a running total or a
+        // since phrase ends: that, or, for an article its url dates only to a year, that year.
+        let words = self.knowledge.periods.words(lang);
+        let named = || as_of::latest_named_time(&ex.doc, &ex.mentions, lexicon, words);
+        let reference_period = ex.reference_period.or_else(|| if url_date.is_none() { named() } else { None });
+        let now = reference_period.or_else(|| as_of::undated_article_year(url_date));
         claims::assign_measures(&ex.doc, &mut ex.mentions, &self.knowledge.measures, lexicon);
-        as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lexicon, self.knowledge.periods.words(lang), ex.reference_date, ex.reference_period, now);
+        as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lexicon, words, ex.reference_date, reference_period, now);
         running_totals::apply(&ex.doc, &mut ex.mentions, &self.knowledge.periods, lexicon, self.knowledge.periods.words(lang), now);
+        group_periods::apply(&mut ex.mentions, &self.knowledge.periods);
         Ok(ex)
     }
 

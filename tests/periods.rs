@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
-use cecot_data::transform::{as_of, claims, running_totals};
+use cecot_data::transform::{as_of, claims, group_periods, running_totals};
 
 fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let k = Knowledge::load(None).unwrap();
@@ -15,6 +15,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
     as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period);
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), ex.reference_period);
+    group_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -25,9 +26,12 @@ fn read_undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
     let url_date = cecot_data::corpus::url_date(url);
     let mut ex = extract::extract(text, lex, ArticleContext { url_date, ..Default::default() });
     claims::assign_measures(&ex.doc, &mut ex.mentions, &k.measures, lex);
-    let now = ex.reference_period.or_else(|| as_of::undated_article_year(url_date));
-    as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period, now);
+    let named = || as_of::latest_named_time(&ex.doc, &ex.mentions, lex, k.periods.words(lang));
+    let reference_period = ex.reference_period.or_else(|| if url_date.is_none() { named() } else { None });
+    let now = reference_period.or_else(|| as_of::undated_article_year(url_date));
+    as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, reference_period, now);
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), now);
+    group_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -577,4 +581,112 @@ fn en_what_is_agreed_in_the_future_tense_is_told_as_of_the_article_date() {
     let text = "A White House spokeswoman confirmed that Washington will pay El Salvador about $5 million to hold the deportees.";
     let ms = read("en", text, Some("2025-03-16"));
     assert_eq!(as_of(&ms, "5 million"), "2025-03-16");
+}
+
+#[test]
+fn es_the_past_of_a_since_clause_does_not_make_a_present_figure_past() {
+    // The sentence before names a month: a present count "desde que inició" is not dated by it.
+    let text = "En mayo, la policía capturó a 1,234 pandilleros en una sola semana.\n\
+                La organización contabiliza 456 muertes bajo custodia desde que inició el régimen.";
+    let ms = read("es", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "456"), "2024-09-10");
+    // Look-alike: the figure's own verb is past, so the month before still dates it.
+    let text = "En mayo, la policía capturó a 1,234 pandilleros en una sola semana.\n\
+                La organización registró 456 muertes bajo custodia en esos días.";
+    let ms = read("es", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "456"), "2024-05");
+}
+
+#[test]
+fn en_the_past_of_a_since_clause_does_not_make_a_present_figure_past() {
+    let text = "In May, police detained 1,234 suspects in a single week.\n\
+                Rights groups count 456 deaths in custody since the crackdown began.";
+    let ms = read("en", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "456"), "2024-09-10");
+    let text = "In May, police detained 1,234 suspects in a single week.\n\
+                Rights groups counted 456 deaths in custody during those days.";
+    let ms = read("en", text, Some("2024-09-10"));
+    assert_eq!(as_of(&ms, "456"), "2024-05");
+}
+
+#[test]
+fn en_an_article_nothing_dates_tells_its_present_as_of_the_latest_month_it_names() {
+    let text = "When I toured it in May 2023, the warden said the jail held 2,345 men. Each cell now holds up to 67 prisoners.";
+    let ms = read_undated("en", text, "https://example.org/long-read/the-jail");
+    assert_eq!(as_of(&ms, "67"), "2023-05");
+    // Look-alike: the only time named is in a past aside, the story's background: no date.
+    let text = "The jail, which held 1,234 men in May 2019, now holds up to 67 prisoners a cell.";
+    let ms = read_undated("en", text, "https://example.org/long-read/the-jail");
+    assert_eq!(as_of(&ms, "67"), "");
+}
+
+#[test]
+fn es_an_article_nothing_dates_tells_its_present_as_of_the_latest_month_it_names() {
+    let text = "Cuando lo visité en mayo de 2023, el director dijo que el penal albergaba 2,345 reos. Cada celda tiene hasta 67 presos.";
+    let ms = read_undated("es", text, "https://example.org/cronica/el-penal");
+    assert_eq!(as_of(&ms, "67"), "2023-05");
+    // A plan in the future tense is no time of the story.
+    let text = "Cada celda tiene hasta 67 presos. El Gobierno abrirá otro penal en mayo de 2027.";
+    let ms = read_undated("es", text, "https://example.org/cronica/el-penal");
+    assert_eq!(as_of(&ms, "67"), "");
+}
+
+#[test]
+fn es_a_time_counted_back_from_the_article_date_anchors_its_sentence() {
+    let ms = read("es", "En marzo la policía detuvo a 1,234 personas.\nHace dos años, el penal albergaba 5,678 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2022");
+    let ms = read("es", "Hace tres meses, el penal albergaba 5,678 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2024-03");
+    // Look-alike: a length that places nothing ("durante dos años") borrows the month before.
+    let ms = read("es", "En marzo la policía detuvo a 1,234 personas.\nDurante dos años, el penal albergaba 5,678 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2024-03");
+}
+
+#[test]
+fn en_a_time_counted_back_from_the_article_date_anchors_its_sentence() {
+    let ms = read("en", "In March police detained 1,234 people.\nTwo years ago, the jail held 5,678 inmates.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2022");
+    let ms = read("en", "A year ago, the jail held 5,678 inmates.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2023");
+    let ms = read("en", "In March police detained 1,234 people.\nFor two years, the jail held 5,678 inmates.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "5,678"), "2024-03");
+}
+
+#[test]
+fn es_only_the_whole_word_entre_joins_two_dates_into_a_span() {
+    // "entrevista" holds the letters of "entre": no span.
+    let ms = read("es", "En una entrevista, el ministro dijo que en 2023 y en mayo de 2024 el penal albergaba 1,234 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "1,234"), "2024-05");
+    let ms = read("es", "El ministro dijo que entre 2023 y mayo de 2024 el penal albergaba 1,234 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "1,234"), "2023/2024-05");
+    // A byline glued to the text still opens the span with its capital.
+    let ms = read("es", "Ana PérezEntre 2023 y mayo de 2024, el penal albergaba 1,234 reos.", Some("2024-06-15"));
+    assert_eq!(as_of(&ms, "1,234"), "2023/2024-05");
+}
+
+#[test]
+fn en_a_part_of_the_men_sent_takes_the_time_of_their_sending() {
+    let text = "Flight logs show 123 Venezuelan men sent to CECOT on two flights between March 3 and March 9. \
+                The youngest was 19. Their lawyers say as many as 45 had no criminal record in any country.";
+    let ms = read("en", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "123"), "2025-03-03/2025-03-09");
+    assert_eq!(as_of(&ms, "45"), "2025-03-03/2025-03-09");
+    // Look-alike: dated in its own sentence, the part keeps its own date.
+    let text = "Flight logs show 123 Venezuelan men sent to CECOT on two flights between March 3 and March 9. \
+                In May, their lawyers said as many as 45 had no criminal record in any country.";
+    let ms = read("en", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "45"), "2025-05");
+}
+
+#[test]
+fn es_a_part_of_the_men_sent_takes_the_time_of_their_sending() {
+    let text = "Los registros muestran que 123 venezolanos fueron enviados al CECOT en dos vuelos entre el 3 y el 9 de marzo. \
+                El menor tenía 19 años. Sus abogados dicen que hasta 45 no tenían antecedentes penales en ningún país.";
+    let ms = read("es", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "123"), "2025-03-03/2025-03-09");
+    assert_eq!(as_of(&ms, "45"), "2025-03-03/2025-03-09");
+    let text = "Los registros muestran que 123 venezolanos fueron enviados al CECOT en dos vuelos entre el 3 y el 9 de marzo. \
+                En mayo, sus abogados dijeron que hasta 45 no tenían antecedentes penales en ningún país.";
+    let ms = read("es", text, Some("2025-06-02"));
+    assert_eq!(as_of(&ms, "45"), "2025-05");
 }

@@ -62,6 +62,7 @@ pub fn assign_as_of_until(
         .collect();
     if let Some(r) = reference {
         anchors.extend(relative_anchors(doc, lexicon, r, &dates));
+        anchors.extend(ago_anchors(doc, mentions, lexicon, r));
     }
     if let Some(Point::Day(r)) = reference_period.filter(Period::is_point).map(|p| p.start) {
         anchors.extend(weekday_anchors(doc, &words.weekdays, r, &dates));
@@ -255,7 +256,7 @@ pub fn assign_as_of_until(
             .or_else(|| if asides.is_empty() || !here.is_empty() || term { None } else { reference_period })
             // A clause in the present (perfect) counts up to the article's date: an anchor of
             // another figure's clause does not date it.
-            .or_else(|| if !term && clause_in_present(&doc.slice(ca, cb), lexicon) { reference_period } else { None })
+            .or_else(|| if !term && clause_in_present(&doc.slice(ca, cb), lexicon, words) { reference_period } else { None })
             // The sentence's time, though another figure's clause holds it: its first anchor
             // ("held 96,300 in mid-2023, in facilities built for 51,200").
             .or_else(|| {
@@ -282,8 +283,7 @@ pub fn assign_as_of_until(
                 1 => Some(previous[0].carried()),
                 2 => {
                     // "between 2020 and 2024 to 98,000. That value …": the joined period.
-                    let text = doc.sentence_text(m.sentence - 1).to_lowercase();
-                    let joined = ["between", "entre"].iter().any(|w| text.contains(w));
+                    let joined = has_any_word(&doc.sentence_text(m.sentence - 1), &["between", "entre"]);
                     joined.then(|| previous[0].value.through(&previous[1].value))
                 }
                 _ => None,
@@ -373,6 +373,22 @@ fn is_future_form(word: &str, suffixes: &[String]) -> bool {
     suffixes.iter().any(|s| word.ends_with(s.as_str()) && word.chars().count() > s.chars().count() + 2)
 }
 
+/// Does the text hold one of `words` (lower-case) as a whole word ("entre", not the start of
+/// "entrevista")? A capital after a small letter starts a word too: a byline glued to the
+/// text ("Ana PérezEntre el 3 y el 9 de mayo") still opens with "Entre".
+fn has_any_word(text: &str, words: &[&str]) -> bool {
+    let mut spaced = String::with_capacity(text.len() + 8);
+    let mut previous_small = false;
+    for c in text.chars() {
+        if c.is_uppercase() && previous_small {
+            spaced.push(' ');
+        }
+        previous_small = c.is_lowercase();
+        spaced.extend(c.to_lowercase());
+    }
+    spaced.split(|c: char| !c.is_alphanumeric()).any(|w| words.contains(&w))
+}
+
 /// Does the text hold one of `words` as a whole word?
 fn has_word_of(text: &str, words: &[String]) -> bool {
     text.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|t| words.iter().any(|w| w == t))
@@ -385,10 +401,36 @@ fn names_now(clause: &str, now_words: &[String]) -> bool {
 }
 
 /// The time of an article that neither its manifest, a dateline nor its url dates to the
-/// month: the year its url names (`/2024/`, `-del-2024`), as a whole year. A year the story
-/// names is no such time: an article may tell only of years before its own.
+/// month: the year its url names (`/2024/`, `-del-2024`), as a whole year. It dates no present
+/// tense; where the url names no year either, [`latest_named_time`] does.
 pub fn undated_article_year(url_date: Option<Point>) -> Option<Period> {
     url_date.map(|p| Period::at(Point::Year(p.first_day().year())))
+}
+
+/// The time of an article that neither its manifest, a dateline nor its url dates at all: the
+/// latest time its story names ("When I toured it in May 2023, it held 1,234"), at the
+/// precision written, outside sentences in the future tense (a plan is no time of the story).
+/// The article is no older than that; a reporter's present is seldom much later, so it dates
+/// the present tense and ends the running totals, where nothing else would. A date of a past
+/// aside ("the jails, which held 1,234 in 2019, now hold ...") is the story's background, no
+/// such time.
+pub fn latest_named_time(doc: &Doc, mentions: &[Mention], lexicon: &Lexicon, words: &PeriodWords) -> Option<Period> {
+    let future = |sentence: usize| {
+        let text = doc.sentence_text(sentence).to_lowercase();
+        let w: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        w.iter().any(|x| words.future_words.iter().any(|f| f == x) || is_future_form(x, &words.future_suffixes))
+    };
+    mentions
+        .iter()
+        .filter(|m| matches!(m.kind, "date" | "year") && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon))
+        .filter(|m| !future(m.sentence))
+        .filter_map(|m| anchor_value(m, lexicon).map(|value| (m, value)))
+        .filter(|(m, value)| {
+            let anchor = Anchor { sentence: m.sentence, start: m.start, value: *value, date: None, adjoining: false };
+            !in_past_aside(doc, &anchor, lexicon, words)
+        })
+        .map(|(_, p)| Period::at(p.end))
+        .max_by_key(|p| p.end.last_day())
 }
 
 /// Does the text right after a duration (`after`, lower-case) open with a phrase of
@@ -505,16 +547,44 @@ const PERFECT_REACH: usize = 3;
 /// words after a present-perfect auxiliary ("the police have made 73,400 arrests since the
 /// decree", "3,150 have now been released")? A language without such auxiliaries reads no
 /// clause so.
-fn clause_in_present(clause: &str, lexicon: &Lexicon) -> bool {
+fn clause_in_present(clause: &str, lexicon: &Lexicon, period_words: &PeriodWords) -> bool {
     if lexicon.present_perfect_auxiliaries.is_empty() {
         return false;
     }
     let lower = clause.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words = tense_words(&lower, lexicon, period_words);
     // "have freed", "have been freed", "have now been freed": an auxiliary up to three words before.
     let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
     words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w)) && words.iter().enumerate().all(|(k, w)| !is_past_tense(w, lexicon) || perfect(k))
 }
+
+/// The words of a text that tell its tense, lower-case: without the verbs of a since clause
+/// that names a beginning ("since the crackdown began", "desde que inició el régimen": the
+/// past of the start, not of the figure's clause).
+fn tense_words<'t>(text: &'t str, lexicon: &Lexicon, words: &PeriodWords) -> Vec<&'t str> {
+    let all: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut skip = vec![false; all.len()];
+    for (k, w) in all.iter().enumerate() {
+        if lexicon.since_words.iter().any(|s| s == w) {
+            if let Some(j) = since_start_verb(&all[k + 1..], words) {
+                skip[k + 1..=k + 1 + j].iter_mut().for_each(|x| *x = true);
+            }
+        }
+    }
+    all.into_iter().zip(skip).filter(|(_, s)| !s).map(|(w, _)| w).collect()
+}
+
+/// Where the words after a since word name a beginning by a verb ("the crackdown began",
+/// "que inició", "the emergency was declared"): the index of the first `start_words` or
+/// `start_verbs` entry among the first [`SINCE_VERB_REACH`] words, no number before it.
+fn since_start_verb(after: &[&str], words: &PeriodWords) -> Option<usize> {
+    let is_start = |w: &str| words.start_words.iter().chain(&words.start_verbs).any(|s| s == w);
+    after.iter().take(SINCE_VERB_REACH).take_while(|w| !w.chars().any(|c| c.is_ascii_digit())).position(|w| is_start(w))
+}
+
+/// Most words from a since word to the verb of the beginning it names ("since the state of
+/// emergency was declared").
+const SINCE_VERB_REACH: usize = 6;
 
 /// The periods of the sentences that state a survey or study between two anchors ("Between
 /// June and November 2024 we surveyed"), by sentence, in text order; the sentence may hold no
@@ -559,7 +629,7 @@ struct SentenceFacts {
 impl SentenceFacts {
     fn of(doc: &Doc, index: usize, lexicon: &Lexicon, period_words: &PeriodWords) -> SentenceFacts {
         let text = format!(" {} ", doc.sentence_text(index).to_lowercase());
-        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words = tense_words(&text, lexicon, period_words);
         let has = |list: &[String]| words.iter().any(|w| list.iter().any(|c| c == w));
         // "confirmó que Estados Unidos pagará 6 millones": what is agreed or planned is told as
         // of the article's date, like the present.
@@ -808,6 +878,44 @@ fn relative_anchors(doc: &Doc, lexicon: &Lexicon, r: NaiveDate, dates: &[(&Menti
     found
 }
 
+/// Durations that place an event back from the article's date `r` ("two years ago", "hace
+/// tres meses": the lexicon's `ago_before`, `ago_after` words next to them): the time they
+/// point to, at the precision of their unit (the year for years, the month for months, the
+/// day for weeks and days).
+fn ago_anchors(doc: &Doc, mentions: &[Mention], lexicon: &Lexicon, r: NaiveDate) -> Vec<Anchor> {
+    let word_before = |m: &Mention| {
+        let from = doc.sentences.get(m.sentence).map_or(0, |s| s.0);
+        doc.slice(from, m.start).to_lowercase().split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).map(str::to_string)
+    };
+    let word_after = |m: &Mention| {
+        let to = doc.sentences.get(m.sentence).map_or(m.end, |s| s.1).max(m.end);
+        doc.slice(m.end, to).to_lowercase().split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_string)
+    };
+    mentions
+        .iter()
+        .filter(|m| m.kind == "duration" && !m.is_statement && m.start >= doc.front_matter_end)
+        .filter(|m| {
+            word_before(m).is_some_and(|w| lexicon.ago_before.contains(&w)) || word_after(m).is_some_and(|w| lexicon.ago_after.contains(&w))
+        })
+        .filter_map(|m| {
+            let point = ago_point(m, r)?;
+            Some(Anchor { sentence: m.sentence, start: m.start, value: Period::at(point), date: None, adjoining: false })
+        })
+        .collect()
+}
+
+/// The time a whole number of years, months, weeks or days back from `r` points to.
+fn ago_point(m: &Mention, r: NaiveDate) -> Option<Point> {
+    let n = m.number().filter(|n| n.fract() == 0.0 && *n > 0.0 && *n < 1000.0)? as u32;
+    match m.unit.as_deref()? {
+        "years" => Some(Point::Year(r.year() - n as i32)),
+        "months" => r.checked_sub_months(chrono::Months::new(n)).map(|d| Point::Month(d.year(), d.month())),
+        "weeks" => r.checked_sub_days(chrono::Days::new(7 * u64::from(n))).map(Point::Day),
+        "days" => r.checked_sub_days(chrono::Days::new(u64::from(n))).map(Point::Day),
+        _ => None,
+    }
+}
+
 /// Days of the week named without a date ("said Tuesday", "dijo este lunes"): the last such
 /// day up to the article's date `r`. A weekday written with its date ("Sunday, January 5",
 /// "el domingo 5 de enero") is dated by the date.
@@ -941,7 +1049,7 @@ fn by_sentence<T: InSentence>(items: &[T], sentence: usize) -> &[T] {
 /// reaches, "to 98,000", takes its end); otherwise the anchor nearest before the figure.
 fn period_of(doc: &Doc, anchors: &[&Anchor], facts: &SentenceFacts, figure_start: usize, word_before: &str, lexicon: &Lexicon, weekdays: &[String]) -> Period {
     let changes = facts.changes;
-    let joined = ["between", "entre", "from", "desde"].iter().any(|w| facts.text.contains(w));
+    let joined = has_any_word(&doc.sentence_text(facts.index), &["between", "entre", "from", "desde"]);
     match anchors {
         [one] => one.value,
         // "grew between 2020 and 2024 to 98,000": the level a change reaches is the end's (only

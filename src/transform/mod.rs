@@ -8,6 +8,7 @@ pub mod comparisons;
 pub mod derived;
 pub mod figures;
 pub mod frames;
+pub mod group_periods;
 pub mod inputs;
 pub mod own_phrase;
 pub mod persons;

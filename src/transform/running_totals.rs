@@ -27,6 +27,9 @@ pub const EMBEDDED_PERIODS: &str = include_str!("../../schemas/periods.toml");
 pub struct PeriodRules {
     #[serde(default, rename = "running_total")]
     pub running_totals: Vec<RunningTotal>,
+    /// Measures that count a part of another measure's group (`group_part`).
+    #[serde(default, rename = "group_part")]
+    pub group_parts: Vec<GroupPart>,
     /// The words of the period rules by language code.
     #[serde(default)]
     pub language: BTreeMap<String, PeriodWords>,
@@ -174,6 +177,17 @@ pub struct RunningTotal {
     pub length: Option<String>,
 }
 
+/// Measures that count a part of the group another measure counts ("as many as 45 had no
+/// record" of the men sent): undated, a statement of one tells of the group's time.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupPart {
+    /// The measures of the parts.
+    pub measures: Vec<String>,
+    /// The measure of the whole group.
+    pub group: String,
+}
+
 impl PeriodRules {
     /// Parse and check the rules against the measure catalog: every id must name a measure,
     /// `start` one of unit `date`, `length` one of kind `duration`.
@@ -218,6 +232,15 @@ impl PeriodRules {
                 if !m.kinds.iter().any(|k| k == "duration") {
                     return Err(fail(format!("{at}: length measure {length:?} is not a duration")));
                 }
+            }
+        }
+        for (i, part) in rules.group_parts.iter().enumerate() {
+            let at = format!("group_part {}", i + 1);
+            if part.measures.is_empty() {
+                return Err(fail(format!("{at}: no measures")));
+            }
+            for id in part.measures.iter().chain(std::iter::once(&part.group)) {
+                catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
             }
         }
         Ok(rules)
@@ -537,6 +560,8 @@ mod tests {
             "[language.en]\nyear_before = [\" \"]\n",
             "[language.en]\nback_references = [\"that\", \"\"]\n",
             "[[running_total]]\nmeasures = []\nstart = \"es_state_of_exception_start\"\nextra = 1\n",
+            "[[group_part]]\nmeasures = [\"no_such_measure\"]\ngroup = \"venezuelans_deported_to_cecot\"\n",
+            "[[group_part]]\nmeasures = []\ngroup = \"venezuelans_deported_to_cecot\"\n",
         ];
         for text in bad {
             let err = PeriodRules::parse("periods.toml", text, &k.measures).unwrap_err().to_string();
