@@ -207,7 +207,8 @@ fn a_cells_occupants_are_not_the_prisons_population() {
         ("En el Cecot hay 15.000 internos.", "15.000", Some("cecot_inmate_population")),
         // Plural cells: the count is of a cell's occupants, not of the prison's inmates.
         ("El Cecot tiene celdas para 80 reos.", "80", Some("cecot_cell_occupancy")),
-        ("En el Cecot hay celdas en las que conviven 80 presos.", "80", None),
+        // ("celdas" is a cue of the cell's occupants as "celda" is.)
+        ("En el Cecot hay celdas en las que conviven 80 presos.", "80", Some("cecot_cell_occupancy")),
     ]);
 }
 
@@ -444,5 +445,33 @@ fn a_conversion_in_parentheses_does_not_cut_the_clause() {
     check(&[
         ("Por custodiar a los deportados en el Cecot, El Salvador recibirá 6 millones de dólares (5,5 millones de euros) de Estados Unidos.", "6 millones", Some("us_payment_to_el_salvador")),
         ("El Salvador recibirá 6 millones de dólares (5,5 millones de euros) del BID para seguridad.", "6 millones", None),
+    ]);
+}
+
+#[test]
+fn until_before_a_time_is_no_capacity() {
+    check(&[
+        // "hasta diciembre" dates the count; "albergar hasta" is what the prisons can hold.
+        ("Los reos recluidos en las cárceles del país eran 56.700 hasta diciembre de 2021.", "56.700", Some("es_prison_population")),
+        ("Las cárceles del país pueden albergar hasta 56.700 reos.", "56.700", Some("es_prison_capacity")),
+    ]);
+}
+
+#[test]
+fn a_verb_of_capacity_runs_into_the_figures_qualifier() {
+    check(&[
+        // "recibir hasta" spans the verb and the qualifier the figure's surface holds.
+        ("El CECOT, según el Gobierno, puede recibir hasta 1.234 presos.", "1.234", Some("cecot_capacity")),
+        ("El CECOT recibió a 1.234 presos en su primer traslado.", "1.234", None),
+        ("El CECOT, con un cupo de 40.000 reclusos, es la mayor cárcel de la región.", "40.000", Some("cecot_capacity")),
+    ]);
+}
+
+#[test]
+fn the_cells_of_the_prison_count_a_cells_occupants() {
+    check(&[
+        ("En la megacárcel, las celdas alojan a 70 reos.", "70", Some("cecot_cell_occupancy")),
+        // The levels of a bunk are no people.
+        ("En cada celda del CECOT duermen 70 reos en literas de tres niveles.", "tres niveles", None),
     ]);
 }

@@ -87,6 +87,10 @@ pub struct Quantity {
     /// occupants hold people): they name it, but refuse no other quantity read farther away.
     #[serde(default)]
     pub shared: bool,
+    /// Words, by language, that make a word of the quantity another word when they follow it
+    /// ("hasta marzo", "hasta la fecha": "hasta" is then a time, no capacity).
+    #[serde(default)]
+    pub not_before: BTreeMap<String, Vec<String>>,
 }
 
 /// How many words before a quantity's word its negation may stand ("none of whom had a").
@@ -98,6 +102,12 @@ fn negated(text: &str, start: usize, end: usize, negations: &[String]) -> bool {
     let before: Vec<&str> = text[..start].split_whitespace().collect();
     let window = format!(" {} {} ", before[before.len().saturating_sub(NEGATION_WORDS_BEFORE)..].join(" "), &text[start..end]);
     negations.iter().any(|n| crate::transform::claims::has_phrase(&window, n))
+}
+
+/// Does one of `followers` follow the word that ends at `end` of `text` ("hasta | marzo")?
+fn followed_by(text: &str, end: usize, followers: &[String]) -> bool {
+    let rest = &text[end..];
+    followers.iter().any(|f| rest.strip_prefix(' ').and_then(|r| r.strip_prefix(f.as_str())).is_some_and(|r| !r.starts_with(char::is_alphanumeric)))
 }
 
 /// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
@@ -306,7 +316,15 @@ impl FrameBook {
                 let (names, word) = &index.phrases[m.pattern().as_usize()];
                 let unnegated = |i: usize| self.quantities[i].1.negations.get(lang).is_some_and(|neg| !negated(text, m.start(), m.end(), neg));
                 for n in names.iter().filter(|n| level != Level::Article || matches!(n, Names::Subject(_))) {
-                    if matches!(n, Names::Quantity(i) if unnegated(*i)) {
+                    // A word that ends its level's text (the figure's own words stop a few words
+                    // after it) is read with what follows it in the sentence.
+                    let ends_text = text[m.end()..].trim().is_empty();
+                    let another_word = |i: usize| {
+                        self.quantities[i].1.not_before.get(lang).is_some_and(|f| {
+                            followed_by(text, m.end(), f) || (ends_text && f.iter().any(|f| crate::transform::claims::has_phrase(texts.sentence, &format!("{word} {f}"))))
+                        })
+                    };
+                    if matches!(n, Names::Quantity(i) if unnegated(*i) || another_word(*i)) {
                         continue;
                     }
                     let map = match n {
