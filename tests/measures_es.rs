@@ -475,3 +475,19 @@ fn the_cells_of_the_prison_count_a_cells_occupants() {
         ("En cada celda del CECOT duermen 70 reos en literas de tres niveles.", "tres niveles", None),
     ]);
 }
+
+#[test]
+fn a_relative_clause_reads_its_antecedent_across_a_date() {
+    check(&[
+        // The date between "que" and the figure does not cut the figure from what it counts.
+        ("La población penitenciaria, que en mayo de 2020 era de 31.400 personas, se triplicó.", "31.400", Some("es_prison_population")),
+        ("La capacidad de las cárceles, que en mayo de 2020 era de 31.400 plazas, no creció.", "31.400", Some("es_prison_capacity")),
+        // The figure's own words name a population: the releases of the sentence before are not its.
+        (
+            "Bajo el régimen de excepción, el Gobierno ha liberado a 8.000 detenidos. La población penitenciaria, que en marzo de 2021 era de 39.500 personas, se ha triplicado.",
+            "39.500",
+            Some("es_prison_population"),
+        ),
+        ("Bajo el régimen de excepción, la Policía ha capturado a 80.000 personas. De ellas, 8.000 han sido liberadas.", "8.000", Some("es_state_of_exception_detainees_released")),
+    ]);
+}

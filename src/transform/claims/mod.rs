@@ -27,7 +27,7 @@ use catalog::Hits;
 pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
-use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
+use near_words::{antecedent_clause, antecedent_of_own_relative, relative_across_dates, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
 use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, rate_or_its_base, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
@@ -412,6 +412,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let own_frame = if catalog.governing_verb.contains(&lexicon.language) { own.clone() } else { own_phrase::own_frame_words(m, &left, &right, &words(&catalog.auxiliaries)) };
         // A relative pronoun among the figure's own words stands for its antecedent ("the prison
         // population, which stood at 36,000"): the antecedent's last words are its own too.
+        let own_frame = relative_across_dates(doc, mentions, i, ca, &own_frame, catalog.relative_openers.get(&lexicon.language));
         let own_frame = match antecedent_of_own_relative(&own_frame, &frame_clause, &clause_text, catalog.relative_openers.get(&lexicon.language)) {
             Some(antecedent) => format!("{antecedent}{own_frame}"),
             None => own_frame,
