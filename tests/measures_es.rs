@@ -491,3 +491,30 @@ fn a_relative_clause_reads_its_antecedent_across_a_date() {
         ("Bajo el régimen de excepción, la Policía ha capturado a 80.000 personas. De ellas, 8.000 han sido liberadas.", "8.000", Some("es_state_of_exception_detainees_released")),
     ]);
 }
+
+#[test]
+fn the_prisons_a_count_is_held_in_leave_its_noun_what_it_counts() {
+    check(&[
+        // "en sus cárceles" is where the persons are held: "privadas de libertad" still counts them.
+        ("El Salvador tiene 68.500 personas privadas de libertad en sus cárceles.", "68.500", Some("es_prison_population")),
+        ("Honduras tiene 68.500 personas privadas de libertad en sus cárceles.", "68.500", None),
+    ]);
+}
+
+#[test]
+fn the_men_sent_to_the_prison_are_deportees() {
+    check(&[
+        ("Al menos 150 hombres enviados al CECOT no tienen antecedentes penales en ningún país.", "150", Some("deportees_no_criminal_record")),
+        ("Al menos 150 hombres capturados en Soyapango no tienen antecedentes penales.", "150", None),
+    ]);
+}
+
+#[test]
+fn the_deal_and_other_money() {
+    check(&[
+        // "el trato" is the deal; a purchase, a loan or a budget is other money.
+        ("El precio del trato: US$4 millones por un año, pagados por Washington al gobierno salvadoreño.", "US$4 millones", Some("us_payment_to_el_salvador")),
+        ("El precio del trato: US$4 millones por la compra de equipo policial a una empresa extranjera.", "US$4 millones", None),
+        ("Estados Unidos otorgó un préstamo de 4 millones de dólares a El Salvador para sus cárceles.", "4 millones", None),
+    ]);
+}

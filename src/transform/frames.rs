@@ -364,9 +364,11 @@ impl FrameBook {
     }
 
     /// Forget the yielding quantities (nouns of what is counted) when another quantity is read
-    /// in the figure's clause: that one says what the figure counts.
+    /// in the figure's clause: that one says what the figure counts. Not a quantity of things
+    /// (prisons) beside the noun: the place where the counted are held ("1.234 personas privadas
+    /// de libertad en sus cárceles").
     fn drop_yielding(&self, reading: &mut Reading) {
-        let other_near = reading.quantities.iter().any(|(&i, (level, _))| !self.quantities[i].1.yields && *level == Level::Own);
+        let other_near = reading.quantities.iter().any(|(&i, (level, _))| !self.quantities[i].1.yields && !self.quantities[i].1.things && *level == Level::Own);
         if other_near {
             reading.quantities.retain(|&i, _| !self.quantities[i].1.yields);
         }
