@@ -518,3 +518,19 @@ fn the_deal_and_other_money() {
         ("Estados Unidos otorgó un préstamo de 4 millones de dólares a El Salvador para sus cárceles.", "4 millones", None),
     ]);
 }
+
+#[test]
+fn a_relative_clause_reads_its_antecedent_across_an_adverb() {
+    check(&[
+        ("La población penitenciaria, que actualmente es de 68.500 personas, no deja de crecer.", "68.500", Some("es_prison_population")),
+        ("La población de Soyapango, que actualmente es de 68.500 personas, no deja de crecer.", "68.500", None),
+    ]);
+}
+
+#[test]
+fn pounds_sterling_are_money() {
+    check(&[
+        ("Estados Unidos pagó 3,4 millones de libras esterlinas a El Salvador por encarcelar a los deportados.", "libras esterlinas", Some("us_payment_to_el_salvador")),
+        ("Estados Unidos pagó 3,4 millones de libras esterlinas a Costa Rica por recibir a los deportados.", "libras esterlinas", None),
+    ]);
+}
