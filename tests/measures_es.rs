@@ -207,7 +207,8 @@ fn a_cells_occupants_are_not_the_prisons_population() {
         ("En el Cecot hay 15.000 internos.", "15.000", Some("cecot_inmate_population")),
         // Plural cells: the count is of a cell's occupants, not of the prison's inmates.
         ("El Cecot tiene celdas para 80 reos.", "80", Some("cecot_cell_occupancy")),
-        ("En el Cecot hay celdas en las que conviven 80 presos.", "80", None),
+        // ("celdas" is a cue of the cell's occupants as "celda" is.)
+        ("En el Cecot hay celdas en las que conviven 80 presos.", "80", Some("cecot_cell_occupancy")),
     ]);
 }
 
@@ -454,5 +455,92 @@ fn a_bare_figure_for_another_period_restates_the_count_before() {
     check(&[
         ("Estados Unidos deportó a 5.400 salvadoreños entre enero y junio de 2025. En todo 2024 fueron 9.800.", "9.800", Some("salvadorans_deported_from_us")),
         ("La policía ha capturado a 81.000 personas bajo el régimen de excepción. En 2023 fueron 19.000.", "19.000", None),
+    ]);
+}
+
+#[test]
+fn until_before_a_time_is_no_capacity() {
+    check(&[
+        // "hasta diciembre" dates the count; "albergar hasta" is what the prisons can hold.
+        ("Los reos recluidos en las cárceles del país eran 56.700 hasta diciembre de 2021.", "56.700", Some("es_prison_population")),
+        ("Las cárceles del país pueden albergar hasta 56.700 reos.", "56.700", Some("es_prison_capacity")),
+    ]);
+}
+
+#[test]
+fn a_verb_of_capacity_runs_into_the_figures_qualifier() {
+    check(&[
+        // "recibir hasta" spans the verb and the qualifier the figure's surface holds.
+        ("El CECOT, según el Gobierno, puede recibir hasta 1.234 presos.", "1.234", Some("cecot_capacity")),
+        ("El CECOT recibió a 1.234 presos en su primer traslado.", "1.234", None),
+        ("El CECOT, con un cupo de 40.000 reclusos, es la mayor cárcel de la región.", "40.000", Some("cecot_capacity")),
+    ]);
+}
+
+#[test]
+fn the_cells_of_the_prison_count_a_cells_occupants() {
+    check(&[
+        ("En la megacárcel, las celdas alojan a 70 reos.", "70", Some("cecot_cell_occupancy")),
+        // The levels of a bunk are no people.
+        ("En cada celda del CECOT duermen 70 reos en literas de tres niveles.", "tres niveles", None),
+    ]);
+}
+
+#[test]
+fn a_relative_clause_reads_its_antecedent_across_a_date() {
+    check(&[
+        // The date between "que" and the figure does not cut the figure from what it counts.
+        ("La población penitenciaria, que en mayo de 2020 era de 31.400 personas, se triplicó.", "31.400", Some("es_prison_population")),
+        ("La capacidad de las cárceles, que en mayo de 2020 era de 31.400 plazas, no creció.", "31.400", Some("es_prison_capacity")),
+        // The figure's own words name a population: the releases of the sentence before are not its.
+        (
+            "Bajo el régimen de excepción, el Gobierno ha liberado a 8.000 detenidos. La población penitenciaria, que en marzo de 2021 era de 39.500 personas, se ha triplicado.",
+            "39.500",
+            Some("es_prison_population"),
+        ),
+        ("Bajo el régimen de excepción, la Policía ha capturado a 80.000 personas. De ellas, 8.000 han sido liberadas.", "8.000", Some("es_state_of_exception_detainees_released")),
+    ]);
+}
+
+#[test]
+fn the_prisons_a_count_is_held_in_leave_its_noun_what_it_counts() {
+    check(&[
+        // "en sus cárceles" is where the persons are held: "privadas de libertad" still counts them.
+        ("El Salvador tiene 68.500 personas privadas de libertad en sus cárceles.", "68.500", Some("es_prison_population")),
+        ("Honduras tiene 68.500 personas privadas de libertad en sus cárceles.", "68.500", None),
+    ]);
+}
+
+#[test]
+fn the_men_sent_to_the_prison_are_deportees() {
+    check(&[
+        ("Al menos 150 hombres enviados al CECOT no tienen antecedentes penales en ningún país.", "150", Some("deportees_no_criminal_record")),
+        ("Al menos 150 hombres capturados en Soyapango no tienen antecedentes penales.", "150", None),
+    ]);
+}
+
+#[test]
+fn the_deal_and_other_money() {
+    check(&[
+        // "el trato" is the deal; a purchase, a loan or a budget is other money.
+        ("El precio del trato: US$4 millones por un año, pagados por Washington al gobierno salvadoreño.", "US$4 millones", Some("us_payment_to_el_salvador")),
+        ("El precio del trato: US$4 millones por la compra de equipo policial a una empresa extranjera.", "US$4 millones", None),
+        ("Estados Unidos otorgó un préstamo de 4 millones de dólares a El Salvador para sus cárceles.", "4 millones", None),
+    ]);
+}
+
+#[test]
+fn a_relative_clause_reads_its_antecedent_across_an_adverb() {
+    check(&[
+        ("La población penitenciaria, que actualmente es de 68.500 personas, no deja de crecer.", "68.500", Some("es_prison_population")),
+        ("La población de Soyapango, que actualmente es de 68.500 personas, no deja de crecer.", "68.500", None),
+    ]);
+}
+
+#[test]
+fn pounds_sterling_are_money() {
+    check(&[
+        ("Estados Unidos pagó 3,4 millones de libras esterlinas a El Salvador por encarcelar a los deportados.", "libras esterlinas", Some("us_payment_to_el_salvador")),
+        ("Estados Unidos pagó 3,4 millones de libras esterlinas a Costa Rica por recibir a los deportados.", "libras esterlinas", None),
     ]);
 }

@@ -87,6 +87,10 @@ pub struct Quantity {
     /// occupants hold people): they name it, but refuse no other quantity read farther away.
     #[serde(default)]
     pub shared: bool,
+    /// Words, by language, that make a word of the quantity another word when they follow it
+    /// ("hasta marzo", "hasta la fecha": "hasta" is then a time, no capacity).
+    #[serde(default)]
+    pub not_before: BTreeMap<String, Vec<String>>,
 }
 
 /// How many words before a quantity's word its negation may stand ("none of whom had a").
@@ -98,6 +102,12 @@ fn negated(text: &str, start: usize, end: usize, negations: &[String]) -> bool {
     let before: Vec<&str> = text[..start].split_whitespace().collect();
     let window = format!(" {} {} ", before[before.len().saturating_sub(NEGATION_WORDS_BEFORE)..].join(" "), &text[start..end]);
     negations.iter().any(|n| crate::transform::claims::has_phrase(&window, n))
+}
+
+/// Does one of `followers` follow the word that ends at `end` of `text` ("hasta | marzo")?
+fn followed_by(text: &str, end: usize, followers: &[String]) -> bool {
+    let rest = &text[end..];
+    followers.iter().any(|f| rest.strip_prefix(' ').and_then(|r| r.strip_prefix(f.as_str())).is_some_and(|r| !r.starts_with(char::is_alphanumeric)))
 }
 
 /// A subject: whose the figure is (words keyed by language code, like [`Quantity`]).
@@ -292,7 +302,7 @@ impl FrameBook {
             (Level::Article, texts.article),
         ];
         for (level, text) in levels {
-            self.read_words(index, lang, level, text, &mut reading);
+            self.read_words(index, lang, level, text, texts.sentence, &mut reading);
         }
         if let Some(u) = unit {
             self.read_check_unit(u, &mut reading);
@@ -315,7 +325,9 @@ impl FrameBook {
     /// Read the quantities and subjects whose words `text` holds as whole words, at `level`
     /// unless read nearer already; the article level reads subjects only, and a quantity with
     /// `negations` only where one negates its word.
-    fn read_words(&self, index: &Index, lang: &str, level: Level, text: &str, reading: &mut Reading) {
+    /// A quantity's word followed by one of its `not_before` words (in `text`, or in `sentence`
+    /// when the word ends `text`) is another word and names nothing.
+    fn read_words(&self, index: &Index, lang: &str, level: Level, text: &str, sentence: &str, reading: &mut Reading) {
         for m in index.automaton.find_overlapping_iter(text) {
             let before_ok = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
             let after_ok = !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
@@ -324,8 +336,16 @@ impl FrameBook {
             }
             let (names, word) = &index.phrases[m.pattern().as_usize()];
             let unnegated = |i: usize| self.quantities[i].1.negations.get(lang).is_some_and(|neg| !negated(text, m.start(), m.end(), neg));
+            // A word that ends its level's text (the figure's own words stop a few words after it)
+            // is read with what follows it in the sentence.
+            let ends_text = text[m.end()..].trim().is_empty();
+            let another_word = |i: usize| {
+                self.quantities[i].1.not_before.get(lang).is_some_and(|f| {
+                    followed_by(text, m.end(), f) || (ends_text && f.iter().any(|f| crate::transform::claims::has_phrase(sentence, &format!("{word} {f}"))))
+                })
+            };
             for n in names.iter().filter(|n| level != Level::Article || matches!(n, Names::Subject(_))) {
-                if matches!(n, Names::Quantity(i) if unnegated(*i)) {
+                if matches!(n, Names::Quantity(i) if unnegated(*i) || another_word(*i)) {
                     continue;
                 }
                 let map = match n {
@@ -365,9 +385,11 @@ impl FrameBook {
     }
 
     /// Forget the yielding quantities (nouns of what is counted) when another quantity is read
-    /// in the figure's clause: that one says what the figure counts.
+    /// in the figure's clause: that one says what the figure counts. Not a quantity of things
+    /// (prisons) beside the noun: the place where the counted are held ("1.234 personas privadas
+    /// de libertad en sus cárceles").
     fn drop_yielding(&self, reading: &mut Reading) {
-        let other_near = reading.quantities.iter().any(|(&i, (level, _))| !self.quantities[i].1.yields && *level == Level::Own);
+        let other_near = reading.quantities.iter().any(|(&i, (level, _))| !self.quantities[i].1.yields && !self.quantities[i].1.things && *level == Level::Own);
         if other_near {
             reading.quantities.retain(|&i, _| !self.quantities[i].1.yields);
         }

@@ -55,7 +55,10 @@ pub fn words_after<'a>(m: &Mention, right: &'a str) -> Vec<&'a str> {
 pub fn own_frame_words(m: &Mention, left: &str, right: &str, auxiliaries: &[String]) -> String {
     let before: Vec<&str> = left.split_whitespace().collect();
     let governing = if first_tied_word(&before).is_some() { String::new() } else { before[first_governing_word(&before, auxiliaries)..].join(" ") };
-    format!(" {}{} ", governing, own_words(m, left, right, false).trim_end())
+    // One space between words: a phrase of the frames may run from the verb into the surface
+    // ("recibir hasta" in "puede recibir hasta 1.234 presos").
+    let words = format!("{governing} {}", own_words(m, left, right, false));
+    format!(" {} ", words.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Where, in the words right before a figure, those a linking preposition ties to it begin:

@@ -9,7 +9,7 @@ use crate::transform::own_phrase;
 use super::catalog::Catalog;
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
-use super::near_words::{antecedent_clause, antecedent_of_own_relative, with_antecedent};
+use super::near_words::{antecedent_clause, antecedent_of_own_relative, relative_across_dates, with_antecedent};
 use super::texts::{is_bare, FigureTexts};
 use super::{has_phrase, lower_padded};
 
@@ -52,6 +52,7 @@ fn own_frame_words(f: &Figure, texts: &FigureTexts, frame_clause: &str) -> Strin
     } else {
         own_phrase::own_frame_words(m, &texts.left, &texts.right, &f.words(&catalog.auxiliaries))
     };
+    let own_frame = relative_across_dates(f.doc, f.mentions, f.i, texts.clause_start, &own_frame, catalog.relative_openers.get(f.language()));
     // A relative pronoun among the figure's own words stands for its antecedent ("the prison
     // population, which stood at 36,000"): the antecedent's last words are its own too.
     let own_frame = match antecedent_of_own_relative(&own_frame, frame_clause, &texts.clause, catalog.relative_openers.get(f.language())) {

@@ -160,3 +160,40 @@ pub(super) fn antecedent_of_own_relative(own: &str, with_antecedent: &str, claus
     let words: Vec<&str> = before.split_whitespace().collect();
     Some(lower_padded(words[words.len().saturating_sub(ANTECEDENT_WORDS)..].join(" ")))
 }
+
+/// Most words besides the figure's own that may stand between a relative pronoun and the figure
+/// once the dates are set aside (a preposition or an adverb: "que en | marzo de 2021 | era de
+/// 1.234", "que actualmente alberga 1.234").
+const WORDS_AROUND_DATES: usize = 1;
+
+/// The figure's own words (`own`, lower-cased, padded) with the relative pronoun that opens its
+/// clause before them, when only dates and one other word stand between the two ("La población
+/// penitenciaria, que a finales de 2021 era de 1.234 personas", "el penal, que actualmente
+/// alberga 1.234": the date or the adverb cuts the figure's words from the pronoun, whose
+/// antecedent is what it counts); else `own` as it is.
+pub(super) fn relative_across_dates(doc: &Doc, mentions: &[Mention], i: usize, clause_start: usize, own: &str, openers: Option<&Vec<String>>) -> String {
+    let m = &mentions[i];
+    let dates: Vec<&Mention> = mentions.iter().filter(|x| x.start >= clause_start && x.end <= m.start && matches!(x.kind, "date" | "year")).collect();
+    if matches!(m.kind, "date" | "year") {
+        return own.to_string();
+    }
+    let mut text = String::new();
+    let mut from = clause_start;
+    for d in &dates {
+        text.push_str(&doc.slice(from, d.start));
+        text.push(' ');
+        from = d.end;
+    }
+    text.push_str(&doc.slice(from, m.start));
+    let text = lower_padded(text);
+    let Some(opener) = openers.and_then(|list| list.iter().find(|w| text.starts_with(&format!(" {w} ")))) else { return own.to_string() };
+    if own.contains(&format!(" {opener} ")) {
+        return own.to_string();
+    }
+    let own_words: Vec<&str> = own.split_whitespace().collect();
+    let others = text[opener.len() + 1..].split_whitespace().filter(|w| !own_words.contains(w)).count();
+    match others <= WORDS_AROUND_DATES {
+        true => format!(" {opener}{own}"),
+        false => own.to_string(),
+    }
+}
