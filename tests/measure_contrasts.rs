@@ -526,7 +526,8 @@ fn an_anaphoric_number_keeps_the_quantity_its_complement_shares_with_the_sentenc
 
 #[test]
 fn a_stopped_measure_says_what_stopped_it() {
-    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT are home.");
+    // (Being home is a return from CECOT: see being_home_again_is_a_return_from_cecot.)
+    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT now live in Madrid.");
     let m = ms.iter().find(|m| m.surface.contains("150")).unwrap();
     assert_eq!(m.measure, None);
     assert!(m.measure_evidence.as_deref().unwrap_or("").starts_with("not venezuelans_deported_to_cecot"), "{:?}", m.measure_evidence);
@@ -706,4 +707,27 @@ fn a_sentence_opened_by_each_counts_per_unit() {
 fn a_conversion_in_parentheses_does_not_cut_the_clause() {
     is("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the Trump administration.", "$6 million", "us_payment_to_el_salvador");
     is_not("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the World Bank.", "$6 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn a_return_home_names_venezuela_as_where_the_released_go() {
+    is("en", "All 246 Venezuelan men were returned to Venezuela in exchange for 8 Americans.", "246", "venezuelans_released_from_cecot");
+    // Venezuela as where a deportation ends is no return from CECOT.
+    is_not("en", "The US deported 5,400 Venezuelans to Venezuela on flights last year.", "5,400", "venezuelans_released_from_cecot");
+    is_not("en", "Mexico returned 3,900 Venezuelans to Venezuela last year.", "3,900", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn being_home_again_is_a_return_from_cecot() {
+    is("en", "Tonight, the 246 Venezuelan men who spent four months in the mega-prison are home.", "246", "venezuelans_released_from_cecot");
+    is("en", "The 246 Venezuelans held in CECOT were flown to Caracas on Friday.", "246", "venezuelans_released_from_cecot");
+    is_not("en", "The 246 Venezuelan men who were sent to CECOT in March came from Texas.", "246", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn never_convicted_is_no_criminal_record() {
+    let before = "The Venezuelans were deported to CECOT. ";
+    is("en", &format!("{before}Some 120 of the deportees had never been convicted of a crime."), "120", "deportees_no_criminal_record");
+    is_not("en", &format!("{before}Some 45 of the deportees had been convicted of a crime."), "45", "deportees_no_criminal_record");
+    is("en", &format!("{before}About 45 had been convicted of crimes in the US, and 120 had clean records."), "120", "deportees_no_criminal_record");
 }

@@ -28,7 +28,7 @@ pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_M
 use dates::{opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
-use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, rate_or_its_base, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
+use rules::{about_another_place, no_places_of, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, rate_or_its_base, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
 use score::{score, Context, Score, SentenceHits};
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 
@@ -370,8 +370,9 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let place = if bare_reference && place == Place::Here && names_only_another_place(&near_text, catalog, &lexicon.language) { Place::Clause } else { place };
         // The place of a measure whose figure comes from a party named as a place (the United
         // States paying El Salvador): that party's words name no other place of it.
-        let place_besides_its_payer = |measure: &Measure| match measure.frame.as_ref().filter(|f| !f.from.is_empty() && !is_date) {
-            Some(f) => about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &catalog.frames.subject_words(&lexicon.language, &f.from)),
+        // So are the places its own quantity names (a return "to Venezuela").
+        let place_besides_its_payer = |measure: &Measure| match measure.frame.as_ref().filter(|_| !is_date).map(|f| no_places_of(catalog, f, &clause_text, &lexicon.language)).filter(|w| !w.is_empty()) {
+            Some(besides) => about_another_place(doc, mentions, i, &clause_text, &near_text, catalog, &lexicon.language, &besides),
             None => place,
         };
         let m = &mentions[i];
