@@ -731,3 +731,20 @@ fn never_convicted_is_no_criminal_record() {
     is_not("en", &format!("{before}Some 45 of the deportees had been convicted of a crime."), "45", "deportees_no_criminal_record");
     is("en", &format!("{before}About 45 had been convicted of crimes in the US, and 120 had clean records."), "120", "deportees_no_criminal_record");
 }
+
+#[test]
+fn an_inmate_population_and_people_in_the_countrys_prisons_are_the_prison_population() {
+    is("en", "The country's inmate population reached 104,000 this year.", "104,000", "es_prison_population");
+    is("en", "There are now 104,000 people in Salvadoran prisons.", "104,000", "es_prison_population");
+    is("en", "El Salvador incarcerates about 104,000 people.", "104,000", "es_prison_population");
+    is_not("en", "Honduras's inmate population reached 21,000 this year.", "21,000", "es_prison_population");
+    is_not("en", "About 310 people died in Salvadoran prisons last year.", "310", "es_prison_population");
+}
+
+#[test]
+fn a_unit_is_not_carried_past_a_clause_that_names_another_quantity() {
+    // "arrests" is the first count's noun; the prison population is the second's.
+    let text = "The police have made some 71,000 arrests since the decree, and the prison population, which stood at roughly 31,000 in 2019, has tripled.";
+    is("en", text, "31,000", "es_prison_population");
+    is_not("en", text, "71,000", "es_prison_population");
+}
