@@ -748,3 +748,14 @@ fn a_unit_is_not_carried_past_a_clause_that_names_another_quantity() {
     is("en", text, "31,000", "es_prison_population");
     is_not("en", text, "71,000", "es_prison_population");
 }
+
+#[test]
+fn a_definite_figure_restates_the_count_of_people_stated_before() {
+    let before = "At least 287 people have died in state custody since the state of exception began, a rights group said. ";
+    let restated = |text: String| read("en", &text).into_iter().filter(|m| m.surface.starts_with("287")).last().and_then(|m| m.measure);
+    assert_eq!(restated(format!("{before}Of the 287, 150 died in hospital.")).as_deref(), Some("es_prison_deaths_since_2022"));
+    is("en", &format!("{before}Of the 287 people who died, 24 were women."), "287 people", "es_prison_deaths_since_2022");
+    // Another noun, or no determiner: another count that happens to share the value.
+    is_not("en", &format!("{before}Guards searched the 287 cells of one block."), "287 cells", "es_prison_deaths_since_2022");
+    assert_eq!(restated(format!("{before}Police say 287 is too high.")), None);
+}

@@ -19,6 +19,7 @@ mod catalog;
 mod dates;
 mod frame_check;
 mod near_words;
+mod restated;
 mod rules;
 mod score;
 mod series;
@@ -604,6 +605,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     }
     measures_along_series(doc, mentions, lexicon);
     parts_of_a_whole_before(doc, mentions, catalog, &lexicon.language);
+    restated::restated_counts(doc, mentions, catalog, &lexicon.language);
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);
