@@ -759,3 +759,14 @@ fn a_definite_figure_restates_the_count_of_people_stated_before() {
     is_not("en", &format!("{before}Guards searched the 287 cells of one block."), "287 cells", "es_prison_deaths_since_2022");
     assert_eq!(restated(format!("{before}Police say 287 is too high.")), None);
 }
+
+#[test]
+fn the_system_stands_for_the_prison_system_in_an_article_about_it() {
+    let text = "Rights groups describe El Salvador's prisons as crowded. The rains came late this year. With some 103,000 inmates in a system built for 71,000 people, occupancy stood at about 145%.";
+    is("en", text, "103,000", "es_prison_population");
+    // Another system, or an article that names no prisons.
+    let court = "Rights groups describe El Salvador's prisons as crowded. The rains came late this year. With some 103,000 inmates in a court system built for 71,000 people, occupancy stood at about 145%.";
+    is_not("en", court, "103,000", "es_prison_population");
+    let no_prisons = "The rains came late this year. The harvest was poor. With some 103,000 inmates in a system built for 71,000 people, occupancy stood at about 145%.";
+    is_not("en", no_prisons, "103,000", "es_prison_population");
+}
