@@ -705,8 +705,9 @@ fn en_a_duration_alone_is_not_how_long_the_state_of_exception_lasted() {
 
 #[test]
 fn en_a_scored_measure_whose_frame_is_not_read_is_refused() {
-    // Nothing around the figure says deported or held: the men are home.
-    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT are home.", None);
+    // Nothing around the figure says deported or held: the men live elsewhere now (being home
+    // again is a return from CECOT: venezuelans_released_from_cecot).
+    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT now live in Madrid.", None);
     let m = find(&ms, "150");
     assert_eq!(m.measure, None);
     assert!(m.measure_evidence.as_deref().unwrap_or("").starts_with("not venezuelans_deported_to_cecot"), "{:?}", m.measure_evidence);

@@ -526,7 +526,8 @@ fn an_anaphoric_number_keeps_the_quantity_its_complement_shares_with_the_sentenc
 
 #[test]
 fn a_stopped_measure_says_what_stopped_it() {
-    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT are home.");
+    // (Being home is a return from CECOT: see being_home_again_is_a_return_from_cecot.)
+    let ms = read("en", "Tonight the 150 Venezuelan men who spent five months inside CECOT now live in Madrid.");
     let m = ms.iter().find(|m| m.surface.contains("150")).unwrap();
     assert_eq!(m.measure, None);
     assert!(m.measure_evidence.as_deref().unwrap_or("").starts_with("not venezuelans_deported_to_cecot"), "{:?}", m.measure_evidence);
@@ -744,4 +745,66 @@ fn detainees_without_gang_links_are_counted_as_a_group() {
     is("es", "Según la ONG, al menos 6.500 de los capturados no tienen ningún vínculo con las pandillas.", "6.500", "es_detainees_without_gang_link");
     is_not("en", "Rights groups say about 6,500 of the detainees have been released.", "6,500", "es_detainees_without_gang_link");
     is_not("es", "Según la ONG, al menos 6.500 de los capturados tienen vínculos con las pandillas.", "6.500", "es_detainees_without_gang_link");
+}
+
+#[test]
+fn a_return_home_names_venezuela_as_where_the_released_go() {
+    is("en", "All 246 Venezuelan men were returned to Venezuela in exchange for 8 Americans.", "246", "venezuelans_released_from_cecot");
+    // Venezuela as where a deportation ends is no return from CECOT.
+    is_not("en", "The US deported 5,400 Venezuelans to Venezuela on flights last year.", "5,400", "venezuelans_released_from_cecot");
+    is_not("en", "Mexico returned 3,900 Venezuelans to Venezuela last year.", "3,900", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn being_home_again_is_a_return_from_cecot() {
+    is("en", "Tonight, the 246 Venezuelan men who spent four months in the mega-prison are home.", "246", "venezuelans_released_from_cecot");
+    is("en", "The 246 Venezuelans held in CECOT were flown to Caracas on Friday.", "246", "venezuelans_released_from_cecot");
+    is_not("en", "The 246 Venezuelan men who were sent to CECOT in March came from Texas.", "246", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn never_convicted_is_no_criminal_record() {
+    let before = "The Venezuelans were deported to CECOT. ";
+    is("en", &format!("{before}Some 120 of the deportees had never been convicted of a crime."), "120", "deportees_no_criminal_record");
+    is_not("en", &format!("{before}Some 45 of the deportees had been convicted of a crime."), "45", "deportees_no_criminal_record");
+    is("en", &format!("{before}About 45 had been convicted of crimes in the US, and 120 had clean records."), "120", "deportees_no_criminal_record");
+}
+
+#[test]
+fn an_inmate_population_and_people_in_the_countrys_prisons_are_the_prison_population() {
+    is("en", "The country's inmate population reached 104,000 this year.", "104,000", "es_prison_population");
+    is("en", "There are now 104,000 people in Salvadoran prisons.", "104,000", "es_prison_population");
+    is("en", "El Salvador incarcerates about 104,000 people.", "104,000", "es_prison_population");
+    is_not("en", "Honduras's inmate population reached 21,000 this year.", "21,000", "es_prison_population");
+    is_not("en", "About 310 people died in Salvadoran prisons last year.", "310", "es_prison_population");
+}
+
+#[test]
+fn a_unit_is_not_carried_past_a_clause_that_names_another_quantity() {
+    // "arrests" is the first count's noun; the prison population is the second's.
+    let text = "The police have made some 71,000 arrests since the decree, and the prison population, which stood at roughly 31,000 in 2019, has tripled.";
+    is("en", text, "31,000", "es_prison_population");
+    is_not("en", text, "71,000", "es_prison_population");
+}
+
+#[test]
+fn a_definite_figure_restates_the_count_of_people_stated_before() {
+    let before = "At least 287 people have died in state custody since the state of exception began, a rights group said. ";
+    let restated = |text: String| read("en", &text).into_iter().filter(|m| m.surface.starts_with("287")).last().and_then(|m| m.measure);
+    assert_eq!(restated(format!("{before}Of the 287, 150 died in hospital.")).as_deref(), Some("es_prison_deaths_since_2022"));
+    is("en", &format!("{before}Of the 287 people who died, 24 were women."), "287 people", "es_prison_deaths_since_2022");
+    // Another noun, or no determiner: another count that happens to share the value.
+    is_not("en", &format!("{before}Guards searched the 287 cells of one block."), "287 cells", "es_prison_deaths_since_2022");
+    assert_eq!(restated(format!("{before}Police say 287 is too high.")), None);
+}
+
+#[test]
+fn the_system_stands_for_the_prison_system_in_an_article_about_it() {
+    let text = "Rights groups describe El Salvador's prisons as crowded. The rains came late this year. With some 103,000 inmates in a system built for 71,000 people, occupancy stood at about 145%.";
+    is("en", text, "103,000", "es_prison_population");
+    // Another system, or an article that names no prisons.
+    let court = "Rights groups describe El Salvador's prisons as crowded. The rains came late this year. With some 103,000 inmates in a court system built for 71,000 people, occupancy stood at about 145%.";
+    is_not("en", court, "103,000", "es_prison_population");
+    let no_prisons = "The rains came late this year. The harvest was poor. With some 103,000 inmates in a system built for 71,000 people, occupancy stood at about 145%.";
+    is_not("en", no_prisons, "103,000", "es_prison_population");
 }

@@ -27,6 +27,7 @@ mod frame_reading;
 mod near_words;
 mod partitive;
 mod places;
+mod restated;
 mod rules;
 mod score;
 mod series;
@@ -128,6 +129,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     measures_along_series(doc, mentions, lexicon);
     restated_for_another_period(doc, mentions, catalog, &lexicon.language);
     parts_of_a_whole_before(doc, mentions, catalog, &lexicon.language);
+    restated::restated_counts(doc, mentions, catalog, &lexicon.language);
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);

@@ -3,7 +3,7 @@
 use super::catalog::{ByLanguage, Catalog, Measure};
 use super::figure::Figure;
 use super::has_phrase;
-use super::rules::{about_another_place, Place};
+use super::rules::{about_another_place, no_places_of, Place};
 use super::texts::FigureTexts;
 
 /// Where a figure's text names another place than El Salvador, for its measures.
@@ -41,19 +41,12 @@ impl PlaceReading {
     }
 
     /// The place of a measure whose figure comes from a party named as a place (the United
-    /// States paying El Salvador): that party's words name no other place of it.
+    /// States paying El Salvador): that party's words name no other place of it. So are the
+    /// places its own quantity names (a return "to Venezuela").
     pub(super) fn besides_its_payer(&self, f: &Figure, texts: &FigureTexts, measure: &Measure) -> Place {
-        match measure.frame.as_ref().filter(|frame| !frame.from.is_empty() && !f.is_date()) {
-            Some(frame) => about_another_place(
-                f.doc,
-                f.mentions,
-                f.i,
-                &texts.clause,
-                &texts.near,
-                f.catalog,
-                f.language(),
-                &f.catalog.frames.subject_words(f.language(), &frame.from),
-            ),
+        let besides = measure.frame.as_ref().filter(|_| !f.is_date()).map(|frame| no_places_of(f.catalog, frame, &texts.clause, f.language())).filter(|w| !w.is_empty());
+        match besides {
+            Some(besides) => about_another_place(f.doc, f.mentions, f.i, &texts.clause, &texts.near, f.catalog, f.language(), &besides),
             None => self.place,
         }
     }

@@ -157,6 +157,30 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     }
 }
 
+/// The words that name no other place of a framed measure's figure: those of the party it comes
+/// from (`from` in its frame: the United States paying El Salvador), and those of its own
+/// quantity that name a place of `elsewhere` (a return home "to Venezuela" is where the released
+/// go, not where the figure belongs), unless its clause (`clause`, lower-cased, padded) names a
+/// quantity of another measure of the same group ("deported 6,000 Venezuelans to Venezuela" is
+/// no return from CECOT: Venezuela is where they were deported to).
+pub(super) fn no_places_of(catalog: &Catalog, frame: &frames::FrameRef, clause: &str, language: &str) -> Vec<String> {
+    let places = catalog.elsewhere.get(language).map_or(&[][..], Vec::as_slice);
+    let named = catalog.frames.quantities_named(language, clause);
+    let same_group = |f: &&frames::FrameRef| f.subject.iter().any(|s| frame.subject.contains(s));
+    let another_measure_of_its_group = catalog.measures.iter().filter_map(|m| m.frame.as_ref()).filter(same_group).any(|f| {
+        f.quantity.iter().any(|q| !frame.quantity.contains(q) && named.contains(&q.as_str()))
+    });
+    let own_places = frame
+        .quantity
+        .iter()
+        .filter_map(|q| catalog.frames.quantity(q))
+        .flat_map(|k| catalog.frames.quantities[k].1.words.get(language).into_iter().flatten())
+        .filter(|w| places.iter().any(|p| has_phrase(&lower_padded(w.to_string()), p)))
+        .filter(|_| !another_measure_of_its_group)
+        .cloned();
+    catalog.frames.subject_words(language, &frame.from).into_iter().chain(own_places).collect()
+}
+
 /// The text (lower-cased, padded) without the places a journey starts from ("from Texas", "left
 /// the U.S."), when it sends the figure to El Salvador (a `destination` word before a place of
 /// `here`: "to San Salvador", or a place of `here` before a `receives` word: "El Salvador

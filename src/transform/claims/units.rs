@@ -13,7 +13,8 @@ pub(super) fn borrowed_unit_void(f: &Figure, own_unit: &[bool]) -> bool {
     // 31,200"): the measure's unit replaces it.
     !own_unit[i] && m.kind == "count" && m.unit.is_some() && {
         // The words since the count it borrowed from (or its sentence's start), from the
-        // last mark of a clause on: they must follow such a mark and name a quantity.
+        // first mark of a clause on: they must follow such a mark and name a quantity (in any
+        // clause: "78,000 arrests, and the prison population, which stood at 36,000").
         let sentence_start = doc.sentences[m.sentence].0;
         let from =
             mentions[..i].iter().enumerate().rev().find(|(j, p)| own_unit[*j] && p.kind == "count").map_or(sentence_start, |(_, p)| p.end.max(sentence_start));
@@ -21,10 +22,16 @@ pub(super) fn borrowed_unit_void(f: &Figure, own_unit: &[bool]) -> bool {
         // A mark followed by a space ends a clause; one inside a number ("31,200") does not.
         // Without a mark, the words between name the figure's own quantity when they name one
         // ("25 facilities built for 58,600": the 58,600 are places for persons, no facilities).
-        let after_mark = between.rfind([',', ';', ':']).is_some().then(|| between.rsplit([',', ';', ':']).find(|part| part.starts_with(' '))).flatten();
+        let after_mark = after_first_clause_mark(&between);
         let own_words = after_mark.or_else(|| (!between.contains([',', ';', ':'])).then_some(between.as_str()));
         own_words.is_some_and(|words| f.catalog.frames.names_a_quantity(f.language(), &lower_padded(words.to_string())))
     }
+}
+
+/// The text after the first mark that ends a clause in `between` (a comma, semicolon or colon
+/// followed by a space; one inside a number, "31,200", ends none), if there is one.
+fn after_first_clause_mark(between: &str) -> Option<&str> {
+    between.match_indices([',', ';', ':']).find(|(k, _)| between[k + 1..].starts_with(' ')).map(|(k, _)| &between[k + 1..])
 }
 
 /// The figure's unit a measure must fit: a unit of the catalog's, unless it is a void borrowed one.
