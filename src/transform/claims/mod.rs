@@ -41,7 +41,7 @@ use dates::date_claim_candidate;
 use figure::Figure;
 use rules::parts_of_a_whole_before;
 use score::SentenceHits;
-use series::{measures_along_series, rates_named_before, restated_for_another_period, units_from_antecedents, units_from_measures, units_of_multipliers};
+use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
 use statement::read_statement;
 
 /// Does `haystack` (lower-cased, padded with spaces) contain the cue as whole words?
@@ -127,8 +127,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         outcome.write(&mut mentions[i]);
     }
     measures_along_series(doc, mentions, lexicon);
-    restated_for_another_period(doc, mentions, catalog, &lexicon.language);
     parts_of_a_whole_before(doc, mentions, catalog, &lexicon.language);
+    restated::restated_for_another_period(doc, mentions, catalog, &lexicon.language);
     restated::restated_counts(doc, mentions, catalog, &lexicon.language);
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);

@@ -1,8 +1,11 @@
-//! A figure that restates a count of people the article states elsewhere ("at least 1,234 people
-//! have died in custody. ... Of the 1,234, 567 died in hospital"): a definite determiner before
-//! it says it names a group already counted, so it states that count's measure.
+//! Figures that restate a count the article states elsewhere, and so state its measure: a count
+//! of people after a definite determiner ("at least 1,234 people have died in custody. ... Of
+//! the 1,234, 567 died in hospital"), and a bare figure told for another period right after a
+//! count ("In all of 2024 there were 2,345").
 
 use super::catalog::Catalog;
+use super::near_words::{near_parts, stands_alone};
+use super::texts::is_bare;
 use super::lower_padded;
 use crate::extract::text::Doc;
 use crate::extract::Mention;
@@ -48,4 +51,36 @@ fn names_no_other_noun(m: &Mention, people: &[String]) -> bool {
     let words: Vec<String> = m.surface.split_whitespace().map(str::to_lowercase).collect();
     let noun = words.iter().rev().take_while(|w| !w.contains(|c: char| c.is_ascii_digit())).cloned().collect::<Vec<_>>();
     noun.is_empty() || (noun.len() == 1 && people.iter().any(|p| *p == noun[0]))
+}
+
+/// A bare figure told for another period right after a count restates the quantity the sentence
+/// before counts ("ICE deported 1,234 Salvadorans from January to June. In all of 2024 there were
+/// 2,345"): it takes the measure of that sentence's first counted statement of its unit, when its
+/// own sentence names a period before it, no count comes before it there, and the measure counts
+/// over a period (a running total restated for one year would be a part of it).
+pub(super) fn restated_for_another_period(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, language: &str) {
+    let anaphora = catalog.bare_anaphora.get(language).map_or(&[][..], Vec::as_slice);
+    let questions = catalog.quantity_questions.get(language).map_or(&[][..], Vec::as_slice);
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let open = m.is_statement && m.kind == "count" && m.measure.is_none() && m.measure_evidence.is_none() && m.sentence > 0;
+        if !open {
+            continue;
+        }
+        let (left, right) = near_parts(doc, mentions, i, questions);
+        let restating = is_bare(m, &right, catalog, language) && anaphora.iter().any(|w| stands_alone(&left, w, |_| false));
+        let before_it = mentions[..i].iter().filter(|p| p.sentence == m.sentence);
+        let (dated, counted) = before_it.fold((false, false), |(d, c), p| (d || matches!(p.kind, "year" | "date"), c || p.kind == "count"));
+        if !(restating && dated && !counted) {
+            continue;
+        }
+        let periodic = |id: &str| catalog.measures.iter().any(|c| c.id == id && !c.cumulative);
+        let source = mentions.iter().find(|p| {
+            p.sentence + 1 == m.sentence && p.is_statement && p.kind == "count" && (m.unit.is_none() || p.unit == m.unit) && p.measure.as_deref().is_some_and(periodic)
+        });
+        if let Some((measure, surface)) = source.map(|p| (p.measure.clone(), p.surface.clone())) {
+            mentions[i].measure = measure;
+            mentions[i].measure_evidence = Some(format!("restates for another period: {surface}"));
+        }
+    }
 }

@@ -185,35 +185,3 @@ pub(super) fn units_from_measures(mentions: &mut [Mention], catalog: &Catalog) {
         }
     }
 }
-
-/// A bare figure told for another period right after a count restates the quantity the sentence
-/// before counts ("ICE deported 1,234 Salvadorans from January to June. In all of 2024 there were
-/// 2,345"): it takes the measure of that sentence's first counted statement of its unit, when its
-/// own sentence names a period before it, no count comes before it there, and the measure counts
-/// over a period (a running total restated for one year would be a part of it).
-pub(super) fn restated_for_another_period(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, language: &str) {
-    let anaphora = catalog.bare_anaphora.get(language).map_or(&[][..], Vec::as_slice);
-    let questions = catalog.quantity_questions.get(language).map_or(&[][..], Vec::as_slice);
-    for i in 0..mentions.len() {
-        let m = &mentions[i];
-        let open = m.is_statement && m.kind == "count" && m.measure.is_none() && m.measure_evidence.is_none() && m.sentence > 0;
-        if !open {
-            continue;
-        }
-        let (left, right) = super::near_words::near_parts(doc, mentions, i, questions);
-        let restating = super::texts::is_bare(m, &right, catalog, language) && anaphora.iter().any(|w| super::near_words::stands_alone(&left, w, |_| false));
-        let before_it = mentions[..i].iter().filter(|p| p.sentence == m.sentence);
-        let (dated, counted) = before_it.fold((false, false), |(d, c), p| (d || matches!(p.kind, "year" | "date"), c || p.kind == "count"));
-        if !(restating && dated && !counted) {
-            continue;
-        }
-        let periodic = |id: &str| catalog.measures.iter().any(|c| c.id == id && !c.cumulative);
-        let source = mentions.iter().find(|p| {
-            p.sentence + 1 == m.sentence && p.is_statement && p.kind == "count" && (m.unit.is_none() || p.unit == m.unit) && p.measure.as_deref().is_some_and(periodic)
-        });
-        if let Some((measure, surface)) = source.map(|p| (p.measure.clone(), p.surface.clone())) {
-            mentions[i].measure = measure;
-            mentions[i].measure_evidence = Some(format!("restates for another period: {surface}"));
-        }
-    }
-}
