@@ -707,3 +707,20 @@ fn a_conversion_in_parentheses_does_not_cut_the_clause() {
     is("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the Trump administration.", "$6 million", "us_payment_to_el_salvador");
     is_not("en", "In exchange, El Salvador receives $6 million (£4.8 million) from the World Bank.", "$6 million", "us_payment_to_el_salvador");
 }
+
+#[test]
+fn a_date_a_start_of_the_state_of_exception_governs_is_its_start() {
+    // The start verb right before the date, whatever else the sentence counts.
+    is("en", "At least 1,234 inmates have died since the state of exception began on May 1, 2020, a group said.", "May 1, 2020", "es_state_of_exception_start");
+    is_not("en", "At least 1,234 inmates have died since Congress extended the state of exception on May 1, 2021, a group said.", "May 1, 2021", "es_state_of_exception_start");
+    // A date that opens its sentence, whose clauses name the start.
+    is("en", "On May 1, 2020, after a weekend of killings, Congress approved a state of exception.", "May 1, 2020", "es_state_of_exception_start");
+    is_not("en", "On May 1, 2022, two years after Congress declared the state of exception, police said 1,234 people were held.", "May 1, 2022", "es_state_of_exception_start");
+}
+
+#[test]
+fn a_metadata_date_line_claims_nothing() {
+    let text = "date 2021-06-01 El Salvador extended its state of emergency, which was declared on May 1.";
+    is_not("en", text, "2021-06-01", "es_state_of_exception_start");
+    is("en", text, "May 1", "es_state_of_exception_start");
+}

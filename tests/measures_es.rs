@@ -446,3 +446,15 @@ fn a_conversion_in_parentheses_does_not_cut_the_clause() {
         ("El Salvador recibirá 6 millones de dólares (5,5 millones de euros) del BID para seguridad.", "6 millones", None),
     ]);
 }
+
+#[test]
+fn a_date_a_start_of_the_state_of_exception_governs_is_its_start() {
+    check(&[
+        // A start noun of the subject right before the date, set off by a comma.
+        ("Desde el inicio del régimen de excepción, el 1 de mayo de 2020, la Policía ha capturado a 1.234 personas.", "1 de mayo de 2020", Some("es_state_of_exception_start")),
+        ("Desde el inicio del año, el 1 de enero de 2021, el régimen de excepción ha dejado 1.234 capturas.", "1 de enero de 2021", None),
+        // An apposition after the date that names the start.
+        ("El informe documenta 1.234 muertes entre el 1 de mayo de 2020, fecha en que la Asamblea aprobó el régimen de excepción, y el 1 de enero de 2023.", "1 de mayo de 2020", Some("es_state_of_exception_start")),
+        ("El informe documenta 1.234 muertes entre el 1 de mayo de 2021, fecha en que la Asamblea prorrogó el régimen de excepción, y el 1 de enero de 2023.", "1 de mayo de 2021", None),
+    ]);
+}

@@ -22,10 +22,11 @@ mod near_words;
 mod rules;
 mod score;
 mod series;
+mod start_dates;
 
 use catalog::Hits;
 pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
-use dates::{opens_a_span, DATE_CLAIM_MARGIN};
+use dates::{is_dateline, opens_a_span, DATE_CLAIM_MARGIN};
 use frame_check::{frame_checked, framed_measure, unit_in_surface};
 use near_words::{antecedent_clause, antecedent_of_own_relative, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative, with_antecedent};
 use rules::{about_another_place, noun_after, place_of_another_figure, counts_no_measured_quantity, counts_only_the_whole, held_elsewhere, own_noun_phrase, partitive_whole, parts_of_a_whole_before, projection_in_clause, rate_or_its_base, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
@@ -254,7 +255,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let m = &mentions[i];
         let is_date = matches!(m.kind, "date" | "year");
         let date_claim_candidate =
-            is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon) && !opens_a_span(doc, mentions, i, lexicon);
+            is_date && m.value.is_some() && m.start >= doc.front_matter_end && !is_name_year(doc, m, lexicon) && !opens_a_span(doc, mentions, i, lexicon)
+                && !catalog.dateline_labels.get(&lexicon.language).is_some_and(|labels| is_dateline(doc, m, labels));
         if !(m.is_statement || date_claim_candidate) {
             continue;
         }
@@ -578,6 +580,11 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let evidence = match (&chosen, &one_part) {
             (None, Some(part)) if evidence.is_none() => Some(format!("a part: {part}")),
             _ => evidence,
+        };
+        // A date a start word of its subject governs is that start ("began on", "el inicio del régimen, el").
+        let (chosen, evidence) = match chosen {
+            None if is_date && date_place == Place::Here => start_dates::stated_start(doc, mentions, i, catalog, &lexicon.language).map_or((None, evidence), |(measure, why)| (Some(measure.id.clone()), Some(why))),
+            chosen => (chosen, evidence),
         };
         let m = &mut mentions[i];
         if is_date {
