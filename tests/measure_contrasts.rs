@@ -724,3 +724,23 @@ fn a_metadata_date_line_claims_nothing() {
     is_not("en", text, "2021-06-01", "es_state_of_exception_start");
     is("en", text, "May 1", "es_state_of_exception_start");
 }
+
+#[test]
+fn a_year_before_per_is_the_rates_year_not_a_rate() {
+    let text = "El Salvador's homicide rate fell from 87 in 2011 to 3.2 in 2021 per 100,000 people.";
+    is("en", text, "87", "es_homicide_rate");
+    is("en", text, "3.2", "es_homicide_rate");
+    assert!(read("en", text).iter().all(|m| !(m.surface.contains("2021") && m.measure.is_some())), "{text}");
+}
+
+#[test]
+fn occupancy_against_their_own_capacity() {
+    is("en", "El Salvador's prisons are at 176% of their capacity.", "176%", "es_prison_occupancy_rate");
+    is_not("en", "El Salvador's prisons grew to 176% of their capacity, an increase since 2019.", "176%", "es_prison_occupancy_rate");
+}
+
+#[test]
+fn living_under_the_state_of_exception_for_a_time_is_its_duration() {
+    is("en", "El Salvador has lived under a state of exception for more than three years.", "three years", "es_state_of_exception_duration");
+    is_not("en", "Police held him for three weeks under the state of exception.", "three weeks", "es_state_of_exception_duration");
+}

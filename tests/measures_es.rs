@@ -458,3 +458,10 @@ fn a_date_a_start_of_the_state_of_exception_governs_is_its_start() {
         ("El informe documenta 1.234 muertes entre el 1 de mayo de 2021, fecha en que la Asamblea prorrogó el régimen de excepción, y el 1 de enero de 2023.", "1 de mayo de 2021", None),
     ]);
 }
+
+#[test]
+fn a_year_before_por_cada_is_the_rates_year_not_a_rate() {
+    let text = "En El Salvador, la tasa de homicidios pasó de 87 en 2011 a 3,2 en 2021 por cada 100.000 habitantes.";
+    check(&[(text, "87", Some("es_homicide_rate")), (text, "3,2", Some("es_homicide_rate"))]);
+    assert!(measures(text).iter().all(|m| !(m.surface.contains("2021") && m.measure.is_some())), "{text}");
+}
