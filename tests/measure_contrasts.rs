@@ -744,3 +744,11 @@ fn living_under_the_state_of_exception_for_a_time_is_its_duration() {
     is("en", "El Salvador has lived under a state of exception for more than three years.", "three years", "es_state_of_exception_duration");
     is_not("en", "Police held him for three weeks under the state of exception.", "three weeks", "es_state_of_exception_duration");
 }
+
+#[test]
+fn an_incarceration_rate_per_people_or_of_inmates_is_the_rate_not_a_multiple() {
+    is("en", "El Salvador's incarceration rate is 1,480 per 100,000 people, the highest in the world.", "1,480", "es_incarceration_rate");
+    is("en", "El Salvador holds 1,480 inmates per 100,000 residents.", "1,480", "es_incarceration_rate");
+    is("en", "El Salvador's incarceration rate is now three times what it was in 2015.", "three times", "es_incarceration_rate_multiple");
+    is_not("en", "El Salvador's incarceration rate is now three times what it was in 2015.", "three times", "es_incarceration_rate");
+}

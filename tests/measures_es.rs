@@ -465,3 +465,11 @@ fn a_year_before_por_cada_is_the_rates_year_not_a_rate() {
     check(&[(text, "87", Some("es_homicide_rate")), (text, "3,2", Some("es_homicide_rate"))]);
     assert!(measures(text).iter().all(|m| !(m.surface.contains("2021") && m.measure.is_some())), "{text}");
 }
+
+#[test]
+fn an_incarceration_rate_after_a_colon_is_the_rate_not_a_multiple() {
+    check(&[
+        ("El Salvador tiene la tasa de encarcelamiento más alta del mundo: 1.480 por cada 100.000 habitantes.", "1.480", Some("es_incarceration_rate")),
+        ("La tasa de encarcelamiento de El Salvador es hoy el triple que en 2015.", "triple", Some("es_incarceration_rate_multiple")),
+    ]);
+}
