@@ -752,3 +752,9 @@ fn an_incarceration_rate_per_people_or_of_inmates_is_the_rate_not_a_multiple() {
     is("en", "El Salvador's incarceration rate is now three times what it was in 2015.", "three times", "es_incarceration_rate_multiple");
     is_not("en", "El Salvador's incarceration rate is now three times what it was in 2015.", "three times", "es_incarceration_rate");
 }
+
+#[test]
+fn an_apposition_after_a_year_that_names_the_start_makes_it_the_start() {
+    is("en", "In 2020, which is when the state of exception took effect, there were 1,234 homicides.", "2020", "es_state_of_exception_start");
+    is_not("en", "In 2023, when the state of exception was extended again, there were 1,234 homicides.", "2023", "es_state_of_exception_start");
+}

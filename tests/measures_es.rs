@@ -456,6 +456,9 @@ fn a_date_a_start_of_the_state_of_exception_governs_is_its_start() {
         // An apposition after the date that names the start.
         ("El informe documenta 1.234 muertes entre el 1 de mayo de 2020, fecha en que la Asamblea aprobó el régimen de excepción, y el 1 de enero de 2023.", "1 de mayo de 2020", Some("es_state_of_exception_start")),
         ("El informe documenta 1.234 muertes entre el 1 de mayo de 2021, fecha en que la Asamblea prorrogó el régimen de excepción, y el 1 de enero de 2023.", "1 de mayo de 2021", None),
+        // An apposition opened after a few words of a relative.
+        ("En 2020, que es precisamente cuando entra el régimen de excepción, hubo 1.234 homicidios.", "2020", Some("es_state_of_exception_start")),
+        ("En 2021, que es cuando se prorrogó otra vez el régimen de excepción, hubo 1.234 homicidios.", "2021", None),
     ]);
 }
 

@@ -17,6 +17,8 @@ const LEAD_WORDS: usize = 3;
 /// Most words between a start word and its subject, in either order ("declared a state of
 /// emergency", "the state of exception was declared").
 const SUBJECT_REACH: usize = 4;
+/// Most words between a date and the opener of its apposition ("que es precisamente cuando").
+const APPOSITION_LEAD: usize = 3;
 /// Most words of an apposition after a date read for its start word and subject.
 const APPOSITION_WORDS: usize = 14;
 
@@ -111,7 +113,8 @@ pub(super) fn stated_start<'c>(doc: &Doc, mentions: &[Mention], i: usize, catalo
         if ends_with_after(governed, &starts, &subjects) || ends_with_after(governed, &subjects, &starts) {
             return Some((measure, "governed: a start of its subject right before it".to_string()));
         }
-        let apposition = openers.iter().filter(|o| after.starts_with(o)).map(|o| &after[o.len()..]).find(|rest| named(&rest[..rest.len().min(APPOSITION_WORDS)]));
+        // The opener may follow a few words of a relative ("2020, que es precisamente cuando ...").
+        let apposition = spans(&after, &openers).into_iter().filter(|&(s, _)| s <= APPOSITION_LEAD).map(|(_, e)| &after[e..]).find(|rest| named(&rest[..rest.len().min(APPOSITION_WORDS)]));
         if apposition.is_some() {
             return Some((measure, "apposition: a start of its subject".to_string()));
         }
