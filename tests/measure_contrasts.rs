@@ -758,3 +758,9 @@ fn an_apposition_after_a_year_that_names_the_start_makes_it_the_start() {
     is("en", "In 2020, which is when the state of exception took effect, there were 1,234 homicides.", "2020", "es_state_of_exception_start");
     is_not("en", "In 2023, when the state of exception was extended again, there were 1,234 homicides.", "2023", "es_state_of_exception_start");
 }
+
+#[test]
+fn a_detainees_days_without_charge_are_no_age_of_the_state_of_exception() {
+    is("en", "The state of exception has been in force for 40 months.", "40 months", "es_state_of_exception_duration");
+    is_not("en", "Detainees can be held for 12 days without charge under the state of exception.", "12 days", "es_state_of_exception_duration");
+}

@@ -476,3 +476,11 @@ fn an_incarceration_rate_after_a_colon_is_the_rate_not_a_multiple() {
         ("La tasa de encarcelamiento de El Salvador es hoy el triple que en 2015.", "triple", Some("es_incarceration_rate_multiple")),
     ]);
 }
+
+#[test]
+fn a_detainees_days_before_a_judge_are_no_age_of_the_regime() {
+    check(&[
+        ("El régimen de excepción lleva 40 meses en vigor.", "40 meses", Some("es_state_of_exception_duration")),
+        ("Los detenidos pueden pasar 12 días sin ver a un juez bajo el régimen de excepción.", "12 días", None),
+    ]);
+}
