@@ -808,3 +808,60 @@ fn the_system_stands_for_the_prison_system_in_an_article_about_it() {
     let no_prisons = "The rains came late this year. The harvest was poor. With some 103,000 inmates in a system built for 71,000 people, occupancy stood at about 145%.";
     is_not("en", no_prisons, "103,000", "es_prison_population");
 }
+
+#[test]
+fn a_date_a_start_of_the_state_of_exception_governs_is_its_start() {
+    // The start verb right before the date, whatever else the sentence counts.
+    is("en", "At least 1,234 inmates have died since the state of exception began on May 1, 2020, a group said.", "May 1, 2020", "es_state_of_exception_start");
+    is_not("en", "At least 1,234 inmates have died since Congress extended the state of exception on May 1, 2021, a group said.", "May 1, 2021", "es_state_of_exception_start");
+    // A date that opens its sentence, whose clauses name the start.
+    is("en", "On May 1, 2020, after a weekend of killings, Congress approved a state of exception.", "May 1, 2020", "es_state_of_exception_start");
+    is_not("en", "On May 1, 2022, two years after Congress declared the state of exception, police said 1,234 people were held.", "May 1, 2022", "es_state_of_exception_start");
+}
+
+#[test]
+fn a_metadata_date_line_claims_nothing() {
+    let text = "date 2021-06-01 El Salvador extended its state of emergency, which was declared on May 1.";
+    is_not("en", text, "2021-06-01", "es_state_of_exception_start");
+    is("en", text, "May 1", "es_state_of_exception_start");
+}
+
+#[test]
+fn a_year_before_per_is_the_rates_year_not_a_rate() {
+    let text = "El Salvador's homicide rate fell from 87 in 2011 to 3.2 in 2021 per 100,000 people.";
+    is("en", text, "87", "es_homicide_rate");
+    is("en", text, "3.2", "es_homicide_rate");
+    assert!(read("en", text).iter().all(|m| !(m.surface.contains("2021") && m.measure.is_some())), "{text}");
+}
+
+#[test]
+fn occupancy_against_their_own_capacity() {
+    is("en", "El Salvador's prisons are at 176% of their capacity.", "176%", "es_prison_occupancy_rate");
+    is_not("en", "El Salvador's prisons grew to 176% of their capacity, an increase since 2019.", "176%", "es_prison_occupancy_rate");
+}
+
+#[test]
+fn living_under_the_state_of_exception_for_a_time_is_its_duration() {
+    is("en", "El Salvador has lived under a state of exception for more than three years.", "three years", "es_state_of_exception_duration");
+    is_not("en", "Police held him for three weeks under the state of exception.", "three weeks", "es_state_of_exception_duration");
+}
+
+#[test]
+fn an_incarceration_rate_per_people_or_of_inmates_is_the_rate_not_a_multiple() {
+    is("en", "El Salvador's incarceration rate is 1,480 per 100,000 people, the highest in the world.", "1,480", "es_incarceration_rate");
+    is("en", "El Salvador holds 1,480 inmates per 100,000 residents.", "1,480", "es_incarceration_rate");
+    is("en", "El Salvador's incarceration rate is now three times what it was in 2015.", "three times", "es_incarceration_rate_multiple");
+    is_not("en", "El Salvador's incarceration rate is now three times what it was in 2015.", "three times", "es_incarceration_rate");
+}
+
+#[test]
+fn an_apposition_after_a_year_that_names_the_start_makes_it_the_start() {
+    is("en", "In 2020, which is when the state of exception took effect, there were 1,234 homicides.", "2020", "es_state_of_exception_start");
+    is_not("en", "In 2023, when the state of exception was extended again, there were 1,234 homicides.", "2023", "es_state_of_exception_start");
+}
+
+#[test]
+fn a_detainees_days_without_charge_are_no_age_of_the_state_of_exception() {
+    is("en", "The state of exception has been in force for 40 months.", "40 months", "es_state_of_exception_duration");
+    is_not("en", "Detainees can be held for 12 days without charge under the state of exception.", "12 days", "es_state_of_exception_duration");
+}

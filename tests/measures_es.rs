@@ -544,3 +544,41 @@ fn pounds_sterling_are_money() {
         ("Estados Unidos pagó 3,4 millones de libras esterlinas a Costa Rica por recibir a los deportados.", "libras esterlinas", None),
     ]);
 }
+
+#[test]
+fn a_date_a_start_of_the_state_of_exception_governs_is_its_start() {
+    check(&[
+        // A start noun of the subject right before the date, set off by a comma.
+        ("Desde el inicio del régimen de excepción, el 1 de mayo de 2020, la Policía ha capturado a 1.234 personas.", "1 de mayo de 2020", Some("es_state_of_exception_start")),
+        ("Desde el inicio del año, el 1 de enero de 2021, el régimen de excepción ha dejado 1.234 capturas.", "1 de enero de 2021", None),
+        // An apposition after the date that names the start.
+        ("El informe documenta 1.234 muertes entre el 1 de mayo de 2020, fecha en que la Asamblea aprobó el régimen de excepción, y el 1 de enero de 2023.", "1 de mayo de 2020", Some("es_state_of_exception_start")),
+        ("El informe documenta 1.234 muertes entre el 1 de mayo de 2021, fecha en que la Asamblea prorrogó el régimen de excepción, y el 1 de enero de 2023.", "1 de mayo de 2021", None),
+        // An apposition opened after a few words of a relative.
+        ("En 2020, que es precisamente cuando entra el régimen de excepción, hubo 1.234 homicidios.", "2020", Some("es_state_of_exception_start")),
+        ("En 2021, que es cuando se prorrogó otra vez el régimen de excepción, hubo 1.234 homicidios.", "2021", None),
+    ]);
+}
+
+#[test]
+fn a_year_before_por_cada_is_the_rates_year_not_a_rate() {
+    let text = "En El Salvador, la tasa de homicidios pasó de 87 en 2011 a 3,2 en 2021 por cada 100.000 habitantes.";
+    check(&[(text, "87", Some("es_homicide_rate")), (text, "3,2", Some("es_homicide_rate"))]);
+    assert!(measures(text).iter().all(|m| !(m.surface.contains("2021") && m.measure.is_some())), "{text}");
+}
+
+#[test]
+fn an_incarceration_rate_after_a_colon_is_the_rate_not_a_multiple() {
+    check(&[
+        ("El Salvador tiene la tasa de encarcelamiento más alta del mundo: 1.480 por cada 100.000 habitantes.", "1.480", Some("es_incarceration_rate")),
+        ("La tasa de encarcelamiento de El Salvador es hoy el triple que en 2015.", "triple", Some("es_incarceration_rate_multiple")),
+    ]);
+}
+
+#[test]
+fn a_detainees_days_before_a_judge_are_no_age_of_the_regime() {
+    check(&[
+        ("El régimen de excepción lleva 40 meses en vigor.", "40 meses", Some("es_state_of_exception_duration")),
+        ("Los detenidos pueden pasar 12 días sin ver a un juez bajo el régimen de excepción.", "12 días", None),
+    ]);
+}

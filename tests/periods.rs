@@ -534,8 +534,9 @@ fn en_a_length_runs_to_the_article_date_not_to_a_date_told_before() {
     let text = "On March 27, 2022, after a weekend of killings, lawmakers approved a state of exception. \
                 Over two and a half years, police have detained some 83,000 people.";
     let ms = read("en", text, Some("2024-10-01"));
-    assert_eq!(as_of(&ms, "two and a half years"), "2022/2024-10-01");
-    assert_eq!(as_of(&ms, "83,000"), "2022/2024-10-01");
+    // The date that opens the sentence before is the start it states: the length runs from it.
+    assert_eq!(as_of(&ms, "two and a half years"), "2022-03-27/2024-10-01");
+    assert_eq!(as_of(&ms, "83,000"), "2022-03-27/2024-10-01");
 }
 
 #[test]
@@ -543,8 +544,9 @@ fn es_a_length_runs_to_the_article_date_not_to_a_date_told_before() {
     let text = "El 27 de marzo de 2022, tras un fin de semana violento, la Asamblea aprobó el régimen de excepción. \
                 El régimen lleva dos años y medio en vigor y la policía ha capturado a 83,000 personas.";
     let ms = read("es", text, Some("2024-10-01"));
-    assert_eq!(as_of(&ms, "dos años y medio"), "2022/2024-10-01");
-    assert_eq!(as_of(&ms, "83,000"), "2022/2024-10-01");
+    // The date that opens the sentence before is the start it states: the length runs from it.
+    assert_eq!(as_of(&ms, "dos años y medio"), "2022-03-27/2024-10-01");
+    assert_eq!(as_of(&ms, "83,000"), "2022-03-27/2024-10-01");
 }
 
 #[test]

@@ -53,7 +53,7 @@ pub fn assign_as_of_until(
     // Those that are no claim themselves anchor the figures around them.
     let mut anchors: Vec<Anchor> = dates
         .iter()
-        .filter(|(m, value)| !m.is_statement && !is_dateline(doc, m, *value, reference_period))
+        .filter(|(m, value)| (!m.is_statement || opens_a_range(doc, m, lexicon)) && !is_dateline(doc, m, *value, reference_period))
         .map(|(m, value)| {
             let period = since(doc, m, *value, lexicon, words, now);
             let date = (period != *value).then_some(*value);
@@ -1062,6 +1062,17 @@ fn period_of(doc: &Doc, anchors: &[&Anchor], facts: &SentenceFacts, figure_start
             None => anchors.iter().rfind(|a| a.start < figure_start).unwrap_or(&anchors[0]).value,
         },
     }
+}
+
+/// Does a range opener stand right before the date (an article may follow it: "entre el 1 de
+/// mayo de 2020, fecha en que se aprobó el régimen, y ...")? A date that is a claim itself (a
+/// start) still bounds the span it opens, so it anchors the figures of that span.
+fn opens_a_range(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
+    let before = lower_padded(doc.slice(m.start.saturating_sub(24).max(doc.sentences[m.sentence].0), m.start));
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let last = if crate::extract::ARTICLES.contains(&last) { words.next().unwrap_or("") } else { last };
+    lexicon.range_open.contains(last)
 }
 
 /// Two anchors that open and close a span: "between March and April", "entre marzo y abril",

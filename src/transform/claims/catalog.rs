@@ -238,6 +238,23 @@ pub struct Catalog {
     /// figure's clause is where its total begins, not a window (see `window`).
     #[serde(default)]
     pub since: ByLanguage,
+    /// Nouns of a start ("inicio", "beginning"): with the subject of a date measure after them
+    /// and only `date_lead` words before a date, the date is that start ("desde el inicio del
+    /// régimen de excepción, el 1 de mayo de 2020"); see `start_dates`.
+    #[serde(default)]
+    pub start_nouns: ByLanguage,
+    /// Words that may stand between the word that governs a date and the date ("began on",
+    /// "entró en vigor el").
+    #[serde(default)]
+    pub date_lead: ByLanguage,
+    /// Words that open an apposition to a date saying what happened on it ("1 de mayo de 2020,
+    /// fecha en que se aprobó ...", "May 1, 2020, when ...").
+    #[serde(default)]
+    pub date_apposition: ByLanguage,
+    /// Labels of a page's metadata line that dates the page ("date 2020-05-01"): a date right
+    /// after one at the text's start is the publication's, never a claim.
+    #[serde(default)]
+    pub dateline_labels: ByLanguage,
     /// Words that make a count or a sum an average or an amount per period ("1.200 deportados al
     /// mes", "un promedio de 40", "$5 million a year"): in the figure's clause, they rule out every
     /// framed measure (totals); an entry without a frame may still count the average.
@@ -569,7 +586,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 39] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 43] {
         [
             ("projection", &mut self.projection),
             ("not_counted", &mut self.not_counted),
@@ -601,6 +618,10 @@ impl Catalog {
             ("distributive", &mut self.distributive),
             ("change", &mut self.change),
             ("since", &mut self.since),
+            ("start_nouns", &mut self.start_nouns),
+            ("date_lead", &mut self.date_lead),
+            ("date_apposition", &mut self.date_apposition),
+            ("dateline_labels", &mut self.dateline_labels),
             ("other_prisons", &mut self.other_prisons),
             ("regions", &mut self.regions),
             ("anaphora", &mut self.anaphora),

@@ -13,8 +13,9 @@ use super::figure::Figure;
 use super::frame_check::{frame_checked, framed_measure};
 use super::partitive::PartReading;
 use super::places::PlaceReading;
-use super::rules::{counts_only_the_whole, held_elsewhere, place_of_another_figure, ruled_out, subject_of_other_figures, whole_of_a_part};
+use super::rules::{counts_only_the_whole, held_elsewhere, place_of_another_figure, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
 use super::score::{score, Context, Score};
+use super::start_dates::stated_start;
 use super::texts::FigureTexts;
 use super::vetoes::{Bar, Limits};
 
@@ -62,7 +63,13 @@ impl<'a> Readings<'a> {
             (None, Some(part)) if evidence.is_none() => Some(format!("a part: {part}")),
             _ => evidence,
         };
-        (chosen, evidence)
+        // A date a start word of its subject governs is that start ("began on", "el inicio del régimen, el").
+        match chosen {
+            None if f.is_date() && self.places.date_place == Place::Here => {
+                stated_start(f.doc, f.mentions, f.i, catalog, f.language()).map_or((None, evidence), |(measure, why)| (Some(measure.id.clone()), Some(why)))
+            }
+            chosen => (chosen, evidence),
+        }
     }
 
     /// Why `measure` cannot be the figure's, if it cannot.

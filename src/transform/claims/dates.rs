@@ -15,7 +15,12 @@ pub(super) const DATE_CLAIM_MARGIN: f64 = 0.25;
 /// text (not its front matter), is no part of a name and opens no span?
 pub(super) fn date_claim_candidate(f: &Figure) -> bool {
     let m = f.m();
-    f.is_date() && m.value.is_some() && m.start >= f.doc.front_matter_end && !is_name_year(f.doc, m, f.lexicon) && !opens_a_span(f.doc, f.mentions, f.i, f.lexicon)
+    f.is_date()
+        && m.value.is_some()
+        && m.start >= f.doc.front_matter_end
+        && !is_name_year(f.doc, m, f.lexicon)
+        && !opens_a_span(f.doc, f.mentions, f.i, f.lexicon)
+        && !f.catalog.dateline_labels.get(f.language()).is_some_and(|labels| is_dateline(f.doc, m, labels))
 }
 
 /// Does date `i` open a span the next date closes ("del 3 de mayo al 9 de junio", "from
@@ -36,3 +41,11 @@ pub(super) fn opens_a_span(doc: &Doc, mentions: &[Mention], i: usize, lexicon: &
 
 /// Most words between two dates that make a span ("al día", "hasta el").
 const SPAN_GAP_WORDS: usize = 3;
+
+/// Does date `m` follow only a label of a page's metadata line at the text's start ("date
+/// 2020-05-01 El Salvador ...")? It dates the page and claims nothing.
+pub(super) fn is_dateline(doc: &Doc, m: &Mention, labels: &[String]) -> bool {
+    let before = lower_padded(doc.slice(doc.front_matter_end, m.start));
+    let before = before.trim();
+    m.sentence == doc.sentences.iter().position(|&(_, e)| e > doc.front_matter_end).unwrap_or(0) && labels.iter().any(|l| l == before)
+}

@@ -31,6 +31,7 @@ mod restated;
 mod rules;
 mod score;
 mod series;
+mod start_dates;
 mod statement;
 mod texts;
 mod units;
