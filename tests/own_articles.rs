@@ -67,19 +67,19 @@ fn core_measures_hold_on_articles_nobody_tuned_them_to() {
 /// raise them as the measures improve, never lower them to let a change through.
 #[test]
 fn core_measures_hold_on_fresh_articles() {
-    holds_floors("fresh_articles", &[("en_", 0.92, 0.78), ("es_", 0.94, 0.79)]);
+    holds_floors("fresh_articles", &[("en_", 0.92, 0.82), ("es_", 0.94, 0.79)]);
 }
 
 /// A third set, by other writers, added when the fresh set's study half had been read closely
 /// (tests/fixtures/third_articles/README.md); its floors sit at what it scored when added.
 #[test]
 fn core_measures_hold_on_third_articles() {
-    holds_floors("third_articles", &[("en_", 0.85, 0.75), ("es_", 0.89, 0.76)]);
+    holds_floors("third_articles", &[("en_", 0.91, 0.79), ("es_", 0.92, 0.82)]);
 }
 
 /// A fourth set, by other writers, scored before anyone studied it and held out entirely
 /// (tests/fixtures/fourth_articles/README.md); its floors sit at what it scored when added.
 #[test]
 fn core_measures_hold_on_fourth_articles() {
-    holds_floors("fourth_articles", &[("en_", 0.87, 0.61), ("es_", 0.95, 0.62)]);
+    holds_floors("fourth_articles", &[("en_", 0.87, 0.62), ("es_", 0.95, 0.64)]);
 }

@@ -267,7 +267,7 @@ impl<'a> Grammar<'a> {
         }
         // Rates: "1,640 prisoners per 100,000 residents", "2,4 homicidios por cada 100.000 habitantes".
         // A year-shaped number with no counted noun of its own before "per" is the year of the
-        // rate before it ("de 103 en 2015 a 1,9 en 2024 por cada 100.000"), no rate itself.
+        // rate before it ("de 93 en 2011 a 3,2 en 2021 por cada 100.000"), no rate itself.
         let rate = self.rate_after(toks, b).or_else(|| self.parenthesised_rate_after(toks, b)).filter(|(_, unit)| !(core.year_shaped && unit.starts_with("units_per_")));
         if let Some(rate) = rate {
             c.b = rate.0;

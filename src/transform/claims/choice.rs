@@ -145,8 +145,8 @@ impl<'a> Readings<'a> {
         (best.filter(|(_, s)| s.total() >= threshold && !tie), best_stopped.filter(|(_, s)| s.total() >= threshold))
     }
 
-    /// A noun the figure takes only from its neighbours' own words is theirs ("247 people: 216
-    /// Venezuelans and 31 Salvadorans"); a group its own noun names is its own ("216
+    /// A noun the figure takes only from its neighbours' own words is theirs ("239 people: 197
+    /// Venezuelans and 42 Salvadorans"); a group its own noun names is its own ("197
     /// Venezuelans detained in El Salvador" counts no arrests of the country's).
     fn not_owned_by_another(&self, (chosen, evidence): Pick<'a>) -> Pick<'a> {
         let (f, catalog) = (self.f, self.f.catalog);
@@ -172,7 +172,7 @@ impl<'a> Readings<'a> {
         }
     }
 
-    /// The whole of a part before it ("172 de los 233 venezolanos no tenían condenas") leaves
+    /// The whole of a part before it ("143 de los 205 venezolanos no tenían condenas") leaves
     /// the predicate to the part: it counts no part of its own.
     fn not_the_whole_of_a_part(&self, (chosen, evidence): Pick<'a>) -> Pick<'a> {
         let (f, catalog) = (self.f, self.f.catalog);

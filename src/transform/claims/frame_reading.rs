@@ -46,7 +46,7 @@ fn own_frame_words(f: &Figure, texts: &FigureTexts, frame_clause: &str) -> Strin
     let (catalog, m) = (f.catalog, f.m());
     // The frames read the figure's own words with its governing verb: the one word the
     // scores read too where the language's `governing_verb` is on, else the verb phrase
-    // before it ("han muerto 350 reos").
+    // before it ("han muerto 433 reos").
     let own_frame = if catalog.governing_verb.contains(f.language()) {
         texts.own.clone()
     } else {
@@ -54,12 +54,12 @@ fn own_frame_words(f: &Figure, texts: &FigureTexts, frame_clause: &str) -> Strin
     };
     let own_frame = relative_across_dates(f.doc, f.mentions, f.i, texts.clause_start, &own_frame, catalog.relative_openers.get(f.language()));
     // A relative pronoun among the figure's own words stands for its antecedent ("the prison
-    // population, which stood at 36,000"): the antecedent's last words are its own too.
+    // population, which stood at 31,750"): the antecedent's last words are its own too.
     let own_frame = match antecedent_of_own_relative(&own_frame, frame_clause, &texts.clause, catalog.relative_openers.get(f.language())) {
         Some(antecedent) => format!("{antecedent}{own_frame}"),
         None => own_frame,
     };
-    // A bare figure completing a verb ("... sumaron 14.000") has its verb's subject for noun.
+    // A bare figure completing a verb ("... sumaron 13.750") has its verb's subject for noun.
     match subject_of_its_verb(m, &texts.clause_left, &texts.right, catalog, f.language()) {
         Some(subject) => format!("{subject}{own_frame}"),
         None => own_frame,
@@ -114,7 +114,7 @@ fn subject_of_relative_clause(doc: &Doc, m: &Mention, right: &str, relatives: &[
 const DETERMINERS: &[&str] = &["the", "these", "those", "all", "los", "las", "estos", "estas", "esos", "esas", "todos"];
 
 /// The subject of the verb a bare figure completes ("las deportaciones de salvadoreños desde
-/// Estados Unidos sumaron 14.000"): the words of its clause before that verb (a word of
+/// Estados Unidos sumaron 13.750"): the words of its clause before that verb (a word of
 /// `bare_anaphora` right before the figure), which name what it counts as its own noun would.
 fn subject_of_its_verb(m: &Mention, clause_left: &str, right: &str, catalog: &Catalog, language: &str) -> Option<String> {
     if !is_bare(m, right, catalog, language) {

@@ -40,7 +40,7 @@ pub(super) fn part_reading(f: &Figure, texts: &FigureTexts) -> PartReading {
         texts.clause_start > doc.sentences[m.sentence].0 && f.words(&catalog.opening_partitive).iter().any(|w| opens_with(&texts.sentence, w));
     // A figure with a partitive of its own ("83 of the Venezuelans were removed under the
     // act", "79 of them") counts a part of the group it names: no whole total of that group,
-    // only a part. A whole that names another thing leaves the figure whole ("some 13,400 of
+    // only a part. A whole that names another thing leaves the figure whole ("some 12,650 of
     // the most dangerous gang members").
     let partitive = f.words(&catalog.partitive);
     let whole = partitive_whole(m, &texts.right, &partitive, &f.words(&catalog.auxiliaries));

@@ -161,7 +161,7 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
 /// from (`from` in its frame: the United States paying El Salvador), and those of its own
 /// quantity that name a place of `elsewhere` (a return home "to Venezuela" is where the released
 /// go, not where the figure belongs), unless its clause (`clause`, lower-cased, padded) names a
-/// quantity of another measure of the same group ("deported 6,000 Venezuelans to Venezuela" is
+/// quantity of another measure of the same group ("deported 5,400 Venezuelans to Venezuela" is
 /// no return from CECOT: Venezuela is where they were deported to).
 pub(super) fn no_places_of(catalog: &Catalog, frame: &frames::FrameRef, clause: &str, language: &str) -> Vec<String> {
     let places = catalog.elsewhere.get(language).map_or(&[][..], Vec::as_slice);

@@ -57,7 +57,7 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
         Some(j) => lower_padded(format!("{} {}", doc.slice(m.start, mentions[j].start), near_parts(doc, mentions, j, questions).1)),
         None => right.clone(),
     };
-    // A figure in another unit in parentheses right after it ("6 millones de dólares (5,5
+    // A figure in another unit in parentheses right after it ("6 millones de dólares (5,1
     // millones de euros) de Estados Unidos") does not cut its clause.
     let right_near = match words_after_a_conversion(doc, mentions, i) {
         Some(after) => lower_padded(format!("{right_near} {after}")),
@@ -211,7 +211,7 @@ pub(super) fn is_bare(m: &Mention, right: &str, catalog: &Catalog, language: &st
 }
 
 /// The words of the clause after a parenthesis that opens right after figure `i` and holds
-/// only another figure (its value in another unit: "6 millones de dólares (5,5 millones de
+/// only another figure (its value in another unit: "6 millones de dólares (5,1 millones de
 /// euros) de Estados Unidos"), up to the clause's next mark.
 fn words_after_a_conversion(doc: &Doc, mentions: &[Mention], i: usize) -> Option<String> {
     let m = &mentions[i];

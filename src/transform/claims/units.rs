@@ -14,7 +14,7 @@ pub(super) fn borrowed_unit_void(f: &Figure, own_unit: &[bool]) -> bool {
     !own_unit[i] && m.kind == "count" && m.unit.is_some() && {
         // The words since the count it borrowed from (or its sentence's start), from the
         // first mark of a clause on: they must follow such a mark and name a quantity (in any
-        // clause: "78,000 arrests, and the prison population, which stood at 36,000").
+        // clause: "73,000 arrests, and the prison population, which stood at 31,750").
         let sentence_start = doc.sentences[m.sentence].0;
         let from =
             mentions[..i].iter().enumerate().rev().find(|(j, p)| own_unit[*j] && p.kind == "count").map_or(sentence_start, |(_, p)| p.end.max(sentence_start));

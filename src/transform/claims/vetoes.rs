@@ -155,7 +155,7 @@ impl Limits<'_> {
 
 /// Does the figure count one event: a running total is stated as one, in the present or
 /// present perfect ("han capturado", "suman") or from its start ("desde 2022 capturaron"); a
-/// verb in the simple past without a start counts one event ("la Policía capturó a 300
+/// verb in the simple past without a start counts one event ("la Policía capturó a 275
 /// pandilleros en Soyapango"). `own_frame` is the figure's own words as the frames read them.
 pub(super) fn one_event(f: &Figure, texts: &FigureTexts, own_frame: &str) -> bool {
     !f.words(&f.catalog.since).iter().any(|w| has_phrase(&texts.sentence, w))
