@@ -303,13 +303,13 @@ pub struct Catalog {
     /// The frames the framed measures name (schemas/frames.toml).
     #[serde(skip)]
     pub(super) frames: FrameBook,
-    /// Let the frames decide framed measures (see [`frame_checked`](super::frame_check::frame_checked)); off, the word scores
+    /// Let the frames decide framed measures (see [`FrameCheck::decide`](super::frame_check::FrameCheck::decide)); off, the word scores
     /// alone decide, as before the frames.
     #[serde(default)]
     pub frame_check: bool,
     /// The languages where, when the word scores choose no measure, the frames' own choice fills
     /// it if the figure's own phrase names its quantity and its clause its subject (see
-    /// [`frame_checked`](super::frame_check::frame_checked)).
+    /// [`FrameCheck::decide`](super::frame_check::FrameCheck::decide)).
     #[serde(default)]
     pub frame_fill: Vec<String>,
     /// The languages where that fill needs the subject in the figure's clause cut at the

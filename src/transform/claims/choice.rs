@@ -10,7 +10,7 @@ use super::catalog::{Measure, PhraseIndex};
 use super::counts_things;
 use super::dates::DATE_CLAIM_MARGIN;
 use super::figure::Figure;
-use super::frame_check::{frame_checked, framed_measure};
+use super::frame_check::{framed_measure, FrameCheck};
 use super::partitive::PartReading;
 use super::places::PlaceReading;
 use super::rules::{counts_only_the_whole, held_elsewhere, place_of_another_figure, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
@@ -48,7 +48,8 @@ impl<'a> Readings<'a> {
         // A count whose own words say what it counts: not a part (its own phrase holds its
         // whole's noun: "17.500 de los detenidos") nor an amount per unit ("alojan 80 cada una").
         let own_words_count_it = m.kind == "count" && self.parts.whole.is_none() && !self.limits.per_unit;
-        let (chosen, evidence) = frame_checked(catalog, scored, self.framed(), self.reading, f.is_date(), own_words_count_it, self.index, f.language());
+        let check = FrameCheck { catalog, framed: self.framed(), reading: self.reading, is_date: f.is_date(), own_words_count_it, index: self.index, language: f.language() };
+        let (chosen, evidence) = check.decide(scored);
         let evidence = match (&chosen, evidence, best_stopped) {
             (None, None, Some((measure, _))) => {
                 catalog.frames.quantity_within(&measure.unless, self.reading, self.unless_level).map(|word| format!("not {}: {word}", measure.id))

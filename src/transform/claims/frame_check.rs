@@ -10,93 +10,138 @@ use crate::transform::frames::{self, FrameRef};
 /// A measure chosen (or none) with the evidence for it or for none.
 type Pick<'c> = (Option<&'c Measure>, Option<String>);
 
-/// The measure of a statement from its two readings: the catalog's word scores and the frames.
-/// A framed measure the scores choose stands only when its frame is read around the figure too
-/// (its quantity and its subject); when the scores choose none or their choice fails its frame,
-/// the frames' own choice stands if the figure's own phrase names its quantity.
-pub(super) fn frame_checked<'c>(
-    catalog: &'c Catalog,
-    scored: Option<(&'c Measure, Score)>,
-    framed: Option<(&'c Measure, frames::Choice)>,
-    reading: &frames::Reading,
-    is_date: bool,
-    own_words_count_it: bool,
-    index: &PhraseIndex,
-    language: &str,
-) -> Pick<'c> {
-    if catalog.frame_check {
-        return checked_against_its_frame(catalog, scored, framed, reading, is_date, index);
-    }
-    let reach = fill_reach(catalog, &framed, reading, language);
-    match scored {
-        Some((measure, score)) => scored_unless_refused(catalog, (measure, score), framed, reading, is_date, own_words_count_it, index, language, reach),
-        None if catalog.frame_fill.iter().any(|l| l == language) => own_frame(framed, reach),
-        None => (None, None),
-    }
+/// What the frames read around one statement, against which the word scores' choice is checked.
+pub(super) struct FrameCheck<'c, 'r> {
+    pub(super) catalog: &'c Catalog,
+    /// The frames' own choice, if any.
+    pub(super) framed: Option<(&'c Measure, frames::Choice)>,
+    pub(super) reading: &'r frames::Reading,
+    pub(super) is_date: bool,
+    /// The figure's own words say what it counts (no part, no amount per unit).
+    pub(super) own_words_count_it: bool,
+    pub(super) index: &'r PhraseIndex,
+    pub(super) language: &'r str,
 }
 
-/// How far from the figure the frames' own choice may find its subject when it fills an empty
-/// measure (the language's `frame_fill_near`: near, else the clause).
-fn fill_reach(catalog: &Catalog, framed: &Option<(&Measure, frames::Choice)>, reading: &frames::Reading, language: &str) -> frames::Level {
-    let reach = if catalog.frame_fill_near.iter().any(|l| l == language) { frames::Level::Near } else { frames::Level::Clause };
-    // A count of the things that carry a group (flights) has the group they carry as a figure
-    // of its own in its clause ("los tres vuelos han llevado a 274 personas al CECOT"), unless
-    // that clause names another group ("con 144 salvadoreños deportados"). Things that carry a
-    // group sent somewhere (`at` in their frame) may have it as the subject their sentence is
-    // about ("The men arrived on three flights", after a sentence naming them), as far as no
-    // other group is named there; things of a place (pavilions) stay in their clause.
-    let carries_within = |level: frames::Level| {
-        framed.as_ref().is_some_and(|(measure, _)| {
-            let sent = level <= frames::Level::Clause || measure.frame.as_ref().is_some_and(|f| !f.at.is_empty());
-            super::counts_things(catalog, measure) && sent && measure.frame.as_ref().is_some_and(|f| !catalog.frames.another_group_within(&f.subject, reading, level))
-        })
-    };
-    [frames::Level::Sentence, frames::Level::Clause].into_iter().find(|&level| carries_within(level)).unwrap_or(reach)
-}
-
-/// The scores' choice where the frames veto and fill (no `frame_check`): it stands unless the
-/// frames refuse it, and a refused measure leaves the figure to the frames' own choice.
-fn scored_unless_refused<'c>(
-    catalog: &'c Catalog,
-    (measure, score): (&'c Measure, Score),
-    framed: Option<(&'c Measure, frames::Choice)>,
-    reading: &frames::Reading,
-    is_date: bool,
-    own_words_count_it: bool,
-    index: &PhraseIndex,
-    language: &str,
-    reach: frames::Level,
-) -> Pick<'c> {
-    // A figure whose own words name the subject of another framed measure of the same
-    // quantity is not this measure's.
-    match own_subject_of_another_frame(catalog, measure, reading) {
-        // The frames' own choice may take its place, as after a refusal below ("CECOT,
-        // built for 47,500": not the prison system's capacity, CECOT's).
-        Some(word) => {
-            let refusal = format!("not {}: its own words name {word}", measure.id);
-            own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && catalog.frame_fill.iter().any(|l| l == language)), reach, refusal)
+impl<'c> FrameCheck<'c, '_> {
+    /// The measure of a statement from its two readings: the catalog's word scores and the
+    /// frames. A framed measure the scores choose stands only when its frame is read around the
+    /// figure too (its quantity and its subject); when the scores choose none or their choice
+    /// fails its frame, the frames' own choice stands if the figure's own phrase names its
+    /// quantity.
+    pub(super) fn decide(self, scored: Option<(&'c Measure, Score)>) -> Pick<'c> {
+        if self.catalog.frame_check {
+            return self.checked_against_its_frame(scored);
         }
-        // A date claim is checked by its own rule already (a cue next to it, its subject in its
-        // sentence); a date often names its event without a verb ("the state of emergency in
-        // March 2022").
-        None => match measure.frame.as_ref().filter(|_| !is_date && catalog.frame_veto.iter().any(|l| l == language)) {
-            // A refused measure leaves the figure to the frames' own choice, as if the scores
-            // had chosen none.
-            Some(frame) if catalog.frames.fit(frame, reading, is_date, true).is_none() => {
-                let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
-                own_frame_instead(framed.filter(|_| catalog.frame_fill.iter().any(|l| l == language)), reach, refusal)
+        let reach = self.fill_reach();
+        match scored {
+            Some(scored) => self.scored_unless_refused(scored, reach),
+            None if self.fills() => own_frame(self.framed, reach),
+            None => (None, None),
+        }
+    }
+
+    /// Do the frames fill an empty measure in the statement's language (`frame_fill`)?
+    fn fills(&self) -> bool {
+        self.catalog.frame_fill.iter().any(|l| l == self.language)
+    }
+
+    /// How far from the figure the frames' own choice may find its subject when it fills an
+    /// empty measure (the language's `frame_fill_near`: near, else the clause).
+    fn fill_reach(&self) -> frames::Level {
+        let (catalog, reading) = (self.catalog, self.reading);
+        let reach = if catalog.frame_fill_near.iter().any(|l| l == self.language) { frames::Level::Near } else { frames::Level::Clause };
+        // A count of the things that carry a group (flights) has the group they carry as a
+        // figure of its own in its clause ("los tres vuelos han llevado a 274 personas al
+        // CECOT"), unless that clause names another group ("con 144 salvadoreños deportados").
+        // Things that carry a group sent somewhere (`at` in their frame) may have it as the
+        // subject their sentence is about ("The men arrived on three flights", after a sentence
+        // naming them), as far as no other group is named there; things of a place (pavilions)
+        // stay in their clause.
+        let carries_within = |level: frames::Level| {
+            self.framed.as_ref().is_some_and(|(measure, _)| {
+                let sent = level <= frames::Level::Clause || measure.frame.as_ref().is_some_and(|f| !f.at.is_empty());
+                super::counts_things(catalog, measure)
+                    && sent
+                    && measure.frame.as_ref().is_some_and(|f| !catalog.frames.another_group_within(&f.subject, reading, level))
+            })
+        };
+        [frames::Level::Sentence, frames::Level::Clause].into_iter().find(|&level| carries_within(level)).unwrap_or(reach)
+    }
+
+    /// The scores' choice where the frames veto and fill (no `frame_check`): it stands unless
+    /// the frames refuse it, and a refused measure leaves the figure to the frames' own choice.
+    fn scored_unless_refused(self, (measure, score): (&'c Measure, Score), reach: frames::Level) -> Pick<'c> {
+        let fills = self.fills();
+        let (catalog, reading, framed) = (self.catalog, self.reading, self.framed);
+        // A figure whose own words name the subject of another framed measure of the same
+        // quantity is not this measure's.
+        match own_subject_of_another_frame(catalog, measure, reading) {
+            // The frames' own choice may take its place, as after a refusal below ("CECOT,
+            // built for 47,500": not the prison system's capacity, CECOT's).
+            Some(word) => {
+                let refusal = format!("not {}: its own words name {word}", measure.id);
+                own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && fills), reach, refusal)
             }
-            Some(frame) if catalog.own_quantity_first.iter().any(|l| l == language) && own_quantity_outranks(catalog, frame, &framed, reading) => own_frame(framed, reach),
-            // A count whose own words count another quantity, the measure's read only
-            // beyond its clause ("capturado a 78.000 personas, de las cuales 6.900
-            // han sido liberadas": 78.000 counts no releases).
-            Some(frame) if own_words_count_it && catalog.frames.quantity_level(frame, reading).is_none_or(|l| l > frames::Level::Near) && catalog.frames.other_own_quantity(&frame.quantity, reading).is_some() => {
-                let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
-                let refusal = format!("not {}: its own words count {other}", measure.id);
-                own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), reach, refusal)
+            // A date claim is checked by its own rule already (a cue next to it, its subject in
+            // its sentence); a date often names its event without a verb ("the state of
+            // emergency in March 2022").
+            None => match measure.frame.as_ref().filter(|_| !self.is_date && catalog.frame_veto.iter().any(|l| l == self.language)) {
+                // A refused measure leaves the figure to the frames' own choice, as if the
+                // scores had chosen none.
+                Some(frame) if catalog.frames.fit(frame, reading, self.is_date, true).is_none() => {
+                    let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
+                    own_frame_instead(framed.filter(|_| fills), reach, refusal)
+                }
+                Some(frame) if catalog.own_quantity_first.iter().any(|l| l == self.language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
+                    own_frame(framed, reach)
+                }
+                // A count whose own words count another quantity, the measure's read only
+                // beyond its clause ("capturado a 78.000 personas, de las cuales 6.900
+                // han sido liberadas": 78.000 counts no releases).
+                Some(frame)
+                    if self.own_words_count_it
+                        && catalog.frames.quantity_level(frame, reading).is_none_or(|l| l > frames::Level::Near)
+                        && catalog.frames.other_own_quantity(&frame.quantity, reading).is_some() =>
+                {
+                    let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
+                    let refusal = format!("not {}: its own words count {other}", measure.id);
+                    own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), reach, refusal)
+                }
+                _ => (Some(measure), Some(score.describe(self.index))),
+            },
+        }
+    }
+
+    /// The scores' choice where each framed choice is checked against its frame
+    /// (`frame_check`): it stands when its frame fits and no quantity of another frame is
+    /// nearer; when the scores choose none, the frames' own choice stands.
+    fn checked_against_its_frame(self, scored: Option<(&'c Measure, Score)>) -> Pick<'c> {
+        let (catalog, reading) = (self.catalog, self.reading);
+        let mut refused = None;
+        let had_score = scored.is_some();
+        if let Some((measure, score)) = scored {
+            match &measure.frame {
+                None => return (Some(measure), Some(score.describe(self.index))),
+                Some(frame) => match catalog.frames.fit(frame, reading, self.is_date, true) {
+                    // A quantity of another frame nearer the figure outranks it.
+                    Some(choice) => match &self.framed {
+                        Some((other, nearer)) if other.id != measure.id && nearer.quantity.0 < choice.quantity.0 => {
+                            if nearer.quantity.0 == frames::Level::Own {
+                                return (Some(*other), Some(nearer.evidence()));
+                            }
+                            refused = Some(format!("not {}: {} is nearer ({})", measure.id, nearer.quantity.2, nearer.quantity.0.name()));
+                        }
+                        _ => return (Some(measure), Some(choice.evidence())),
+                    },
+                    None => refused = Some(format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading))),
+                },
             }
-            _ => (Some(measure), Some(score.describe(index))),
-        },
+        }
+        match self.framed.filter(|_| !had_score).map(|f| own_frame(Some(f), frames::Level::Clause)) {
+            Some((Some(measure), evidence)) => (Some(measure), evidence),
+            _ => (None, refused),
+        }
     }
 }
 
@@ -106,43 +151,6 @@ fn own_frame_instead(framed: Option<(&Measure, frames::Choice)>, reach: frames::
     match own_frame(framed, reach) {
         (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
         _ => (None, Some(refusal)),
-    }
-}
-
-/// The scores' choice where each framed choice is checked against its frame (`frame_check`):
-/// it stands when its frame fits and no quantity of another frame is nearer; when the scores
-/// choose none, the frames' own choice stands.
-fn checked_against_its_frame<'c>(
-    catalog: &'c Catalog,
-    scored: Option<(&'c Measure, Score)>,
-    framed: Option<(&'c Measure, frames::Choice)>,
-    reading: &frames::Reading,
-    is_date: bool,
-    index: &PhraseIndex,
-) -> Pick<'c> {
-    let mut refused = None;
-    let had_score = scored.is_some();
-    if let Some((measure, score)) = scored {
-        match &measure.frame {
-            None => return (Some(measure), Some(score.describe(index))),
-            Some(frame) => match catalog.frames.fit(frame, reading, is_date, true) {
-                // A quantity of another frame nearer the figure outranks it.
-                Some(choice) => match &framed {
-                    Some((other, nearer)) if other.id != measure.id && nearer.quantity.0 < choice.quantity.0 => {
-                        if nearer.quantity.0 == frames::Level::Own {
-                            return (Some(*other), Some(nearer.evidence()));
-                        }
-                        refused = Some(format!("not {}: {} is nearer ({})", measure.id, nearer.quantity.2, nearer.quantity.0.name()));
-                    }
-                    _ => return (Some(measure), Some(choice.evidence())),
-                },
-                None => refused = Some(format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading))),
-            },
-        }
-    }
-    match framed.filter(|_| !had_score).map(|f| own_frame(Some(f), frames::Level::Clause)) {
-        Some((Some(measure), evidence)) => (Some(measure), evidence),
-        _ => (None, refused),
     }
 }
 
