@@ -76,6 +76,10 @@ pub struct Measure {
     /// About El Salvador itself (see [`Measure::is_local`]), decided once when the catalog loads.
     #[serde(skip)]
     pub(super) local: bool,
+    /// The words of its frame's quantities that name a place of `elsewhere` ("returned to
+    /// Venezuela"), by language: found once when the frames are set, read for every statement.
+    #[serde(skip)]
+    pub(super) own_places: ByLanguage,
 }
 
 /// An attribute of a named person (age, ...): one measure per person, with the id
@@ -436,6 +440,21 @@ impl PhraseIndex {
     }
 }
 
+/// The words of `measure`'s frame quantities that name one of the `elsewhere` places, by language.
+fn places_its_quantities_name(frames: &FrameBook, measure: &Measure, elsewhere: &ByLanguage) -> ByLanguage {
+    let Some(frame) = &measure.frame else { return ByLanguage::new() };
+    let quantities: Vec<&frames::Quantity> = frame.quantity.iter().filter_map(|q| frames.quantity(q)).map(|k| &frames.quantities[k].1).collect();
+    elsewhere
+        .iter()
+        .map(|(language, places)| {
+            let words = quantities.iter().flat_map(|q| q.words.get(language).into_iter().flatten());
+            let naming: Vec<String> = words.filter(|w| places.iter().any(|p| super::has_phrase(&super::lower_padded(w.to_string()), p))).cloned().collect();
+            (language.clone(), naming)
+        })
+        .filter(|(_, naming)| !naming.is_empty())
+        .collect()
+}
+
 impl Measure {
     /// Check the entry on load: a snake_case id, context words and cues, no empty word, known
     /// kinds, and a unit the extractor produces (`known_units`), `any` or `date`.
@@ -664,6 +683,9 @@ impl Catalog {
                     message: format!("measure {}: `unless` names unknown quantity {q:?} (schemas/frames.toml)", m.id),
                 });
             }
+        }
+        for m in &mut self.measures {
+            m.own_places = places_its_quantities_name(&frames, m, &self.elsewhere);
         }
         self.frames = frames;
         Ok(self)

@@ -44,7 +44,7 @@ impl PlaceReading {
     /// States paying El Salvador): that party's words name no other place of it. So are the
     /// places its own quantity names (a return "to Venezuela").
     pub(super) fn besides_its_payer(&self, f: &Figure, texts: &FigureTexts, measure: &Measure) -> Place {
-        let besides = measure.frame.as_ref().filter(|_| !f.is_date()).map(|frame| no_places_of(f.catalog, frame, &texts.clause, f.language())).filter(|w| !w.is_empty());
+        let besides = (!f.is_date()).then(|| no_places_of(f.catalog, measure, &texts.clause, f.language())).filter(|w| !w.is_empty());
         match besides {
             Some(besides) => about_another_place(f.doc, f.mentions, f.i, &texts.clause, &texts.near, f.catalog, f.language(), &besides),
             None => self.place,

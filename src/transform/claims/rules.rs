@@ -163,22 +163,16 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
 /// go, not where the figure belongs), unless its clause (`clause`, lower-cased, padded) names a
 /// quantity of another measure of the same group ("deported 5,400 Venezuelans to Venezuela" is
 /// no return from CECOT: Venezuela is where they were deported to).
-pub(super) fn no_places_of(catalog: &Catalog, frame: &frames::FrameRef, clause: &str, language: &str) -> Vec<String> {
-    let places = catalog.elsewhere.get(language).map_or(&[][..], Vec::as_slice);
-    let named = catalog.frames.quantities_named(language, clause);
-    let same_group = |f: &&frames::FrameRef| f.subject.iter().any(|s| frame.subject.contains(s));
-    let another_measure_of_its_group = catalog.measures.iter().filter_map(|m| m.frame.as_ref()).filter(same_group).any(|f| {
-        f.quantity.iter().any(|q| !frame.quantity.contains(q) && named.contains(&q.as_str()))
-    });
-    let own_places = frame
-        .quantity
-        .iter()
-        .filter_map(|q| catalog.frames.quantity(q))
-        .flat_map(|k| catalog.frames.quantities[k].1.words.get(language).into_iter().flatten())
-        .filter(|w| places.iter().any(|p| has_phrase(&lower_padded(w.to_string()), p)))
-        .filter(|_| !another_measure_of_its_group)
-        .cloned();
-    catalog.frames.subject_words(language, &frame.from).into_iter().chain(own_places).collect()
+pub(super) fn no_places_of(catalog: &Catalog, measure: &Measure, clause: &str, language: &str) -> Vec<String> {
+    let Some(frame) = &measure.frame else { return Vec::new() };
+    let own_places = measure.own_places.get(language).map_or(&[][..], Vec::as_slice);
+    let another_measure_of_its_group = || {
+        let named = catalog.frames.quantities_named(language, clause);
+        let same_group = |f: &&frames::FrameRef| f.subject.iter().any(|s| frame.subject.contains(s));
+        catalog.measures.iter().filter_map(|m| m.frame.as_ref()).filter(same_group).any(|f| f.quantity.iter().any(|q| !frame.quantity.contains(q) && named.contains(&q.as_str())))
+    };
+    let own_places = if own_places.is_empty() || another_measure_of_its_group() { &[][..] } else { own_places };
+    catalog.frames.subject_words(language, &frame.from).into_iter().chain(own_places.iter().cloned()).collect()
 }
 
 /// The text (lower-cased, padded) without the places a journey starts from ("from Texas", "left
