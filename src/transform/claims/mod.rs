@@ -39,7 +39,7 @@ mod vetoes;
 
 pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
 use dates::date_claim_candidate;
-use figure::Figure;
+use figure::{Figure, Story};
 use rules::parts_of_a_whole_before;
 use score::SentenceHits;
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
@@ -108,9 +108,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
     let mut sentences = index.map(|index| SentenceHits { doc, index, kept: Vec::new() });
-    // What the story is about: a figure's subject may be named anywhere in its article (the
-    // article's first sentence often states its figure before naming the subject).
-    let article_text = lower_padded(doc.slice(doc.front_matter_end, doc.chars.len()));
+    let story = Story::read(doc, catalog, &lexicon.language);
     for i in 0..mentions.len() {
         if mentions[i].is_statement {
             if let Some(id) = person_measure(&names, &mentions[i], catalog) {
@@ -119,12 +117,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 continue;
             }
         }
-        let f = Figure { doc, mentions: &*mentions, i, catalog, lexicon };
+        let f = Figure { doc, mentions: &*mentions, i, catalog, lexicon, story: &story };
         if !(f.m().is_statement || date_claim_candidate(&f)) {
             continue;
         }
         let (Some(index), Some(sentences)) = (index, sentences.as_mut()) else { continue };
-        let outcome = read_statement(&f, index, sentences, &own_unit, &article_text);
+        let outcome = read_statement(&f, index, sentences, &own_unit);
         outcome.write(&mut mentions[i]);
     }
     measures_along_series(doc, mentions, lexicon);

@@ -354,7 +354,7 @@ pub(super) fn whole_of_a_part<'m>(doc: &Doc, mentions: &'m [Mention], i: usize, 
 pub(super) fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole: &str, near_text: &str, language: &str) -> bool {
     let Some(frame) = &measure.frame else { return false };
     let rest = lower_padded(near_text.replacen(whole.trim(), " ", 1));
-    let texts = frames::Texts { own: &rest, near: &rest, clause: "", sentence: "", previous: "", article: "" };
+    let texts = frames::Texts { own: &rest, near: &rest, clause: "", sentence: "", previous: "", article: &frames::ArticleSubjects::default() };
     catalog.frames.quantity_near(&frame.quantity, &catalog.frames.read(language, &texts, None, false)).is_none()
 }
 
