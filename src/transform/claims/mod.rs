@@ -74,8 +74,20 @@ fn person_measure(names: &NameReader, m: &Mention, catalog: &Catalog) -> Option<
     names.person_before(m).map(|person| format!("{}_{person}", attribute.prefix))
 }
 
+/// `s` lower-cased, each run of white space one space, with a space at each end: the form of
+/// every text a phrase is looked for in.
 pub(crate) fn lower_padded(s: String) -> String {
-    format!(" {} ", s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+    // One pass and one allocation: every statement makes several of these texts.
+    let mut padded = String::with_capacity(s.len() + 2);
+    for word in s.split_whitespace() {
+        padded.push(' ');
+        padded.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    padded.push(' ');
+    if padded.len() == 1 {
+        padded.push(' ');
+    }
+    padded
 }
 
 /// Is `word` (lower-case) a past-tense form: one of the lexicon's `past_tense_words`, or a word

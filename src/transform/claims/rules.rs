@@ -190,7 +190,8 @@ fn without_origins(text: &str, catalog: &Catalog, language: &str) -> String {
         return text.to_string();
     }
     let mut kept = text.to_string();
-    for origin in words(&catalog.origin) {
+    // Most texts name no origin: those are kept whole without trying every place after it.
+    for origin in words(&catalog.origin).iter().filter(|o| text.contains(&format!(" {o} "))) {
         for place in words(&catalog.elsewhere) {
             for article in ORIGIN_ARTICLES {
                 kept = without_phrase(&kept, &format!(" {origin} {article}{place}"));
