@@ -77,11 +77,12 @@ fn person_measure(names: &NameReader, m: &Mention, catalog: &Catalog) -> Option<
 /// `s` lower-cased, each run of white space one space, with a space at each end: the form of
 /// every text a phrase is looked for in.
 pub(crate) fn lower_padded(s: String) -> String {
-    // One pass and one allocation: every statement makes several of these texts.
-    let mut padded = String::with_capacity(s.len() + 2);
-    for word in s.split_whitespace() {
+    // Two allocations, not four: every statement makes several of these texts.
+    let lower = s.to_lowercase();
+    let mut padded = String::with_capacity(lower.len() + 2);
+    for word in lower.split_whitespace() {
         padded.push(' ');
-        padded.extend(word.chars().flat_map(char::to_lowercase));
+        padded.push_str(word);
     }
     padded.push(' ');
     if padded.len() == 1 {
