@@ -6,7 +6,8 @@ use std::cmp::Ordering;
 
 use crate::transform::frames;
 
-use super::catalog::{Measure, PhraseIndex};
+use super::catalog::Measure;
+use super::phrase_index::PhraseIndex;
 use super::counts_things;
 use super::dates::DATE_CLAIM_MARGIN;
 use super::figure::Figure;

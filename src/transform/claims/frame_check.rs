@@ -1,7 +1,8 @@
 //! The frames' reading of a statement (schemas/frames.toml) against the word scores': the framed
 //! measure the frames choose, and whether the scores' choice stands, gives way or is refused.
 
-use super::catalog::{Catalog, Measure, PhraseIndex};
+use super::catalog::{Catalog, Measure};
+use super::phrase_index::PhraseIndex;
 use super::rules::{ruled_out, Place};
 use super::score::Score;
 use crate::extract::Mention;

@@ -3,16 +3,17 @@
 //!
 //! This file holds [`assign_measures`] (the passes over an article's statements) and the small
 //! text helpers the others share. `statement` reads one statement, in order, from named
-//! readings that live by job in the sibling files: `figure` (the statement's figure and its
-//! article), `texts` (the texts around the figure), `vetoes` (what keeps a measure from it:
-//! no measured quantity, rates, projections, windows, amounts per unit, subgroups), `places`
-//! (another place), `units` (the unit a measure must fit), `frame_reading` (what the frames
-//! read), `partitive` (parts and shares) and `choice` (the final choice). The rest: `catalog`
-//! (the catalog, its loading and checks, the phrase index), `score` (the word scores),
-//! `near_words` (the words around a figure), `rules` (what takes a measure away: projections,
-//! other places, differences, partitives), `frame_check` (the frames' reading against the
-//! scores), `series` (measures and units from neighbouring figures) and `dates` (when a date is
-//! a claim).
+//! readings that live by job in the sibling files: `figure` (the statement's figure and what
+//! its article is about), `texts` (the texts around the figure), `vetoes` (what keeps a measure
+//! from it: no measured quantity, rates, projections, windows, amounts per unit, subgroups),
+//! `places` (another place), `units` (the unit a measure must fit), `frame_reading` (what the
+//! frames read), `partitive` (parts and shares) and `choice` (the final choice, with
+//! `start_dates` for a date a start word governs). The rest: `catalog` (the catalog, its
+//! loading and checks), `phrase_index` (its phrases in one automaton), `score` (the word
+//! scores), `near_words` (the words around a figure), `rules` (what takes a measure away:
+//! projections, other places, differences, partitives), `frame_check` (the frames' reading
+//! against the scores), `series` (measures and units from neighbouring figures), `restated`
+//! (figures that restate a count) and `dates` (when a date is a claim).
 
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
@@ -26,6 +27,7 @@ mod frame_check;
 mod frame_reading;
 mod near_words;
 mod partitive;
+mod phrase_index;
 mod places;
 mod restated;
 mod rules;

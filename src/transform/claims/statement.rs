@@ -4,7 +4,7 @@
 
 use crate::extract::Mention;
 
-use super::catalog::PhraseIndex;
+use super::phrase_index::PhraseIndex;
 use super::choice::Readings;
 use super::figure::Figure;
 use super::frame_reading::{frame_reading, frame_texts, unless_level};

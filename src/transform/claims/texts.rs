@@ -6,7 +6,8 @@ use crate::extract::text::Doc;
 use crate::extract::Mention;
 use crate::transform::own_phrase;
 
-use super::catalog::{Catalog, Hits, PhraseIndex};
+use super::catalog::Catalog;
+use super::phrase_index::{Hits, PhraseIndex};
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
 use super::lower_padded;
