@@ -91,3 +91,57 @@ fn left_open(m: &MentionRow, rule: &RunningTotal) -> bool {
 fn holds_the_start(end: &Period, start: &Period) -> bool {
     end.start.first_day() <= start.start.first_day()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A statement row of the mentions table (made-up article `source`, at `start`).
+    fn mention(source: &str, start: i64, measure: &str, value: Option<&str>, as_of: Option<&str>) -> MentionRow {
+        MentionRow {
+            mention_id: format!("{source}:{start}-{}", start + 4),
+            source_id: source.into(),
+            start,
+            end: start + 4,
+            surface: String::new(),
+            kind: if as_of.is_none() { "date" } else { "count" }.into(),
+            value: value.map(str::to_string),
+            low: None,
+            high: None,
+            qualifier: "exact".into(),
+            unit: None,
+            is_statement: true,
+            measure: Some(measure.into()),
+            as_of: as_of.map(str::to_string),
+            sentence: String::new(),
+            review: Status::Unreviewed.as_str().into(),
+            reviewer: None,
+        }
+    }
+
+    fn rules() -> PeriodRules {
+        toml::from_str("[[running_total]]\nmeasures = [\"arrests\"]\nstart = \"start\"\n").unwrap()
+    }
+
+    #[test]
+    fn a_reviewed_period_and_an_article_with_its_own_start_keep_theirs() {
+        let mut ms = vec![
+            mention("a", 10, "start", Some("2021-03-14"), None),
+            mention("a", 50, "arrests", Some("1234"), Some("2024-05-10")),
+            mention("b", 10, "arrests", Some("2345"), Some("2024-06-20")),
+            mention("c", 10, "arrests", Some("3456"), Some("2024-07-02")),
+        ];
+        ms[3].review = Status::Accepted.as_str().into();
+        apply(&mut ms, &mut [], &rules());
+        let as_of: Vec<_> = ms.iter().map(|m| m.as_of.clone().unwrap_or_default()).collect();
+        assert_eq!(as_of, ["", "2024-05-10", "2021-03-14/2024-06-20", "2024-07-02"]);
+    }
+
+    #[test]
+    fn only_a_day_makes_a_corpus_start() {
+        let ms = [mention("a", 10, "start", Some("2021-03"), None), mention("b", 10, "start", Some("2021"), None)];
+        assert_eq!(consensus_start(&ms, "start"), None);
+        let ms = [mention("b", 10, "start", Some("2021-03-14"), None), mention("a", 90, "start", Some("2021-03-14"), None)];
+        assert_eq!(consensus_start(&ms, "start").map(|s| s.statement_id), Some("a:90-94".to_string()));
+    }
+}
