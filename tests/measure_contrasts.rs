@@ -865,3 +865,23 @@ fn a_detainees_days_without_charge_are_no_age_of_the_state_of_exception() {
     is("en", "The state of exception has been in force for 40 months.", "40 months", "es_state_of_exception_duration");
     is_not("en", "Detainees can be held for 12 days without charge under the state of exception.", "12 days", "es_state_of_exception_duration");
 }
+
+#[test]
+fn a_rate_for_every_hundred_thousand_is_a_rate() {
+    is("en", "El Salvador jails about 1,610 of every 100,000 residents.", "1,610", "es_incarceration_rate");
+    is("en", "El Salvador holds 1,540 prisoners for every 100,000 inhabitants.", "1,540", "es_incarceration_rate");
+    is("en", "El Salvador ended the year with 3.4 homicides for every 100,000 inhabitants.", "3.4", "es_homicide_rate");
+    // A share keeps its small base: "two of every three" is no rate per 100,000.
+    let ms = read("en", "Two of every three detainees in El Salvador had no lawyer.");
+    assert!(ms.iter().all(|m| m.measure.as_deref() != Some("es_incarceration_rate")), "{ms:#?}");
+    is_not("en", "Honduras jails about 410 of every 100,000 residents.", "410", "es_incarceration_rate");
+}
+
+#[test]
+fn a_rates_own_noun_names_what_it_counts() {
+    // Killings per 100,000 are a homicide rate, whatever the sentence before says of prisoners.
+    let text = "El Salvador holds 1,540 prisoners per 100,000 inhabitants. El Salvador saw 3.1 killings per 100,000 residents in 2023.";
+    is("en", text, "3.1", "es_homicide_rate");
+    is_not("en", text, "3.1", "es_incarceration_rate");
+    is("en", text, "1,540", "es_incarceration_rate");
+}
