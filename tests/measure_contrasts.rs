@@ -885,3 +885,27 @@ fn a_rates_own_noun_names_what_it_counts() {
     is_not("en", text, "3.1", "es_incarceration_rate");
     is("en", text, "1,540", "es_incarceration_rate");
 }
+
+#[test]
+fn other_words_for_the_start_of_the_state_of_exception() {
+    is("en", "In April 2021, lawmakers suspended constitutional rights after a spike in killings.", "April 2021", "es_state_of_exception_start");
+    is("en", "The emergency decree dates from April 2021.", "April 2021", "es_state_of_exception_start");
+    is("en", "The government declared war on the gangs in April 2021.", "April 2021", "es_state_of_exception_start");
+    is_not("en", "In April 2021, lawmakers approved a new budget for the schools.", "April 2021", "es_state_of_exception_start");
+    is_not("en", "The oldest court file dates from April 2021.", "April 2021", "es_state_of_exception_start");
+}
+
+#[test]
+fn a_prison_in_operation_since_a_date_opened_then() {
+    is("en", "CECOT has been in operation since 2022.", "2022", "cecot_opening_date");
+    is_not("en", "The hospital has been in operation since 2022.", "2022", "cecot_opening_date");
+}
+
+#[test]
+fn what_the_arrangement_pays_for_holding_the_men_is_the_payment() {
+    is("en", "The arrangement is worth around $7m to El Salvador.", "$7m", "us_payment_to_el_salvador");
+    is("en", "El Salvador received $7 million for holding the Venezuelans.", "$7 million", "us_payment_to_el_salvador");
+    is("en", "The US will give El Salvador $7 million to hold the Venezuelans.", "$7 million", "us_payment_to_el_salvador");
+    is_not("en", "El Salvador received $7 million for new police cars.", "$7 million", "us_payment_to_el_salvador");
+    is_not("en", "The US gave Guatemala $7 million in security aid.", "$7 million", "us_payment_to_el_salvador");
+}
