@@ -909,3 +909,9 @@ fn what_the_arrangement_pays_for_holding_the_men_is_the_payment() {
     is_not("en", "El Salvador received $7 million for new police cars.", "$7 million", "us_payment_to_el_salvador");
     is_not("en", "The US gave Guatemala $7 million in security aid.", "$7 million", "us_payment_to_el_salvador");
 }
+
+#[test]
+fn arrests_without_due_process_are_arrests_without_charge_are_not() {
+    is("en", "Since the state of exception began, more than 61,000 people have been jailed without due process.", "61,000", "es_state_of_exception_arrests");
+    is_not("en", "Police have detained 61,000 people without charge since the state of exception began.", "61,000", "es_state_of_exception_arrests");
+}
