@@ -480,6 +480,16 @@ impl FrameBook {
         }
     }
 
+    /// The quantity, none of `frame`'s, whose `units` hold `unit` when `frame`'s units do not:
+    /// such a unit names what the figure counts by itself ("5.6 homicides per 100,000" counts
+    /// homicides, whatever incarceration words stand in the sentence before).
+    pub fn unit_of_another_quantity(&self, frame: &FrameRef, unit: &str) -> Option<&str> {
+        if frame.units.iter().any(|u| u == unit) {
+            return None;
+        }
+        self.quantities.iter().find(|(name, q)| !frame.quantity.contains(name) && q.units.iter().any(|u| u == unit)).map(|(name, _)| name.as_str())
+    }
+
     /// The nearest level where one of a frame's quantities is read, if anywhere.
     pub fn quantity_level(&self, frame: &FrameRef, reading: &Reading) -> Option<Level> {
         frame.quantity.iter().filter_map(|n| self.quantity(n).and_then(|i| reading.quantities.get(&i))).map(|(l, _)| *l).min()

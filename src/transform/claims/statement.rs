@@ -12,7 +12,7 @@ use super::partitive::part_reading;
 use super::places::place_reading;
 use super::score::SentenceHits;
 use super::texts::{figure_texts, previous_hits};
-use super::units::{borrowed_unit_void, known_unit};
+use super::units::{borrowed_unit_void, known_unit, rate_unit};
 use super::vetoes::{limits, no_measure_at_all, one_event};
 
 /// What the reading of a statement found.
@@ -38,7 +38,7 @@ pub(super) fn read_statement(f: &Figure, index: &PhraseIndex, sentences: &mut Se
     let borrowed_unit_void = borrowed_unit_void(f, own_unit);
     let unit = known_unit(f, borrowed_unit_void);
     let frame_texts = frame_texts(f, &texts);
-    let reading = frame_reading(f, &texts, &frame_texts, unit.filter(|_| own_unit[f.i]));
+    let reading = frame_reading(f, &texts, &frame_texts, unit.filter(|_| own_unit[f.i]).or_else(|| rate_unit(f)));
     let parts = part_reading(f, &texts);
     let one_event = one_event(f, &texts, &frame_texts.own);
     let unless_level = unless_level(f, &texts);
