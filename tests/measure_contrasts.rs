@@ -915,3 +915,13 @@ fn arrests_without_due_process_are_arrests_without_charge_are_not() {
     is("en", "Since the state of exception began, more than 61,000 people have been jailed without due process.", "61,000", "es_state_of_exception_arrests");
     is_not("en", "Police have detained 61,000 people without charge since the state of exception began.", "61,000", "es_state_of_exception_arrests");
 }
+
+#[test]
+fn a_date_takes_the_verb_next_to_it_when_a_stand_in_names_the_prison() {
+    // The date's quantity is its verb ("was opened in"), which the date's own words do not hold.
+    is("en", "CECOT is the largest jail in the region. The prison was opened in May 2021.", "May 2021", "cecot_opening_date");
+    is("en", "CECOT is the largest jail in the region. The prison was inaugurated in May 2021.", "May 2021", "cecot_opening_date");
+    // Not a date of another event of the prison, nor where the article names another prison.
+    is_not("en", "CECOT is the largest jail in the region. The prison was visited in May 2021.", "May 2021", "cecot_opening_date");
+    is_not("en", "CECOT and Mariona are large jails. The prison was opened in May 2021.", "May 2021", "cecot_opening_date");
+}
