@@ -925,3 +925,10 @@ fn a_date_takes_the_verb_next_to_it_when_a_stand_in_names_the_prison() {
     is_not("en", "CECOT is the largest jail in the region. The prison was visited in May 2021.", "May 2021", "cecot_opening_date");
     is_not("en", "CECOT and Mariona are large jails. The prison was opened in May 2021.", "May 2021", "cecot_opening_date");
 }
+
+#[test]
+fn cecots_own_occupancy_is_not_the_systems() {
+    is("en", "El Salvador's prisons are operating at 152% of capacity.", "152%", "es_prison_occupancy_rate");
+    is_not("en", "CECOT is filled to about 35% of its capacity.", "35%", "es_prison_occupancy_rate");
+    is("en", "CECOT is filled to about 35% of its capacity.", "35%", "cecot_occupancy_rate");
+}

@@ -582,3 +582,11 @@ fn a_detainees_days_before_a_judge_are_no_age_of_the_regime() {
         ("Los detenidos pueden pasar 12 días sin ver a un juez bajo el régimen de excepción.", "12 días", None),
     ]);
 }
+
+#[test]
+fn la_ocupacion_del_cecot_no_es_la_del_sistema() {
+    check(&[
+        ("Las cárceles del país están al 152% de su capacidad.", "152%", Some("es_prison_occupancy_rate")),
+        ("El CECOT está al 35% de su capacidad.", "35%", Some("cecot_occupancy_rate")),
+    ]);
+}
