@@ -932,3 +932,11 @@ fn cecots_own_occupancy_is_not_the_systems() {
     is_not("en", "CECOT is filled to about 35% of its capacity.", "35%", "es_prison_occupancy_rate");
     is("en", "CECOT is filled to about 35% of its capacity.", "35%", "cecot_occupancy_rate");
 }
+
+#[test]
+fn a_date_after_the_object_of_its_verb_is_no_opening() {
+    // The verb of an opening stands right before the date; "began receiving Venezuelans in"
+    // tells of what the prison received.
+    is("en", "CECOT is the largest jail in the region. The prison was unveiled on May 3, 2021.", "May 3, 2021", "cecot_opening_date");
+    is_not("en", "CECOT is the largest jail in the region. The prison began receiving Salvadorans in May 2021.", "May 2021", "cecot_opening_date");
+}

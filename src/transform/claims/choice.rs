@@ -50,7 +50,9 @@ impl<'a> Readings<'a> {
         // A count whose own words say what it counts: not a part (its own phrase holds its
         // whole's noun: "17.500 de los detenidos") nor an amount per unit ("alojan 80 cada una").
         let own_words_count_it = m.kind == "count" && self.parts.whole.is_none() && !self.limits.per_unit;
-        let check = FrameCheck { catalog, framed: self.framed(), reading: self.reading, is_date: f.is_date(), own_words_count_it, index: self.index, language: f.language() };
+        let framed = self.framed();
+        let date_verb_next_to_it = f.is_date() && framed.as_ref().is_some_and(|(_, choice)| ends_with_words(&self.texts.left, &choice.quantity.2, 1));
+        let check = FrameCheck { catalog, framed, reading: self.reading, is_date: f.is_date(), date_verb_next_to_it, own_words_count_it, index: self.index, language: f.language() };
         let (chosen, evidence) = check.decide(scored);
         let evidence = match (&chosen, evidence, best_stopped) {
             (None, None, Some((measure, _))) => {
@@ -208,4 +210,12 @@ impl<'a> Readings<'a> {
             (None, _) => (None, evidence),
         }
     }
+}
+
+/// Do the words of `text` end with `phrase` (lower-case), at most `gap` words after it ("was
+/// opened in" ends with "opened", one word after it)?
+fn ends_with_words(text: &str, phrase: &str, gap: usize) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let n = phrase.split_whitespace().count();
+    (0..=gap).any(|g| words.len() >= n + g && words[words.len() - n - g..words.len() - g].join(" ") == phrase)
 }

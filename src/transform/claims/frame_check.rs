@@ -18,6 +18,9 @@ pub(super) struct FrameCheck<'c, 'r> {
     pub(super) framed: Option<(&'c Measure, frames::Choice)>,
     pub(super) reading: &'r frames::Reading,
     pub(super) is_date: bool,
+    /// The figure is a date and the quantity the frames chose for it is the verb right before
+    /// it, a preposition at most between ("was opened in May 2021").
+    pub(super) date_verb_next_to_it: bool,
     /// The figure's own words say what it counts (no part, no amount per unit).
     pub(super) own_words_count_it: bool,
     pub(super) index: &'r PhraseIndex,
@@ -37,7 +40,7 @@ impl<'c> FrameCheck<'c, '_> {
         let reach = self.fill_reach();
         match scored {
             Some(scored) => self.scored_unless_refused(scored, reach),
-            None if self.fills() => own_frame(self.framed, own_reach(self.is_date, reach)),
+            None if self.fills() => own_frame(self.framed, own_reach(self.date_verb_next_to_it, reach)),
             None => (None, None),
         }
     }
@@ -82,7 +85,7 @@ impl<'c> FrameCheck<'c, '_> {
             // built for 47,500": not the prison system's capacity, CECOT's).
             Some(word) => {
                 let refusal = format!("not {}: its own words name {word}", measure.id);
-                own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && fills), own_reach(self.is_date, reach), refusal)
+                own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && fills), own_reach(self.date_verb_next_to_it, reach), refusal)
             }
             // A date claim is checked by its own rule already (a cue next to it, its subject in
             // its sentence); a date often names its event without a verb ("the state of
@@ -92,10 +95,10 @@ impl<'c> FrameCheck<'c, '_> {
                 // scores had chosen none.
                 Some(frame) if catalog.frames.fit(frame, reading, self.is_date, true).is_none() => {
                     let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
-                    own_frame_instead(framed.filter(|_| fills), own_reach(self.is_date, reach), refusal)
+                    own_frame_instead(framed.filter(|_| fills), own_reach(self.date_verb_next_to_it, reach), refusal)
                 }
                 Some(frame) if catalog.own_quantity_first.iter().any(|l| l == self.language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
-                    own_frame(framed, own_reach(self.is_date, reach))
+                    own_frame(framed, own_reach(self.date_verb_next_to_it, reach))
                 }
                 // A count whose own words count another quantity, the measure's read only
                 // beyond its clause ("capturado a 78.000 personas, de las cuales 6.900
@@ -107,7 +110,7 @@ impl<'c> FrameCheck<'c, '_> {
                 {
                     let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
                     let refusal = format!("not {}: its own words count {other}", measure.id);
-                    own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), own_reach(self.is_date, reach), refusal)
+                    own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), own_reach(self.date_verb_next_to_it, reach), refusal)
                 }
                 _ => (Some(measure), Some(score.describe(self.index))),
             },
@@ -139,7 +142,7 @@ impl<'c> FrameCheck<'c, '_> {
                 },
             }
         }
-        match self.framed.filter(|_| !had_score).map(|f| own_frame(Some(f), own_reach(self.is_date, frames::Level::Clause))) {
+        match self.framed.filter(|_| !had_score).map(|f| own_frame(Some(f), own_reach(self.date_verb_next_to_it, frames::Level::Clause))) {
             Some((Some(measure), evidence)) => (Some(measure), evidence),
             _ => (None, refused),
         }
@@ -176,9 +179,10 @@ struct OwnReach {
 
 /// The reach of the frames' own choice, its subject as far as `subject`: a figure's quantity
 /// is named in its own phrase; a date's is the verb next to it, which its own phrase (the date
-/// alone) does not hold ("the prison was opened in May 2021").
-fn own_reach(is_date: bool, subject: frames::Level) -> OwnReach {
-    let quantity = if is_date { frames::Level::Near } else { frames::Level::Own };
+/// alone) does not hold ("the prison was opened in May 2021"), and which is read among the
+/// words near it.
+fn own_reach(date_verb_next_to_it: bool, subject: frames::Level) -> OwnReach {
+    let quantity = if date_verb_next_to_it { frames::Level::Near } else { frames::Level::Own };
     OwnReach { quantity, subject }
 }
 
