@@ -582,3 +582,58 @@ fn a_detainees_days_before_a_judge_are_no_age_of_the_regime() {
         ("Los detenidos pueden pasar 12 días sin ver a un juez bajo el régimen de excepción.", "12 días", None),
     ]);
 }
+
+#[test]
+fn an_apposition_is_about_the_noun_phrase_that_opens_its_sentence() {
+    check(&[
+        ("El régimen de excepción, vigente desde hace más de 14 meses, ha llenado las cárceles.", "14 meses", Some("es_state_of_exception_duration")),
+        ("El estado de excepción, en vigor desde hace 41 meses, fue prorrogado otra vez.", "41 meses", Some("es_state_of_exception_duration")),
+        ("El régimen de excepción, de 41 meses de duración, ha sido criticado por las ONG.", "41 meses", Some("es_state_of_exception_duration")),
+        // A term of prison in an apposition, another country's state of exception.
+        ("El joven, condenado a 41 años de cárcel bajo el régimen de excepción, apeló la sentencia.", "41 años", None),
+        ("El estado de excepción de Honduras, vigente desde hace 14 meses, fue prorrogado.", "14 meses", None),
+        // A clause with a verb of its own before the figure's is no noun phrase it is about.
+        ("Los presos denunciaron torturas durante el régimen de excepción, de 14 meses de cárcel cada uno.", "14 meses", None),
+    ]);
+}
+
+#[test]
+fn the_state_of_exception_sums_its_months_and_years_of_regime() {
+    check(&[
+        ("La Asamblea prorrogó otra vez el régimen de excepción, que ya suma 37 meses.", "37 meses", Some("es_state_of_exception_duration")),
+        ("En cuatro años y medio de régimen, las cárceles se han llenado.", "cuatro años y medio", Some("es_state_of_exception_duration")),
+        ("El régimen de excepción se ha extendido durante 37 meses.", "37 meses", Some("es_state_of_exception_duration")),
+        ("El país completa 37 meses bajo el régimen de excepción.", "37 meses", Some("es_state_of_exception_duration")),
+        // A prison term, a detainee's time in jail, an extension.
+        ("Tras cuatro años de cárcel, fue liberado bajo el régimen de excepción.", "cuatro años", None),
+        ("Bajo el régimen de excepción, su hijo ya suma 37 meses preso sin juicio.", "37 meses", None),
+        ("El régimen de excepción fue prorrogado por 37 días más.", "37 días", None),
+    ]);
+}
+
+#[test]
+fn a_homicide_rate_in_the_singular_and_an_index() {
+    check(&[
+        ("El Salvador reporta una tasa de homicidio de 4,6 por cada 100.000 habitantes.", "4,6", Some("es_homicide_rate")),
+        ("En El Salvador, el índice de homicidios llegó a 4,6 por cada 100.000 habitantes.", "4,6", Some("es_homicide_rate")),
+        // Another country's rate; a rate of incarceration.
+        ("Honduras reporta una tasa de homicidio de 46 por cada 100.000 habitantes.", "46", None),
+        ("El Salvador reporta una tasa de encarcelamiento de 1.234 presos por cada 100.000 habitantes.", "1.234", Some("es_incarceration_rate")),
+    ]);
+}
+
+#[test]
+fn the_sending_of_venezuelans_and_a_sum_paid_for_them() {
+    check(&[
+        ("El envío de 213 venezolanos al CECOT fue criticado por la ONU.", "213", Some("venezuelans_deported_to_cecot")),
+        ("El traslado de más de 213 venezolanos a la megacárcel generó críticas.", "213", Some("venezuelans_deported_to_cecot")),
+        // Venezuelans sent elsewhere.
+        ("El envío de 213 venezolanos a Costa Rica fue criticado por la ONU.", "213", None),
+        // A sum paid for the group is the payment, not the group's count.
+        ("Washington ha pagado a El Salvador 5,6 millones de dólares por los venezolanos del CECOT.", "5,6 millones", Some("us_payment_to_el_salvador")),
+        ("Bukele cobrará 5,6 millones de dólares por la custodia de los migrantes deportados.", "5,6 millones", Some("us_payment_to_el_salvador")),
+        // An amount per prisoner is no total paid; another country paid.
+        ("Estados Unidos pagó 21.000 dólares por cada preso en el CECOT.", "21.000", None),
+        ("Washington ha pagado a Costa Rica 5,6 millones de dólares por los venezolanos.", "5,6 millones", None),
+    ]);
+}

@@ -47,6 +47,25 @@ pub(super) fn subject_before_relative(doc: &Doc, m: &Mention, clause_start: usiz
     Some(doc.slice(before, relative_start - 1))
 }
 
+/// The noun phrase an apposition holding the figure is about: the figure's clause opens with
+/// a word of `openers` and the clause before it opens the sentence and is a short noun phrase
+/// ("El régimen de excepción, | vigente desde hace 12 meses, | ha permitido ..."; "El pago, |
+/// de 1,2 millones de dólares, | fue ..."). A longer clause before it holds a verb of its own.
+pub(super) fn apposition_antecedent(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> Option<String> {
+    let sentence_start = doc.sentences[m.sentence].0;
+    let opens = openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));
+    if !opens || clause_start <= sentence_start || doc.chars[clause_start - 1] != ',' {
+        return None;
+    }
+    let (before, _) = doc.clause_span(m.sentence, clause_start - 1, clause_start - 1);
+    let antecedent = doc.slice(before, clause_start - 1);
+    (before == sentence_start && antecedent.split_whitespace().count() <= APPOSITION_ANTECEDENT_WORDS).then_some(antecedent)
+}
+
+/// Most words of a noun phrase that an apposition is about ("El régimen de excepción en El
+/// Salvador").
+const APPOSITION_ANTECEDENT_WORDS: usize = 7;
+
 /// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
 /// counts ("the number reached", not "the number of prisoners", nor, where `names_its_own`
 /// reads its own quantity in the `COMPLEMENT_WORDS` after it, "the number actually inside")?

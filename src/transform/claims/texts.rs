@@ -10,7 +10,7 @@ use super::catalog::{Catalog, Hits, PhraseIndex};
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
 use super::lower_padded;
-use super::near_words::{is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative};
+use super::near_words::{apposition_antecedent, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative};
 use super::partitive::whole_of_its_partitive;
 use super::score::{Context, SentenceHits};
 
@@ -25,8 +25,11 @@ pub(super) struct FigureTexts {
     /// Where the figure's clause starts and ends (characters of the document).
     pub(super) clause_start: usize,
     pub(super) clause_end: usize,
-    /// The figure's clause, with a subject a relative clause cuts off from it.
+    /// The figure's clause, with a subject a relative clause cuts off from it, or the noun
+    /// phrase its apposition is about.
     pub(super) clause: String,
+    /// The noun phrase the figure's clause is an apposition to, if it is one.
+    pub(super) apposition_of: Option<String>,
     /// The figure's clause up to the figure.
     pub(super) clause_left: String,
     /// The figure's own words (see [`own_phrase::own_words`]).
@@ -69,6 +72,12 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
         Some(subject) => lower_padded(format!("{subject} {}", doc.slice(clause_start, clause_end))),
         None => lower_padded(doc.slice(clause_start, clause_end)),
     };
+    // An apposition is about the noun phrase before it: its words are the clause's own.
+    let apposition_of = apposition_antecedent(doc, m, clause_start, &clause, catalog.apposition_openers.get(f.language()));
+    let clause = match &apposition_of {
+        Some(antecedent) => lower_padded(format!("{antecedent} {clause}")),
+        None => clause,
+    };
     let own = own_phrase::own_words(m, &left, &right, catalog.governing_verb.contains(f.language()));
     let (counts_previous, bare_reference) = refers_back(f, &left, &right);
     let near = near_text(f, clause_start, &left, &right_near, counts_previous || bare_reference);
@@ -77,7 +86,7 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     let clause_left = lower_padded(doc.slice(clause_start, m.start));
     let lead = lead(f, clause_start, clause_end);
     let previous = previous_text(f);
-    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, clause_left, own, near, sentence, previous, lead, bare_reference, anaphoric }
+    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, apposition_of, clause_left, own, near, sentence, previous, lead, bare_reference, anaphoric }
 }
 
 impl FigureTexts {
