@@ -637,3 +637,14 @@ fn the_sending_of_venezuelans_and_a_sum_paid_for_them() {
         ("Washington ha pagado a Costa Rica 5,6 millones de dólares por los venezolanos.", "5,6 millones", None),
     ]);
 }
+
+#[test]
+fn the_measure_stands_for_the_state_of_exception_and_a_persons_time_held_is_theirs() {
+    check(&[
+        ("El régimen de excepción sigue vigente. La medida, que lleva 321 días en vigor, ha llenado las cárceles.", "321 días", Some("es_state_of_exception_duration")),
+        ("El régimen de excepción sigue vigente. La medida cautelar de su hijo vence en 32 días.", "32 días", None),
+        ("El régimen de excepción lleva 14 meses en vigor.", "14 meses", Some("es_state_of_exception_duration")),
+        ("Un hombre estuvo 14 meses detenido bajo el régimen de excepción.", "14 meses", None),
+        ("La joven estuvo recluida 14 meses bajo el régimen de excepción.", "14 meses", None),
+    ]);
+}
