@@ -648,3 +648,14 @@ fn the_measure_stands_for_the_state_of_exception_and_a_persons_time_held_is_thei
         ("La joven estuvo recluida 14 meses bajo el régimen de excepción.", "14 meses", None),
     ]);
 }
+
+#[test]
+fn an_apposition_names_the_figure_and_those_who_remain_held_are_held() {
+    check(&[
+        ("Estados Unidos envió a los deportados a El Salvador. El pago, de 5,6 millones de dólares, fue confirmado por la Casa Blanca.", "5,6 millones", Some("us_payment_to_el_salvador")),
+        ("Estados Unidos envió a los deportados a El Salvador. El préstamo, de 5,6 millones de dólares, fue confirmado por la Casa Blanca.", "5,6 millones", None),
+        ("Los 213 venezolanos que permanecen en el CECOT no tienen abogado.", "213", Some("venezuelans_deported_to_cecot")),
+        ("Los 213 venezolanos que permanecen en Texas esperan su audiencia.", "213", None),
+        ("Unos 213 venezolanos permanecen en libertad en Estados Unidos.", "213", None),
+    ]);
+}

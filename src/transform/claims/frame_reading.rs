@@ -32,8 +32,7 @@ pub(super) fn frame_texts(f: &Figure, texts: &FigureTexts) -> FrameTexts {
     let sentence = if texts.anaphoric { format!("{}{}", texts.previous, texts.sentence) } else { texts.sentence.clone() };
     let clause = with_antecedent(doc, m, texts.clause_start, &texts.clause, openers);
     // The antecedent of a relative clause stands next to the figure for the frames too.
-    // So does the noun phrase an apposition is about.
-    let near = match antecedent_clause(doc, m, texts.clause_start, &texts.clause, openers).or_else(|| texts.apposition_of.clone()) {
+    let near = match antecedent_clause(doc, m, texts.clause_start, &texts.clause, openers) {
         Some(before) => lower_padded(format!("{before} {}", texts.near)),
         None => texts.near.clone(),
     };

@@ -28,8 +28,6 @@ pub(super) struct FigureTexts {
     /// The figure's clause, with a subject a relative clause cuts off from it, or the noun
     /// phrase its apposition is about.
     pub(super) clause: String,
-    /// The noun phrase the figure's clause is an apposition to, if it is one.
-    pub(super) apposition_of: Option<String>,
     /// The figure's clause up to the figure.
     pub(super) clause_left: String,
     /// The figure's own words (see [`own_phrase::own_words`]).
@@ -81,12 +79,18 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     let own = own_phrase::own_words(m, &left, &right, catalog.governing_verb.contains(f.language()));
     let (counts_previous, bare_reference) = refers_back(f, &left, &right);
     let near = near_text(f, clause_start, &left, &right_near, counts_previous || bare_reference);
+    // The noun phrase an apposition describes is the figure's nearest noun ("El pago, de 1,2
+    // millones de dólares,").
+    let near = match &apposition_of {
+        Some(antecedent) => lower_padded(format!("{antecedent} {near}")),
+        None => near,
+    };
     let sentence = lower_padded(doc.sentence_text(m.sentence));
     let anaphoric = opens_with_pronoun(&sentence, catalog, f.language());
     let clause_left = lower_padded(doc.slice(clause_start, m.start));
     let lead = lead(f, clause_start, clause_end);
     let previous = previous_text(f);
-    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, apposition_of, clause_left, own, near, sentence, previous, lead, bare_reference, anaphoric }
+    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, clause_left, own, near, sentence, previous, lead, bare_reference, anaphoric }
 }
 
 impl FigureTexts {
