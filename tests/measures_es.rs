@@ -659,3 +659,15 @@ fn an_apposition_names_the_figure_and_those_who_remain_held_are_held() {
         ("Unos 213 venezolanos permanecen en libertad en Estados Unidos.", "213", None),
     ]);
 }
+
+#[test]
+fn a_time_phrase_opening_the_sentence_is_the_span_of_its_main_subject() {
+    check(&[
+        ("Cuatro años después, el régimen de excepción sigue vigente.", "Cuatro años", Some("es_state_of_exception_duration")),
+        ("Después de 29 meses, el régimen de excepción sigue vigente.", "29 meses", Some("es_state_of_exception_duration")),
+        // The main clause is about someone else; the phrase is a clause of its own.
+        ("Después de 29 meses, fue liberado bajo el régimen de excepción.", "29 meses", None),
+        ("Cuatro años después, la policía ha capturado a miles de personas bajo el régimen de excepción.", "Cuatro años", None),
+        ("Los presos del régimen de excepción pasan 23 horas al día en la celda, con la luz encendida.", "23 horas", None),
+    ]);
+}

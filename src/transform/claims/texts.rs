@@ -10,7 +10,7 @@ use super::catalog::{Catalog, Hits, PhraseIndex};
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
 use super::lower_padded;
-use super::near_words::{apposition_antecedent, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative};
+use super::near_words::{apposition_antecedent, is_quantity, subject_after_opening_time, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative};
 use super::partitive::whole_of_its_partitive;
 use super::score::{Context, SentenceHits};
 
@@ -76,14 +76,22 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
         Some(antecedent) => lower_padded(format!("{antecedent} {clause}")),
         None => clause,
     };
+    // A time phrase opening the sentence is the span of the main clause's subject: its words
+    // are the figure's near words.
+    let main_subject = subject_after_opening_time(doc, m, clause_start, clause_end);
+    let clause = match &main_subject {
+        Some(subject) => lower_padded(format!("{clause} {subject}")),
+        None => clause,
+    };
     let own = own_phrase::own_words(m, &left, &right, catalog.governing_verb.contains(f.language()));
     let (counts_previous, bare_reference) = refers_back(f, &left, &right);
     let near = near_text(f, clause_start, &left, &right_near, counts_previous || bare_reference);
     // The noun phrase an apposition describes is the figure's nearest noun ("El pago, de 1,2
     // millones de dólares,").
-    let near = match &apposition_of {
-        Some(antecedent) => lower_padded(format!("{antecedent} {near}")),
-        None => near,
+    let near = match (&apposition_of, &main_subject) {
+        (Some(antecedent), _) => lower_padded(format!("{antecedent} {near}")),
+        (None, Some(subject)) => lower_padded(format!("{near} {subject}")),
+        (None, None) => near,
     };
     let sentence = lower_padded(doc.sentence_text(m.sentence));
     let anaphoric = opens_with_pronoun(&sentence, catalog, f.language());
