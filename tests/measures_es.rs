@@ -671,3 +671,14 @@ fn a_time_phrase_opening_the_sentence_is_the_span_of_its_main_subject() {
         ("Los presos del régimen de excepción pasan 23 horas al día en la celda, con la luz encendida.", "23 horas", None),
     ]);
 }
+
+#[test]
+fn a_count_opening_an_apposition_counts_the_noun_phrase_before_it() {
+    check(&[
+        ("Los venezolanos, 213 en total, fueron encerrados en el CECOT.", "213", Some("venezuelans_deported_to_cecot")),
+        // What the sentence's verb says of them stops the measure; a figure after an opening
+        // phrase is its clause's subject, no apposition (a part, not the whole).
+        ("Los venezolanos, 213 en total, fueron liberados del CECOT en julio.", "213", None),
+        ("Del total de muertes en custodia bajo el régimen de excepción, 123 fueron violentas.", "123", Some("es_prison_deaths_violent")),
+    ]);
+}

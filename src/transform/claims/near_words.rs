@@ -53,7 +53,12 @@ pub(super) fn subject_before_relative(doc: &Doc, m: &Mention, clause_start: usiz
 /// de 1,2 millones de dólares, | fue ..."). A longer clause before it holds a verb of its own.
 pub(super) fn apposition_antecedent(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> Option<String> {
     let sentence_start = doc.sentences[m.sentence].0;
-    let opens = openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));
+    // A count may open the apposition itself, closed by a comma ("Los presos, 1.234 en total,
+    // ..."); a figure after an opening phrase is its clause's subject ("Del total, 1.234 fueron").
+    let (_, clause_end) = doc.clause_span(m.sentence, m.start, m.end);
+    let closed = doc.chars.get(clause_end) == Some(&',');
+    let figure_first = openers.is_some() && m.kind == "count" && closed && doc.slice(clause_start, m.start).trim().is_empty();
+    let opens = figure_first || openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));
     if !opens || clause_start <= sentence_start || doc.chars[clause_start - 1] != ',' {
         return None;
     }

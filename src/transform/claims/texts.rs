@@ -28,6 +28,8 @@ pub(super) struct FigureTexts {
     /// The figure's clause, with a subject a relative clause cuts off from it, or the noun
     /// phrase its apposition is about.
     pub(super) clause: String,
+    /// The figure's clause is an apposition to the noun phrase that opens its sentence.
+    pub(super) in_apposition: bool,
     /// The figure's clause up to the figure.
     pub(super) clause_left: String,
     /// The figure's own words (see [`own_phrase::own_words`]).
@@ -98,7 +100,7 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     let clause_left = lower_padded(doc.slice(clause_start, m.start));
     let lead = lead(f, clause_start, clause_end);
     let previous = previous_text(f);
-    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, clause_left, own, near, sentence, previous, lead, bare_reference, anaphoric }
+    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, in_apposition: apposition_of.is_some(), clause_left, own, near, sentence, previous, lead, bare_reference, anaphoric }
 }
 
 impl FigureTexts {
