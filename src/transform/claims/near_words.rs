@@ -50,7 +50,7 @@ pub(super) fn subject_before_relative(doc: &Doc, m: &Mention, clause_start: usiz
 /// The noun phrase an apposition holding the figure is about: the figure's clause opens with
 /// a word of `openers` and the clause before it opens the sentence and is a short noun phrase
 /// ("El régimen de excepción, | vigente desde hace 12 meses, | ha permitido ..."; "El pago, |
-/// de 1,2 millones de dólares, | fue ..."). A longer clause before it holds a verb of its own.
+/// de 4,56 millones de dólares, | fue ..."). A longer clause before it holds a verb of its own.
 pub(super) fn apposition_antecedent(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> Option<String> {
     let sentence_start = doc.sentences[m.sentence].0;
     // A count may open the apposition itself, closed by a comma ("Los presos, 1.234 en total,

@@ -88,7 +88,7 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     let own = own_phrase::own_words(m, &left, &right, catalog.governing_verb.contains(f.language()));
     let (counts_previous, bare_reference) = refers_back(f, &left, &right);
     let near = near_text(f, clause_start, &left, &right_near, counts_previous || bare_reference);
-    // The noun phrase an apposition describes is the figure's nearest noun ("El pago, de 1,2
+    // The noun phrase an apposition describes is the figure's nearest noun ("El pago, de 4,56
     // millones de dólares,").
     let near = match (&apposition_of, &main_subject) {
         (Some(antecedent), _) => lower_padded(format!("{antecedent} {near}")),
