@@ -18,7 +18,7 @@ use crate::load::rows::{rows_table, MentionRow, SourceRow, StatementRow};
 use crate::load::Table;
 use crate::review::{self, ArticleReview, Decisions, ReviewReport};
 use crate::shard::{read_shards, write_shard, Shard, ShardManifest};
-use crate::transform::{comparisons, derived, inputs};
+use crate::transform::{comparisons, corpus_start, derived, inputs};
 
 pub use crate::knowledge::{doc_sections, known_units, load_lexicons, Knowledge};
 
@@ -181,7 +181,9 @@ pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowle
 
 /// The corpus-wide transforms over the articles' rows (claims, derived figures,
 /// comparisons) and every table: what a build and a merge of shards both finish with.
-pub fn tables_of(rows: CorpusRows, knowledge: &Knowledge, review: Option<ReviewReport>) -> Tables {
+pub fn tables_of(mut rows: CorpusRows, knowledge: &Knowledge, review: Option<ReviewReport>) -> Tables {
+    // Before the claims: the derived figures and the comparison read the periods it gives.
+    corpus_start::apply(&mut rows.mentions, &mut rows.statements, &knowledge.periods);
     let claims = inputs::claims_of(&rows.statements, &rows.mentions);
     crate::stage_log::done("claims");
     // The derived figures and the comparison read the same claims and nothing of each other:

@@ -865,3 +865,63 @@ fn a_detainees_days_without_charge_are_no_age_of_the_state_of_exception() {
     is("en", "The state of exception has been in force for 40 months.", "40 months", "es_state_of_exception_duration");
     is_not("en", "Detainees can be held for 12 days without charge under the state of exception.", "12 days", "es_state_of_exception_duration");
 }
+
+#[test]
+fn a_rate_for_every_hundred_thousand_is_a_rate() {
+    is("en", "El Salvador jails about 1,610 of every 100,000 residents.", "1,610", "es_incarceration_rate");
+    is("en", "El Salvador holds 1,540 prisoners for every 100,000 inhabitants.", "1,540", "es_incarceration_rate");
+    is("en", "El Salvador ended the year with 3.4 homicides for every 100,000 inhabitants.", "3.4", "es_homicide_rate");
+    // A share keeps its small base: "two of every three" is no rate per 100,000.
+    let ms = read("en", "Two of every three detainees in El Salvador had no lawyer.");
+    assert!(ms.iter().all(|m| m.measure.as_deref() != Some("es_incarceration_rate")), "{ms:#?}");
+    is_not("en", "Honduras jails about 410 of every 100,000 residents.", "410", "es_incarceration_rate");
+}
+
+#[test]
+fn a_rates_own_noun_names_what_it_counts() {
+    // Killings per 100,000 are a homicide rate, whatever the sentence before says of prisoners.
+    let text = "El Salvador holds 1,540 prisoners per 100,000 inhabitants. El Salvador saw 3.1 killings per 100,000 residents in 2023.";
+    is("en", text, "3.1", "es_homicide_rate");
+    is_not("en", text, "3.1", "es_incarceration_rate");
+    is("en", text, "1,540", "es_incarceration_rate");
+}
+
+#[test]
+fn other_words_for_the_start_of_the_state_of_exception() {
+    is("en", "In April 2021, lawmakers suspended constitutional rights after a spike in killings.", "April 2021", "es_state_of_exception_start");
+    is("en", "The emergency decree dates from April 2021.", "April 2021", "es_state_of_exception_start");
+    is("en", "The government declared war on the gangs in April 2021.", "April 2021", "es_state_of_exception_start");
+    is_not("en", "In April 2021, lawmakers approved a new budget for the schools.", "April 2021", "es_state_of_exception_start");
+    is_not("en", "The oldest court file dates from April 2021.", "April 2021", "es_state_of_exception_start");
+}
+
+#[test]
+fn a_prison_in_operation_since_a_date_opened_then() {
+    is("en", "CECOT has been in operation since 2022.", "2022", "cecot_opening_date");
+    is_not("en", "The hospital has been in operation since 2022.", "2022", "cecot_opening_date");
+}
+
+#[test]
+fn what_the_arrangement_pays_for_holding_the_men_is_the_payment() {
+    is("en", "The arrangement is worth around $7m to El Salvador.", "$7m", "us_payment_to_el_salvador");
+    is("en", "El Salvador received $7 million for holding the Venezuelans.", "$7 million", "us_payment_to_el_salvador");
+    is("en", "The US will give El Salvador $7 million to hold the Venezuelans.", "$7 million", "us_payment_to_el_salvador");
+    is_not("en", "El Salvador received $7 million for new police cars.", "$7 million", "us_payment_to_el_salvador");
+    is_not("en", "The US gave Guatemala $7 million in security aid.", "$7 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn arrests_without_due_process_are_arrests_without_charge_are_not() {
+    is("en", "Since the state of exception began, more than 61,000 people have been jailed without due process.", "61,000", "es_state_of_exception_arrests");
+    is_not("en", "Police have detained 61,000 people without charge since the state of exception began.", "61,000", "es_state_of_exception_arrests");
+}
+
+#[test]
+fn a_date_takes_the_verb_next_to_it_when_a_stand_in_names_the_prison() {
+    // The date's quantity is its verb ("was opened in"), which the date's own words do not hold.
+    is("en", "CECOT is the largest jail in the region. The prison was opened in May 2021.", "May 2021", "cecot_opening_date");
+    is("en", "CECOT is the largest jail in the region. The prison was inaugurated in May 2021.", "May 2021", "cecot_opening_date");
+    // Not a date of another event of the prison, nor where the article names another prison.
+    is_not("en", "CECOT is the largest jail in the region. The prison was visited in May 2021.", "May 2021", "cecot_opening_date");
+    is_not("en", "CECOT and Mariona are large jails. The prison was opened in May 2021.", "May 2021", "cecot_opening_date");
+}

@@ -7,6 +7,8 @@ use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
 use cecot_data::transform::{as_of, claims, group_periods, running_totals};
 
+mod common;
+
 fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     let k = Knowledge::load(None).unwrap();
     let lex = k.lexicons.get(lang).unwrap();
@@ -691,4 +693,77 @@ fn es_a_part_of_the_men_sent_takes_the_time_of_their_sending() {
                 En mayo, sus abogados dijeron que hasta 45 no tenían antecedentes penales en ningún país.";
     let ms = read("es", text, Some("2025-06-02"));
     assert_eq!(as_of(&ms, "45"), "2025-05");
+}
+
+/// A made-up article that states when the state of exception began (`start`) and a count
+/// since then.
+fn stating_the_start(start: &str) -> String {
+    format!("Emergency rule enters a new phase\n\nThe state of exception was declared on {start}, after a weekend of violence. Since then, police have arrested 12,345 people, the ministry said.\n")
+}
+
+/// Made-up articles that tell running totals but never when they began: the last figure of
+/// the English one has a month of its own.
+const EN_NO_START: &str = "Families wait outside the prisons\n\nPolice have arrested more than 23,456 people under the state of exception, the ministry said. \
+                           At least 78 detainees have died in state custody, a rights group says. Police arrested 4,321 people in March 2021 alone.\n";
+const ES_NO_START: &str =
+    "Familias esperan frente a los penales\n\nLa policía ha capturado a más de 34.567 personas bajo el régimen de excepción, informó el ministerio.\n";
+
+/// The statements of a corpus of made-up articles: (statement_id, as_of or `date <value_date>`,
+/// as_of_start_from).
+fn corpus_statements(articles: &[(&str, &str, &str, &str)]) -> Vec<(String, String, String)> {
+    let tmp = tempfile::tempdir().unwrap();
+    let raw = tmp.path().join("raw");
+    common::write_corpus(&raw, articles);
+    let tables = cecot_data::pipeline::build_tables(&raw, &Knowledge::load(None).unwrap(), false, false).unwrap();
+    let rows = cecot_data::load::rows::table_rows::<cecot_data::load::rows::StatementRow>(&tables.statements).unwrap();
+    // A date statement has no as_of: its own date stands there.
+    let as_of = |s: &cecot_data::load::rows::StatementRow| s.as_of.clone().or(s.value_date.map(|d| format!("date {d}"))).unwrap_or_default();
+    rows.into_iter().map(|s| (s.statement_id.clone(), as_of(&s), s.as_of_start_from.unwrap_or_default())).collect()
+}
+
+/// The statement of an article (`en_a:`) whose as_of is `as_of`, or starts with it when it ends
+/// in `/`.
+fn statement<'a>(rows: &'a [(String, String, String)], id_prefix: &str, as_of: &str) -> &'a (String, String, String) {
+    let fits = |p: &str| p == as_of || as_of.ends_with('/') && p.starts_with(as_of);
+    rows.iter().find(|r| r.0.starts_with(id_prefix) && fits(&r.1)).unwrap_or_else(|| panic!("no {id_prefix} of {as_of:?} in {rows:#?}"))
+}
+
+#[test]
+fn a_running_total_with_no_start_in_its_article_runs_from_the_corpus_start() {
+    let start = stating_the_start("March 14, 2021");
+    let rows = corpus_statements(&[("en_a", "en", "2024-05-10", &start), ("en_b", "en", "2024-06-20", EN_NO_START), ("es_c", "es", "2024-07-02", ES_NO_START)]);
+    let stated = statement(&rows, "en_a:", "date 2021-03-14").0.clone();
+    // The article that states the start counts from it, naming no other statement.
+    let own = statement(&rows, "en_a:", "2021-03-14/2024-05-10");
+    assert_eq!(own.2, "");
+    // The others count from the corpus's start to their date, and name where it was read.
+    for (id, period) in [("en_b:", "2021-03-14/2024-06-20"), ("es_c:", "2021-03-14/2024-07-02")] {
+        let row = statement(&rows, id, period);
+        assert_eq!(row.2, stated, "{row:?}");
+    }
+    // A figure with a month of its own, the start's month, keeps it.
+    let own_month = statement(&rows, "en_b:", "2021-03");
+    assert_eq!((own_month.1.as_str(), own_month.2.as_str()), ("2021-03", ""));
+}
+
+#[test]
+fn a_start_told_only_to_the_month_starts_no_other_articles_count() {
+    let start = stating_the_start("March 2021");
+    let rows = corpus_statements(&[("en_a", "en", "2024-05-10", &start), ("en_b", "en", "2024-06-20", EN_NO_START)]);
+    statement(&rows, "en_a:", "date 2021-03-01");
+    assert!(rows.iter().filter(|r| r.0.starts_with("en_b:")).all(|r| !r.1.contains('/') && r.2.is_empty()), "{rows:#?}");
+}
+
+#[test]
+fn the_corpus_start_is_the_day_stated_most_often_the_earliest_on_a_tie() {
+    let (early, late) = (stating_the_start("March 14, 2021"), stating_the_start("March 16, 2021"));
+    let rows = corpus_statements(&[("en_a", "en", "2024-05-10", &late), ("en_b", "en", "2024-06-20", EN_NO_START), ("en_c", "en", "2024-05-11", &early)]);
+    assert_eq!(statement(&rows, "en_b:", "2021-03-14/").2, statement(&rows, "en_c:", "date 2021-03-14").0);
+    let rows = corpus_statements(&[
+        ("en_a", "en", "2024-05-10", &late),
+        ("en_b", "en", "2024-06-20", EN_NO_START),
+        ("en_c", "en", "2024-05-11", &early),
+        ("en_d", "en", "2024-05-12", &late),
+    ]);
+    assert_eq!(statement(&rows, "en_b:", "2021-03-16/").2, statement(&rows, "en_a:", "date 2021-03-16").0);
 }

@@ -7,7 +7,7 @@ use cecot_data::pipeline::{build, merge, BuildOptions, MergeOptions};
 use cecot_data::shard::Shard;
 
 mod common;
-use common::{files, repo};
+use common::{files, repo, write_corpus};
 
 fn build_shard(raw: &Path, out: &Path, index: u64, count: u64) {
     let shard = Some(Shard { index, count });
@@ -32,6 +32,29 @@ fn three_shards_merged_equal_a_single_build_byte_for_byte() {
     let single = tmp.path().join("single");
     build(&BuildOptions { raw, out: single.clone(), progress: false, ..BuildOptions::default() }).unwrap();
     assert_eq!(files(&merged), files(&single));
+}
+
+#[test]
+fn the_corpus_start_of_running_totals_is_read_across_shards() {
+    // Made-up articles: one states when the count began, the others only counts since then.
+    let tmp = tempfile::tempdir().unwrap();
+    let raw = tmp.path().join("raw");
+    let start = "Rule\n\nThe state of exception was declared on March 14, 2021. Since then, police have arrested 12,345 people.\n";
+    let count = "Rule\n\nPolice have arrested more than 23,456 people under the state of exception, the ministry said.\n";
+    let cuenta = "Régimen\n\nLa policía ha capturado a más de 34.567 personas bajo el régimen de excepción, informó el ministerio.\n";
+    write_corpus(&raw, &[("en_a", "en", "2024-05-10", start), ("en_b", "en", "2024-06-20", count), ("es_c", "es", "2024-07-02", cuenta)]);
+    let shards: Vec<_> = (0..3).map(|i| tmp.path().join(format!("shard{i}"))).collect();
+    for (i, dir) in shards.iter().enumerate() {
+        build_shard(&raw, dir, i as u64, 3);
+    }
+    let merged = tmp.path().join("merged");
+    merge(&MergeOptions { shards, out: merged.clone(), raw: raw.clone(), ..MergeOptions::default() }).unwrap();
+    let single = tmp.path().join("single");
+    build(&BuildOptions { raw, out: single.clone(), progress: false, ..BuildOptions::default() }).unwrap();
+    assert_eq!(files(&merged), files(&single));
+    let statements = std::fs::read_to_string(merged.join("statements.csv")).unwrap();
+    assert_eq!(statements.matches("2021-03-14/").count(), 3, "{statements}");
+    assert_eq!(statements.matches(",en_a:").count(), 2, "{statements}");
 }
 
 #[test]

@@ -221,6 +221,7 @@ table_row! {
         interval_low: Option<f64>,
         interval_high: Option<f64>,
         quote: String,
+        as_of_start_from: Option<String>,
         publisher: Option<String>,
         published: Option<NaiveDate>,
         review: String,

@@ -260,6 +260,12 @@ pub const STATEMENTS: TableDef = TableDef {
         col("interval_low", Number, "Smallest value the wording allows (see the dictionary's interval rules); empty when unbounded below.", "162"),
         col("interval_high", Number, "Largest value the wording allows; empty when unbounded above (more than, at least, vague plurals).", "167"),
         req("quote", Text, "The sentence that makes the claim.", "…just under 90%…"),
+        col(
+            "as_of_start_from",
+            Text,
+            "For a running total whose article states no start of its own: the statement (statement_id: source and span) whose date, the start the corpus states most often, begins its as_of.",
+            "004_…:1480-1494",
+        ),
         col("publisher", Text, "Publisher of the source (joined from sources).", "Salon"),
         col("published", Date, "Publication date of the source (joined from sources).", "2025-03-20"),
         one_of(req("review", Text, "Human review status: unreviewed, accepted or corrected (rejected rows leave this table).", "unreviewed"), REVIEW_STATUSES),

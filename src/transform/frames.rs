@@ -188,6 +188,11 @@ pub struct Reading {
     subjects: BTreeMap<usize, (Level, String)>,
 }
 
+/// The subjects an article names anywhere, each with the first word that names it: read once
+/// per article, since every statement of the article shares them (what the story is about).
+#[derive(Debug, Clone, Default)]
+pub struct ArticleSubjects(BTreeMap<usize, String>);
+
 /// The texts around a statement, lower-cased and padded with spaces, one per level.
 pub struct Texts<'a> {
     pub own: &'a str,
@@ -195,8 +200,8 @@ pub struct Texts<'a> {
     pub clause: &'a str,
     pub sentence: &'a str,
     pub previous: &'a str,
-    /// The whole article.
-    pub article: &'a str,
+    /// The subjects its whole article names.
+    pub article: &'a ArticleSubjects,
 }
 
 /// A framed measure chosen for a statement, with the words that decided it.
@@ -299,16 +304,27 @@ impl FrameBook {
             (Level::Clause, texts.clause),
             (Level::Sentence, texts.sentence),
             (Level::Previous, texts.previous),
-            (Level::Article, texts.article),
         ];
         for (level, text) in levels {
             self.read_words(index, lang, level, text, texts.sentence, &mut reading);
+        }
+        for (&i, word) in &texts.article.0 {
+            reading.subjects.entry(i).or_insert((Level::Article, word.clone()));
         }
         if let Some(u) = unit {
             self.read_check_unit(u, &mut reading);
         }
         self.drop_yielding(&mut reading);
         reading
+    }
+
+    /// The subjects named anywhere in `article` (lower-cased, padded), for every statement of it.
+    pub fn article_subjects(&self, lang: &str, article: &str) -> ArticleSubjects {
+        let mut reading = Reading::default();
+        if let Some(index) = self.index.get(lang) {
+            self.read_words(index, lang, Level::Article, article, "", &mut reading);
+        }
+        ArticleSubjects(reading.subjects.into_iter().map(|(i, (_, word))| (i, word)).collect())
     }
 
     /// Read the quantities whose `units` hold the mention's unit `u`: in its own phrase when
@@ -464,6 +480,16 @@ impl FrameBook {
         }
     }
 
+    /// The quantity, none of `frame`'s, whose `units` hold `unit` when `frame`'s units do not:
+    /// such a unit names what the figure counts by itself ("5.6 homicides per 100,000" counts
+    /// homicides, whatever incarceration words stand in the sentence before).
+    pub fn unit_of_another_quantity(&self, frame: &FrameRef, unit: &str) -> Option<&str> {
+        if frame.units.iter().any(|u| u == unit) {
+            return None;
+        }
+        self.quantities.iter().find(|(name, q)| !frame.quantity.contains(name) && q.units.iter().any(|u| u == unit)).map(|(name, _)| name.as_str())
+    }
+
     /// The nearest level where one of a frame's quantities is read, if anywhere.
     pub fn quantity_level(&self, frame: &FrameRef, reading: &Reading) -> Option<Level> {
         frame.quantity.iter().filter_map(|n| self.quantity(n).and_then(|i| reading.quantities.get(&i))).map(|(l, _)| *l).min()
@@ -598,7 +624,7 @@ mod tests {
     #[test]
     fn a_frame_fits_when_its_quantity_and_subject_are_read() {
         let book = FrameBook::parse("t", BOOK).unwrap();
-        let texts = Texts { own: " capacity of 30,000 ", near: "", clause: "", sentence: " cecot has a capacity of 30,000 ", previous: "", article: "" };
+        let texts = Texts { own: " capacity of 30,000 ", near: "", clause: "", sentence: " cecot has a capacity of 30,000 ", previous: "", article: &ArticleSubjects::default() };
         let reading = book.read("en", &texts, None, false);
         let choice = book.fit(&frame("capacity", "cecot"), &reading, false, false).unwrap();
         assert_eq!(choice.evidence(), "quantity: capacity (own) ; subject: cecot (sentence)");
@@ -614,7 +640,7 @@ mod tests {
         )
         .unwrap();
         let own = " diseñada para 30.000 reos ";
-        let texts = Texts { own, near: own, clause: own, sentence: " la megacárcel fue diseñada para 30.000 reos ", previous: "", article: "" };
+        let texts = Texts { own, near: own, clause: own, sentence: " la megacárcel fue diseñada para 30.000 reos ", previous: "", article: &ArticleSubjects::default() };
         let reading = book.read("es", &texts, None, false);
         assert!(book.fit(&frame("prisoners", "cecot"), &reading, false, false).is_none());
         assert!(book.fit(&frame("capacity", "cecot"), &reading, false, false).is_some());
@@ -630,7 +656,7 @@ mod tests {
         )
         .unwrap();
         let own = " capacidad para 47.500 reos ";
-        let texts = Texts { own, near: " el penal tiene capacidad para 47.500 reos ", clause: "", sentence: "", previous: "", article: " el cecot abrió en 2023 " };
+        let texts = Texts { own, near: " el penal tiene capacidad para 47.500 reos ", clause: "", sentence: "", previous: "", article: &book.article_subjects("es", " el cecot abrió en 2023 ") };
         let mut reading = book.read("es", &texts, None, false);
         assert!(book.fit(&frame("capacity", "cecot"), &reading, false, false).is_none());
         book.read_stand_ins("es", &texts, &mut reading, false);

@@ -5,6 +5,7 @@
 pub mod as_of;
 pub mod claims;
 pub mod comparisons;
+pub mod corpus_start;
 pub mod derived;
 pub mod figures;
 pub mod frames;

@@ -4,7 +4,8 @@
 //! The start comes from the article itself: the date it states for the start (a statement of
 //! the rule's `start` measure); a statement of how long it has run (`length`: "seven months of
 //! the state of exception") is also counted back from its own date. An article that states no
-//! start leaves its other figures' dates alone.
+//! start leaves its other figures' dates alone here; the corpus's start is given them once
+//! every article is read (corpus_start.rs).
 
 use std::collections::BTreeMap;
 
@@ -380,7 +381,7 @@ fn refined(mentions: &[Mention], rule: &RunningTotal, start: Period) -> Period {
 /// The interval of a running total from `start` to a figure dated `end`: a figure dated at or
 /// before the start dates the start itself ("since operations began on March 25") and runs to
 /// the article's date; an interval the text gives stays.
-fn running(start: Period, end: Period, reference: Option<Period>) -> Period {
+pub(crate) fn running(start: Period, end: Period, reference: Option<Period>) -> Period {
     if !end.is_point() {
         return end;
     }

@@ -55,6 +55,7 @@ pub fn statement_rows(source: &Source, ex: &Extraction, verdicts: &Verdicts) -> 
             interval_low: lo.map(crate::extract::tidy),
             interval_high: hi.map(crate::extract::tidy),
             quote: ex.doc.sentence_text(m.sentence),
+            as_of_start_from: None,
             publisher: source.publisher.clone(),
             published: source.published,
             review,

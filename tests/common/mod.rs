@@ -45,3 +45,17 @@ fn collect_files(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
         }
     }
 }
+
+/// Write a corpus folder of made-up articles, each `(source_id, language, published, text)`:
+/// its texts under `articles/` and the manifest `sources.csv`.
+pub fn write_corpus(raw: &Path, articles: &[(&str, &str, &str, &str)]) {
+    fs::create_dir_all(raw.join("articles")).unwrap();
+    let mut manifest = String::from("source_id,path,sha256,title,url,publisher,author,published,retrieved,language,notes\n");
+    for (id, language, published, text) in articles {
+        let path = format!("articles/{id}.txt");
+        fs::write(raw.join(&path), text).unwrap();
+        let sha = cecot_data::corpus::sha256_hex(text.as_bytes());
+        manifest.push_str(&format!("{id},{path},{sha},,,,,{published},,{language},\n"));
+    }
+    fs::write(raw.join("sources.csv"), manifest).unwrap();
+}

@@ -121,6 +121,7 @@ fn statement(id: &str, value: f64, kind: &str) -> Vec<Cell> {
         Cell::Num(value),
         Cell::Num(value),
         s("A sentence with 1,234 people."),
+        Cell::Null,
         s("Example Post"),
         date(2024, 2, 29),
         s("accepted"),

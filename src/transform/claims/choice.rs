@@ -6,7 +6,8 @@ use std::cmp::Ordering;
 
 use crate::transform::frames;
 
-use super::catalog::{Measure, PhraseIndex};
+use super::catalog::Measure;
+use super::phrase_index::PhraseIndex;
 use super::counts_things;
 use super::dates::DATE_CLAIM_MARGIN;
 use super::figure::Figure;
@@ -17,6 +18,7 @@ use super::rules::{counts_only_the_whole, held_elsewhere, place_of_another_figur
 use super::score::{score, Context, Score};
 use super::start_dates::stated_start;
 use super::texts::FigureTexts;
+use super::units::rate_unit;
 use super::vetoes::{Bar, Limits};
 
 /// A measure chosen (or none) with the evidence for it or for none.
@@ -85,11 +87,21 @@ impl<'a> Readings<'a> {
             Some(Bar::PlaceOfAnotherFigure)
         } else if held_elsewhere(catalog, measure, self.places.besides_its_payer(f, self.texts, measure), self.reading) {
             Some(Bar::HeldElsewhere)
-        } else if measure.unit_named && self.unit != Some(measure.unit.as_str()) {
+        } else if (measure.unit_named && self.unit != Some(measure.unit.as_str())) || self.unit_counts_another_quantity(measure) {
             Some(Bar::OtherUnit)
         } else {
             None
         }
+    }
+
+    /// Does the figure's own unit name a quantity of another frame than `measure`'s ("5.6
+    /// homicides per 100,000" after a sentence on prisoners per 100,000)? A rate's unit is
+    /// built by the extractor from its own nouns, so it is the figure's even when the catalog
+    /// lists no such unit.
+    fn unit_counts_another_quantity(&self, measure: &Measure) -> bool {
+        let unit = self.unit.or_else(|| rate_unit(self.f));
+        let (Some(frame), Some(unit)) = (&measure.frame, unit) else { return false };
+        self.f.catalog.frames.unit_of_another_quantity(frame, unit).is_some()
     }
 
     /// Is `measure` excluded for the frames? An entry's `exclude` words next to the figure rule

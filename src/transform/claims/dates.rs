@@ -45,7 +45,10 @@ const SPAN_GAP_WORDS: usize = 3;
 /// Does date `m` follow only a label of a page's metadata line at the text's start ("date
 /// 2020-05-01 El Salvador ...")? It dates the page and claims nothing.
 pub(super) fn is_dateline(doc: &Doc, m: &Mention, labels: &[String]) -> bool {
+    let in_first_sentence = m.sentence == doc.sentences.iter().position(|&(_, e)| e > doc.front_matter_end).unwrap_or(0);
+    if !in_first_sentence {
+        return false;
+    }
     let before = lower_padded(doc.slice(doc.front_matter_end, m.start));
-    let before = before.trim();
-    m.sentence == doc.sentences.iter().position(|&(_, e)| e > doc.front_matter_end).unwrap_or(0) && labels.iter().any(|l| l == before)
+    labels.iter().any(|l| l == before.trim())
 }

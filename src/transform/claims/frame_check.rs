@@ -1,7 +1,8 @@
 //! The frames' reading of a statement (schemas/frames.toml) against the word scores': the framed
 //! measure the frames choose, and whether the scores' choice stands, gives way or is refused.
 
-use super::catalog::{Catalog, Measure, PhraseIndex};
+use super::catalog::{Catalog, Measure};
+use super::phrase_index::PhraseIndex;
 use super::rules::{ruled_out, Place};
 use super::score::Score;
 use crate::extract::Mention;
@@ -36,7 +37,7 @@ impl<'c> FrameCheck<'c, '_> {
         let reach = self.fill_reach();
         match scored {
             Some(scored) => self.scored_unless_refused(scored, reach),
-            None if self.fills() => own_frame(self.framed, reach),
+            None if self.fills() => own_frame(self.framed, own_reach(self.is_date, reach)),
             None => (None, None),
         }
     }
@@ -81,7 +82,7 @@ impl<'c> FrameCheck<'c, '_> {
             // built for 47,500": not the prison system's capacity, CECOT's).
             Some(word) => {
                 let refusal = format!("not {}: its own words name {word}", measure.id);
-                own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && fills), reach, refusal)
+                own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && fills), own_reach(self.is_date, reach), refusal)
             }
             // A date claim is checked by its own rule already (a cue next to it, its subject in
             // its sentence); a date often names its event without a verb ("the state of
@@ -91,10 +92,10 @@ impl<'c> FrameCheck<'c, '_> {
                 // scores had chosen none.
                 Some(frame) if catalog.frames.fit(frame, reading, self.is_date, true).is_none() => {
                     let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
-                    own_frame_instead(framed.filter(|_| fills), reach, refusal)
+                    own_frame_instead(framed.filter(|_| fills), own_reach(self.is_date, reach), refusal)
                 }
                 Some(frame) if catalog.own_quantity_first.iter().any(|l| l == self.language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
-                    own_frame(framed, reach)
+                    own_frame(framed, own_reach(self.is_date, reach))
                 }
                 // A count whose own words count another quantity, the measure's read only
                 // beyond its clause ("capturado a 78.000 personas, de las cuales 6.900
@@ -106,7 +107,7 @@ impl<'c> FrameCheck<'c, '_> {
                 {
                     let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
                     let refusal = format!("not {}: its own words count {other}", measure.id);
-                    own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), reach, refusal)
+                    own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), own_reach(self.is_date, reach), refusal)
                 }
                 _ => (Some(measure), Some(score.describe(self.index))),
             },
@@ -138,7 +139,7 @@ impl<'c> FrameCheck<'c, '_> {
                 },
             }
         }
-        match self.framed.filter(|_| !had_score).map(|f| own_frame(Some(f), frames::Level::Clause)) {
+        match self.framed.filter(|_| !had_score).map(|f| own_frame(Some(f), own_reach(self.is_date, frames::Level::Clause))) {
             Some((Some(measure), evidence)) => (Some(measure), evidence),
             _ => (None, refused),
         }
@@ -147,7 +148,7 @@ impl<'c> FrameCheck<'c, '_> {
 
 /// The frames' own choice (see [`own_frame`]) in place of a measure the frames refused, its
 /// evidence followed by the `refusal`; else none, with the refusal.
-fn own_frame_instead(framed: Option<(&Measure, frames::Choice)>, reach: frames::Level, refusal: String) -> Pick<'_> {
+fn own_frame_instead(framed: Option<(&Measure, frames::Choice)>, reach: OwnReach, refusal: String) -> Pick<'_> {
     match own_frame(framed, reach) {
         (Some(other), Some(evidence)) => (Some(other), Some(format!("{evidence} ; {refusal}"))),
         _ => (None, Some(refusal)),
@@ -166,11 +167,26 @@ fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&
         && scored_level.is_none_or(|l| l > frames::Level::Clause)
 }
 
-/// The frames' own choice when the figure's own phrase names its quantity and its clause (as
+/// How far the frames' own choice may find a figure's quantity and its subject.
+#[derive(Clone, Copy)]
+struct OwnReach {
+    quantity: frames::Level,
+    subject: frames::Level,
+}
+
+/// The reach of the frames' own choice, its subject as far as `subject`: a figure's quantity
+/// is named in its own phrase; a date's is the verb next to it, which its own phrase (the date
+/// alone) does not hold ("the prison was opened in May 2021").
+fn own_reach(is_date: bool, subject: frames::Level) -> OwnReach {
+    let quantity = if is_date { frames::Level::Near } else { frames::Level::Own };
+    OwnReach { quantity, subject }
+}
+
+/// The frames' own choice when the figure's own words name its quantity and its clause (as
 /// far as `reach`) its subject ("17,000 inmates in the mega-prison"), with the words that
 /// decided it.
-fn own_frame(framed: Option<(&Measure, frames::Choice)>, reach: frames::Level) -> (Option<&Measure>, Option<String>) {
-    match framed.filter(|(_, choice)| choice.quantity.0 == frames::Level::Own && choice.subject.0 <= reach) {
+fn own_frame(framed: Option<(&Measure, frames::Choice)>, reach: OwnReach) -> (Option<&Measure>, Option<String>) {
+    match framed.filter(|(_, choice)| choice.quantity.0 <= reach.quantity && choice.subject.0 <= reach.subject) {
         Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
         None => (None, None),
     }

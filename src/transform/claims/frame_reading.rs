@@ -11,7 +11,7 @@ use super::figure::Figure;
 use super::frame_check::unit_in_surface;
 use super::near_words::{antecedent_clause, antecedent_of_own_relative, relative_across_dates, with_antecedent};
 use super::texts::{is_bare, FigureTexts};
-use super::{has_phrase, lower_padded};
+use super::lower_padded;
 
 /// The texts the frames read around a figure (lower-cased, padded); its sentence before is
 /// [`FigureTexts::previous`].
@@ -68,7 +68,7 @@ fn own_frame_words(f: &Figure, texts: &FigureTexts, frame_clause: &str) -> Strin
 
 /// What the frames read in `frame_texts` (and the whole `article`), stand-ins included;
 /// `own_unit` is the figure's unit when it names it itself.
-pub(super) fn frame_reading(f: &Figure, texts: &FigureTexts, frame_texts: &FrameTexts, article: &str, own_unit: Option<&str>) -> frames::Reading {
+pub(super) fn frame_reading(f: &Figure, texts: &FigureTexts, frame_texts: &FrameTexts, own_unit: Option<&str>) -> frames::Reading {
     let catalog = f.catalog;
     let read = frames::Texts {
         own: &frame_texts.own,
@@ -76,12 +76,11 @@ pub(super) fn frame_reading(f: &Figure, texts: &FigureTexts, frame_texts: &Frame
         clause: &frame_texts.clause,
         sentence: &frame_texts.sentence,
         previous: &texts.previous,
-        article,
+        article: &f.story.subjects,
     };
     let mut reading = catalog.frames.read(f.language(), &read, own_unit, unit_in_surface(f.m()));
     // "El penal" stands for CECOT in an article about it, unless the article names another prison.
-    let other_prison = f.words(&catalog.other_prisons).iter().any(|w| has_phrase(article, w));
-    catalog.frames.read_stand_ins(f.language(), &read, &mut reading, other_prison);
+    catalog.frames.read_stand_ins(f.language(), &read, &mut reading, f.story.other_prison);
     reading
 }
 

@@ -3,16 +3,17 @@
 //!
 //! This file holds [`assign_measures`] (the passes over an article's statements) and the small
 //! text helpers the others share. `statement` reads one statement, in order, from named
-//! readings that live by job in the sibling files: `figure` (the statement's figure and its
-//! article), `texts` (the texts around the figure), `vetoes` (what keeps a measure from it:
-//! no measured quantity, rates, projections, windows, amounts per unit, subgroups), `places`
-//! (another place), `units` (the unit a measure must fit), `frame_reading` (what the frames
-//! read), `partitive` (parts and shares) and `choice` (the final choice). The rest: `catalog`
-//! (the catalog, its loading and checks, the phrase index), `score` (the word scores),
-//! `near_words` (the words around a figure), `rules` (what takes a measure away: projections,
-//! other places, differences, partitives), `frame_check` (the frames' reading against the
-//! scores), `series` (measures and units from neighbouring figures) and `dates` (when a date is
-//! a claim).
+//! readings that live by job in the sibling files: `figure` (the statement's figure and what
+//! its article is about), `texts` (the texts around the figure), `vetoes` (what keeps a measure
+//! from it: no measured quantity, rates, projections, windows, amounts per unit, subgroups),
+//! `places` (another place), `units` (the unit a measure must fit), `frame_reading` (what the
+//! frames read), `partitive` (parts and shares) and `choice` (the final choice, with
+//! `start_dates` for a date a start word governs). The rest: `catalog` (the catalog, its
+//! loading and checks), `phrase_index` (its phrases in one automaton), `score` (the word
+//! scores), `near_words` (the words around a figure), `rules` (what takes a measure away:
+//! projections, other places, differences, partitives), `frame_check` (the frames' reading
+//! against the scores), `series` (measures and units from neighbouring figures), `restated`
+//! (figures that restate a count) and `dates` (when a date is a claim).
 
 use crate::extract::text::Doc;
 use crate::extract::{Lexicon, Mention};
@@ -26,6 +27,7 @@ mod frame_check;
 mod frame_reading;
 mod near_words;
 mod partitive;
+mod phrase_index;
 mod places;
 mod restated;
 mod rules;
@@ -39,7 +41,7 @@ mod vetoes;
 
 pub use catalog::{ByLanguage, Catalog, Fit, Measure, PersonAttribute, EMBEDDED_MEASURES};
 use dates::date_claim_candidate;
-use figure::Figure;
+use figure::{Figure, Story};
 use rules::parts_of_a_whole_before;
 use score::SentenceHits;
 use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
@@ -74,8 +76,21 @@ fn person_measure(names: &NameReader, m: &Mention, catalog: &Catalog) -> Option<
     names.person_before(m).map(|person| format!("{}_{person}", attribute.prefix))
 }
 
+/// `s` lower-cased, each run of white space one space, with a space at each end: the form of
+/// every text a phrase is looked for in.
 pub(crate) fn lower_padded(s: String) -> String {
-    format!(" {} ", s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+    // Two allocations, not four: every statement makes several of these texts.
+    let lower = s.to_lowercase();
+    let mut padded = String::with_capacity(lower.len() + 2);
+    for word in lower.split_whitespace() {
+        padded.push(' ');
+        padded.push_str(word);
+    }
+    padded.push(' ');
+    if padded.len() == 1 {
+        padded.push(' ');
+    }
+    padded
 }
 
 /// Is `word` (lower-case) a past-tense form: one of the lexicon's `past_tense_words`, or a word
@@ -108,9 +123,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
     let mut sentences = index.map(|index| SentenceHits { doc, index, kept: Vec::new() });
-    // What the story is about: a figure's subject may be named anywhere in its article (the
-    // article's first sentence often states its figure before naming the subject).
-    let article_text = lower_padded(doc.slice(doc.front_matter_end, doc.chars.len()));
+    let story = Story::read(doc, catalog, &lexicon.language);
     for i in 0..mentions.len() {
         if mentions[i].is_statement {
             if let Some(id) = person_measure(&names, &mentions[i], catalog) {
@@ -119,12 +132,12 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
                 continue;
             }
         }
-        let f = Figure { doc, mentions: &*mentions, i, catalog, lexicon };
+        let f = Figure { doc, mentions: &*mentions, i, catalog, lexicon, story: &story };
         if !(f.m().is_statement || date_claim_candidate(&f)) {
             continue;
         }
         let (Some(index), Some(sentences)) = (index, sentences.as_mut()) else { continue };
-        let outcome = read_statement(&f, index, sentences, &own_unit, &article_text);
+        let outcome = read_statement(&f, index, sentences, &own_unit);
         outcome.write(&mut mentions[i]);
     }
     measures_along_series(doc, mentions, lexicon);

@@ -46,7 +46,7 @@ pub(super) fn part_reading(f: &Figure, texts: &FigureTexts) -> PartReading {
     let whole = partitive_whole(m, &texts.right, &partitive, &f.words(&catalog.auxiliaries));
     let whole_reading = whole
         .as_deref()
-        .map(|w| catalog.frames.read(f.language(), &frames::Texts { own: w, near: "", clause: "", sentence: "", previous: "", article: "" }, None, false));
+        .map(|w| catalog.frames.read(f.language(), &frames::Texts { own: w, near: "", clause: "", sentence: "", previous: "", article: &frames::ArticleSubjects::default() }, None, false));
     let pronoun_whole = whole.as_deref().is_some_and(|w| partitive.iter().any(|p| w.trim() == p && !p.ends_with(" the")));
     // A percent of a group of people ("60 percent of the inmates", "45 percent of them") is
     // a share of that group, no rate of a whole (an occupancy, a growth).

@@ -12,12 +12,16 @@ pub(super) struct PlaceReading {
     pub(super) place: Place,
     /// The place of a date, for framed measures; the figure's place for other figures.
     pub(super) date_place: Place,
+    /// The text of a figure (not a date) names no other place at all: leaving some words out
+    /// of it cannot make it name one.
+    names_no_other_place: bool,
 }
 
 /// The place reading of figure `f`.
 pub(super) fn place_reading(f: &Figure, texts: &FigureTexts) -> PlaceReading {
     let another_place = || about_another_place(f.doc, f.mentions, f.i, &texts.clause, &texts.near, f.catalog, f.language(), &[]);
     let place = if f.is_date() { Place::Here } else { another_place() };
+    let names_no_other_place = !f.is_date() && place == Place::Here;
     // A bare figure is the group's named before it: so is its place ("México deportó a
     // venezolanos. En total, fueron 270").
     let place =
@@ -27,7 +31,7 @@ pub(super) fn place_reading(f: &Figure, texts: &FigureTexts) -> PlaceReading {
     // alike (an unframed date, such as a break in relations between two other countries,
     // names its place in its own words).
     let date_place = if f.is_date() { another_place() } else { place };
-    PlaceReading { place, date_place }
+    PlaceReading { place, date_place, names_no_other_place }
 }
 
 impl PlaceReading {
@@ -46,6 +50,7 @@ impl PlaceReading {
     pub(super) fn besides_its_payer(&self, f: &Figure, texts: &FigureTexts, measure: &Measure) -> Place {
         let besides = (!f.is_date()).then(|| no_places_of(f.catalog, measure, &texts.clause, f.language())).filter(|w| !w.is_empty());
         match besides {
+            Some(_) if self.names_no_other_place => Place::Here,
             Some(besides) => about_another_place(f.doc, f.mentions, f.i, &texts.clause, &texts.near, f.catalog, f.language(), &besides),
             None => self.place,
         }

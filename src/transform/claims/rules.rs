@@ -190,7 +190,8 @@ fn without_origins(text: &str, catalog: &Catalog, language: &str) -> String {
         return text.to_string();
     }
     let mut kept = text.to_string();
-    for origin in words(&catalog.origin) {
+    // Most texts name no origin: those are kept whole without trying every place after it.
+    for origin in words(&catalog.origin).iter().filter(|o| text.contains(&format!(" {o} "))) {
         for place in words(&catalog.elsewhere) {
             for article in ORIGIN_ARTICLES {
                 kept = without_phrase(&kept, &format!(" {origin} {article}{place}"));
@@ -354,7 +355,7 @@ pub(super) fn whole_of_a_part<'m>(doc: &Doc, mentions: &'m [Mention], i: usize, 
 pub(super) fn counts_only_the_whole(catalog: &Catalog, measure: &Measure, whole: &str, near_text: &str, language: &str) -> bool {
     let Some(frame) = &measure.frame else { return false };
     let rest = lower_padded(near_text.replacen(whole.trim(), " ", 1));
-    let texts = frames::Texts { own: &rest, near: &rest, clause: "", sentence: "", previous: "", article: "" };
+    let texts = frames::Texts { own: &rest, near: &rest, clause: "", sentence: "", previous: "", article: &frames::ArticleSubjects::default() };
     catalog.frames.quantity_near(&frame.quantity, &catalog.frames.read(language, &texts, None, false)).is_none()
 }
 

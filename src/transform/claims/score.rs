@@ -1,7 +1,8 @@
 //! The word scores: how well each catalog entry's context words and cues, found next to a figure,
 //! in its sentence or in the sentence before, fit a statement, and how two scores rank.
 
-use super::catalog::{Hits, Measure, PhraseIndex};
+use super::catalog::Measure;
+use super::phrase_index::{Hits, PhraseIndex};
 use super::lower_padded;
 use crate::extract::text::Doc;
 use crate::extract::Mention;

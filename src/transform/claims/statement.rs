@@ -4,7 +4,7 @@
 
 use crate::extract::Mention;
 
-use super::catalog::PhraseIndex;
+use super::phrase_index::PhraseIndex;
 use super::choice::Readings;
 use super::figure::Figure;
 use super::frame_reading::{frame_reading, frame_texts, unless_level};
@@ -12,7 +12,7 @@ use super::partitive::part_reading;
 use super::places::place_reading;
 use super::score::SentenceHits;
 use super::texts::{figure_texts, previous_hits};
-use super::units::{borrowed_unit_void, known_unit};
+use super::units::{borrowed_unit_void, known_unit, rate_unit};
 use super::vetoes::{limits, no_measure_at_all, one_event};
 
 /// What the reading of a statement found.
@@ -24,8 +24,8 @@ pub(super) enum Outcome {
 }
 
 /// Read figure `f`'s statement. `own_unit[j]`: mention `j` had a unit of its own before it
-/// borrowed any; `article` is the article's text (lower-cased, padded).
-pub(super) fn read_statement(f: &Figure, index: &PhraseIndex, sentences: &mut SentenceHits, own_unit: &[bool], article: &str) -> Outcome {
+/// borrowed any.
+pub(super) fn read_statement(f: &Figure, index: &PhraseIndex, sentences: &mut SentenceHits, own_unit: &[bool]) -> Outcome {
     let sentence_hits = sentences.of(f.m().sentence);
     let previous_hits = previous_hits(f, sentences);
     let texts = figure_texts(f);
@@ -38,7 +38,7 @@ pub(super) fn read_statement(f: &Figure, index: &PhraseIndex, sentences: &mut Se
     let borrowed_unit_void = borrowed_unit_void(f, own_unit);
     let unit = known_unit(f, borrowed_unit_void);
     let frame_texts = frame_texts(f, &texts);
-    let reading = frame_reading(f, &texts, &frame_texts, article, unit.filter(|_| own_unit[f.i]));
+    let reading = frame_reading(f, &texts, &frame_texts, unit.filter(|_| own_unit[f.i]).or_else(|| rate_unit(f)));
     let parts = part_reading(f, &texts);
     let one_event = one_event(f, &texts, &frame_texts.own);
     let unless_level = unless_level(f, &texts);

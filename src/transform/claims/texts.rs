@@ -6,7 +6,8 @@ use crate::extract::text::Doc;
 use crate::extract::Mention;
 use crate::transform::own_phrase;
 
-use super::catalog::{Catalog, Hits, PhraseIndex};
+use super::catalog::Catalog;
+use super::phrase_index::{Hits, PhraseIndex};
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
 use super::lower_padded;
@@ -116,9 +117,14 @@ fn refers_back(f: &Figure, left: &str, right: &str) -> (bool, bool) {
     let (doc, catalog, m, language) = (f.doc, f.catalog, f.m(), f.language());
     // A complement of the noun that names another quantity than the sentence before says
     // what it counts itself ("the number actually inside", after a capacity).
-    let before_quantities =
-        if m.sentence > 0 { catalog.frames.quantities_named(language, &lower_padded(doc.sentence_text(m.sentence - 1))) } else { Vec::new() };
-    let names_another_quantity = |words: &str| catalog.frames.quantities_named(language, words).iter().any(|q| !before_quantities.contains(q));
+    // Read only when a noun or a bare figure asks (most figures have neither).
+    let before_quantities = std::cell::OnceCell::new();
+    let before_quantities = || {
+        before_quantities.get_or_init(|| {
+            if m.sentence > 0 { catalog.frames.quantities_named(language, &lower_padded(doc.sentence_text(m.sentence - 1))) } else { Vec::new() }
+        })
+    };
+    let names_another_quantity = |words: &str| catalog.frames.quantities_named(language, words).iter().any(|q| !before_quantities().contains(q));
     let counts_previous = catalog.anaphoric_nouns.get(language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(left, n, names_another_quantity)));
     let bare_reference = !counts_previous && refers_back_bare(f.mentions, f.i, left, right, catalog, language, names_another_quantity);
     (counts_previous, bare_reference)

@@ -38,3 +38,11 @@ fn after_first_clause_mark(between: &str) -> Option<&str> {
 pub(super) fn known_unit<'a>(f: &Figure<'a>, borrowed_unit_void: bool) -> Option<&'a str> {
     f.m().unit.as_deref().filter(|u| f.catalog.known_units.contains(*u) && !borrowed_unit_void)
 }
+
+/// The unit a rate's own words give it ("homicides_per_100000_residents"): the extractor
+/// builds it from the rate's nouns, so the catalog lists few of them, yet it is the figure's
+/// own and may name what it counts (a quantity's `units` in schemas/frames.toml).
+pub(super) fn rate_unit<'a>(f: &Figure<'a>) -> Option<&'a str> {
+    let m = f.m();
+    m.unit.as_deref().filter(|u| m.kind == "ratio" && u.contains("_per_"))
+}

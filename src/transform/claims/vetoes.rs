@@ -102,7 +102,8 @@ pub(super) fn limits<'a>(f: &Figure<'a>, texts: &FigureTexts) -> Limits<'a> {
     // A total counted from its start ("con este vuelo, los enviados desde marzo suman 256")
     // is the whole, whatever part its scene names.
     // "desde Estados Unidos" names where a journey starts, not when a count starts.
-    let from_a_start = words(&catalog.since).iter().any(|w| has_phrase(&without_places_after(&texts.lead, w, catalog, f.language()), w));
+    let from_a_start =
+        words(&catalog.since).iter().any(|w| has_phrase(&texts.lead, w) && has_phrase(&without_places_after(&texts.lead, w, catalog, f.language()), w));
     let one_part = if matches!(m.kind, "count" | "percent") && things.is_none() && !from_a_start {
         words(&catalog.one_part).into_iter().find(|w| has_phrase(&texts.lead, w))
     } else {
