@@ -590,3 +590,103 @@ fn la_ocupacion_del_cecot_no_es_la_del_sistema() {
         ("El CECOT está al 35% de su capacidad.", "35%", Some("cecot_occupancy_rate")),
     ]);
 }
+
+#[test]
+fn an_apposition_is_about_the_noun_phrase_that_opens_its_sentence() {
+    check(&[
+        ("El régimen de excepción, vigente desde hace más de 14 meses, ha llenado las cárceles.", "14 meses", Some("es_state_of_exception_duration")),
+        ("El estado de excepción, en vigor desde hace 41 meses, fue prorrogado otra vez.", "41 meses", Some("es_state_of_exception_duration")),
+        ("El régimen de excepción, de 41 meses de duración, ha sido criticado por las ONG.", "41 meses", Some("es_state_of_exception_duration")),
+        // A term of prison in an apposition, another country's state of exception.
+        ("El joven, condenado a 41 años de cárcel bajo el régimen de excepción, apeló la sentencia.", "41 años", None),
+        ("El estado de excepción de Honduras, vigente desde hace 14 meses, fue prorrogado.", "14 meses", None),
+        // A clause with a verb of its own before the figure's is no noun phrase it is about.
+        ("Los presos denunciaron torturas durante el régimen de excepción, de 14 meses de cárcel cada uno.", "14 meses", None),
+    ]);
+}
+
+#[test]
+fn the_state_of_exception_sums_its_months_and_years_of_regime() {
+    check(&[
+        ("La Asamblea prorrogó otra vez el régimen de excepción, que ya suma 37 meses.", "37 meses", Some("es_state_of_exception_duration")),
+        ("En cuatro años y medio de régimen, las cárceles se han llenado.", "cuatro años y medio", Some("es_state_of_exception_duration")),
+        ("El régimen de excepción se ha extendido durante 37 meses.", "37 meses", Some("es_state_of_exception_duration")),
+        ("El país completa 37 meses bajo el régimen de excepción.", "37 meses", Some("es_state_of_exception_duration")),
+        // A prison term, a detainee's time in jail, an extension.
+        ("Tras cuatro años de cárcel, fue liberado bajo el régimen de excepción.", "cuatro años", None),
+        ("Bajo el régimen de excepción, su hijo ya suma 37 meses preso sin juicio.", "37 meses", None),
+        ("El régimen de excepción fue prorrogado por 37 días más.", "37 días", None),
+    ]);
+}
+
+#[test]
+fn a_homicide_rate_in_the_singular_and_an_index() {
+    check(&[
+        ("El Salvador reporta una tasa de homicidio de 4,6 por cada 100.000 habitantes.", "4,6", Some("es_homicide_rate")),
+        ("En El Salvador, el índice de homicidios llegó a 4,6 por cada 100.000 habitantes.", "4,6", Some("es_homicide_rate")),
+        // Another country's rate; a rate of incarceration.
+        ("Honduras reporta una tasa de homicidio de 46 por cada 100.000 habitantes.", "46", None),
+        ("El Salvador reporta una tasa de encarcelamiento de 1.234 presos por cada 100.000 habitantes.", "1.234", Some("es_incarceration_rate")),
+    ]);
+}
+
+#[test]
+fn the_sending_of_venezuelans_and_a_sum_paid_for_them() {
+    check(&[
+        ("El envío de 213 venezolanos al CECOT fue criticado por la ONU.", "213", Some("venezuelans_deported_to_cecot")),
+        ("El traslado de más de 213 venezolanos a la megacárcel generó críticas.", "213", Some("venezuelans_deported_to_cecot")),
+        // Venezuelans sent elsewhere.
+        ("El envío de 213 venezolanos a Costa Rica fue criticado por la ONU.", "213", None),
+        // A sum paid for the group is the payment, not the group's count.
+        ("Washington ha pagado a El Salvador 5,6 millones de dólares por los venezolanos del CECOT.", "5,6 millones", Some("us_payment_to_el_salvador")),
+        ("Bukele cobrará 5,6 millones de dólares por la custodia de los migrantes deportados.", "5,6 millones", Some("us_payment_to_el_salvador")),
+        // An amount per prisoner is no total paid; another country paid.
+        ("Estados Unidos pagó 21.000 dólares por cada preso en el CECOT.", "21.000", None),
+        ("Washington ha pagado a Costa Rica 5,6 millones de dólares por los venezolanos.", "5,6 millones", None),
+    ]);
+}
+
+#[test]
+fn the_measure_stands_for_the_state_of_exception_and_a_persons_time_held_is_theirs() {
+    check(&[
+        ("El régimen de excepción sigue vigente. La medida, que lleva 321 días en vigor, ha llenado las cárceles.", "321 días", Some("es_state_of_exception_duration")),
+        ("El régimen de excepción sigue vigente. La medida cautelar de su hijo vence en 32 días.", "32 días", None),
+        ("El régimen de excepción lleva 14 meses en vigor.", "14 meses", Some("es_state_of_exception_duration")),
+        ("Un hombre estuvo 14 meses detenido bajo el régimen de excepción.", "14 meses", None),
+        ("La joven estuvo recluida 14 meses bajo el régimen de excepción.", "14 meses", None),
+    ]);
+}
+
+#[test]
+fn an_apposition_names_the_figure_and_those_who_remain_held_are_held() {
+    check(&[
+        ("Estados Unidos envió a los deportados a El Salvador. El pago, de 5,6 millones de dólares, fue confirmado por la Casa Blanca.", "5,6 millones", Some("us_payment_to_el_salvador")),
+        ("Estados Unidos envió a los deportados a El Salvador. El préstamo, de 5,6 millones de dólares, fue confirmado por la Casa Blanca.", "5,6 millones", None),
+        ("Los 213 venezolanos que permanecen en el CECOT no tienen abogado.", "213", Some("venezuelans_deported_to_cecot")),
+        ("Los 213 venezolanos que permanecen en Texas esperan su audiencia.", "213", None),
+        ("Unos 213 venezolanos permanecen en libertad en Estados Unidos.", "213", None),
+    ]);
+}
+
+#[test]
+fn a_time_phrase_opening_the_sentence_is_the_span_of_its_main_subject() {
+    check(&[
+        ("Cuatro años después, el régimen de excepción sigue vigente.", "Cuatro años", Some("es_state_of_exception_duration")),
+        ("Después de 29 meses, el régimen de excepción sigue vigente.", "29 meses", Some("es_state_of_exception_duration")),
+        // The main clause is about someone else; the phrase is a clause of its own.
+        ("Después de 29 meses, fue liberado bajo el régimen de excepción.", "29 meses", None),
+        ("Cuatro años después, la policía ha capturado a miles de personas bajo el régimen de excepción.", "Cuatro años", None),
+        ("Los presos del régimen de excepción pasan 23 horas al día en la celda, con la luz encendida.", "23 horas", None),
+    ]);
+}
+
+#[test]
+fn a_count_opening_an_apposition_counts_the_noun_phrase_before_it() {
+    check(&[
+        ("Los venezolanos, 213 en total, fueron encerrados en el CECOT.", "213", Some("venezuelans_deported_to_cecot")),
+        // What the sentence's verb says of them stops the measure; a figure after an opening
+        // phrase is its clause's subject, no apposition (a part, not the whole).
+        ("Los venezolanos, 213 en total, fueron liberados del CECOT en julio.", "213", None),
+        ("Del total de muertes en custodia bajo el régimen de excepción, 123 fueron violentas.", "123", Some("es_prison_deaths_violent")),
+    ]);
+}

@@ -360,6 +360,10 @@ pub struct Catalog {
     /// as part of the figure's.
     #[serde(default)]
     pub relative_openers: ByLanguage,
+    /// Words that open an apposition to the noun phrase that opens its sentence ("El régimen,
+    /// vigente desde hace 12 meses, ..."): the figure's clause is about that noun phrase.
+    #[serde(default)]
+    pub apposition_openers: ByLanguage,
 }
 
 /// The words of `measure`'s frame quantities that name one of the `elsewhere` places, by language.
@@ -527,7 +531,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 43] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 44] {
         [
             ("projection", &mut self.projection),
             ("not_counted", &mut self.not_counted),
@@ -570,6 +574,7 @@ impl Catalog {
             ("bare_anaphora", &mut self.bare_anaphora),
             ("bare_followers", &mut self.bare_followers),
             ("relative_openers", &mut self.relative_openers),
+            ("apposition_openers", &mut self.apposition_openers),
             ("here", &mut self.here),
             ("quantity_questions", &mut self.quantity_questions),
         ]

@@ -166,7 +166,7 @@ impl<'a> Readings<'a> {
     fn not_owned_by_another(&self, (chosen, evidence): Pick<'a>) -> Pick<'a> {
         let (f, catalog) = (self.f, self.f.catalog);
         let owned_by = |c: &Measure| {
-            let own_group = c.frame.as_ref().and_then(|frame| catalog.frames.owning_subject_besides(&frame.subject, self.reading));
+            let own_group = c.frame.as_ref().filter(|_| counts_a_group(f)).and_then(|frame| catalog.frames.owning_subject_besides(&frame.subject, self.reading));
             own_group.map(|w| format!("its own words name {w}")).or_else(|| {
                 subject_of_other_figures(f.doc, f.mentions, f.i, c, self.reading, catalog, f.language()).map(|w| format!("{w} is another figure's noun"))
             })
@@ -218,4 +218,11 @@ fn ends_with_words(text: &str, phrase: &str, gap: usize) -> bool {
     let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
     let n = phrase.split_whitespace().count();
     (0..=gap).any(|g| words.len() >= n + g && words[words.len() - n - g..words.len() - g].join(" ") == phrase)
+}
+
+/// Can a group named among the figure's own words own it? A count of people is the group's
+/// own ("1,234 Venezuelans"); a sum is not: a group after it is what the money pays for ("5,6
+/// millones de dólares por los venezolanos").
+fn counts_a_group(f: &Figure) -> bool {
+    f.m().kind != "money"
 }

@@ -86,10 +86,11 @@ pub(super) fn frame_reading(f: &Figure, texts: &FigureTexts, frame_texts: &Frame
 
 /// How far from the figure a measure's `unless` words stop it. A figure that opens its
 /// sentence as the subject of a relative clause has the sentence's main verb after that
-/// clause: what stops a measure is read there too.
+/// clause: what stops a measure is read there too. So does a figure in apposition to the
+/// sentence's subject ("Los presos, 1.234 en total, fueron liberados").
 pub(super) fn unless_level(f: &Figure, texts: &FigureTexts) -> frames::Level {
     let subject_of_relative = subject_of_relative_clause(f.doc, f.m(), &texts.right, &f.words(&f.catalog.subject_relative));
-    if subject_of_relative {
+    if subject_of_relative || texts.in_apposition {
         frames::Level::Sentence
     } else {
         frames::Level::Near

@@ -47,6 +47,56 @@ pub(super) fn subject_before_relative(doc: &Doc, m: &Mention, clause_start: usiz
     Some(doc.slice(before, relative_start - 1))
 }
 
+/// The noun phrase an apposition holding the figure is about: the figure's clause opens with
+/// a word of `openers` and the clause before it opens the sentence and is a short noun phrase
+/// ("El régimen de excepción, | vigente desde hace 12 meses, | ha permitido ..."; "El pago, |
+/// de 4,56 millones de dólares, | fue ..."). A longer clause before it holds a verb of its own.
+pub(super) fn apposition_antecedent(doc: &Doc, m: &Mention, clause_start: usize, clause_text: &str, openers: Option<&Vec<String>>) -> Option<String> {
+    let sentence_start = doc.sentences[m.sentence].0;
+    // A count may open the apposition itself, closed by a comma ("Los presos, 1.234 en total,
+    // ..."); a figure after an opening phrase is its clause's subject ("Del total, 1.234 fueron").
+    let (_, clause_end) = doc.clause_span(m.sentence, m.start, m.end);
+    let closed = doc.chars.get(clause_end) == Some(&',');
+    let figure_first = openers.is_some() && m.kind == "count" && closed && doc.slice(clause_start, m.start).trim().is_empty();
+    let opens = figure_first || openers.is_some_and(|list| list.iter().any(|w| clause_text.starts_with(&format!(" {w} "))));
+    if !opens || clause_start <= sentence_start || doc.chars[clause_start - 1] != ',' {
+        return None;
+    }
+    let (before, _) = doc.clause_span(m.sentence, clause_start - 1, clause_start - 1);
+    let antecedent = doc.slice(before, clause_start - 1);
+    (before == sentence_start && antecedent.split_whitespace().count() <= APPOSITION_ANTECEDENT_WORDS).then_some(antecedent)
+}
+
+/// Most words of a noun phrase that an apposition is about ("El régimen de excepción en El
+/// Salvador").
+const APPOSITION_ANTECEDENT_WORDS: usize = 7;
+
+/// The first words of the main clause after a time phrase that opens the sentence and holds
+/// the figure ("Tras 12 meses, | el régimen de excepción sigue vigente"): the span is the main
+/// clause's subject's. Only for a duration, and only the words where that subject stands.
+pub(super) fn subject_after_opening_time(doc: &Doc, m: &Mention, clause_start: usize, clause_end: usize) -> Option<String> {
+    let (sentence_start, sentence_end) = doc.sentences[m.sentence];
+    if m.kind != "duration" || clause_start != sentence_start || clause_end + 1 >= sentence_end || doc.chars[clause_end] != ',' {
+        return None;
+    }
+    // A phrase, not a clause of its own: a preposition or two before the figure, a complement
+    // or an adverb after it ("Después de | 12 meses", "12 meses | después").
+    let words = |a: usize, b: usize| doc.slice(a, b).split_whitespace().count();
+    if words(clause_start, m.start) > OPENING_PHRASE_WORDS || words(m.end, clause_end) > OPENING_PHRASE_WORDS {
+        return None;
+    }
+    let (_, main_end) = doc.clause_span(m.sentence, clause_end + 1, clause_end + 1);
+    let main = doc.slice(clause_end + 1, main_end);
+    Some(main.split_whitespace().take(MAIN_SUBJECT_WORDS).collect::<Vec<_>>().join(" "))
+}
+
+/// Most words on either side of the figure in an opening time phrase ("A más de | 12 meses |
+/// de régimen").
+const OPENING_PHRASE_WORDS: usize = 3;
+
+/// How many words open a main clause with its subject ("el régimen de excepción").
+const MAIN_SUBJECT_WORDS: usize = 4;
+
 /// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
 /// counts ("the number reached", not "the number of prisoners", nor, where `names_its_own`
 /// reads its own quantity in the `COMPLEMENT_WORDS` after it, "the number actually inside")?

@@ -11,7 +11,7 @@ use super::phrase_index::{Hits, PhraseIndex};
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
 use super::lower_padded;
-use super::near_words::{is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative};
+use super::near_words::{apposition_antecedent, is_quantity, subject_after_opening_time, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative};
 use super::partitive::whole_of_its_partitive;
 use super::score::{Context, SentenceHits};
 
@@ -26,8 +26,11 @@ pub(super) struct FigureTexts {
     /// Where the figure's clause starts and ends (characters of the document).
     pub(super) clause_start: usize,
     pub(super) clause_end: usize,
-    /// The figure's clause, with a subject a relative clause cuts off from it.
+    /// The figure's clause, with a subject a relative clause cuts off from it, or the noun
+    /// phrase its apposition is about.
     pub(super) clause: String,
+    /// The figure's clause is an apposition to the noun phrase that opens its sentence.
+    pub(super) in_apposition: bool,
     /// The figure's clause up to the figure.
     pub(super) clause_left: String,
     /// The figure's own words (see [`own_phrase::own_words`]).
@@ -70,15 +73,35 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
         Some(subject) => lower_padded(format!("{subject} {}", doc.slice(clause_start, clause_end))),
         None => lower_padded(doc.slice(clause_start, clause_end)),
     };
+    // An apposition is about the noun phrase before it: its words are the clause's own.
+    let apposition_of = apposition_antecedent(doc, m, clause_start, &clause, catalog.apposition_openers.get(f.language()));
+    let clause = match &apposition_of {
+        Some(antecedent) => lower_padded(format!("{antecedent} {clause}")),
+        None => clause,
+    };
+    // A time phrase opening the sentence is the span of the main clause's subject: its words
+    // are the figure's near words.
+    let main_subject = subject_after_opening_time(doc, m, clause_start, clause_end);
+    let clause = match &main_subject {
+        Some(subject) => lower_padded(format!("{clause} {subject}")),
+        None => clause,
+    };
     let own = own_phrase::own_words(m, &left, &right, catalog.governing_verb.contains(f.language()));
     let (counts_previous, bare_reference) = refers_back(f, &left, &right);
     let near = near_text(f, clause_start, &left, &right_near, counts_previous || bare_reference);
+    // The noun phrase an apposition describes is the figure's nearest noun ("El pago, de 4,56
+    // millones de dólares,").
+    let near = match (&apposition_of, &main_subject) {
+        (Some(antecedent), _) => lower_padded(format!("{antecedent} {near}")),
+        (None, Some(subject)) => lower_padded(format!("{near} {subject}")),
+        (None, None) => near,
+    };
     let sentence = lower_padded(doc.sentence_text(m.sentence));
     let anaphoric = opens_with_pronoun(&sentence, catalog, f.language());
     let clause_left = lower_padded(doc.slice(clause_start, m.start));
     let lead = lead(f, clause_start, clause_end);
     let previous = previous_text(f);
-    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, clause_left, own, near, sentence, previous, lead, bare_reference, anaphoric }
+    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, in_apposition: apposition_of.is_some(), clause_left, own, near, sentence, previous, lead, bare_reference, anaphoric }
 }
 
 impl FigureTexts {
