@@ -129,7 +129,7 @@ mod tests {
             mention("a", 10, "start", Some("2021-03-14"), None),
             mention("a", 50, "arrests", Some("1234"), Some("2024-05-10")),
             mention("b", 10, "arrests", Some("2345"), Some("2024-06-20")),
-            mention("c", 10, "arrests", Some("3456"), Some("2024-07-02")),
+            mention("c", 10, "arrests", Some("3457"), Some("2024-07-02")),
         ];
         ms[3].review = Status::Accepted.as_str().into();
         apply(&mut ms, &mut [], &rules());

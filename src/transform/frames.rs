@@ -64,7 +64,7 @@ pub struct Quantity {
     pub dates: bool,
     /// Its words are nouns of what is counted (prisoners, inmates), which other quantities
     /// count too: read only when no other quantity is read in the figure's clause ("diseñada
-    /// para 30.000 reos" counts capacity, "alojan 70 reos cada una" a cell's occupants).
+    /// para 31.234 reos" counts capacity, "alojan 70 reos cada una" a cell's occupants).
     #[serde(default)]
     pub yields: bool,
     /// It counts a part of a group counted before (those released, those with no record): a
@@ -624,11 +624,11 @@ mod tests {
     #[test]
     fn a_frame_fits_when_its_quantity_and_subject_are_read() {
         let book = FrameBook::parse("t", BOOK).unwrap();
-        let texts = Texts { own: " capacity of 30,000 ", near: "", clause: "", sentence: " cecot has a capacity of 30,000 ", previous: "", article: &ArticleSubjects::default() };
+        let texts = Texts { own: " capacity of 31,234 ", near: "", clause: "", sentence: " cecot has a capacity of 31,234 ", previous: "", article: &ArticleSubjects::default() };
         let reading = book.read("en", &texts, None, false);
         let choice = book.fit(&frame("capacity", "cecot"), &reading, false, false).unwrap();
         assert_eq!(choice.evidence(), "quantity: capacity (own) ; subject: cecot (sentence)");
-        let no_subject = Texts { sentence: " the prison has a capacity of 30,000 ", ..texts };
+        let no_subject = Texts { sentence: " the prison has a capacity of 31,234 ", ..texts };
         assert!(book.fit(&frame("capacity", "cecot"), &book.read("en", &no_subject, None, false), false, false).is_none());
     }
 
@@ -639,8 +639,8 @@ mod tests {
             "[quantity.capacity]\nes = [\"diseñada para\"]\n[quantity.prisoners]\nyields = true\nes = [\"reos\"]\n[subject.cecot]\nes = [\"megacárcel\"]\n",
         )
         .unwrap();
-        let own = " diseñada para 30.000 reos ";
-        let texts = Texts { own, near: own, clause: own, sentence: " la megacárcel fue diseñada para 30.000 reos ", previous: "", article: &ArticleSubjects::default() };
+        let own = " diseñada para 31.234 reos ";
+        let texts = Texts { own, near: own, clause: own, sentence: " la megacárcel fue diseñada para 31.234 reos ", previous: "", article: &ArticleSubjects::default() };
         let reading = book.read("es", &texts, None, false);
         assert!(book.fit(&frame("prisoners", "cecot"), &reading, false, false).is_none());
         assert!(book.fit(&frame("capacity", "cecot"), &reading, false, false).is_some());
