@@ -940,3 +940,12 @@ fn a_date_after_the_object_of_its_verb_is_no_opening() {
     is("en", "CECOT is the largest jail in the region. The prison was unveiled on May 3, 2021.", "May 3, 2021", "cecot_opening_date");
     is_not("en", "CECOT is the largest jail in the region. The prison began receiving Salvadorans in May 2021.", "May 2021", "cecot_opening_date");
 }
+
+#[test]
+fn the_rate_opening_a_sentence_is_the_rate_named_before() {
+    let after_homicides = "Its homicide rate has plunged under the new government. The rate fell from 41 in 2017 to 3.2 in 2023.";
+    is("en", &format!("El Salvador is calmer. {after_homicides}"), "41", "es_homicide_rate");
+    is("en", &format!("El Salvador is calmer. {after_homicides}"), "3.2", "es_homicide_rate");
+    let after_unemployment = "El Salvador is calmer. Its unemployment rate has dropped. The rate fell from 41 in 2017 to 3.2 in 2023.";
+    is_not("en", after_unemployment, "41", "es_homicide_rate");
+}

@@ -690,3 +690,12 @@ fn a_count_opening_an_apposition_counts_the_noun_phrase_before_it() {
         ("Del total de muertes en custodia bajo el régimen de excepción, 123 fueron violentas.", "123", Some("es_prison_deaths_violent")),
     ]);
 }
+
+#[test]
+fn la_tasa_que_abre_su_oracion_es_la_nombrada_antes() {
+    check(&[
+        ("El Salvador vive otra época. La tasa de homicidios se desplomó. La tasa pasó de 41 en 2017 a 3,2 en 2023.", "41", Some("es_homicide_rate")),
+        ("El Salvador vive otra época. La tasa de homicidios se desplomó. La tasa pasó de 41 en 2017 a 3,2 en 2023.", "3,2", Some("es_homicide_rate")),
+        ("El Salvador vive otra época. La tasa de desempleo se desplomó. La tasa pasó de 41 en 2017 a 3,2 en 2023.", "41", None),
+    ]);
+}

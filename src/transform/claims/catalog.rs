@@ -235,6 +235,10 @@ pub struct Catalog {
     /// a 40 en 2019 y a 21,5 en 2020").
     #[serde(default)]
     pub rate_subjects: BTreeMap<String, BTreeMap<String, String>>,
+    /// A rate's noun without its complement ("the rate", "la tasa") that, opening a sentence,
+    /// stands for the rate of `rate_subjects` the sentence before names.
+    #[serde(default)]
+    pub rate_anaphora: ByLanguage,
     /// Auxiliary and copular verbs: one after a partitive's whole opens the figure's own
     /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
     #[serde(default)]
@@ -531,8 +535,9 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 44] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 45] {
         [
+            ("rate_anaphora", &mut self.rate_anaphora),
             ("projection", &mut self.projection),
             ("not_counted", &mut self.not_counted),
             ("window", &mut self.window),

@@ -117,7 +117,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // quantity for the frames ("... on three flights, 129 of them under the act").
     let own_unit: Vec<bool> = mentions.iter().map(|m| m.unit.is_some()).collect();
     if let Some(rates) = catalog.rate_subjects.get(&lexicon.language) {
-        rates_named_before(doc, mentions, rates);
+        rates_named_before(doc, mentions, rates, catalog.rate_anaphora.get(&lexicon.language).map_or(&[][..], Vec::as_slice));
     }
     units_from_antecedents(mentions, 0);
     let names = NameReader::new(doc, lexicon);

@@ -80,9 +80,11 @@ fn continues(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexi
 }
 
 /// Bare numbers that a rate's noun before them in their sentence names ("la tasa de homicidios
-/// bajó a 40 en 2019, a 21,5 en 2020"): they are that rate, in its unit. Only years, dates and
-/// other bare numbers may stand between the noun and the number.
-pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BTreeMap<String, String>) {
+/// bajó a 40 en 2019, a 21,5 en 2020"), or a noun of `anaphora` opening their sentence after a
+/// sentence that names the rate ("The rate fell from 12 in 2017 to 3 in 2023"): they are that
+/// rate, in its unit. Only years, dates and other bare numbers may stand between the noun and
+/// the number.
+pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BTreeMap<String, String>, anaphora: &[String]) {
     for i in 0..mentions.len() {
         if !is_bare_number(&mentions[i]) {
             continue;
@@ -90,11 +92,11 @@ pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BT
         let m = &mentions[i];
         let start = doc.sentences[m.sentence].0;
         let left = doc.slice(start, m.start).to_lowercase();
-        let Some((at, unit)) = rates
+        let named_here = rates
             .iter()
             .filter_map(|(noun, unit)| left.rfind(noun.as_str()).map(|b| (start + left[..b].chars().count() + noun.chars().count(), unit)))
-            .max_by_key(|(at, _)| *at)
-        else {
+            .max_by_key(|(at, _)| *at);
+        let Some((at, unit)) = named_here.or_else(|| rate_of_the_sentence_before(doc, m, &left, rates, anaphora)) else {
             continue;
         };
         let between_ok = mentions[..i].iter().filter(|x| x.start >= at).all(|x| matches!(x.kind, "year" | "date") || x.unit.as_deref() == Some(unit.as_str()));
@@ -104,6 +106,18 @@ pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BT
             mentions[i].unit = Some(unit);
         }
     }
+}
+
+/// The rate a noun of `anaphora` opening the figure's sentence (`left`: its words up to the
+/// figure, lower-cased) stands for: the last of `rates` the sentence before names. Where the
+/// noun ends, and the rate's unit.
+fn rate_of_the_sentence_before<'r>(doc: &Doc, m: &Mention, left: &str, rates: &'r BTreeMap<String, String>, anaphora: &[String]) -> Option<(usize, &'r String)> {
+    let opening = left.trim_start();
+    let noun = anaphora.iter().find(|a| opening.strip_prefix(a.as_str()).is_some_and(|rest| rest.starts_with(char::is_whitespace)))?;
+    let before = doc.sentence_text(m.sentence.checked_sub(1)?).to_lowercase();
+    let (_, unit) = rates.iter().filter_map(|(name, unit)| before.rfind(name.as_str()).map(|b| (b, unit))).max_by_key(|(b, _)| *b)?;
+    let leading = left.chars().count() - opening.chars().count();
+    Some((doc.sentences[m.sentence].0 + leading + noun.chars().count(), unit))
 }
 
 /// A count written as a number alone (an article at most: "los 17,3"), with no unit.
