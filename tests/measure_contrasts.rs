@@ -949,3 +949,9 @@ fn the_rate_opening_a_sentence_is_the_rate_named_before() {
     let after_unemployment = "El Salvador is calmer. Its unemployment rate has dropped. The rate fell from 41 in 2017 to 3.2 in 2023.";
     is_not("en", after_unemployment, "41", "es_homicide_rate");
 }
+
+#[test]
+fn a_year_between_a_rate_and_its_figure_keeps_the_rate() {
+    is("en", "El Salvador changed. The homicide rate in 2023 was 3.2.", "3.2", "es_homicide_rate");
+    is_not("en", "El Salvador changed. The homicide rate fell in 2023, and 3.2 tons of drugs were seized.", "3.2", "es_homicide_rate");
+}

@@ -699,3 +699,11 @@ fn la_tasa_que_abre_su_oracion_es_la_nombrada_antes() {
         ("El Salvador vive otra época. La tasa de desempleo se desplomó. La tasa pasó de 41 en 2017 a 3,2 en 2023.", "41", None),
     ]);
 }
+
+#[test]
+fn un_ano_entre_la_tasa_y_su_cifra_no_la_corta() {
+    check(&[
+        ("El Salvador cambió. La tasa de homicidios de 2023 fue de 3,2.", "3,2", Some("es_homicide_rate")),
+        ("El Salvador cambió. La tasa de homicidios bajó en 2023 y se incautaron 3,2 toneladas de droga.", "3,2", None),
+    ]);
+}

@@ -108,6 +108,23 @@ pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BT
     }
 }
 
+/// Where the rate noun that gave figure `i` its unit starts in its sentence, when only years
+/// and dates stand between them ("la tasa de homicidios de 2023 fue de 3,2"): the noun is the
+/// figure's though a year cuts the words around it.
+pub(super) fn rate_noun_across_years(doc: &Doc, mentions: &[Mention], i: usize, rates: &BTreeMap<String, String>) -> Option<usize> {
+    let m = &mentions[i];
+    let unit = m.unit.as_deref()?;
+    let start = doc.sentences[m.sentence].0;
+    let left = doc.slice(start, m.start).to_lowercase();
+    let (from, to) = rates
+        .iter()
+        .filter(|(_, u)| u.as_str() == unit)
+        .filter_map(|(noun, _)| left.rfind(noun.as_str()).map(|b| start + left[..b].chars().count()).map(|at| (at, at + noun.chars().count())))
+        .max_by_key(|(at, _)| *at)?;
+    let between: Vec<&Mention> = mentions[..i].iter().filter(|x| x.start >= to).collect();
+    (!between.is_empty() && between.iter().all(|x| matches!(x.kind, "year" | "date"))).then_some(from)
+}
+
 /// The rate a noun of `anaphora` opening the figure's sentence (`left`: its words up to the
 /// figure, lower-cased) stands for: the last of `rates` the sentence before names. Where the
 /// noun ends, and the rate's unit.

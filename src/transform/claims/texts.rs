@@ -13,6 +13,7 @@ use super::frame_check::unit_in_surface;
 use super::lower_padded;
 use super::near_words::{apposition_antecedent, is_quantity, subject_after_opening_time, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative};
 use super::partitive::whole_of_its_partitive;
+use super::series::rate_noun_across_years;
 use super::score::{Context, SentenceHits};
 
 /// The texts around a figure, lower-cased and padded with spaces (but `left` and `right`, as
@@ -143,6 +144,12 @@ fn near_text(f: &Figure, clause_start: usize, left: &str, right_near: &str, stan
         true if m.sentence > 0 => lower_padded(format!("{} {earlier_in_sentence} {left} {right_near}", doc.sentence_text(m.sentence - 1))),
         true => lower_padded(format!("{earlier_in_sentence} {left} {right_near}")),
         false => lower_padded(format!("{left} {right_near}")),
+    };
+    // A rate's noun that gave the figure its unit across a year is among its words too.
+    let rates = f.catalog.rate_subjects.get(f.language());
+    let near_text = match rates.and_then(|rates| rate_noun_across_years(doc, f.mentions, f.i, rates)) {
+        Some(noun) => lower_padded(format!("{} {near_text}", doc.slice(noun, m.start))),
+        None => near_text,
     };
     // The items of a list after a colon are parts of the head before it ("274 personas al
     // CECOT: 259 venezolanos y 21 salvadoreños"): the head's words are theirs too.
