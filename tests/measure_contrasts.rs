@@ -955,3 +955,12 @@ fn a_year_between_a_rate_and_its_figure_keeps_the_rate() {
     is("en", "El Salvador changed. The homicide rate in 2023 was 3.2.", "3.2", "es_homicide_rate");
     is_not("en", "El Salvador changed. The homicide rate fell in 2023, and 3.2 tons of drugs were seized.", "3.2", "es_homicide_rate");
 }
+
+#[test]
+fn a_subject_before_a_relative_clause_outranks_the_sentence_before() {
+    let text = "The prison population keeps rising. CECOT, which opened in 2021, holds 12,345 men.";
+    is("en", text, "12,345", "cecot_inmate_population");
+    is_not("en", text, "12,345", "es_prison_population");
+    // Without a subject of its own clause, the sentence before's stands.
+    is("en", "El Salvador's prison population keeps rising. The system now holds 123,456 people.", "123,456", "es_prison_population");
+}

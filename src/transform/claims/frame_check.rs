@@ -203,14 +203,18 @@ fn own_frame(framed: Option<(&Measure, frames::Choice)>, reach: OwnReach) -> (Op
 /// subject).
 fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &frames::Reading) -> Option<String> {
     let frame = measure.frame.as_ref()?;
-    if catalog.frames.subject_read(&frame.subject, reading).is_some_and(|(level, _)| level == frames::Level::Own) {
+    let own_level = catalog.frames.subject_read(&frame.subject, reading).map(|(level, _)| level);
+    if own_level == Some(frames::Level::Own) {
         return None;
     }
+    // A subject of the figure's own clause outranks one read only beyond its sentence ("CECOT,
+    // which opened in 2021, holds 1,234 men", after a sentence on the prison population).
+    let nearest = if own_level.is_none_or(|l| l > frames::Level::Sentence) { frames::Level::Clause } else { frames::Level::Own };
     catalog.measures.iter().filter_map(|other| other.frame.as_ref()).filter(|f| f.quantity.iter().any(|q| frame.quantity.contains(q))).find_map(|f| {
         let rank = catalog.frames.top_rank(&frame.subject);
         let others: Vec<String> =
             f.subject.iter().filter(|s| !frame.subject.contains(s) && catalog.frames.top_rank(std::slice::from_ref(s)) >= rank).cloned().collect();
-        catalog.frames.subject_read(&others, reading).filter(|(level, _)| *level == frames::Level::Own).map(|(_, word)| word)
+        catalog.frames.subject_read(&others, reading).filter(|(level, _)| *level <= nearest).map(|(_, word)| word)
     })
 }
 
