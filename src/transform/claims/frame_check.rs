@@ -159,7 +159,8 @@ fn own_frame_instead(framed: Option<(&Measure, frames::Choice)>, reach: OwnReach
 }
 
 /// Does the frames' own choice (see [`own_frame`]) count another quantity than `frame`, named in
-/// the figure's own phrase, while `frame`'s quantity is named nowhere in the figure's clause?
+/// the figure's own phrase, while `frame`'s quantity is not named there? The figure's own noun
+/// and verb say what it counts before any word of its clause does.
 fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&Measure, frames::Choice)>, reading: &frames::Reading) -> bool {
     let Some((other, choice)) = framed else { return false };
     let other_quantities = other.frame.as_ref().map_or(&[][..], |f| f.quantity.as_slice());
@@ -167,7 +168,7 @@ fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&
     choice.quantity.0 == frames::Level::Own
         && choice.subject.0 <= frames::Level::Clause
         && !other_quantities.iter().any(|q| frame.quantity.contains(q))
-        && scored_level.is_none_or(|l| l > frames::Level::Clause)
+        && scored_level.is_none_or(|l| l > frames::Level::Own)
 }
 
 /// How far the frames' own choice may find a figure's quantity and its subject.
