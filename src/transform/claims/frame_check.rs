@@ -37,10 +37,10 @@ impl<'c> FrameCheck<'c, '_> {
         if self.catalog.frame_check {
             return self.checked_against_its_frame(scored);
         }
-        let reach = self.fill_reach();
+        let reach = own_reach(self.date_verb_next_to_it, self.fill_reach());
         match scored {
             Some(scored) => self.scored_unless_refused(scored, reach),
-            None if self.fills() => own_frame(self.framed, own_reach(self.date_verb_next_to_it, reach)),
+            None if self.fills() => own_frame(self.framed, reach),
             None => (None, None),
         }
     }
@@ -75,7 +75,7 @@ impl<'c> FrameCheck<'c, '_> {
 
     /// The scores' choice where the frames veto and fill (no `frame_check`): it stands unless
     /// the frames refuse it, and a refused measure leaves the figure to the frames' own choice.
-    fn scored_unless_refused(self, (measure, score): (&'c Measure, Score), reach: frames::Level) -> Pick<'c> {
+    fn scored_unless_refused(self, (measure, score): (&'c Measure, Score), reach: OwnReach) -> Pick<'c> {
         let fills = self.fills();
         let (catalog, reading, framed) = (self.catalog, self.reading, self.framed);
         // A figure whose own words name the subject of another framed measure of the same
@@ -85,7 +85,7 @@ impl<'c> FrameCheck<'c, '_> {
             // built for 47,500": not the prison system's capacity, CECOT's).
             Some(word) => {
                 let refusal = format!("not {}: its own words name {word}", measure.id);
-                own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && fills), own_reach(self.date_verb_next_to_it, reach), refusal)
+                own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && fills), reach, refusal)
             }
             // A date claim is checked by its own rule already (a cue next to it, its subject in
             // its sentence); a date often names its event without a verb ("the state of
@@ -95,10 +95,10 @@ impl<'c> FrameCheck<'c, '_> {
                 // scores had chosen none.
                 Some(frame) if catalog.frames.fit(frame, reading, self.is_date, true).is_none() => {
                     let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
-                    own_frame_instead(framed.filter(|_| fills), own_reach(self.date_verb_next_to_it, reach), refusal)
+                    own_frame_instead(framed.filter(|_| fills), reach, refusal)
                 }
                 Some(frame) if catalog.own_quantity_first.iter().any(|l| l == self.language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
-                    own_frame(framed, own_reach(self.date_verb_next_to_it, reach))
+                    own_frame(framed, reach)
                 }
                 // A count whose own words count another quantity, the measure's read only
                 // beyond its clause ("capturado a 78.000 personas, de las cuales 6.900
@@ -110,7 +110,7 @@ impl<'c> FrameCheck<'c, '_> {
                 {
                     let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
                     let refusal = format!("not {}: its own words count {other}", measure.id);
-                    own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), own_reach(self.date_verb_next_to_it, reach), refusal)
+                    own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), reach, refusal)
                 }
                 _ => (Some(measure), Some(score.describe(self.index))),
             },

@@ -92,10 +92,7 @@ pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BT
         let m = &mentions[i];
         let start = doc.sentences[m.sentence].0;
         let left = doc.slice(start, m.start).to_lowercase();
-        let named_here = rates
-            .iter()
-            .filter_map(|(noun, unit)| left.rfind(noun.as_str()).map(|b| (start + left[..b].chars().count() + noun.chars().count(), unit)))
-            .max_by_key(|(at, _)| *at);
+        let named_here = last_rate_noun(&left, start, rates.iter()).map(|(_, end, unit)| (end, unit));
         let Some((at, unit)) = named_here.or_else(|| rate_of_the_sentence_before(doc, m, &left, rates, anaphora)) else {
             continue;
         };
@@ -114,15 +111,23 @@ pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BT
 pub(super) fn rate_noun_across_years(doc: &Doc, mentions: &[Mention], i: usize, rates: &BTreeMap<String, String>) -> Option<usize> {
     let m = &mentions[i];
     let unit = m.unit.as_deref()?;
+    // Most figures are no rate: their sentence is not read.
+    let its_rates: Vec<(&String, &String)> = rates.iter().filter(|(_, u)| u.as_str() == unit).collect();
+    if its_rates.is_empty() {
+        return None;
+    }
     let start = doc.sentences[m.sentence].0;
-    let left = doc.slice(start, m.start).to_lowercase();
-    let (from, to) = rates
-        .iter()
-        .filter(|(_, u)| u.as_str() == unit)
-        .filter_map(|(noun, _)| left.rfind(noun.as_str()).map(|b| start + left[..b].chars().count()).map(|at| (at, at + noun.chars().count())))
-        .max_by_key(|(at, _)| *at)?;
+    let (from, to, _) = last_rate_noun(&doc.slice(start, m.start).to_lowercase(), start, its_rates.into_iter())?;
     let between: Vec<&Mention> = mentions[..i].iter().filter(|x| x.start >= to).collect();
     (!between.is_empty() && between.iter().all(|x| matches!(x.kind, "year" | "date"))).then_some(from)
+}
+
+/// The last of the rate nouns `rates` (noun, unit) in `left` (lower-cased text starting at
+/// character `start` of the document): where it starts and ends in the document, and its unit.
+fn last_rate_noun<'r>(left: &str, start: usize, rates: impl Iterator<Item = (&'r String, &'r String)>) -> Option<(usize, usize, &'r String)> {
+    rates
+        .filter_map(|(noun, unit)| left.rfind(noun.as_str()).map(|b| start + left[..b].chars().count()).map(|at| (at, at + noun.chars().count(), unit)))
+        .max_by_key(|(at, end, _)| (*at, *end))
 }
 
 /// The rate a noun of `anaphora` opening the figure's sentence (`left`: its words up to the

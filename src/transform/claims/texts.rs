@@ -11,7 +11,7 @@ use super::phrase_index::{Hits, PhraseIndex};
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
 use super::lower_padded;
-use super::near_words::{apposition_antecedent, is_quantity, subject_after_opening_time, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_before_relative};
+use super::near_words::{apposition_antecedent, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_after_opening_time, subject_before_relative};
 use super::partitive::whole_of_its_partitive;
 use super::series::rate_noun_across_years;
 use super::score::{Context, SentenceHits};
