@@ -964,3 +964,33 @@ fn a_subject_before_a_relative_clause_outranks_the_sentence_before() {
     // Without a subject of its own clause, the sentence before's stands.
     is("en", "El Salvador's prison population keeps rising. The system now holds 123,456 people.", "123,456", "es_prison_population");
 }
+
+#[test]
+fn a_stand_in_nearer_than_the_name_is_the_subject() {
+    is("en", "When officials unveiled CECOT, they said the complex had room for 4,321 inmates.", "4,321", "cecot_capacity");
+    is_not("en", "When officials unveiled CECOT, they said the country's prisons had room for 4,321 inmates.", "4,321", "cecot_capacity");
+}
+
+#[test]
+fn a_narrower_subject_nearer_than_the_measures_own_outranks_it() {
+    let text = "A post says CECOT holds 4,444 gang members. The 1,234 figure is the prison's stated capacity, and the country's prison system is overcrowded.";
+    is("en", text, "1,234", "cecot_capacity");
+    is_not("en", text, "1,234", "es_prison_capacity");
+    is("en", "The country's prison system has a capacity of 4,321, and CECOT is its newest prison.", "4,321", "es_prison_capacity");
+}
+
+#[test]
+fn an_apposition_after_the_subject_leaves_the_subject_its_clause() {
+    is("en", "Reporters visited last week. The prison they were sent to, CECOT, was built for 4,321.", "4,321", "cecot_capacity");
+    is_not("en", "Police have detained 1,234 people, officials say, who were sent to CECOT, which was built for 4,321.", "1,234", "cecot_capacity");
+}
+
+#[test]
+fn a_figure_of_a_quantity_named_earlier_in_its_sentence() {
+    let text = "The minister said in May that CECOT held close to 1,500 people, and an internal report gives a figure of 1,487 for the end of April.";
+    is("en", text, "1,487", "cecot_inmate_population");
+    // What the sentence before counted is not what an official's figure stands for when its own
+    // sentence names another quantity first.
+    let text = "CECOT was built to hold up to 4,000 inmates. The government does not say how many are held there; an official put the figure at about 1,450.";
+    is_not("en", text, "1,450", "cecot_capacity");
+}

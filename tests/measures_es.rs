@@ -707,3 +707,11 @@ fn un_ano_entre_la_tasa_y_su_cifra_no_la_corta() {
         ("El Salvador cambió. La tasa de homicidios bajó en 2023 y se incautaron 3,2 toneladas de droga.", "3,2", None),
     ]);
 }
+
+#[test]
+fn una_cifra_de_un_total_nombrado_antes_en_su_oracion() {
+    assert_eq!(
+        measure_of("El ministro dijo en mayo que el CECOT albergaba a cerca de 1.500 personas, y un informe interno da una cifra de 1.487 a finales de abril.", "1.487").as_deref(),
+        Some("cecot_inmate_population")
+    );
+}

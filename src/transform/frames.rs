@@ -381,8 +381,8 @@ impl FrameBook {
         }
     }
 
-    /// Read each subject named only beyond the figure's sentence (the sentence before, or
-    /// elsewhere in the article) where one of its `stands_for` nouns stands nearer ("el penal,
+    /// Read each subject the article names at the level of one of its `stands_for` nouns where
+    /// that noun stands nearer the figure than the subject's own name ("el penal,
     /// con capacidad para 1.234 reos", in an article about CECOT). Not when `other_named`: the article names another such subject
     /// (another prison), so the noun may stand for either.
     pub fn read_stand_ins(&self, lang: &str, texts: &Texts, reading: &mut Reading, other_named: bool) {
@@ -392,9 +392,11 @@ impl FrameBook {
         let levels = [(Level::Own, texts.own), (Level::Near, texts.near), (Level::Clause, texts.clause), (Level::Sentence, texts.sentence)];
         for (i, (_, subject)) in self.subjects.iter().enumerate() {
             let Some(nouns) = subject.stands_for.get(lang) else { continue };
-            let Some((Level::Previous | Level::Article, _)) = reading.subjects.get(&i) else { continue };
+            let Some(&(named_at, _)) = reading.subjects.get(&i) else { continue };
             let nearest = levels.iter().find_map(|(level, text)| nouns.iter().find(|n| crate::transform::claims::has_phrase(text, n)).map(|n| (*level, n.clone())));
-            if let Some(found) = nearest {
+            // The noun stands for the subject where it stands nearer than the subject's name
+            // ("When the government unveiled CECOT, it said the complex had room for 1,234").
+            if let Some(found) = nearest.filter(|(level, _)| *level < named_at) {
                 reading.subjects.insert(i, found);
             }
         }

@@ -52,7 +52,8 @@ impl<'a> Readings<'a> {
         let own_words_count_it = m.kind == "count" && self.parts.whole.is_none() && !self.limits.per_unit;
         let framed = self.framed();
         let date_verb_next_to_it = f.is_date() && framed.as_ref().is_some_and(|(_, choice)| ends_with_words(&self.texts.left, &choice.quantity.2, 1));
-        let check = FrameCheck { catalog, framed, reading: self.reading, is_date: f.is_date(), date_verb_next_to_it, own_words_count_it, index: self.index, language: f.language() };
+        let stands_for_a_count = self.texts.counts_previous;
+        let check = FrameCheck { catalog, framed, reading: self.reading, is_date: f.is_date(), date_verb_next_to_it, stands_for_a_count, own_words_count_it, index: self.index, language: f.language() };
         let (chosen, evidence) = check.decide(scored);
         let evidence = match (&chosen, evidence, best_stopped) {
             (None, None, Some((measure, _))) => {

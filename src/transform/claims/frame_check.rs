@@ -21,6 +21,9 @@ pub(super) struct FrameCheck<'c, 'r> {
     /// The figure is a date and the quantity the frames chose for it is the verb right before
     /// it, a preposition at most between ("was opened in May 2021").
     pub(super) date_verb_next_to_it: bool,
+    /// The figure stands for a count named before it ("a figure of 1,234"): the quantity of
+    /// that count, read among its near words, is its own.
+    pub(super) stands_for_a_count: bool,
     /// The figure's own words say what it counts (no part, no amount per unit).
     pub(super) own_words_count_it: bool,
     pub(super) index: &'r PhraseIndex,
@@ -37,7 +40,7 @@ impl<'c> FrameCheck<'c, '_> {
         if self.catalog.frame_check {
             return self.checked_against_its_frame(scored);
         }
-        let reach = own_reach(self.date_verb_next_to_it, self.fill_reach());
+        let reach = own_reach(self.date_verb_next_to_it || self.stands_for_a_count, self.fill_reach());
         match scored {
             Some(scored) => self.scored_unless_refused(scored, reach),
             None if self.fills() => own_frame(self.framed, reach),
@@ -84,7 +87,12 @@ impl<'c> FrameCheck<'c, '_> {
             // The frames' own choice may take its place, as after a refusal below ("CECOT,
             // built for 47,500": not the prison system's capacity, CECOT's).
             Some(word) => {
-                let refusal = format!("not {}: its own words name {word}", measure.id);
+                let refusal = format!("not {}: {word} is named nearer", measure.id);
+                // Where the frames' choice counts the same quantity, only its subject differs: the
+                // quantity the scores read near the figure serves it too ("the 1,234 figure is the
+                // prison's capacity").
+                let same_quantity = framed.as_ref().is_some_and(|(other, _)| shares_a_quantity(measure, other));
+                let reach = if same_quantity { OwnReach { quantity: reach.quantity.max(frames::Level::Near), ..reach } } else { reach };
                 own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && fills), reach, refusal)
             }
             // A date claim is checked by its own rule already (a cue next to it, its subject in
@@ -142,7 +150,7 @@ impl<'c> FrameCheck<'c, '_> {
                 },
             }
         }
-        match self.framed.filter(|_| !had_score).map(|f| own_frame(Some(f), own_reach(self.date_verb_next_to_it, frames::Level::Clause))) {
+        match self.framed.filter(|_| !had_score).map(|f| own_frame(Some(f), own_reach(self.date_verb_next_to_it || self.stands_for_a_count, frames::Level::Clause))) {
             Some((Some(measure), evidence)) => (Some(measure), evidence),
             _ => (None, refused),
         }
@@ -171,6 +179,14 @@ fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&
         && scored_level.is_none_or(|l| l > frames::Level::Own)
 }
 
+/// Do two framed measures count a quantity in common (capacity: CECOT's and the system's)?
+fn shares_a_quantity(a: &Measure, b: &Measure) -> bool {
+    match (&a.frame, &b.frame) {
+        (Some(a), Some(b)) => a.quantity.iter().any(|q| b.quantity.contains(q)),
+        _ => false,
+    }
+}
+
 /// How far the frames' own choice may find a figure's quantity and its subject.
 #[derive(Clone, Copy)]
 struct OwnReach {
@@ -181,9 +197,9 @@ struct OwnReach {
 /// The reach of the frames' own choice, its subject as far as `subject`: a figure's quantity
 /// is named in its own phrase; a date's is the verb next to it, which its own phrase (the date
 /// alone) does not hold ("the prison was opened in May 2021"), and which is read among the
-/// words near it.
-fn own_reach(date_verb_next_to_it: bool, subject: frames::Level) -> OwnReach {
-    let quantity = if date_verb_next_to_it { frames::Level::Near } else { frames::Level::Own };
+/// words near it (`quantity_near`), as is that of a count a figure stands for.
+fn own_reach(quantity_near: bool, subject: frames::Level) -> OwnReach {
+    let quantity = if quantity_near { frames::Level::Near } else { frames::Level::Own };
     OwnReach { quantity, subject }
 }
 
@@ -209,13 +225,18 @@ fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &
         return None;
     }
     // A subject of the figure's own clause outranks one read only beyond its sentence ("CECOT,
-    // which opened in 2021, holds 1,234 men", after a sentence on the prison population).
-    let nearest = if own_level.is_none_or(|l| l > frames::Level::Sentence) { frames::Level::Clause } else { frames::Level::Own };
+    // which opened in 2021, holds 1,234 men", after a sentence on the prison population); a
+    // narrower subject read nearer than the measure's own outranks it too ("the 1,234 figure is
+    // the prison's capacity, and the country's prison system is full").
+    let nearer = |level: frames::Level| match own_level {
+        Some(own) if own <= frames::Level::Sentence => level < own,
+        _ => level <= frames::Level::Clause,
+    };
     catalog.measures.iter().filter_map(|other| other.frame.as_ref()).filter(|f| f.quantity.iter().any(|q| frame.quantity.contains(q))).find_map(|f| {
         let rank = catalog.frames.top_rank(&frame.subject);
         let others: Vec<String> =
             f.subject.iter().filter(|s| !frame.subject.contains(s) && catalog.frames.top_rank(std::slice::from_ref(s)) >= rank).cloned().collect();
-        catalog.frames.subject_read(&others, reading).filter(|(level, _)| *level <= nearest).map(|(_, word)| word)
+        catalog.frames.subject_read(&others, reading).filter(|(level, _)| nearer(*level)).map(|(_, word)| word)
     })
 }
 

@@ -29,9 +29,10 @@ pub(super) fn antecedent_clause(doc: &Doc, m: &Mention, clause_start: usize, cla
     Some(doc.slice(before, clause_start - 1))
 }
 
-/// The subject of the figure's clause when a relative clause stands between them: "La población
-/// carcelaria, | que antes era de 38.000 reos, | supera ya los 105.000" (the clause before the
-/// relative clause, which opens with one of `openers`, right before the figure's).
+/// The subject of the figure's clause when a relative clause or a short apposition stands
+/// between them: "La población carcelaria, | que antes era de 1.234 reos, | supera ya los
+/// 5.678" (the clause before the relative clause, which opens with one of `openers`, right
+/// before the figure's).
 pub(super) fn subject_before_relative(doc: &Doc, m: &Mention, clause_start: usize, openers: Option<&Vec<String>>) -> Option<String> {
     let sentence_start = doc.sentences[m.sentence].0;
     if clause_start <= sentence_start {
@@ -40,12 +41,31 @@ pub(super) fn subject_before_relative(doc: &Doc, m: &Mention, clause_start: usiz
     let (relative_start, _) = doc.clause_span(m.sentence, clause_start - 1, clause_start - 1);
     let relative = lower_padded(doc.slice(relative_start, clause_start - 1));
     let opens = openers.is_some_and(|list| list.iter().any(|w| relative.starts_with(&format!(" {w} "))));
-    if !opens || relative_start <= sentence_start {
+    let apposition = is_short_apposition(&relative);
+    if !(opens || apposition) || relative_start <= sentence_start {
         return None;
     }
     let (before, _) = doc.clause_span(m.sentence, relative_start - 1, relative_start - 1);
+    if !opens {
+        // An apposition names the subject too ("The prison they were sent to, | CECOT, | was
+        // built for 1,234"), when what it stands beside opens the sentence as a noun phrase (a
+        // longer clause holds a verb of its own: "... detained 1,234, | officials say, | which").
+        let subject = doc.slice(before, relative_start - 1);
+        let noun_phrase = before == sentence_start && subject.split_whitespace().count() <= APPOSITION_ANTECEDENT_WORDS;
+        return noun_phrase.then(|| doc.slice(before, clause_start - 1));
+    }
     Some(doc.slice(before, relative_start - 1))
 }
+
+/// Is `clause` (lower-cased, padded) a short apposition between commas: a name or a noun of a
+/// few words, with no figure ("El penal, | el CECOT, | ...")?
+fn is_short_apposition(clause: &str) -> bool {
+    let words = clause.split_whitespace().count();
+    (1..=SHORT_APPOSITION_WORDS).contains(&words) && !clause.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Most words of an apposition between the subject and the rest of its clause.
+const SHORT_APPOSITION_WORDS: usize = 3;
 
 /// The noun phrase an apposition holding the figure is about: the figure's clause opens with
 /// a word of `openers` and the clause before it opens the sentence and is a short noun phrase
@@ -104,7 +124,10 @@ pub(super) fn stands_alone(text: &str, noun: &str, names_its_own: impl Fn(&str) 
     text.match_indices(&format!(" {noun} ")).any(|(at, _)| {
         let after: Vec<&str> = text[at + noun.len() + 2..].split_whitespace().take(COMPLEMENT_WORDS).collect();
         let next = after.first().copied().unwrap_or("");
-        !matches!(next, "of" | "de" | "del") && !names_its_own(&format!(" {} ", after.join(" ")))
+        // "of" right before the figure gives the figure itself ("a figure of 1,234"), no
+        // complement naming what it counts ("the number of inmates").
+        let of_the_figure = after.len() == 1;
+        (of_the_figure || !matches!(next, "of" | "de" | "del")) && !names_its_own(&format!(" {} ", after.join(" ")))
     })
 }
 

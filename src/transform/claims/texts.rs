@@ -46,6 +46,9 @@ pub(super) struct FigureTexts {
     pub(super) lead: String,
     /// A bare figure after an anaphoric word ("fueron 217"): it counts the group named before.
     pub(super) bare_reference: bool,
+    /// An anaphoric noun stands alone before the figure ("a figure of 1,234"): it counts what a
+    /// count named before it counted, whose words are among its near words.
+    pub(super) counts_previous: bool,
     /// The sentence opens with a pronoun: its subject is the sentence before's.
     pub(super) anaphoric: bool,
 }
@@ -102,7 +105,7 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     let clause_left = lower_padded(doc.slice(clause_start, m.start));
     let lead = lead(f, clause_start, clause_end);
     let previous = previous_text(f);
-    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, in_apposition: apposition_of.is_some(), clause_left, own, near, sentence, previous, lead, bare_reference, anaphoric }
+    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, in_apposition: apposition_of.is_some(), clause_left, own, near, sentence, previous, lead, bare_reference, counts_previous, anaphoric }
 }
 
 impl FigureTexts {
@@ -140,8 +143,12 @@ fn near_text(f: &Figure, clause_start: usize, left: &str, right_near: &str, stan
     // and those of its own sentence before its clause ("about 7,300 released; the minister
     // put the figure at 6,900"; an apposition: "los venezolanos del CECOT, un total de 219,").
     let earlier_in_sentence = doc.slice(doc.sentences[m.sentence].0, clause_start);
+    // A quantity named earlier in its own sentence is the nearer one it stands for ("how many
+    // are held there is not published; an official put the figure at 1,234"): the sentence
+    // before is not read then.
+    let names_its_own = || !f.catalog.frames.quantities_named(f.language(), &lower_padded(earlier_in_sentence.clone())).is_empty();
     let near_text = match stands_for_a_count_before {
-        true if m.sentence > 0 => lower_padded(format!("{} {earlier_in_sentence} {left} {right_near}", doc.sentence_text(m.sentence - 1))),
+        true if m.sentence > 0 && !names_its_own() => lower_padded(format!("{} {earlier_in_sentence} {left} {right_near}", doc.sentence_text(m.sentence - 1))),
         true => lower_padded(format!("{earlier_in_sentence} {left} {right_near}")),
         false => lower_padded(format!("{left} {right_near}")),
     };
