@@ -994,3 +994,15 @@ fn a_figure_of_a_quantity_named_earlier_in_its_sentence() {
     let text = "CECOT was built to hold up to 4,000 inmates. The government does not say how many are held there; an official put the figure at about 1,450.";
     is_not("en", text, "1,450", "cecot_capacity");
 }
+
+#[test]
+fn one_of_the_largest_prisons_is_one_prison_not_the_system() {
+    is("en", "The mega-prison is in the east. Officials say it can hold 4,321 people, which would make it one of the largest prisons in the world.", "4,321", "cecot_capacity");
+    is("en", "The country's prisons have a capacity of 4,321 inmates.", "4,321", "es_prison_capacity");
+}
+
+#[test]
+fn a_modal_before_hold_makes_a_capacity() {
+    is("en", "The country's prisons can hold 4,321 people.", "4,321", "es_prison_capacity");
+    is("en", "The country's prisons hold 4,321 people.", "4,321", "es_prison_population");
+}

@@ -715,3 +715,12 @@ fn una_cifra_de_un_total_nombrado_antes_en_su_oracion() {
         Some("cecot_inmate_population")
     );
 }
+
+#[test]
+fn una_de_las_carceles_mas_grandes_es_una_carcel_no_el_sistema() {
+    assert_eq!(
+        measure_of("La megacárcel está en el oriente del país. El Gobierno asegura que tiene capacidad para 4.321 personas, lo que la convertiría en una de las cárceles más grandes del mundo.", "4.321").as_deref(),
+        Some("cecot_capacity")
+    );
+    assert_eq!(measure_of("Las cárceles del país tienen capacidad para 4.321 personas.", "4.321").as_deref(), Some("es_prison_capacity"));
+}

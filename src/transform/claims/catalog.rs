@@ -243,6 +243,10 @@ pub struct Catalog {
     /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
     #[serde(default)]
     pub auxiliaries: ByLanguage,
+    /// Modal verbs before a figure's governing verb, read as its own words by the frames ("can
+    /// hold 1,234" is a capacity; "hold" alone counts those held).
+    #[serde(default)]
+    pub modals: ByLanguage,
     /// Words that open a running total's start ("desde", "since"): a date after one in a
     /// figure's clause is where its total begins, not a window (see `window`).
     #[serde(default)]
@@ -535,7 +539,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 45] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 46] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("projection", &mut self.projection),
@@ -562,6 +566,7 @@ impl Catalog {
             ("commitment", &mut self.commitment),
             ("partitive", &mut self.partitive),
             ("auxiliaries", &mut self.auxiliaries),
+            ("modals", &mut self.modals),
             ("subgroup", &mut self.subgroup),
             ("people", &mut self.people),
             ("percent_change", &mut self.percent_change),

@@ -220,10 +220,13 @@ fn own_frame(framed: Option<(&Measure, frames::Choice)>, reach: OwnReach) -> (Op
 /// subject).
 fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &frames::Reading) -> Option<String> {
     let frame = measure.frame.as_ref()?;
-    let own_level = catalog.frames.subject_read(&frame.subject, reading).map(|(level, _)| level);
-    if own_level == Some(frames::Level::Own) {
-        return None;
-    }
+    let own = catalog.frames.subject_read(&frame.subject, reading);
+    let own_level = own.as_ref().map(|(level, _)| *level);
+    // A word of the measure's subject inside the other's longer name names the other ("one of
+    // the largest prisons": a prison, not the prisons of the system).
+    let holds_its_word = |level: frames::Level, word: &str| {
+        own.as_ref().is_some_and(|(l, w)| *l == level && word != w && crate::transform::claims::has_phrase(&format!(" {word} "), w))
+    };
     // A subject of the figure's own clause outranks one read only beyond its sentence ("CECOT,
     // which opened in 2021, holds 1,234 men", after a sentence on the prison population); a
     // narrower subject read nearer than the measure's own outranks it too ("the 1,234 figure is
@@ -236,7 +239,7 @@ fn own_subject_of_another_frame(catalog: &Catalog, measure: &Measure, reading: &
         let rank = catalog.frames.top_rank(&frame.subject);
         let others: Vec<String> =
             f.subject.iter().filter(|s| !frame.subject.contains(s) && catalog.frames.top_rank(std::slice::from_ref(s)) >= rank).cloned().collect();
-        catalog.frames.subject_read(&others, reading).filter(|(level, _)| nearer(*level)).map(|(_, word)| word)
+        catalog.frames.subject_read(&others, reading).filter(|(level, word)| nearer(*level) || holds_its_word(*level, word)).map(|(_, word)| word)
     })
 }
 

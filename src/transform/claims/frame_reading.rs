@@ -48,7 +48,7 @@ fn own_frame_words(f: &Figure, texts: &FigureTexts, frame_clause: &str) -> Strin
     // scores read too where the language's `governing_verb` is on, else the verb phrase
     // before it ("han muerto 433 reos").
     let own_frame = if catalog.governing_verb.contains(f.language()) {
-        texts.own.clone()
+        with_modal_before(&texts.own, &texts.left, &f.words(&catalog.modals))
     } else {
         own_phrase::own_frame_words(m, &texts.left, &texts.right, &f.words(&catalog.auxiliaries))
     };
@@ -63,6 +63,17 @@ fn own_frame_words(f: &Figure, texts: &FigureTexts, frame_clause: &str) -> Strin
     match subject_of_its_verb(m, &texts.clause_left, &texts.right, catalog, f.language()) {
         Some(subject) => format!("{subject}{own_frame}"),
         None => own_frame,
+    }
+}
+
+/// The figure's own words (`own`, lower-cased, padded) with the modal verb right before their
+/// governing verb ("can hold 1,234": a capacity, where "hold" alone is a count held), when the
+/// governing verb is the last word of `left` (the words before the figure).
+fn with_modal_before(own: &str, left: &str, modals: &[String]) -> String {
+    let before: Vec<&str> = left.split_whitespace().collect();
+    match before.as_slice() {
+        [.., modal, verb] if own.starts_with(&format!(" {verb} ")) && modals.iter().any(|m| m == modal) => format!(" {modal}{own}"),
+        _ => own.to_string(),
     }
 }
 
