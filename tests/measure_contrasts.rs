@@ -1006,3 +1006,9 @@ fn a_modal_before_hold_makes_a_capacity() {
     is("en", "The country's prisons can hold 4,321 people.", "4,321", "es_prison_capacity");
     is("en", "The country's prisons hold 4,321 people.", "4,321", "es_prison_population");
 }
+
+#[test]
+fn a_percent_of_people_without_an_article_is_a_share() {
+    is_not("en", "Some 61% of inmates are held in overcrowded prisons.", "61%", "es_prison_occupancy_rate");
+    is("en", "The prisons are at 161% of capacity.", "161%", "es_prison_occupancy_rate");
+}

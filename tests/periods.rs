@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
-use cecot_data::transform::{as_of, claims, group_periods, running_totals};
+use cecot_data::transform::{as_of, claims, fixed_periods, group_periods, running_totals};
 
 mod common;
 
@@ -18,6 +18,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     as_of::assign_as_of(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, ex.reference_period);
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), ex.reference_period);
     group_periods::apply(&mut ex.mentions, &k.periods);
+    fixed_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -34,6 +35,7 @@ fn read_undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
     as_of::assign_as_of_until(&ex.doc, &mut ex.mentions, lex, k.periods.words(lang), ex.reference_date, reference_period, now);
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), now);
     group_periods::apply(&mut ex.mentions, &k.periods);
+    fixed_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -766,4 +768,16 @@ fn the_corpus_start_is_the_day_stated_most_often_the_earliest_on_a_tie() {
         ("en_d", "en", "2024-05-12", &late),
     ]);
     assert_eq!(statement(&rows, "en_b:", "2021-03-16/").2, statement(&rows, "en_a:", "date 2021-03-16").0);
+}
+
+#[test]
+fn a_growth_between_two_named_years_describes_that_interval() {
+    // The sentence names the last year only, or none: the measure's own interval.
+    let ms = read("en", "By 2024 the number of prisoners had grown 123 percent from its 2020 level.", Some("2025-02-03"));
+    assert_eq!(as_of(&ms, "123"), "2020/2024");
+    let ms = read("es", "La población penitenciaria creció un 123 % entre 2020 y 2024, según el informe.", Some("2025-02-03"));
+    assert_eq!(as_of(&ms, "123"), "2020/2024");
+    // A finer interval of its own is kept.
+    let ms = read("en", "The prison population grew 123% between December 2020 and December 2024.", Some("2025-02-03"));
+    assert_eq!(as_of(&ms, "123"), "2020-12/2024-12");
 }

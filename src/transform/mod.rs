@@ -9,6 +9,7 @@ pub mod corpus_start;
 pub mod derived;
 pub mod figures;
 pub mod frames;
+pub mod fixed_periods;
 pub mod group_periods;
 pub mod inputs;
 pub mod own_phrase;

@@ -31,6 +31,9 @@ pub struct PeriodRules {
     /// Measures that count a part of another measure's group (`group_part`).
     #[serde(default, rename = "group_part")]
     pub group_parts: Vec<GroupPart>,
+    /// Measures whose definition names the interval they describe (`fixed_period`).
+    #[serde(default, rename = "fixed_period")]
+    pub fixed_periods: Vec<FixedPeriod>,
     /// The words of the period rules by language code.
     #[serde(default)]
     pub language: BTreeMap<String, PeriodWords>,
@@ -189,6 +192,16 @@ pub struct GroupPart {
     pub group: String,
 }
 
+/// Measures whose definition names the interval they describe ("growth from 2020 to 2024"):
+/// see [`crate::transform::fixed_periods`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixedPeriod {
+    pub measures: Vec<String>,
+    /// The interval, as written in the `as_of` column; checked on load.
+    pub period: String,
+}
+
 impl PeriodRules {
     /// Parse and check the rules against the measure catalog: every id must name a measure,
     /// `start` one of unit `date`, `length` one of kind `duration`.
@@ -242,6 +255,18 @@ impl PeriodRules {
             }
             for id in part.measures.iter().chain(std::iter::once(&part.group)) {
                 catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
+            }
+        }
+        for (i, fixed) in rules.fixed_periods.iter().enumerate() {
+            let at = format!("fixed_period {}", i + 1);
+            if fixed.measures.is_empty() {
+                return Err(fail(format!("{at}: no measures")));
+            }
+            for id in &fixed.measures {
+                catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
+            }
+            if !Period::parse(&fixed.period).is_some_and(|p| !p.is_point()) {
+                return Err(fail(format!("{at}: period {:?} is no interval (`YYYY/YYYY`, `YYYY-MM/YYYY-MM`, ...)", fixed.period)));
             }
         }
         Ok(rules)

@@ -243,6 +243,10 @@ pub struct Catalog {
     /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
     #[serde(default)]
     pub auxiliaries: ByLanguage,
+    /// Words after a percent that name the group it is a share of, without an article ("60
+    /// percent of inmates"); `partitive` holds those with one.
+    #[serde(default)]
+    pub share_of: ByLanguage,
     /// Modal verbs before a figure's governing verb, read as its own words by the frames ("can
     /// hold 1,234" is a capacity; "hold" alone counts those held).
     #[serde(default)]
@@ -539,7 +543,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 46] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 47] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("projection", &mut self.projection),
@@ -567,6 +571,7 @@ impl Catalog {
             ("partitive", &mut self.partitive),
             ("auxiliaries", &mut self.auxiliaries),
             ("modals", &mut self.modals),
+            ("share_of", &mut self.share_of),
             ("subgroup", &mut self.subgroup),
             ("people", &mut self.people),
             ("percent_change", &mut self.percent_change),

@@ -53,9 +53,10 @@ pub(super) fn part_reading(f: &Figure, texts: &FigureTexts) -> PartReading {
     // The people a partitive names, in the figure's surface ("128 of the men") or after it
     // ("60 percent | of the prison population").
     let people = f.words(&catalog.people);
-    let whole_names_people = whole.as_deref().is_some_and(|w| people.iter().any(|p| has_phrase(w, p)))
-        || of_people(&lower_padded(doc.slice(m.end, texts.clause_end)), &partitive, &people);
-    let share_of_people = m.kind == "percent" && (pronoun_whole || whole_names_people);
+    let after = lower_padded(doc.slice(m.end, texts.clause_end));
+    let whole_names_people = whole.as_deref().is_some_and(|w| people.iter().any(|p| has_phrase(w, p))) || of_people(&after, &partitive, &people);
+    // A percent takes its people without an article too ("60 percent of inmates").
+    let share_of_people = m.kind == "percent" && (pronoun_whole || whole_names_people || of_people(&after, &f.words(&catalog.share_of), &people));
     // A whole of people without a number ("128 of the men were deported") is a group the
     // figure is a part of, unless the figure's own words name the measure's subject.
     let whole_of_people = whole.as_deref().is_some_and(|w| !w.contains(|c: char| c.is_ascii_digit())) && whole_names_people;
