@@ -964,3 +964,17 @@ fn a_subject_before_a_relative_clause_outranks_the_sentence_before() {
     // Without a subject of its own clause, the sentence before's stands.
     is("en", "El Salvador's prison population keeps rising. The system now holds 123,456 people.", "123,456", "es_prison_population");
 }
+
+#[test]
+fn a_level_after_a_rate_is_that_rate() {
+    let rate = "El Salvador is calmer. Its murder rate was 45 per 100,000 people in 2010.";
+    is("en", &format!("{rate} By 2020 it had fallen to 3.7."), "3.7", "es_homicide_rate");
+    is("en", &format!("{rate} In 2021 the figure was 3.7."), "3.7", "es_homicide_rate");
+    // A later restatement of that number after a determiner is the same rate.
+    let last = |text: &str| read("en", text).into_iter().rev().find(|m| m.surface == "37").and_then(|m| m.measure);
+    assert_eq!(last(&format!("{rate} By 2020 it had fallen to 37. Is that 37 believable?")).as_deref(), Some("es_homicide_rate"));
+    // Without a rate in the sentence before, or with a noun of its own, the number is no rate.
+    is_not("en", "El Salvador is calmer. Its murders fell sharply in 2010. By 2020 it had fallen to 37.", "37", "es_homicide_rate");
+    is_not("en", &format!("{rate} By 2020 it had 37 prisons."), "37", "es_homicide_rate");
+    assert_ne!(last(&format!("{rate} Police said 37 were killed in one week. Is that 37 believable?")).as_deref(), Some("es_homicide_rate"));
+}

@@ -13,7 +13,8 @@ use super::frame_check::unit_in_surface;
 use super::lower_padded;
 use super::near_words::{apposition_antecedent, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_after_opening_time, subject_before_relative};
 use super::partitive::whole_of_its_partitive;
-use super::series::rate_noun_across_years;
+use super::series::{levels_the_rate_before, rate_noun_across_years};
+use super::words_of;
 use super::score::{Context, SentenceHits};
 
 /// The texts around a figure, lower-cased and padded with spaces (but `left` and `right`, as
@@ -126,7 +127,8 @@ fn refers_back(f: &Figure, left: &str, right: &str) -> (bool, bool) {
         })
     };
     let names_another_quantity = |words: &str| catalog.frames.quantities_named(language, words).iter().any(|q| !before_quantities().contains(q));
-    let counts_previous = catalog.anaphoric_nouns.get(language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(left, n, names_another_quantity)));
+    let counts_previous = catalog.anaphoric_nouns.get(language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(left, n, names_another_quantity)))
+        || levels_the_rate_before(doc, f.mentions, f.i, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language));
     let bare_reference = !counts_previous && refers_back_bare(f.mentions, f.i, left, right, catalog, language, names_another_quantity);
     (counts_previous, bare_reference)
 }
