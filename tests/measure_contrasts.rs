@@ -978,3 +978,17 @@ fn a_level_after_a_rate_is_that_rate() {
     is_not("en", &format!("{rate} By 2020 it had 37 prisons."), "37", "es_homicide_rate");
     assert_ne!(last(&format!("{rate} Police said 37 were killed in one week. Is that 37 believable?")).as_deref(), Some("es_homicide_rate"));
 }
+
+#[test]
+fn let_go_or_set_free_under_the_regime_is_released() {
+    let before = "Under the state of exception, police made about 12,300 arrests since March 2022.";
+    is("en", &format!("{before} Of those, the ministry admits that something like 1,234 were let go."), "1,234", "es_state_of_exception_detainees_released");
+    is("en", &format!("{before} Some 1,234 of them were later set free."), "1,234", "es_state_of_exception_detainees_released");
+    is_not("en", &format!("{before} Some 1,234 of them were later sent to trial."), "1,234", "es_state_of_exception_detainees_released");
+}
+
+#[test]
+fn the_age_of_a_crackdown_is_its_duration() {
+    is("en", "El Salvador is calm. The crackdown on the gangs is now more than two years old.", "two years", "es_state_of_exception_duration");
+    is_not("en", "A man, 45 years old, arrested under the state of exception, died.", "45 years", "es_state_of_exception_duration");
+}
