@@ -992,3 +992,25 @@ fn the_age_of_a_crackdown_is_its_duration() {
     is("en", "El Salvador is calm. The crackdown on the gangs is now more than two years old.", "two years", "es_state_of_exception_duration");
     is_not("en", "A man, 45 years old, arrested under the state of exception, died.", "45 years", "es_state_of_exception_duration");
 }
+
+#[test]
+fn a_planned_term_is_no_duration_in_force() {
+    is("en", "Salvadorans have lived under a state of exception for 26 months.", "26 months", "es_state_of_exception_duration");
+    is_not("en", "Salvadorans live under a state of exception that was supposed to last one month.", "one month", "es_state_of_exception_duration");
+    is_not("en", "The state of exception was meant to last 30 days.", "30 days", "es_state_of_exception_duration");
+}
+
+#[test]
+fn a_pronoun_chain_keeps_the_subject_two_sentences_back() {
+    let named = "Lawmakers approved a régimen de excepción in March.";
+    is("en", &format!("{named} It was first set for a month. It has since been renewed often and has now been in force for over two years."), "two years", "es_state_of_exception_duration");
+    // A sentence that names its own subject breaks the chain.
+    is_not("en", &format!("{named} The curfew law was first set for a month. It has since been renewed often and has now been in force for over two years."), "two years", "es_state_of_exception_duration");
+}
+
+#[test]
+fn the_time_since_the_event_before_is_its_duration() {
+    let declared = "El Salvador has lived under a state of exception since March 2022, when lawmakers suspended guarantees.";
+    is("en", &format!("{declared} In the nearly two years since, police have arrested more than 12,300 people."), "two years", "es_state_of_exception_duration");
+    is_not("en", &format!("{declared} In the nearly two years since the curfew began, police have arrested more than 12,300 people."), "two years", "es_state_of_exception_duration");
+}

@@ -249,6 +249,10 @@ pub struct Catalog {
     /// Determiners that make a bare number a figure already stated ("is that 1.5 real?").
     #[serde(default)]
     pub restating_determiners: ByLanguage,
+    /// Words that, alone after a duration closing its clause, make it the time since the event
+    /// the sentence before names ("In the 14 months since, ...").
+    #[serde(default)]
+    pub time_since: ByLanguage,
     /// Auxiliary and copular verbs: one after a partitive's whole opens the figure's own
     /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
     #[serde(default)]
@@ -545,12 +549,13 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 48] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 49] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
             ("rate_level_verbs", &mut self.rate_level_verbs),
             ("restating_determiners", &mut self.restating_determiners),
+            ("time_since", &mut self.time_since),
             ("projection", &mut self.projection),
             ("not_counted", &mut self.not_counted),
             ("window", &mut self.window),
