@@ -1014,3 +1014,15 @@ fn the_time_since_the_event_before_is_its_duration() {
     is("en", &format!("{declared} In the nearly two years since, police have arrested more than 12,300 people."), "two years", "es_state_of_exception_duration");
     is_not("en", &format!("{declared} In the nearly two years since the curfew began, police have arrested more than 12,300 people."), "two years", "es_state_of_exception_duration");
 }
+
+#[test]
+fn most_of_them_names_a_part_of_a_mixed_group() {
+    is_not("en", "The United States flew 312 men to CECOT, most of them Venezuelans wanted by no court.", "312", "venezuelans_deported_to_cecot");
+    is("en", "The United States flew 312 Venezuelan men to CECOT, most of them wanted by no court.", "312", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn facilities_a_prison_population_is_spread_across() {
+    is("en", "El Salvador's prison population reached 104,000 in 2024, distributed across 27 facilities.", "27 facilities", "es_prison_facilities");
+    is_not("en", "The health ministry's staff are distributed across 27 facilities.", "27 facilities", "es_prison_facilities");
+}
