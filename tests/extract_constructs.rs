@@ -1236,6 +1236,33 @@ fn en_years_old_age() {
 }
 
 #[test]
+fn en_years_old_of_a_thing_is_a_duration() {
+    let m = one("en", "The curfew policy is now nearly four years old.");
+    expect(&m, "duration", Some("4"), "approximately");
+    expect_unit(&m, "years");
+    let m = one("en", "The programme on youth training was two years old.");
+    expect(&m, "duration", Some("2"), "exact");
+    // A person's age stays an age, though a thing is named in the sentence.
+    let m = one("en", "The man who ran the programme is 61 years old.");
+    expect(&m, "age", Some("61"), "exact");
+}
+
+#[test]
+fn en_something_like_is_approximate() {
+    let m = one("en", "Officials said something like 4,300 were released.");
+    expect(&m, "count", Some("4300"), "approximately");
+    expect_surface(&m, "something like 4,300");
+}
+
+#[test]
+fn en_number_as_a_verb_is_no_identifier() {
+    let m = one("en", "The group is said to number 317.");
+    expect(&m, "count", Some("317"), "exact");
+    let m = one("en", "She lived in room number 317.");
+    assert_eq!(m.kind, "identifier", "{m:#?}");
+}
+
+#[test]
 fn en_aged_age() {
     let m = one("en", "A man aged 58 died in custody.");
     expect(&m, "age", Some("58"), "exact");

@@ -1012,3 +1012,65 @@ fn a_percent_of_people_without_an_article_is_a_share() {
     is_not("en", "Some 61% of inmates are held in overcrowded prisons.", "61%", "es_prison_occupancy_rate");
     is("en", "The prisons are at 161% of capacity.", "161%", "es_prison_occupancy_rate");
 }
+
+#[test]
+fn a_level_after_a_rate_is_that_rate() {
+    let rate = "El Salvador is calmer. Its murder rate was 45 per 100,000 people in 2010.";
+    is("en", &format!("{rate} By 2020 it had fallen to 3.7."), "3.7", "es_homicide_rate");
+    is("en", &format!("{rate} In 2021 the figure was 3.7."), "3.7", "es_homicide_rate");
+    // A later restatement of that number after a determiner is the same rate.
+    let last = |text: &str| read("en", text).into_iter().rev().find(|m| m.surface == "37").and_then(|m| m.measure);
+    assert_eq!(last(&format!("{rate} By 2020 it had fallen to 37. Is that 37 believable?")).as_deref(), Some("es_homicide_rate"));
+    // Without a rate in the sentence before, or with a noun of its own, the number is no rate.
+    is_not("en", "El Salvador is calmer. Its murders fell sharply in 2010. By 2020 it had fallen to 37.", "37", "es_homicide_rate");
+    is_not("en", &format!("{rate} By 2020 it had 37 prisons."), "37", "es_homicide_rate");
+    assert_ne!(last(&format!("{rate} Police said 37 were killed in one week. Is that 37 believable?")).as_deref(), Some("es_homicide_rate"));
+}
+
+#[test]
+fn let_go_or_set_free_under_the_regime_is_released() {
+    let before = "Under the state of exception, police made about 12,300 arrests since March 2022.";
+    is("en", &format!("{before} Of those, the ministry admits that something like 1,234 were let go."), "1,234", "es_state_of_exception_detainees_released");
+    is("en", &format!("{before} Some 1,234 of them were later set free."), "1,234", "es_state_of_exception_detainees_released");
+    is_not("en", &format!("{before} Some 1,234 of them were later sent to trial."), "1,234", "es_state_of_exception_detainees_released");
+}
+
+#[test]
+fn the_age_of_a_crackdown_is_its_duration() {
+    is("en", "El Salvador is calm. The crackdown on the gangs is now more than two years old.", "two years", "es_state_of_exception_duration");
+    is_not("en", "A man, 45 years old, arrested under the state of exception, died.", "45 years", "es_state_of_exception_duration");
+}
+
+#[test]
+fn a_planned_term_is_no_duration_in_force() {
+    is("en", "Salvadorans have lived under a state of exception for 26 months.", "26 months", "es_state_of_exception_duration");
+    is_not("en", "Salvadorans live under a state of exception that was supposed to last one month.", "one month", "es_state_of_exception_duration");
+    is_not("en", "The state of exception was meant to last 30 days.", "30 days", "es_state_of_exception_duration");
+}
+
+#[test]
+fn a_pronoun_chain_keeps_the_subject_two_sentences_back() {
+    let named = "Lawmakers approved a régimen de excepción in March.";
+    is("en", &format!("{named} It was first set for a month. It has since been renewed often and has now been in force for over two years."), "two years", "es_state_of_exception_duration");
+    // A sentence that names its own subject breaks the chain.
+    is_not("en", &format!("{named} The curfew law was first set for a month. It has since been renewed often and has now been in force for over two years."), "two years", "es_state_of_exception_duration");
+}
+
+#[test]
+fn the_time_since_the_event_before_is_its_duration() {
+    let declared = "El Salvador has lived under a state of exception since March 2022, when lawmakers suspended guarantees.";
+    is("en", &format!("{declared} In the nearly two years since, police have arrested more than 12,300 people."), "two years", "es_state_of_exception_duration");
+    is_not("en", &format!("{declared} In the nearly two years since the curfew began, police have arrested more than 12,300 people."), "two years", "es_state_of_exception_duration");
+}
+
+#[test]
+fn most_of_them_names_a_part_of_a_mixed_group() {
+    is_not("en", "The United States flew 312 men to CECOT, most of them Venezuelans wanted by no court.", "312", "venezuelans_deported_to_cecot");
+    is("en", "The United States flew 312 Venezuelan men to CECOT, most of them wanted by no court.", "312", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn facilities_a_prison_population_is_spread_across() {
+    is("en", "El Salvador's prison population reached 104,000 in 2024, distributed across 27 facilities.", "27 facilities", "es_prison_facilities");
+    is_not("en", "The health ministry's staff are distributed across 27 facilities.", "27 facilities", "es_prison_facilities");
+}

@@ -392,10 +392,23 @@ pub struct Lexicon {
     pub person_pronouns: Words,
     #[serde(default)]
     pub age_followers: Words,
+    /// Nouns of things whose age ("the regime is 3 years old") is how long they have lasted.
+    #[serde(default)]
+    pub thing_age_nouns: Words,
+    /// Words that open a short complement of a noun ("crackdown on gangs", "state of exception").
+    #[serde(default)]
+    pub noun_complement_links: Words,
+    /// Relative pronouns of a person ("who"): a noun after one is inside the person's clause.
+    #[serde(default)]
+    pub person_relatives: Words,
     #[serde(default)]
     pub identifier_before: Words,
     #[serde(default)]
     pub identifier_after: Words,
+    /// Phrases that end in a word of `identifier_before` used as a verb ("to number", "they
+    /// number"): the number after one is counted, not named.
+    #[serde(default)]
+    pub identifier_verbs: Words,
     #[serde(default)]
     pub title_nouns: Words,
     #[serde(default)]

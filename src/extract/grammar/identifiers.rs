@@ -62,7 +62,9 @@ impl<'a> Grammar<'a> {
         if t.is_digits() && !t.space_before && prev.is_some_and(name_before) {
             return Some(i - 1);
         }
-        if let Some((s, _)) = self.identifier_before.match_before(toks, i).filter(|(s, _)| toks[*s].sentence == t.sentence) {
+        // "a group said to number 1,234": the word of a name is a verb, and the number counts.
+        let named = self.identifier_before.match_before(toks, i).filter(|_| self.identifier_verbs.match_before(toks, i).is_none());
+        if let Some((s, _)) = named.filter(|(s, _)| toks[*s].sentence == t.sentence) {
             return (!toks[i].space_before || !prev.is_some_and(|p| p.is("-"))).then_some(s);
         }
         // "18th Street" handled with ordinals; capitalised number words inside names:

@@ -316,10 +316,11 @@ impl<'a> Grammar<'a> {
             }
         }
         c.b = b;
-        // Ages written "27 years old" or "de 16 años".
+        // Ages written "27 years old" or "de 16 años"; of a thing ("the crackdown is now 3 years
+        // old"), how long it has lasted.
         if let Some((n, _)) = self.age_compounds.match_at(toks, b) {
             c.b = b + n;
-            c.kind = "age";
+            c.kind = if self.is_age_of_a_thing(toks, c.a) { "duration" } else { "age" };
             c.unit = Some("years".into());
             return Some(self.close(toks, c, value));
         }

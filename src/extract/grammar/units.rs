@@ -227,6 +227,34 @@ impl<'a> Grammar<'a> {
 
     /// Age cues around a number: "aged 18", "youngest was 19", "de 58 años",
     /// "Castillo, 24,", "29 were over 60" (with "age" in the sentence).
+    /// Is the age that starts at token `a` ("3 years old") a thing's: an age copula (and
+    /// adverbs) before it, whose subject is a noun of `thing_age_nouns`, alone or with a short
+    /// complement ("the crackdown on gangs is now 3 years old")? It then tells how long the
+    /// thing has lasted, a duration.
+    pub(super) fn is_age_of_a_thing(&self, toks: &[Token], a: usize) -> bool {
+        let lex = self.lex;
+        let sentence = toks[a].sentence;
+        let word = |k: usize| toks.get(k).filter(|t| t.sentence == sentence && t.is_word());
+        let mut k = a;
+        while k > 0 && word(k - 1).is_some_and(|t| lex.age_adverbs.contains(&t.lower)) {
+            k -= 1;
+        }
+        if k == 0 || !word(k - 1).is_some_and(|t| lex.age_copulas.contains(&t.lower)) {
+            return false;
+        }
+        let copula = k - 1;
+        let thing = |k: usize| word(k).is_some_and(|t| lex.thing_age_nouns.contains(&t.lower));
+        // The subject right before the copula, or before a complement of up to three words.
+        let Some(noun) = (1..=4).map(|back| copula.wrapping_sub(back)).find(|&n| {
+            n < copula && thing(n) && (n + 1 == copula || word(n + 1).is_some_and(|t| lex.noun_complement_links.contains(&t.lower)))
+        }) else {
+            return false;
+        };
+        // A thing inside a relative clause of a person ("the man who ran the plan is 61 years
+        // old") is no subject of the age.
+        !toks[..noun].iter().rev().take_while(|t| t.sentence == sentence).any(|t| lex.person_relatives.contains(&t.lower))
+    }
+
     pub(super) fn is_age(&self, toks: &[Token], a: usize, i: usize, b: usize, c: &Cand) -> bool {
         let sentence = toks[i].sentence;
         let years = c.unit.as_deref() == Some("years");

@@ -239,6 +239,24 @@ pub struct Catalog {
     /// stands for the rate of `rate_subjects` the sentence before names.
     #[serde(default)]
     pub rate_anaphora: ByLanguage,
+    /// Subjects that stand for a rate figure of the sentence before ("it", "the figure"), and
+    /// verbs of a level that end right before a bare number ("had fallen to", "was"): together
+    /// they make the number a new level of that rate (see `series::rate_levels_after_a_rate`).
+    #[serde(default)]
+    pub rate_level_subjects: ByLanguage,
+    #[serde(default)]
+    pub rate_level_verbs: ByLanguage,
+    /// Determiners that make a bare number a figure already stated ("is that 1.5 real?").
+    #[serde(default)]
+    pub restating_determiners: ByLanguage,
+    /// Words that, alone after a duration closing its clause, make it the time since the event
+    /// the sentence before names ("In the 14 months since, ...").
+    #[serde(default)]
+    pub time_since: ByLanguage,
+    /// Phrases that open a clause naming most of a figure's group ("most of them Venezuelans"):
+    /// that group is a part of the figure's, see `rules::mixed_group_of_its_subject`.
+    #[serde(default)]
+    pub mixed_group: ByLanguage,
     /// Auxiliary and copular verbs: one after a partitive's whole opens the figure's own
     /// predicate ("32 de los venezolanos | tenían condenas", "40 of them | were freed").
     #[serde(default)]
@@ -543,9 +561,14 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 47] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 52] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
+            ("rate_level_subjects", &mut self.rate_level_subjects),
+            ("rate_level_verbs", &mut self.rate_level_verbs),
+            ("restating_determiners", &mut self.restating_determiners),
+            ("time_since", &mut self.time_since),
+            ("mixed_group", &mut self.mixed_group),
             ("projection", &mut self.projection),
             ("not_counted", &mut self.not_counted),
             ("window", &mut self.window),

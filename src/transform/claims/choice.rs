@@ -14,7 +14,7 @@ use super::figure::Figure;
 use super::frame_check::{framed_measure, FrameCheck};
 use super::partitive::PartReading;
 use super::places::PlaceReading;
-use super::rules::{counts_only_the_whole, held_elsewhere, place_of_another_figure, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
+use super::rules::{counts_only_the_whole, held_elsewhere, mixed_group_of_its_subject, place_of_another_figure, ruled_out, subject_of_other_figures, whole_of_a_part, Place};
 use super::score::{score, Context, Score};
 use super::start_dates::stated_start;
 use super::texts::FigureTexts;
@@ -92,6 +92,8 @@ impl<'a> Readings<'a> {
             Some(Bar::HeldElsewhere)
         } else if (measure.unit_named && self.unit != Some(measure.unit.as_str())) || self.unit_counts_another_quantity(measure) {
             Some(Bar::OtherUnit)
+        } else if mixed_group_of_its_subject(f.doc, f.m(), &self.texts.own, measure, catalog, f.language()) {
+            Some(Bar::MixedGroup)
         } else {
             None
         }

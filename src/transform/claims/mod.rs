@@ -44,7 +44,7 @@ use dates::date_claim_candidate;
 use figure::{Figure, Story};
 use rules::parts_of_a_whole_before;
 use score::SentenceHits;
-use series::{measures_along_series, rates_named_before, units_from_antecedents, units_from_measures, units_of_multipliers};
+use series::{measures_along_series, rate_levels_after_a_rate, rates_named_before, restated_rates, units_from_antecedents, units_from_measures, units_of_multipliers};
 use statement::read_statement;
 
 /// Does `haystack` (lower-cased, padded with spaces) contain the cue as whole words?
@@ -105,6 +105,11 @@ pub(super) fn counts_things(catalog: &Catalog, measure: &Measure) -> bool {
     measure.frame.as_ref().is_some_and(|f| f.quantity.iter().filter_map(|q| catalog.frames.quantity(q)).any(|k| catalog.frames.quantities[k].1.things))
 }
 
+/// The words of a catalog list in `language` (none when the language has no such list).
+fn words_of<'a>(lists: &'a ByLanguage, language: &str) -> &'a [String] {
+    lists.get(language).map_or(&[][..], Vec::as_slice)
+}
+
 /// Assign a measure to every statement, and make dates statements where the date itself is
 /// the claim ("CECOT opened in 2023"): a date or year becomes a statement only when a date
 /// measure of the catalog fits it. A figure in apposition to a named person ("Ana Pérez, 39,")
@@ -119,6 +124,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     if let Some(rates) = catalog.rate_subjects.get(&lexicon.language) {
         rates_named_before(doc, mentions, rates, catalog.rate_anaphora.get(&lexicon.language).map_or(&[][..], Vec::as_slice));
     }
+    let language = lexicon.language.as_str();
+    rate_levels_after_a_rate(doc, mentions, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language));
     units_from_antecedents(mentions, 0);
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
@@ -144,6 +151,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     parts_of_a_whole_before(doc, mentions, catalog, &lexicon.language);
     restated::restated_for_another_period(doc, mentions, catalog, &lexicon.language);
     restated::restated_counts(doc, mentions, catalog, &lexicon.language);
+    restated_rates(doc, mentions, words_of(&catalog.restating_determiners, language));
     // Then the measure's unit; then the unit of a count in the sentence before.
     units_from_measures(mentions, catalog);
     units_from_antecedents(mentions, 1);

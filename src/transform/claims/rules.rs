@@ -466,3 +466,22 @@ pub(super) fn parts_of_a_whole_before(doc: &Doc, mentions: &mut [Mention], catal
         }
     }
 }
+
+/// Does a phrase of `mixed_group` open the clause right after the figure's and name `measure`'s
+/// subject ("300 men deported by the US, most of them Venezuelans, ..."), that subject being
+/// nowhere in the figure's own words? The group named there is most of the figure's, not all of
+/// it: the figure counts a mixed group, no measure of that subject.
+pub(super) fn mixed_group_of_its_subject(doc: &Doc, m: &Mention, own: &str, measure: &Measure, catalog: &Catalog, language: &str) -> bool {
+    let Some(frame) = measure.frame.as_ref() else { return false };
+    let Some(mixed) = catalog.mixed_group.get(language).filter(|w| !w.is_empty()) else { return false };
+    let after = lower_padded(doc.slice(m.end, doc.sentences[m.sentence].1));
+    let Some((_, next_clause)) = after.split_once(',') else { return false };
+    let next_clause = format!(" {} ", next_clause.split([',', ';']).next().unwrap_or("").trim());
+    let Some(phrase) = mixed.iter().find(|p| next_clause.starts_with(&format!(" {p} "))) else { return false };
+    let named = format!(" {} ", next_clause[phrase.len() + 2..].split_whitespace().take(MIXED_GROUP_WORDS).collect::<Vec<_>>().join(" "));
+    let words = catalog.frames.subject_words(language, &frame.subject);
+    words.iter().any(|w| has_phrase(&named, w)) && !words.iter().any(|w| has_phrase(own, w))
+}
+
+/// How many words after a `mixed_group` phrase name the group ("most of them | Venezuelan men").
+const MIXED_GROUP_WORDS: usize = 2;

@@ -105,6 +105,82 @@ pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BT
     }
 }
 
+/// A bare number that a subject standing for a rate (`subjects`: "it", "the figure") and a verb
+/// of a level right before it (`verbs`: "had fallen to", "was") state, in the sentence after a
+/// rate figure ("The murder rate was 45 per 100,000 in 2010. By 2020 it had fallen to 12"): a new
+/// level of that rate, in its unit. Only years and dates may come before it in its sentence, and
+/// the rate is the last rate figure of the sentence before.
+pub(super) fn rate_levels_after_a_rate(doc: &Doc, mentions: &mut [Mention], subjects: &[String], verbs: &[String]) {
+    for i in 0..mentions.len() {
+        if !is_bare_number(&mentions[i]) {
+            continue;
+        }
+        if let Some(unit) = rate_before_a_level(doc, mentions, i, subjects, verbs).and_then(|x| x.unit.clone()) {
+            mentions[i].kind = "ratio";
+            mentions[i].unit = Some(unit);
+        }
+    }
+}
+
+/// The rate figure of the sentence before that figure `i` is a new level of, when a subject
+/// standing for it and a verb of a level state `i` with only years and dates before it in its
+/// sentence (see [`rate_levels_after_a_rate`]).
+fn rate_before_a_level<'m>(doc: &Doc, mentions: &'m [Mention], i: usize, subjects: &[String], verbs: &[String]) -> Option<&'m Mention> {
+    let m = &mentions[i];
+    if m.sentence == 0 || !mentions[..i].iter().filter(|x| x.sentence == m.sentence).all(|x| matches!(x.kind, "year" | "date")) {
+        return None;
+    }
+    let left = super::lower_padded(doc.slice(doc.sentences[m.sentence].0, m.start));
+    if !stated_by_a_rate_subject(&left, subjects, verbs) {
+        return None;
+    }
+    mentions[..i].iter().rev().filter(|x| x.sentence + 1 == m.sentence).find(|x| x.is_statement && is_rate(x))
+}
+
+/// Is figure `i` a new level of a rate the sentence before states, in that rate's unit ("By
+/// 2020 it had fallen to 12")? Its words are then that sentence's, as an anaphoric noun's are.
+pub(super) fn levels_the_rate_before(doc: &Doc, mentions: &[Mention], i: usize, subjects: &[String], verbs: &[String]) -> bool {
+    is_rate(&mentions[i]) && rate_before_a_level(doc, mentions, i, subjects, verbs).is_some_and(|x| x.unit == mentions[i].unit)
+}
+
+/// Does `left` (the figure's sentence up to it, lower-cased and padded) end with a verb of a
+/// level, after a subject that stands for a rate?
+fn stated_by_a_rate_subject(left: &str, subjects: &[String], verbs: &[String]) -> bool {
+    verbs.iter().filter(|v| left.ends_with(&format!(" {v} "))).any(|v| {
+        let before = &left[..left.len() - v.len() - 1];
+        subjects.iter().any(|s| has_phrase(before, s))
+    })
+}
+
+/// A figure of a rate: a ratio whose unit is a count per a number of others
+/// ("homicides_per_100000_people").
+fn is_rate(m: &Mention) -> bool {
+    m.kind == "ratio" && m.unit.as_deref().is_some_and(|u| u.contains("_per_"))
+}
+
+/// A bare number after a determiner that makes it a figure already stated (`determiners`: "is
+/// that 2.5 real?"), of the value of a rate figure before it: that rate, in its unit and measure.
+pub(super) fn restated_rates(doc: &Doc, mentions: &mut [Mention], determiners: &[String]) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !is_bare_number(m) || m.measure.is_some() || m.value.is_none() {
+            continue;
+        }
+        let left = super::lower_padded(doc.slice(doc.sentences[m.sentence].0, m.start));
+        if !left.split_whitespace().next_back().is_some_and(|w| determiners.iter().any(|d| d == w)) {
+            continue;
+        }
+        let stated = mentions[..i].iter().rev().find(|x| x.is_statement && is_rate(x) && x.value == m.value && x.measure.is_some());
+        if let Some((unit, measure, surface)) = stated.map(|x| (x.unit.clone(), x.measure.clone(), x.surface.clone())) {
+            let m = &mut mentions[i];
+            m.kind = "ratio";
+            m.unit = unit;
+            m.measure = measure;
+            m.measure_evidence = Some(format!("restates the rate {surface}"));
+        }
+    }
+}
+
 /// Where the rate noun that gave figure `i` its unit starts in its sentence, when only years
 /// and dates stand between them ("la tasa de homicidios de 2023 fue de 3,2"): the noun is the
 /// figure's though a year cuts the words around it.

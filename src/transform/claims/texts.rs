@@ -13,7 +13,8 @@ use super::frame_check::unit_in_surface;
 use super::lower_padded;
 use super::near_words::{apposition_antecedent, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_after_opening_time, subject_before_relative};
 use super::partitive::whole_of_its_partitive;
-use super::series::rate_noun_across_years;
+use super::series::{levels_the_rate_before, rate_noun_across_years};
+use super::words_of;
 use super::score::{Context, SentenceHits};
 
 /// The texts around a figure, lower-cased and padded with spaces (but `left` and `right`, as
@@ -129,7 +130,9 @@ fn refers_back(f: &Figure, left: &str, right: &str) -> (bool, bool) {
         })
     };
     let names_another_quantity = |words: &str| catalog.frames.quantities_named(language, words).iter().any(|q| !before_quantities().contains(q));
-    let counts_previous = catalog.anaphoric_nouns.get(language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(left, n, names_another_quantity)));
+    let counts_previous = catalog.anaphoric_nouns.get(language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(left, n, names_another_quantity)))
+        || time_since_the_event_before(doc, m, words_of(&catalog.time_since, language))
+        || levels_the_rate_before(doc, f.mentions, f.i, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language));
     let bare_reference = !counts_previous && refers_back_bare(f.mentions, f.i, left, right, catalog, language, names_another_quantity);
     (counts_previous, bare_reference)
 }
@@ -187,7 +190,7 @@ fn previous_text(f: &Figure) -> String {
     let doc = f.doc;
     match f.m().sentence {
         0 => String::new(),
-        s if s >= 2 && heads_its_answer(doc, s - 1, f.catalog, f.language()) => {
+        s if s >= 2 && (heads_its_answer(doc, s - 1, f.catalog, f.language()) || continues_a_pronoun_chain(doc, s, f.catalog, f.language())) => {
             lower_padded(format!("{} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1)))
         }
         s => lower_padded(doc.sentence_text(s - 1)),
@@ -201,8 +204,27 @@ pub(super) fn previous_hits(f: &Figure, sentences: &mut SentenceHits) -> Hits {
     match f.m().sentence {
         0 => Hits::default(),
         s if s >= 2 && heads_its_answer(f.doc, s - 1, f.catalog, f.language()) => sentences.of(s - 1).union(&sentences.of(s - 2)),
+        s if s >= 2 && continues_a_pronoun_chain(f.doc, s, f.catalog, f.language()) => sentences.of(s - 1).union(&sentences.of(s - 2)),
         s => sentences.of(s - 1),
     }
+}
+
+/// Is the figure a time since the event the sentence before names: a duration with a word of
+/// `time_since` alone after it, closing its clause ("In the 14 months since, police ...")?
+fn time_since_the_event_before(doc: &Doc, m: &Mention, time_since: &[String]) -> bool {
+    if m.kind != "duration" || m.sentence == 0 {
+        return false;
+    }
+    let after = lower_padded(doc.slice(m.end, doc.sentences[m.sentence].1));
+    time_since.iter().any(|w| after.strip_prefix(&format!(" {w}")).is_some_and(|rest| rest.starts_with([',', '.', ';', ':']) || rest.trim().is_empty()))
+}
+
+/// Do the sentence and the one before both open with a pronoun ("It was meant to last a month.
+/// It has now been in force for a year.")? The second's subject is the first's, which the
+/// sentence before that names: it is read as the sentence before too.
+fn continues_a_pronoun_chain(doc: &Doc, sentence: usize, catalog: &Catalog, language: &str) -> bool {
+    let opens = |s: usize| opens_with_pronoun(&lower_padded(doc.sentence_text(s)), catalog, language);
+    opens(sentence) && opens(sentence - 1)
 }
 
 /// The start of a clause that a parenthesis before it does not cut ("Un avión del Servicio de

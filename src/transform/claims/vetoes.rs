@@ -49,6 +49,8 @@ pub(super) enum Bar {
     HeldElsewhere,
     /// The measure names its unit and the figure's unit is another.
     OtherUnit,
+    /// The measure's group is most of the figure's, not all of it ("most of them Venezuelans").
+    MixedGroup,
 }
 
 /// The limits a figure's words set on what it may state.
