@@ -707,3 +707,14 @@ fn un_ano_entre_la_tasa_y_su_cifra_no_la_corta() {
         ("El Salvador cambió. La tasa de homicidios bajó en 2023 y se incautaron 3,2 toneladas de droga.", "3,2", None),
     ]);
 }
+
+#[test]
+fn un_verbo_de_encarcelar_con_su_objeto_cuenta_capturas() {
+    check(&[
+        ("Desde que rige el régimen de excepción, El Salvador ha encarcelado a unas 54.321 personas.", "54.321", Some("es_state_of_exception_arrests")),
+        ("El presidente dijo que acabó con la violencia metiendo presos a 43 mil pandilleros en El Salvador.", "43 mil", Some("es_state_of_exception_arrests")),
+        // Those held at a date: the prison population, no act of jailing.
+        ("Las cárceles de El Salvador albergan a 54.321 presos.", "54.321", Some("es_prison_population")),
+        ("En El Salvador hay 54.321 personas encarceladas.", "54.321", Some("es_prison_population")),
+    ]);
+}
