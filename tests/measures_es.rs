@@ -407,8 +407,8 @@ fn a_part_reads_the_predicate_after_its_whole_and_list_items_their_head() {
 #[test]
 fn a_count_whose_own_verb_counts_another_quantity_is_not_the_part_after_it() {
     check(&[
-        // 85.000 were arrested; the released are the part "de las cuales" counts.
-        ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "85.000", None),
+        // 85.000 were arrested under the regime; the released are the part "de las cuales" counts.
+        ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "85.000", Some("es_state_of_exception_arrests")),
         ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "8.000", Some("es_state_of_exception_detainees_released")),
         // A part holds its whole's noun, an amount per cell its verb: they keep their measure.
         ("Según la ONG, entre 20.000 y 30.000 de los detenidos durante el régimen de excepción no tienen vínculos con pandillas.", "entre 20.000 y 30.000", Some("es_detainees_without_gang_link")),
@@ -716,5 +716,17 @@ fn un_verbo_de_encarcelar_con_su_objeto_cuenta_capturas() {
         // Those held at a date: the prison population, no act of jailing.
         ("Las cárceles de El Salvador albergan a 54.321 presos.", "54.321", Some("es_prison_population")),
         ("En El Salvador hay 54.321 personas encarceladas.", "54.321", Some("es_prison_population")),
+    ]);
+}
+
+#[test]
+fn una_cifra_de_detenidos_con_sus_liberados_despues_cuenta_las_capturas_del_regimen_nombrado_antes() {
+    let text = "El régimen de excepción cumple tres años. Las autoridades han detenido a 54.321 personas, de las cuales 1.234 han sido liberadas por falta de pruebas.";
+    let other = "Las cárceles del país están llenas. La policía de Honduras ha detenido a 54.321 personas, de las cuales 1.234 han sido liberadas.";
+    check(&[
+        (text, "54.321", Some("es_state_of_exception_arrests")),
+        (text, "1.234", Some("es_state_of_exception_detainees_released")),
+        // No state of exception named before, and another country's police: no measure.
+        (other, "54.321", None),
     ]);
 }

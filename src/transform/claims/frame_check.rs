@@ -110,6 +110,7 @@ impl<'c> FrameCheck<'c, '_> {
                 {
                     let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
                     let refusal = format!("not {}: its own words count {other}", measure.id);
+                    let reach = reach_of_the_same_subject(frame, &framed, reach);
                     own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), reach, refusal)
                 }
                 _ => (Some(measure), Some(score.describe(self.index))),
@@ -169,6 +170,19 @@ fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&
         && choice.subject.0 <= frames::Level::Clause
         && !other_quantities.iter().any(|q| frame.quantity.contains(q))
         && scored_level.is_none_or(|l| l > frames::Level::Own)
+}
+
+/// The reach of the frames' own choice in place of a scored measure whose quantity the figure's
+/// own words refuse: when both frames are of the subject the frames read, the scores found the
+/// figure's subject already, and its own words only say which of that subject's quantities it
+/// counts ("bajo el régimen ... Las autoridades han detenido a 1.234 personas, de las cuales 56
+/// han sido liberadas": 1.234 counts the arrests, not the releases, of the regime named
+/// before). Its subject is then read as far as the frames read it (the sentence before).
+fn reach_of_the_same_subject(refused: &FrameRef, framed: &Option<(&Measure, frames::Choice)>, reach: OwnReach) -> OwnReach {
+    match framed {
+        Some((_, choice)) if refused.subject.contains(&choice.subject.1) => OwnReach { subject: reach.subject.max(frames::Level::Previous), ..reach },
+        _ => reach,
+    }
 }
 
 /// How far the frames' own choice may find a figure's quantity and its subject.
