@@ -730,3 +730,14 @@ fn una_cifra_de_detenidos_con_sus_liberados_despues_cuenta_las_capturas_del_regi
         (other, "54.321", None),
     ]);
 }
+
+#[test]
+fn una_parte_con_esos_o_con_su_numero_en_letras_toma_la_medida_de_su_predicado() {
+    let sent = "Estados Unidos envió a 300 venezolanos al CECOT.";
+    check(&[
+        (&format!("{sent} Unos 123 de esos venezolanos no tenían antecedentes penales."), "123", Some("deportees_no_criminal_record")),
+        (&format!("{sent} Unos ciento veinte de los venezolanos no tenían antecedentes penales."), "ciento veinte", Some("deportees_no_criminal_record")),
+        // The part is no count of the deported: its whole is.
+        (&format!("{sent} Unos 123 de esos venezolanos fueron liberados en julio."), "123", None),
+    ]);
+}
