@@ -741,3 +741,13 @@ fn una_parte_con_esos_o_con_su_numero_en_letras_toma_la_medida_de_su_predicado()
         (&format!("{sent} Unos 123 de esos venezolanos fueron liberados en julio."), "123", None),
     ]);
 }
+
+#[test]
+fn quien_deporta_es_de_donde_parte_el_viaje_no_el_lugar_de_la_cifra() {
+    check(&[
+        ("Llegaron 321 venezolanos deportados por Estados Unidos al Centro de Confinamiento del Terrorismo, la megacárcel que Bukele inauguró en enero de 2023.", "enero de 2023", Some("cecot_opening_date")),
+        ("Llegaron 321 venezolanos deportados por Estados Unidos a la megacárcel, que Bukele inauguró en enero de 2023.", "enero de 2023", Some("cecot_opening_date")),
+        // Sent to another country: that country's prison.
+        ("Llegaron 321 venezolanos deportados por Estados Unidos a México, donde la megacárcel se inauguró en enero de 2023.", "enero de 2023", None),
+    ]);
+}
