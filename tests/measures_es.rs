@@ -751,3 +751,21 @@ fn quien_deporta_es_de_donde_parte_el_viaje_no_el_lugar_de_la_cifra() {
         ("Llegaron 321 venezolanos deportados por Estados Unidos a México, donde la megacárcel se inauguró en enero de 2023.", "enero de 2023", None),
     ]);
 }
+
+#[test]
+fn redacciones_del_crecimiento_los_vinculos_las_entrevistas_y_las_devoluciones() {
+    check(&[
+        // "un incremento del N %" of "la población privada de libertad"; not another country's.
+        ("La población privada de libertad pasó de 12.345 en 2020 a 34.567 en 2024, un incremento del 180 %.", "180 %", Some("es_prison_population_growth_2020_2024")),
+        ("La población privada de libertad de Honduras pasó de 12.345 en 2020 a 34.567 en 2024, un incremento del 180 %.", "180 %", None),
+        // "carecían de todo vínculo" is no link; in another country, none of El Salvador's.
+        ("Bajo el régimen de excepción, la ONG estima que unas 12.345 personas detenidas carecían de todo vínculo con las pandillas.", "12.345", Some("es_detainees_without_gang_link")),
+        ("En Honduras, la ONG estima que unas 12.345 personas detenidas carecían de todo vínculo con las pandillas.", "12.345", None),
+        // Those a study interviewed are a sample, no count of the released or the arrested.
+        ("Bajo el régimen de excepción, la ONG entrevistó a 123 familiares de personas detenidas.", "123", None),
+        ("Bajo el régimen de excepción, el Gobierno ha puesto en libertad a 1.234 personas detenidas.", "1.234", Some("es_state_of_exception_detainees_released")),
+        // "devolvió a El Salvador a N salvadoreños" deports them; to Guatemala, other people.
+        ("En 2024, Estados Unidos devolvió a El Salvador a 12.345 salvadoreños en vuelos regulares.", "12.345", Some("salvadorans_deported_from_us")),
+        ("En 2024, Estados Unidos devolvió a Guatemala a 12.345 guatemaltecos en vuelos regulares.", "12.345", None),
+    ]);
+}
