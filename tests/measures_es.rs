@@ -407,8 +407,8 @@ fn a_part_reads_the_predicate_after_its_whole_and_list_items_their_head() {
 #[test]
 fn a_count_whose_own_verb_counts_another_quantity_is_not_the_part_after_it() {
     check(&[
-        // 85.000 were arrested; the released are the part "de las cuales" counts.
-        ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "85.000", None),
+        // 85.000 were arrested under the regime; the released are the part "de las cuales" counts.
+        ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "85.000", Some("es_state_of_exception_arrests")),
         ("Desde el inicio del régimen de excepción, la Policía ha capturado a 85.000 personas, de las cuales 8.000 han sido liberadas.", "8.000", Some("es_state_of_exception_detainees_released")),
         // A part holds its whole's noun, an amount per cell its verb: they keep their measure.
         ("Según la ONG, entre 20.000 y 30.000 de los detenidos durante el régimen de excepción no tienen vínculos con pandillas.", "entre 20.000 y 30.000", Some("es_detainees_without_gang_link")),
@@ -723,4 +723,66 @@ fn una_de_las_carceles_mas_grandes_es_una_carcel_no_el_sistema() {
         Some("cecot_capacity")
     );
     assert_eq!(measure_of("Las cárceles del país tienen capacidad para 4.321 personas.", "4.321").as_deref(), Some("es_prison_capacity"));
+}
+
+#[test]
+fn un_verbo_de_encarcelar_con_su_objeto_cuenta_capturas() {
+    check(&[
+        ("Desde que rige el régimen de excepción, El Salvador ha encarcelado a unas 54.321 personas.", "54.321", Some("es_state_of_exception_arrests")),
+        ("El presidente dijo que acabó con la violencia metiendo presos a 43 mil pandilleros en El Salvador.", "43 mil", Some("es_state_of_exception_arrests")),
+        // Those held at a date: the prison population, no act of jailing.
+        ("Las cárceles de El Salvador albergan a 54.321 presos.", "54.321", Some("es_prison_population")),
+        ("En El Salvador hay 54.321 personas encarceladas.", "54.321", Some("es_prison_population")),
+    ]);
+}
+
+#[test]
+fn una_cifra_de_detenidos_con_sus_liberados_despues_cuenta_las_capturas_del_regimen_nombrado_antes() {
+    let text = "El régimen de excepción cumple tres años. Las autoridades han detenido a 54.321 personas, de las cuales 1.234 han sido liberadas por falta de pruebas.";
+    let other = "Las cárceles del país están llenas. La policía de Honduras ha detenido a 54.321 personas, de las cuales 1.234 han sido liberadas.";
+    check(&[
+        (text, "54.321", Some("es_state_of_exception_arrests")),
+        (text, "1.234", Some("es_state_of_exception_detainees_released")),
+        // No state of exception named before, and another country's police: no measure.
+        (other, "54.321", None),
+    ]);
+}
+
+#[test]
+fn una_parte_con_esos_o_con_su_numero_en_letras_toma_la_medida_de_su_predicado() {
+    let sent = "Estados Unidos envió a 300 venezolanos al CECOT.";
+    check(&[
+        (&format!("{sent} Unos 123 de esos venezolanos no tenían antecedentes penales."), "123", Some("deportees_no_criminal_record")),
+        (&format!("{sent} Unos ciento veinte de los venezolanos no tenían antecedentes penales."), "ciento veinte", Some("deportees_no_criminal_record")),
+        // The part is no count of the deported: its whole is.
+        (&format!("{sent} Unos 123 de esos venezolanos fueron liberados en julio."), "123", None),
+    ]);
+}
+
+#[test]
+fn quien_deporta_es_de_donde_parte_el_viaje_no_el_lugar_de_la_cifra() {
+    check(&[
+        ("Llegaron 321 venezolanos deportados por Estados Unidos al Centro de Confinamiento del Terrorismo, la megacárcel que Bukele inauguró en enero de 2023.", "enero de 2023", Some("cecot_opening_date")),
+        ("Llegaron 321 venezolanos deportados por Estados Unidos a la megacárcel, que Bukele inauguró en enero de 2023.", "enero de 2023", Some("cecot_opening_date")),
+        // Sent to another country: that country's prison.
+        ("Llegaron 321 venezolanos deportados por Estados Unidos a México, donde la megacárcel se inauguró en enero de 2023.", "enero de 2023", None),
+    ]);
+}
+
+#[test]
+fn redacciones_del_crecimiento_los_vinculos_las_entrevistas_y_las_devoluciones() {
+    check(&[
+        // "un incremento del N %" of "la población privada de libertad"; not another country's.
+        ("La población privada de libertad pasó de 12.345 en 2020 a 34.567 en 2024, un incremento del 180 %.", "180 %", Some("es_prison_population_growth_2020_2024")),
+        ("La población privada de libertad de Honduras pasó de 12.345 en 2020 a 34.567 en 2024, un incremento del 180 %.", "180 %", None),
+        // "carecían de todo vínculo" is no link; in another country, none of El Salvador's.
+        ("Bajo el régimen de excepción, la ONG estima que unas 12.345 personas detenidas carecían de todo vínculo con las pandillas.", "12.345", Some("es_detainees_without_gang_link")),
+        ("En Honduras, la ONG estima que unas 12.345 personas detenidas carecían de todo vínculo con las pandillas.", "12.345", None),
+        // Those a study interviewed are a sample, no count of the released or the arrested.
+        ("Bajo el régimen de excepción, la ONG entrevistó a 123 familiares de personas detenidas.", "123", None),
+        ("Bajo el régimen de excepción, el Gobierno ha puesto en libertad a 1.234 personas detenidas.", "1.234", Some("es_state_of_exception_detainees_released")),
+        // "devolvió a El Salvador a N salvadoreños" deports them; to Guatemala, other people.
+        ("En 2024, Estados Unidos devolvió a El Salvador a 12.345 salvadoreños en vuelos regulares.", "12.345", Some("salvadorans_deported_from_us")),
+        ("En 2024, Estados Unidos devolvió a Guatemala a 12.345 guatemaltecos en vuelos regulares.", "12.345", None),
+    ]);
 }

@@ -118,6 +118,7 @@ impl<'c> FrameCheck<'c, '_> {
                 {
                     let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
                     let refusal = format!("not {}: its own words count {other}", measure.id);
+                    let reach = reach_of_the_same_subject(frame, &framed, reach);
                     own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), reach, refusal)
                 }
                 _ => (Some(measure), Some(score.describe(self.index))),
@@ -184,6 +185,19 @@ fn shares_a_quantity(a: &Measure, b: &Measure) -> bool {
     match (&a.frame, &b.frame) {
         (Some(a), Some(b)) => a.quantity.iter().any(|q| b.quantity.contains(q)),
         _ => false,
+    }
+}
+
+/// The reach of the frames' own choice in place of a scored measure whose quantity the figure's
+/// own words refuse: when both frames are of the subject the frames read, the scores found the
+/// figure's subject already, and its own words only say which of that subject's quantities it
+/// counts ("bajo el régimen ... Las autoridades han detenido a 1.234 personas, de las cuales 56
+/// han sido liberadas": 1.234 counts the arrests, not the releases, of the regime named
+/// before). Its subject is then read as far as the frames read it (the sentence before).
+fn reach_of_the_same_subject(refused: &FrameRef, framed: &Option<(&Measure, frames::Choice)>, reach: OwnReach) -> OwnReach {
+    match framed {
+        Some((_, choice)) if refused.subject.contains(&choice.subject.1) => OwnReach { subject: reach.subject.max(frames::Level::Previous), ..reach },
+        _ => reach,
     }
 }
 

@@ -317,7 +317,7 @@ const SCALE_WORDS: &[&str] = &["mil", "millón", "millones", "thousand", "millio
 /// to the end of its own words, lower-cased and padded; None for a figure that is no part.
 pub(super) fn partitive_whole(m: &Mention, right: &str, partitive: &[String], auxiliaries: &[String]) -> Option<String> {
     let own = lower_padded(format!("{} {}", m.surface, own_phrase::words_after(m, right).join(" ")));
-    let number_end = own.rfind(|c: char| c.is_ascii_digit()).map(|i| i + 1)?;
+    let number_end = own.rfind(|c: char| c.is_ascii_digit()).map(|i| i + 1).or_else(|| spelled_number_end(m, partitive))?;
     // The partitive stands right after the number ("32 de los"), a scale word at most between
     // ("3 mil de los"): after a noun, "of the" is its complement ("5,300 members of the gangs").
     let start = partitive.iter().filter_map(|p| own[number_end..].find(&format!(" {p} ")).map(|i| i + number_end)).min()?;
@@ -331,6 +331,14 @@ pub(super) fn partitive_whole(m: &Mention, right: &str, partitive: &[String], au
     let opener = partitive.iter().filter(|p| own[start..].starts_with(&format!(" {p} "))).map(|p| p.split_whitespace().count()).max().unwrap_or(1);
     let noun: Vec<&str> = words[opener..].iter().take(WHOLE_WORDS).take_while(|w| !auxiliaries.contains(&w.to_string())).copied().collect();
     Some(lower_padded(format!("{} {}", words[..opener].join(" "), noun.join(" "))))
+}
+
+/// Where a number in words ends in its own words ("unos ciento ochenta de esos venezolanos"):
+/// before the partitive its surface holds, the extractor having read the number's words up to
+/// it; None when the surface holds none.
+fn spelled_number_end(m: &Mention, partitive: &[String]) -> Option<usize> {
+    let surface = lower_padded(m.surface.clone());
+    partitive.iter().filter_map(|p| surface.find(&format!(" {p} "))).min()
 }
 
 /// The part a figure is the whole of ("unos 172 de los primeros 233 venezolanos no tenían
