@@ -246,7 +246,7 @@ pub struct Catalog {
     pub rate_level_subjects: ByLanguage,
     #[serde(default)]
     pub rate_level_verbs: ByLanguage,
-    /// Determiners that make a bare number a figure already stated ("is that 1.5 real?").
+    /// Determiners that make a bare number a figure already stated ("is that 12.3 real?").
     #[serde(default)]
     pub restating_determiners: ByLanguage,
     /// Words that, alone after a duration closing its clause, make it the time since the event

@@ -476,7 +476,7 @@ pub(super) fn parts_of_a_whole_before(doc: &Doc, mentions: &mut [Mention], catal
 }
 
 /// Does a phrase of `mixed_group` open the clause right after the figure's and name `measure`'s
-/// subject ("300 men deported by the US, most of them Venezuelans, ..."), that subject being
+/// subject ("1,234 men deported by the US, most of them Venezuelans, ..."), that subject being
 /// nowhere in the figure's own words? The group named there is most of the figure's, not all of
 /// it: the figure counts a mixed group, no measure of that subject.
 pub(super) fn mixed_group_of_its_subject(doc: &Doc, m: &Mention, own: &str, measure: &Measure, catalog: &Catalog, language: &str) -> bool {

@@ -107,7 +107,7 @@ pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BT
 
 /// A bare number that a subject standing for a rate (`subjects`: "it", "the figure") and a verb
 /// of a level right before it (`verbs`: "had fallen to", "was") state, in the sentence after a
-/// rate figure ("The murder rate was 45 per 100,000 in 2010. By 2020 it had fallen to 12"): a new
+/// rate figure ("The murder rate was 45.6 per 100,000 in 2010. By 2020 it had fallen to 12.3"): a new
 /// level of that rate, in its unit. Only years and dates may come before it in its sentence, and
 /// the rate is the last rate figure of the sentence before.
 pub(super) fn rate_levels_after_a_rate(doc: &Doc, mentions: &mut [Mention], subjects: &[String], verbs: &[String]) {
@@ -159,7 +159,7 @@ fn is_rate(m: &Mention) -> bool {
 }
 
 /// A bare number after a determiner that makes it a figure already stated (`determiners`: "is
-/// that 2.5 real?"), of the value of a rate figure before it: that rate, in its unit and measure.
+/// that 12.3 real?"), of the value of a rate figure before it: that rate, in its unit and measure.
 pub(super) fn restated_rates(doc: &Doc, mentions: &mut [Mention], determiners: &[String]) {
     for i in 0..mentions.len() {
         let m = &mentions[i];
