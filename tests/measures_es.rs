@@ -631,6 +631,18 @@ fn a_homicide_rate_in_the_singular_and_an_index() {
 }
 
 #[test]
+fn a_rate_with_cada_after_its_counted_noun() {
+    check(&[
+        ("En 2014 la tasa de homicidios de El Salvador fue de 71,5 homicidios cada 100.000 habitantes.", "71,5", Some("es_homicide_rate")),
+        ("La tasa de encarcelamiento de El Salvador ronda los 1.234 presos cada 100.000 habitantes.", "1.234", Some("es_incarceration_rate")),
+        // "cada" that distributes: a span of time, a number of cells, another country.
+        ("En El Salvador la Policía registra 12 homicidios cada 100 días.", "12", None),
+        ("En El Salvador, 3 jueces visitan cada 100 celdas del penal.", "3", None),
+        ("Honduras registra 41,2 homicidios cada 100.000 habitantes.", "41,2", None),
+    ]);
+}
+
+#[test]
 fn the_sending_of_venezuelans_and_a_sum_paid_for_them() {
     check(&[
         ("El envío de 213 venezolanos al CECOT fue criticado por la ONU.", "213", Some("venezuelans_deported_to_cecot")),

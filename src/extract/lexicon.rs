@@ -353,6 +353,10 @@ pub struct Lexicon {
     pub currency_words: Words,
     #[serde(default)]
     pub per_words: Words,
+    /// Words that make a rate's "per" only after its counted noun ("12 homicidios cada 100.000
+    /// habitantes"); a bare number before them is no rate ("uno cada 100").
+    #[serde(default)]
+    pub noun_per_words: Words,
     #[serde(default)]
     pub share_words: Words,
     pub months: WordMap<u32>,

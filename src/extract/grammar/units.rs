@@ -13,6 +13,11 @@ const PAREN_RATE_WORDS: usize = 4;
 /// sentences per 100,000").
 const RATE_MODIFIERS: usize = 3;
 
+/// The smallest base of a rate: "cada" (a rate's "per" after its noun in "12 homicidios cada
+/// 100.000 habitantes") also distributes ("70 reos cada una", "cada dos semanas"), where the number after
+/// it is small; a rate is per a hundred or more.
+const SMALLEST_RATE_BASE: f64 = 100.0;
+
 /// How many tokens before a rate without its counted noun, in its sentence, may name what it counts.
 const RATE_SUBJECT_WINDOW: usize = 40;
 
@@ -65,8 +70,14 @@ impl<'a> Grammar<'a> {
         // Past one modifier, only a denominator the lexicon knows as a rate's makes a rate:
         // "seis módulos vigilados por 300 soldados" is no rate.
         let long_numerator = k > b + 2;
-        let (n, _) = self.per_words.match_at(toks, k)?;
+        let noun_per = |k: usize| self.noun_per_words.match_at(toks, k).filter(|_| !numerator.is_empty());
+        let per = self.per_words.match_at(toks, k);
+        let only_after_noun = per.is_none();
+        let (n, _) = per.or_else(|| noun_per(k))?;
         let den = self.core_at(toks, k + n)?;
+        if den.value < SMALLEST_RATE_BASE {
+            return None;
+        }
         if toks[k + n].is_word() && !self.lex.cardinals.contains_key(&toks[k + n].lower) {
             return None;
         }
@@ -78,7 +89,14 @@ impl<'a> Grammar<'a> {
                 end += 1;
             }
         }
-        if long_numerator && !self.lex.rate_nouns.contains_key(&denominator_noun) {
+        // "cada" makes a rate only of a base the lexicon knows ("cada 100.000 habitantes"), not
+        // of a span of time or space ("cada 100 días").
+        if (long_numerator || only_after_noun) && !self.lex.rate_nouns.contains_key(&denominator_noun) {
+            return None;
+        }
+        // ... and only of a counted noun the lexicon knows, right before "cada" ("12 homicidios
+        // cada 100.000 habitantes"): "3 jueces visitan cada 100 celdas" is no rate.
+        if only_after_noun && (k != b + 1 || !self.lex.rate_nouns.contains_key(&numerator)) {
             return None;
         }
         let normal = |w: String| self.lex.rate_nouns.get(&w).cloned().unwrap_or(w);
