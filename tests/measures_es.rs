@@ -798,3 +798,14 @@ fn redacciones_del_crecimiento_los_vinculos_las_entrevistas_y_las_devoluciones()
         ("En 2024, Estados Unidos devolvió a Guatemala a 12.345 guatemaltecos en vuelos regulares.", "12.345", None),
     ]);
 }
+
+#[test]
+fn those_aboard_the_planes_and_those_a_government_got_rid_of() {
+    check(&[
+        ("Tres aviones salieron de Texas rumbo a El Salvador. En ellos iban 123 venezolanos acusados de pertenecer al Tren de Aragua.", "123", Some("venezuelans_deported_to_cecot")),
+        ("Washington quiso deshacerse de 123 venezolanos y Bukele los aceptó en el CECOT.", "123", Some("venezuelans_deported_to_cecot")),
+        // Other passengers, other things got rid of.
+        ("Tres aviones salieron de Texas rumbo a El Salvador. En ellos iban 12 agentes de migración.", "12", None),
+        ("En El Salvador, la Policía quiso deshacerse de 123 armas decomisadas.", "123", None),
+    ]);
+}
