@@ -2191,6 +2191,15 @@ fn a_date_ahead_of_the_article_stays_in_its_year_whatever_year_the_sentence_name
 }
 
 #[test]
+fn a_half_after_a_scale_of_millions_is_half_of_it() {
+    let m = find("es", "El acuerdo vale unos tres millones y medio de euros.", "unos tres millones y medio de euros");
+    assert_eq!((m.kind, m.value.as_deref()), ("money", Some("3500000")));
+    // A half after a smaller number, or after more number words, is no half of the scale.
+    let m = find("es", "El acuerdo vale dos millones trescientos mil euros y medio kilo de café.", "dos millones trescientos mil euros");
+    assert_eq!(m.value.as_deref(), Some("2300000"));
+}
+
+#[test]
 fn a_duration_and_a_half_tolerates_a_plural_slip_but_not_a_noun_phrase() {
     let m = find("es", "Lleva dos años y medios preso.", "dos años y medios");
     assert_eq!((m.kind, m.value.as_deref()), ("duration", Some("2.5")));

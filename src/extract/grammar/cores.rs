@@ -145,6 +145,8 @@ impl<'a> Grammar<'a> {
         let mut any = false;
         let mut scaled = false;
         let mut end = i;
+        // The scale just read, when nothing has followed it yet ("cinco millones").
+        let mut last_big_scale: Option<f64> = None;
         // Spanish "mil quinientos": a scale that stands for one thousand on its own.
         if lex.standalone_scales.contains(&toks[i].lower) {
             if let Some(&s) = lex.scales.get(&toks[i].lower) {
@@ -167,12 +169,19 @@ impl<'a> Grammar<'a> {
                 }
                 current += c;
                 last = Some(c);
+                last_big_scale = None;
                 any = true;
                 j += 1;
                 end = j;
                 continue;
             }
             if any {
+                // "cinco millones y medio": a half right after a scale of millions is half of it.
+                if let Some(n) = self.half_of_the_scale_at(toks, j, end, current, last_big_scale) {
+                    total += 0.5 * last_big_scale.unwrap_or(0.0);
+                    end = j + n;
+                    break;
+                }
                 // "six and a half million": the half belongs to the scale's multiplier.
                 let half_scale = self.and_a_half_at(toks, j).and_then(|n| self.scales.match_at(toks, j + n).map(|(m, s)| (n + m, s)));
                 if let Some((n, s)) = half_scale.filter(|(_, s)| *s >= 1000.0 && current > 0.0) {
@@ -194,6 +203,7 @@ impl<'a> Grammar<'a> {
                     }
                     j += n;
                     end = j;
+                    last_big_scale = Some(s);
                     continue;
                 }
                 if let Some(&c) = lex.collectives.get(w) {
@@ -276,6 +286,17 @@ impl<'a> Grammar<'a> {
     pub(super) fn is_partitive(&self, toks: &[Token], k: usize) -> bool {
         let (Some(of), Some(det)) = (toks.get(k), toks.get(k + 1)) else { return false };
         (of.is("de") || of.is("of")) && det.sentence == of.sentence && PARTITIVE_DETERMINERS.contains(&det.lower.as_str())
+    }
+
+    /// "y medio" at token `k`, right after a scale of a million or more with nothing after it
+    /// (`end == k`, no units read since): the half is half of that scale ("cinco millones y
+    /// medio de euros"). Smaller scales take no half so ("mil y medio" is no idiom). The number
+    /// of tokens.
+    fn half_of_the_scale_at(&self, toks: &[Token], k: usize, end: usize, current: f64, scale: Option<f64>) -> Option<usize> {
+        if k != end || current != 0.0 || scale.is_none_or(|s| s < 1_000_000.0) {
+            return None;
+        }
+        self.and_a_half_at(toks, k)
     }
 
     /// "and a half", "y medio", "y media" at token `k`: the number of tokens.
