@@ -1074,3 +1074,10 @@ fn facilities_a_prison_population_is_spread_across() {
     is("en", "El Salvador's prison population reached 104,000 in 2024, distributed across 27 facilities.", "27 facilities", "es_prison_facilities");
     is_not("en", "The health ministry's staff are distributed across 27 facilities.", "27 facilities", "es_prison_facilities");
 }
+
+#[test]
+fn the_other_party_of_a_pact_is_no_place_of_the_figure() {
+    is("en", "In August, 310 Venezuelans were sent home to Caracas in a prisoner swap with the United States.", "310", "venezuelans_released_from_cecot");
+    is("en", "About 140 Venezuelans held in CECOT were returned home under a deal with the United States.", "140", "venezuelans_released_from_cecot");
+    is_not("en", "About 140 Venezuelans held in the United States were returned home on a charter flight.", "140", "venezuelans_released_from_cecot");
+}

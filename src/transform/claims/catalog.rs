@@ -154,6 +154,10 @@ pub struct Catalog {
     /// place of `here`), that origin is no place the figure belongs to.
     #[serde(default)]
     pub origin: ByLanguage,
+    /// Nouns of a pact between two parties ("a prisoner exchange with the United States"): the
+    /// place after "with" is the other party, not where the figure belongs.
+    #[serde(default)]
+    pub counterpart: ByLanguage,
     /// Relative pronouns that, right after a figure opening its sentence, make it the subject
     /// of a relative clause ("317 men who had spent months in CECOT landed in Caracas"): the
     /// sentence's main verb, after that clause, is the figure's own too, so a measure's `unless`
@@ -561,7 +565,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 52] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 53] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
@@ -584,6 +588,7 @@ impl Catalog {
             ("place_anaphora", &mut self.place_anaphora),
             ("elided_subject", &mut self.elided_subject),
             ("origin", &mut self.origin),
+            ("counterpart", &mut self.counterpart),
             ("subject_relative", &mut self.subject_relative),
             ("destination", &mut self.destination),
             ("receives", &mut self.receives),
