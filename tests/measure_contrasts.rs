@@ -1081,3 +1081,11 @@ fn the_other_party_of_a_pact_is_no_place_of_the_figure() {
     is("en", "About 140 Venezuelans held in CECOT were returned home under a deal with the United States.", "140", "venezuelans_released_from_cecot");
     is_not("en", "About 140 Venezuelans held in the United States were returned home on a charter flight.", "140", "venezuelans_released_from_cecot");
 }
+
+#[test]
+fn a_date_after_a_phrase_of_time_still_opens_the_scene() {
+    let text = "Gangs killed dozens of people on 2 April 2021. The next day, 3 April, lawmakers declared a state of exception.";
+    is("en", text, "3 April", "es_state_of_exception_start");
+    let text = "Gangs killed dozens of people on 2 April 2021. In a speech, 3 April, lawmakers declared a state of exception.";
+    is_not("en", text, "3 April", "es_state_of_exception_start");
+}

@@ -290,6 +290,10 @@ pub struct Catalog {
     /// fecha en que se aprobó ...", "May 1, 2020, when ...").
     #[serde(default)]
     pub date_apposition: ByLanguage,
+    /// Phrases of time that may open a sentence before its date in apposition ("The next
+    /// morning, 12 May, Congress approved ..."): the date still opens the sentence's scene.
+    #[serde(default)]
+    pub date_scene_lead: ByLanguage,
     /// Labels of a page's metadata line that dates the page ("date 2020-05-01"): a date right
     /// after one at the text's start is the publication's, never a claim.
     #[serde(default)]
@@ -565,7 +569,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 53] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 54] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
@@ -609,6 +613,7 @@ impl Catalog {
             ("start_nouns", &mut self.start_nouns),
             ("date_lead", &mut self.date_lead),
             ("date_apposition", &mut self.date_apposition),
+            ("date_scene_lead", &mut self.date_scene_lead),
             ("dateline_labels", &mut self.dateline_labels),
             ("other_prisons", &mut self.other_prisons),
             ("regions", &mut self.regions),
