@@ -1089,3 +1089,9 @@ fn a_date_after_a_phrase_of_time_still_opens_the_scene() {
     let text = "Gangs killed dozens of people on 2 April 2021. In a speech, 3 April, lawmakers declared a state of exception.";
     is_not("en", text, "3 April", "es_state_of_exception_start");
 }
+
+#[test]
+fn an_amount_per_qualified_head_is_per_unit() {
+    is_not("en", "By contrast, the US spends about $51,000 per adult prisoner each year.", "$51,000", "us_payment_to_el_salvador");
+    is("en", "Under the deal, the US agreed to pay El Salvador about $7 million to hold the men.", "$7 million", "us_payment_to_el_salvador");
+}

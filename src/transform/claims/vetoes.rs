@@ -92,7 +92,7 @@ pub(super) fn limits<'a>(f: &Figure<'a>, texts: &FigureTexts) -> Limits<'a> {
     // An amount per unit names its unit in its own words ("80 cada una", "$135,000 each") or
     // opens its sentence with it ("Cada una de las 257 celdas tiene capacidad para 80 reos").
     let per_unit =
-        matches!(m.kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| has_phrase(&texts.own, w) || opens_with(&texts.sentence, w));
+        matches!(m.kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| names_distributive(&texts.own, w) || opens_with(&texts.sentence, w));
     // A count of things (flights, prisons) counts no persons; one night's flights are the
     // operation itself, not a part of it ("three flights landed overnight").
     let things = catalog.frames.things_counted(f.language(), &noun_after(m, &texts.right)).filter(|_| m.kind == "count");
@@ -154,6 +154,18 @@ impl Limits<'_> {
             None
         }
     }
+}
+
+/// Does `text` (lower-cased, padded) name the distributive `phrase`, maybe with one word
+/// qualifying its noun ("per federal prisoner", "per adult inmate")?
+fn names_distributive(text: &str, phrase: &str) -> bool {
+    if has_phrase(text, phrase) {
+        return true;
+    }
+    let Some((first, noun)) = phrase.split_once(' ') else { return false };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let noun: Vec<&str> = noun.split_whitespace().collect();
+    words.windows(noun.len() + 2).any(|w| w[0] == first && w[2..] == noun[..])
 }
 
 /// Does the figure count one event: a running total is stated as one, in the present or
