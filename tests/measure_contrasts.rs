@@ -1095,3 +1095,9 @@ fn an_amount_per_qualified_head_is_per_unit() {
     is_not("en", "By contrast, the US spends about $51,000 per adult prisoner each year.", "$51,000", "us_payment_to_el_salvador");
     is("en", "Under the deal, the US agreed to pay El Salvador about $7 million to hold the men.", "$7 million", "us_payment_to_el_salvador");
 }
+
+#[test]
+fn a_figure_asked_about_in_a_yes_no_question_is_not_stated() {
+    is_not("en", "Does the mega-prison CECOT really hold 35,000 inmates? Not according to officials.", "35,000", "cecot_inmate_population");
+    is("en", "Officials say the mega-prison CECOT holds 35,000 inmates.", "35,000", "cecot_inmate_population");
+}

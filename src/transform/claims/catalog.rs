@@ -294,6 +294,10 @@ pub struct Catalog {
     /// morning, 12 May, Congress approved ..."): the date still opens the sentence's scene.
     #[serde(default)]
     pub date_scene_lead: ByLanguage,
+    /// Auxiliaries that open a yes-no question ("Does the prison hold 1,234 men?"): a figure
+    /// asked about is stated by no one.
+    #[serde(default)]
+    pub polar_question: ByLanguage,
     /// Labels of a page's metadata line that dates the page ("date 2020-05-01"): a date right
     /// after one at the text's start is the publication's, never a claim.
     #[serde(default)]
@@ -569,7 +573,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 54] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 55] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
@@ -614,6 +618,7 @@ impl Catalog {
             ("date_lead", &mut self.date_lead),
             ("date_apposition", &mut self.date_apposition),
             ("date_scene_lead", &mut self.date_scene_lead),
+            ("polar_question", &mut self.polar_question),
             ("dateline_labels", &mut self.dateline_labels),
             ("other_prisons", &mut self.other_prisons),
             ("regions", &mut self.regions),

@@ -18,6 +18,25 @@ pub(super) fn no_measure_at_all(f: &Figure, texts: &FigureTexts) -> Option<Strin
     let own_noun = own_noun_phrase(m, &texts.left, &texts.right, f.catalog.governing_verb.contains(f.language()));
     counts_no_measured_quantity(f.doc, m, &own_noun, &texts.left, texts.clause_end, f.catalog, f.language())
         .or_else(|| rate_or_its_base(f.doc, f.mentions, f.i, f.catalog, f.language()))
+        .or_else(|| asked_about(f))
+}
+
+/// Is the figure asked about in a yes-no question ("Does the prison hold 1,234 men?"): its line
+/// opens with an auxiliary of `polar_question` and the figure's sentence ends on a question
+/// mark? A question states no figure.
+fn asked_about(f: &Figure) -> Option<String> {
+    let m = f.m();
+    let (start, end) = f.doc.sentences[m.sentence];
+    let head = f.doc.slice(start, m.start);
+    let line = head.rsplit('\n').next().unwrap_or("").trim_start().to_lowercase();
+    let first = line.split_whitespace().next()?;
+    let auxiliaries = f.catalog.polar_question.get(f.language())?;
+    if !auxiliaries.iter().any(|w| w == first) {
+        return None;
+    }
+    let tail = f.doc.slice(m.end, end);
+    let ends_asking = tail.chars().find(|c| matches!(c, '.' | '!' | '?' | '\n')) == Some('?');
+    ends_asking.then(|| format!("asked about: {first} ... ?"))
 }
 
 /// Why a measure cannot be the figure's: which reading bars it.
