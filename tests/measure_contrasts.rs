@@ -1074,3 +1074,30 @@ fn facilities_a_prison_population_is_spread_across() {
     is("en", "El Salvador's prison population reached 104,000 in 2024, distributed across 27 facilities.", "27 facilities", "es_prison_facilities");
     is_not("en", "The health ministry's staff are distributed across 27 facilities.", "27 facilities", "es_prison_facilities");
 }
+
+#[test]
+fn the_other_party_of_a_pact_is_no_place_of_the_figure() {
+    is("en", "In August, 310 Venezuelans were sent home to Caracas in a prisoner swap with the United States.", "310", "venezuelans_released_from_cecot");
+    is("en", "About 140 Venezuelans held in CECOT were returned home under a deal with the United States.", "140", "venezuelans_released_from_cecot");
+    is_not("en", "About 140 Venezuelans held in the United States were returned home on a charter flight.", "140", "venezuelans_released_from_cecot");
+}
+
+#[test]
+fn a_date_after_a_phrase_of_time_still_opens_the_scene() {
+    let text = "Gangs killed dozens of people on 2 April 2021. The next day, 3 April, lawmakers declared a state of exception.";
+    is("en", text, "3 April", "es_state_of_exception_start");
+    let text = "Gangs killed dozens of people on 2 April 2021. In a speech, 3 April, lawmakers declared a state of exception.";
+    is_not("en", text, "3 April", "es_state_of_exception_start");
+}
+
+#[test]
+fn an_amount_per_qualified_head_is_per_unit() {
+    is_not("en", "By contrast, the US spends about $51,000 per adult prisoner each year.", "$51,000", "us_payment_to_el_salvador");
+    is("en", "Under the deal, the US agreed to pay El Salvador about $7 million to hold the men.", "$7 million", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn a_figure_asked_about_in_a_yes_no_question_is_not_stated() {
+    is_not("en", "Does the mega-prison CECOT really hold 35,000 inmates? Not according to officials.", "35,000", "cecot_inmate_population");
+    is("en", "Officials say the mega-prison CECOT holds 35,000 inmates.", "35,000", "cecot_inmate_population");
+}

@@ -154,6 +154,10 @@ pub struct Catalog {
     /// place of `here`), that origin is no place the figure belongs to.
     #[serde(default)]
     pub origin: ByLanguage,
+    /// Nouns of a pact between two parties ("a prisoner exchange with the United States"): the
+    /// place after "with" is the other party, not where the figure belongs.
+    #[serde(default)]
+    pub counterpart: ByLanguage,
     /// Relative pronouns that, right after a figure opening its sentence, make it the subject
     /// of a relative clause ("317 men who had spent months in CECOT landed in Caracas"): the
     /// sentence's main verb, after that clause, is the figure's own too, so a measure's `unless`
@@ -286,6 +290,14 @@ pub struct Catalog {
     /// fecha en que se aprobó ...", "May 1, 2020, when ...").
     #[serde(default)]
     pub date_apposition: ByLanguage,
+    /// Phrases of time that may open a sentence before its date in apposition ("The next
+    /// morning, 12 May, Congress approved ..."): the date still opens the sentence's scene.
+    #[serde(default)]
+    pub date_scene_lead: ByLanguage,
+    /// Auxiliaries that open a yes-no question ("Does the prison hold 1,234 men?"): a figure
+    /// asked about is stated by no one.
+    #[serde(default)]
+    pub polar_question: ByLanguage,
     /// Labels of a page's metadata line that dates the page ("date 2020-05-01"): a date right
     /// after one at the text's start is the publication's, never a claim.
     #[serde(default)]
@@ -561,7 +573,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 52] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 55] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
@@ -584,6 +596,7 @@ impl Catalog {
             ("place_anaphora", &mut self.place_anaphora),
             ("elided_subject", &mut self.elided_subject),
             ("origin", &mut self.origin),
+            ("counterpart", &mut self.counterpart),
             ("subject_relative", &mut self.subject_relative),
             ("destination", &mut self.destination),
             ("receives", &mut self.receives),
@@ -604,6 +617,8 @@ impl Catalog {
             ("start_nouns", &mut self.start_nouns),
             ("date_lead", &mut self.date_lead),
             ("date_apposition", &mut self.date_apposition),
+            ("date_scene_lead", &mut self.date_scene_lead),
+            ("polar_question", &mut self.polar_question),
             ("dateline_labels", &mut self.dateline_labels),
             ("other_prisons", &mut self.other_prisons),
             ("regions", &mut self.regions),

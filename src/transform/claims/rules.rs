@@ -142,7 +142,7 @@ pub(super) fn about_another_place(doc: &Doc, mentions: &[Mention], i: usize, cla
     let named = |list: &ByLanguage, text: &str| list.get(language).is_some_and(|places| places.iter().any(|w| has_phrase(text, w)));
     let names = |text: &str| {
         let text = besides.iter().fold(text.to_string(), |kept, w| without_phrase(&kept, &format!(" {w}")));
-        let text = without_regions(&without_origins(&text, catalog, language), catalog, language);
+        let text = without_regions(&without_counterparts(&without_origins(&text, catalog, language), catalog, language), catalog, language);
         named(&catalog.elsewhere, &text) || named(&catalog.other_prisons, &text)
     };
     // Another prison of the country stands in El Salvador: naming the country (or the capital a
@@ -195,6 +195,23 @@ fn without_origins(text: &str, catalog: &Catalog, language: &str) -> String {
         for place in words(&catalog.elsewhere) {
             for article in ORIGIN_ARTICLES {
                 kept = without_phrase(&kept, &format!(" {origin} {article}{place}"));
+            }
+        }
+    }
+    kept
+}
+
+/// The text (lower-cased, padded) without the places named as the other party of a pact
+/// (`counterpart` words: "sent home in an exchange with the United States"): that party is no
+/// place the figure belongs to.
+fn without_counterparts(text: &str, catalog: &Catalog, language: &str) -> String {
+    let Some(pacts) = catalog.counterpart.get(language) else { return text.to_string() };
+    let mut kept = text.to_string();
+    // Most texts name no pact: those are kept whole without trying every place after it.
+    for pact in pacts.iter().filter(|w| text.contains(&format!(" {w} with "))) {
+        for place in catalog.elsewhere.get(language).into_iter().flatten() {
+            for article in ORIGIN_ARTICLES {
+                kept = without_phrase(&kept, &format!(" {pact} with {article}{place}"));
             }
         }
     }

@@ -82,6 +82,12 @@ fn start_words(catalog: &Catalog, measure: &Measure, language: &str) -> Vec<Vec<
     phrases(&verbs.chain(get(&catalog.start_nouns)).filter(|w| !since.contains(w)).collect::<Vec<_>>())
 }
 
+/// Are `before` (the words before a date opening its sentence) a phrase of time the date stands
+/// in apposition to ("Early the next morning, 12 May, ...")? The date still opens the scene.
+fn is_scene_lead(before: &[String], scene_leads: &[String]) -> bool {
+    phrases(scene_leads).iter().any(|p| p.as_slice() == before)
+}
+
 /// Does a measure read only dates (all its frame's quantities are `dates`)?
 fn dates_only(catalog: &Catalog, measure: &Measure) -> bool {
     measure.frame.as_ref().is_some_and(|f| !f.quantity.is_empty() && f.quantity.iter().all(|q| catalog.frames.quantity(q).is_some_and(|k| catalog.frames.quantities[k].1.dates)))
@@ -101,7 +107,7 @@ pub(super) fn stated_start<'c>(doc: &Doc, mentions: &[Mention], i: usize, catalo
     let governed = without_lead(&before, &lead);
     let openers = phrases(&get(&catalog.date_apposition));
     let only_date = !mentions.iter().enumerate().any(|(j, p)| j != i && p.sentence == m.sentence && matches!(p.kind, "date" | "year"));
-    let opens_sentence = from == sentence_start && governed.is_empty();
+    let opens_sentence = from == sentence_start && (governed.is_empty() || is_scene_lead(&before, &get(&catalog.date_scene_lead)));
     // Up to a duration after it: "On May 1, 2022, two years after Congress declared it" dates
     // an anniversary, not the start.
     let duration = mentions[i + 1..].iter().find(|p| p.sentence == m.sentence && p.kind == "duration").map_or(sentence_end, |p| p.start);

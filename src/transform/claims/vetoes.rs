@@ -18,6 +18,25 @@ pub(super) fn no_measure_at_all(f: &Figure, texts: &FigureTexts) -> Option<Strin
     let own_noun = own_noun_phrase(m, &texts.left, &texts.right, f.catalog.governing_verb.contains(f.language()));
     counts_no_measured_quantity(f.doc, m, &own_noun, &texts.left, texts.clause_end, f.catalog, f.language())
         .or_else(|| rate_or_its_base(f.doc, f.mentions, f.i, f.catalog, f.language()))
+        .or_else(|| asked_about(f))
+}
+
+/// Is the figure asked about in a yes-no question ("Does the prison hold 1,234 men?"): its line
+/// opens with an auxiliary of `polar_question` and the figure's sentence ends on a question
+/// mark? A question states no figure.
+fn asked_about(f: &Figure) -> Option<String> {
+    let m = f.m();
+    let (start, end) = f.doc.sentences[m.sentence];
+    let head = f.doc.slice(start, m.start);
+    let line = head.rsplit('\n').next().unwrap_or("").trim_start().to_lowercase();
+    let first = line.split_whitespace().next()?;
+    let auxiliaries = f.catalog.polar_question.get(f.language())?;
+    if !auxiliaries.iter().any(|w| w == first) {
+        return None;
+    }
+    let tail = f.doc.slice(m.end, end);
+    let ends_asking = tail.chars().find(|c| matches!(c, '.' | '!' | '?' | '\n')) == Some('?');
+    ends_asking.then(|| format!("asked about: {first} ... ?"))
 }
 
 /// Why a measure cannot be the figure's: which reading bars it.
@@ -92,7 +111,7 @@ pub(super) fn limits<'a>(f: &Figure<'a>, texts: &FigureTexts) -> Limits<'a> {
     // An amount per unit names its unit in its own words ("80 cada una", "$135,000 each") or
     // opens its sentence with it ("Cada una de las 257 celdas tiene capacidad para 80 reos").
     let per_unit =
-        matches!(m.kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| has_phrase(&texts.own, w) || opens_with(&texts.sentence, w));
+        matches!(m.kind, "count" | "money") && words(&catalog.distributive).iter().any(|w| names_distributive(&texts.own, w) || opens_with(&texts.sentence, w));
     // A count of things (flights, prisons) counts no persons; one night's flights are the
     // operation itself, not a part of it ("three flights landed overnight").
     let things = catalog.frames.things_counted(f.language(), &noun_after(m, &texts.right)).filter(|_| m.kind == "count");
@@ -154,6 +173,18 @@ impl Limits<'_> {
             None
         }
     }
+}
+
+/// Does `text` (lower-cased, padded) name the distributive `phrase`, maybe with one word
+/// qualifying its noun ("per federal prisoner", "per adult inmate")?
+fn names_distributive(text: &str, phrase: &str) -> bool {
+    if has_phrase(text, phrase) {
+        return true;
+    }
+    let Some((first, noun)) = phrase.split_once(' ') else { return false };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let noun: Vec<&str> = noun.split_whitespace().collect();
+    words.windows(noun.len() + 2).any(|w| w[0] == first && w[2..] == noun[..])
 }
 
 /// Does the figure count one event: a running total is stated as one, in the present or
