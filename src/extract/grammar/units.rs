@@ -243,8 +243,6 @@ impl<'a> Grammar<'a> {
         at(noun).is_some_and(|t| lex.term_nouns.contains(&t.lower))
     }
 
-    /// Age cues around a number: "aged 18", "youngest was 19", "de 58 años",
-    /// "Castillo, 24,", "29 were over 60" (with "age" in the sentence).
     /// Is the age that starts at token `a` ("3 years old") a thing's: an age copula (and
     /// adverbs) before it, whose subject is a noun of `thing_age_nouns`, alone or with a short
     /// complement ("the crackdown on gangs is now 3 years old")? It then tells how long the
@@ -273,6 +271,8 @@ impl<'a> Grammar<'a> {
         !toks[..noun].iter().rev().take_while(|t| t.sentence == sentence).any(|t| lex.person_relatives.contains(&t.lower))
     }
 
+    /// Age cues around a number: "aged 18", "youngest was 19", "de 58 años",
+    /// "Castillo, 24,", "29 were over 60" (with "age" in the sentence).
     pub(super) fn is_age(&self, toks: &[Token], a: usize, i: usize, b: usize, c: &Cand) -> bool {
         let sentence = toks[i].sentence;
         let years = c.unit.as_deref() == Some("years");

@@ -121,10 +121,10 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     // A unit a count takes from the count before it is no word of its own phrase: it names no
     // quantity for the frames ("... on three flights, 129 of them under the act").
     let own_unit: Vec<bool> = mentions.iter().map(|m| m.unit.is_some()).collect();
-    if let Some(rates) = catalog.rate_subjects.get(&lexicon.language) {
-        rates_named_before(doc, mentions, rates, catalog.rate_anaphora.get(&lexicon.language).map_or(&[][..], Vec::as_slice));
-    }
     let language = lexicon.language.as_str();
+    if let Some(rates) = catalog.rate_subjects.get(language) {
+        rates_named_before(doc, mentions, rates, words_of(&catalog.rate_anaphora, language));
+    }
     rate_levels_after_a_rate(doc, mentions, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language));
     units_from_antecedents(mentions, 0);
     let names = NameReader::new(doc, lexicon);

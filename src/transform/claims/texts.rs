@@ -190,7 +190,7 @@ fn previous_text(f: &Figure) -> String {
     let doc = f.doc;
     match f.m().sentence {
         0 => String::new(),
-        s if s >= 2 && (heads_its_answer(doc, s - 1, f.catalog, f.language()) || continues_a_pronoun_chain(doc, s, f.catalog, f.language())) => {
+        s if reads_two_sentences_back(f, s) => {
             lower_padded(format!("{} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1)))
         }
         s => lower_padded(doc.sentence_text(s - 1)),
@@ -203,10 +203,15 @@ pub(super) fn previous_hits(f: &Figure, sentences: &mut SentenceHits) -> Hits {
     // before the question is read as the one before too.
     match f.m().sentence {
         0 => Hits::default(),
-        s if s >= 2 && heads_its_answer(f.doc, s - 1, f.catalog, f.language()) => sentences.of(s - 1).union(&sentences.of(s - 2)),
-        s if s >= 2 && continues_a_pronoun_chain(f.doc, s, f.catalog, f.language()) => sentences.of(s - 1).union(&sentences.of(s - 2)),
+        s if reads_two_sentences_back(f, s) => sentences.of(s - 1).union(&sentences.of(s - 2)),
         s => sentences.of(s - 1),
     }
+}
+
+/// Is the sentence before `sentence` read together with the one before it: a question that
+/// heads its answer, or the second of two sentences opening with a pronoun?
+fn reads_two_sentences_back(f: &Figure, sentence: usize) -> bool {
+    sentence >= 2 && (heads_its_answer(f.doc, sentence - 1, f.catalog, f.language()) || continues_a_pronoun_chain(f.doc, sentence, f.catalog, f.language()))
 }
 
 /// Is the figure a time since the event the sentence before names: a duration with a word of
