@@ -1101,3 +1101,24 @@ fn a_figure_asked_about_in_a_yes_no_question_is_not_stated() {
     is_not("en", "Does the mega-prison CECOT really hold 35,000 inmates? Not according to officials.", "35,000", "cecot_inmate_population");
     is("en", "Officials say the mega-prison CECOT holds 35,000 inmates.", "35,000", "cecot_inmate_population");
 }
+
+#[test]
+fn a_rate_of_the_story_place_needs_no_place_in_its_sentence() {
+    let story = "The government of El Salvador has promised calm streets for years. Critics disagree.";
+    // A rate per 100,000 inhabitants whose own words name it is the story's country's.
+    is("en", &format!("{story} Police counted 4.3 killings for every 100,000 inhabitants in 2021."), "4.3", "es_homicide_rate");
+    // Not another country's, named beside it.
+    is_not("en", &format!("{story} Guatemala counted 16.7 killings for every 100,000 inhabitants in 2021."), "16.7", "es_homicide_rate");
+    // Nor a rate no word of which names what it counts.
+    is_not("en", &format!("{story} The figure was 4.3 for every 100,000 inhabitants in 2021."), "4.3", "es_homicide_rate");
+}
+
+#[test]
+fn a_rate_series_carried_on_by_a_verb_of_change() {
+    let text = "El Salvador has changed. Its murder rate, which stood at 51 per 100,000 in 2017, fell to 12.3 in 2020 and 5.6 in 2021.";
+    is("en", text, "12.3", "es_homicide_rate");
+    is("en", text, "5.6", "es_homicide_rate");
+    // A count after a rate is no level of that rate.
+    let text = "El Salvador has changed. Its murder rate stood at 51 per 100,000 in 2017, and police arrested 1,234 people in 2020.";
+    is_not("en", text, "1,234", "es_homicide_rate");
+}

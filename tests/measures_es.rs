@@ -809,3 +809,13 @@ fn those_aboard_the_planes_and_those_a_government_got_rid_of() {
         ("En El Salvador, la Policía quiso deshacerse de 123 armas decomisadas.", "123", None),
     ]);
 }
+
+#[test]
+fn a_rate_series_carried_on_by_a_verb_of_change() {
+    let text = "El Salvador cambió. Su tasa de homicidios, que en 2017 era de 51 por cada 100.000 habitantes, bajó a 12,3 en 2020 y a 5,6 en 2021.";
+    check(&[(text, "12,3", Some("es_homicide_rate")), (text, "5,6", Some("es_homicide_rate"))]);
+    let story = "El Gobierno de El Salvador promete calles tranquilas. Los críticos no están de acuerdo.";
+    let own = format!("{story} La Policía contó 4,3 asesinatos por cada 100.000 habitantes en 2021.");
+    let other = format!("{story} Guatemala contó 16,7 asesinatos por cada 100.000 habitantes en 2021.");
+    check(&[(own.as_str(), "4,3", Some("es_homicide_rate")), (other.as_str(), "16,7", None)]);
+}

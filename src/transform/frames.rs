@@ -148,6 +148,12 @@ pub struct FrameRef {
     /// El Salvador): their words name no other place of the figure ("the United States paid").
     #[serde(default)]
     pub from: Vec<String>,
+    /// A rate of a place's whole population (per 100,000 inhabitants): when the figure's own
+    /// words name its quantity, its subject may be the place the article names anywhere, as
+    /// the story's place ("2.4 per 100,000 inhabitants last year", in an article about the
+    /// country). Another place named near it is read by the place rules (`elsewhere`).
+    #[serde(default)]
+    pub of_the_story_place: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -208,6 +214,12 @@ pub struct Texts<'a> {
 pub struct Choice {
     pub quantity: (Level, String, String),
     pub subject: (Level, String, String),
+    /// The subject is the story's place, read anywhere in the article, for a rate the
+    /// figure's own words or unit name (see `FrameRef::of_the_story_place`).
+    pub story_place: bool,
+    /// The quantity is named by the figure's unit, its own or one taken from a rate's noun
+    /// before it in its sentence ("the murder rate fell to 7.8").
+    pub by_its_unit: bool,
 }
 
 impl Choice {
@@ -451,6 +463,10 @@ impl FrameBook {
             .iter()
             .filter_map(|name| self.subject(name).and_then(|i| reading.subjects.get(&i)).map(|(l, w)| (*l, name.clone(), w.clone())))
             .min_by_key(|(l, name, _)| (*l, -self.subjects[self.subject(name).unwrap_or(0)].1.rank))?;
+        // A rate of the story's place whose own words name it, or whose unit names it (taken
+        // from the rate's noun before it in its sentence: "the murder rate fell to 7.8").
+        let named_by_its_unit = quantity.0 <= Level::Near && self.quantity(&quantity.1).is_some_and(|i| self.quantities[i].1.units.contains(&quantity.2));
+        let story_place = frame.of_the_story_place && (quantity.0 == Level::Own || named_by_its_unit);
         // A figure's quantity is named in its own clause; its subject may be named in the
         // sentence before ("Venezuelans ... . Of them, 117 were sent"). A date's quantity is
         // its verb next to it ("declared on March 27"), its subject in its sentence.
@@ -458,12 +474,14 @@ impl FrameBook {
             (true, true) => (Level::Clause, Level::Sentence),
             (true, false) => (Level::Near, Level::Sentence),
             (false, true) => (Level::Previous, Level::Article),
+            (false, false) if story_place => (Level::Clause, Level::Article),
             (false, false) => (Level::Clause, Level::Previous),
         };
         if quantity.0 > farthest || subject.0 > subject_farthest {
             return None;
         }
-        Some(Choice { quantity, subject })
+        let story_place = story_place && subject.0 > Level::Previous;
+        Some(Choice { quantity, subject, story_place, by_its_unit: named_by_its_unit })
     }
 
     /// What of a frame the reading lacks, for the evidence of a refused measure: "no quantity

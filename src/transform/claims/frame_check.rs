@@ -221,7 +221,7 @@ fn own_reach(quantity_near: bool, subject: frames::Level) -> OwnReach {
 /// far as `reach`) its subject ("17,000 inmates in the mega-prison"), with the words that
 /// decided it.
 fn own_frame(framed: Option<(&Measure, frames::Choice)>, reach: OwnReach) -> (Option<&Measure>, Option<String>) {
-    match framed.filter(|(_, choice)| choice.quantity.0 <= reach.quantity && choice.subject.0 <= reach.subject) {
+    match framed.filter(|(_, choice)| (choice.quantity.0 <= reach.quantity || choice.by_its_unit) && (choice.subject.0 <= reach.subject || choice.story_place)) {
         Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
         None => (None, None),
     }

@@ -56,8 +56,8 @@ fn in_another_currency(doc: &Doc, a: &Mention, b: &Mention) -> bool {
         && between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| CONVERSION_WORDS.contains(&w))
 }
 
-/// Does mention `b` continue mention `a`: between them only years and series joiners (with at
-/// least one year, or rates of one unit), around at most one continuation cue?
+/// Does mention `b` continue mention `a`: between them only years, series joiners and verbs of
+/// change (with at least one year, or rates of one unit), around at most one continuation cue?
 fn continues(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexicon) -> bool {
     let years: Vec<&Mention> = mentions[a + 1..b].iter().filter(|m| m.kind == "year").collect();
     let mut text = String::new();
@@ -74,7 +74,8 @@ fn continues(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexi
         Some(c) => spaced.replacen(&format!(" {c} "), " ", 1),
         None => spaced,
     };
-    let joined = rest.split_whitespace().all(|w| lexicon.series_joiners.contains(w));
+    // A verb of change may carry the series on ("stood at 38 in 2019, fell to 7.8 in 2022").
+    let joined = rest.split_whitespace().all(|w| lexicon.series_joiners.contains(w) || lexicon.change_verbs.contains(w));
     let rates = mentions[a].kind == "ratio" && mentions[a].unit.is_some() && mentions[a].unit == mentions[b].unit;
     joined && (cue.is_some() || (!years.is_empty() && rates))
 }
