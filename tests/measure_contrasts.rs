@@ -1122,3 +1122,11 @@ fn a_rate_series_carried_on_by_a_verb_of_change() {
     let text = "El Salvador has changed. Its murder rate stood at 51 per 100,000 in 2017, and police arrested 1,234 people in 2020.";
     is_not("en", text, "1,234", "es_homicide_rate");
 }
+
+#[test]
+fn a_renewal_is_no_age_of_what_it_renews() {
+    let text = "El Salvador's state of exception, in force for 31 months, was extended for another 30 days on Tuesday.";
+    is("en", text, "31 months", "es_state_of_exception_duration");
+    is_not("en", text, "30 days", "es_state_of_exception_duration");
+    is("en", "Lawmakers approved another 30-day extension of El Salvador's state of exception.", "30-day", "es_state_of_exception_extension_length");
+}
