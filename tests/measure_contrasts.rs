@@ -1130,3 +1130,13 @@ fn a_renewal_is_no_age_of_what_it_renews() {
     is_not("en", text, "30 days", "es_state_of_exception_duration");
     is("en", "Lawmakers approved another 30-day extension of El Salvador's state of exception.", "30-day", "es_state_of_exception_extension_length");
 }
+
+#[test]
+fn a_start_verb_with_its_object_before_the_date() {
+    let story = "El Salvador has lived under emergency rule for years.";
+    // The verb's object (the state, or "the measure" standing for it) sits between it and the date.
+    is("en", &format!("{story} Lawmakers approved the measure in late March 2020 and renewed it since."), "March 2020", "es_state_of_exception_start");
+    is("en", &format!("{story} Congress declared a state of emergency on 12 May 2020."), "12 May 2020", "es_state_of_exception_start");
+    // Another object of the verb is not the state's start.
+    is_not("en", &format!("{story} Lawmakers approved the budget in late March 2020."), "March 2020", "es_state_of_exception_start");
+}

@@ -819,3 +819,11 @@ fn a_rate_series_carried_on_by_a_verb_of_change() {
     let other = format!("{story} Guatemala contó 16,7 asesinatos por cada 100.000 habitantes en 2021.");
     check(&[(own.as_str(), "4,3", Some("es_homicide_rate")), (other.as_str(), "16,7", None)]);
 }
+
+#[test]
+fn a_start_verb_with_its_object_before_the_date() {
+    let story = "El Salvador vive bajo el régimen de excepción desde hace años.";
+    let own = format!("{story} Los diputados aprobaron la medida a finales de marzo de 2020 y la han renovado cada mes.");
+    let other = format!("{story} Los diputados aprobaron el presupuesto a finales de marzo de 2020.");
+    check(&[(own.as_str(), "marzo de 2020", Some("es_state_of_exception_start")), (other.as_str(), "marzo de 2020", None)]);
+}

@@ -51,7 +51,10 @@ impl<'a> Readings<'a> {
         // whole's noun: "17.500 de los detenidos") nor an amount per unit ("alojan 80 cada una").
         let own_words_count_it = m.kind == "count" && self.parts.whole.is_none() && !self.limits.per_unit;
         let framed = self.framed();
-        let date_verb_next_to_it = f.is_date() && framed.as_ref().is_some_and(|(_, choice)| ends_with_words(&self.texts.left, &choice.quantity.2, 1));
+        let date_verb_next_to_it = f.is_date()
+            && framed.as_ref().is_some_and(|(_, choice)| {
+                ends_with_words(&self.texts.left, &choice.quantity.2, 1) || verb_before_its_object(&self.texts.left, &choice.quantity.2, &choice.subject.2)
+            });
         let stands_for_a_count = self.texts.counts_previous;
         let check = FrameCheck { catalog, framed, reading: self.reading, is_date: f.is_date(), date_verb_next_to_it, stands_for_a_count, own_words_count_it, index: self.index, language: f.language() };
         let (chosen, evidence) = check.decide(scored);
@@ -217,6 +220,33 @@ impl<'a> Readings<'a> {
 
 /// Do the words of `text` end with `phrase` (lower-case), at most `gap` words after it ("was
 /// opened in" ends with "opened", one word after it)?
+/// Does `text` end with `verb`, its object `object` (an article may stand between them) and at
+/// most `OBJECT_GAP` words of a time phrase ("approved the measure in late", "decretó el
+/// régimen a finales de")? The date after it is the verb's, as if it stood next to it.
+fn verb_before_its_object(text: &str, verb: &str, object: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let object: Vec<&str> = object.split_whitespace().collect();
+    (0..=OBJECT_GAP).any(|gap| {
+        let Some(end) = words.len().checked_sub(gap) else { return false };
+        let Some(start) = end.checked_sub(object.len()) else { return false };
+        if words[start..end] != object[..] {
+            return false;
+        }
+        let before = &words[..start];
+        let before = match before.last() {
+            Some(w) if ARTICLES.contains(&w.as_str()) => &before[..before.len() - 1],
+            _ => before,
+        };
+        ends_with_words(&before.join(" "), verb, 0)
+    })
+}
+
+/// Most words of a time phrase between a verb's object and the date it governs.
+const OBJECT_GAP: usize = 3;
+
+/// Articles that may stand between a verb and its object ("declared a state of emergency").
+const ARTICLES: &[&str] = &["a", "an", "the", "its", "el", "la", "los", "las", "un", "una", "su"];
+
 fn ends_with_words(text: &str, phrase: &str, gap: usize) -> bool {
     let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
     let n = phrase.split_whitespace().count();
