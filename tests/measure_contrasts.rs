@@ -1140,3 +1140,11 @@ fn a_start_verb_with_its_object_before_the_date() {
     // Another object of the verb is not the state's start.
     is_not("en", &format!("{story} Lawmakers approved the budget in late March 2020."), "March 2020", "es_state_of_exception_start");
 }
+
+#[test]
+fn a_sum_received_under_the_deal_is_the_payment_not_a_yearly_budget() {
+    let story = "The United States sent 123 Venezuelans to CECOT. In return, Washington agreed to pay for a year of their detention.";
+    is("en", &format!("{story} Under the arrangement, El Salvador will receive $4 million."), "$4 million", "us_payment_to_el_salvador");
+    is_not("en", &format!("{story} The deal was worth roughly $4m, according to officials."), "$4m", "us_el_salvador_deal_annual_budget");
+    is("en", "The agreement budgets up to $9 million a year for custody.", "$9 million", "us_el_salvador_deal_annual_budget");
+}
