@@ -827,3 +827,10 @@ fn a_start_verb_with_its_object_before_the_date() {
     let other = format!("{story} Los diputados aprobaron el presupuesto a finales de marzo de 2020.");
     check(&[(own.as_str(), "marzo de 2020", Some("es_state_of_exception_start")), (other.as_str(), "marzo de 2020", None)]);
 }
+
+#[test]
+fn a_count_whose_own_words_name_people_counts_no_things() {
+    let text = "El 2 de mayo aterrizaron en El Salvador dos aviones con 123 personas. De ellas, 101 eran venezolanos enviados al CECOT.";
+    let flights = "Dos vuelos de venezolanos aterrizaron en El Salvador rumbo al CECOT.";
+    check(&[(text, "101", Some("venezuelans_deported_to_cecot")), (flights, "Dos vuelos", Some("deportation_flights_to_cecot"))]);
+}

@@ -89,6 +89,8 @@ impl<'a> Readings<'a> {
         }
         if self.texts.bare_reference && counts_things(catalog, measure) {
             Some(Bar::BareThings)
+        } else if counts_things(catalog, measure) && self.own_words_name_people_not_things(measure) {
+            Some(Bar::PeopleNotThings)
         } else if place_of_another_figure(f.doc, f.mentions, f.i, measure, self.reading, catalog, f.language()).is_some() {
             Some(Bar::PlaceOfAnotherFigure)
         } else if held_elsewhere(catalog, measure, self.places.besides_its_payer(f, self.texts, measure), self.reading) {
@@ -100,6 +102,14 @@ impl<'a> Readings<'a> {
         } else {
             None
         }
+    }
+
+    /// Do the figure's own words name a group of people and none of the things `measure`
+    /// counts ("238 eran venezolanos", after a sentence on the planes that carried them)?
+    fn own_words_name_people_not_things(&self, measure: &Measure) -> bool {
+        let frames = &self.f.catalog.frames;
+        let things_own = measure.frame.as_ref().is_some_and(|f| frames.quantity_level(f, self.reading) == Some(frames::Level::Own));
+        !things_own && frames.another_group_within(&[], self.reading, frames::Level::Own)
     }
 
     /// Does the figure's own unit name a quantity of another frame than `measure`'s ("5.6

@@ -54,6 +54,9 @@ pub(super) enum Bar {
     ThingsNotPersons,
     /// A bare figure that refers back counts the group before, no things.
     BareThings,
+    /// A figure whose own words name a group of people ("238 eran venezolanos") counts them,
+    /// no things, unless its own words name the things too.
+    PeopleNotThings,
     /// An average: no whole total.
     Average,
     /// A subgroup: no whole total.
