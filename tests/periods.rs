@@ -781,3 +781,39 @@ fn a_growth_between_two_named_years_describes_that_interval() {
     let ms = read("en", "The prison population grew 123% between December 2020 and December 2024.", Some("2025-02-03"));
     assert_eq!(as_of(&ms, "123"), "2020-12/2024-12");
 }
+
+#[test]
+fn es_a_rounded_length_keeps_the_start_the_article_states() {
+    // "casi cuatro años" rounds the time since the stated start: the start stays the stated day.
+    let text = "Desde la entrada en vigor del régimen de excepción, el 14 de mayo de 2021, y hasta el 30 de marzo de 2025, \
+                la policía contabilizó 61.000 detenidos en casi cuatro años de vigencia del régimen.";
+    let ms = read("es", text, Some("2025-04-20"));
+    assert_eq!(as_of(&ms, "casi cuatro años"), "2021-05-14/2025-03-30");
+}
+
+#[test]
+fn es_an_exact_length_that_disagrees_with_the_stated_start_dates_its_own() {
+    // An exact "cuatro años" four years before the end does not fit a start a year later.
+    let text = "Desde la entrada en vigor del régimen de excepción, el 14 de mayo de 2022, y hasta el 30 de marzo de 2025, \
+                la policía contabilizó 61.000 detenidos en cuatro años de vigencia del régimen.";
+    let ms = read("es", text, Some("2025-04-20"));
+    assert_ne!(as_of(&ms, "cuatro años"), "2022-05-14/2025-03-30");
+}
+
+#[test]
+fn es_a_date_across_a_semicolon_does_not_date_the_figure() {
+    // The year after the semicolon tells of another statement; the figure's clause takes the
+    // date of the sentence before (its paragraph's last date).
+    let text = "Hasta el 30 de marzo de 2025, el ministerio contabilizó 61.000 detenidos. \
+                Según el mismo ministerio, unos 4.300 fueron liberados; la Fiscalía admitió en 2021 que hubo errores en el 3 % de los casos.";
+    let ms = read("es", text, Some("2025-04-20"));
+    assert_ne!(as_of(&ms, "4.300"), "2021");
+    assert!(!as_of(&ms, "4.300").ends_with("/2021"));
+}
+
+#[test]
+fn en_a_date_in_the_figures_own_part_of_the_sentence_still_dates_it() {
+    // No semicolon: the sentence's time still dates the figure another clause holds.
+    let ms = read("en", "The jails held 45,600 inmates in mid-2021, in facilities built for 23,400.", Some("2025-04-20"));
+    assert_eq!(as_of(&ms, "23,400"), "2021");
+}

@@ -263,7 +263,8 @@ pub fn assign_as_of_until(
                 if !carry {
                     return None;
                 }
-                let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).filter(not_others_plan).collect();
+                let free: Vec<&Anchor> =
+                    here.iter().filter(|a| !baselines.contains(&a.start)).filter(not_others_plan).filter(|a| !across_semicolon(doc, m, a)).collect();
                 // "4,870 between October and March, about 810 a month": the sentence's span.
                 // Else the nearest before the figure ("in 2023 it closed with 123 murders, a rate
                 // of 1.3") that is no comparison's baseline ("104 flights, 16% more than in 2023,
@@ -314,6 +315,13 @@ pub fn assign_as_of_until(
         assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
     }
     restatements_share_their_period(mentions, reference_period, &said_now, &from_context);
+}
+
+/// Is a semicolon between the figure and the anchor ("1,234 were freed; the court admitted in
+/// 2019 that ..."): the anchor tells of another statement, which the sentence only joins.
+fn across_semicolon(doc: &Doc, m: &Mention, a: &Anchor) -> bool {
+    let (x, y) = if a.start < m.start { (a.start, m.start) } else { (m.end, a.start) };
+    doc.slice(x, y).contains(';')
 }
 
 /// Is the anchor in a past aside about a noun: a clause that opens with a participle of the

@@ -333,7 +333,7 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
             };
             let counted_back = length.and_then(|l| counted_back(l, &end));
             let start = match (stated, counted_back) {
-                (Some(s), Some(c)) if same_at_coarser(&s, &c) => Some(s),
+                (Some(s), Some(c)) if same_at_coarser(&s, &c) || length.is_some_and(|l| within_rounding(l, &s, &c)) => Some(s),
                 (Some(s), Some(_)) if m.measure != rule.length => Some(s),
                 (_, Some(c)) => Some(c),
                 (s, None) => s,
@@ -474,6 +474,26 @@ pub(crate) fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
         "weeks" => day(last.checked_sub_days(chrono::Days::new(7 * u64::from(whole(number)?)))),
         "days" => day(last.checked_sub_days(chrono::Days::new(u64::from(whole(number)?)))),
         _ => None,
+    }
+}
+
+/// Most months a length rounded in words ("nearly three years", "about two years") may be
+/// off the time it rounds.
+const ROUNDING_MONTHS: u32 = 6;
+
+/// Does the stated start `stated` fit a length that only rounds the time (`counted`, the start
+/// counted back by the rounded number): "nearly three years" to January ends after a start
+/// some months later than three years before; "about" either way, "more than" earlier, a few
+/// months at most? An exact length must agree to the precision written.
+fn within_rounding(length: &Mention, stated: &Period, counted: &Period) -> bool {
+    let (s, c) = (stated.start.first_day(), counted.start.first_day());
+    let later = c.checked_add_months(Months::new(ROUNDING_MONTHS)).is_some_and(|limit| s > c && s <= limit);
+    let earlier = s.checked_add_months(Months::new(ROUNDING_MONTHS)).is_some_and(|limit| s < c && c <= limit);
+    match length.qualifier {
+        "just_under" | "less_than" | "at_most" => later,
+        "more_than" | "at_least" => earlier,
+        "approximately" => later || earlier,
+        _ => false,
     }
 }
 
