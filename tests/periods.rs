@@ -817,3 +817,69 @@ fn en_a_date_in_the_figures_own_part_of_the_sentence_still_dates_it() {
     let ms = read("en", "The jails held 45,600 inmates in mid-2021, in facilities built for 23,400.", Some("2025-04-20"));
     assert_eq!(as_of(&ms, "23,400"), "2021");
 }
+
+#[test]
+fn es_a_report_period_stated_once_covers_its_findings_and_the_period_end() {
+    let text = "Informe anual del Observatorio.\n\nSalvo que se indique lo contrario, las cifras corresponden al periodo entre el 1 de mayo de 2021 y el 30 de junio de 2024.\n\n\
+                Durante el periodo analizado, la policía capturó a 45.600 personas bajo el régimen de excepción. \
+                Al cierre del periodo, el sistema albergaba a 98.700 personas en cárceles con capacidad para 51.200 plazas.";
+    let ms = read("es", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "45.600"), "2021-05-01/2024-06-30");
+    assert_eq!(as_of(&ms, "98.700"), "2024-06-30");
+    assert_eq!(as_of(&ms, "51.200"), "2024-06-30");
+}
+
+#[test]
+fn es_a_span_without_the_report_phrase_is_no_report_period() {
+    let text = "Informe anual del Observatorio.\n\nLas cifras de la policía entre el 1 de mayo de 2021 y el 30 de junio de 2024 muestran un alza.\n\n\
+                Hoy el sistema alberga a 98.700 personas en cárceles con capacidad para 51.200 plazas.";
+    let ms = read("es", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "98.700"), "2024-09-15");
+}
+
+#[test]
+fn en_a_report_period_stated_once_covers_its_findings() {
+    let text = "Annual report.\n\nUnless otherwise stated, the figures cover the period from 1 May 2021 to 30 June 2024.\n\n\
+                During that time, the police arrested 45,600 people under the state of exception. \
+                At the end of the period, the system held 98,700 inmates.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "45,600"), "2021-05-01/2024-06-30");
+    assert_eq!(as_of(&ms, "98,700"), "2024-06-30");
+}
+
+#[test]
+fn en_another_sources_present_claim_is_no_finding_of_the_survey() {
+    let text = "Our report documents abuses between March 2021 and June 2024.\n\n\
+                - Releases. The government says 4,300 detainees have been freed under the state of exception.\n\
+                - Arrests. Police arrested 45,600 people under the state of exception.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert!(as_of(&ms, "4,300").ends_with("2024-09-15"), "{}", as_of(&ms, "4,300"));
+    // The report's own finding keeps the report's period.
+    assert!(as_of(&ms, "45,600").ends_with("/2024-06"), "{}", as_of(&ms, "45,600"));
+}
+
+#[test]
+fn es_another_sources_claim_stops_at_the_semicolon() {
+    let text = "El informe documenta denuncias recibidas entre marzo de 2021 y junio de 2024.\n\n\
+                Liberaciones. El Gobierno afirma haber liberado a 4.300 detenidos; según nuestros registros, 1.200 liberados siguieron presos.";
+    let ms = read("es", text, Some("2024-09-15"));
+    assert!(as_of(&ms, "4.300").ends_with("2024-09-15"), "{}", as_of(&ms, "4.300"));
+    assert_eq!(as_of(&ms, "1.200"), "2021-03/2024-06");
+}
+
+#[test]
+fn en_a_demonstrative_and_noun_take_the_period_of_the_count_they_name() {
+    let text = "The country held 45,600 prisoners at the end of 2019, up from 23,100 at the end of 2015. \
+                Those prisoners were held in 19 facilities with an official capacity of 30,500 places.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "19 facilities"), "2019");
+    assert_eq!(as_of(&ms, "30,500"), "2019");
+}
+
+#[test]
+fn en_a_demonstrative_naming_no_counted_noun_borrows_nothing_from_it() {
+    let text = "The country held 45,600 prisoners at the end of 2019, up from 23,100 at the end of 2015. \
+                Those reforms now leave 19 facilities with an official capacity of 30,500 places.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "30,500"), "2024-09-15");
+}

@@ -135,12 +135,32 @@ pub struct PeriodWords {
     /// takes the period of the last figure dated shortly before.
     #[serde(default)]
     pub partitive_phrases: Vec<String>,
+    /// Phrases naming the end of a report's period ("at the end of the period", "al cierre del
+    /// periodo"), lower-case: the end of the survey period stated before dates every figure of
+    /// their sentence.
+    #[serde(default)]
+    pub period_end: Vec<String>,
+    /// Phrases that make the span of their sentence the period of every figure of a report
+    /// ("unless otherwise stated", "salvo que se indique lo contrario"), lower-case.
+    #[serde(default)]
+    pub report_period: Vec<String>,
+    /// Phrases naming a source other than a report's own authors as saying something now ("the
+    /// government says", "el gobierno afirma"), lower-case: a figure in their sentence is no
+    /// finding of the report, and the report's period does not cover it: it is the source's
+    /// present claim, of the article's date.
+    #[serde(default)]
+    pub other_sources: Vec<String>,
+    /// Demonstratives that open a sentence referring back to a noun counted in the sentence
+    /// before ("Those prisoners ...", "Esos presos ..."), lower-case: its figures take that
+    /// count's period.
+    #[serde(default)]
+    pub back_determiners: Vec<String>,
 }
 
 impl PeriodWords {
     /// Every phrase list, by its name in periods.toml: checked for empty phrases and
     /// lower-cased on load, in one place so a new list cannot miss either.
-    fn phrase_lists(&mut self) -> [(&'static str, &mut Vec<String>); 21] {
+    fn phrase_lists(&mut self) -> [(&'static str, &mut Vec<String>); 25] {
         [
             ("baseline_openers", &mut self.baseline_openers),
             ("own_anchor_phrases", &mut self.own_anchor_phrases),
@@ -163,6 +183,10 @@ impl PeriodWords {
             ("now_words", &mut self.now_words),
             ("first_words", &mut self.first_words),
             ("partitive_phrases", &mut self.partitive_phrases),
+            ("period_end", &mut self.period_end),
+            ("report_period", &mut self.report_period),
+            ("other_sources", &mut self.other_sources),
+            ("back_determiners", &mut self.back_determiners),
         ]
     }
 }
@@ -300,6 +324,10 @@ impl PeriodRules {
             now_words: Vec::new(),
             first_words: Vec::new(),
             partitive_phrases: Vec::new(),
+            period_end: Vec::new(),
+            report_period: Vec::new(),
+            other_sources: Vec::new(),
+            back_determiners: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
