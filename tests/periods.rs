@@ -883,3 +883,38 @@ fn en_a_demonstrative_naming_no_counted_noun_borrows_nothing_from_it() {
     let ms = read("en", text, Some("2024-09-15"));
     assert_eq!(as_of(&ms, "30,500"), "2024-09-15");
 }
+
+#[test]
+fn es_a_figure_held_before_the_regime_takes_the_start_month() {
+    let text = "El régimen de excepción fue decretado el 14 de mayo de 2021. \
+                La población penitenciaria, que antes del régimen rondaba los 31.000 presos, supera ya los 87.000.";
+    let ms = read("es", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "31.000"), "2021-05");
+    // The other clause's figure is today's.
+    assert_ne!(as_of(&ms, "87.000"), "2021-05");
+}
+
+#[test]
+fn en_a_figure_after_the_phrase_in_another_clause_keeps_its_date() {
+    let text = "The state of exception was declared on May 14, 2021. \
+                Before the state of exception the jails were full, and today they hold 87,000 inmates.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "87,000"), "2024-09-15");
+}
+
+#[test]
+fn en_a_fronted_partitive_takes_the_period_of_the_group_told_before() {
+    let text = "The country received 312 deported men over the weekend, the president said on Monday.\n\n\
+                Of the deportees, 287 were Venezuelan nationals, according to a statement.";
+    let ms = read("en", text, Some("2025-06-10"));
+    assert_eq!(as_of(&ms, "287"), as_of(&ms, "312"));
+    assert!(!as_of(&ms, "287").is_empty());
+}
+
+#[test]
+fn en_a_sentence_opening_of_another_kind_borrows_no_group_period() {
+    let text = "The country received 312 deported men over the weekend, the president said on Monday.\n\n\
+                In the end, 287 were Venezuelan nationals, according to a statement.";
+    let ms = read("en", text, Some("2025-06-10"));
+    assert_eq!(as_of(&ms, "287"), "");
+}

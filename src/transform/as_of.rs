@@ -313,7 +313,10 @@ pub fn assign_as_of_until(
             // The surface may hold the phrase ("at least 90 of the men").
             let tail = m.surface.rfind(|c: char| c.is_ascii_digit()).map_or("", |k| &m.surface[k + 1..]);
             let rights = [lower_padded(after.clone()), lower_padded(format!("{tail} {after}"))];
-            let partitive = rights.iter().any(|r| starts_with_any(r, &words.partitive_phrases));
+            // "Of the deportees, 238 were …": a partitive phrase fronted before the figure.
+            let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, m.start));
+            let fronted = opening.contains(',') && starts_with_any(&opening, &words.partitive_phrases);
+            let partitive = fronted || rights.iter().any(|r| starts_with_any(r, &words.partitive_phrases));
             let group = assigned.iter().rev().take_while(|d| d.sentence + PARTITIVE_SENTENCES >= m.sentence).find_map(|d| d.period);
             group.filter(|_| partitive && carry)
         };

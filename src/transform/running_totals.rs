@@ -155,12 +155,17 @@ pub struct PeriodWords {
     /// count's period.
     #[serde(default)]
     pub back_determiners: Vec<String>,
+    /// Phrases saying a figure held before a running total's start ("before the state of
+    /// exception", "antes del régimen"), lower-case: written in its clause before it, the
+    /// figure describes the start's month.
+    #[serde(default)]
+    pub before_start: Vec<String>,
 }
 
 impl PeriodWords {
     /// Every phrase list, by its name in periods.toml: checked for empty phrases and
     /// lower-cased on load, in one place so a new list cannot miss either.
-    fn phrase_lists(&mut self) -> [(&'static str, &mut Vec<String>); 25] {
+    fn phrase_lists(&mut self) -> [(&'static str, &mut Vec<String>); 26] {
         [
             ("baseline_openers", &mut self.baseline_openers),
             ("own_anchor_phrases", &mut self.own_anchor_phrases),
@@ -187,6 +192,7 @@ impl PeriodWords {
             ("report_period", &mut self.report_period),
             ("other_sources", &mut self.other_sources),
             ("back_determiners", &mut self.back_determiners),
+            ("before_start", &mut self.before_start),
         ]
     }
 }
@@ -328,6 +334,7 @@ impl PeriodRules {
             report_period: Vec::new(),
             other_sources: Vec::new(),
             back_determiners: Vec::new(),
+            before_start: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
@@ -372,6 +379,26 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
             }
             let Some(start) = start else { continue };
             mentions[i].as_of = Some(running(start, end, reference));
+        }
+        if let Some(start) = stated {
+            date_before_the_start(doc, mentions, start, &words.before_start);
+        }
+    }
+}
+
+/// "La población, que antes del régimen rondaba los 1.234 presos": a figure whose clause
+/// says, before it, that it held before the start (`phrases`) describes the start's month
+/// (its year, when only that is known), not the time of writing.
+fn date_before_the_start(doc: &Doc, mentions: &mut [Mention], start: Period, phrases: &[String]) {
+    let month = match start.start {
+        Point::Day(d) => Point::Month(d.year(), d.month()),
+        other => other,
+    };
+    for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
+        let (from, _) = doc.clause_span(m.sentence, m.start, m.end);
+        let lead = crate::transform::claims::lower_padded(doc.slice(from, m.start));
+        if phrases.iter().any(|p| crate::transform::claims::has_phrase(&lead, p)) {
+            m.as_of = Some(Period::at(month));
         }
     }
 }
