@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
-use cecot_data::transform::{as_of, claims, fixed_periods, group_periods, running_totals};
+use cecot_data::transform::{as_of, claims, fixed_periods, group_periods, point_periods, running_totals};
 
 mod common;
 
@@ -19,6 +19,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), ex.reference_period);
     group_periods::apply(&mut ex.mentions, &k.periods);
     fixed_periods::apply(&mut ex.mentions, &k.periods);
+    point_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -36,6 +37,7 @@ fn read_undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), now);
     group_periods::apply(&mut ex.mentions, &k.periods);
     fixed_periods::apply(&mut ex.mentions, &k.periods);
+    point_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -917,4 +919,17 @@ fn en_a_sentence_opening_of_another_kind_borrows_no_group_period() {
                 In the end, 287 were Venezuelan nationals, according to a statement.";
     let ms = read("en", text, Some("2025-06-10"));
     assert_eq!(as_of(&ms, "287"), "");
+}
+
+#[test]
+fn es_a_rate_dated_by_a_report_period_is_the_state_at_its_end() {
+    let text = "Informe anual del Observatorio.\n\nSalvo que se indique lo contrario, las cifras corresponden al periodo entre el 1 de mayo de 2021 y el 30 de junio de 2024.\n\n\
+                Durante el periodo analizado, la policía capturó a 45.600 personas bajo el régimen de excepción. \
+                La tasa de encarcelamiento del país alcanzó 1.340 presos por cada 100.000 habitantes en el sistema penitenciario.";
+    let ms = read("es", text, Some("2024-09-15"));
+    let rate = ms.iter().find(|m| m.surface.contains("1.340")).unwrap();
+    assert_eq!(rate.measure.as_deref(), Some("es_incarceration_rate"), "{rate:?}");
+    assert_eq!(as_of(&ms, "1.340"), "2024-06-30");
+    // A count over the period keeps the whole period.
+    assert_eq!(as_of(&ms, "45.600"), "2021-05-01/2024-06-30");
 }

@@ -34,6 +34,9 @@ pub struct PeriodRules {
     /// Measures whose definition names the interval they describe (`fixed_period`).
     #[serde(default, rename = "fixed_period")]
     pub fixed_periods: Vec<FixedPeriod>,
+    /// Measures of a state at one time (`point_in_time`).
+    #[serde(default, rename = "point_in_time")]
+    pub points_in_time: Vec<PointInTime>,
     /// The words of the period rules by language code.
     #[serde(default)]
     pub language: BTreeMap<String, PeriodWords>,
@@ -232,6 +235,14 @@ pub struct FixedPeriod {
     pub period: String,
 }
 
+/// Measures of a state at one time (a population, a capacity, a rate): see
+/// [`crate::transform::point_periods`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointInTime {
+    pub measures: Vec<String>,
+}
+
 impl PeriodRules {
     /// Parse and check the rules against the measure catalog: every id must name a measure,
     /// `start` one of unit `date`, `length` one of kind `duration`.
@@ -297,6 +308,15 @@ impl PeriodRules {
             }
             if !Period::parse(&fixed.period).is_some_and(|p| !p.is_point()) {
                 return Err(fail(format!("{at}: period {:?} is no interval (`YYYY/YYYY`, `YYYY-MM/YYYY-MM`, ...)", fixed.period)));
+            }
+        }
+        for (i, point) in rules.points_in_time.iter().enumerate() {
+            let at = format!("point_in_time {}", i + 1);
+            if point.measures.is_empty() {
+                return Err(fail(format!("{at}: no measures")));
+            }
+            for id in &point.measures {
+                catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
             }
         }
         Ok(rules)
@@ -390,11 +410,14 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
 /// says, before it, that it held before the start (`phrases`) describes the start's month
 /// (its year, when only that is known), not the time of writing.
 fn date_before_the_start(doc: &Doc, mentions: &mut [Mention], start: Period, phrases: &[String]) {
+    if phrases.is_empty() {
+        return;
+    }
     let month = match start.start {
         Point::Day(d) => Point::Month(d.year(), d.month()),
         other => other,
     };
-    for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year")) {
+    for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year") && m.sentence < doc.sentences.len()) {
         let (from, _) = doc.clause_span(m.sentence, m.start, m.end);
         let lead = crate::transform::claims::lower_padded(doc.slice(from, m.start));
         if phrases.iter().any(|p| crate::transform::claims::has_phrase(&lead, p)) {
