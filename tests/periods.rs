@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
-use cecot_data::transform::{as_of, claims, fixed_periods, group_periods, running_totals};
+use cecot_data::transform::{as_of, claims, fixed_periods, group_periods, point_periods, running_totals};
 
 mod common;
 
@@ -19,6 +19,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), ex.reference_period);
     group_periods::apply(&mut ex.mentions, &k.periods);
     fixed_periods::apply(&mut ex.mentions, &k.periods);
+    point_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -36,6 +37,7 @@ fn read_undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
     running_totals::apply(&ex.doc, &mut ex.mentions, &k.periods, lex, k.periods.words(lang), now);
     group_periods::apply(&mut ex.mentions, &k.periods);
     fixed_periods::apply(&mut ex.mentions, &k.periods);
+    point_periods::apply(&mut ex.mentions, &k.periods);
     ex.mentions
 }
 
@@ -780,4 +782,154 @@ fn a_growth_between_two_named_years_describes_that_interval() {
     // A finer interval of its own is kept.
     let ms = read("en", "The prison population grew 123% between December 2020 and December 2024.", Some("2025-02-03"));
     assert_eq!(as_of(&ms, "123"), "2020-12/2024-12");
+}
+
+#[test]
+fn es_a_rounded_length_keeps_the_start_the_article_states() {
+    // "casi cuatro años" rounds the time since the stated start: the start stays the stated day.
+    let text = "Desde la entrada en vigor del régimen de excepción, el 14 de mayo de 2021, y hasta el 30 de marzo de 2025, \
+                la policía contabilizó 61.000 detenidos en casi cuatro años de vigencia del régimen.";
+    let ms = read("es", text, Some("2025-04-20"));
+    assert_eq!(as_of(&ms, "casi cuatro años"), "2021-05-14/2025-03-30");
+}
+
+#[test]
+fn es_an_exact_length_that_disagrees_with_the_stated_start_dates_its_own() {
+    // An exact "cuatro años" four years before the end does not fit a start a year later.
+    let text = "Desde la entrada en vigor del régimen de excepción, el 14 de mayo de 2022, y hasta el 30 de marzo de 2025, \
+                la policía contabilizó 61.000 detenidos en cuatro años de vigencia del régimen.";
+    let ms = read("es", text, Some("2025-04-20"));
+    assert_ne!(as_of(&ms, "cuatro años"), "2022-05-14/2025-03-30");
+}
+
+#[test]
+fn es_a_date_across_a_semicolon_does_not_date_the_figure() {
+    // The year after the semicolon tells of another statement; the figure's clause takes the
+    // date of the sentence before (its paragraph's last date).
+    let text = "Hasta el 30 de marzo de 2025, el ministerio contabilizó 61.000 detenidos. \
+                Según el mismo ministerio, unos 4.300 fueron liberados; la Fiscalía admitió en 2021 que hubo errores en el 3 % de los casos.";
+    let ms = read("es", text, Some("2025-04-20"));
+    assert_ne!(as_of(&ms, "4.300"), "2021");
+    assert!(!as_of(&ms, "4.300").ends_with("/2021"));
+}
+
+#[test]
+fn en_a_date_in_the_figures_own_part_of_the_sentence_still_dates_it() {
+    // No semicolon: the sentence's time still dates the figure another clause holds.
+    let ms = read("en", "The jails held 45,600 inmates in mid-2021, in facilities built for 23,400.", Some("2025-04-20"));
+    assert_eq!(as_of(&ms, "23,400"), "2021");
+}
+
+#[test]
+fn es_a_report_period_stated_once_covers_its_findings_and_the_period_end() {
+    let text = "Informe anual del Observatorio.\n\nSalvo que se indique lo contrario, las cifras corresponden al periodo entre el 1 de mayo de 2021 y el 30 de junio de 2024.\n\n\
+                Durante el periodo analizado, la policía capturó a 45.600 personas bajo el régimen de excepción. \
+                Al cierre del periodo, el sistema albergaba a 98.700 personas en cárceles con capacidad para 51.200 plazas.";
+    let ms = read("es", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "45.600"), "2021-05-01/2024-06-30");
+    assert_eq!(as_of(&ms, "98.700"), "2024-06-30");
+    assert_eq!(as_of(&ms, "51.200"), "2024-06-30");
+}
+
+#[test]
+fn es_a_span_without_the_report_phrase_is_no_report_period() {
+    let text = "Informe anual del Observatorio.\n\nLas cifras de la policía entre el 1 de mayo de 2021 y el 30 de junio de 2024 muestran un alza.\n\n\
+                Hoy el sistema alberga a 98.700 personas en cárceles con capacidad para 51.200 plazas.";
+    let ms = read("es", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "98.700"), "2024-09-15");
+}
+
+#[test]
+fn en_a_report_period_stated_once_covers_its_findings() {
+    let text = "Annual report.\n\nUnless otherwise stated, the figures cover the period from 1 May 2021 to 30 June 2024.\n\n\
+                During that time, the police arrested 45,600 people under the state of exception. \
+                At the end of the period, the system held 98,700 inmates.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "45,600"), "2021-05-01/2024-06-30");
+    assert_eq!(as_of(&ms, "98,700"), "2024-06-30");
+}
+
+#[test]
+fn en_another_sources_present_claim_is_no_finding_of_the_survey() {
+    let text = "Our report documents abuses between March 2021 and June 2024.\n\n\
+                - Releases. The government says 4,300 detainees have been freed under the state of exception.\n\
+                - Arrests. Police arrested 45,600 people under the state of exception.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert!(as_of(&ms, "4,300").ends_with("2024-09-15"), "{}", as_of(&ms, "4,300"));
+    // The report's own finding keeps the report's period.
+    assert!(as_of(&ms, "45,600").ends_with("/2024-06"), "{}", as_of(&ms, "45,600"));
+}
+
+#[test]
+fn es_another_sources_claim_stops_at_the_semicolon() {
+    let text = "El informe documenta denuncias recibidas entre marzo de 2021 y junio de 2024.\n\n\
+                Liberaciones. El Gobierno afirma haber liberado a 4.300 detenidos; según nuestros registros, 1.200 liberados siguieron presos.";
+    let ms = read("es", text, Some("2024-09-15"));
+    assert!(as_of(&ms, "4.300").ends_with("2024-09-15"), "{}", as_of(&ms, "4.300"));
+    assert_eq!(as_of(&ms, "1.200"), "2021-03/2024-06");
+}
+
+#[test]
+fn en_a_demonstrative_and_noun_take_the_period_of_the_count_they_name() {
+    let text = "The country held 45,600 prisoners at the end of 2019, up from 23,100 at the end of 2015. \
+                Those prisoners were held in 19 facilities with an official capacity of 30,500 places.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "19 facilities"), "2019");
+    assert_eq!(as_of(&ms, "30,500"), "2019");
+}
+
+#[test]
+fn en_a_demonstrative_naming_no_counted_noun_borrows_nothing_from_it() {
+    let text = "The country held 45,600 prisoners at the end of 2019, up from 23,100 at the end of 2015. \
+                Those reforms now leave 19 facilities with an official capacity of 30,500 places.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "30,500"), "2024-09-15");
+}
+
+#[test]
+fn es_a_figure_held_before_the_regime_takes_the_start_month() {
+    let text = "El régimen de excepción fue decretado el 14 de mayo de 2021. \
+                La población penitenciaria, que antes del régimen rondaba los 31.000 presos, supera ya los 87.000.";
+    let ms = read("es", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "31.000"), "2021-05");
+    // The other clause's figure is today's.
+    assert_ne!(as_of(&ms, "87.000"), "2021-05");
+}
+
+#[test]
+fn en_a_figure_after_the_phrase_in_another_clause_keeps_its_date() {
+    let text = "The state of exception was declared on May 14, 2021. \
+                Before the state of exception the jails were full, and today they hold 87,000 inmates.";
+    let ms = read("en", text, Some("2024-09-15"));
+    assert_eq!(as_of(&ms, "87,000"), "2024-09-15");
+}
+
+#[test]
+fn en_a_fronted_partitive_takes_the_period_of_the_group_told_before() {
+    let text = "The country received 312 deported men over the weekend, the president said on Monday.\n\n\
+                Of the deportees, 287 were Venezuelan nationals, according to a statement.";
+    let ms = read("en", text, Some("2025-06-10"));
+    assert_eq!(as_of(&ms, "287"), as_of(&ms, "312"));
+    assert!(!as_of(&ms, "287").is_empty());
+}
+
+#[test]
+fn en_a_sentence_opening_of_another_kind_borrows_no_group_period() {
+    let text = "The country received 312 deported men over the weekend, the president said on Monday.\n\n\
+                In the end, 287 were Venezuelan nationals, according to a statement.";
+    let ms = read("en", text, Some("2025-06-10"));
+    assert_eq!(as_of(&ms, "287"), "");
+}
+
+#[test]
+fn es_a_rate_dated_by_a_report_period_is_the_state_at_its_end() {
+    let text = "Informe anual del Observatorio.\n\nSalvo que se indique lo contrario, las cifras corresponden al periodo entre el 1 de mayo de 2021 y el 30 de junio de 2024.\n\n\
+                Durante el periodo analizado, la policía capturó a 45.600 personas bajo el régimen de excepción. \
+                La tasa de encarcelamiento del país alcanzó 1.340 presos por cada 100.000 habitantes en el sistema penitenciario.";
+    let ms = read("es", text, Some("2024-09-15"));
+    let rate = ms.iter().find(|m| m.surface.contains("1.340")).unwrap();
+    assert_eq!(rate.measure.as_deref(), Some("es_incarceration_rate"), "{rate:?}");
+    assert_eq!(as_of(&ms, "1.340"), "2024-06-30");
+    // A count over the period keeps the whole period.
+    assert_eq!(as_of(&ms, "45.600"), "2021-05-01/2024-06-30");
 }

@@ -90,11 +90,19 @@ pub fn assign_as_of_until(
             Clause { sentence: m.sentence, start: m.start, from, to }
         })
         .collect();
+    // A survey or study period stated once covers every later finding without its own anchor.
+    let mut surveys = survey_periods(doc, &anchors, lexicon, &words.weekdays);
+    surveys.extend(report_periods(doc, &dates, &words.report_period));
+    surveys.sort_by_key(|(s, _)| *s);
+    // "al cierre del periodo": the survey period's end, for every figure of the sentence.
+    let period_ends = period_end_anchors(doc, &words.period_end, &surveys);
+    let period_end_starts: Vec<usize> = period_ends.iter().map(|a| a.start).collect();
+    anchors.extend(period_ends);
+    anchors.sort_by_key(|a| a.start);
     let baselines = baseline_anchors(doc, mentions, &anchors, lexicon, words);
     let mut cutoffs = cutoff_anchors(doc, &anchors, &words.cutoff_openers);
     cutoffs.extend(that_date_starts);
-    // A survey or study period stated once covers every later finding without its own anchor.
-    let surveys = survey_periods(doc, &anchors, lexicon, &words.weekdays);
+    cutoffs.extend(period_end_starts);
     let first_stretches = first_stretches(doc, mentions, &words.first_words, reference_period);
     let mut facts: Option<SentenceFacts> = None;
     // The period of each statement so far, with its sentence: a sentence that refers back
@@ -177,6 +185,10 @@ pub fn assign_as_of_until(
         }
         // "has now been in force for more than three years": the present, not a report's period.
         let survey_period = survey_period.filter(|_| !now_in_clause);
+        // "The government says 1,234 have been freed": another source's claim is no finding of
+        // the survey, and its period does not cover it.
+        let other_source = words.other_sources.iter().any(|p| has_phrase(&semicolon_part(doc, m), p));
+        let survey_period = survey_period.filter(|_| !other_source);
         // An age is the person's at the time of writing: the anchors of the paragraph, and of
         // the sentence outside the age's clause, date the events told about the person.
         let carry = m.kind != "age";
@@ -250,6 +262,9 @@ pub fn assign_as_of_until(
                 let last = assigned.iter().rev().take_while(|d| d.sentence + 1 >= m.sentence).find(|d| d.sentence + 1 == m.sentence);
                 back.then(|| last.and_then(|d| d.period)).flatten()
             })
+            // "Those prisoners were held in 23 jails": the period of the figure of the sentence
+            // before that counted the noun the demonstrative names ("held 1,234 prisoners").
+            .or_else(|| demonstrative_reference(doc, sentence, &words.back_determiners, &assigned, m.sentence))
             // A survey's period covers its findings whose sentence has no anchor of its own.
             .or(survey_period.filter(|_| here.is_empty()))
             // Its sentence's dates are all of past asides: the figure's clause is the present's.
@@ -257,13 +272,16 @@ pub fn assign_as_of_until(
             // A clause in the present (perfect) counts up to the article's date: an anchor of
             // another figure's clause does not date it.
             .or_else(|| if !term && clause_in_present(&doc.slice(ca, cb), lexicon, words) { reference_period } else { None })
+            // "El Gobierno afirma haber liberado a 1.234": a source's claim told in the present.
+            .or_else(|| if !term && other_source { reference_period } else { None })
             // The sentence's time, though another figure's clause holds it: its first anchor
             // ("held 96,300 in mid-2023, in facilities built for 51,200").
             .or_else(|| {
                 if !carry {
                     return None;
                 }
-                let free: Vec<&Anchor> = here.iter().filter(|a| !baselines.contains(&a.start)).filter(not_others_plan).collect();
+                let free: Vec<&Anchor> =
+                    here.iter().filter(|a| !baselines.contains(&a.start)).filter(not_others_plan).filter(|a| !across_semicolon(doc, m, a)).collect();
                 // "4,870 between October and March, about 810 a month": the sentence's span.
                 // Else the nearest before the figure ("in 2023 it closed with 123 murders, a rate
                 // of 1.3") that is no comparison's baseline ("104 flights, 16% more than in 2023,
@@ -295,7 +313,10 @@ pub fn assign_as_of_until(
             // The surface may hold the phrase ("at least 90 of the men").
             let tail = m.surface.rfind(|c: char| c.is_ascii_digit()).map_or("", |k| &m.surface[k + 1..]);
             let rights = [lower_padded(after.clone()), lower_padded(format!("{tail} {after}"))];
-            let partitive = rights.iter().any(|r| starts_with_any(r, &words.partitive_phrases));
+            // "Of the deportees, 238 were …": a partitive phrase fronted before the figure.
+            let opening = lower_padded(doc.slice(doc.sentences[m.sentence].0, m.start));
+            let fronted = opening.contains(',') && starts_with_any(&opening, &words.partitive_phrases);
+            let partitive = fronted || rights.iter().any(|r| starts_with_any(r, &words.partitive_phrases));
             let group = assigned.iter().rev().take_while(|d| d.sentence + PARTITIVE_SENTENCES >= m.sentence).find_map(|d| d.period);
             group.filter(|_| partitive && carry)
         };
@@ -311,9 +332,27 @@ pub fn assign_as_of_until(
             }
             period
         });
-        assigned.push(Dated { sentence: m.sentence, end: m.end, period: m.as_of });
+        assigned.push(Dated { sentence: m.sentence, start: m.start, end: m.end, period: m.as_of });
     }
     restatements_share_their_period(mentions, reference_period, &said_now, &from_context);
+}
+
+/// The part of the figure's sentence between the semicolons around it, lower-cased and padded:
+/// a statement of its own ("the government says 1,234 were freed; our records show ...").
+fn semicolon_part(doc: &Doc, m: &Mention) -> String {
+    let (from, to) = doc.sentences[m.sentence];
+    let before = doc.slice(from, m.start);
+    let after = doc.slice(m.end, to.max(m.end));
+    let lead = before.rsplit(';').next().unwrap_or("");
+    let tail = after.split(';').next().unwrap_or("");
+    lower_padded(format!("{lead}{}{tail}", m.surface))
+}
+
+/// Is a semicolon between the figure and the anchor ("1,234 were freed; the court admitted in
+/// 2019 that ..."): the anchor tells of another statement, which the sentence only joins.
+fn across_semicolon(doc: &Doc, m: &Mention, a: &Anchor) -> bool {
+    let (x, y) = if a.start < m.start { (a.start, m.start) } else { (m.end, a.start) };
+    doc.slice(x, y).contains(';')
 }
 
 /// Is the anchor in a past aside about a noun: a clause that opens with a participle of the
@@ -501,6 +540,7 @@ fn is_dateline(doc: &Doc, m: &Mention, value: Period, reference: Option<Period>)
 /// A statement's period as the rules gave it, with where the statement is.
 struct Dated {
     sentence: usize,
+    start: usize,
     end: usize,
     period: Option<Period>,
 }
@@ -735,6 +775,55 @@ fn that_date_anchors(doc: &Doc, phrases: &[String], anchors: &[Anchor]) -> Vec<A
         .filter_map(|(sentence, start)| {
             let last = anchors.iter().rfind(|a| a.start < start && a.sentence + THAT_DATE_SENTENCES >= sentence)?;
             Some(Anchor { sentence, start, value: last.carried(), date: None, adjoining: false })
+        })
+        .collect()
+}
+
+/// The periods a report states for all its figures ("Unless otherwise stated, the figures
+/// cover 1 May 2021 to 30 June 2024"): in a sentence with one of `phrases`, from its first
+/// date to its last, whether or not a date is a statement itself (the start of what the
+/// report counts often is), by sentence.
+fn report_periods(doc: &Doc, dates: &[(&Mention, Period)], phrases: &[String]) -> Vec<(usize, Period)> {
+    let mut sentences: Vec<usize> = phrase_places(doc, phrases).into_iter().map(|(sentence, _)| sentence).collect();
+    sentences.dedup();
+    sentences
+        .into_iter()
+        .filter_map(|sentence| {
+            let here: Vec<Period> = dates.iter().filter(|(m, _)| m.sentence == sentence).map(|(_, p)| *p).collect();
+            match here.as_slice() {
+                [first, .., last] => Some((sentence, first.through(last))),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The period of the figure the opening of a sentence refers back to by a demonstrative and
+/// a noun ("Those prisoners ...", "Esos presos ..."): the figure of the sentence before whose
+/// own words end in that noun or are followed by it ("1,234 prisoners"). `sentence` is the
+/// sentence lower-cased and padded.
+fn demonstrative_reference(doc: &Doc, sentence: &str, determiners: &[String], assigned: &[Dated], index: usize) -> Option<Period> {
+    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let [first, noun, ..] = words.as_slice() else { return None };
+    if !determiners.iter().any(|d| d == first) || noun.chars().count() < 3 {
+        return None;
+    }
+    let counts_noun = |d: &Dated| {
+        let around = doc.slice(d.start, (d.end + 30).min(doc.chars.len())).to_lowercase();
+        let tail: Vec<&str> = around.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).take(2).collect();
+        tail.iter().any(|w| w == noun)
+    };
+    assigned.iter().filter(|d| d.sentence + 1 == index).find(|d| d.period.is_some() && counts_noun(d)).and_then(|d| d.period)
+}
+
+/// Phrases naming the end of a report's period ("al cierre del periodo"): the end of the
+/// last survey period stated before their sentence, as an anchor of it.
+fn period_end_anchors(doc: &Doc, phrases: &[String], surveys: &[(usize, Period)]) -> Vec<Anchor> {
+    phrase_places(doc, phrases)
+        .into_iter()
+        .filter_map(|(sentence, start)| {
+            let (_, period) = surveys.iter().rfind(|(s, _)| *s < sentence)?;
+            Some(Anchor { sentence, start, value: Period::at(period.end), date: None, adjoining: false })
         })
         .collect()
 }

@@ -10,6 +10,7 @@ pub mod derived;
 pub mod figures;
 pub mod frames;
 pub mod fixed_periods;
+pub mod point_periods;
 pub mod group_periods;
 pub mod inputs;
 pub mod own_phrase;

@@ -34,6 +34,9 @@ pub struct PeriodRules {
     /// Measures whose definition names the interval they describe (`fixed_period`).
     #[serde(default, rename = "fixed_period")]
     pub fixed_periods: Vec<FixedPeriod>,
+    /// Measures of a state at one time (`point_in_time`).
+    #[serde(default, rename = "point_in_time")]
+    pub points_in_time: Vec<PointInTime>,
     /// The words of the period rules by language code.
     #[serde(default)]
     pub language: BTreeMap<String, PeriodWords>,
@@ -135,12 +138,37 @@ pub struct PeriodWords {
     /// takes the period of the last figure dated shortly before.
     #[serde(default)]
     pub partitive_phrases: Vec<String>,
+    /// Phrases naming the end of a report's period ("at the end of the period", "al cierre del
+    /// periodo"), lower-case: the end of the survey period stated before dates every figure of
+    /// their sentence.
+    #[serde(default)]
+    pub period_end: Vec<String>,
+    /// Phrases that make the span of their sentence the period of every figure of a report
+    /// ("unless otherwise stated", "salvo que se indique lo contrario"), lower-case.
+    #[serde(default)]
+    pub report_period: Vec<String>,
+    /// Phrases naming a source other than a report's own authors as saying something now ("the
+    /// government says", "el gobierno afirma"), lower-case: a figure in their sentence is no
+    /// finding of the report, and the report's period does not cover it: it is the source's
+    /// present claim, of the article's date.
+    #[serde(default)]
+    pub other_sources: Vec<String>,
+    /// Demonstratives that open a sentence referring back to a noun counted in the sentence
+    /// before ("Those prisoners ...", "Esos presos ..."), lower-case: its figures take that
+    /// count's period.
+    #[serde(default)]
+    pub back_determiners: Vec<String>,
+    /// Phrases saying a figure held before a running total's start ("before the state of
+    /// exception", "antes del régimen"), lower-case: written in its clause before it, the
+    /// figure describes the start's month.
+    #[serde(default)]
+    pub before_start: Vec<String>,
 }
 
 impl PeriodWords {
     /// Every phrase list, by its name in periods.toml: checked for empty phrases and
     /// lower-cased on load, in one place so a new list cannot miss either.
-    fn phrase_lists(&mut self) -> [(&'static str, &mut Vec<String>); 21] {
+    fn phrase_lists(&mut self) -> [(&'static str, &mut Vec<String>); 26] {
         [
             ("baseline_openers", &mut self.baseline_openers),
             ("own_anchor_phrases", &mut self.own_anchor_phrases),
@@ -163,6 +191,11 @@ impl PeriodWords {
             ("now_words", &mut self.now_words),
             ("first_words", &mut self.first_words),
             ("partitive_phrases", &mut self.partitive_phrases),
+            ("period_end", &mut self.period_end),
+            ("report_period", &mut self.report_period),
+            ("other_sources", &mut self.other_sources),
+            ("back_determiners", &mut self.back_determiners),
+            ("before_start", &mut self.before_start),
         ]
     }
 }
@@ -200,6 +233,14 @@ pub struct FixedPeriod {
     pub measures: Vec<String>,
     /// The interval, as written in the `as_of` column; checked on load.
     pub period: String,
+}
+
+/// Measures of a state at one time (a population, a capacity, a rate): see
+/// [`crate::transform::point_periods`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointInTime {
+    pub measures: Vec<String>,
 }
 
 impl PeriodRules {
@@ -269,6 +310,15 @@ impl PeriodRules {
                 return Err(fail(format!("{at}: period {:?} is no interval (`YYYY/YYYY`, `YYYY-MM/YYYY-MM`, ...)", fixed.period)));
             }
         }
+        for (i, point) in rules.points_in_time.iter().enumerate() {
+            let at = format!("point_in_time {}", i + 1);
+            if point.measures.is_empty() {
+                return Err(fail(format!("{at}: no measures")));
+            }
+            for id in &point.measures {
+                catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
+            }
+        }
         Ok(rules)
     }
 }
@@ -300,6 +350,11 @@ impl PeriodRules {
             now_words: Vec::new(),
             first_words: Vec::new(),
             partitive_phrases: Vec::new(),
+            period_end: Vec::new(),
+            report_period: Vec::new(),
+            other_sources: Vec::new(),
+            back_determiners: Vec::new(),
+            before_start: Vec::new(),
         };
         self.language.get(language).unwrap_or(&NO_WORDS)
     }
@@ -333,7 +388,7 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
             };
             let counted_back = length.and_then(|l| counted_back(l, &end));
             let start = match (stated, counted_back) {
-                (Some(s), Some(c)) if same_at_coarser(&s, &c) => Some(s),
+                (Some(s), Some(c)) if same_at_coarser(&s, &c) || length.is_some_and(|l| within_rounding(l, &s, &c)) => Some(s),
                 (Some(s), Some(_)) if m.measure != rule.length => Some(s),
                 (_, Some(c)) => Some(c),
                 (s, None) => s,
@@ -344,6 +399,29 @@ pub fn apply(doc: &Doc, mentions: &mut [Mention], rules: &PeriodRules, lexicon: 
             }
             let Some(start) = start else { continue };
             mentions[i].as_of = Some(running(start, end, reference));
+        }
+        if let Some(start) = stated {
+            date_before_the_start(doc, mentions, start, &words.before_start);
+        }
+    }
+}
+
+/// "La población, que antes del régimen rondaba los 1.234 presos": a figure whose clause
+/// says, before it, that it held before the start (`phrases`) describes the start's month
+/// (its year, when only that is known), not the time of writing.
+fn date_before_the_start(doc: &Doc, mentions: &mut [Mention], start: Period, phrases: &[String]) {
+    if phrases.is_empty() {
+        return;
+    }
+    let month = match start.start {
+        Point::Day(d) => Point::Month(d.year(), d.month()),
+        other => other,
+    };
+    for m in mentions.iter_mut().filter(|m| m.is_statement && !matches!(m.kind, "date" | "year") && m.sentence < doc.sentences.len()) {
+        let (from, _) = doc.clause_span(m.sentence, m.start, m.end);
+        let lead = crate::transform::claims::lower_padded(doc.slice(from, m.start));
+        if phrases.iter().any(|p| crate::transform::claims::has_phrase(&lead, p)) {
+            m.as_of = Some(Period::at(month));
         }
     }
 }
@@ -474,6 +552,26 @@ pub(crate) fn counted_back(m: &Mention, end: &Period) -> Option<Period> {
         "weeks" => day(last.checked_sub_days(chrono::Days::new(7 * u64::from(whole(number)?)))),
         "days" => day(last.checked_sub_days(chrono::Days::new(u64::from(whole(number)?)))),
         _ => None,
+    }
+}
+
+/// Most months a length rounded in words ("nearly three years", "about two years") may be
+/// off the time it rounds.
+const ROUNDING_MONTHS: u32 = 6;
+
+/// Does the stated start `stated` fit a length that only rounds the time (`counted`, the start
+/// counted back by the rounded number): "nearly three years" to January ends after a start
+/// some months later than three years before; "about" either way, "more than" earlier, a few
+/// months at most? An exact length must agree to the precision written.
+fn within_rounding(length: &Mention, stated: &Period, counted: &Period) -> bool {
+    let (s, c) = (stated.start.first_day(), counted.start.first_day());
+    let later = c.checked_add_months(Months::new(ROUNDING_MONTHS)).is_some_and(|limit| s > c && s <= limit);
+    let earlier = s.checked_add_months(Months::new(ROUNDING_MONTHS)).is_some_and(|limit| s < c && c <= limit);
+    match length.qualifier {
+        "just_under" | "less_than" | "at_most" => later,
+        "more_than" | "at_least" => earlier,
+        "approximately" => later || earlier,
+        _ => false,
     }
 }
 
