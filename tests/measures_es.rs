@@ -809,3 +809,18 @@ fn those_aboard_the_planes_and_those_a_government_got_rid_of() {
         ("En El Salvador, la Policía quiso deshacerse de 123 armas decomisadas.", "123", None),
     ]);
 }
+
+#[test]
+fn a_subject_cut_off_from_its_verb_by_an_aside() {
+    check(&[
+        // The subject of the verb, an aside (a relative clause, a participle) between them, in
+        // an article about CECOT whose sentence before names no prison.
+        ("Los deportados llegaron al CECOT de madrugada. El Gobierno celebró la llegada. La prisión, que costó una fortuna, tiene capacidad para 12.000 reos.", "12.000", Some("cecot_capacity")),
+        ("Los deportados llegaron al CECOT de madrugada. El Gobierno celebró la llegada. La prisión, construida en ocho meses, tiene capacidad para 12.000 reos.", "12.000", Some("cecot_capacity")),
+        ("Los deportados llegaron al CECOT de madrugada. El Gobierno celebró la llegada. El penal, levantado junto a un volcán, puede albergar a 12.000 presos.", "12.000", Some("cecot_capacity")),
+        // The same aside in an article that names another prison: "la prisión" may be either.
+        ("Los deportados llegaron al CECOT y otros fueron a Mariona. El Gobierno celebró la llegada. La prisión, construida en ocho meses, tiene capacidad para 12.000 reos.", "12.000", None),
+        // Another country's prison after the aside.
+        ("Los deportados llegaron al CECOT de madrugada. El Gobierno celebró la llegada. Honduras, que copió el modelo, construye una cárcel con capacidad para 12.000 reos.", "12.000", None),
+    ]);
+}
