@@ -824,3 +824,23 @@ fn a_subject_cut_off_from_its_verb_by_an_aside() {
         ("Los deportados llegaron al CECOT de madrugada. El Gobierno celebró la llegada. Honduras, que copió el modelo, construye una cárcel con capacidad para 12.000 reos.", "12.000", None),
     ]);
 }
+
+#[test]
+fn new_levels_of_a_rate_whose_verb_drops_its_subject() {
+    let before = "En 2016 la tasa de homicidios de El Salvador fue de 81 homicidios por cada 100.000 habitantes.";
+    let levels = format!("{before} En 2020, antes de la pandemia, ya había bajado a 21; en 2022 se ubicó en 7,8 y en 2023 en 3,3.");
+    let with_subject = format!("{before} En 2021 la tasa había bajado a 18.");
+    check(&[
+        // The verb's subject left out (Spanish drops it): the rate of the sentence before.
+        (&levels, "21", Some("es_homicide_rate")),
+        (&levels, "7,8", Some("es_homicide_rate")),
+        // A bare number after a level, years and joiners between: the same rate.
+        (&levels, "3,3", Some("es_homicide_rate")),
+        (&with_subject, "18", Some("es_homicide_rate")),
+        // Another subject of the verb: no level of the rate.
+        (&format!("{before} En 2020 el número de pandillas había bajado a 21."), "21", None),
+        (&format!("{before} En 2020 los penales del país llegaron a 21."), "21", None),
+        // No rate in the sentence before.
+        ("En 2016 el país tenía 30 cárceles. En 2020 ya había bajado a 21.", "21", None),
+    ]);
+}

@@ -132,7 +132,7 @@ fn refers_back(f: &Figure, left: &str, right: &str) -> (bool, bool) {
     let names_another_quantity = |words: &str| catalog.frames.quantities_named(language, words).iter().any(|q| !before_quantities().contains(q));
     let counts_previous = catalog.anaphoric_nouns.get(language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(left, n, names_another_quantity)))
         || time_since_the_event_before(doc, m, words_of(&catalog.time_since, language))
-        || levels_the_rate_before(doc, f.mentions, f.i, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language));
+        || levels_the_rate_before(doc, f.mentions, f.i, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language), words_of(&catalog.rate_level_dropped_subject, language));
     let bare_reference = !counts_previous && refers_back_bare(f.mentions, f.i, left, right, catalog, language, names_another_quantity);
     (counts_previous, bare_reference)
 }
