@@ -844,3 +844,22 @@ fn new_levels_of_a_rate_whose_verb_drops_its_subject() {
         ("En 2016 el país tenía 30 cárceles. En 2020 ya había bajado a 21.", "21", None),
     ]);
 }
+
+#[test]
+fn an_answer_to_a_question_heading_is_about_what_the_headline_names() {
+    let intro = "El envío de migrantes ha puesto bajo los reflectores una prisión poco conocida. Aquí, lo esencial.";
+    check(&[
+        // A questions-and-answers piece: the answer's subject is its headline's.
+        (&format!("¿Qué es el CECOT? Preguntas y respuestas\n\n{intro}\n\n¿Cuántos presos caben?\nEl gobierno asegura que tiene capacidad para 12.000 personas."), "12.000", Some("cecot_capacity")),
+        // A headline about another country's prisons: not El Salvador's.
+        (&format!("¿Qué pasa en las cárceles de Honduras? Preguntas y respuestas\n\n{intro}\n\n¿Cuántos presos caben?\nEl gobierno asegura que tiene capacidad para 12.000 personas."), "12.000", None),
+        // A question that names its own subject opens a new topic.
+        (&format!("¿Qué es el CECOT? Preguntas y respuestas\n\n{intro}\n\n¿Cuántos presos caben en las cárceles del país?\nEl gobierno asegura que tienen capacidad para 12.000 personas."), "12.000", Some("es_prison_capacity")),
+    ]);
+}
+
+#[test]
+fn a_day_in_words_is_a_date_not_a_count_of_flights() {
+    let text = "Los deportados llegaron al CECOT en marzo. Fueron tres aviones, que despegaron el veinte de marzo.";
+    check(&[(text, "tres aviones", Some("deportation_flights_to_cecot")), (text, "veinte", None)]);
+}
