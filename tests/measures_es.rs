@@ -863,3 +863,14 @@ fn a_day_in_words_is_a_date_not_a_count_of_flights() {
     let text = "Los deportados llegaron al CECOT en marzo. Fueron tres aviones, que despegaron el veinte de marzo.";
     check(&[(text, "tres aviones", Some("deportation_flights_to_cecot")), (text, "veinte", None)]);
 }
+
+#[test]
+fn who_its_own_words_count_and_what_the_predicate_near_it_says_of_them() {
+    let before = "Bajo el régimen de excepción, la policía ha capturado a 50.000 personas. De ellas, unas 2.000 fueron liberadas.";
+    check(&[
+        // Its own words name those detained; the predicate near it, their lack of gang links.
+        (&format!("{before} El Observatorio estima que alrededor de 12.000 personas detenidas carecían de cualquier vínculo con pandillas."), "12.000", Some("es_detainees_without_gang_link")),
+        // The same words with another predicate: neither releases nor gang links.
+        (&format!("{before} El Observatorio estima que alrededor de 12.000 personas detenidas siguen sin juicio."), "12.000", None),
+    ]);
+}
