@@ -1090,6 +1090,16 @@ fn es_month_de_year_date() {
 }
 
 #[test]
+fn es_day_in_words_before_de_and_a_month_is_a_date() {
+    // A transcript writes the day in words: a date, not a count of fifteen.
+    let m = one("es", "Los aviones despegaron el quince de marzo de 2024.");
+    expect(&m, "date", Some("2024-03-15"), "exact");
+    // A number word before "de" and no month is a count ("quince de los presos").
+    let m = find("es", "Liberaron a quince de los presos.", "quince de los presos");
+    assert_eq!(m.kind, "count", "{m:?}");
+}
+
+#[test]
 fn es_date_without_year_takes_publication_year() {
     let m = one("es", "Lo detuvieron el 27 de marzo.");
     expect(&m, "date", Some("2025-03-27"), "exact");

@@ -834,3 +834,68 @@ fn a_count_whose_own_words_name_people_counts_no_things() {
     let flights = "Dos vuelos de venezolanos aterrizaron en El Salvador rumbo al CECOT.";
     check(&[(text, "101", Some("venezuelans_deported_to_cecot")), (flights, "Dos vuelos", Some("deportation_flights_to_cecot"))]);
 }
+
+#[test]
+fn a_subject_cut_off_from_its_verb_by_an_aside() {
+    check(&[
+        // The subject of the verb, an aside (a relative clause, a participle) between them, in
+        // an article about CECOT whose sentence before names no prison.
+        ("Los deportados llegaron al CECOT de madrugada. El Gobierno celebró la llegada. La prisión, que costó una fortuna, tiene capacidad para 12.000 reos.", "12.000", Some("cecot_capacity")),
+        ("Los deportados llegaron al CECOT de madrugada. El Gobierno celebró la llegada. La prisión, construida en ocho meses, tiene capacidad para 12.000 reos.", "12.000", Some("cecot_capacity")),
+        ("Los deportados llegaron al CECOT de madrugada. El Gobierno celebró la llegada. El penal, levantado junto a un volcán, puede albergar a 12.000 presos.", "12.000", Some("cecot_capacity")),
+        // The same aside in an article that names another prison: "la prisión" may be either.
+        ("Los deportados llegaron al CECOT y otros fueron a Mariona. El Gobierno celebró la llegada. La prisión, construida en ocho meses, tiene capacidad para 12.000 reos.", "12.000", None),
+        // Another country's prison after the aside.
+        ("Los deportados llegaron al CECOT de madrugada. El Gobierno celebró la llegada. Honduras, que copió el modelo, construye una cárcel con capacidad para 12.000 reos.", "12.000", None),
+    ]);
+}
+
+#[test]
+fn new_levels_of_a_rate_whose_verb_drops_its_subject() {
+    let before = "En 2016 la tasa de homicidios de El Salvador fue de 81 homicidios por cada 100.000 habitantes.";
+    let levels = format!("{before} En 2020, antes de la pandemia, ya había bajado a 21; en 2022 se ubicó en 7,8 y en 2023 en 3,3.");
+    let with_subject = format!("{before} En 2021 la tasa había bajado a 18.");
+    check(&[
+        // The verb's subject left out (Spanish drops it): the rate of the sentence before.
+        (&levels, "21", Some("es_homicide_rate")),
+        (&levels, "7,8", Some("es_homicide_rate")),
+        // A bare number after a level, years and joiners between: the same rate.
+        (&levels, "3,3", Some("es_homicide_rate")),
+        (&with_subject, "18", Some("es_homicide_rate")),
+        // Another subject of the verb: no level of the rate.
+        (&format!("{before} En 2020 el número de pandillas había bajado a 21."), "21", None),
+        (&format!("{before} En 2020 los penales del país llegaron a 21."), "21", None),
+        // No rate in the sentence before.
+        ("En 2016 el país tenía 30 cárceles. En 2020 ya había bajado a 21.", "21", None),
+    ]);
+}
+
+#[test]
+fn an_answer_to_a_question_heading_is_about_what_the_headline_names() {
+    let intro = "El envío de migrantes ha puesto bajo los reflectores una prisión poco conocida. Aquí, lo esencial.";
+    check(&[
+        // A questions-and-answers piece: the answer's subject is its headline's.
+        (&format!("¿Qué es el CECOT? Preguntas y respuestas\n\n{intro}\n\n¿Cuántos presos caben?\nEl gobierno asegura que tiene capacidad para 12.000 personas."), "12.000", Some("cecot_capacity")),
+        // A headline about another country's prisons: not El Salvador's.
+        (&format!("¿Qué pasa en las cárceles de Honduras? Preguntas y respuestas\n\n{intro}\n\n¿Cuántos presos caben?\nEl gobierno asegura que tiene capacidad para 12.000 personas."), "12.000", None),
+        // A question that names its own subject opens a new topic.
+        (&format!("¿Qué es el CECOT? Preguntas y respuestas\n\n{intro}\n\n¿Cuántos presos caben en las cárceles del país?\nEl gobierno asegura que tienen capacidad para 12.000 personas."), "12.000", Some("es_prison_capacity")),
+    ]);
+}
+
+#[test]
+fn a_day_in_words_is_a_date_not_a_count_of_flights() {
+    let text = "Los deportados llegaron al CECOT en marzo. Fueron tres aviones, que despegaron el veinte de marzo.";
+    check(&[(text, "tres aviones", Some("deportation_flights_to_cecot")), (text, "veinte", None)]);
+}
+
+#[test]
+fn who_its_own_words_count_and_what_the_predicate_near_it_says_of_them() {
+    let before = "Bajo el régimen de excepción, la policía ha capturado a 50.000 personas. De ellas, unas 2.000 fueron liberadas.";
+    check(&[
+        // Its own words name those detained; the predicate near it, their lack of gang links.
+        (&format!("{before} El Observatorio estima que alrededor de 12.000 personas detenidas carecían de cualquier vínculo con pandillas."), "12.000", Some("es_detainees_without_gang_link")),
+        // The same words with another predicate: neither releases nor gang links.
+        (&format!("{before} El Observatorio estima que alrededor de 12.000 personas detenidas siguen sin juicio."), "12.000", None),
+    ]);
+}

@@ -119,9 +119,14 @@ impl<'a> Grammar<'a> {
         if let Some(c) = self.slash_date_at(toks, i, reference).or_else(|| self.second_day_at(toks, i, before)) {
             return Some(c);
         }
-        // Day first: "11 June 2024", "2 de diciembre de 2024", "27 de marzo".
-        if t.is_digits() && t.lower.len() <= 2 {
-            let day: u32 = t.lower.parse().ok()?;
+        // Day first: "11 June 2024", "2 de diciembre de 2024", "27 de marzo"; a day in words
+        // as transcripts write it ("el quince de marzo").
+        let day_in_words = self.day_in_words(toks, i);
+        if (t.is_digits() && t.lower.len() <= 2) || day_in_words.is_some() {
+            let day: u32 = match day_in_words {
+                Some(day) => day,
+                None => t.lower.parse().ok()?,
+            };
             let mut k = i + 1;
             if same(k).is_some_and(|x| x.is("de")) {
                 k += 1;
@@ -277,6 +282,16 @@ impl<'a> Grammar<'a> {
 
     /// An ISO month, "2025-03": a year, a hyphen and two digits of a month with nothing glued
     /// after. "2011-12" and "2001-02" (the next year's last digits) are a span of years.
+    /// The day of a date written in words: one cardinal word of the lexicon (1 to 31) followed
+    /// by "de" and a month ("quince de marzo"). Only with "de": "one of May's" is no date.
+    fn day_in_words(&self, toks: &[Token], i: usize) -> Option<u32> {
+        let t = toks.get(i)?;
+        let same = |k: usize| toks.get(k).filter(|x| x.sentence == t.sentence);
+        let day = self.lex.cardinals.get(&t.lower).map(|v| *v as u32).filter(|d| (1..=31).contains(d))?;
+        let month_after = same(i + 1).is_some_and(|x| x.is("de")) && same(i + 2).and_then(|m| month_name_ok(m, self.lex)).is_some();
+        month_after.then_some(day)
+    }
+
     fn iso_month_at(&self, toks: &[Token], i: usize) -> Option<Cand> {
         let (t, d1, m) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
         let glued = |x: &Token| !x.space_before && x.sentence == t.sentence;

@@ -364,7 +364,8 @@ fn currencies(dollar_phrases: &[String], lex: &Lexicon) -> PhraseSet<String> {
 struct Starts;
 
 impl Starts {
-    /// A date: a month, the first word of a period prefix ("early", "the end of"), "mid".
+    /// A date: a month, the first word of a period prefix ("early", "the end of"), "mid", a
+    /// cardinal of a day.
     const DATE: u8 = 1;
     /// A number: a cardinal, an ordinal, an article that stands for one, a scale that stands
     /// alone, or one of [`Starts::SPECIAL`].
@@ -383,7 +384,9 @@ fn starters(lex: &Lexicon) -> super::lexicon::WordMap<u8> {
     let first_word = |p: &String| super::phrases::phrase_tokens(p).into_iter().next();
     let special = lex.vague.keys().chain(lex.multipliers.keys()).chain(lex.fractions.keys()).chain(lex.durations.keys()).filter_map(first_word);
     let number = lex.cardinals.keys().chain(lex.ordinals.keys()).cloned().chain(lex.one_articles.iter().cloned()).chain(lex.standalone_scales.iter().cloned());
-    let date = std::iter::once("mid".to_string()).chain(lex.months.keys().cloned()).chain(lex.period_prefixes.iter().filter_map(first_word));
+    // A cardinal of a day may start a date written in words ("quince de marzo").
+    let days_in_words = lex.cardinals.iter().filter(|(_, v)| (1.0..=31.0).contains(*v)).map(|(k, _)| k.clone());
+    let date = std::iter::once("mid".to_string()).chain(lex.months.keys().cloned()).chain(lex.period_prefixes.iter().filter_map(first_word)).chain(days_in_words);
     let marked = (special.chain(lex.scale_fractions.keys().cloned()).map(|w| (w, Starts::SPECIAL | Starts::NUMBER)))
         .chain(number.map(|w| (w, Starts::NUMBER)))
         .chain(date.map(|w| (w, Starts::DATE)));

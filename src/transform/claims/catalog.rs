@@ -250,6 +250,10 @@ pub struct Catalog {
     pub rate_level_subjects: ByLanguage,
     #[serde(default)]
     pub rate_level_verbs: ByLanguage,
+    /// Where a language drops a verb's subject: the words that may open the clause of such a
+    /// verb of a level ("ya había bajado a 38"); see `series::rate_levels_after_a_rate`.
+    #[serde(default)]
+    pub rate_level_dropped_subject: ByLanguage,
     /// Determiners that make a bare number a figure already stated ("is that 12.3 real?").
     #[serde(default)]
     pub restating_determiners: ByLanguage,
@@ -573,11 +577,12 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 55] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 56] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
             ("rate_level_verbs", &mut self.rate_level_verbs),
+            ("rate_level_dropped_subject", &mut self.rate_level_dropped_subject),
             ("restating_determiners", &mut self.restating_determiners),
             ("time_since", &mut self.time_since),
             ("mixed_group", &mut self.mixed_group),

@@ -118,7 +118,7 @@ impl<'c> FrameCheck<'c, '_> {
                 {
                     let other = catalog.frames.other_own_quantity(&frame.quantity, reading).unwrap_or_default();
                     let refusal = format!("not {}: its own words count {other}", measure.id);
-                    let reach = reach_of_the_same_subject(frame, &framed, reach);
+                    let reach = predicate_near_it(reach_of_the_same_subject(frame, &framed, reach));
                     own_frame_instead(framed.filter(|(o, _)| o.id != measure.id), reach, refusal)
                 }
                 _ => (Some(measure), Some(score.describe(self.index))),
@@ -199,6 +199,14 @@ fn reach_of_the_same_subject(refused: &FrameRef, framed: &Option<(&Measure, fram
         Some((_, choice)) if refused.subject.contains(&choice.subject.1) => OwnReach { subject: reach.subject.max(frames::Level::Previous), ..reach },
         _ => reach,
     }
+}
+
+/// The reach of the frames' own choice in place of a measure whose quantity the figure's own
+/// words refuse: its own words name who is counted ("1.234 personas detenidas"), and the
+/// predicate near it what is said of them ("carecían de vínculos"), so its quantity may be read
+/// among the words near it.
+fn predicate_near_it(reach: OwnReach) -> OwnReach {
+    OwnReach { quantity: reach.quantity.max(frames::Level::Near), ..reach }
 }
 
 /// How far the frames' own choice may find a figure's quantity and its subject.

@@ -44,7 +44,7 @@ use dates::date_claim_candidate;
 use figure::{Figure, Story};
 use rules::parts_of_a_whole_before;
 use score::SentenceHits;
-use series::{measures_along_series, rate_levels_after_a_rate, rates_named_before, restated_rates, units_from_antecedents, units_from_measures, units_of_multipliers};
+use series::{measures_along_series, measures_of_rate_levels, rate_levels_after_a_rate, rates_named_before, restated_rates, units_from_antecedents, units_from_measures, units_of_multipliers};
 use statement::read_statement;
 
 /// Does `haystack` (lower-cased, padded with spaces) contain the cue as whole words?
@@ -125,7 +125,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     if let Some(rates) = catalog.rate_subjects.get(language) {
         rates_named_before(doc, mentions, rates, words_of(&catalog.rate_anaphora, language));
     }
-    rate_levels_after_a_rate(doc, mentions, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language));
+    rate_levels_after_a_rate(doc, mentions, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language), words_of(&catalog.rate_level_dropped_subject, language));
     units_from_antecedents(mentions, 0);
     let names = NameReader::new(doc, lexicon);
     let index = catalog.index.get(&lexicon.language);
@@ -147,6 +147,8 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
         let outcome = read_statement(&f, index, sentences, &own_unit);
         outcome.write(&mut mentions[i]);
     }
+    // A new level of a rate states that rate's measure; a series may continue it.
+    measures_of_rate_levels(doc, mentions, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language), words_of(&catalog.rate_level_dropped_subject, language));
     measures_along_series(doc, mentions, lexicon);
     parts_of_a_whole_before(doc, mentions, catalog, &lexicon.language);
     restated::restated_for_another_period(doc, mentions, catalog, &lexicon.language);

@@ -24,8 +24,12 @@ pub(super) fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon
         }
         if let Some(p) = previous {
             let head = &mentions[p];
-            let same_kind = m.kind == head.kind && (m.unit.is_none() || m.unit == head.unit);
+            let same_kind = (m.kind == head.kind && (m.unit.is_none() || m.unit == head.unit)) || bare_after_a_rate(head, m);
             if same_kind && m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && !other_nouns(head, m) && continues(doc, mentions, p, i, lexicon) {
+                if bare_after_a_rate(head, m) {
+                    mentions[i].kind = "ratio";
+                    mentions[i].unit = mentions[p].unit.clone();
+                }
                 mentions[i].measure = mentions[p].measure.clone();
                 mentions[i].measure_evidence = Some(format!("continues: {}", mentions[p].surface));
             } else if m.sentence == head.sentence && m.measure.is_none() && head.measure.is_some() && in_another_currency(doc, head, m) {
@@ -35,6 +39,13 @@ pub(super) fn measures_along_series(doc: &Doc, mentions: &mut [Mention], lexicon
         }
         previous = Some(i);
     }
+}
+
+/// Is `m` a bare number after the rate figure `head` ("se ubicó en 2,4 y en 2024 en 1,9"): a
+/// level of the same rate where years and series joiners alone stand between them (see
+/// [`continues`]).
+fn bare_after_a_rate(head: &Mention, m: &Mention) -> bool {
+    is_rate(head) && is_bare_number(m)
 }
 
 /// Do two counts name different nouns of their own ("233 venezolanos y 21 salvadoreños")? The
@@ -76,7 +87,7 @@ fn continues(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexi
     };
     // A verb of change may carry the series on ("stood at 38 in 2019, fell to 7.8 in 2022").
     let joined = rest.split_whitespace().all(|w| lexicon.series_joiners.contains(w) || lexicon.change_verbs.contains(w));
-    let rates = mentions[a].kind == "ratio" && mentions[a].unit.is_some() && mentions[a].unit == mentions[b].unit;
+    let rates = mentions[a].kind == "ratio" && mentions[a].unit.is_some() && (mentions[a].unit == mentions[b].unit || bare_after_a_rate(&mentions[a], &mentions[b]));
     joined && (cue.is_some() || (!years.is_empty() && rates))
 }
 
@@ -109,48 +120,79 @@ pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BT
 /// A bare number that a subject standing for a rate (`subjects`: "it", "the figure") and a verb
 /// of a level right before it (`verbs`: "had fallen to", "was") state, in the sentence after a
 /// rate figure ("The murder rate was 45.6 per 100,000 in 2010. By 2020 it had fallen to 12.3"): a new
-/// level of that rate, in its unit. Only years and dates may come before it in its sentence, and
-/// the rate is the last rate figure of the sentence before.
-pub(super) fn rate_levels_after_a_rate(doc: &Doc, mentions: &mut [Mention], subjects: &[String], verbs: &[String]) {
+/// level of that rate, in its unit. Only years, dates and earlier levels of the rate may come
+/// before it in its sentence, and the rate is the last of those levels, else the last rate figure
+/// of the sentence before. Where the language drops the verb's subject (`dropped`: the words
+/// that may open such a clause), a verb with only those words and years before it in its clause
+/// has the rate for subject ("En 2019 ya había bajado a 38; en 2023 se ubicó en 2,4").
+pub(super) fn rate_levels_after_a_rate(doc: &Doc, mentions: &mut [Mention], subjects: &[String], verbs: &[String], dropped: &[String]) {
     for i in 0..mentions.len() {
         if !is_bare_number(&mentions[i]) {
             continue;
         }
-        if let Some(unit) = rate_before_a_level(doc, mentions, i, subjects, verbs).and_then(|x| x.unit.clone()) {
+        if let Some(unit) = rate_before_a_level(doc, mentions, i, subjects, verbs, dropped).and_then(|x| x.unit.clone()) {
             mentions[i].kind = "ratio";
             mentions[i].unit = Some(unit);
         }
     }
 }
 
-/// The rate figure of the sentence before that figure `i` is a new level of, when a subject
-/// standing for it and a verb of a level state `i` with only years and dates before it in its
+/// The rate figure that figure `i` is a new level of, when a subject standing for it and a verb
+/// of a level state `i` with only years, dates and earlier levels of it before it in its
 /// sentence (see [`rate_levels_after_a_rate`]).
-fn rate_before_a_level<'m>(doc: &Doc, mentions: &'m [Mention], i: usize, subjects: &[String], verbs: &[String]) -> Option<&'m Mention> {
+fn rate_before_a_level<'m>(doc: &Doc, mentions: &'m [Mention], i: usize, subjects: &[String], verbs: &[String], dropped: &[String]) -> Option<&'m Mention> {
     let m = &mentions[i];
-    if m.sentence == 0 || !mentions[..i].iter().filter(|x| x.sentence == m.sentence).all(|x| matches!(x.kind, "year" | "date")) {
+    let figures_before: Vec<&Mention> = mentions[..i].iter().filter(|x| x.sentence == m.sentence && !matches!(x.kind, "year" | "date")).collect();
+    if m.sentence == 0 || !figures_before.iter().all(|x| is_rate(x)) {
         return None;
     }
     let left = super::lower_padded(doc.slice(doc.sentences[m.sentence].0, m.start));
-    if !stated_by_a_rate_subject(&left, subjects, verbs) {
+    if !stated_by_a_rate_subject(&left, subjects, verbs, dropped) {
         return None;
     }
-    mentions[..i].iter().rev().filter(|x| x.sentence + 1 == m.sentence).find(|x| x.is_statement && is_rate(x))
+    match figures_before.last() {
+        Some(level) => Some(*level),
+        None => mentions[..i].iter().rev().filter(|x| x.sentence + 1 == m.sentence).find(|x| x.is_statement && is_rate(x)),
+    }
+}
+
+/// A new level of a rate that the word readings leave without a measure ("en 2023 se ubicó en
+/// 2,4", after "ya había bajado a 38" of the homicide rate) states the measure of the rate it is
+/// a level of (see [`rate_levels_after_a_rate`]), in the same unit.
+pub(super) fn measures_of_rate_levels(doc: &Doc, mentions: &mut [Mention], subjects: &[String], verbs: &[String], dropped: &[String]) {
+    for i in 0..mentions.len() {
+        if mentions[i].measure.is_some() || !mentions[i].is_statement || !is_rate(&mentions[i]) {
+            continue;
+        }
+        let level_of = rate_before_a_level(doc, mentions, i, subjects, verbs, dropped).filter(|x| x.unit == mentions[i].unit && x.measure.is_some());
+        if let Some((measure, surface)) = level_of.map(|x| (x.measure.clone(), x.surface.clone())) {
+            mentions[i].measure = measure;
+            mentions[i].measure_evidence = Some(format!("a new level of: {surface}"));
+        }
+    }
 }
 
 /// Is figure `i` a new level of a rate the sentence before states, in that rate's unit ("By
 /// 2020 it had fallen to 12")? Its words are then that sentence's, as an anaphoric noun's are.
-pub(super) fn levels_the_rate_before(doc: &Doc, mentions: &[Mention], i: usize, subjects: &[String], verbs: &[String]) -> bool {
-    is_rate(&mentions[i]) && rate_before_a_level(doc, mentions, i, subjects, verbs).is_some_and(|x| x.unit == mentions[i].unit)
+pub(super) fn levels_the_rate_before(doc: &Doc, mentions: &[Mention], i: usize, subjects: &[String], verbs: &[String], dropped: &[String]) -> bool {
+    is_rate(&mentions[i]) && rate_before_a_level(doc, mentions, i, subjects, verbs, dropped).is_some_and(|x| x.unit == mentions[i].unit)
 }
 
 /// Does `left` (the figure's sentence up to it, lower-cased and padded) end with a verb of a
-/// level, after a subject that stands for a rate?
-fn stated_by_a_rate_subject(left: &str, subjects: &[String], verbs: &[String]) -> bool {
+/// level, after a subject that stands for a rate, or with no subject where the language drops it?
+fn stated_by_a_rate_subject(left: &str, subjects: &[String], verbs: &[String], dropped: &[String]) -> bool {
     verbs.iter().filter(|v| left.ends_with(&format!(" {v} "))).any(|v| {
         let before = &left[..left.len() - v.len() - 1];
-        subjects.iter().any(|s| has_phrase(before, s))
+        subjects.iter().any(|s| has_phrase(before, s)) || subject_dropped(before, dropped)
     })
+}
+
+/// Does the clause that ends with `before` (the words before a verb) hold only years and words of
+/// `dropped`: a verb whose subject the language leaves out ("; en 2023 se ubicó en")? Never where
+/// the language keeps its subjects (no such words).
+fn subject_dropped(before: &str, dropped: &[String]) -> bool {
+    let clause = before.rsplit([',', ';', ':', '(', '—']).next().unwrap_or(before);
+    !dropped.is_empty() && clause.split_whitespace().all(|w| w.chars().all(|c| c.is_ascii_digit()) || dropped.iter().any(|d| d == w))
 }
 
 /// A figure of a rate: a ratio whose unit is a count per a number of others

@@ -132,7 +132,7 @@ fn refers_back(f: &Figure, left: &str, right: &str) -> (bool, bool) {
     let names_another_quantity = |words: &str| catalog.frames.quantities_named(language, words).iter().any(|q| !before_quantities().contains(q));
     let counts_previous = catalog.anaphoric_nouns.get(language).is_some_and(|nouns| nouns.iter().any(|n| stands_alone(left, n, names_another_quantity)))
         || time_since_the_event_before(doc, m, words_of(&catalog.time_since, language))
-        || levels_the_rate_before(doc, f.mentions, f.i, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language));
+        || levels_the_rate_before(doc, f.mentions, f.i, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language), words_of(&catalog.rate_level_dropped_subject, language));
     let bare_reference = !counts_previous && refers_back_bare(f.mentions, f.i, left, right, catalog, language, names_another_quantity);
     (counts_previous, bare_reference)
 }
@@ -191,10 +191,29 @@ fn previous_text(f: &Figure) -> String {
     match f.m().sentence {
         0 => String::new(),
         s if reads_two_sentences_back(f, s) => {
-            lower_padded(format!("{} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1)))
+            let headline = headline_before(f, s).map_or(String::new(), |h| doc.sentence_text(h));
+            lower_padded(format!("{headline} {} {}", doc.sentence_text(s - 2), doc.sentence_text(s - 1)))
         }
         s => lower_padded(doc.sentence_text(s - 1)),
     }
+}
+
+/// The article's headline (its first sentence after any front matter), when the sentence before
+/// `sentence` is a question heading that names no subject and the headline stands before the two
+/// sentences read already: the answers of a questions-and-answers piece ("¿Cuántos presos
+/// caben?") are about what its headline names. Not a headline about another place (one that
+/// names a place of `elsewhere` and none of `here`): its subjects are that place's.
+fn headline_before(f: &Figure, sentence: usize) -> Option<usize> {
+    let doc = f.doc;
+    let headline = doc.sentences.iter().position(|&(start, _)| start >= doc.front_matter_end)?;
+    let question = sentence >= 1 && heads_its_answer(doc, sentence - 1, f.catalog, f.language());
+    (question && headline + 2 < sentence && !about_another_place(f, &lower_padded(doc.sentence_text(headline)))).then_some(headline)
+}
+
+/// Does `text` (lower-cased, padded) name a place of `elsewhere` and none of `here`?
+fn about_another_place(f: &Figure, text: &str) -> bool {
+    let named = |list: &super::catalog::ByLanguage| words_of(list, f.language()).iter().any(|w| super::has_phrase(text, w));
+    named(&f.catalog.elsewhere) && !named(&f.catalog.here)
 }
 
 /// The catalog's phrases in the sentence before the figure's (see [`previous_text`]).
@@ -203,7 +222,13 @@ pub(super) fn previous_hits(f: &Figure, sentences: &mut SentenceHits) -> Hits {
     // before the question is read as the one before too.
     match f.m().sentence {
         0 => Hits::default(),
-        s if reads_two_sentences_back(f, s) => sentences.of(s - 1).union(&sentences.of(s - 2)),
+        s if reads_two_sentences_back(f, s) => {
+            let two_back = sentences.of(s - 1).union(&sentences.of(s - 2));
+            match headline_before(f, s) {
+                Some(h) => two_back.union(&sentences.of(h)),
+                None => two_back,
+            }
+        }
         s => sentences.of(s - 1),
     }
 }
