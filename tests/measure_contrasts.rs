@@ -1101,3 +1101,11 @@ fn a_figure_asked_about_in_a_yes_no_question_is_not_stated() {
     is_not("en", "Does the mega-prison CECOT really hold 35,000 inmates? Not according to officials.", "35,000", "cecot_inmate_population");
     is("en", "Officials say the mega-prison CECOT holds 35,000 inmates.", "35,000", "cecot_inmate_population");
 }
+
+#[test]
+fn the_group_of_the_sentence_before_outranks_one_named_elsewhere_in_the_article() {
+    let venezuelans_first = "Washington flew 312 Venezuelan men to the CECOT mega-prison at the weekend, officials said. The men arrived on four flights that landed at the international airport before dawn. In a separate operation last month, 45 Salvadorans were deported from Texas.";
+    is("en", venezuelans_first, "four flights", "deportation_flights_to_cecot");
+    let salvadorans_first = "Washington deported 56 Salvadorans at the weekend, officials said. The men arrived on two flights that landed at the international airport before dawn. Months earlier, 312 Venezuelan men had been sent to the CECOT mega-prison.";
+    is_not("en", salvadorans_first, "two flights", "deportation_flights_to_cecot");
+}

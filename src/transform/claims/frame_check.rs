@@ -105,6 +105,10 @@ impl<'c> FrameCheck<'c, '_> {
                     let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
                     own_frame_instead(framed.filter(|_| fills), reach, refusal)
                 }
+                Some(frame) if subject_only_elsewhere_in_the_article(catalog, measure, frame, &framed, reading) => {
+                    let refusal = format!("not {}: its subject only elsewhere in the article", measure.id);
+                    own_frame_instead(framed.filter(|_| fills), reach, refusal)
+                }
                 Some(frame) if catalog.own_quantity_first.iter().any(|l| l == self.language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
                     own_frame(framed, reach)
                 }
@@ -178,6 +182,20 @@ fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&
         && choice.subject.0 <= frames::Level::Clause
         && !other_quantities.iter().any(|q| frame.quantity.contains(q))
         && scored_level.is_none_or(|l| l > frames::Level::Own)
+}
+
+/// Is `measure`'s subject named only elsewhere in the article, while the frames' own choice
+/// counts the same quantity of a subject named in or before the figure's sentence? The nearest
+/// subject wins ("The men arrived on three flights", after a sentence on Venezuelans sent to
+/// CECOT: their flights, though the article names Salvadorans deported in another paragraph),
+/// when it is as narrow.
+fn subject_only_elsewhere_in_the_article(catalog: &Catalog, measure: &Measure, frame: &FrameRef, framed: &Option<(&Measure, frames::Choice)>, reading: &frames::Reading) -> bool {
+    let Some((other, choice)) = framed else { return false };
+    let own_level = catalog.frames.subject_read(&frame.subject, reading).map(|(level, _)| level);
+    // A broader subject read nearer does not outrank a narrower one the article is about (the
+    // country's inmates before CECOT's capacity).
+    let as_narrow = catalog.frames.rank(choice) >= catalog.frames.top_rank(&frame.subject);
+    other.id != measure.id && shares_a_quantity(measure, other) && own_level == Some(frames::Level::Article) && choice.subject.0 < frames::Level::Article && as_narrow
 }
 
 /// Do two framed measures count a quantity in common (capacity: CECOT's and the system's)?
