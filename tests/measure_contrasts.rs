@@ -1109,3 +1109,11 @@ fn the_group_of_the_sentence_before_outranks_one_named_elsewhere_in_the_article(
     let salvadorans_first = "Washington deported 56 Salvadorans at the weekend, officials said. The men arrived on two flights that landed at the international airport before dawn. Months earlier, 312 Venezuelan men had been sent to the CECOT mega-prison.";
     is_not("en", salvadorans_first, "two flights", "deportation_flights_to_cecot");
 }
+
+#[test]
+fn a_condition_contrary_to_fact_imagines_its_figures() {
+    is("en", "Guards say each cell of the mega-prison holds 90 men.", "90 men", "cecot_cell_occupancy");
+    is_not("en", "If each cell of the mega-prison were filled with 90 men, the prison would hold about 23,000.", "90 men", "cecot_cell_occupancy");
+    is_not("en", "If each cell of the mega-prison were filled with 90 men, the prison would hold about 23,000.", "23,000", "cecot_cell_occupancy");
+    is("en", "If the official count is right, CECOT holds 12,345 inmates.", "12,345", "cecot_inmate_population");
+}

@@ -298,6 +298,12 @@ pub struct Catalog {
     /// asked about is stated by no one.
     #[serde(default)]
     pub polar_question: ByLanguage,
+    /// Words that open a condition ("if"), and the verbs that put it in the subjunctive
+    /// ("were"): a sentence opening with such a condition imagines its figures.
+    #[serde(default)]
+    pub condition: ByLanguage,
+    #[serde(default)]
+    pub subjunctive: ByLanguage,
     /// Labels of a page's metadata line that dates the page ("date 2020-05-01"): a date right
     /// after one at the text's start is the publication's, never a claim.
     #[serde(default)]
@@ -573,7 +579,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 55] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 57] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
@@ -619,6 +625,8 @@ impl Catalog {
             ("date_apposition", &mut self.date_apposition),
             ("date_scene_lead", &mut self.date_scene_lead),
             ("polar_question", &mut self.polar_question),
+            ("condition", &mut self.condition),
+            ("subjunctive", &mut self.subjunctive),
             ("dateline_labels", &mut self.dateline_labels),
             ("other_prisons", &mut self.other_prisons),
             ("regions", &mut self.regions),

@@ -19,6 +19,23 @@ pub(super) fn no_measure_at_all(f: &Figure, texts: &FigureTexts) -> Option<Strin
     counts_no_measured_quantity(f.doc, m, &own_noun, &texts.left, texts.clause_end, f.catalog, f.language())
         .or_else(|| rate_or_its_base(f.doc, f.mentions, f.i, f.catalog, f.language()))
         .or_else(|| asked_about(f))
+        .or_else(|| imagined(f))
+}
+
+/// Is the figure's sentence a condition contrary to fact: its line opens with a word of
+/// `condition` and that clause (up to its first comma) holds a verb of `subjunctive` ("If
+/// every block were full, the prison would hold 1,234 men")? Its figures are imagined, even a
+/// design figure, which a projection word alone does not refuse.
+fn imagined(f: &Figure) -> Option<String> {
+    let m = f.m();
+    let (start, end) = f.doc.sentences[m.sentence];
+    let sentence = f.doc.slice(start, end);
+    let line = sentence.rsplit('\n').next().unwrap_or("").trim_start().to_lowercase();
+    let condition = line.split(',').next().unwrap_or("");
+    let condition = format!(" {} ", condition.replace(|c: char| !c.is_alphanumeric() && c != '\'', " "));
+    let opener = f.catalog.condition.get(f.language())?.iter().find(|w| condition.trim_start().starts_with(&format!("{w} ")))?;
+    let verb = f.catalog.subjunctive.get(f.language())?.iter().find(|w| has_phrase(&condition, w))?;
+    Some(format!("imagined: {opener} ... {verb}"))
 }
 
 /// Is the figure asked about in a yes-no question ("Does the prison hold 1,234 men?"): its line
