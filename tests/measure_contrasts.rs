@@ -1117,3 +1117,11 @@ fn a_condition_contrary_to_fact_imagines_its_figures() {
     is_not("en", "If each cell of the mega-prison were filled with 90 men, the prison would hold about 23,000.", "23,000", "cecot_cell_occupancy");
     is("en", "If the official count is right, CECOT holds 12,345 inmates.", "12,345", "cecot_inmate_population");
 }
+
+#[test]
+fn salvadorans_sent_by_the_us_beside_another_group_are_deported() {
+    let text = "Last month the administration sent 64 Guatemalans and 31 Salvadorans on a chartered plane.";
+    is("en", text, "31 Salvadorans", "salvadorans_deported_from_us");
+    is_not("en", text, "64 Guatemalans", "salvadorans_deported_from_us");
+    is_not("en", "Police in San Salvador sent 31 Salvadoran teenagers to a juvenile court.", "31 Salvadoran", "salvadorans_deported_from_us");
+}
