@@ -1125,3 +1125,11 @@ fn salvadorans_sent_by_the_us_beside_another_group_are_deported() {
     is_not("en", text, "64 Guatemalans", "salvadorans_deported_from_us");
     is_not("en", "Police in San Salvador sent 31 Salvadoran teenagers to a juvenile court.", "31 Salvadoran", "salvadorans_deported_from_us");
 }
+
+#[test]
+fn an_earlier_level_dated_at_the_end_of_a_year_continues_the_level_before() {
+    let text = "The country's prisons held 91,000 inmates at the end of 2023, up from 39,000 at the end of 2019.";
+    is("en", text, "91,000", "es_prison_population");
+    is("en", text, "39,000", "es_prison_population");
+    is_not("en", "The country's prisons held 91,000 inmates at the end of 2023, at least 3,000 guards at the end of their shifts.", "3,000", "es_prison_population");
+}
