@@ -1133,3 +1133,11 @@ fn an_earlier_level_dated_at_the_end_of_a_year_continues_the_level_before() {
     is("en", text, "39,000", "es_prison_population");
     is_not("en", "The country's prisons held 91,000 inmates at the end of 2023, at least 3,000 guards at the end of their shifts.", "3,000", "es_prison_population");
 }
+
+#[test]
+fn places_in_prisons_are_their_capacity() {
+    let text = "The country's prisons hold 104,000 people. Official capacity has grown only slowly, to about 81,000 places. The mega-prison alone offers 40,000 places.";
+    is("en", text, "81,000", "es_prison_capacity");
+    is_not("en", text, "40,000", "es_prison_capacity");
+    is_not("en", "The country's prisons hold 104,000 people. Guards patrol 300 places along the wall of the prison system.", "300", "es_prison_capacity");
+}
