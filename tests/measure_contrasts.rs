@@ -1141,3 +1141,11 @@ fn places_in_prisons_are_their_capacity() {
     is_not("en", text, "40,000", "es_prison_capacity");
     is_not("en", "The country's prisons hold 104,000 people. Guards patrol 300 places along the wall of the prison system.", "300", "es_prison_capacity");
 }
+
+#[test]
+fn a_sum_paid_each_year_of_a_deal_is_its_payment_not_an_average() {
+    let text = "In March the administration sent 201 Venezuelan men to CECOT. Under the agreement, the US pays El Salvador about $7 million a year for their detention. The agreement budgets as much as $9 million a year for custody.";
+    is("en", text, "$7 million", "us_payment_to_el_salvador");
+    is_not("en", text, "$9 million", "us_payment_to_el_salvador");
+    is_not("en", "Under the agreement, the US pays El Salvador about $20,000 a month for their detention.", "$20,000", "us_payment_to_el_salvador");
+}

@@ -321,6 +321,10 @@ pub struct Catalog {
     /// inside one makes no average.
     #[serde(default)]
     pub term: ByLanguage,
+    /// Periods a deal's payment is set by ("a year"): an amount paid per such a period states
+    /// the deal's terms, no average.
+    #[serde(default)]
+    pub term_periods: ByLanguage,
     /// Pronouns that, opening a sentence, make the sentence before's subject its own ("They
     /// were first enacted in March"): a date there may take its subject from that sentence.
     #[serde(default)]
@@ -579,7 +583,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 57] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 58] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
@@ -609,6 +613,7 @@ impl Catalog {
             ("opening_partitive", &mut self.opening_partitive),
             ("average", &mut self.average),
             ("term", &mut self.term),
+            ("term_periods", &mut self.term_periods),
             ("commitment", &mut self.commitment),
             ("partitive", &mut self.partitive),
             ("auxiliaries", &mut self.auxiliaries),
