@@ -1149,3 +1149,9 @@ fn a_sum_paid_each_year_of_a_deal_is_its_payment_not_an_average() {
     is_not("en", text, "$9 million", "us_payment_to_el_salvador");
     is_not("en", "Under the agreement, the US pays El Salvador about $20,000 a month for their detention.", "$20,000", "us_payment_to_el_salvador");
 }
+
+#[test]
+fn deportees_without_a_nationality_may_be_a_mixed_group() {
+    is("en", "The US sent 201 Venezuelan deportees to the mega-prison on Sunday.", "201", "venezuelans_deported_to_cecot");
+    is_not("en", "US sends 213 deportees to El Salvador's mega-prison.", "213", "venezuelans_deported_to_cecot");
+}
