@@ -1155,3 +1155,9 @@ fn deportees_without_a_nationality_may_be_a_mixed_group() {
     is("en", "The US sent 201 Venezuelan deportees to the mega-prison on Sunday.", "201", "venezuelans_deported_to_cecot");
     is_not("en", "US sends 213 deportees to El Salvador's mega-prison.", "213", "venezuelans_deported_to_cecot");
 }
+
+#[test]
+fn cases_of_people_without_gang_ties_count_those_people() {
+    is("en", "Rights groups say 91,000 people were detained under the state of exception; one group has documented at least 4,300 cases of people with no gang link.", "4,300", "es_detainees_without_gang_link");
+    is_not("en", "Rights groups say 91,000 people were detained under the state of exception; one group has documented at least 4,300 cases of torture.", "4,300", "es_detainees_without_gang_link");
+}
