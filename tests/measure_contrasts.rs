@@ -1148,3 +1148,63 @@ fn a_sum_received_under_the_deal_is_the_payment_not_a_yearly_budget() {
     is_not("en", &format!("{story} The deal was worth roughly $4m, according to officials."), "$4m", "us_el_salvador_deal_annual_budget");
     is("en", "The agreement budgets up to $9 million a year for custody.", "$9 million", "us_el_salvador_deal_annual_budget");
 }
+
+#[test]
+fn the_group_of_the_sentence_before_outranks_one_named_elsewhere_in_the_article() {
+    let venezuelans_first = "Washington flew 312 Venezuelan men to the CECOT mega-prison at the weekend, officials said. The men arrived on four flights that landed at the international airport before dawn. In a separate operation last month, 45 Salvadorans were deported from Texas.";
+    is("en", venezuelans_first, "four flights", "deportation_flights_to_cecot");
+    let salvadorans_first = "Washington deported 56 Salvadorans at the weekend, officials said. The men arrived on two flights that landed at the international airport before dawn. Months earlier, 312 Venezuelan men had been sent to the CECOT mega-prison.";
+    is_not("en", salvadorans_first, "two flights", "deportation_flights_to_cecot");
+}
+
+#[test]
+fn a_condition_contrary_to_fact_imagines_its_figures() {
+    is("en", "Guards say each cell of the mega-prison holds 90 men.", "90 men", "cecot_cell_occupancy");
+    is_not("en", "If each cell of the mega-prison were filled with 90 men, the prison would hold about 23,000.", "90 men", "cecot_cell_occupancy");
+    is_not("en", "If each cell of the mega-prison were filled with 90 men, the prison would hold about 23,000.", "23,000", "cecot_cell_occupancy");
+    is("en", "If the official count is right, CECOT holds 12,345 inmates.", "12,345", "cecot_inmate_population");
+}
+
+#[test]
+fn salvadorans_sent_by_the_us_beside_another_group_are_deported() {
+    let text = "Last month the administration sent 64 Guatemalans and 31 Salvadorans on a chartered plane.";
+    is("en", text, "31 Salvadorans", "salvadorans_deported_from_us");
+    is_not("en", text, "64 Guatemalans", "salvadorans_deported_from_us");
+    is_not("en", "Police in San Salvador sent 31 Salvadoran teenagers to a juvenile court.", "31 Salvadoran", "salvadorans_deported_from_us");
+}
+
+#[test]
+fn an_earlier_level_dated_at_the_end_of_a_year_continues_the_level_before() {
+    let text = "The country's prisons held 91,000 inmates at the end of 2023, up from 39,000 at the end of 2019.";
+    is("en", text, "91,000", "es_prison_population");
+    is("en", text, "39,000", "es_prison_population");
+    is_not("en", "The country's prisons held 91,000 inmates at the end of 2023, at least 3,000 guards at the end of their shifts.", "3,000", "es_prison_population");
+}
+
+#[test]
+fn places_in_prisons_are_their_capacity() {
+    let text = "The country's prisons hold 104,000 people. Official capacity has grown only slowly, to about 81,000 places. The mega-prison alone offers 40,000 places.";
+    is("en", text, "81,000", "es_prison_capacity");
+    is_not("en", text, "40,000", "es_prison_capacity");
+    is_not("en", "The country's prisons hold 104,000 people. Guards patrol 300 places along the wall of the prison system.", "300", "es_prison_capacity");
+}
+
+#[test]
+fn a_sum_paid_each_year_of_a_deal_is_its_payment_not_an_average() {
+    let text = "In March the administration sent 201 Venezuelan men to CECOT. Under the agreement, the US pays El Salvador about $7 million a year for their detention. The agreement budgets as much as $9 million a year for custody.";
+    is("en", text, "$7 million", "us_payment_to_el_salvador");
+    is_not("en", text, "$9 million", "us_payment_to_el_salvador");
+    is_not("en", "Under the agreement, the US pays El Salvador about $20,000 a month for their detention.", "$20,000", "us_payment_to_el_salvador");
+}
+
+#[test]
+fn deportees_without_a_nationality_may_be_a_mixed_group() {
+    is("en", "The US sent 201 Venezuelan deportees to the mega-prison on Sunday.", "201", "venezuelans_deported_to_cecot");
+    is_not("en", "US sends 213 deportees to El Salvador's mega-prison.", "213", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn cases_of_people_without_gang_ties_count_those_people() {
+    is("en", "Rights groups say 91,000 people were detained under the state of exception; one group has documented at least 4,300 cases of people with no gang link.", "4,300", "es_detainees_without_gang_link");
+    is_not("en", "Rights groups say 91,000 people were detained under the state of exception; one group has documented at least 4,300 cases of torture.", "4,300", "es_detainees_without_gang_link");
+}

@@ -302,6 +302,12 @@ pub struct Catalog {
     /// asked about is stated by no one.
     #[serde(default)]
     pub polar_question: ByLanguage,
+    /// Words that open a condition ("if"), and the verbs that put it in the subjunctive
+    /// ("were"): a sentence opening with such a condition imagines its figures.
+    #[serde(default)]
+    pub condition: ByLanguage,
+    #[serde(default)]
+    pub subjunctive: ByLanguage,
     /// Labels of a page's metadata line that dates the page ("date 2020-05-01"): a date right
     /// after one at the text's start is the publication's, never a claim.
     #[serde(default)]
@@ -319,6 +325,10 @@ pub struct Catalog {
     /// inside one makes no average.
     #[serde(default)]
     pub term: ByLanguage,
+    /// Periods a deal's payment is set by ("a year"): an amount paid per such a period states
+    /// the deal's terms, no average.
+    #[serde(default)]
+    pub term_periods: ByLanguage,
     /// Pronouns that, opening a sentence, make the sentence before's subject its own ("They
     /// were first enacted in March"): a date there may take its subject from that sentence.
     #[serde(default)]
@@ -577,7 +587,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 56] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 59] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
@@ -608,6 +618,7 @@ impl Catalog {
             ("opening_partitive", &mut self.opening_partitive),
             ("average", &mut self.average),
             ("term", &mut self.term),
+            ("term_periods", &mut self.term_periods),
             ("commitment", &mut self.commitment),
             ("partitive", &mut self.partitive),
             ("auxiliaries", &mut self.auxiliaries),
@@ -624,6 +635,8 @@ impl Catalog {
             ("date_apposition", &mut self.date_apposition),
             ("date_scene_lead", &mut self.date_scene_lead),
             ("polar_question", &mut self.polar_question),
+            ("condition", &mut self.condition),
+            ("subjunctive", &mut self.subjunctive),
             ("dateline_labels", &mut self.dateline_labels),
             ("other_prisons", &mut self.other_prisons),
             ("regions", &mut self.regions),

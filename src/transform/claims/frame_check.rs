@@ -53,11 +53,17 @@ impl<'c> FrameCheck<'c, '_> {
         self.catalog.frame_fill.iter().any(|l| l == self.language)
     }
 
+    /// Does the fill read the subject only near the figure in the statement's language
+    /// (`frame_fill_near`)?
+    fn fills_near(&self) -> bool {
+        self.catalog.frame_fill_near.iter().any(|l| l == self.language)
+    }
+
     /// How far from the figure the frames' own choice may find its subject when it fills an
     /// empty measure (the language's `frame_fill_near`: near, else the clause).
     fn fill_reach(&self) -> frames::Level {
         let (catalog, reading) = (self.catalog, self.reading);
-        let reach = if catalog.frame_fill_near.iter().any(|l| l == self.language) { frames::Level::Near } else { frames::Level::Clause };
+        let reach = if self.fills_near() { frames::Level::Near } else { frames::Level::Clause };
         // A count of the things that carry a group (flights) has the group they carry as a
         // figure of its own in its clause ("los tres vuelos han llevado a 274 personas al
         // CECOT"), unless that clause names another group ("con 144 salvadoreños deportados").
@@ -80,6 +86,7 @@ impl<'c> FrameCheck<'c, '_> {
     /// the frames refuse it, and a refused measure leaves the figure to the frames' own choice.
     fn scored_unless_refused(self, (measure, score): (&'c Measure, Score), reach: OwnReach) -> Pick<'c> {
         let fills = self.fills();
+        let fills_near = self.fills_near();
         let (catalog, reading, framed) = (self.catalog, self.reading, self.framed);
         // A figure whose own words name the subject of another framed measure of the same
         // quantity is not this measure's.
@@ -103,6 +110,16 @@ impl<'c> FrameCheck<'c, '_> {
                 // scores had chosen none.
                 Some(frame) if catalog.frames.fit(frame, reading, self.is_date, true).is_none() => {
                     let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
+                    own_frame_instead(framed.filter(|_| fills), reach, refusal)
+                }
+                // Where the fill reads a subject only near the figure (`frame_fill_near`), the
+                // scores' choice gives way only to a nearer subject's measure that stands in its
+                // place: there a subject the article names elsewhere is the scores' usual reading.
+                Some(frame)
+                    if subject_only_elsewhere_in_the_article(catalog, measure, frame, &framed, reading)
+                        && (!fills_near || framed.as_ref().is_some_and(|(_, choice)| fills && within_reach(choice, reach))) =>
+                {
+                    let refusal = format!("not {}: its subject only elsewhere in the article", measure.id);
                     own_frame_instead(framed.filter(|_| fills), reach, refusal)
                 }
                 Some(frame) if catalog.own_quantity_first.iter().any(|l| l == self.language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
@@ -180,6 +197,25 @@ fn own_quantity_outranks(catalog: &Catalog, frame: &FrameRef, framed: &Option<(&
         && scored_level.is_none_or(|l| l > frames::Level::Own)
 }
 
+/// Is the frames' own choice within `reach` (see [`own_frame`])?
+fn within_reach(choice: &frames::Choice, reach: OwnReach) -> bool {
+    (choice.quantity.0 <= reach.quantity || choice.by_its_unit) && (choice.subject.0 <= reach.subject || choice.story_place)
+}
+
+/// Is `measure`'s subject named only elsewhere in the article, while the frames' own choice
+/// counts the same quantity of a subject named in or before the figure's sentence? The nearest
+/// subject wins ("The men arrived on three flights", after a sentence on Venezuelans sent to
+/// CECOT: their flights, though the article names Salvadorans deported in another paragraph),
+/// when it is as narrow.
+fn subject_only_elsewhere_in_the_article(catalog: &Catalog, measure: &Measure, frame: &FrameRef, framed: &Option<(&Measure, frames::Choice)>, reading: &frames::Reading) -> bool {
+    let Some((other, choice)) = framed else { return false };
+    let own_level = catalog.frames.subject_read(&frame.subject, reading).map(|(level, _)| level);
+    // A broader subject read nearer does not outrank a narrower one the article is about (the
+    // country's inmates before CECOT's capacity).
+    let as_narrow = catalog.frames.rank(choice) >= catalog.frames.top_rank(&frame.subject);
+    other.id != measure.id && shares_a_quantity(measure, other) && own_level == Some(frames::Level::Article) && choice.subject.0 < frames::Level::Article && as_narrow
+}
+
 /// Do two framed measures count a quantity in common (capacity: CECOT's and the system's)?
 fn shares_a_quantity(a: &Measure, b: &Measure) -> bool {
     match (&a.frame, &b.frame) {
@@ -229,7 +265,7 @@ fn own_reach(quantity_near: bool, subject: frames::Level) -> OwnReach {
 /// far as `reach`) its subject ("17,000 inmates in the mega-prison"), with the words that
 /// decided it.
 fn own_frame(framed: Option<(&Measure, frames::Choice)>, reach: OwnReach) -> (Option<&Measure>, Option<String>) {
-    match framed.filter(|(_, choice)| (choice.quantity.0 <= reach.quantity || choice.by_its_unit) && (choice.subject.0 <= reach.subject || choice.story_place)) {
+    match framed.filter(|(_, choice)| within_reach(choice, reach)) {
         Some((measure, choice)) => (Some(measure), Some(choice.evidence())),
         None => (None, None),
     }

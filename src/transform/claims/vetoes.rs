@@ -19,6 +19,23 @@ pub(super) fn no_measure_at_all(f: &Figure, texts: &FigureTexts) -> Option<Strin
     counts_no_measured_quantity(f.doc, m, &own_noun, &texts.left, texts.clause_end, f.catalog, f.language())
         .or_else(|| rate_or_its_base(f.doc, f.mentions, f.i, f.catalog, f.language()))
         .or_else(|| asked_about(f))
+        .or_else(|| imagined(f))
+}
+
+/// Is the figure's sentence a condition contrary to fact: its line opens with a word of
+/// `condition` and that clause (up to its first comma) holds a verb of `subjunctive` ("If
+/// every block were full, the prison would hold 1,234 men")? Its figures are imagined, even a
+/// design figure, which a projection word alone does not refuse.
+fn imagined(f: &Figure) -> Option<String> {
+    let m = f.m();
+    let (start, end) = f.doc.sentences[m.sentence];
+    let sentence = f.doc.slice(start, end);
+    let line = sentence.rsplit('\n').next().unwrap_or("").trim_start().to_lowercase();
+    let condition = line.split(',').next().unwrap_or("");
+    let condition = format!(" {} ", condition.replace(|c: char| !c.is_alphanumeric() && c != '\'', " "));
+    let opener = f.catalog.condition.get(f.language())?.iter().find(|w| condition.trim_start().starts_with(&format!("{w} ")))?;
+    let verb = f.catalog.subjunctive.get(f.language())?.iter().find(|w| has_phrase(&condition, w))?;
+    Some(format!("imagined: {opener} ... {verb}"))
 }
 
 /// Is the figure asked about in a yes-no question ("Does the prison hold 1,234 men?"): its line
@@ -86,6 +103,9 @@ pub(super) struct Limits<'a> {
     /// The figure counts over a short window or a period named in words: no running total.
     pub(super) short_window: bool,
     pub(super) average: bool,
+    /// An amount a verb of paying gives per period of a deal's terms ("pays 1,234 dollars a
+    /// year"): the terms of the deal, no average, for a measure of its terms.
+    pub(super) paid_per_term: bool,
     pub(super) of_a_subgroup: bool,
     pub(super) per_unit: bool,
     /// The things a count counts (flights, prisons), when its noun names them.
@@ -110,6 +130,7 @@ pub(super) fn limits<'a>(f: &Figure<'a>, texts: &FigureTexts) -> Limits<'a> {
     // A term ("to hold them for a year") is no amount per period: its words are no average's.
     let rate_text = words(&catalog.term).iter().fold(texts.near.clone(), |text, w| text.replace(w.as_str(), " "));
     let average = matches!(m.kind, "count" | "money") && words(&catalog.average).iter().any(|w| has_phrase(&rate_text, w));
+    let paid_per_term = average && paid_per_term_period(f, texts, &rate_text);
     let of_a_subgroup = m.kind == "count" && words(&catalog.subgroup).iter().any(|w| has_phrase(&texts.own, w));
     // An amount per unit names its unit in its own words ("80 cada una", "$135,000 each") or
     // opens its sentence with it ("Cada una de las 257 celdas tiene capacidad para 80 reos").
@@ -141,6 +162,7 @@ pub(super) fn limits<'a>(f: &Figure<'a>, texts: &FigureTexts) -> Limits<'a> {
         committed,
         short_window: short_window || named_window,
         average,
+        paid_per_term,
         of_a_subgroup,
         per_unit,
         things,
@@ -164,7 +186,7 @@ impl Limits<'_> {
         if framed.is_none() {
             return None;
         }
-        if self.average {
+        if self.average && !(measure.terms && self.paid_per_term) {
             Some(Bar::Average)
         } else if self.of_a_subgroup {
             Some(Bar::Subgroup)
@@ -176,6 +198,15 @@ impl Limits<'_> {
             None
         }
     }
+}
+
+/// Is a sum paid per period of a deal's terms: a word of `term_periods` among the words near it
+/// (`rate_text`) and a verb of paying before it in its clause ("the US pays El Salvador 1,234
+/// dollars a year"; not "the agreement budgets 1,234 dollars a year")?
+fn paid_per_term_period(f: &Figure, texts: &FigureTexts, rate_text: &str) -> bool {
+    f.m().kind == "money"
+        && f.words(&f.catalog.term_periods).iter().any(|w| has_phrase(rate_text, w))
+        && f.catalog.frames.quantities_named(f.language(), &texts.clause_left).contains(&"paid")
 }
 
 /// Does `text` (lower-cased, padded) name the distributive `phrase`, maybe with one word
