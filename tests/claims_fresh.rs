@@ -174,8 +174,12 @@ fn es_el_penal_after_cecot_is_cecot_but_not_a_named_other_prison() {
 fn a_payment_to_hold_them_for_a_year_is_no_yearly_rate() {
     let ms = measures("en", "The US agreed to pay El Salvador about five million dollars to hold the men for a year.");
     assert_eq!(measure_of(&ms, "five million dollars").as_deref(), Some("us_payment_to_el_salvador"));
+    // What a verb of paying gives per year of the deal is its terms: the payment, no average.
     let ms = measures("en", "The US pays El Salvador $5 million a year to hold the deportees.");
-    assert_eq!(measure_of(&ms, "$5 million"), None);
+    assert_eq!(measure_of(&ms, "$5 million").as_deref(), Some("us_payment_to_el_salvador"));
+    // What the deal budgets per year is its budget.
+    let ms = measures("en", "The agreement budgets up to $5 million a year for custody.");
+    assert_ne!(measure_of(&ms, "$5 million").as_deref(), Some("us_payment_to_el_salvador"));
 }
 
 #[test]

@@ -638,7 +638,7 @@ mod tests {
     const BOOK: &str = "[quantity.capacity]\nen = [\"capacity\"]\n[subject.cecot]\nrank = 2\nen = [\"cecot\"]\n";
 
     fn frame(q: &str, s: &str) -> FrameRef {
-        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new(), from: Vec::new() }
+        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new(), from: Vec::new(), of_the_story_place: false }
     }
 
     #[test]
