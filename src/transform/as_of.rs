@@ -187,7 +187,8 @@ pub fn assign_as_of_until(
         let survey_period = survey_period.filter(|_| !now_in_clause);
         // "The government says 1,234 have been freed": another source's claim is no finding of
         // the survey, and its period does not cover it.
-        let other_source = words.other_sources.iter().any(|p| has_phrase(&semicolon_part(doc, m), p));
+        let own_part = semicolon_part(doc, m);
+        let other_source = words.other_sources.iter().any(|p| has_phrase(&own_part, p));
         let survey_period = survey_period.filter(|_| !other_source);
         // An age is the person's at the time of writing: the anchors of the paragraph, and of
         // the sentence outside the age's clause, date the events told about the person.
