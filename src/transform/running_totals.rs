@@ -272,12 +272,7 @@ impl PeriodRules {
         }
         for (i, rule) in rules.running_totals.iter().enumerate() {
             let at = format!("running_total {}", i + 1);
-            if rule.measures.is_empty() {
-                return Err(fail(format!("{at}: no measures")));
-            }
-            for id in &rule.measures {
-                catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
-            }
+            known_measures(&at, &rule.measures, catalog).map_err(fail)?;
             let start = catalog.get(&rule.start).ok_or_else(|| fail(format!("{at}: unknown start measure {:?}", rule.start)))?;
             if start.unit != "date" {
                 return Err(fail(format!("{at}: start measure {:?} is not a date (unit {:?})", rule.start, start.unit)));
@@ -291,35 +286,32 @@ impl PeriodRules {
         }
         for (i, part) in rules.group_parts.iter().enumerate() {
             let at = format!("group_part {}", i + 1);
-            if part.measures.is_empty() {
-                return Err(fail(format!("{at}: no measures")));
-            }
-            for id in part.measures.iter().chain(std::iter::once(&part.group)) {
-                catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
-            }
+            known_measures(&at, &part.measures, catalog).map_err(fail)?;
+            known_measures(&at, std::slice::from_ref(&part.group), catalog).map_err(fail)?;
         }
         for (i, fixed) in rules.fixed_periods.iter().enumerate() {
             let at = format!("fixed_period {}", i + 1);
-            if fixed.measures.is_empty() {
-                return Err(fail(format!("{at}: no measures")));
-            }
-            for id in &fixed.measures {
-                catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
-            }
+            known_measures(&at, &fixed.measures, catalog).map_err(fail)?;
             if !Period::parse(&fixed.period).is_some_and(|p| !p.is_point()) {
                 return Err(fail(format!("{at}: period {:?} is no interval (`YYYY/YYYY`, `YYYY-MM/YYYY-MM`, ...)", fixed.period)));
             }
         }
         for (i, point) in rules.points_in_time.iter().enumerate() {
             let at = format!("point_in_time {}", i + 1);
-            if point.measures.is_empty() {
-                return Err(fail(format!("{at}: no measures")));
-            }
-            for id in &point.measures {
-                catalog.get(id).ok_or_else(|| fail(format!("{at}: unknown measure {id:?}")))?;
-            }
+            known_measures(&at, &point.measures, catalog).map_err(fail)?;
         }
         Ok(rules)
+    }
+}
+
+/// A rule's measures, at `at` in the file: at least one, each in the catalog; else why not.
+fn known_measures(at: &str, measures: &[String], catalog: &Catalog) -> std::result::Result<(), String> {
+    if measures.is_empty() {
+        return Err(format!("{at}: no measures"));
+    }
+    match measures.iter().find(|id| catalog.get(id).is_none()) {
+        Some(id) => Err(format!("{at}: unknown measure {id:?}")),
+        None => Ok(()),
     }
 }
 

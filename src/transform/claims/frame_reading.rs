@@ -9,7 +9,7 @@ use crate::transform::own_phrase;
 use super::catalog::Catalog;
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
-use super::near_words::{antecedent_clause, antecedent_of_own_relative, relative_across_dates, subject_before_relative, with_antecedent};
+use super::near_words::{antecedent_clause, antecedent_of_own_relative, relative_across_dates, with_antecedent};
 use super::texts::{is_bare, FigureTexts};
 use super::lower_padded;
 
@@ -32,7 +32,7 @@ pub(super) fn frame_texts(f: &Figure, texts: &FigureTexts) -> FrameTexts {
     let sentence = if texts.anaphoric { format!("{}{}", texts.previous, texts.sentence) } else { texts.sentence.clone() };
     let clause = with_antecedent(doc, m, texts.clause_start, &texts.clause, openers);
     // The antecedent of a relative clause stands next to the figure for the frames too.
-    let near = match antecedent_clause(doc, m, texts.clause_start, &texts.clause, openers).or_else(|| subject_across_an_aside(f, texts.clause_start)) {
+    let near = match antecedent_clause(doc, m, texts.clause_start, &texts.clause, openers).or_else(|| subject_across_an_aside(f, texts)) {
         Some(before) => lower_padded(format!("{before} {}", texts.near)),
         None => texts.near.clone(),
     };
@@ -46,16 +46,18 @@ pub(super) fn frame_texts(f: &Figure, texts: &FigureTexts) -> FrameTexts {
 /// as in the same sentence without the aside. Only for the languages of `frame_fill_near`,
 /// whose fill reads a subject near the figure (elsewhere the fill reads the clause, which holds
 /// that subject already).
-fn subject_across_an_aside(f: &Figure, clause_start: usize) -> Option<String> {
-    let (doc, m) = (f.doc, f.m());
+fn subject_across_an_aside(f: &Figure, texts: &FigureTexts) -> Option<String> {
+    let m = f.m();
     if !f.catalog.frame_fill_near.iter().any(|l| l == f.language()) {
         return None;
     }
-    let figure_between = f.mentions.iter().any(|p| p.sentence == m.sentence && p.start >= clause_start && p.end <= m.start);
+    // Mentions are in text order: a figure between the clause's start and this one is the
+    // mention right before it.
+    let figure_between = f.i.checked_sub(1).is_some_and(|j| f.mentions[j].sentence == m.sentence && f.mentions[j].start >= texts.clause_start);
     if figure_between {
         return None;
     }
-    subject_before_relative(doc, m, clause_start, f.catalog.relative_openers.get(f.language()))
+    texts.subject_before.clone()
 }
 
 /// The figure's own words as the frames read them; `frame_clause` is its clause with the

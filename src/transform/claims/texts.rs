@@ -28,6 +28,9 @@ pub(super) struct FigureTexts {
     /// Where the figure's clause starts and ends (characters of the document).
     pub(super) clause_start: usize,
     pub(super) clause_end: usize,
+    /// The subject an aside (a relative clause, a short apposition, a participle phrase) cuts
+    /// off from the figure's clause, if any (`near_words::subject_before_relative`).
+    pub(super) subject_before: Option<String>,
     /// The figure's clause, with a subject a relative clause cuts off from it, or the noun
     /// phrase its apposition is about.
     pub(super) clause: String,
@@ -74,7 +77,8 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     };
     let (clause_start, clause_end) = doc.clause_span(m.sentence, m.start, m.end);
     // A relative clause between the figure's clause and its subject leaves the subject its own.
-    let clause = match subject_before_relative(doc, m, clause_start, catalog.relative_openers.get(f.language())) {
+    let subject_before = subject_before_relative(doc, m, clause_start, catalog.relative_openers.get(f.language()));
+    let clause = match &subject_before {
         Some(subject) => lower_padded(format!("{subject} {}", doc.slice(clause_start, clause_end))),
         None => lower_padded(doc.slice(clause_start, clause_end)),
     };
@@ -106,7 +110,7 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     let clause_left = lower_padded(doc.slice(clause_start, m.start));
     let lead = lead(f, clause_start, clause_end);
     let previous = previous_text(f);
-    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, in_apposition: apposition_of.is_some(), clause_left, own, near, sentence, previous, lead, bare_reference, counts_previous, anaphoric }
+    FigureTexts { left, right, whole_after, clause_start, clause_end, clause, subject_before, in_apposition: apposition_of.is_some(), clause_left, own, near, sentence, previous, lead, bare_reference, counts_previous, anaphoric }
 }
 
 impl FigureTexts {
