@@ -899,3 +899,76 @@ fn who_its_own_words_count_and_what_the_predicate_near_it_says_of_them() {
         (&format!("{before} El Observatorio estima que alrededor de 12.000 personas detenidas siguen sin juicio."), "12.000", None),
     ]);
 }
+
+#[test]
+fn a_demonstrative_or_a_contracted_noun_stands_for_the_prison_the_article_names() {
+    let before = "El país tiene 30 centros penales saturados.";
+    check(&[
+        // "del recinto": "de" + "el recinto", the prison the sentence names.
+        (&format!("{before} Solo el CECOT alberga a 1.234 reos, lejos de los 5.678 que el Gobierno anunció como capacidad del recinto."), "5.678", Some("cecot_capacity")),
+        // Another prison named in the article: the noun may stand for either, so the system's.
+        (&format!("El país tiene 30 centros penales saturados, como Mariona. Solo el CECOT alberga a 1.234 reos, lejos de los 5.678 que el Gobierno anunció como capacidad del recinto."), "5.678", Some("es_prison_capacity")),
+        // "Esa cárcel" after a sentence on CECOT.
+        ("Los venezolanos fueron enviados al CECOT. Esa cárcel tiene 12.000 plazas.", "12.000", Some("cecot_capacity")),
+        ("Los venezolanos fueron enviados al CECOT y a Mariona. Esa cárcel tiene 12.000 plazas.", "12.000", None),
+    ]);
+}
+
+#[test]
+fn a_start_date_whose_apposition_names_only_the_start_verb() {
+    check(&[
+        // The subject is the question's (or the sentence before's); the apposition's verb its start.
+        ("¿Desde cuándo existe el régimen de excepción? Desde el 1 de mayo de 2021, cuando el Congreso lo aprobó.", "1 de mayo de 2021", Some("es_state_of_exception_start")),
+        ("El régimen de excepción sigue vigente. Desde mayo de 2021, cuando se aprobó, hubo protestas.", "mayo de 2021", Some("es_state_of_exception_start")),
+        // No subject of a date measure in the sentence before.
+        ("Las capturas siguen. Desde el 1 de mayo de 2021, cuando el Congreso lo aprobó, hubo protestas.", "1 de mayo de 2021", None),
+        // The apposition names no start ("llegó a la presidencia").
+        ("El régimen de excepción sigue vigente. Desde mayo de 2021, cuando llegó a la presidencia, Bukele habla de seguridad.", "mayo de 2021", None),
+    ]);
+}
+
+#[test]
+fn days_of_exception_and_the_years_since_it_came_into_force() {
+    check(&[
+        ("Los salvadoreños viven ya 1.000 días de excepción.", "1.000 días", Some("es_state_of_exception_duration")),
+        ("A dos años de su entrada en vigor, el régimen de excepción sigue.", "dos años", Some("es_state_of_exception_duration")),
+        // The regime's age beside a renewal: the age is no extension, the renewal is.
+        ("Tras 30 meses de excepción, la Asamblea prorrogó el régimen por 15 días más.", "30 meses", Some("es_state_of_exception_duration")),
+        ("Tras 30 meses de excepción, la Asamblea prorrogó el régimen por 15 días más.", "15 días", Some("es_state_of_exception_extension_length")),
+        // Another country; another entry ("su entrada al CECOT").
+        ("En Honduras, los ciudadanos viven ya 1.000 días de excepción.", "1.000 días", None),
+        ("A dos años de su entrada al CECOT, los venezolanos siguen presos.", "dos años", None),
+    ]);
+}
+
+#[test]
+fn a_sourcing_aside_does_not_cut_the_figure_from_its_clause() {
+    check(&[
+        // "según el Gobierno" only interrupts "tiene capacidad ... para".
+        ("El CECOT tiene capacidad, según el Gobierno, para 12.000 reos.", "12.000", Some("cecot_capacity")),
+        ("Los venezolanos fueron enviados al CECOT. La prisión tiene capacidad, de acuerdo con las autoridades, para 12.000 reos.", "12.000", Some("cecot_capacity")),
+    ]);
+    // After the aside a clause of its own, with its own verb: no capacity.
+    let own_verb = "El CECOT tiene capacidad, según el Gobierno, pero alberga a 12.000 reos.";
+    assert_ne!(measure_of(own_verb, "12.000").as_deref(), Some("cecot_capacity"));
+}
+
+#[test]
+fn a_negation_opens_the_predicate_of_a_part() {
+    check(&[
+        // "130 de los deportados | no tenían condenas": the whole ends before the negation.
+        ("Al menos 130 de los deportados no tenían condenas.", "130", Some("deportees_no_criminal_record")),
+        // Without the negation the part had records: no measure.
+        ("Al menos 130 de los deportados tenían condenas.", "130", None),
+    ]);
+}
+
+#[test]
+fn precincts_of_the_prison_system_are_its_facilities() {
+    check(&[
+        ("El sistema penitenciario del país cuenta con 22 recintos.", "22 recintos", Some("es_prison_facilities")),
+        ("El país tiene 22 recintos penitenciarios.", "22 recintos", Some("es_prison_facilities")),
+        // Another country's.
+        ("En Honduras hay 25 recintos penitenciarios.", "25 recintos", None),
+    ]);
+}

@@ -411,6 +411,11 @@ pub struct Catalog {
     /// after it ("—¿Cuántos han muerto? —Hemos documentado 380") reads its words as its own.
     #[serde(default)]
     pub quantity_questions: ByLanguage,
+    /// Words that open a short aside naming a source ("según el Gobierno", "de acuerdo con la
+    /// policía"): set off by commas inside a clause, it does not cut the figure's words from
+    /// the clause before it ("tiene capacidad, según el Gobierno, para 1.234 reos").
+    #[serde(default)]
+    pub sourcing_asides: ByLanguage,
     /// Relative pronouns: a clause that opens with one ("..., which officials say was built for
     /// 36,000") is about the noun the clause before ends with, so the frames read that clause
     /// as part of the figure's.
@@ -587,7 +592,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 59] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 60] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
@@ -648,6 +653,7 @@ impl Catalog {
             ("apposition_openers", &mut self.apposition_openers),
             ("here", &mut self.here),
             ("quantity_questions", &mut self.quantity_questions),
+            ("sourcing_asides", &mut self.sourcing_asides),
         ]
     }
 

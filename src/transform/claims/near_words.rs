@@ -270,3 +270,35 @@ pub(super) fn relative_across_dates(doc: &Doc, mentions: &[Mention], i: usize, c
         false => own.to_string(),
     }
 }
+
+/// Most words of a sourcing aside ("según la Dirección General de Centros Penales").
+const SOURCING_ASIDE_WORDS: usize = 7;
+/// Most words between a sourcing aside and the figure ("para", "de unos").
+const WORDS_AFTER_ASIDE: usize = 2;
+
+/// The words of the clause before a short aside naming a source (one of `openers`, set off by
+/// commas, no figure in it) when only a preposition or two stand between the aside and figure
+/// `i` ("La prisión tiene capacidad, | según el Gobierno, | para 1.234 reos"): the figure
+/// completes that clause, which the aside only interrupts. From the figure before it, if one
+/// stands in that clause.
+pub(crate) fn words_before_a_sourcing_aside(doc: &Doc, mentions: &[Mention], i: usize, openers: &[String]) -> Option<String> {
+    let m = &mentions[i];
+    let sentence_start = doc.sentences[m.sentence].0;
+    let (a, _) = doc.clause_span(m.sentence, m.start, m.end);
+    if openers.is_empty() || a < sentence_start + 2 || doc.chars[a - 1] != ',' || doc.slice(a, m.start).split_whitespace().count() > WORDS_AFTER_ASIDE {
+        return None;
+    }
+    let (aside_start, aside_end) = doc.clause_span(m.sentence, a - 2, a - 2);
+    if aside_start < sentence_start + 2 || doc.chars[aside_start - 1] != ',' {
+        return None;
+    }
+    let aside = lower_padded(doc.slice(aside_start, aside_end));
+    let is_aside = openers.iter().any(|w| aside.starts_with(&format!(" {w} "))) && aside.split_whitespace().count() <= SOURCING_ASIDE_WORDS;
+    let figure_in = |from: usize, to: usize| mentions.iter().any(|x| x.start >= from && x.end <= to && is_quantity(x));
+    if !is_aside || figure_in(aside_start, aside_end) {
+        return None;
+    }
+    let (before_start, _) = doc.clause_span(m.sentence, aside_start - 2, aside_start - 2);
+    let from = mentions[..i].iter().filter(|x| x.sentence == m.sentence && x.end <= aside_start && is_quantity(x)).map(|x| x.end).max().map_or(before_start, |e| e.max(before_start));
+    Some(doc.slice(from, aside_start - 1))
+}

@@ -126,4 +126,32 @@ pub(super) fn stated_start<'c>(doc: &Doc, mentions: &[Mention], i: usize, catalo
         }
         (opens_sentence && only_date && named(&rest_of_sentence)).then(|| (measure, "scene: opens a sentence naming a start of its subject".to_string()))
     })
+    .or_else(|| {
+        let since = get(&catalog.since);
+        let opens = from == sentence_start && only_date && opens_with_since(governed, &since);
+        opens.then(|| start_of_the_subject_before(doc, m.sentence, &after, &openers, catalog, language)).flatten()
+    })
+}
+
+/// Are `governed` (the words before a date, its `date_lead` words set aside) only a `since`
+/// word ("Desde el 1 de mayo de 2020, cuando ...")? The date then opens its sentence.
+fn opens_with_since(governed: &[String], since: &[String]) -> bool {
+    governed.len() == 1 && since.contains(&governed[0])
+}
+
+/// The date measure whose start a date's apposition names with its start word only, its subject
+/// named in the sentence before ("¿Desde cuándo rige el régimen de excepción? Desde el 1 de
+/// mayo de 2020, cuando el Congreso lo aprobó"): the apposition's verb is the subject's start.
+/// Only one date measure may fit, so an article on two subjects leaves the date alone.
+fn start_of_the_subject_before<'c>(doc: &Doc, sentence: usize, after: &[String], openers: &[Vec<String>], catalog: &'c Catalog, language: &str) -> Option<(&'c Measure, String)> {
+    let before = words_of(&doc.sentence_text(sentence.checked_sub(1)?));
+    let rest = spans(after, openers).into_iter().filter(|&(s, _)| s <= APPOSITION_LEAD).map(|(_, e)| &after[e..]).next()?;
+    let rest = &rest[..rest.len().min(APPOSITION_WORDS)];
+    let mut fits = catalog.measures.iter().filter(|x| dates_only(catalog, x)).filter(|measure| {
+        let Some(frame) = measure.frame.as_ref() else { return false };
+        let subjects = phrases(&catalog.frames.subject_words(language, &frame.subject));
+        !spans(rest, &start_words(catalog, measure, language)).is_empty() && !spans(&before, &subjects).is_empty()
+    });
+    let measure = fits.next()?;
+    fits.next().is_none().then(|| (measure, "apposition: a start of the subject of the sentence before".to_string()))
 }

@@ -11,7 +11,7 @@ use super::phrase_index::{Hits, PhraseIndex};
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
 use super::lower_padded;
-use super::near_words::{apposition_antecedent, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_after_opening_time, subject_before_relative};
+use super::near_words::{apposition_antecedent, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_after_opening_time, subject_before_relative, words_before_a_sourcing_aside};
 use super::partitive::whole_of_its_partitive;
 use super::series::{levels_the_rate_before, rate_noun_across_years};
 use super::words_of;
@@ -62,6 +62,12 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     let (doc, mentions, i, catalog, m) = (f.doc, f.mentions, f.i, f.catalog, f.m());
     let questions = catalog.quantity_questions.get(f.language()).map_or(&[][..], |w| w.as_slice());
     let (left, right) = near_parts(doc, mentions, i, questions);
+    // A short aside naming a source does not cut the figure from the words before it.
+    let before_aside = words_before_a_sourcing_aside(doc, mentions, i, &f.words(&catalog.sourcing_asides));
+    let left = match &before_aside {
+        Some(before) => lower_padded(format!("{before} {left}")),
+        None => left,
+    };
     // The whole of a partitive right after the figure ("144 de los primeros 230 venezolanos
     // no tenían condenas") does not cut its words: the predicate after the whole is the part's.
     let whole_after = whole_of_its_partitive(doc, mentions, i, &f.words(&catalog.partitive));
@@ -81,6 +87,10 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     let clause = match &subject_before {
         Some(subject) => lower_padded(format!("{subject} {}", doc.slice(clause_start, clause_end))),
         None => lower_padded(doc.slice(clause_start, clause_end)),
+    };
+    let clause = match &before_aside {
+        Some(before) => lower_padded(format!("{before} {clause}")),
+        None => clause,
     };
     // An apposition is about the noun phrase before it: its words are the clause's own.
     let apposition_of = apposition_antecedent(doc, m, clause_start, &clause, catalog.apposition_openers.get(f.language()));
@@ -107,7 +117,10 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     };
     let sentence = lower_padded(doc.sentence_text(m.sentence));
     let anaphoric = opens_with_pronoun(&sentence, catalog, f.language());
-    let clause_left = lower_padded(doc.slice(clause_start, m.start));
+    let clause_left = match &before_aside {
+        Some(before) => lower_padded(format!("{before} {}", doc.slice(clause_start, m.start))),
+        None => lower_padded(doc.slice(clause_start, m.start)),
+    };
     let lead = lead(f, clause_start, clause_end);
     let previous = previous_text(f);
     FigureTexts { left, right, whole_after, clause_start, clause_end, clause, subject_before, in_apposition: apposition_of.is_some(), clause_left, own, near, sentence, previous, lead, bare_reference, counts_previous, anaphoric }
