@@ -42,10 +42,25 @@ impl<'c> FrameCheck<'c, '_> {
         }
         let reach = own_reach(self.date_verb_next_to_it || self.stands_for_a_count, self.fill_reach());
         match scored {
+            Some((measure, score)) if !score.in_own_words() && self.frameless_gives_way(measure, reach) => {
+                let refusal = format!("not {}: no frame, and its own words name another", measure.id);
+                own_frame_instead(self.framed, reach, refusal)
+            }
             Some(scored) => self.scored_unless_refused(scored, reach),
             None if self.fills() => own_frame(self.framed, reach),
             None => (None, None),
         }
+    }
+
+    /// Does a measure the word scores chose without a frame, none of its words among the
+    /// figure's own, give way to the frames' own choice? A figure whose own noun or verb names
+    /// a framed quantity, its subject within reach ("the pavilion holds 1,234 of CECOT's
+    /// inmates"), counts that quantity: words of an entry with no frame read only around the
+    /// figure say less of what it counts than its own words do.
+    fn frameless_gives_way(&self, measure: &Measure, reach: OwnReach) -> bool {
+        measure.frame.is_none()
+            && self.fills()
+            && self.framed.as_ref().is_some_and(|(_, choice)| choice.quantity.0 == frames::Level::Own && within_reach(choice, reach))
     }
 
     /// Do the frames fill an empty measure in the statement's language (`frame_fill`)?
