@@ -899,3 +899,17 @@ fn who_its_own_words_count_and_what_the_predicate_near_it_says_of_them() {
         (&format!("{before} El Observatorio estima que alrededor de 12.000 personas detenidas siguen sin juicio."), "12.000", None),
     ]);
 }
+
+#[test]
+fn a_figure_whose_own_verb_names_its_quantity_takes_its_subject_from_its_sentence() {
+    check(&[
+        // "llegaron" names who were sent; the law that sent them closes the sentence.
+        (
+            "Un dato para entender el contexto: de los 300 liberados hoy, 212 llegaron a El Salvador en los vuelos de marzo, bajo la Ley de Enemigos Extranjeros.",
+            "212",
+            Some("venezuelans_deported_to_cecot"),
+        ),
+        // A prison of another country named beside it is no Salvadoran prison.
+        ("Por capacidad, compite con el complejo de Silivri, en Turquía, diseñado para unos 11.000 presos, o con las cárceles salvadoreñas.", "11.000", None),
+    ]);
+}

@@ -47,7 +47,10 @@ impl<'c> FrameCheck<'c, '_> {
                 own_frame_instead(self.framed, reach, refusal)
             }
             Some(scored) => self.scored_unless_refused(scored, reach),
-            None if self.fills() => own_frame(self.framed, reach),
+            None if self.fills() => {
+                let reach = self.subject_in_its_sentence(reach);
+                own_frame(self.framed, reach)
+            }
             None => (None, None),
         }
     }
@@ -61,6 +64,25 @@ impl<'c> FrameCheck<'c, '_> {
         measure.frame.is_none()
             && self.fills()
             && self.framed.as_ref().is_some_and(|(_, choice)| choice.quantity.0 == frames::Level::Own && within_reach(choice, reach))
+    }
+
+    /// The reach of the frames' own choice where the scores chose nothing: where the fill reads
+    /// a subject only near the figure (`frame_fill_near`), a figure whose own noun or verb names
+    /// its quantity may take its subject from its sentence ("de los 300 liberados, 212
+    /// llegaron a El Salvador ..., bajo la Ley de Enemigos Extranjeros"). Not a quantity its
+    /// unit alone names (any sum in dollars is no payment), nor a length of time, whose words
+    /// open a clause about anyone ("Después de 29 meses, fue liberado"), nor a date, whose
+    /// quantity is its verb, read by the date rules.
+    fn subject_in_its_sentence(&self, reach: OwnReach) -> OwnReach {
+        match &self.framed {
+            Some((_, choice)) if self.fills_near() && !self.is_date && choice.quantity.0 == frames::Level::Own
+                    && !choice.by_its_unit
+                    && !self.catalog.frames.is_a_length_of_time(&choice.quantity.1) =>
+            {
+                OwnReach { subject: reach.subject.max(frames::Level::Sentence), ..reach }
+            }
+            _ => reach,
+        }
     }
 
     /// Do the frames fill an empty measure in the statement's language (`frame_fill`)?
