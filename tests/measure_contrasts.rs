@@ -1208,3 +1208,15 @@ fn cases_of_people_without_gang_ties_count_those_people() {
     is("en", "Rights groups say 91,000 people were detained under the state of exception; one group has documented at least 4,300 cases of people with no gang link.", "4,300", "es_detainees_without_gang_link");
     is_not("en", "Rights groups say 91,000 people were detained under the state of exception; one group has documented at least 4,300 cases of torture.", "4,300", "es_detainees_without_gang_link");
 }
+
+#[test]
+fn a_figures_own_framed_words_outrank_cue_words_of_an_entry_without_a_frame() {
+    // "room for" names a capacity in the figure's own words; "pavilions" is only a cue of a
+    // frameless entry, read in its sentence.
+    is("en", "In the pavilions now, the mega-prison has room for 40,000 inmates.", "40,000", "cecot_capacity");
+    // The frameless entry's own words ("sleep") keep it.
+    is("en", "The pavilions now sleep 800 inmates each.", "800", "es_pavilion_occupancy");
+    // A count of those who died or fell ill is no count of deaths.
+    is_not("es", "Según la red, 250 detenidos han muerto o enfermado en prisión desde 2022.", "250", "es_prison_deaths_since_2022");
+    is("es", "Según la red, 250 detenidos han muerto en prisión desde 2022.", "250", "es_prison_deaths_since_2022");
+}

@@ -972,3 +972,17 @@ fn precincts_of_the_prison_system_are_its_facilities() {
         ("En Honduras hay 25 recintos penitenciarios.", "25 recintos", None),
     ]);
 }
+
+#[test]
+fn a_figure_whose_own_verb_names_its_quantity_takes_its_subject_from_its_sentence() {
+    check(&[
+        // "llegaron" names who were sent; the law that sent them closes the sentence.
+        (
+            "Un dato para entender el contexto: de los 300 liberados hoy, 212 llegaron a El Salvador en los vuelos de marzo, bajo la Ley de Enemigos Extranjeros.",
+            "212",
+            Some("venezuelans_deported_to_cecot"),
+        ),
+        // A prison of another country named beside it is no Salvadoran prison.
+        ("Por capacidad, compite con el complejo de Silivri, en Turquía, diseñado para unos 11.000 presos, o con las cárceles salvadoreñas.", "11.000", None),
+    ]);
+}

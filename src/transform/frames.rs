@@ -282,6 +282,12 @@ impl FrameBook {
         self.quantities.iter().position(|(n, _)| n == name)
     }
 
+    /// Is quantity `name` a length of time (its `check_units` are time units)? Its words are
+    /// time phrases ("after", "tras") that may open a clause about anyone.
+    pub fn is_a_length_of_time(&self, name: &str) -> bool {
+        self.quantity(name).is_some_and(|i| !self.quantities[i].1.check_units.is_empty())
+    }
+
     /// The position of a subject by name.
     pub fn subject(&self, name: &str) -> Option<usize> {
         self.subjects.iter().position(|(n, _)| n == name)

@@ -42,9 +42,46 @@ impl<'c> FrameCheck<'c, '_> {
         }
         let reach = own_reach(self.date_verb_next_to_it || self.stands_for_a_count, self.fill_reach());
         match scored {
+            Some((measure, score)) if !score.in_own_words() && self.frameless_gives_way(measure, reach) => {
+                let refusal = format!("not {}: no frame, and its own words name another", measure.id);
+                own_frame_instead(self.framed, reach, refusal)
+            }
             Some(scored) => self.scored_unless_refused(scored, reach),
-            None if self.fills() => own_frame(self.framed, reach),
+            None if self.fills() => {
+                let reach = self.subject_in_its_sentence(reach);
+                own_frame(self.framed, reach)
+            }
             None => (None, None),
+        }
+    }
+
+    /// Does a measure the word scores chose without a frame, none of its words among the
+    /// figure's own, give way to the frames' own choice? A figure whose own noun or verb names
+    /// a framed quantity, its subject within reach ("the pavilion holds 1,234 of CECOT's
+    /// inmates"), counts that quantity: words of an entry with no frame read only around the
+    /// figure say less of what it counts than its own words do.
+    fn frameless_gives_way(&self, measure: &Measure, reach: OwnReach) -> bool {
+        measure.frame.is_none()
+            && self.fills()
+            && self.framed.as_ref().is_some_and(|(_, choice)| choice.quantity.0 == frames::Level::Own && within_reach(choice, reach))
+    }
+
+    /// The reach of the frames' own choice where the scores chose nothing: where the fill reads
+    /// a subject only near the figure (`frame_fill_near`), a figure whose own noun or verb names
+    /// its quantity may take its subject from its sentence ("de los 300 liberados, 212
+    /// llegaron a El Salvador ..., bajo la Ley de Enemigos Extranjeros"). Not a quantity its
+    /// unit alone names (any sum in dollars is no payment), nor a length of time, whose words
+    /// open a clause about anyone ("Después de 29 meses, fue liberado"), nor a date, whose
+    /// quantity is its verb, read by the date rules.
+    fn subject_in_its_sentence(&self, reach: OwnReach) -> OwnReach {
+        match &self.framed {
+            Some((_, choice)) if self.fills_near() && !self.is_date && choice.quantity.0 == frames::Level::Own
+                    && !choice.by_its_unit
+                    && !self.catalog.frames.is_a_length_of_time(&choice.quantity.1) =>
+            {
+                OwnReach { subject: reach.subject.max(frames::Level::Sentence), ..reach }
+            }
+            _ => reach,
         }
     }
 

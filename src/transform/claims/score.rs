@@ -66,6 +66,11 @@ impl Score {
         }
     }
 
+    /// Are some of the entry's words among the figure's own words (its noun phrase and verb)?
+    pub(super) fn in_own_words(&self) -> bool {
+        self.own > 0.0
+    }
+
     pub(super) fn total(&self) -> f64 {
         self.near + self.farther
     }
