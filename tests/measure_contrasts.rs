@@ -1208,3 +1208,27 @@ fn cases_of_people_without_gang_ties_count_those_people() {
     is("en", "Rights groups say 91,000 people were detained under the state of exception; one group has documented at least 4,300 cases of people with no gang link.", "4,300", "es_detainees_without_gang_link");
     is_not("en", "Rights groups say 91,000 people were detained under the state of exception; one group has documented at least 4,300 cases of torture.", "4,300", "es_detainees_without_gang_link");
 }
+
+#[test]
+fn a_plan_with_a_plural_subject_is_a_projection() {
+    is("en", "El Salvador's prison population stands at about 101,000.", "101,000", "es_prison_population");
+    is_not("en", "Officials aim to bring the prison population down to 47,000 by 2031.", "47,000", "es_prison_population");
+    is("en", "CECOT holds about 13,000 inmates.", "13,000", "cecot_inmate_population");
+    is_not("en", "The authorities plan to enlarge CECOT to hold 52,000 inmates.", "52,000", "cecot_inmate_population");
+    is_not("en", "The authorities plan to enlarge CECOT to hold 52,000 inmates.", "52,000", "cecot_capacity");
+}
+
+#[test]
+fn a_count_closed_by_more_adds_to_one_before() {
+    is("en", "The US deported 211 Venezuelans to CECOT in March.", "211", "venezuelans_deported_to_cecot");
+    is_not("en", "The US deported 211 Venezuelans to CECOT in March. On Sunday it sent 14 more.", "14", "venezuelans_deported_to_cecot");
+    is_not("en", "CECOT was built for 36,000 inmates. An annex would hold 12,000 more, officials said.", "12,000", "cecot_capacity");
+}
+
+#[test]
+fn an_area_a_length_or_a_count_of_bodies_counts_no_one() {
+    is("en", "CECOT, the mega-prison, has eight pavilions.", "eight", "cecot_pavilions");
+    is_not("en", "CECOT, the mega-prison, has eight pavilions and 17 watchtowers.", "17", "cecot_pavilions");
+    is("en", "El Salvador's prisons held about 97,000 people last year.", "97,000", "es_prison_population");
+    is_not("en", "El Salvador's prisons are full; in one town a grave held 31 bodies.", "31", "es_prison_population");
+}
