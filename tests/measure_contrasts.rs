@@ -1232,3 +1232,30 @@ fn an_area_a_length_or_a_count_of_bodies_counts_no_one() {
     is("en", "El Salvador's prisons held about 97,000 people last year.", "97,000", "es_prison_population");
     is_not("en", "El Salvador's prisons are full; in one town a grave held 31 bodies.", "31", "es_prison_population");
 }
+
+#[test]
+fn a_multiple_is_no_rate_per_head() {
+    is("en", "El Salvador's incarceration rate is 1,420 prisoners per 100,000 residents.", "1,420", "es_incarceration_rate");
+    is_not("en", "In 2018 about 31,000 people were in prison. Today the number is almost four times that.", "four times", "es_incarceration_rate");
+}
+
+#[test]
+fn detainees_sent_home_are_released_and_men_who_left_cecot_returned() {
+    is("en", "Under the state of exception, the government admitted that 6,100 detainees had done nothing and sent them home.", "6,100", "es_state_of_exception_detainees_released");
+    is_not("en", "Under the state of exception, police arrested 6,100 people and sent them to prison.", "6,100", "es_state_of_exception_detainees_released");
+    is("en", "In July, 247 Venezuelans left CECOT on two planes.", "247", "venezuelans_released_from_cecot");
+    is_not("en", "In July, 247 Venezuelans left CECOT on two planes.", "two planes", "deportation_flights_to_cecot");
+    is("en", "In March, 247 Venezuelans were sent to CECOT on two planes.", "247", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_design_figure_a_plan_would_change_is_no_design() {
+    is("en", "CECOT was built to hold 36,000 inmates.", "36,000", "cecot_capacity");
+    is_not("en", "Officials said CECOT's capacity would be expanded to 71,000.", "71,000", "cecot_capacity");
+}
+
+#[test]
+fn aid_or_damages_in_dollars_are_no_payment_for_holding() {
+    is("en", "The US will pay El Salvador $4.2 million to hold the deportees.", "4.2", "us_payment_to_el_salvador");
+    is_not("en", "The US cut $9 million in aid to El Salvador's police in 2021.", "9 million", "us_payment_to_el_salvador");
+}
