@@ -1220,3 +1220,54 @@ fn a_figures_own_framed_words_outrank_cue_words_of_an_entry_without_a_frame() {
     is_not("es", "Según la red, 250 detenidos han muerto o enfermado en prisión desde 2022.", "250", "es_prison_deaths_since_2022");
     is("es", "Según la red, 250 detenidos han muerto en prisión desde 2022.", "250", "es_prison_deaths_since_2022");
 }
+
+#[test]
+fn a_plan_with_a_plural_subject_is_a_projection() {
+    is("en", "El Salvador's prison population stands at about 101,000.", "101,000", "es_prison_population");
+    is_not("en", "Officials aim to bring the prison population down to 47,000 by 2031.", "47,000", "es_prison_population");
+    is("en", "CECOT holds about 13,000 inmates.", "13,000", "cecot_inmate_population");
+    is_not("en", "The authorities plan to enlarge CECOT to hold 52,000 inmates.", "52,000", "cecot_inmate_population");
+    is_not("en", "The authorities plan to enlarge CECOT to hold 52,000 inmates.", "52,000", "cecot_capacity");
+}
+
+#[test]
+fn a_count_closed_by_more_adds_to_one_before() {
+    is("en", "The US deported 211 Venezuelans to CECOT in March.", "211", "venezuelans_deported_to_cecot");
+    is_not("en", "The US deported 211 Venezuelans to CECOT in March. On Sunday it sent 14 more.", "14", "venezuelans_deported_to_cecot");
+    is_not("en", "CECOT was built for 36,000 inmates. An annex would hold 12,000 more, officials said.", "12,000", "cecot_capacity");
+}
+
+#[test]
+fn an_area_a_length_or_a_count_of_bodies_counts_no_one() {
+    is("en", "CECOT, the mega-prison, has eight pavilions.", "eight", "cecot_pavilions");
+    is_not("en", "CECOT, the mega-prison, has eight pavilions and 17 watchtowers.", "17", "cecot_pavilions");
+    is("en", "El Salvador's prisons held about 97,000 people last year.", "97,000", "es_prison_population");
+    is_not("en", "El Salvador's prisons are full; in one town a grave held 31 bodies.", "31", "es_prison_population");
+}
+
+#[test]
+fn a_multiple_is_no_rate_per_head() {
+    is("en", "El Salvador's incarceration rate is 1,420 prisoners per 100,000 residents.", "1,420", "es_incarceration_rate");
+    is_not("en", "In 2018 about 31,000 people were in prison. Today the number is almost four times that.", "four times", "es_incarceration_rate");
+}
+
+#[test]
+fn detainees_sent_home_are_released_and_men_who_left_cecot_returned() {
+    is("en", "Under the state of exception, the government admitted that 6,100 detainees had done nothing and sent them home.", "6,100", "es_state_of_exception_detainees_released");
+    is_not("en", "Under the state of exception, police arrested 6,100 people and sent them to prison.", "6,100", "es_state_of_exception_detainees_released");
+    is("en", "In July, 247 Venezuelans left CECOT on two planes.", "247", "venezuelans_released_from_cecot");
+    is_not("en", "In July, 247 Venezuelans left CECOT on two planes.", "two planes", "deportation_flights_to_cecot");
+    is("en", "In March, 247 Venezuelans were sent to CECOT on two planes.", "247", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn a_design_figure_a_plan_would_change_is_no_design() {
+    is("en", "CECOT was built to hold 36,000 inmates.", "36,000", "cecot_capacity");
+    is_not("en", "Officials said CECOT's capacity would be expanded to 71,000.", "71,000", "cecot_capacity");
+}
+
+#[test]
+fn aid_or_damages_in_dollars_are_no_payment_for_holding() {
+    is("en", "The US will pay El Salvador $4.2 million to hold the deportees.", "4.2", "us_payment_to_el_salvador");
+    is_not("en", "The US cut $9 million in aid to El Salvador's police in 2021.", "9 million", "us_payment_to_el_salvador");
+}

@@ -627,6 +627,15 @@ impl FrameBook {
         names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.change)
     }
 
+    /// Does one of the named quantities count per head of a population: every unit that names
+    /// it is a rate ("homicides_per_100000")? A multiple ("three times") is no such rate.
+    pub fn counts_per_population(&self, names: &[String]) -> bool {
+        names.iter().filter_map(|n| self.quantity(n)).any(|i| {
+            let units = &self.quantities[i].1.units;
+            !units.is_empty() && units.iter().all(|u| u.contains("_per_"))
+        })
+    }
+
     pub fn counts_a_part(&self, names: &[String]) -> bool {
         names.iter().filter_map(|n| self.quantity(n)).any(|i| self.quantities[i].1.part)
     }

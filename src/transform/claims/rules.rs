@@ -77,6 +77,9 @@ fn change_word(doc: &Doc, m: &Mention, own: &str, left: &str, clause_end: usize,
     }
     // The increment word may close the count's noun phrase too ("18.000 reos más"), unless
     // it opens a comparison (`difference`: "reos más que").
+    if let Some(change) = words(&catalog.change_after).into_iter().find(|w| stands_alone_after(doc, m, w)) {
+        return Some(change);
+    }
     let after = lower_padded(doc.slice(m.end, clause_end.max(m.end)).replace(|c: char| c.is_ascii_punctuation() && c != '-', " "));
     let closes_noun = |w: &String| match m.surface.ends_with(char::is_alphabetic) {
         true => after.starts_with(&format!(" {w} ")),
@@ -84,6 +87,26 @@ fn change_word(doc: &Doc, m: &Mention, own: &str, left: &str, clause_end: usize,
     };
     let compares = words(&catalog.difference).iter().any(|d| after.starts_with(&format!(" {d} ")) || own_phrase::after_its_noun(&after, d));
     words(&catalog.change_after).into_iter().find(|w| closes_noun(w) && !compares)
+}
+
+/// Does the increment word `word` stand right after the figure's number with no noun between
+/// and close its clause or sentence ("sent 17 more.", "room for 1,234 more, officials said")?
+/// The figure adds to a count before it: no level. A word after it ("more than", "more
+/// inmates") is left to the noun-phrase and comparison rules.
+fn stands_alone_after(doc: &Doc, m: &Mention, word: &str) -> bool {
+    if !m.surface.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let rest = doc.slice(m.end, doc.sentences[m.sentence].1.max(m.end));
+    let Some(tail) = rest.strip_prefix(' ').and_then(|r| r.strip_prefix(word).or_else(|| r.strip_prefix(&capitalised(word)))) else { return false };
+    let next = tail.chars().next();
+    next.is_none() || matches!(next, Some('.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '”' | '\n'))
+}
+
+/// `word` with its first letter in upper case.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// How many words may stand between a rate's count and the base after it ("1,580 people behind

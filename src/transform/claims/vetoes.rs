@@ -90,6 +90,8 @@ pub(super) enum Bar {
     OtherUnit,
     /// The measure's group is most of the figure's, not all of it ("most of them Venezuelans").
     MixedGroup,
+    /// A multiple ("three times that") is no rate per head of a population.
+    Multiple,
 }
 
 /// The limits a figure's words set on what it may state.
@@ -113,6 +115,8 @@ pub(super) struct Limits<'a> {
     /// The word that makes the figure one part of a whole (a raid, a batch), if any.
     pub(super) one_part: Option<String>,
     pub(super) percent_changed: bool,
+    /// The figure is a multiple ("three times", "twice", "tenfold"), no level of its own.
+    pub(super) multiple: bool,
 }
 
 /// The limits of figure `f`.
@@ -156,7 +160,9 @@ pub(super) fn limits<'a>(f: &Figure<'a>, texts: &FigureTexts) -> Limits<'a> {
     };
     // A percent after a change word ("rose 270 percent") is a change, no level.
     let percent_changed = m.kind == "percent" && words(&catalog.percent_change).iter().any(|w| texts.clause_left.ends_with(&format!(" {w} ")));
+    let multiple = is_multiple(f);
     Limits {
+        multiple,
         projection,
         planned_change,
         committed,
@@ -180,6 +186,9 @@ impl Limits<'_> {
         if self.percent_changed && framed.is_some_and(|f| !catalog.frames.counts_a_change(&f.quantity)) {
             return Some(Bar::PercentChange);
         }
+        if self.multiple && framed.is_some_and(|f| catalog.frames.counts_per_population(&f.quantity)) {
+            return Some(Bar::Multiple);
+        }
         if self.things.is_some() && measure.unit == "persons" {
             return Some(Bar::ThingsNotPersons);
         }
@@ -198,6 +207,18 @@ impl Limits<'_> {
             None
         }
     }
+}
+
+/// Is the figure a multiple: a ratio whose surface ends in a word of `times_words` ("three
+/// times"), a multiplier ("twice", "tripled") or a word with a fold suffix ("tenfold")?
+fn is_multiple(f: &Figure) -> bool {
+    let m = f.m();
+    let Some(last) = m.surface.split_whitespace().last().map(str::to_lowercase) else { return false };
+    let lexicon = f.lexicon;
+    m.kind == "ratio"
+        && (lexicon.times_words.contains(last.as_str())
+            || lexicon.multipliers.contains_key(&last)
+            || lexicon.fold_suffixes.iter().any(|s| last.len() > s.len() && last.ends_with(s.as_str())))
 }
 
 /// Is a sum paid per period of a deal's terms: a word of `term_periods` among the words near it
