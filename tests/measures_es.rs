@@ -986,3 +986,12 @@ fn a_figure_whose_own_verb_names_its_quantity_takes_its_subject_from_its_sentenc
         ("Por capacidad, compite con el complejo de Silivri, en Turquía, diseñado para unos 11.000 presos, o con las cárceles salvadoreñas.", "11.000", None),
     ]);
 }
+
+#[test]
+fn a_count_of_the_same_quantity_takes_the_subject_of_the_sentence_before() {
+    check(&[
+        ("Visitamos el CECOT en junio. Según el director, había entonces 15.000 internos.", "15.000", Some("cecot_inmate_population")),
+        // The country's prisons named in its own clause keep the count the system's.
+        ("Visitamos el CECOT en junio. Según el ministro, en las cárceles del país había entonces 105.000 internos.", "105.000", Some("es_prison_population")),
+    ]);
+}

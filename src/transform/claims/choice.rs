@@ -56,7 +56,7 @@ impl<'a> Readings<'a> {
                 ends_with_words(&self.texts.left, &choice.quantity.2, 1) || verb_before_its_object(&self.texts.left, &choice.quantity.2, &choice.subject.2)
             });
         let stands_for_a_count = self.texts.counts_previous;
-        let check = FrameCheck { catalog, framed, reading: self.reading, is_date: f.is_date(), date_verb_next_to_it, stands_for_a_count, own_words_count_it, index: self.index, language: f.language() };
+        let check = FrameCheck { catalog, framed, reading: self.reading, is_date: f.is_date(), date_verb_next_to_it, stands_for_a_count, own_words_count_it, index: self.index, language: f.language(), other_prison: f.story.other_prison };
         let (chosen, evidence) = check.decide(scored);
         let evidence = match (&chosen, evidence, best_stopped) {
             (None, None, Some((measure, _))) => {

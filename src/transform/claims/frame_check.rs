@@ -28,6 +28,8 @@ pub(super) struct FrameCheck<'c, 'r> {
     pub(super) own_words_count_it: bool,
     pub(super) index: &'r PhraseIndex,
     pub(super) language: &'r str,
+    /// The article names another prison than its subject (see `Story::other_prison`).
+    pub(super) other_prison: bool,
 }
 
 impl<'c> FrameCheck<'c, '_> {
@@ -124,7 +126,7 @@ impl<'c> FrameCheck<'c, '_> {
     fn scored_unless_refused(self, (measure, score): (&'c Measure, Score), reach: OwnReach) -> Pick<'c> {
         let fills = self.fills();
         let fills_near = self.fills_near();
-        let (catalog, reading, framed) = (self.catalog, self.reading, self.framed);
+        let (catalog, reading, framed, other_prison) = (self.catalog, self.reading, self.framed, self.other_prison);
         // A figure whose own words name the subject of another framed measure of the same
         // quantity is not this measure's.
         match own_subject_of_another_frame(catalog, measure, reading) {
@@ -147,6 +149,7 @@ impl<'c> FrameCheck<'c, '_> {
                 // scores had chosen none.
                 Some(frame) if catalog.frames.fit(frame, reading, self.is_date, true).is_none() => {
                     let refusal = format!("not {}: {}", measure.id, catalog.frames.missing(frame, reading));
+                    let reach = subject_of_the_same_quantity(measure, &framed, reach, other_prison);
                     own_frame_instead(framed.filter(|_| fills), reach, refusal)
                 }
                 // Where the fill reads a subject only near the figure (`frame_fill_near`), the
@@ -154,9 +157,12 @@ impl<'c> FrameCheck<'c, '_> {
                 // place: there a subject the article names elsewhere is the scores' usual reading.
                 Some(frame)
                     if subject_only_elsewhere_in_the_article(catalog, measure, frame, &framed, reading)
-                        && (!fills_near || framed.as_ref().is_some_and(|(_, choice)| fills && within_reach(choice, reach))) =>
+                        && (!fills_near || framed.as_ref().is_some_and(|(_, choice)| fills && within_reach(choice, subject_of_the_same_quantity(measure, &framed, reach, other_prison)))) =>
                 {
                     let refusal = format!("not {}: its subject only elsewhere in the article", measure.id);
+                    // Where the fill reads a subject only near the figure, the nearer subject
+                    // of the same quantity may stand in the sentence before.
+                    let reach = if fills_near { subject_of_the_same_quantity(measure, &framed, reach, other_prison) } else { reach };
                     own_frame_instead(framed.filter(|_| fills), reach, refusal)
                 }
                 Some(frame) if catalog.own_quantity_first.iter().any(|l| l == self.language) && own_quantity_outranks(catalog, frame, &framed, reading) => {
@@ -251,6 +257,18 @@ fn subject_only_elsewhere_in_the_article(catalog: &Catalog, measure: &Measure, f
     // country's inmates before CECOT's capacity).
     let as_narrow = catalog.frames.rank(choice) >= catalog.frames.top_rank(&frame.subject);
     other.id != measure.id && shares_a_quantity(measure, other) && own_level == Some(frames::Level::Article) && choice.subject.0 < frames::Level::Article && as_narrow
+}
+
+/// The reach of the frames' own choice in place of a scored measure refused for its subject: a
+/// measure of the same quantity may take its subject from the sentence before ("Visitamos el
+/// CECOT en junio. Según el director, había entonces 1.234 internos": the prison's inmates, not
+/// the country's). Not where the article names another prison (`other_prison`): the sentence
+/// before may then name either ("enviados al CECOT y a Mariona. Esa cárcel tiene ...").
+fn subject_of_the_same_quantity(refused: &Measure, framed: &Option<(&Measure, frames::Choice)>, reach: OwnReach, other_prison: bool) -> OwnReach {
+    match framed {
+        Some((other, _)) if !other_prison && shares_a_quantity(refused, other) => OwnReach { subject: reach.subject.max(frames::Level::Previous), ..reach },
+        _ => reach,
+    }
 }
 
 /// Do two framed measures count a quantity in common (capacity: CECOT's and the system's)?
