@@ -13,7 +13,7 @@ use crate::knowledge::Knowledge;
 use crate::load::rows::{MentionRow, SourceRow, StatementRow};
 use crate::review::{self, ArticleReview, Decision, Decisions, Verdicts};
 use crate::transform::statements::statement_rows;
-use crate::transform::{as_of, claims, fixed_periods, group_periods, point_periods, running_totals};
+use crate::transform::{as_of, claims, fixed_periods, group_periods, point_periods, running_totals, same_time};
 
 /// The extractors of one thread, one per language, compiled on first use.
 type Extractors<'k> = BTreeMap<&'k str, Extractor<'k>>;
@@ -64,6 +64,7 @@ impl<'k> Tools<'k> {
         group_periods::apply(&mut ex.mentions, &self.knowledge.periods);
         fixed_periods::apply(&mut ex.mentions, &self.knowledge.periods);
         point_periods::apply(&mut ex.mentions, &self.knowledge.periods);
+        same_time::apply(&ex.doc, &mut ex.mentions, &self.knowledge.periods, words, reference_period);
         Ok(ex)
     }
 

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use cecot_data::extract::{self, ArticleContext, Mention};
 use cecot_data::pipeline::Knowledge;
-use cecot_data::transform::{as_of, claims, fixed_periods, group_periods, point_periods, running_totals};
+use cecot_data::transform::{as_of, claims, fixed_periods, group_periods, point_periods, running_totals, same_time};
 
 mod common;
 
@@ -20,6 +20,7 @@ fn read(lang: &str, text: &str, published: Option<&str>) -> Vec<Mention> {
     group_periods::apply(&mut ex.mentions, &k.periods);
     fixed_periods::apply(&mut ex.mentions, &k.periods);
     point_periods::apply(&mut ex.mentions, &k.periods);
+    same_time::apply(&ex.doc, &mut ex.mentions, &k.periods, k.periods.words(lang), ex.reference_period);
     ex.mentions
 }
 
@@ -38,6 +39,7 @@ fn read_undated(lang: &str, text: &str, url: &str) -> Vec<Mention> {
     group_periods::apply(&mut ex.mentions, &k.periods);
     fixed_periods::apply(&mut ex.mentions, &k.periods);
     point_periods::apply(&mut ex.mentions, &k.periods);
+    same_time::apply(&ex.doc, &mut ex.mentions, &k.periods, k.periods.words(lang), reference_period);
     ex.mentions
 }
 
@@ -933,3 +935,83 @@ fn es_a_rate_dated_by_a_report_period_is_the_state_at_its_end() {
     // A count over the period keeps the whole period.
     assert_eq!(as_of(&ms, "45.600"), "2021-05-01/2024-06-30");
 }
+
+#[test]
+fn es_a_past_clause_after_another_clauses_present_takes_the_date_told_before() {
+    // The sentence has a present ("siguen detenidos") but the figure's own clause is past.
+    let text = "El 14 de febrero de 2025 llegaron al penal 412 hombres trasladados desde otras cárceles. \
+                No todos siguen detenidos allí: según la dirección de centros penales, unos 37 fueron enviados a un hospital.";
+    let ms = read("es", text, Some("2025-04-20"));
+    assert_eq!(as_of(&ms, "unos 37"), "2025-02-14");
+}
+
+#[test]
+fn es_a_clause_with_its_own_present_keeps_the_article_date() {
+    // Look-alike: the figure's own clause is in the present ("son"), so the article's date.
+    let text = "El 14 de febrero de 2025 llegaron al penal 412 hombres trasladados desde otras cárceles. \
+                No todos siguen detenidos allí: según la dirección de centros penales, unos 37 son extranjeros.";
+    let ms = read("es", text, Some("2025-04-20"));
+    assert_eq!(as_of(&ms, "unos 37"), "2025-04-20");
+}
+
+#[test]
+fn en_a_past_clause_after_another_clauses_present_takes_the_date_told_before() {
+    let text = "On February 14, 2025, the prison received 412 men moved from other jails. \
+                Not all of them are still held there: 37 were sent to a hospital.";
+    let ms = read("en", text, Some("2025-04-20"));
+    assert_eq!(as_of(&ms, "37"), "2025-02-14");
+    // Look-alike: a perfect ("have been sent") is the present's.
+    let text = "On February 14, 2025, the prison received 412 men moved from other jails. \
+                Not all of them are still held there: 37 have been sent to a hospital.";
+    let ms = read("en", text, Some("2025-04-20"));
+    assert_eq!(as_of(&ms, "37"), "2025-04-20");
+}
+
+#[test]
+fn es_a_figure_after_a_sentence_that_opens_and_closes_a_span_takes_the_span() {
+    let text = "Entre el 3 de mayo de 2021 y el 9 de junio de 2023, la fiscalía abrió 1.234 expedientes por extorsión. \
+                Unos 56 de ellos fueron archivados.";
+    let ms = read("es", text, Some("2024-02-01"));
+    assert_eq!(as_of(&ms, "56"), "2021-05-03/2023-06-09");
+    let text = "From 3 May 2021 to 9 June 2023, prosecutors opened 1,234 extortion files in the capital. \
+                Some 56 were later closed.";
+    let ms = read("en", text, Some("2024-02-01"));
+    assert_eq!(as_of(&ms, "56"), "2021-05-03/2023-06-09");
+    // Look-alike: two dates with no span between them; the later figure is not given a span.
+    let text = "On 3 May 2021 the office opened, and on 9 June 2023 prosecutors filed 1,234 extortion cases in the capital. \
+                Some 56 were later closed.";
+    let ms = read("en", text, Some("2024-02-01"));
+    assert_ne!(as_of(&ms, "56"), "2021-05-03/2023-06-09");
+}
+
+#[test]
+fn en_a_capacity_told_after_a_dated_population_is_of_its_time() {
+    let text = "At the end of 2019 the country's prisons held 41,300 inmates, up from 12,800 at the close of 2009. \
+                Official capacity has grown far more slowly, to about 23,400 places. That leaves the system at 176% of capacity.";
+    let ms = read("en", text, Some("2020-03-04"));
+    let capacity = ms.iter().find(|m| m.surface.contains("23,400")).unwrap();
+    assert_eq!(capacity.measure.as_deref(), Some("es_prison_capacity"), "{capacity:?}");
+    assert_eq!(as_of(&ms, "23,400"), as_of(&ms, "41,300"));
+    assert_eq!(as_of(&ms, "176%"), as_of(&ms, "41,300"));
+    // Look-alike: a capacity that says it is the present's keeps the article's date.
+    let text = "At the end of 2019 the country's prisons held 41,300 inmates, up from 12,800 at the close of 2009. \
+                Official capacity now stands at about 23,400 places.";
+    let ms = read("en", text, Some("2020-03-04"));
+    assert_eq!(as_of(&ms, "23,400"), "2020-03-04");
+}
+
+#[test]
+fn es_a_capacity_told_after_a_dated_population_is_of_its_time() {
+    let text = "Al cierre de 2019, las cárceles del país albergaban a 41.300 reclusos, frente a 12.800 en diciembre de 2009. \
+                La capacidad instalada del sistema llega a 23.400 plazas.";
+    let ms = read("es", text, Some("2020-03-04"));
+    let capacity = ms.iter().find(|m| m.surface.contains("23.400")).unwrap();
+    assert_eq!(capacity.measure.as_deref(), Some("es_prison_capacity"), "{capacity:?}");
+    assert_eq!(as_of(&ms, "23.400"), as_of(&ms, "41.300"));
+    // Look-alike: "actualmente" names the present.
+    let text = "Al cierre de 2019, las cárceles del país albergaban a 41.300 reclusos, frente a 12.800 en diciembre de 2009. \
+                La capacidad instalada del sistema llega actualmente a 23.400 plazas.";
+    let ms = read("es", text, Some("2020-03-04"));
+    assert_eq!(as_of(&ms, "23.400"), "2020-03-04");
+}
+

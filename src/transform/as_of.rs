@@ -294,7 +294,10 @@ pub fn assign_as_of_until(
             // A duration in the present tense states a term or a distance in time ("must be
             // brought before a judge within 72 hours", "the trip takes 40 minutes"): it holds
             // whatever the date, so the article's date does not date it.
-            .or(reference_period.filter(|_| present && !term));
+            ;
+        let present_now = reference_period.filter(|_| present && !term);
+        let past_clause = present_now.is_some() && clause_told_in_past(&doc.slice(ca, cb), lexicon, words);
+        let local = if past_clause { local } else { local.or(present_now) };
         // Else a period borrowed from the sentences before.
         let borrowed = || {
             match previous.len() {
@@ -303,9 +306,11 @@ pub fn assign_as_of_until(
                 2 => {
                     // "between 2020 and 2024 to 98,000. That value …": the joined period.
                     let joined = has_any_word(&doc.sentence_text(m.sentence - 1), &["between", "entre"]);
-                    joined.then(|| previous[0].value.through(&previous[1].value))
+                    joined
+                        .then(|| previous[0].value.through(&previous[1].value))
+                        .or_else(|| span_before(doc, &previous, lexicon, &words.weekdays))
                 }
-                _ => None,
+                _ => span_before(doc, &previous, lexicon, &words.weekdays),
             }
             .or_else(|| if carry { earlier_in_paragraph(doc, &anchors, &clauses, m.start).map(Anchor::carried) } else { None })
         };
@@ -325,17 +330,28 @@ pub fn assign_as_of_until(
         let dated_by_aside = !asides.is_empty() && here.is_empty();
         m.as_of = local.or_else(|| {
             if dated_by_aside {
-                return None;
+                return present_now;
             }
+            // "Not all are still held: some 1,234 were freed": a figure whose own clause is in the
+            // simple past tells of the time the sentences before set, not of another clause's
+            // present; the article's date only when they set none.
             let period = borrowed().or_else(of_group);
             if period.is_some() {
                 from_context.push(m.start);
             }
-            period
+            period.or(present_now)
         });
         assigned.push(Dated { sentence: m.sentence, start: m.start, end: m.end, period: m.as_of });
     }
     restatements_share_their_period(mentions, reference_period, &said_now, &from_context);
+}
+
+/// The span the sentence before opens and closes ("From 1 May 2020 to 9 June 2023, the
+/// ministry counted 1,234 arrests. Some 56 were later freed"): a figure of the next sentence
+/// without an anchor of its own tells of the same span, from the start (the date of a since
+/// phrase, not its run to the article's date) to the end.
+fn span_before(doc: &Doc, previous: &[&Anchor], lexicon: &Lexicon, weekdays: &[String]) -> Option<Period> {
+    between_pair(doc, previous, lexicon, weekdays).map(|(a, b)| a.carried().through(&b.carried()))
 }
 
 /// The part of the figure's sentence between the semicolons around it, lower-cased and padded:
@@ -405,6 +421,18 @@ fn in_simple_past(clause: &str, lexicon: &Lexicon) -> bool {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
     words.iter().enumerate().any(|(k, w)| is_past_tense(w, lexicon) && !perfect(k))
+}
+
+/// Is a clause told in the simple past only: a past form not made present by a perfect
+/// auxiliary, no present-tense cue ("1,234 were freed"; not "1,234 are women and 56 were
+/// minors", "has paid $1 million of the $2 million agreed"), the verbs of a since clause that
+/// names a beginning aside ("since the regime began")?
+fn clause_told_in_past(clause: &str, lexicon: &Lexicon, period_words: &PeriodWords) -> bool {
+    let lower = clause.to_lowercase();
+    let words = tense_words(&lower, lexicon, period_words);
+    let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
+    let cue = words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w));
+    !cue && words.iter().enumerate().any(|(k, w)| is_past_tense(w, lexicon) && !perfect(k))
 }
 
 /// Is the word a verb in the future tense by its ending ("pagará", "tendrán"): longer than the

@@ -16,6 +16,7 @@ pub mod inputs;
 pub mod own_phrase;
 pub mod persons;
 pub mod running_totals;
+pub mod same_time;
 pub mod statements;
 
 pub use claims::Catalog;

@@ -37,6 +37,9 @@ pub struct PeriodRules {
     /// Measures of a state at one time (`point_in_time`).
     #[serde(default, rename = "point_in_time")]
     pub points_in_time: Vec<PointInTime>,
+    /// Measures told of the same time as another measure's figure shortly before (`same_time`).
+    #[serde(default, rename = "same_time")]
+    pub same_times: Vec<SameTime>,
     /// The words of the period rules by language code.
     #[serde(default)]
     pub language: BTreeMap<String, PeriodWords>,
@@ -243,6 +246,16 @@ pub struct PointInTime {
     pub measures: Vec<String>,
 }
 
+/// Measures told of the same data as another's figure (a capacity, an occupancy after a
+/// population): see [`crate::transform::same_time`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SameTime {
+    pub measures: Vec<String>,
+    /// The measure whose figure sets the time.
+    pub with: String,
+}
+
 impl PeriodRules {
     /// Parse and check the rules against the measure catalog: every id must name a measure,
     /// `start` one of unit `date`, `length` one of kind `duration`.
@@ -295,6 +308,11 @@ impl PeriodRules {
             if !Period::parse(&fixed.period).is_some_and(|p| !p.is_point()) {
                 return Err(fail(format!("{at}: period {:?} is no interval (`YYYY/YYYY`, `YYYY-MM/YYYY-MM`, ...)", fixed.period)));
             }
+        }
+        for (i, same) in rules.same_times.iter().enumerate() {
+            let at = format!("same_time {}", i + 1);
+            known_measures(&at, &same.measures, catalog).map_err(fail)?;
+            known_measures(&at, std::slice::from_ref(&same.with), catalog).map_err(fail)?;
         }
         for (i, point) in rules.points_in_time.iter().enumerate() {
             let at = format!("point_in_time {}", i + 1);
