@@ -1015,3 +1015,15 @@ fn es_a_capacity_told_after_a_dated_population_is_of_its_time() {
     assert_eq!(as_of(&ms, "23.400"), "2020-03-04");
 }
 
+
+#[test]
+fn a_laws_year_dates_no_figure_even_in_lower_case() {
+    // "una ley de 1798" names when the law was passed; the figure is the article's.
+    let ms = read("es", "Trump invocó una ley de 1798 para deportarlos. Más de 250 personas fueron enviadas al CECOT.", Some("2025-04-01"));
+    assert_ne!(as_of(&ms, "250"), "1798");
+    let ms = read("es", "Trump invocó una ley de guerra de 1798. Más de 250 personas fueron enviadas al CECOT.", Some("2025-04-01"));
+    assert_ne!(as_of(&ms, "250"), "1798");
+    // A deal's year is no law's: it may date what the deal pays.
+    let ms = read("es", "El acuerdo de 2025 prevé pagar 6 millones de dólares a El Salvador.", Some("2025-04-01"));
+    assert!(as_of(&ms, "6 millones").starts_with("2025"), "{}", as_of(&ms, "6 millones"));
+}

@@ -279,6 +279,10 @@ pub struct Lexicon {
     pub name_year_joiners: Words,
     #[serde(default)]
     pub name_year_heads: Words,
+    /// Nouns of a law whose year, after a joiner, dates the law even in lower case ("una ley de
+    /// 1798"), not a figure of the article.
+    #[serde(default)]
+    pub law_year_heads: Words,
     #[serde(default)]
     pub approximate_collectives: Words,
     #[serde(default)]

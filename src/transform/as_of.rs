@@ -1238,11 +1238,26 @@ pub(crate) fn is_name_year(doc: &Doc, m: &Mention, lexicon: &Lexicon) -> bool {
     }
     let [.., name, joiner] = words.as_slice() else { return false };
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if law_of_the_year(&words, lexicon) {
+        return true;
+    }
     if !(capitalised(name) && lexicon.name_year_joiners.contains(&joiner.to_lowercase())) {
         return false;
     }
     let heads = &lexicon.name_year_heads;
     heads.is_empty() || words.iter().rev().skip(1).take(5).any(|w| capitalised(w) && heads.contains(&w.to_lowercase()))
+}
+
+/// "una ley de 1798", "una ley de guerra de 1798": a noun of `law_year_heads`, in lower case
+/// too, and a joiner before the year, with at most one joined word between ("ley de guerra
+/// de"): the year dates the law, no figure of the article.
+fn law_of_the_year(words: &[&str], lexicon: &Lexicon) -> bool {
+    let joins = |w: &str| lexicon.name_year_joiners.contains(&w.to_lowercase());
+    let head = |w: &str| lexicon.law_year_heads.contains(&w.to_lowercase());
+    match words {
+        [.., h, j] => head(h) && joins(j) || matches!(words, [.., h2, j2, _, j] if head(h2) && joins(j2) && joins(j)),
+        _ => false,
+    }
 }
 
 fn anchor_value(m: &Mention, lexicon: &Lexicon) -> Option<Period> {
