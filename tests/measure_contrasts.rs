@@ -1271,3 +1271,9 @@ fn aid_or_damages_in_dollars_are_no_payment_for_holding() {
     is("en", "The US will pay El Salvador $4.2 million to hold the deportees.", "4.2", "us_payment_to_el_salvador");
     is_not("en", "The US cut $9 million in aid to El Salvador's police in 2021.", "9 million", "us_payment_to_el_salvador");
 }
+
+#[test]
+fn a_yearly_tally_of_deportation_flights_is_no_count_of_the_flights_to_cecot() {
+    is("en", "The 212 Venezuelans were flown to CECOT on three deportation flights.", "three", "deportation_flights_to_cecot");
+    is_not("en", "ICE operated 1,200 deportation flights last year, some of them to El Salvador.", "1,200", "deportation_flights_to_cecot");
+}
