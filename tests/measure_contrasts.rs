@@ -1277,3 +1277,11 @@ fn a_yearly_tally_of_deportation_flights_is_no_count_of_the_flights_to_cecot() {
     is("en", "The 212 Venezuelans were flown to CECOT on three deportation flights.", "three", "deportation_flights_to_cecot");
     is_not("en", "ICE operated 1,200 deportation flights last year, some of them to El Salvador.", "1,200", "deportation_flights_to_cecot");
 }
+
+#[test]
+fn a_length_whose_aside_gives_its_start_reads_the_main_clause_after_the_aside() {
+    is("en", "For 41 months, since March 27, 2022, Salvadorans have lived under a state of exception.", "41 months", "es_state_of_exception_duration");
+    is("en", "For 41 months - since March 27, 2022 - Salvadorans have lived under a state of exception.", "41 months", "es_state_of_exception_duration");
+    // The main clause is about one prisoner's detention, not the regime's age.
+    is_not("en", "For 41 months, since March 2022, the prisoner was held without trial under the state of exception.", "41 months", "es_state_of_exception_duration");
+}

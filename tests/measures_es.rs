@@ -995,3 +995,11 @@ fn a_count_of_the_same_quantity_takes_the_subject_of_the_sentence_before() {
         ("Visitamos el CECOT en junio. Según el ministro, en las cárceles del país había entonces 105.000 internos.", "105.000", Some("es_prison_population")),
     ]);
 }
+
+#[test]
+fn la_duracion_con_su_inicio_en_un_inciso_lee_la_oracion_principal() {
+    check(&[
+        ("Durante 41 meses, desde marzo de 2022, los salvadoreños han vivido bajo el régimen de excepción.", "41 meses", Some("es_state_of_exception_duration")),
+        ("Durante 41 meses, desde marzo de 2022, el preso estuvo detenido sin juicio bajo el régimen de excepción.", "41 meses", None),
+    ]);
+}

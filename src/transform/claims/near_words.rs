@@ -94,21 +94,56 @@ const APPOSITION_ANTECEDENT_WORDS: usize = 7;
 /// The first words of the main clause after a time phrase that opens the sentence and holds
 /// the figure ("Tras 12 meses, | el régimen de excepción sigue vigente"): the span is the main
 /// clause's subject's. Only for a duration, and only the words where that subject stands.
-pub(super) fn subject_after_opening_time(doc: &Doc, m: &Mention, clause_start: usize, clause_end: usize) -> Option<String> {
+pub(super) fn subject_after_opening_time(doc: &Doc, mentions: &[Mention], i: usize, clause_start: usize, clause_end: usize, since: &[String]) -> Option<String> {
+    let m = &mentions[i];
     let (sentence_start, sentence_end) = doc.sentences[m.sentence];
-    if m.kind != "duration" || clause_start != sentence_start || clause_end + 1 >= sentence_end || doc.chars[clause_end] != ',' {
+    if m.kind != "duration" || clause_start != sentence_start {
         return None;
     }
     // A phrase, not a clause of its own: a preposition or two before the figure, a complement
     // or an adverb after it ("Después de | 12 meses", "12 meses | después").
     let words = |a: usize, b: usize| doc.slice(a, b).split_whitespace().count();
-    if words(clause_start, m.start) > OPENING_PHRASE_WORDS || words(m.end, clause_end) > OPENING_PHRASE_WORDS {
+    if words(clause_start, m.start) > OPENING_PHRASE_WORDS {
         return None;
     }
-    let (_, main_end) = doc.clause_span(m.sentence, clause_end + 1, clause_end + 1);
-    let main = doc.slice(clause_end + 1, main_end);
-    Some(main.split_whitespace().take(MAIN_SUBJECT_WORDS).collect::<Vec<_>>().join(" "))
+    // "For 41 months, since March 27, 2022, | Salvadorans have lived under ...": the start an
+    // aside gives the length is part of the time phrase.
+    // After such an aside the main clause is the length's whole predicate: its subject and
+    // the verb that says what lasted, often more words than a subject alone.
+    let (phrase_end, main_words) = match end_of_a_since_aside(doc, mentions, i, since) {
+        Some(end) => (end, MAIN_CLAUSE_WORDS),
+        None if doc.chars.get(clause_end) == Some(&',') && words(m.end, clause_end) <= OPENING_PHRASE_WORDS => (clause_end, MAIN_SUBJECT_WORDS),
+        None => return None,
+    };
+    if phrase_end + 1 >= sentence_end {
+        return None;
+    }
+    let (_, main_end) = doc.clause_span(m.sentence, phrase_end + 1, phrase_end + 1);
+    let main = doc.slice(phrase_end + 1, main_end);
+    Some(main.split_whitespace().take(main_words).collect::<Vec<_>>().join(" "))
 }
+
+/// Where an aside that gives a length's start ends, when one follows the length: a word of
+/// `since` right after it (a comma or a dash between) and the date after that word ("41
+/// months, since March 27, 2022,", "41 meses - desde marzo de 2022 -"): the delimiter after
+/// the date, which [`subject_after_opening_time`] reads as its time phrase's end.
+fn end_of_a_since_aside(doc: &Doc, mentions: &[Mention], i: usize, since: &[String]) -> Option<usize> {
+    let m = &mentions[i];
+    let date = mentions.get(i + 1).filter(|d| matches!(d.kind, "date" | "year") && d.sentence == m.sentence)?;
+    let between = doc.slice(m.end, date.start).to_lowercase();
+    let between = between.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—'));
+    let opens_with_since = since.iter().any(|w| between.starts_with(&format!("{w} ")));
+    if !opens_with_since || between.split_whitespace().count() > SINCE_ASIDE_WORDS {
+        return None;
+    }
+    let (_, sentence_end) = doc.sentences[m.sentence];
+    let after = date.end + doc.chars[date.end..sentence_end].iter().take_while(|c| c.is_whitespace()).count();
+    matches!(doc.chars.get(after), Some(',' | '-' | '–' | '—')).then_some(after)
+}
+
+/// Most words between a length and the date of the aside that gives its start ("since the
+/// night of").
+const SINCE_ASIDE_WORDS: usize = 4;
 
 /// Most words on either side of the figure in an opening time phrase ("A más de | 12 meses |
 /// de régimen").
@@ -116,6 +151,10 @@ const OPENING_PHRASE_WORDS: usize = 3;
 
 /// How many words open a main clause with its subject ("el régimen de excepción").
 const MAIN_SUBJECT_WORDS: usize = 4;
+
+/// How many words of a main clause after a length and the aside that gives its start are read
+/// as its predicate ("Salvadorans have lived under a state of exception").
+const MAIN_CLAUSE_WORDS: usize = 8;
 
 /// Does `noun` stand in `text` (lower-cased, padded) without a complement that names what it
 /// counts ("the number reached", not "the number of prisoners", nor, where `names_its_own`

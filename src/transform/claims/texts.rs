@@ -100,7 +100,7 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     };
     // A time phrase opening the sentence is the span of the main clause's subject: its words
     // are the figure's near words.
-    let main_subject = subject_after_opening_time(doc, m, clause_start, clause_end);
+    let main_subject = subject_after_opening_time(doc, mentions, i, clause_start, clause_end, &f.words(&catalog.since));
     let clause = match &main_subject {
         Some(subject) => lower_padded(format!("{clause} {subject}")),
         None => clause,
