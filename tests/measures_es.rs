@@ -972,3 +972,25 @@ fn precincts_of_the_prison_system_are_its_facilities() {
         ("En Honduras hay 25 recintos penitenciarios.", "25 recintos", None),
     ]);
 }
+
+#[test]
+fn a_verb_first_sentence_keeps_the_subject_named_two_sentences_back() {
+    check(&[
+        // "Lleva ..." says no subject; the sentence before names none either: the régimen two back.
+        ("El régimen de excepción se aprobó de urgencia. Desde entonces, el Congreso lo renovó cada mes. Lleva ya cinco años en vigor.", "cinco años", Some("es_state_of_exception_duration")),
+        // A sentence between that names another subject (the prison) takes the unsaid subject.
+        ("El régimen de excepción se aprobó de urgencia. Desde entonces, el CECOT se llenó de reos. Lleva ya cinco años en vigor.", "cinco años", None),
+        // Not a verb first: the sentence's own subject ("el muro"), not the régimen's age.
+        ("El régimen de excepción se aprobó de urgencia. Desde entonces, el Congreso lo renovó cada mes. El muro nuevo tiene cinco años.", "cinco años", None),
+    ]);
+}
+
+#[test]
+fn a_simple_past_over_the_whole_regime_is_its_running_total() {
+    check(&[
+        // "bajo el régimen" sets the count over the régimen's whole span: its arrests.
+        ("Las autoridades detuvieron a 1.234 personas bajo el régimen de excepción.", "1.234", Some("es_state_of_exception_arrests")),
+        // The same past tense in one place, no span named: one raid, no running total.
+        ("El régimen de excepción sigue vigente. La policía capturó a 1.234 pandilleros en Soyapango.", "1.234", None),
+    ]);
+}
