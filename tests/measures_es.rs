@@ -994,3 +994,14 @@ fn a_simple_past_over_the_whole_regime_is_its_running_total() {
         ("El régimen de excepción sigue vigente. La policía capturó a 1.234 pandilleros en Soyapango.", "1.234", None),
     ]);
 }
+
+#[test]
+fn an_opening_named_by_a_start_of_operations_dates_the_prison() {
+    check(&[
+        // "puesta en marcha", "comenzó a funcionar": the prison's opening.
+        ("Desde su puesta en marcha en mayo de 2020, el CECOT ha recibido a miles de reos.", "mayo de 2020", Some("cecot_opening_date")),
+        ("El CECOT, que comenzó a funcionar en mayo de 2020, es enorme.", "mayo de 2020", Some("cecot_opening_date")),
+        // Another building's start: no prison named, no opening of it.
+        ("La puesta en marcha del nuevo hospital fue en mayo de 2020.", "mayo de 2020", None),
+    ]);
+}
