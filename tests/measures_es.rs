@@ -1003,3 +1003,36 @@ fn la_duracion_con_su_inicio_en_un_inciso_lee_la_oracion_principal() {
         ("Durante 41 meses, desde marzo de 2022, el preso estuvo detenido sin juicio bajo el régimen de excepción.", "41 meses", None),
     ]);
 }
+
+#[test]
+fn a_verb_first_sentence_keeps_the_subject_named_two_sentences_back() {
+    check(&[
+        // "Lleva ..." says no subject; the sentence before names none either: the régimen two back.
+        ("El régimen de excepción se aprobó de urgencia. Desde entonces, el Congreso lo renovó cada mes. Lleva ya cinco años en vigor.", "cinco años", Some("es_state_of_exception_duration")),
+        // A sentence between that names another subject (the prison) takes the unsaid subject.
+        ("El régimen de excepción se aprobó de urgencia. Desde entonces, el CECOT se llenó de reos. Lleva ya cinco años en vigor.", "cinco años", None),
+        // Not a verb first: the sentence's own subject ("el muro"), not the régimen's age.
+        ("El régimen de excepción se aprobó de urgencia. Desde entonces, el Congreso lo renovó cada mes. El muro nuevo tiene cinco años.", "cinco años", None),
+    ]);
+}
+
+#[test]
+fn a_simple_past_over_the_whole_regime_is_its_running_total() {
+    check(&[
+        // "bajo el régimen" sets the count over the régimen's whole span: its arrests.
+        ("Las autoridades detuvieron a 1.234 personas bajo el régimen de excepción.", "1.234", Some("es_state_of_exception_arrests")),
+        // The same past tense in one place, no span named: one raid, no running total.
+        ("El régimen de excepción sigue vigente. La policía capturó a 1.234 pandilleros en Soyapango.", "1.234", None),
+    ]);
+}
+
+#[test]
+fn an_opening_named_by_a_start_of_operations_dates_the_prison() {
+    check(&[
+        // "puesta en marcha", "comenzó a funcionar": the prison's opening.
+        ("Desde su puesta en marcha en mayo de 2020, el CECOT ha recibido a miles de reos.", "mayo de 2020", Some("cecot_opening_date")),
+        ("El CECOT, que comenzó a funcionar en mayo de 2020, es enorme.", "mayo de 2020", Some("cecot_opening_date")),
+        // Another building's start: no prison named, no opening of it.
+        ("La puesta en marcha del nuevo hospital fue en mayo de 2020.", "mayo de 2020", None),
+    ]);
+}

@@ -416,6 +416,14 @@ pub struct Catalog {
     /// the clause before it ("tiene capacidad, según el Gobierno, para 1.234 reos").
     #[serde(default)]
     pub sourcing_asides: ByLanguage,
+    /// Verbs that open a sentence whose subject goes unsaid ("Lleva ya cinco años en vigor"):
+    /// the subject is the last one the text named.
+    #[serde(default)]
+    pub verb_first_openers: ByLanguage,
+    /// Words that set a count over the whole running span of what it counts ("bajo el
+    /// régimen"): a verb in the simple past with one sums that span, no single event.
+    #[serde(default)]
+    pub running_spans: ByLanguage,
     /// Relative pronouns: a clause that opens with one ("..., which officials say was built for
     /// 36,000") is about the noun the clause before ends with, so the frames read that clause
     /// as part of the figure's.
@@ -592,7 +600,7 @@ impl Catalog {
 
     /// The catalog's word lists by language, named as in the file: each is checked for empty
     /// words and lower-cased on load (one enumeration, so that no list is left out of either).
-    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 60] {
+    fn word_lists(&mut self) -> [(&'static str, &mut ByLanguage); 62] {
         [
             ("rate_anaphora", &mut self.rate_anaphora),
             ("rate_level_subjects", &mut self.rate_level_subjects),
@@ -654,6 +662,8 @@ impl Catalog {
             ("here", &mut self.here),
             ("quantity_questions", &mut self.quantity_questions),
             ("sourcing_asides", &mut self.sourcing_asides),
+            ("verb_first_openers", &mut self.verb_first_openers),
+            ("running_spans", &mut self.running_spans),
         ]
     }
 

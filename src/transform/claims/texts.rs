@@ -253,7 +253,22 @@ pub(super) fn previous_hits(f: &Figure, sentences: &mut SentenceHits) -> Hits {
 /// Is the sentence before `sentence` read together with the one before it: a question that
 /// heads its answer, or the second of two sentences opening with a pronoun?
 fn reads_two_sentences_back(f: &Figure, sentence: usize) -> bool {
-    sentence >= 2 && (heads_its_answer(f.doc, sentence - 1, f.catalog, f.language()) || continues_a_pronoun_chain(f.doc, sentence, f.catalog, f.language()))
+    sentence >= 2
+        && (heads_its_answer(f.doc, sentence - 1, f.catalog, f.language())
+            || continues_a_pronoun_chain(f.doc, sentence, f.catalog, f.language())
+            || continues_an_unsaid_subject(f.doc, sentence, f.catalog, f.language()))
+}
+
+/// Does the sentence open with its verb, its subject unsaid (one of `verb_first_openers`:
+/// "Lleva ya cinco años en vigor"), while the sentence before names no subject either and the
+/// one before that does ("El régimen se aprobó de urgencia. Desde entonces, el Congreso lo
+/// renovó cada mes. Lleva ya cinco años en vigor")? The unsaid subject is the last one named,
+/// two sentences back: that sentence is read as the one before too.
+fn continues_an_unsaid_subject(doc: &Doc, sentence: usize, catalog: &Catalog, language: &str) -> bool {
+    let text = lower_padded(doc.sentence_text(sentence));
+    let verb_first = words_of(&catalog.verb_first_openers, language).iter().any(|w| text.starts_with(&format!(" {w} ")));
+    let names = |s: usize| catalog.frames.names_a_subject(language, &lower_padded(doc.sentence_text(s)));
+    verb_first && !names(sentence) && !names(sentence - 1) && names(sentence - 2)
 }
 
 /// Is the figure a time since the event the sentence before names: a duration with a word of

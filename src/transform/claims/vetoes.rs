@@ -248,7 +248,15 @@ fn names_distributive(text: &str, phrase: &str) -> bool {
 /// pandilleros en Soyapango"). `own_frame` is the figure's own words as the frames read them.
 pub(super) fn one_event(f: &Figure, texts: &FigureTexts, own_frame: &str) -> bool {
     !f.words(&f.catalog.since).iter().any(|w| has_phrase(&texts.sentence, w))
+        && !over_a_running_span(f, texts)
         && in_simple_past(&own_frame[..own_frame.find(&f.m().surface.to_lowercase()).unwrap_or(0)], &texts.clause_left, f.lexicon)
+}
+
+/// Does the figure's sentence set it over the whole running span of what it counts with a word
+/// of `running_spans` ("la Policía capturó a 1.234 pandilleros bajo el régimen"; "en cinco
+/// meses de régimen")? A simple past then sums that span, as a start would.
+fn over_a_running_span(f: &Figure, texts: &FigureTexts) -> bool {
+    f.words(&f.catalog.running_spans).iter().any(|w| has_phrase(&texts.sentence, w))
 }
 
 /// Does a figure's verb stand in the simple past: a past form among its own words that its
