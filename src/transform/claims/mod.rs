@@ -50,8 +50,7 @@ use statement::read_statement;
 /// Does `haystack` (lower-cased, padded with spaces) contain the cue as whole words?
 pub(crate) fn has_phrase(haystack: &str, cue: &str) -> bool {
     let mut from = 0;
-    while let Some(pos) = haystack[from..].find(cue) {
-        let s = from + pos;
+    while let Some(s) = find_from(haystack, cue, from) {
         let e = s + cue.len();
         let before_ok = s == 0 || !haystack[..s].chars().next_back().is_some_and(char::is_alphanumeric);
         let after_ok = !haystack[e..].chars().next().is_some_and(char::is_alphanumeric);
@@ -61,6 +60,24 @@ pub(crate) fn has_phrase(haystack: &str, cue: &str) -> bool {
         from = s + cue.len().max(1);
     }
     false
+}
+
+/// Where `needle` first occurs in `haystack` at or after byte `from`. The texts searched are
+/// a clause or a sentence and the words a few bytes long, so a scan for the needle's first byte
+/// beats `str::find`, whose searcher costs more to set up than such a search takes (most of a
+/// build's time went there). A match of a whole `str` starts at a character boundary.
+fn find_from(haystack: &str, needle: &str, from: usize) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return (from <= h.len()).then_some(from) };
+    let mut at = from;
+    while at + n.len() <= h.len() {
+        let s = at + h[at..=h.len() - n.len()].iter().position(|&b| b == first)?;
+        if h[s..].starts_with(n) {
+            return Some(s);
+        }
+        at = s + 1;
+    }
+    None
 }
 
 /// Does `text` (lower-cased, padded) open with the words `opener`, followed by a space or a mark
