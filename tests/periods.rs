@@ -707,12 +707,12 @@ fn stating_the_start(start: &str) -> String {
     format!("Emergency rule enters a new phase\n\nThe state of exception was declared on {start}, after a weekend of violence. Since then, police have arrested 12,345 people, the ministry said.\n")
 }
 
-/// Made-up articles that tell running totals but never when they began: the last figure of
-/// the English one has a month of its own.
-const EN_NO_START: &str = "Families wait outside the prisons\n\nPolice have arrested more than 23,456 people under the state of exception, the ministry said. \
+/// Made-up articles that tell running totals since a start they name but never date: the
+/// last figure of the English one has a month of its own.
+const EN_NO_START: &str = "Families wait outside the prisons\n\nPolice have arrested more than 23,456 people since the state of exception began, the ministry said. \
                            At least 78 detainees have died in state custody, a rights group says. Police arrested 4,321 people in March 2021 alone.\n";
 const ES_NO_START: &str =
-    "Familias esperan frente a los penales\n\nLa policía ha capturado a más de 34.567 personas bajo el régimen de excepción, informó el ministerio.\n";
+    "Familias esperan frente a los penales\n\nLa policía ha capturado a más de 34.567 personas desde que inició el régimen de excepción, informó el ministerio.\n";
 
 /// The statements of a corpus of made-up articles: (statement_id, as_of or `date <value_date>`,
 /// as_of_start_from).
@@ -750,6 +750,36 @@ fn a_running_total_with_no_start_in_its_article_runs_from_the_corpus_start() {
     // A figure with a month of its own, the start's month, keeps it.
     let own_month = statement(&rows, "en_b:", "2021-03");
     assert_eq!((own_month.1.as_str(), own_month.2.as_str()), ("2021-03", ""));
+}
+
+#[test]
+fn a_running_total_whose_article_names_no_start_keeps_its_date() {
+    // "So far ... under the state of exception" says when it was counted, not since when.
+    let start = stating_the_start("March 14, 2021");
+    let so_far = "Families wait\n\nSo far, police have arrested 23,456 people under the state of exception, the ministry said.\n";
+    let rows = corpus_statements(&[("en_a", "en", "2024-05-10", &start), ("en_b", "en", "2024-06-20", so_far)]);
+    let row = statement(&rows, "en_b:", "2024-06-20");
+    assert_eq!(row.2, "");
+    // A length of the rule, in another sentence, names its start: the corpus's start dates it.
+    let length = "Families wait\n\nThree years of the state of exception have changed the country. \
+                  So far, police have arrested 23,456 people under the state of exception, the ministry said.\n";
+    let rows = corpus_statements(&[("en_a", "en", "2024-05-10", &start), ("en_b", "en", "2024-06-20", length)]);
+    statement(&rows, "en_b:", "2021-03-14/2024-06-20");
+}
+
+#[test]
+fn an_undated_articles_running_totals_run_as_long_as_it_says_the_rule_has() {
+    // No date: the longest length it states, counted from the corpus's start, ends its
+    // running totals, to the month.
+    let start = stating_the_start("March 14, 2021");
+    let undated = "Balance\n\nEn los primeros tres meses del régimen de excepción, la policía capturó a 23.456 personas. \
+                   Las capturas de los seis meses del régimen de excepción suman 34.567, según el ministerio.\n";
+    let rows = corpus_statements(&[("en_a", "en", "2024-05-10", &start), ("es_b", "es", "", undated)]);
+    let stated = statement(&rows, "en_a:", "date 2021-03-14").0.clone();
+    let row = statement(&rows, "es_b:", "2021-03/2021-09");
+    assert_eq!(row.2, stated);
+    // A length dates itself by its own count.
+    statement(&rows, "es_b:", "2021-03/2021-06");
 }
 
 #[test]

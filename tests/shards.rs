@@ -40,8 +40,8 @@ fn the_corpus_start_of_running_totals_is_read_across_shards() {
     let tmp = tempfile::tempdir().unwrap();
     let raw = tmp.path().join("raw");
     let start = "Rule\n\nThe state of exception was declared on March 14, 2021. Since then, police have arrested 12,345 people.\n";
-    let count = "Rule\n\nPolice have arrested more than 23,456 people under the state of exception, the ministry said.\n";
-    let cuenta = "Régimen\n\nLa policía ha capturado a más de 34.567 personas bajo el régimen de excepción, informó el ministerio.\n";
+    let count = "Rule\n\nPolice have arrested more than 23,456 people since the state of exception began, the ministry said.\n";
+    let cuenta = "Régimen\n\nLa policía ha capturado a más de 34.567 personas desde que inició el régimen de excepción, informó el ministerio.\n";
     write_corpus(&raw, &[("en_a", "en", "2024-05-10", start), ("en_b", "en", "2024-06-20", count), ("es_c", "es", "2024-07-02", cuenta)]);
     let shards: Vec<_> = (0..3).map(|i| tmp.path().join(format!("shard{i}"))).collect();
     for (i, dir) in shards.iter().enumerate() {
