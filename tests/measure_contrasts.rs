@@ -1285,3 +1285,12 @@ fn a_length_whose_aside_gives_its_start_reads_the_main_clause_after_the_aside() 
     // The main clause is about one prisoner's detention, not the regime's age.
     is_not("en", "For 41 months, since March 2022, the prisoner was held without trial under the state of exception.", "41 months", "es_state_of_exception_duration");
 }
+
+#[test]
+fn no_criminal_record_beyond_the_figures_clause_tells_of_a_part() {
+    // The men counted are the whole group; the clause after says what most of them lacked.
+    is_not("en", "Of the Venezuelans deported, 1,234 men went to CECOT; most had no criminal record.", "1,234", "deportees_no_criminal_record");
+    // In the figure's own clause, the lack is what it counts.
+    is("en", "Of the Venezuelans deported, 567 had no criminal record, lawyers say.", "567", "deportees_no_criminal_record");
+    is("es", "De los venezolanos deportados, 567 no tenían antecedentes, según sus abogados.", "567", "deportees_no_criminal_record");
+}

@@ -154,6 +154,11 @@ pub struct FrameRef {
     /// country). Another place named near it is read by the place rules (`elsewhere`).
     #[serde(default)]
     pub of_the_story_place: bool,
+    /// A quantity that sets a part of a group apart (those with no criminal record): named
+    /// only beyond the figure's clause, it tells of a part while the figure counts the whole
+    /// ("Of the 1,234 men sent, most had no criminal record"), so it must stand in the clause.
+    #[serde(default)]
+    pub quantity_in_its_clause: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -483,6 +488,7 @@ impl FrameBook {
             (false, false) if story_place => (Level::Clause, Level::Article),
             (false, false) => (Level::Clause, Level::Previous),
         };
+        let farthest = if frame.quantity_in_its_clause { farthest.min(Level::Clause) } else { farthest };
         if quantity.0 > farthest || subject.0 > subject_farthest {
             return None;
         }
