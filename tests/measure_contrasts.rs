@@ -1294,3 +1294,13 @@ fn no_criminal_record_beyond_the_figures_clause_tells_of_a_part() {
     is("en", "Of the Venezuelans deported, 567 had no criminal record, lawyers say.", "567", "deportees_no_criminal_record");
     is("es", "De los venezolanos deportados, 567 no tenían antecedentes, según sus abogados.", "567", "deportees_no_criminal_record");
 }
+
+#[test]
+fn the_system_stands_for_the_prison_system_though_another_prison_is_named() {
+    // "The system" fits no single prison: naming Mariona leaves it the prison system.
+    let text = "El Salvador's prisons are crowded. A transfer came from the Mariona jail. The system now holds some 123,456 people.";
+    is("en", text, "123,456", "es_prison_population");
+    // "The prison" may be Mariona as well as CECOT: not CECOT's.
+    let text = "CECOT opened in 2023. A transfer came from the Mariona jail. The prison now holds some 12,345 people.";
+    is_not("en", text, "12,345", "cecot_inmate_population");
+}

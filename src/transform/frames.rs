@@ -120,6 +120,11 @@ pub struct Subject {
     /// article about CECOT), keyed by language: read where they stand, as the subject's word.
     #[serde(default)]
     pub stands_for: BTreeMap<String, Vec<String>>,
+    /// The `stands_for` nouns would fit any prison ("el penal"): in an article that names another
+    /// prison they may stand for either, and are not read. Nouns no other prison fits ("the
+    /// system", "the measure") are read whatever prisons the article names.
+    #[serde(default)]
+    pub stands_for_any_prison: bool,
     /// A count whose own noun names this group counts it: it takes only a measure of the group.
     #[serde(default)]
     pub owns: bool,
@@ -406,14 +411,12 @@ impl FrameBook {
 
     /// Read each subject the article names at the level of one of its `stands_for` nouns where
     /// that noun stands nearer the figure than the subject's own name ("el penal,
-    /// con capacidad para 1.234 reos", in an article about CECOT). Not when `other_named`: the article names another such subject
-    /// (another prison), so the noun may stand for either.
+    /// con capacidad para 1.234 reos", in an article about CECOT). Not, for a subject whose nouns
+    /// fit any prison, when `other_named`: the article names another prison, so the noun may
+    /// stand for either.
     pub fn read_stand_ins(&self, lang: &str, texts: &Texts, reading: &mut Reading, other_named: bool) {
-        if other_named {
-            return;
-        }
         let levels = [(Level::Own, texts.own), (Level::Near, texts.near), (Level::Clause, texts.clause), (Level::Sentence, texts.sentence)];
-        for (i, (_, subject)) in self.subjects.iter().enumerate() {
+        for (i, (_, subject)) in self.subjects.iter().enumerate().filter(|(_, (_, s))| !(other_named && s.stands_for_any_prison)) {
             let Some(nouns) = subject.stands_for.get(lang) else { continue };
             let Some(&(named_at, _)) = reading.subjects.get(&i) else { continue };
             let nearest = levels.iter().find_map(|(level, text)| nouns.iter().find(|n| crate::transform::claims::has_phrase(text, n)).map(|n| (*level, n.clone())));
