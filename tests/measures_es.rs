@@ -1036,3 +1036,13 @@ fn an_opening_named_by_a_start_of_operations_dates_the_prison() {
         ("La puesta en marcha del nuevo hospital fue en mayo de 2020.", "mayo de 2020", None),
     ]);
 }
+
+#[test]
+fn es_a_quantity_named_in_the_figures_clause_fills_it_though_not_its_own_phrase() {
+    check(&[
+        // "En ellos iban" names the men carried, in the clause, before the figure's own noun.
+        ("El Gobierno habló de los vuelos al CECOT. Fueron tres aviones. En ellos iban 1.234 venezolanos, según el Gobierno.", "1.234", Some("venezuelans_deported_to_cecot")),
+        // A quantity of another clause says nothing of it.
+        ("El Gobierno habló de los vuelos al CECOT. Los aviones iban llenos, y 1.234 venezolanos esperan en Texas.", "1.234", None),
+    ]);
+}
