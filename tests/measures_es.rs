@@ -1071,3 +1071,22 @@ fn a_rate_named_with_its_base_before_its_level() {
         ("El Salvador cambió mucho. En Honduras, la tasa de homicidios por cada 100.000 habitantes bajó a 24 en 2023.", "24", None),
     ]);
 }
+
+#[test]
+fn those_sent_to_prison_under_the_regime_are_its_arrests() {
+    check(&[
+        // "remitidos" (sent on to the courts or to prison) under the regime: its arrests.
+        ("Bajo el régimen de excepción, 85.123 personas fueron remitidas a prisión.", "85.123", Some("es_state_of_exception_arrests")),
+        // Another country's exception; one weekend's raid.
+        ("En Honduras, bajo el estado de excepción, 8.123 personas fueron remitidas a prisión.", "8.123", None),
+        ("La Policía remitió a 1.234 pandilleros a los tribunales el fin de semana, bajo el régimen de excepción.", "1.234", None),
+    ]);
+}
+
+#[test]
+fn homicidal_violence_names_the_homicide_rate() {
+    check(&[
+        ("El Salvador cambió mucho. La violencia homicida pasó de 38 por cada 100.000 habitantes en 2019 a 5,6 en 2023.", "5,6", Some("es_homicide_rate")),
+        ("El Salvador cambió mucho. En Honduras, la violencia homicida pasó de 38 por cada 100.000 habitantes en 2019 a 31 en 2023.", "31", None),
+    ]);
+}
