@@ -1046,3 +1046,57 @@ fn es_a_quantity_named_in_the_figures_clause_fills_it_though_not_its_own_phrase(
         ("El Gobierno habló de los vuelos al CECOT. Los aviones iban llenos, y 1.234 venezolanos esperan en Texas.", "1.234", None),
     ]);
 }
+
+#[test]
+fn an_answer_reads_the_question_before_it() {
+    check(&[
+        // The question names what the answer's figure counts and whose it is.
+        ("¿Cuánto dura el régimen de excepción? Ya cuatro años y medio.", "cuatro años", Some("es_state_of_exception_duration")),
+        ("¿Cuántos presos hay en El Salvador? Unos 112.345, según el Gobierno.", "112.345", Some("es_prison_population")),
+        // A question about another country; one about an extension; a figure deep in a
+        // sentence that does not answer the question.
+        ("¿Cuántos presos hay en Honduras? Unos 12.345, según el Gobierno.", "12.345", None),
+        ("¿Cuánto dura una prórroga del régimen de excepción? Treinta días.", "Treinta días", Some("es_state_of_exception_extension_length")),
+        ("¿Cuántos presos hay en El Salvador? La cifra oficial no se publica desde hace cuatro años.", "cuatro años", None),
+    ]);
+}
+
+#[test]
+fn an_opening_named_by_its_noun_dates_the_prison() {
+    check(&[
+        // "su apertura": the prison's opening.
+        ("Desde su apertura en mayo de 2020, el CECOT ha recibido a miles de reos.", "mayo de 2020", Some("cecot_opening_date")),
+        // Another prison's opening; the opening of a part of the prison.
+        ("Desde su apertura en mayo de 2019, el penal de Izalco ha recibido a miles de reos.", "mayo de 2019", None),
+        ("El CECOT celebró la apertura de un nuevo pabellón en mayo de 2024.", "mayo de 2024", None),
+    ]);
+}
+
+#[test]
+fn a_rate_named_with_its_base_before_its_level() {
+    check(&[
+        // "por cada 1.000 habitantes" between the rate's noun and its level is the rate's base.
+        ("El Salvador cambió mucho. La tasa de homicidios por cada 100.000 habitantes bajó a 5,6 en 2023.", "5,6", Some("es_homicide_rate")),
+        // Another country's rate, with the same wording.
+        ("El Salvador cambió mucho. En Honduras, la tasa de homicidios por cada 100.000 habitantes bajó a 24 en 2023.", "24", None),
+    ]);
+}
+
+#[test]
+fn those_sent_to_prison_under_the_regime_are_its_arrests() {
+    check(&[
+        // "remitidos" (sent on to the courts or to prison) under the regime: its arrests.
+        ("Bajo el régimen de excepción, 85.123 personas fueron remitidas a prisión.", "85.123", Some("es_state_of_exception_arrests")),
+        // Another country's exception; one weekend's raid.
+        ("En Honduras, bajo el estado de excepción, 8.123 personas fueron remitidas a prisión.", "8.123", None),
+        ("La Policía remitió a 1.234 pandilleros a los tribunales el fin de semana, bajo el régimen de excepción.", "1.234", None),
+    ]);
+}
+
+#[test]
+fn homicidal_violence_names_the_homicide_rate() {
+    check(&[
+        ("El Salvador cambió mucho. La violencia homicida pasó de 38 por cada 100.000 habitantes en 2019 a 5,6 en 2023.", "5,6", Some("es_homicide_rate")),
+        ("El Salvador cambió mucho. En Honduras, la violencia homicida pasó de 38 por cada 100.000 habitantes en 2019 a 31 en 2023.", "31", None),
+    ]);
+}

@@ -140,7 +140,7 @@ pub fn assign_measures(doc: &Doc, mentions: &mut [Mention], catalog: &Catalog, l
     let own_unit: Vec<bool> = mentions.iter().map(|m| m.unit.is_some()).collect();
     let language = lexicon.language.as_str();
     if let Some(rates) = catalog.rate_subjects.get(language) {
-        rates_named_before(doc, mentions, rates, words_of(&catalog.rate_anaphora, language));
+        rates_named_before(doc, mentions, rates, words_of(&catalog.rate_anaphora, language), &lexicon.per_words);
     }
     rate_levels_after_a_rate(doc, mentions, words_of(&catalog.rate_level_subjects, language), words_of(&catalog.rate_level_verbs, language), words_of(&catalog.rate_level_dropped_subject, language));
     units_from_antecedents(mentions, 0);

@@ -197,6 +197,33 @@ fn asks_how_many(doc: &Doc, q: usize, sentence: usize, questions: &[String]) -> 
     questions.iter().any(|w| has_phrase(&clause, w))
 }
 
+/// The question that the figure's sentence answers, when the sentence before is a question
+/// asking how many or how long (a word of `questions`) and the figure opens the answer, a few
+/// words at most before it in its first clause ("¿Cuánto tiempo lleva vigente la medida? Ya
+/// 1.234 días."): the answer's quantity and subject are the question's, as in an answer within
+/// one sentence (see [`near_parts`]). The question's last clause, from its question word on.
+pub(super) fn question_it_answers(doc: &Doc, m: &Mention, questions: &[String]) -> Option<String> {
+    if m.sentence == 0 {
+        return None;
+    }
+    let (start, _) = doc.sentences[m.sentence];
+    let (clause_start, _) = doc.clause_span(m.sentence, m.start, m.end);
+    let words_before = doc.slice(start, m.start).split_whitespace().count();
+    if clause_start > start || words_before > MAX_WORDS_BEFORE_AN_ANSWER {
+        return None;
+    }
+    let question = doc.sentence_text(m.sentence - 1);
+    if !question.trim_end().ends_with('?') {
+        return None;
+    }
+    let question = lower_padded(question.replace(['¿', '?'], " "));
+    let from = questions.iter().filter_map(|w| question.rfind(&format!(" {w} "))).max()?;
+    Some(question[from..].to_string())
+}
+
+/// Most words before a figure that opens an answer ("Ya son unos 1.234").
+const MAX_WORDS_BEFORE_AN_ANSWER: usize = 3;
+
 /// The words nearest mention `i`, lower-cased, as (before the figure, the figure and after);
 /// `questions` are the words of a question that asks how many (`quantity_questions`).
 pub(super) fn near_parts(doc: &Doc, mentions: &[Mention], i: usize, questions: &[String]) -> (String, String) {

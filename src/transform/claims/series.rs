@@ -96,7 +96,7 @@ fn continues(doc: &Doc, mentions: &[Mention], a: usize, b: usize, lexicon: &Lexi
 /// sentence that names the rate ("The rate fell from 12 in 2017 to 3 in 2023"): they are that
 /// rate, in its unit. Only years, dates and other bare numbers may stand between the noun and
 /// the number.
-pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BTreeMap<String, String>, anaphora: &[String]) {
+pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BTreeMap<String, String>, anaphora: &[String], per_words: &[String]) {
     for i in 0..mentions.len() {
         if !is_bare_number(&mentions[i]) {
             continue;
@@ -108,13 +108,24 @@ pub(super) fn rates_named_before(doc: &Doc, mentions: &mut [Mention], rates: &BT
         let Some((at, unit)) = named_here.or_else(|| rate_of_the_sentence_before(doc, m, &left, rates, anaphora)) else {
             continue;
         };
-        let between_ok = mentions[..i].iter().filter(|x| x.start >= at).all(|x| matches!(x.kind, "year" | "date") || x.unit.as_deref() == Some(unit.as_str()));
+        let between_ok = mentions[..i]
+            .iter()
+            .filter(|x| x.start >= at)
+            .all(|x| matches!(x.kind, "year" | "date") || x.unit.as_deref() == Some(unit.as_str()) || base_of_the_rate(doc, at, x, per_words));
         if between_ok {
             let unit = unit.clone();
             mentions[i].kind = "ratio";
             mentions[i].unit = Some(unit);
         }
     }
+}
+
+/// Is `x` the base of the rate whose noun ends at `at`, a word of `per_words` right before it
+/// ("la tasa de homicidios por cada 1.000 habitantes bajó a 12"): it counts no level of the rate,
+/// and the number after it still does.
+fn base_of_the_rate(doc: &Doc, at: usize, x: &Mention, per_words: &[String]) -> bool {
+    let between = super::lower_padded(doc.slice(at, x.start));
+    per_words.iter().any(|w| between.ends_with(&format!(" {w} ")))
 }
 
 /// A bare number that a subject standing for a rate (`subjects`: "it", "the figure") and a verb

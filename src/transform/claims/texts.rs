@@ -11,7 +11,7 @@ use super::phrase_index::{Hits, PhraseIndex};
 use super::figure::Figure;
 use super::frame_check::unit_in_surface;
 use super::lower_padded;
-use super::near_words::{apposition_antecedent, is_quantity, near_parts, opens_with_pronoun, since_figure_before, stands_alone, subject_after_opening_time, subject_before_relative, words_before_a_sourcing_aside};
+use super::near_words::{apposition_antecedent, is_quantity, near_parts, question_it_answers, opens_with_pronoun, since_figure_before, stands_alone, subject_after_opening_time, subject_before_relative, words_before_a_sourcing_aside};
 use super::partitive::whole_of_its_partitive;
 use super::series::{levels_the_rate_before, rate_noun_across_years};
 use super::words_of;
@@ -105,9 +105,19 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
         Some(subject) => lower_padded(format!("{clause} {subject}")),
         None => clause,
     };
+    // An answer to the question before reads the question as its clause.
+    let question = question_it_answers(doc, m, questions);
+    let clause = match &question {
+        Some(question) => lower_padded(format!("{question} {clause}")),
+        None => clause,
+    };
     let own = own_phrase::own_words(m, &left, &right, catalog.governing_verb.contains(f.language()));
     let (counts_previous, bare_reference) = refers_back(f, &left, &right);
     let near = near_text(f, clause_start, &left, &right_near, counts_previous || bare_reference);
+    let near = match &question {
+        Some(question) => lower_padded(format!("{question} {near}")),
+        None => near,
+    };
     // The noun phrase an apposition describes is the figure's nearest noun ("El pago, de 4,56
     // millones de dólares,").
     let near = match (&apposition_of, &main_subject) {
