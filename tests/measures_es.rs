@@ -1100,3 +1100,12 @@ fn homicidal_violence_names_the_homicide_rate() {
         ("El Salvador cambió mucho. En Honduras, la violencia homicida pasó de 38 por cada 100.000 habitantes en 2019 a 31 en 2023.", "31", None),
     ]);
 }
+
+#[test]
+fn es_a_rate_of_the_jailed_is_no_homicide_rate() {
+    check(&[
+        // The rate's own noun says what it counts, whatever else its sentence names.
+        ("Los homicidios bajaron, pero El Salvador tiene 345 encarcelados por cada 100.000 habitantes.", "345", Some("es_incarceration_rate")),
+        ("Los encarcelados aumentaron, y el país registra 2,3 homicidios por cada 100.000 habitantes.", "2,3", Some("es_homicide_rate")),
+    ]);
+}
