@@ -662,7 +662,7 @@ mod tests {
     const BOOK: &str = "[quantity.capacity]\nen = [\"capacity\"]\n[subject.cecot]\nrank = 2\nen = [\"cecot\"]\n";
 
     fn frame(q: &str, s: &str) -> FrameRef {
-        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new(), from: Vec::new(), of_the_story_place: false }
+        FrameRef { quantity: vec![q.into()], subject: vec![s.into()], units: Vec::new(), at: Vec::new(), from: Vec::new(), of_the_story_place: false, quantity_in_its_clause: false }
     }
 
     #[test]
@@ -696,7 +696,7 @@ mod tests {
     fn a_definite_noun_stands_for_the_subject_its_article_names() {
         let book = FrameBook::parse(
             "t",
-            "[quantity.capacity]\nes = [\"capacidad para\"]\n[subject.cecot]\nstands_for.es = [\"el penal\"]\nes = [\"cecot\"]\n",
+            "[quantity.capacity]\nes = [\"capacidad para\"]\n[subject.cecot]\nstands_for_any_prison = true\nstands_for.es = [\"el penal\"]\nes = [\"cecot\"]\n",
         )
         .unwrap();
         let own = " capacidad para 47.500 reos ";
