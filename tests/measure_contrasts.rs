@@ -1340,3 +1340,9 @@ fn planes_that_carried_the_men_sent_to_cecot_are_its_flights() {
     let weekly = "El Salvador opened CECOT in 2023. Last year, three planes a week carried Venezuelan deportees to Caracas.";
     is_not("en", weekly, "three", "deportation_flights_to_cecot");
 }
+
+#[test]
+fn men_planes_carried_to_cecot_were_deported_there_but_not_men_carried_elsewhere() {
+    is("en", "El Salvador opened CECOT in 2023. Two planes carried 1,234 Venezuelans to CECOT in March.", "1,234", "venezuelans_deported_to_cecot");
+    is_not("en", "El Salvador opened CECOT in 2023. Planes carried 1,234 Venezuelans to Colombia last year.", "1,234", "venezuelans_deported_to_cecot");
+}
