@@ -1304,3 +1304,65 @@ fn the_system_stands_for_the_prison_system_though_another_prison_is_named() {
     let text = "CECOT opened in 2023. A transfer came from the Mariona jail. The prison now holds some 12,345 people.";
     is_not("en", text, "12,345", "cecot_inmate_population");
 }
+
+
+#[test]
+fn men_who_arrived_at_cecot_were_deported_there_but_not_men_who_arrived_elsewhere() {
+    is("en", "Some 1,234 Venezuelans arrived at CECOT in El Salvador on Sunday.", "1,234", "venezuelans_deported_to_cecot");
+    is_not("en", "Some 1,234 Venezuelans arrived in Colombia last year.", "1,234", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn an_addend_after_plus_is_no_level() {
+    is("en", "The group numbered 270: the 250 sent in May plus 20 Venezuelans who arrived at CECOT later.", "250", "venezuelans_deported_to_cecot");
+    is_not("en", "The group numbered 270: the 250 sent in May plus 20 Venezuelans who arrived at CECOT later.", "20 Venezuelans", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn what_a_prison_can_accommodate_or_take_is_its_capacity_not_its_population() {
+    is("en", "The mega-prison can accommodate 1,234 inmates.", "1,234", "cecot_capacity");
+    is_not("en", "The mega-prison can accommodate 1,234 inmates.", "1,234", "cecot_inmate_population");
+    is("en", "CECOT can take 1,234 prisoners.", "1,234", "cecot_capacity");
+    is("en", "CECOT is big enough for 1,234 inmates.", "1,234", "cecot_capacity");
+    is_not("en", "Mariona can accommodate 1,234 inmates.", "1,234", "cecot_capacity");
+}
+
+#[test]
+fn a_prison_home_to_its_inmates_holds_them() {
+    is("en", "The mega-prison is home to 1,234 inmates.", "1,234", "cecot_inmate_population");
+    is_not("en", "Mariona is home to 1,234 inmates.", "1,234", "cecot_inmate_population");
+}
+
+#[test]
+fn an_answer_counts_what_the_question_before_it_asks() {
+    let answer = "The US deported Venezuelans to CECOT in March.\n\nHOST: How many Venezuelans were sent to CECOT?\n\nGUEST: Two hundred and thirty, all of them men.";
+    is("en", answer, "Two hundred and thirty", "venezuelans_deported_to_cecot");
+    let held = "HOST: How many inmates does CECOT hold today?\n\nGUEST: About 1,234, by the government's count.";
+    is("en", held, "1,234", "cecot_inmate_population");
+    let elsewhere = "HOST: How many Venezuelans were sent to Mexico?\n\nGUEST: About 1,234, by the government's count.";
+    is_not("en", elsewhere, "1,234", "venezuelans_deported_to_cecot");
+    let no_question = "The US deported Venezuelans to CECOT in March.\n\nHOST: Tell us about the prison.\n\nGUEST: About 1,234, all of them men.";
+    is_not("en", no_question, "1,234", "venezuelans_deported_to_cecot");
+}
+
+#[test]
+fn that_for_the_rate_before_a_verb_of_a_level_is_a_new_level_of_it() {
+    let text = "Crime in El Salvador has changed. In 2019 the country had a homicide rate of 38 per 100,000 people. By 2024 that had fallen to 1.9.";
+    is("en", text, "1.9", "es_homicide_rate");
+    let times = "Crime in El Salvador has changed. In 2019 the country had a homicide rate of 38 per 100,000 people. This is 1.9 times the regional average.";
+    is_not("en", times, "1.9", "es_homicide_rate");
+}
+
+#[test]
+fn planes_that_carried_the_men_sent_to_cecot_are_its_flights() {
+    let text = "El Salvador opened CECOT in 2023. The US sent 238 Venezuelans to CECOT. Three chartered planes carried them.";
+    is("en", text, "Three", "deportation_flights_to_cecot");
+    let weekly = "El Salvador opened CECOT in 2023. Last year, three planes a week carried Venezuelan deportees to Caracas.";
+    is_not("en", weekly, "three", "deportation_flights_to_cecot");
+}
+
+#[test]
+fn men_planes_carried_to_cecot_were_deported_there_but_not_men_carried_elsewhere() {
+    is("en", "El Salvador opened CECOT in 2023. Two planes carried 1,234 Venezuelans to CECOT in March.", "1,234", "venezuelans_deported_to_cecot");
+    is_not("en", "El Salvador opened CECOT in 2023. Planes carried 1,234 Venezuelans to Colombia last year.", "1,234", "venezuelans_deported_to_cecot");
+}
