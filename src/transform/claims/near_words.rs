@@ -198,18 +198,22 @@ fn asks_how_many(doc: &Doc, q: usize, sentence: usize, questions: &[String]) -> 
 }
 
 /// The question that the figure's sentence answers, when the sentence before is a question
-/// asking how many or how long (a word of `questions`) and the figure opens the answer, a few
-/// words at most before it in its first clause ("¿Cuánto tiempo lleva vigente la medida? Ya
-/// 1.234 días."): the answer's quantity and subject are the question's, as in an answer within
-/// one sentence (see [`near_parts`]). The question's last clause, from its question word on.
-pub(super) fn question_it_answers(doc: &Doc, m: &Mention, questions: &[String]) -> Option<String> {
-    if m.sentence == 0 {
+/// asking how many or how long (a word of `questions`) and the figure, the first of its
+/// sentence, opens the answer: a few words at most before it in its first clause ("¿Cuánto
+/// tiempo lleva vigente la medida? Ya 1.234 días."), or only a speaker's label, a dash or a
+/// quotation mark ("HOST: How many are held there? | GUEST: About 1,234."). The answer's
+/// quantity and subject are the question's, as in an answer within one sentence (see
+/// [`near_parts`]). The question's last clause, from its question word on.
+pub(super) fn question_it_answers(doc: &Doc, mentions: &[Mention], i: usize, questions: &[String]) -> Option<String> {
+    let m = &mentions[i];
+    if m.sentence == 0 || mentions[..i].iter().any(|p| p.sentence == m.sentence) {
         return None;
     }
     let (start, _) = doc.sentences[m.sentence];
     let (clause_start, _) = doc.clause_span(m.sentence, m.start, m.end);
-    let words_before = doc.slice(start, m.start).split_whitespace().count();
-    if clause_start > start || words_before > MAX_WORDS_BEFORE_AN_ANSWER {
+    let opening = doc.slice(start, m.start);
+    let opens_its_clause = clause_start <= start && opening.split_whitespace().count() <= MAX_WORDS_BEFORE_AN_ANSWER;
+    if !opens_its_clause && !opens_an_answer(&opening) {
         return None;
     }
     let question = doc.sentence_text(m.sentence - 1);
@@ -220,6 +224,16 @@ pub(super) fn question_it_answers(doc: &Doc, m: &Mention, questions: &[String]) 
     let from = questions.iter().filter_map(|w| question.rfind(&format!(" {w} "))).max()?;
     Some(question[from..].to_string())
 }
+
+/// Is `opening` (the text of a sentence before its first figure) no more than a speaker's
+/// label ("GUEST:", "Q.", "A:") or a dash or a quotation mark that opens an answer?
+fn opens_an_answer(opening: &str) -> bool {
+    let bare = opening.trim().trim_matches(|c: char| matches!(c, '—' | '–' | '-' | '"' | '“' | '«' | '\'') || c.is_whitespace());
+    bare.is_empty() || (bare.ends_with(':') && bare.split_whitespace().count() <= SPEAKER_LABEL_WORDS)
+}
+
+/// Most words of a speaker's label before an answer ("MARÍA LÓPEZ, LAWYER:").
+const SPEAKER_LABEL_WORDS: usize = 4;
 
 /// Most words before a figure that opens an answer ("Ya son unos 1.234").
 const MAX_WORDS_BEFORE_AN_ANSWER: usize = 3;

@@ -105,16 +105,11 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
         Some(subject) => lower_padded(format!("{clause} {subject}")),
         None => clause,
     };
-    // An answer to the question before reads the question as its clause.
-    let question = question_it_answers(doc, m, questions);
-    let clause = match &question {
-        Some(question) => lower_padded(format!("{question} {clause}")),
-        None => clause,
-    };
     let own = own_phrase::own_words(m, &left, &right, catalog.governing_verb.contains(f.language()));
     // An answer counts what the question before it asks ("How many were sent to CECOT?" —
-    // "1,234."): the question's words are its own, as in "1,234 were sent to CECOT".
-    let question = question_it_answers(f);
+    // "1,234."; "¿Cuánto dura? Ya 1.234 días"): the question's words are its own, as in "1,234
+    // were sent to CECOT".
+    let question = question_it_answers(doc, mentions, i, questions);
     let with_question = |text: String| match &question {
         Some(q) => lower_padded(format!("{q} {text}")),
         None => text,
@@ -152,38 +147,6 @@ impl FigureTexts {
         Context { own: index.hits(&self.own), near: index.hits(&self.near), clause: index.hits(&self.clause), sentence, previous, anaphoric: self.anaphoric }
     }
 }
-
-/// The words of the question that figure `f` answers, from its how-many word on ("how many
-/// were sent to cecot?"): the sentence before is a question that asks how many (a word of
-/// `quantity_questions`, a question mark at its end) and the figure opens the next, the first
-/// figure there, only a speaker's label or a dash before it ("HOST: How many are held there? |
-/// GUEST: About 1,234."). A question inside the figure's own sentence is `near_parts`'s.
-fn question_it_answers(f: &Figure) -> Option<String> {
-    let (doc, m) = (f.doc, f.m());
-    let questions = f.catalog.quantity_questions.get(f.language())?;
-    if m.sentence == 0 || f.mentions[..f.i].iter().any(|p| p.sentence == m.sentence) {
-        return None;
-    }
-    if !opens_an_answer(&doc.slice(doc.sentences[m.sentence].0, m.start)) {
-        return None;
-    }
-    let question = lower_padded(doc.sentence_text(m.sentence - 1));
-    if !question.trim_end().ends_with('?') {
-        return None;
-    }
-    let asks = questions.iter().filter(|w| super::has_phrase(&question, w)).filter_map(|w| question.find(&format!(" {w} "))).min()?;
-    Some(question[asks..].to_string())
-}
-
-/// Is `opening` (the text of a sentence before its first figure) no more than a speaker's
-/// label ("GUEST:", "Q.", "A:") or a dash or a quotation mark that opens an answer?
-fn opens_an_answer(opening: &str) -> bool {
-    let bare = opening.trim().trim_matches(|c: char| matches!(c, '—' | '–' | '-' | '"' | '“' | '«' | '\'') || c.is_whitespace());
-    bare.is_empty() || (bare.ends_with(':') && bare.split_whitespace().count() <= SPEAKER_LABEL_WORDS)
-}
-
-/// Most words of a speaker's label before an answer ("MARÍA LÓPEZ, LAWYER:").
-const SPEAKER_LABEL_WORDS: usize = 4;
 
 /// Does the figure stand for a count named before it: (an anaphoric noun stands alone before
 /// it ("the figure"), it is bare after an anaphoric word ("fueron 217"))?
