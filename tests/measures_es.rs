@@ -87,8 +87,8 @@ fn venezuelans_returned_from_cecot() {
         // One day's arrivals; a deportation from the US to Caracas is no return from CECOT.
         ("El Gobierno confirmó la llegada de 20 venezolanos deportados ese día al Cecot.", "20", None),
         ("Estados Unidos deportó a 120 venezolanos a Caracas el martes.", "120", None),
-        // Landing at home is a return, not the deportation to CECOT.
-        ("Los 252 migrantes venezolanos que estuvieron presos en el Cecot aterrizaron en Maiquetía.", "252", None),
+        // Landing at home after CECOT is the return, not the deportation to CECOT.
+        ("Los 252 migrantes venezolanos que estuvieron presos en el Cecot aterrizaron en Maiquetía.", "252", Some("venezuelans_released_from_cecot")),
     ]);
 }
 

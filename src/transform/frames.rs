@@ -552,6 +552,12 @@ impl FrameBook {
         reading.subjects.iter().any(|(&i, (l, _))| *l <= level && self.subjects[i].1.rank >= GROUP_RANK && !names.contains(&self.subjects[i].0))
     }
 
+    /// Is a quantity read in the figure's own words, other than a noun of what is counted
+    /// (`yields`: "reos", "inmates")?
+    pub fn own_quantity_besides_the_counted(&self, reading: &Reading) -> bool {
+        reading.quantities.iter().any(|(&i, (level, _))| *level == Level::Own && !self.quantities[i].1.yields)
+    }
+
     /// The highest rank among the named subjects.
     pub fn top_rank(&self, names: &[String]) -> i64 {
         names.iter().filter_map(|n| self.subject(n)).map(|i| self.subjects[i].1.rank).max().unwrap_or(0)

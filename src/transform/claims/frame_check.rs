@@ -51,8 +51,10 @@ impl<'c> FrameCheck<'c, '_> {
             Some(scored) => self.scored_unless_refused(scored, reach),
             None if self.fills() => {
                 let reach = self.subject_in_its_sentence(reach);
-                // A date's quantity is the verb right before it, read by the date rules.
-                let reach = if self.is_date { reach } else { quantity_near_it(reach) };
+                // A date's quantity is the verb right before it, read by the date rules; a
+                // figure whose own words name a quantity counts that one ("pero alberga a
+                // 1.234 reos", after a capacity).
+                let reach = if self.is_date || self.catalog.frames.own_quantity_besides_the_counted(self.reading) { reach } else { quantity_near_it(reach) };
                 own_frame(self.framed, reach)
             }
             None => (None, None),
