@@ -183,8 +183,7 @@ pub fn corpus_rows_of(manifest: &Manifest, entries: &[Entry], knowledge: &Knowle
 /// comparisons) and every table: what a build and a merge of shards both finish with.
 pub fn tables_of(mut rows: CorpusRows, knowledge: &Knowledge, review: Option<ReviewReport>) -> Tables {
     // Before the claims: the derived figures and the comparison read the periods it gives.
-    let since_words: Vec<String> = knowledge.lexicons.by_language.values().flat_map(|l| l.since_words.iter().cloned()).collect();
-    corpus_start::apply(&mut rows.mentions, &mut rows.statements, &knowledge.periods, &since_words);
+    corpus_start::apply(&mut rows.mentions, &mut rows.statements, &knowledge.periods, &knowledge.lexicons);
     let claims = inputs::claims_of(&rows.statements, &rows.mentions);
     crate::stage_log::done("claims");
     // The derived figures and the comparison read the same claims and nothing of each other:

@@ -419,6 +419,12 @@ fn main_clause_in_past(doc: &Doc, sentence: usize, asides: &[(usize, usize, usiz
 fn in_simple_past(clause: &str, lexicon: &Lexicon) -> bool {
     let lower = clause.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    has_a_simple_past_form(&words, lexicon)
+}
+
+/// Is one of `words` a past form that no perfect auxiliary a few words before it makes
+/// present?
+fn has_a_simple_past_form(words: &[&str], lexicon: &Lexicon) -> bool {
     let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
     words.iter().enumerate().any(|(k, w)| is_past_tense(w, lexicon) && !perfect(k))
 }
@@ -430,9 +436,8 @@ fn in_simple_past(clause: &str, lexicon: &Lexicon) -> bool {
 fn clause_told_in_past(clause: &str, lexicon: &Lexicon, period_words: &PeriodWords) -> bool {
     let lower = clause.to_lowercase();
     let words = tense_words(&lower, lexicon, period_words);
-    let perfect = |k: usize| words[k.saturating_sub(PERFECT_REACH)..k].iter().any(|w| lexicon.present_perfect_auxiliaries.iter().any(|a| a == w));
     let cue = words.iter().any(|w| lexicon.present_tense_cues.iter().any(|c| c == w));
-    !cue && words.iter().enumerate().any(|(k, w)| is_past_tense(w, lexicon) && !perfect(k))
+    !cue && has_a_simple_past_form(&words, lexicon)
 }
 
 /// Is the word a verb in the future tense by its ending ("pagará", "tendrán"): longer than the

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::Datelike;
 
+use crate::extract::Lexicons;
 use crate::load::rows::{MentionRow, StatementRow};
 use crate::period::{Period, Point};
 use crate::review::Status;
@@ -28,13 +29,14 @@ pub struct CorpusStart {
 
 /// Give every rule's running totals left without a start the corpus's start (see the module).
 /// `mentions` and `statements` are the corpus's rows, the statements those of the mentions.
-pub fn apply(mentions: &mut [MentionRow], statements: &mut [StatementRow], rules: &PeriodRules, since_words: &[String]) {
+pub fn apply(mentions: &mut [MentionRow], statements: &mut [StatementRow], rules: &PeriodRules, lexicons: &Lexicons) {
+    let since_words: Vec<String> = lexicons.by_language.values().flat_map(|l| l.since_words.iter().cloned()).collect();
     let start_words: Vec<&str> = rules.language.values().flat_map(|w| w.start_words.iter().map(String::as_str)).collect();
     let undated: BTreeSet<String> = statements.iter().filter(|s| s.published.is_none()).map(|s| s.source_id.clone()).collect();
     for rule in &rules.running_totals {
         let Some(start) = consensus_start(mentions, &rule.start) else { continue };
         let stating: BTreeSet<String> = stated_starts(mentions, &rule.start).map(|m| m.source_id.clone()).collect();
-        let naming = naming_a_start(mentions, rule, since_words, &start_words);
+        let naming = naming_a_start(mentions, rule, &since_words, &start_words);
         let longest = longest_lengths(mentions, rule);
         let mut changed: BTreeMap<String, Period> = BTreeMap::new();
         for m in mentions.iter_mut() {
@@ -125,11 +127,20 @@ pub fn consensus_start(mentions: &[MentionRow], measure: &str) -> Option<CorpusS
 /// of the emergency"), or a statement of the rule's length ("33 months of emergency rule").
 fn naming_a_start(mentions: &[MentionRow], rule: &RunningTotal, since_words: &[String], start_words: &[&str]) -> BTreeSet<String> {
     let of_length = |m: &MentionRow| m.is_statement && rule.length.is_some() && m.measure == rule.length;
-    mentions
-        .iter()
-        .filter(|m| of_length(m) || names_a_start(&m.sentence, since_words, start_words))
-        .map(|m| m.source_id.clone())
-        .collect()
+    let mut naming = BTreeSet::new();
+    // The mentions of a sentence follow one another and share its text: each is read once.
+    let mut last_read: Option<(&str, &str)> = None;
+    for m in mentions {
+        if naming.contains(&m.source_id) {
+            continue;
+        }
+        let read_already = last_read == Some((m.source_id.as_str(), m.sentence.as_str()));
+        last_read = Some((m.source_id.as_str(), m.sentence.as_str()));
+        if of_length(m) || (!read_already && names_a_start(&m.sentence, since_words, start_words)) {
+            naming.insert(m.source_id.clone());
+        }
+    }
+    naming
 }
 
 /// Most words from a since word to the word naming a beginning ("since the state of exception
@@ -205,7 +216,7 @@ mod tests {
         ms[3].review = Status::Accepted.as_str().into();
         ms[2].sentence = "Police have arrested 2,345 people since the crackdown began.".into();
         ms[3].sentence = ms[2].sentence.clone();
-        apply(&mut ms, &mut [], &rules(), &["since".to_string()]);
+        apply(&mut ms, &mut [], &rules(), &Lexicons::embedded().unwrap());
         let as_of: Vec<_> = ms.iter().map(|m| m.as_of.clone().unwrap_or_default()).collect();
         assert_eq!(as_of, ["", "2024-05-10", "2021-03-14/2024-06-20", "2024-07-02"]);
     }

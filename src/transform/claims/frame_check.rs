@@ -142,7 +142,7 @@ impl<'c> FrameCheck<'c, '_> {
                 // quantity the scores read near the figure serves it too ("the 1,234 figure is the
                 // prison's capacity").
                 let same_quantity = framed.as_ref().is_some_and(|(other, _)| shares_a_quantity(measure, other));
-                let reach = if same_quantity { OwnReach { quantity: reach.quantity.max(if std::env::var_os("QCL").is_some() { frames::Level::Clause } else { frames::Level::Near }), ..reach } } else { reach };
+                let reach = if same_quantity { quantity_near_it(reach) } else { reach };
                 own_frame_instead(framed.filter(|(other, _)| other.id != measure.id && fills), reach, refusal)
             }
             // A date claim is checked by its own rule already (a cue next to it, its subject in
@@ -320,11 +320,11 @@ fn own_reach(quantity_near: bool, subject: frames::Level) -> OwnReach {
     OwnReach { quantity, subject }
 }
 
-/// The reach of the frames' own choice where no word score chose a measure: its quantity may
-/// be named near the figure, in its clause up to the neighbouring figures ("a group of 252:
-/// the 1,234 from the March flights and 18 who came later" counts the men flown), not only in
-/// its own phrase; a quantity beyond them tells of another figure. Not for a date (see
-/// `decide`).
+/// A reach whose quantity may be named near the figure, in its clause up to the neighbouring
+/// figures ("a group of 252: the 1,234 from the March flights and 18 who came later" counts
+/// the men flown), not only in its own phrase; a quantity beyond them tells of another figure.
+/// For the frames' own choice where no word score chose a measure (not for a date, see
+/// `decide`), and where it takes the place of a refused measure of the same quantity.
 fn quantity_near_it(reach: OwnReach) -> OwnReach {
     OwnReach { quantity: reach.quantity.max(frames::Level::Near), ..reach }
 }

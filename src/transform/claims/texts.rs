@@ -64,10 +64,7 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     let (left, right) = near_parts(doc, mentions, i, questions);
     // A short aside naming a source does not cut the figure from the words before it.
     let before_aside = words_before_a_sourcing_aside(doc, mentions, i, &f.words(&catalog.sourcing_asides));
-    let left = match &before_aside {
-        Some(before) => lower_padded(format!("{before} {left}")),
-        None => left,
-    };
+    let left = with_before(before_aside.as_deref(), left);
     // The whole of a partitive right after the figure ("144 de los primeros 230 venezolanos
     // no tenían condenas") does not cut its words: the predicate after the whole is the part's.
     let whole_after = whole_of_its_partitive(doc, mentions, i, &f.words(&catalog.partitive));
@@ -77,68 +74,57 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
     };
     // A figure in another unit in parentheses right after it ("6 millones de dólares (5,1
     // millones de euros) de Estados Unidos") does not cut its clause.
-    let right_near = match words_after_a_conversion(doc, mentions, i) {
-        Some(after) => lower_padded(format!("{right_near} {after}")),
-        None => right_near,
-    };
+    let right_near = with_after(right_near, words_after_a_conversion(doc, mentions, i).as_deref());
     let (clause_start, clause_end) = doc.clause_span(m.sentence, m.start, m.end);
     // A relative clause between the figure's clause and its subject leaves the subject its own.
     let subject_before = subject_before_relative(doc, m, clause_start, catalog.relative_openers.get(f.language()));
-    let clause = match &subject_before {
-        Some(subject) => lower_padded(format!("{subject} {}", doc.slice(clause_start, clause_end))),
-        None => lower_padded(doc.slice(clause_start, clause_end)),
-    };
-    let clause = match &before_aside {
-        Some(before) => lower_padded(format!("{before} {clause}")),
-        None => clause,
-    };
+    let clause = with_before(subject_before.as_deref(), lower_padded(doc.slice(clause_start, clause_end)));
+    let clause = with_before(before_aside.as_deref(), clause);
     // An apposition is about the noun phrase before it: its words are the clause's own.
     let apposition_of = apposition_antecedent(doc, m, clause_start, &clause, catalog.apposition_openers.get(f.language()));
-    let clause = match &apposition_of {
-        Some(antecedent) => lower_padded(format!("{antecedent} {clause}")),
-        None => clause,
-    };
+    let clause = with_before(apposition_of.as_deref(), clause);
     // A time phrase opening the sentence is the span of the main clause's subject: its words
     // are the figure's near words.
     let main_subject = subject_after_opening_time(doc, mentions, i, clause_start, clause_end, &f.words(&catalog.since));
-    let clause = match &main_subject {
-        Some(subject) => lower_padded(format!("{clause} {subject}")),
-        None => clause,
-    };
-    let own = own_phrase::own_words(m, &left, &right, catalog.governing_verb.contains(f.language()));
+    let clause = with_after(clause, main_subject.as_deref());
     // An answer counts what the question before it asks ("How many were sent to CECOT?" —
     // "1,234."; "¿Cuánto dura? Ya 1.234 días"): the question's words are its own, as in "1,234
     // were sent to CECOT".
     let question = question_it_answers(doc, mentions, i, questions);
-    let with_question = |text: String| match &question {
-        Some(q) => lower_padded(format!("{q} {text}")),
-        None => text,
-    };
-    let own = with_question(own);
-    let clause = with_question(clause);
+    let own = with_before(question.as_deref(), own_phrase::own_words(m, &left, &right, catalog.governing_verb.contains(f.language())));
+    let clause = with_before(question.as_deref(), clause);
     let (counts_previous, bare_reference) = refers_back(f, &left, &right);
     let near = near_text(f, clause_start, &left, &right_near, counts_previous || bare_reference);
-    let near = match &question {
-        Some(question) => lower_padded(format!("{question} {near}")),
-        None => near,
-    };
+    let near = with_before(question.as_deref(), near);
     // The noun phrase an apposition describes is the figure's nearest noun ("El pago, de 4,56
     // millones de dólares,").
     let near = match (&apposition_of, &main_subject) {
-        (Some(antecedent), _) => lower_padded(format!("{antecedent} {near}")),
-        (None, Some(subject)) => lower_padded(format!("{near} {subject}")),
-        (None, None) => near,
+        (Some(antecedent), _) => with_before(Some(antecedent), near),
+        (None, subject) => with_after(near, subject.as_deref()),
     };
-    let near = with_question(near);
+    let near = with_before(question.as_deref(), near);
     let sentence = lower_padded(doc.sentence_text(m.sentence));
     let anaphoric = opens_with_pronoun(&sentence, catalog, f.language());
-    let clause_left = match &before_aside {
-        Some(before) => lower_padded(format!("{before} {}", doc.slice(clause_start, m.start))),
-        None => lower_padded(doc.slice(clause_start, m.start)),
-    };
+    let clause_left = with_before(before_aside.as_deref(), lower_padded(doc.slice(clause_start, m.start)));
     let lead = lead(f, clause_start, clause_end);
     let previous = previous_text(f);
     FigureTexts { left, right, whole_after, clause_start, clause_end, clause, subject_before, in_apposition: apposition_of.is_some(), clause_left, own, near, sentence, previous, lead, bare_reference, counts_previous, anaphoric }
+}
+
+/// `text` (lower-cased, padded) with `words` before it, when there are any.
+fn with_before(words: Option<&str>, text: String) -> String {
+    match words {
+        Some(words) => lower_padded(format!("{words} {text}")),
+        None => text,
+    }
+}
+
+/// `text` (lower-cased, padded) with `words` after it, when there are any.
+fn with_after(text: String, words: Option<&str>) -> String {
+    match words {
+        Some(words) => lower_padded(format!("{text} {words}")),
+        None => text,
+    }
 }
 
 impl FigureTexts {
