@@ -102,7 +102,6 @@ pub(super) fn figure_texts(f: &Figure) -> FigureTexts {
         (Some(antecedent), _) => with_before(Some(antecedent), near),
         (None, subject) => with_after(near, subject.as_deref()),
     };
-    let near = with_before(question.as_deref(), near);
     let sentence = lower_padded(doc.sentence_text(m.sentence));
     let anaphoric = opens_with_pronoun(&sentence, catalog, f.language());
     let clause_left = with_before(before_aside.as_deref(), lower_padded(doc.slice(clause_start, m.start)));
